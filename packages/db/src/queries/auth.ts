@@ -1,0 +1,133 @@
+import { and, desc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
+import type { Db } from '../db';
+import { newId } from '../ids';
+import { apiKeys, memberships, rateLimits, sessions, users } from '../schema';
+
+export async function findUserByEmail(db: Db, email: string) {
+  return db.select().from(users).where(eq(users.email, email.toLowerCase())).get();
+}
+
+/** The tenants a user belongs to, oldest membership first (the default one to sign in to). */
+export async function membershipsOf(db: Db, userId: string) {
+  return db
+    .select({ tenantId: memberships.tenantId, role: memberships.role })
+    .from(memberships)
+    .where(eq(memberships.userId, userId))
+    .orderBy(memberships.createdAt)
+    .all();
+}
+
+export async function createSession(
+  db: Db,
+  s: { tokenHash: string; userId: string; tenantId: string; expiresAt: Date },
+  now = new Date(),
+) {
+  await db.insert(sessions).values({ ...s, createdAt: now });
+}
+
+/** A live session whose user is still a member of its tenant. */
+export async function findSession(db: Db, tokenHash: string, now = new Date()) {
+  return db
+    .select({
+      userId: sessions.userId,
+      tenantId: sessions.tenantId,
+      expiresAt: sessions.expiresAt,
+      role: memberships.role,
+      email: users.email,
+    })
+    .from(sessions)
+    .innerJoin(
+      memberships,
+      and(eq(memberships.userId, sessions.userId), eq(memberships.tenantId, sessions.tenantId)),
+    )
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
+    .get();
+}
+
+export async function extendSession(db: Db, tokenHash: string, expiresAt: Date) {
+  await db.update(sessions).set({ expiresAt }).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteSession(db: Db, tokenHash: string) {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteExpiredSessions(db: Db, now = new Date()) {
+  await db.delete(sessions).where(lte(sessions.expiresAt, now));
+}
+
+export async function createApiKey(
+  db: Db,
+  tenantId: string,
+  k: { name: string; prefix: string; keyHash: string; createdBy: string | null },
+  now = new Date(),
+) {
+  const id = newId('key');
+  await db.insert(apiKeys).values({ id, tenantId, ...k, createdAt: now });
+  return { id, name: k.name, prefix: k.prefix, createdAt: now, lastUsedAt: null };
+}
+
+export async function listApiKeys(db: Db, tenantId: string) {
+  return db
+    .select({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      prefix: apiKeys.prefix,
+      createdAt: apiKeys.createdAt,
+      lastUsedAt: apiKeys.lastUsedAt,
+    })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.tenantId, tenantId), isNull(apiKeys.revokedAt)))
+    .orderBy(desc(apiKeys.createdAt))
+    .all();
+}
+
+/** Returns false when the key does not exist in this tenant (or is already revoked). */
+export async function revokeApiKey(db: Db, tenantId: string, id: string, now = new Date()) {
+  const row = await db
+    .update(apiKeys)
+    .set({ revokedAt: now })
+    .where(and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+    .returning({ id: apiKeys.id })
+    .get();
+  return row !== undefined;
+}
+
+export async function findApiKeyByHash(db: Db, keyHash: string) {
+  return db
+    .select({ id: apiKeys.id, tenantId: apiKeys.tenantId, lastUsedAt: apiKeys.lastUsedAt })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)))
+    .get();
+}
+
+export async function touchApiKey(db: Db, id: string, now = new Date()) {
+  await db.update(apiKeys).set({ lastUsedAt: now }).where(eq(apiKeys.id, id));
+}
+
+/**
+ * Counts one hit in a fixed window and returns the count so far; one statement,
+ * so concurrent requests cannot both read a stale count.
+ */
+export async function hitRateLimit(db: Db, key: string, windowMs: number, now = new Date()) {
+  const resetAt = new Date(now.getTime() + windowMs);
+  const nowMs = now.getTime();
+  const row = await db
+    .insert(rateLimits)
+    .values({ key, count: 1, resetAt })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        count: sql`CASE WHEN ${rateLimits.resetAt} <= ${nowMs} THEN 1 ELSE ${rateLimits.count} + 1 END`,
+        resetAt: sql`CASE WHEN ${rateLimits.resetAt} <= ${nowMs} THEN excluded.reset_at ELSE ${rateLimits.resetAt} END`,
+      },
+    })
+    .returning({ count: rateLimits.count, resetAt: rateLimits.resetAt })
+    .get();
+  return row!;
+}
+
+export async function clearRateLimit(db: Db, key: string) {
+  await db.delete(rateLimits).where(eq(rateLimits.key, key));
+}

@@ -1,0 +1,142 @@
+import { and, desc, eq, getTableColumns, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Db } from '../db';
+import { newId } from '../ids';
+import { decodeCursor, encodeCursor, type Page } from '../pagination';
+import { type ClientRow, clients } from '../schema';
+
+export interface ClientFields {
+  name: string;
+  company: string | null;
+  email: string | null;
+  phone: string | null;
+  street: string | null;
+  city: string | null;
+  state: string | null;
+  postalCode: string | null;
+  country: string | null;
+  taxId: string | null;
+  language: string;
+  currency: string;
+  notes: string | null;
+}
+
+export type Client = Omit<ClientRow, 'searchText'>;
+
+/** Lower-cased with full Unicode case folding, which SQLite's LOWER() lacks. */
+export function searchKey(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+function searchTextOf(c: Pick<ClientFields, 'name' | 'company' | 'email'>): string {
+  return searchKey([c.name, c.company, c.email].filter(Boolean).join('\n'));
+}
+
+const { searchText: _omit, ...publicColumns } = getTableColumns(clients);
+
+export interface ListClientsOptions {
+  q?: string | undefined;
+  cursor?: string | undefined;
+  limit: number;
+  archived?: boolean | undefined;
+}
+
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('cursor is not valid');
+  }
+}
+
+export async function listClients(db: Db, tenantId: string, opts: ListClientsOptions): Promise<Page<Client>> {
+  const conditions = [
+    eq(clients.tenantId, tenantId),
+    opts.archived ? isNotNull(clients.archivedAt) : isNull(clients.archivedAt),
+  ];
+  const q = opts.q?.trim();
+  // instr() instead of LIKE: no wildcard escaping and no cap on pattern length.
+  if (q) conditions.push(sql`instr(${clients.searchText}, ${searchKey(q)}) > 0`);
+  if (opts.cursor) {
+    const c = decodeCursor(opts.cursor);
+    if (!c) throw new InvalidCursorError();
+    const at = new Date(c.createdAt);
+    conditions.push(or(lt(clients.createdAt, at), and(eq(clients.createdAt, at), lt(clients.id, c.id)))!);
+  }
+  const rows = await db
+    .select(publicColumns)
+    .from(clients)
+    .where(and(...conditions))
+    .orderBy(desc(clients.createdAt), desc(clients.id))
+    .limit(opts.limit + 1)
+    .all();
+  const data = rows.slice(0, opts.limit);
+  const last = data.at(-1);
+  return {
+    data,
+    nextCursor:
+      rows.length > opts.limit && last ? encodeCursor({ createdAt: last.createdAt.getTime(), id: last.id }) : null,
+  };
+}
+
+export async function getClient(db: Db, tenantId: string, id: string): Promise<Client | undefined> {
+  return db
+    .select(publicColumns)
+    .from(clients)
+    .where(and(eq(clients.tenantId, tenantId), eq(clients.id, id)))
+    .get();
+}
+
+export async function createClient(
+  db: Db,
+  tenantId: string,
+  fields: ClientFields,
+  now = new Date(),
+): Promise<Client> {
+  const row = await db
+    .insert(clients)
+    .values({
+      ...fields,
+      id: newId('cli'),
+      tenantId,
+      searchText: searchTextOf(fields),
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning(publicColumns)
+    .get();
+  return row!;
+}
+
+export async function updateClient(
+  db: Db,
+  tenantId: string,
+  id: string,
+  patch: Partial<ClientFields>,
+  now = new Date(),
+): Promise<Client | undefined> {
+  const current = await getClient(db, tenantId, id);
+  if (!current) return undefined;
+  const merged = { ...current, ...patch };
+  return db
+    .update(clients)
+    .set({ ...patch, searchText: searchTextOf(merged), updatedAt: now })
+    .where(and(eq(clients.tenantId, tenantId), eq(clients.id, id)))
+    .returning(publicColumns)
+    .get();
+}
+
+/** Archiving keeps the client (documents still point at it) and hides it from lists. */
+export async function archiveClient(
+  db: Db,
+  tenantId: string,
+  id: string,
+  now = new Date(),
+): Promise<Client | undefined> {
+  const current = await getClient(db, tenantId, id);
+  if (!current) return undefined;
+  if (current.archivedAt) return current;
+  return db
+    .update(clients)
+    .set({ archivedAt: now, updatedAt: now })
+    .where(and(eq(clients.tenantId, tenantId), eq(clients.id, id)))
+    .returning(publicColumns)
+    .get();
+}

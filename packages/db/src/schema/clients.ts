@@ -1,0 +1,40 @@
+import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { timestamp } from './columns';
+import { tenants } from './tenants';
+
+export const clients = sqliteTable(
+  'clients',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    name: text('name').notNull(),
+    company: text('company'),
+    email: text('email'),
+    phone: text('phone'),
+    street: text('street'),
+    city: text('city'),
+    state: text('state'),
+    postalCode: text('postal_code'),
+    country: text('country'),
+    taxId: text('tax_id'),
+    language: text('language').notNull(),
+    currency: text('currency').notNull(),
+    notes: text('notes'),
+    /**
+     * Lower-cased name, company and email. SQLite's LOWER() and LIKE fold ASCII
+     * only, so Cyrillic or accented searches match through this column instead.
+     */
+    searchText: text('search_text').notNull(),
+    archivedAt: timestamp('archived_at'),
+    createdAt: timestamp('created_at').notNull(),
+    updatedAt: timestamp('updated_at').notNull(),
+  },
+  (t) => [
+    index('clients_tenant_created_idx').on(t.tenantId, t.createdAt, t.id),
+    index('clients_tenant_email_idx').on(t.tenantId, t.email),
+  ],
+);
+
+export type ClientRow = typeof clients.$inferSelect;

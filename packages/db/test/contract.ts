@@ -1,0 +1,172 @@
+/**
+ * One suite for the query functions, run on libSQL in Node (db package) and on D1
+ * in workerd (worker package), so both drivers are held to the same behaviour.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../src';
+import {
+  archiveClient,
+  type ClientFields,
+  createApiKey,
+  createClient,
+  createTenantWithOwner,
+  EmailTakenError,
+  findApiKeyByHash,
+  getClient,
+  getTenant,
+  hitRateLimit,
+  InvalidCursorError,
+  listApiKeys,
+  listClients,
+  revokeApiKey,
+  updateClient,
+  updateTenant,
+} from '../src';
+
+let seq = 0;
+const unique = (p: string) => `${p}${Date.now().toString(36)}${(seq++).toString(36)}`;
+
+export function fields(over: Partial<ClientFields> = {}): ClientFields {
+  return {
+    name: 'Acme',
+    company: null,
+    email: null,
+    phone: null,
+    street: null,
+    city: null,
+    state: null,
+    postalCode: null,
+    country: null,
+    taxId: null,
+    language: 'en',
+    currency: 'EUR',
+    notes: null,
+    ...over,
+  };
+}
+
+async function tenant(db: Db) {
+  return createTenantWithOwner(db, {
+    businessName: 'Studio',
+    email: `${unique('owner')}@example.com`,
+    passwordHash: 'x',
+    currency: 'EUR',
+    locale: 'en',
+  });
+}
+
+export function defineDbContract(driver: string, getDb: () => Db) {
+  describe(`db queries on ${driver}`, () => {
+    it('creates a tenant with its owner and refuses a second sign-up with the same email', async () => {
+      const db = getDb();
+      const email = `${unique('dup')}@Example.com`;
+      const input = { businessName: 'A', email, passwordHash: 'h', currency: 'USD', locale: 'en' };
+      const { tenantId } = await createTenantWithOwner(db, input);
+      expect((await getTenant(db, tenantId))?.currency).toBe('USD');
+      await expect(createTenantWithOwner(db, { ...input, email: email.toUpperCase() })).rejects.toBeInstanceOf(
+        EmailTakenError,
+      );
+    });
+
+    it('updates tenant settings', async () => {
+      const db = getDb();
+      const { tenantId } = await tenant(db);
+      const t = await updateTenant(db, tenantId, { name: 'Студия «Север»', country: 'RU' });
+      expect(t?.name).toBe('Студия «Север»');
+    });
+
+    it('round-trips any script and keeps clients inside their tenant', async () => {
+      const db = getDb();
+      const a = await tenant(db);
+      const b = await tenant(db);
+      const c = await createClient(
+        db,
+        a.tenantId,
+        fields({ name: '株式会社さくら', street: 'Улица Ленина, 1', city: 'São Paulo' }),
+      );
+      expect(c.id).toMatch(/^cli_/);
+      expect((await getClient(db, a.tenantId, c.id))?.name).toBe('株式会社さくら');
+      expect((await getClient(db, a.tenantId, c.id))?.street).toBe('Улица Ленина, 1');
+      expect(await getClient(db, b.tenantId, c.id)).toBeUndefined();
+      expect(await updateClient(db, b.tenantId, c.id, { name: 'stolen' })).toBeUndefined();
+      expect(await archiveClient(db, b.tenantId, c.id)).toBeUndefined();
+      expect((await listClients(db, b.tenantId, { limit: 50 })).data).toHaveLength(0);
+    });
+
+    it('searches name, company and email case-insensitively in any script', async () => {
+      const db = getDb();
+      const { tenantId } = await tenant(db);
+      await createClient(db, tenantId, fields({ name: 'Иван Петров' }));
+      await createClient(db, tenantId, fields({ name: 'Maria', company: 'Açaí Ltda' }));
+      await createClient(db, tenantId, fields({ name: 'Bob', email: 'bob@Sakura.jp' }));
+      const names = async (q: string) =>
+        (await listClients(db, tenantId, { q, limit: 50 })).data.map((c) => c.name).sort();
+      expect(await names('иван')).toEqual(['Иван Петров']);
+      expect(await names('AÇAÍ')).toEqual(['Maria']);
+      expect(await names('sakura')).toEqual(['Bob']);
+      expect(await names('%')).toEqual([]);
+      expect(await names('nobody')).toEqual([]);
+    });
+
+    it('pages with a cursor without gaps or repeats', async () => {
+      const db = getDb();
+      const { tenantId } = await tenant(db);
+      const base = Date.UTC(2026, 0, 1);
+      for (let i = 0; i < 7; i++) {
+        // Two clients share each timestamp so the id tie-break is exercised.
+        await createClient(db, tenantId, fields({ name: `C${i}` }), new Date(base + Math.floor(i / 2) * 1000));
+      }
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      do {
+        const page = await listClients(db, tenantId, { limit: 3, cursor });
+        seen.push(...page.data.map((c) => c.name));
+        cursor = page.nextCursor ?? undefined;
+        pages++;
+      } while (cursor);
+      expect(pages).toBe(3);
+      expect(seen.sort()).toEqual(['C0', 'C1', 'C2', 'C3', 'C4', 'C5', 'C6']);
+      await expect(listClients(db, tenantId, { limit: 3, cursor: 'garbage' })).rejects.toBeInstanceOf(
+        InvalidCursorError,
+      );
+    });
+
+    it('updates keep search in step and archive hides from the default list', async () => {
+      const db = getDb();
+      const { tenantId } = await tenant(db);
+      const c = await createClient(db, tenantId, fields({ name: 'Old Name' }));
+      await updateClient(db, tenantId, c.id, { name: 'Новое имя' });
+      expect((await listClients(db, tenantId, { q: 'новое', limit: 5 })).data).toHaveLength(1);
+      const archived = await archiveClient(db, tenantId, c.id);
+      expect(archived?.archivedAt).toBeInstanceOf(Date);
+      expect((await listClients(db, tenantId, { limit: 5 })).data).toHaveLength(0);
+      expect((await listClients(db, tenantId, { limit: 5, archived: true })).data).toHaveLength(1);
+    });
+
+    it('api keys: lookup by hash, revoke only within the tenant', async () => {
+      const db = getDb();
+      const a = await tenant(db);
+      const b = await tenant(db);
+      const hash = unique('hash');
+      const k = await createApiKey(db, a.tenantId, { name: 'ci', prefix: 'ck_abc', keyHash: hash, createdBy: null });
+      expect((await findApiKeyByHash(db, hash))?.tenantId).toBe(a.tenantId);
+      expect(await revokeApiKey(db, b.tenantId, k.id)).toBe(false);
+      expect(await listApiKeys(db, a.tenantId)).toHaveLength(1);
+      expect(await revokeApiKey(db, a.tenantId, k.id)).toBe(true);
+      expect(await findApiKeyByHash(db, hash)).toBeUndefined();
+      expect(await listApiKeys(db, a.tenantId)).toHaveLength(0);
+    });
+
+    it('rate limit counts within a window and restarts after it', async () => {
+      const db = getDb();
+      const key = unique('rl');
+      const t0 = new Date(Date.UTC(2026, 0, 1));
+      expect((await hitRateLimit(db, key, 60_000, t0)).count).toBe(1);
+      expect((await hitRateLimit(db, key, 60_000, new Date(t0.getTime() + 1000))).count).toBe(2);
+      const later = await hitRateLimit(db, key, 60_000, new Date(t0.getTime() + 61_000));
+      expect(later.count).toBe(1);
+      expect(later.resetAt.getTime()).toBe(t0.getTime() + 121_000);
+    });
+  });
+}
