@@ -1,0 +1,226 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { getTenant } from '@clientele/db';
+import { apiKeysOf, issueApiKey, revokeKey } from '../../../services/auth/api-keys';
+import { signIn, signOut, signUp } from '../../../services/auth/sessions';
+import { NotFoundError } from '../../../services/errors';
+import { requireOwner } from '../../middleware/authenticate';
+import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../../middleware/session-cookie';
+import { tenantContext } from '../../tenant-context';
+import {
+  commonErrors,
+  currencyField,
+  emailField,
+  idParam,
+  jsonBody,
+  jsonResponse,
+  languageField,
+  ProblemSchema,
+  security,
+} from '../fields';
+import type { Router } from '../router';
+
+const tags = ['Auth'];
+
+const password = z
+  .string()
+  .min(10, 'Use at least 10 characters')
+  .max(256)
+  .openapi({ format: 'password', example: 'correct horse battery' });
+
+const SignupSchema = z
+  .object({
+    businessName: z.string().trim().min(1, 'Business name is required').max(200),
+    email: emailField.refine((v) => v !== '', 'Email is required'),
+    password,
+    currency: currencyField.optional(),
+    locale: languageField.optional(),
+  })
+  .openapi('Signup');
+
+const SignInSchema = z
+  .object({ email: z.string().trim().min(1, 'Email is required').max(254), password: z.string().min(1).max(256) })
+  .openapi('SignIn');
+
+export const SessionSchema = z
+  .object({
+    userId: z.string(),
+    email: z.string(),
+    tenantId: z.string(),
+    businessName: z.string(),
+    role: z.enum(['owner', 'member']),
+  })
+  .openapi('Session');
+
+const ApiKeySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string().openapi({ description: 'First characters of the key, to tell keys apart' }),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+  })
+  .openapi('ApiKey');
+
+const NewApiKeySchema = ApiKeySchema.extend({
+  key: z.string().openapi({ description: 'The secret; shown only in this response' }),
+}).openapi('NewApiKey');
+
+const signupRoute = createRoute({
+  method: 'post',
+  path: '/signup',
+  tags,
+  summary: 'Create a business and its owner, signed in',
+  request: { body: jsonBody(SignupSchema) },
+  responses: {
+    201: jsonResponse(SessionSchema, 'Signed up; the session cookie is set'),
+    409: { description: 'Email already registered', content: { 'application/problem+json': { schema: ProblemSchema } } },
+    ...commonErrors,
+  },
+});
+
+const signInRoute = createRoute({
+  method: 'post',
+  path: '/sessions',
+  tags,
+  summary: 'Sign in with email and password',
+  request: { body: jsonBody(SignInSchema) },
+  responses: {
+    201: jsonResponse(SessionSchema, 'Signed in; the session cookie is set'),
+    429: {
+      description: 'Too many attempts for this email from this address; see Retry-After',
+      content: { 'application/problem+json': { schema: ProblemSchema } },
+    },
+    ...commonErrors,
+  },
+});
+
+const currentRoute = createRoute({
+  method: 'get',
+  path: '/sessions/current',
+  tags,
+  security,
+  summary: 'Who is signed in',
+  responses: { 200: jsonResponse(SessionSchema, 'The current session'), ...commonErrors },
+});
+
+const signOutRoute = createRoute({
+  method: 'delete',
+  path: '/sessions/current',
+  tags,
+  security,
+  summary: 'Sign out',
+  responses: { 204: { description: 'Signed out' }, ...commonErrors },
+});
+
+const createKeyRoute = createRoute({
+  method: 'post',
+  path: '/api-keys',
+  tags,
+  security,
+  middleware: [requireOwner()] as const,
+  summary: 'Create an API key (the key is shown once)',
+  request: { body: jsonBody(z.object({ name: z.string().trim().min(1, 'Name is required').max(100) })) },
+  responses: { 201: jsonResponse(NewApiKeySchema, 'The new key'), ...commonErrors },
+});
+
+const listKeysRoute = createRoute({
+  method: 'get',
+  path: '/api-keys',
+  tags,
+  security,
+  summary: 'Active API keys',
+  responses: { 200: jsonResponse(z.object({ data: z.array(ApiKeySchema) }), 'Keys'), ...commonErrors },
+});
+
+const revokeKeyRoute = createRoute({
+  method: 'delete',
+  path: '/api-keys/{id}',
+  tags,
+  security,
+  middleware: [requireOwner()] as const,
+  summary: 'Revoke an API key',
+  request: { params: idParam('key') },
+  responses: { 204: { description: 'Revoked' }, ...commonErrors },
+});
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export function registerAuthRoutes(app: Router) {
+  app.openapi(signupRoute, async (c) => {
+    const input = c.req.valid('json');
+    const s = await signUp(c.var.db, {
+      businessName: input.businessName,
+      email: input.email,
+      password: input.password,
+      currency: input.currency ?? 'EUR',
+      locale: input.locale ?? 'en',
+    });
+    writeSessionCookie(c, s.token, s.expiresAt);
+    return c.json(
+      {
+        userId: s.userId,
+        email: input.email.toLowerCase(),
+        tenantId: s.tenantId,
+        businessName: input.businessName,
+        role: 'owner' as const,
+      },
+      201,
+    );
+  });
+
+  app.openapi(signInRoute, async (c) => {
+    const input = c.req.valid('json');
+    const ip = c.req.header('cf-connecting-ip') ?? 'local';
+    const s = await signIn(c.var.db, { ...input, ip });
+    writeSessionCookie(c, s.token, s.expiresAt);
+    const tenant = await getTenant(c.var.db, s.tenantId);
+    return c.json(
+      {
+        userId: s.userId,
+        email: input.email.trim().toLowerCase(),
+        tenantId: s.tenantId,
+        businessName: tenant?.name ?? '',
+        role: s.role,
+      },
+      201,
+    );
+  });
+
+  app.openapi(currentRoute, async (c) => {
+    const { auth, db } = c.var;
+    const tenant = await getTenant(db, auth.tenantId);
+    if (!tenant || !auth.userId) throw new NotFoundError('Session');
+    return c.json(
+      { userId: auth.userId, email: auth.email ?? '', tenantId: tenant.id, businessName: tenant.name, role: auth.role },
+      200,
+    );
+  });
+
+  app.openapi(signOutRoute, async (c) => {
+    const token = readSessionCookie(c);
+    if (token) await signOut(c.var.db, token);
+    clearSessionCookie(c);
+    return c.body(null, 204);
+  });
+
+  app.openapi(createKeyRoute, async (c) => {
+    const k = await issueApiKey(tenantContext(c), c.req.valid('json').name, c.var.auth.userId);
+    return c.json(
+      { id: k.id, name: k.name, prefix: k.prefix, createdAt: k.createdAt.toISOString(), lastUsedAt: null, key: k.key },
+      201,
+    );
+  });
+
+  app.openapi(listKeysRoute, async (c) => {
+    const keys = await apiKeysOf(tenantContext(c));
+    return c.json(
+      { data: keys.map((k) => ({ ...k, createdAt: k.createdAt.toISOString(), lastUsedAt: iso(k.lastUsedAt) })) },
+      200,
+    );
+  });
+
+  app.openapi(revokeKeyRoute, async (c) => {
+    await revokeKey(tenantContext(c), c.req.valid('param').id);
+    return c.body(null, 204);
+  });
+}

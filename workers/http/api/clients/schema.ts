@@ -1,0 +1,56 @@
+import { z } from '@hono/zod-openapi';
+import { countryField, emailField, languageField, optionalText, currencyField } from '../fields';
+
+const AddressInput = z
+  .object({
+    street: optionalText(300),
+    city: optionalText(120),
+    state: optionalText(120),
+    postalCode: optionalText(32),
+    country: countryField.nullable().optional(),
+  })
+  .openapi('BillingAddressInput');
+
+export const ClientInputSchema = z
+  .object({
+    name: z.string().trim().min(1, 'Name is required').max(200),
+    company: optionalText(200),
+    email: emailField.nullable().optional(),
+    phone: optionalText(50),
+    billingAddress: AddressInput.optional(),
+    taxId: optionalText(50),
+    language: languageField.optional(),
+    currency: currencyField.optional(),
+    notes: optionalText(5000),
+  })
+  .openapi('ClientInput');
+
+export const ClientPatchSchema = ClientInputSchema.partial().openapi('ClientPatch');
+
+export const BillingAddressSchema = z
+  .object({
+    street: z.string().nullable(),
+    city: z.string().nullable(),
+    state: z.string().nullable(),
+    postalCode: z.string().nullable(),
+    country: z.string().nullable(),
+  })
+  .openapi('BillingAddress');
+
+export const ClientSchema = z
+  .object({
+    id: z.string().openapi({ example: 'cli_0123456789abcdefghjkmnpq' }),
+    name: z.string(),
+    company: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    billingAddress: BillingAddressSchema,
+    taxId: z.string().nullable(),
+    language: z.string(),
+    currency: z.string(),
+    notes: z.string().nullable(),
+    archivedAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Client');

@@ -1,0 +1,84 @@
+import { z } from '@hono/zod-openapi';
+import { COUNTRY_CODES, CURRENCY_CODES, LANGUAGES } from '../../services/reference/iso';
+
+/**
+ * Optional free text. Forms send "" for an empty input; services store that as null,
+ * so the API accepts "", null or an omitted field alike.
+ */
+export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+export const emailField = z
+  .string()
+  .trim()
+  .max(254)
+  .refine((v) => v === '' || z.regexes.unicodeEmail.test(v), 'Enter a valid email address')
+  .openapi({ format: 'email', example: 'maria@example.com' });
+
+export const countryField = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((v) => v === '' || COUNTRY_CODES.has(v), 'Unknown country: use an ISO 3166-1 alpha-2 code such as "PT"')
+  .openapi({ description: 'ISO 3166-1 alpha-2', example: 'PT' });
+
+export const currencyField = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((v) => CURRENCY_CODES.has(v), 'Unknown currency: use an ISO 4217 code such as "EUR"')
+  .openapi({ description: 'ISO 4217', example: 'EUR' });
+
+export const languageField = z.enum(LANGUAGES).openapi({ description: 'Language of documents and emails' });
+
+export const idParam = (prefix: string) =>
+  z.object({
+    id: z
+      .string()
+      .max(64)
+      .openapi({ param: { name: 'id', in: 'path' }, example: `${prefix}_0123456789abcdefghjkmnpq` }),
+  });
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })),
+  })
+  .openapi('Problem');
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+
+/** The error answers every authenticated route can give, for the OpenAPI document. */
+export const commonErrors = {
+  400: problem('Malformed request'),
+  401: problem('No or invalid credentials'),
+  404: problem('Not found, or belongs to another tenant'),
+  413: problem('Body too large'),
+  415: problem('Body is not JSON'),
+  422: problem('Invalid fields; `errors` names each one'),
+} as const;
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
+
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+export const paginationQuery = {
+  limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ example: 50 }),
+  cursor: z.string().max(200).optional(),
+};
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ data: z.array(item), nextCursor: z.string().nullable() });
+
+export const security: Record<string, string[]>[] = [{ bearerAuth: [] }, { cookieAuth: [] }];

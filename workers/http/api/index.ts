@@ -1,0 +1,52 @@
+import { authenticate } from '../middleware/authenticate';
+import { database } from '../middleware/database';
+import { idempotency } from '../middleware/idempotency';
+import { jsonOnly, limitBody } from '../middleware/request-body';
+import { SESSION_COOKIE } from '../middleware/session-cookie';
+import { registerAuthRoutes } from './auth/routes';
+import { registerClientRoutes } from './clients/routes';
+import { createRouter } from './router';
+import { registerSettingsRoutes } from './settings/routes';
+
+/**
+ * Routes anyone may call. Everything else needs a session or API key: default-deny,
+ * so a new route cannot be left open by forgetting a middleware.
+ */
+const PUBLIC_ROUTES = new Set(['POST /signup', 'POST /sessions', 'GET /openapi.json']);
+
+export function createApi() {
+  const api = createRouter();
+
+  api.use('*', database(), limitBody(), jsonOnly());
+  const auth = authenticate();
+  api.use('*', async (c, next) => {
+    const route = `${c.req.method} ${c.req.path.replace(/^\/api\/v1/, '')}`;
+    return PUBLIC_ROUTES.has(route) ? next() : auth(c, next);
+  });
+  api.use('*', idempotency());
+
+  registerAuthRoutes(api);
+  registerSettingsRoutes(api);
+  registerClientRoutes(api);
+
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key from POST /api-keys',
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+  });
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Clientele API',
+      version: '1.0.0',
+      description: 'Clients, invoices, estimates, payments, portal links and support tickets for one business.',
+    },
+    servers: [{ url: '/api/v1' }],
+  });
+  return api;
+}

@@ -1,0 +1,15 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { ValidationError } from '../../services/errors';
+import type { HonoEnv } from '../hono-env';
+import { fieldErrors } from '../problem';
+
+/** Every API router reports invalid input the same way: 422 naming each field. */
+export function createRouter() {
+  return new OpenAPIHono<HonoEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw new ValidationError(fieldErrors(result.error));
+    },
+  });
+}
+
+export type Router = ReturnType<typeof createRouter>;

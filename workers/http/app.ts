@@ -1,0 +1,15 @@
+import { Hono } from 'hono';
+import { createApi } from './api';
+import type { HonoEnv } from './hono-env';
+import { problemResponse, renderError } from './problem';
+
+export function createApp() {
+  const app = new Hono<HonoEnv>();
+  app.route('/api/v1', createApi());
+  app.notFound((c) => {
+    if (c.req.path.startsWith('/api/')) return problemResponse(404, 'Not Found', `No route for ${c.req.method} ${c.req.path}`);
+    return c.env.ASSETS.fetch(c.req.raw);
+  });
+  app.onError(renderError);
+  return app;
+}

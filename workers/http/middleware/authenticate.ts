@@ -1,0 +1,33 @@
+import { createMiddleware } from 'hono/factory';
+import { resolveApiKey } from '../../services/auth/api-keys';
+import { resolveSession } from '../../services/auth/sessions';
+import { ForbiddenError, UnauthorizedError } from '../../services/errors';
+import type { HonoEnv } from '../hono-env';
+import { readSessionCookie } from './session-cookie';
+
+/**
+ * Resolves who is calling from a Bearer API key or the session cookie. The tenant id
+ * is taken from there and nowhere else, so no request body can point at another tenant.
+ */
+export const authenticate = () =>
+  createMiddleware<HonoEnv>(async function authenticate(c, next) {
+    const header = c.req.header('authorization');
+    if (header) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      const key = match?.[1] ? await resolveApiKey(c.var.db, match[1]) : undefined;
+      if (!key) throw new UnauthorizedError('The API key is invalid or revoked');
+      c.set('auth', { tenantId: key.tenantId, userId: null, email: null, role: 'owner', via: 'apiKey' });
+      return next();
+    }
+    const token = readSessionCookie(c);
+    const session = token ? await resolveSession(c.var.db, token) : undefined;
+    if (!session) throw new UnauthorizedError();
+    c.set('auth', { tenantId: session.tenantId, userId: session.userId, email: session.email, role: session.role, via: 'session' });
+    await next();
+  });
+
+export const requireOwner = () =>
+  createMiddleware<HonoEnv>(async function requireOwner(c, next) {
+    if (c.var.auth.role !== 'owner') throw new ForbiddenError('Only the business owner can do this');
+    await next();
+  });

@@ -1,0 +1,33 @@
+import { bodyLimit } from 'hono/body-limit';
+import { createMiddleware } from 'hono/factory';
+import { DomainError } from '../../services/errors';
+import type { HonoEnv } from '../hono-env';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The API speaks JSON only. Refusing other bodies also shuts out cross-site HTML
+ * forms, which cannot send application/json without a CORS preflight.
+ */
+export const jsonOnly = () =>
+  createMiddleware<HonoEnv>(async function jsonOnly(c, next) {
+    if (WRITES.has(c.req.method)) {
+      const length = c.req.header('content-length');
+      const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
+      const type = c.req.header('content-type') ?? '';
+      if (hasBody && !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
+        throw new DomainError(415, 'Unsupported Media Type', 'Send the body as application/json');
+      }
+    }
+    await next();
+  });
+
+export const limitBody = () =>
+  bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new DomainError(413, 'Content Too Large', `The body is larger than ${MAX_BODY_BYTES} bytes`);
+    },
+  });

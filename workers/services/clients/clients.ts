@@ -1,0 +1,165 @@
+import {
+  archiveClient,
+  type Client,
+  type ClientFields,
+  createClient,
+  getClient,
+  getTenant,
+  InvalidCursorError,
+  listClients,
+  updateClient,
+} from '@clientele/db';
+import type { TenantContext } from '../context';
+import { NotFoundError, ValidationError } from '../errors';
+import { LANGUAGES, type Language } from '../reference/iso';
+
+export interface BillingAddress {
+  street: string | null;
+  city: string | null;
+  state: string | null;
+  postalCode: string | null;
+  country: string | null;
+}
+
+export interface ClientView {
+  id: string;
+  name: string;
+  company: string | null;
+  email: string | null;
+  phone: string | null;
+  billingAddress: BillingAddress;
+  taxId: string | null;
+  language: string;
+  currency: string;
+  notes: string | null;
+  archivedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+type Text = string | null | undefined;
+
+export interface ClientInput {
+  name: string;
+  company?: Text;
+  email?: Text;
+  phone?: Text;
+  billingAddress?: Partial<Record<keyof BillingAddress, Text>> | undefined;
+  taxId?: Text;
+  language?: Language | undefined;
+  currency?: string | undefined;
+  notes?: Text;
+}
+
+export type ClientPatch = Partial<ClientInput>;
+
+const blankToNull = (v: Text) => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim());
+
+export function toClientView(c: Client): ClientView {
+  return {
+    id: c.id,
+    name: c.name,
+    company: c.company,
+    email: c.email,
+    phone: c.phone,
+    billingAddress: {
+      street: c.street,
+      city: c.city,
+      state: c.state,
+      postalCode: c.postalCode,
+      country: c.country,
+    },
+    taxId: c.taxId,
+    language: c.language,
+    currency: c.currency,
+    notes: c.notes,
+    archivedAt: c.archivedAt?.toISOString() ?? null,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+/** Only the fields present in the input; undefined means "leave as is". */
+function toFields(input: ClientPatch): Partial<ClientFields> {
+  const a = input.billingAddress ?? {};
+  const out: Partial<ClientFields> = {
+    name: input.name?.trim(),
+    company: blankToNull(input.company),
+    email: blankToNull(input.email),
+    phone: blankToNull(input.phone),
+    street: blankToNull(a.street),
+    city: blankToNull(a.city),
+    state: blankToNull(a.state),
+    postalCode: blankToNull(a.postalCode),
+    country: blankToNull(a.country),
+    taxId: blankToNull(input.taxId),
+    language: input.language,
+    currency: input.currency,
+    notes: blankToNull(input.notes),
+  };
+  for (const k of Object.keys(out) as (keyof ClientFields)[]) if (out[k] === undefined) delete out[k];
+  return out;
+}
+
+export async function listClientsFor(
+  ctx: TenantContext,
+  opts: { q?: string | undefined; cursor?: string | undefined; limit: number; archived?: boolean | undefined },
+) {
+  try {
+    const page = await listClients(ctx.db, ctx.tenantId, opts);
+    return { data: page.data.map(toClientView), nextCursor: page.nextCursor };
+  } catch (err) {
+    if (err instanceof InvalidCursorError) {
+      throw new ValidationError([{ path: 'cursor', message: 'Cursor is not valid; start again without it' }]);
+    }
+    throw err;
+  }
+}
+
+export async function getClientFor(ctx: TenantContext, id: string): Promise<ClientView> {
+  const c = await getClient(ctx.db, ctx.tenantId, id);
+  if (!c) throw new NotFoundError('Client');
+  return toClientView(c);
+}
+
+/** New clients inherit the business's currency and, where it is one we print, its language. */
+export async function createClientFor(ctx: TenantContext, input: ClientInput): Promise<ClientView> {
+  const tenant = await getTenant(ctx.db, ctx.tenantId);
+  if (!tenant) throw new NotFoundError('Business');
+  const fields = toFields(input);
+  const defaultLanguage = (LANGUAGES as readonly string[]).includes(tenant.locale) ? tenant.locale : 'en';
+  const created = await createClient(
+    ctx.db,
+    ctx.tenantId,
+    {
+      name: input.name.trim(),
+      company: null,
+      email: null,
+      phone: null,
+      street: null,
+      city: null,
+      state: null,
+      postalCode: null,
+      country: null,
+      taxId: null,
+      notes: null,
+      ...fields,
+      language: fields.language ?? defaultLanguage,
+      currency: fields.currency ?? tenant.currency,
+    },
+    ctx.now,
+  );
+  return toClientView(created);
+}
+
+export async function updateClientFor(ctx: TenantContext, id: string, patch: ClientPatch): Promise<ClientView> {
+  const c = await updateClient(ctx.db, ctx.tenantId, id, toFields(patch), ctx.now);
+  if (!c) throw new NotFoundError('Client');
+  return toClientView(c);
+}
+
+export async function archiveClientFor(ctx: TenantContext, id: string): Promise<ClientView> {
+  const c = await archiveClient(ctx.db, ctx.tenantId, id, ctx.now);
+  if (!c) throw new NotFoundError('Client');
+  return toClientView(c);
+}

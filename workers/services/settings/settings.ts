@@ -1,0 +1,95 @@
+import { getTenant, type Tenant, type TenantPatch, updateTenant } from '@clientele/db';
+import type { TenantContext } from '../context';
+import { NotFoundError, ValidationError } from '../errors';
+
+type Text = string | null | undefined;
+
+export interface SettingsView {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  address: { street: string | null; city: string | null; state: string | null; postalCode: string | null; country: string | null };
+  taxId: string | null;
+  currency: string;
+  locale: string;
+  invoiceNumberFormat: string;
+  estimateNumberFormat: string;
+  paymentTermsDays: number;
+  hasLogo: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SettingsPatch {
+  name?: string | undefined;
+  email?: Text;
+  phone?: Text;
+  address?: Partial<Record<'street' | 'city' | 'state' | 'postalCode' | 'country', Text>> | undefined;
+  taxId?: Text;
+  currency?: string | undefined;
+  locale?: string | undefined;
+  invoiceNumberFormat?: string | undefined;
+  estimateNumberFormat?: string | undefined;
+  paymentTermsDays?: number | undefined;
+}
+
+const blankToNull = (v: Text) => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim());
+
+export function toSettingsView(t: Tenant): SettingsView {
+  return {
+    id: t.id,
+    name: t.name,
+    email: t.email,
+    phone: t.phone,
+    address: { street: t.street, city: t.city, state: t.state, postalCode: t.postalCode, country: t.country },
+    taxId: t.taxId,
+    currency: t.currency,
+    locale: t.locale,
+    invoiceNumberFormat: t.invoiceNumberFormat,
+    estimateNumberFormat: t.estimateNumberFormat,
+    paymentTermsDays: t.paymentTermsDays,
+    hasLogo: t.logoKey !== null,
+    createdAt: t.createdAt.toISOString(),
+    updatedAt: t.updatedAt.toISOString(),
+  };
+}
+
+/** A number format must contain the sequence, or two documents could share a number. */
+export function checkNumberFormat(path: string, format: string | undefined) {
+  if (format !== undefined && !/\{seq(?::\d)?\}/.test(format)) {
+    throw new ValidationError([{ path, message: 'Include {seq} (or {seq:4}) so every number is unique' }]);
+  }
+}
+
+export async function getSettings(ctx: TenantContext): Promise<SettingsView> {
+  const t = await getTenant(ctx.db, ctx.tenantId);
+  if (!t) throw new NotFoundError('Business');
+  return toSettingsView(t);
+}
+
+export async function updateSettings(ctx: TenantContext, patch: SettingsPatch): Promise<SettingsView> {
+  checkNumberFormat('invoiceNumberFormat', patch.invoiceNumberFormat);
+  checkNumberFormat('estimateNumberFormat', patch.estimateNumberFormat);
+  const a = patch.address ?? {};
+  const fields: TenantPatch = {
+    name: patch.name?.trim(),
+    email: blankToNull(patch.email),
+    phone: blankToNull(patch.phone),
+    street: blankToNull(a.street),
+    city: blankToNull(a.city),
+    state: blankToNull(a.state),
+    postalCode: blankToNull(a.postalCode),
+    country: blankToNull(a.country),
+    taxId: blankToNull(patch.taxId),
+    currency: patch.currency,
+    locale: patch.locale,
+    invoiceNumberFormat: patch.invoiceNumberFormat,
+    estimateNumberFormat: patch.estimateNumberFormat,
+    paymentTermsDays: patch.paymentTermsDays,
+  };
+  for (const k of Object.keys(fields) as (keyof TenantPatch)[]) if (fields[k] === undefined) delete fields[k];
+  const t = await updateTenant(ctx.db, ctx.tenantId, fields, ctx.now);
+  if (!t) throw new NotFoundError('Business');
+  return toSettingsView(t);
+}

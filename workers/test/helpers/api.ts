@@ -1,0 +1,67 @@
+import { SELF } from 'cloudflare:test';
+
+export const ORIGIN = 'https://app.clientele.test';
+
+let seq = 0;
+export const uniqueEmail = (tag = 'owner') =>
+  `${tag}.${Date.now().toString(36)}.${(seq++).toString(36)}@example.com`;
+
+export interface Caller {
+  headers: Record<string, string>;
+  tenantId: string;
+  email: string;
+}
+
+export interface CallOptions {
+  method?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  as?: Caller | null;
+}
+
+/** Calls the real Worker (routing, middleware, D1) the way a browser or SDK would. */
+export async function call(path: string, opts: CallOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = { ...(opts.as?.headers ?? {}), ...(opts.headers ?? {}) };
+  let body: BodyInit | undefined;
+  if (opts.body !== undefined) {
+    body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  return SELF.fetch(`${ORIGIN}/api/v1${path}`, { method: opts.method ?? 'GET', headers, body });
+}
+
+export async function json<T = any>(res: Response): Promise<T> {
+  return (await res.json()) as T;
+}
+
+export function sessionCookieOf(res: Response): string {
+  const set = res.headers.get('set-cookie') ?? '';
+  const match = /clientele_session=([^;]+)/.exec(set);
+  if (!match) throw new Error(`no session cookie in ${JSON.stringify(set)}`);
+  return `clientele_session=${match[1]}`;
+}
+
+/** A fresh business with its owner signed in by cookie. */
+export async function signUp(overrides: Record<string, unknown> = {}): Promise<Caller> {
+  const email = uniqueEmail();
+  const res = await call('/signup', {
+    method: 'POST',
+    body: { businessName: 'Studio Norte', email, password: 'correct horse battery', ...overrides },
+  });
+  if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${await res.text()}`);
+  const { tenantId } = await json<{ tenantId: string }>(res);
+  return { headers: { cookie: sessionCookieOf(res) }, tenantId, email };
+}
+
+/** The same business, calling with a fresh API key instead of the cookie. */
+export async function withApiKey(owner: Caller): Promise<Caller> {
+  const res = await call('/api-keys', { method: 'POST', body: { name: 'test' }, as: owner });
+  const { key } = await json<{ key: string }>(res);
+  return { ...owner, headers: { authorization: `Bearer ${key}` } };
+}
+
+export async function createClient(as: Caller, body: Record<string, unknown> = {}) {
+  const res = await call('/clients', { method: 'POST', body: { name: 'Acme Lda', ...body }, as });
+  if (res.status !== 201) throw new Error(`create client failed: ${res.status} ${await res.text()}`);
+  return json<{ id: string; name: string } & Record<string, any>>(res);
+}

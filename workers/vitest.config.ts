@@ -1,0 +1,22 @@
+import { mkdirSync } from 'node:fs';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { defineConfig } from 'vitest/config';
+
+// wrangler refuses a config whose assets directory is missing; tests do not need a built app.
+mkdirSync(new URL('../web/dist', import.meta.url), { recursive: true });
+
+export default defineConfig(async () => ({
+  plugins: [
+    cloudflareTest({
+      wrangler: { configPath: '../wrangler.toml' },
+      miniflare: {
+        bindings: { TEST_MIGRATIONS: await readD1Migrations('../migrations'), DEV_OUTBOX: '1' },
+      },
+    }),
+  ],
+  test: {
+    name: 'worker',
+    include: ['test/**/*.test.ts'],
+    setupFiles: ['./test/setup.ts'],
+  },
+}));
