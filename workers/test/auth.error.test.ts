@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { call, json, signUp, uniqueEmail } from './helpers/api';
+
+describe('auth: bad input and abuse', () => {
+  it('signup validates every field and names it', async () => {
+    const res = await call('/signup', {
+      method: 'POST',
+      body: { businessName: '', email: 'nope', password: 'short', currency: 'XYZ1' },
+    });
+    expect(res.status).toBe(422);
+    const paths = (await json(res)).errors.map((e: { path: string }) => e.path).sort();
+    expect(paths).toEqual(['businessName', 'currency', 'email', 'password']);
+  });
+
+  it('a second signup with the same email → 409, first account intact', async () => {
+    const owner = await signUp();
+    const res = await call('/signup', {
+      method: 'POST',
+      body: { businessName: 'Copy', email: owner.email.toUpperCase(), password: 'another password' },
+    });
+    expect(res.status).toBe(409);
+    const login = await call('/sessions', { method: 'POST', body: { email: owner.email, password: 'correct horse battery' } });
+    expect(login.status).toBe(201);
+  });
+
+  it('wrong password and unknown email give the same 401', async () => {
+    const owner = await signUp();
+    const wrong = await call('/sessions', { method: 'POST', body: { email: owner.email, password: 'wrong password!' } });
+    const unknown = await call('/sessions', { method: 'POST', body: { email: uniqueEmail('ghost'), password: 'x' } });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect((await json(wrong)).detail).toBe((await json(unknown)).detail);
+  });
+
+  it('rate-limits sign-in per email and address: 429 with Retry-After, others unaffected', async () => {
+    const owner = await signUp();
+    const attempt = (ip: string, password = 'wrong password!') =>
+      call('/sessions', {
+        method: 'POST',
+        body: { email: owner.email, password },
+        headers: { 'cf-connecting-ip': ip },
+      });
+    for (let i = 0; i < 10; i++) expect((await attempt('203.0.113.9')).status).toBe(401);
+    const limited = await attempt('203.0.113.9', 'correct horse battery');
+    expect(limited.status).toBe(429);
+    const retryAfter = Number(limited.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(900);
+    // The same person from another address is not locked out by the attacker.
+    expect((await attempt('198.51.100.7', 'correct horse battery')).status).toBe(201);
+  });
+
+  it('sign-out without a session → 401; API key creation needs a name', async () => {
+    expect((await call('/sessions/current', { method: 'DELETE' })).status).toBe(401);
+    const owner = await signUp();
+    const res = await call('/api-keys', { method: 'POST', body: { name: ' ' }, as: owner });
+    expect(res.status).toBe(422);
+    expect((await json(res)).errors[0].path).toBe('name');
+  });
+});
