@@ -7,7 +7,8 @@ export function createApp() {
   const app = new Hono<HonoEnv>();
   app.route('/api/v1', createApi());
   app.notFound((c) => {
-    if (c.req.path.startsWith('/api/')) return problemResponse(404, 'Not Found', `No route for ${c.req.method} ${c.req.path}`);
+    if (c.req.path.startsWith('/api/'))
+      return problemResponse(404, 'Not Found', `No route for ${c.req.method} ${c.req.path}`);
     return c.env.ASSETS.fetch(c.req.raw);
   });
   app.onError(renderError);

@@ -57,9 +57,16 @@ export function renderError(err: unknown, c: Context): Response {
   if (err instanceof DomainError) return problemResponse(err.status, err.title, err.message, err.errors);
   if (err instanceof HTTPException) {
     // Hono's JSON validator reports unparsable bodies this way.
-    const detail = err.status === 400 ? 'The request body is not valid JSON' : err.message || 'Request failed';
+    const detail =
+      err.status === 400 ? 'The request body is not valid JSON' : err.message || 'Request failed';
     return problemResponse(err.status, err.status === 400 ? 'Bad Request' : 'Error', detail);
   }
-  console.error(JSON.stringify({ level: 'error', path: c.req.path, message: String((err as Error)?.stack ?? err) }));
-  return problemResponse(500, 'Internal Server Error', 'Something went wrong on our side; it has been logged.');
+  console.error(
+    JSON.stringify({ level: 'error', path: c.req.path, message: String((err as Error)?.stack ?? err) }),
+  );
+  return problemResponse(
+    500,
+    'Internal Server Error',
+    'Something went wrong on our side; it has been logged.',
+  );
 }

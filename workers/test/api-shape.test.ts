@@ -18,7 +18,15 @@ describe('API shape', () => {
     expect(res.status).toBe(200);
     const doc = await json(res);
     expect(doc.openapi).toBe('3.1.0');
-    for (const path of ['/signup', '/sessions', '/api-keys', '/api-keys/{id}', '/settings', '/clients', '/clients/{id}']) {
+    for (const path of [
+      '/signup',
+      '/sessions',
+      '/api-keys',
+      '/api-keys/{id}',
+      '/settings',
+      '/clients',
+      '/clients/{id}',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     expect(Object.keys(doc.paths['/clients/{id}']).sort()).toEqual(['delete', 'get', 'patch']);

@@ -19,14 +19,23 @@ describe('auth: bad input and abuse', () => {
       body: { businessName: 'Copy', email: owner.email.toUpperCase(), password: 'another password' },
     });
     expect(res.status).toBe(409);
-    const login = await call('/sessions', { method: 'POST', body: { email: owner.email, password: 'correct horse battery' } });
+    const login = await call('/sessions', {
+      method: 'POST',
+      body: { email: owner.email, password: 'correct horse battery' },
+    });
     expect(login.status).toBe(201);
   });
 
   it('wrong password and unknown email give the same 401', async () => {
     const owner = await signUp();
-    const wrong = await call('/sessions', { method: 'POST', body: { email: owner.email, password: 'wrong password!' } });
-    const unknown = await call('/sessions', { method: 'POST', body: { email: uniqueEmail('ghost'), password: 'x' } });
+    const wrong = await call('/sessions', {
+      method: 'POST',
+      body: { email: owner.email, password: 'wrong password!' },
+    });
+    const unknown = await call('/sessions', {
+      method: 'POST',
+      body: { email: uniqueEmail('ghost'), password: 'x' },
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect((await json(wrong)).detail).toBe((await json(unknown)).detail);

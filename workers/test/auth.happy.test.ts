@@ -26,7 +26,10 @@ describe('auth: happy paths', () => {
 
   it('signs in with any letter case of the email, reads the session, signs out', async () => {
     const owner = await signUp();
-    const res = await call('/sessions', { method: 'POST', body: { email: owner.email.toUpperCase(), password } });
+    const res = await call('/sessions', {
+      method: 'POST',
+      body: { email: owner.email.toUpperCase(), password },
+    });
     expect(res.status).toBe(201);
     const cookie = sessionCookieOf(res);
     const me = await json(await call('/sessions/current', { headers: { cookie } }));

@@ -4,9 +4,18 @@ import { call, json, sessionCookieOf, signUp } from './helpers/api';
 import { runCommonRouteTests } from './helpers/route-security';
 
 describe('auth: security', () => {
-  runCommonRouteTests('/sessions/current', { method: 'GET', path: () => '/sessions/current', ownsResource: false });
+  runCommonRouteTests('/sessions/current', {
+    method: 'GET',
+    path: () => '/sessions/current',
+    ownsResource: false,
+  });
   runCommonRouteTests('/api-keys', { method: 'GET', path: () => '/api-keys', ownsResource: false });
-  runCommonRouteTests('/api-keys', { method: 'POST', path: () => '/api-keys', body: { name: 'k' }, ownsResource: false });
+  runCommonRouteTests('/api-keys', {
+    method: 'POST',
+    path: () => '/api-keys',
+    body: { name: 'k' },
+    ownsResource: false,
+  });
   runCommonRouteTests('/api-keys/{id}', {
     method: 'DELETE',
     path: async (owner) => {
@@ -39,7 +48,10 @@ describe('auth: security', () => {
   it('signing out one session leaves the other devices signed in', async () => {
     const owner = await signUp();
     const other = sessionCookieOf(
-      await call('/sessions', { method: 'POST', body: { email: owner.email, password: 'correct horse battery' } }),
+      await call('/sessions', {
+        method: 'POST',
+        body: { email: owner.email, password: 'correct horse battery' },
+      }),
     );
     await call('/sessions/current', { method: 'DELETE', as: owner });
     expect((await call('/clients', { headers: { cookie: other } })).status).toBe(200);

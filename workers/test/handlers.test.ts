@@ -1,4 +1,9 @@
-import { createExecutionContext, createScheduledController, env, waitOnExecutionContext } from 'cloudflare:test';
+import {
+  createExecutionContext,
+  createScheduledController,
+  env,
+  waitOnExecutionContext,
+} from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import worker from '../index';
 import { call, signUp } from './helpers/api';
@@ -13,9 +18,15 @@ describe('queue, email and scheduled entry points', () => {
       .bind(expired.tenantId)
       .run();
     const ctx = createExecutionContext();
-    await worker.scheduled(createScheduledController({ cron: '*/15 * * * *', scheduledTime: Date.now() }), env, ctx);
+    await worker.scheduled(
+      createScheduledController({ cron: '*/15 * * * *', scheduledTime: Date.now() }),
+      env,
+      ctx,
+    );
     await waitOnExecutionContext(ctx);
-    const left = await env.DB.prepare('SELECT count(*) AS n FROM sessions WHERE expires_at = 1').first<{ n: number }>();
+    const left = await env.DB.prepare('SELECT count(*) AS n FROM sessions WHERE expires_at = 1').first<{
+      n: number;
+    }>();
     expect(left?.n).toBe(0);
     expect((await call('/clients', { as: live })).status).toBe(200);
   });

@@ -4,12 +4,21 @@ import { runCommonRouteTests } from './helpers/route-security';
 
 describe('settings', () => {
   runCommonRouteTests('/settings', { method: 'GET', path: () => '/settings', ownsResource: false });
-  runCommonRouteTests('/settings', { method: 'PATCH', path: () => '/settings', body: { name: 'X' }, ownsResource: false });
+  runCommonRouteTests('/settings', {
+    method: 'PATCH',
+    path: () => '/settings',
+    body: { name: 'X' },
+    ownsResource: false,
+  });
 
   it('reads defaults and updates the business profile', async () => {
     const owner = await signUp();
     const before = await json(await call('/settings', { as: owner }));
-    expect(before).toMatchObject({ currency: 'EUR', locale: 'en', invoiceNumberFormat: 'INV-{YYYY}-{seq:4}' });
+    expect(before).toMatchObject({
+      currency: 'EUR',
+      locale: 'en',
+      invoiceNumberFormat: 'INV-{YYYY}-{seq:4}',
+    });
     const res = await call('/settings', {
       method: 'PATCH',
       body: {
@@ -50,7 +59,11 @@ describe('settings', () => {
 
   it('a number format without {seq} → 422 naming it', async () => {
     const owner = await signUp();
-    const res = await call('/settings', { method: 'PATCH', body: { invoiceNumberFormat: 'INV-{YYYY}' }, as: owner });
+    const res = await call('/settings', {
+      method: 'PATCH',
+      body: { invoiceNumberFormat: 'INV-{YYYY}' },
+      as: owner,
+    });
     expect(res.status).toBe(422);
     expect((await json(res)).errors[0].path).toBe('invoiceNumberFormat');
   });

@@ -4,5 +4,5 @@ export { type Cursor, decodeCursor, encodeCursor, type Page } from './pagination
 export * from './queries/auth';
 export * from './queries/clients';
 export * from './queries/tenants';
-export * as schema from './schema';
 export type { ApiKey, Role, Tenant, User } from './schema';
+export * as schema from './schema';

@@ -63,9 +63,9 @@ export function defineDbContract(driver: string, getDb: () => Db) {
       const input = { businessName: 'A', email, passwordHash: 'h', currency: 'USD', locale: 'en' };
       const { tenantId } = await createTenantWithOwner(db, input);
       expect((await getTenant(db, tenantId))?.currency).toBe('USD');
-      await expect(createTenantWithOwner(db, { ...input, email: email.toUpperCase() })).rejects.toBeInstanceOf(
-        EmailTakenError,
-      );
+      await expect(
+        createTenantWithOwner(db, { ...input, email: email.toUpperCase() }),
+      ).rejects.toBeInstanceOf(EmailTakenError);
     });
 
     it('updates tenant settings', async () => {
@@ -114,7 +114,12 @@ export function defineDbContract(driver: string, getDb: () => Db) {
       const base = Date.UTC(2026, 0, 1);
       for (let i = 0; i < 7; i++) {
         // Two clients share each timestamp so the id tie-break is exercised.
-        await createClient(db, tenantId, fields({ name: `C${i}` }), new Date(base + Math.floor(i / 2) * 1000));
+        await createClient(
+          db,
+          tenantId,
+          fields({ name: `C${i}` }),
+          new Date(base + Math.floor(i / 2) * 1000),
+        );
       }
       const seen: string[] = [];
       let cursor: string | undefined;
@@ -149,7 +154,12 @@ export function defineDbContract(driver: string, getDb: () => Db) {
       const a = await tenant(db);
       const b = await tenant(db);
       const hash = unique('hash');
-      const k = await createApiKey(db, a.tenantId, { name: 'ci', prefix: 'ck_abc', keyHash: hash, createdBy: null });
+      const k = await createApiKey(db, a.tenantId, {
+        name: 'ci',
+        prefix: 'ck_abc',
+        keyHash: hash,
+        createdBy: null,
+      });
       expect((await findApiKeyByHash(db, hash))?.tenantId).toBe(a.tenantId);
       expect(await revokeApiKey(db, b.tenantId, k.id)).toBe(false);
       expect(await listApiKeys(db, a.tenantId)).toHaveLength(1);

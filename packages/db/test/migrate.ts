@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import type { Client } from '@libsql/client';
 
 /** Applies the same SQL files wrangler applies to D1, in order. */
-export async function applyMigrations(client: Client, dir = join(import.meta.dirname, '../../../migrations')) {
+export async function applyMigrations(
+  client: Client,
+  dir = join(import.meta.dirname, '../../../migrations'),
+) {
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.sql'))
     .sort();

@@ -18,7 +18,10 @@ export const countryField = z
   .string()
   .trim()
   .toUpperCase()
-  .refine((v) => v === '' || COUNTRY_CODES.has(v), 'Unknown country: use an ISO 3166-1 alpha-2 code such as "PT"')
+  .refine(
+    (v) => v === '' || COUNTRY_CODES.has(v),
+    'Unknown country: use an ISO 3166-1 alpha-2 code such as "PT"',
+  )
   .openapi({ description: 'ISO 3166-1 alpha-2', example: 'PT' });
 
 export const currencyField = z

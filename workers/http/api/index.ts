@@ -44,7 +44,8 @@ export function createApi() {
     info: {
       title: 'Clientele API',
       version: '1.0.0',
-      description: 'Clients, invoices, estimates, payments, portal links and support tickets for one business.',
+      description:
+        'Clients, invoices, estimates, payments, portal links and support tickets for one business.',
     },
     servers: [{ url: '/api/v1' }],
   });

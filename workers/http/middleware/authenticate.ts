@@ -22,7 +22,13 @@ export const authenticate = () =>
     const token = readSessionCookie(c);
     const session = token ? await resolveSession(c.var.db, token) : undefined;
     if (!session) throw new UnauthorizedError();
-    c.set('auth', { tenantId: session.tenantId, userId: session.userId, email: session.email, role: session.role, via: 'session' });
+    c.set('auth', {
+      tenantId: session.tenantId,
+      userId: session.userId,
+      email: session.email,
+      role: session.role,
+      via: 'session',
+    });
     await next();
   });
 

@@ -27,7 +27,11 @@ export const idempotency = () =>
       .get();
     if (previous) {
       if (previous.requestHash !== requestHash) {
-        throw new DomainError(422, 'Unprocessable Content', 'This Idempotency-Key was used for another request');
+        throw new DomainError(
+          422,
+          'Unprocessable Content',
+          'This Idempotency-Key was used for another request',
+        );
       }
       return new Response(previous.body, {
         status: previous.status,
@@ -40,7 +44,14 @@ export const idempotency = () =>
       const body = await c.res.clone().text();
       await db
         .insert(idempotencyKeys)
-        .values({ tenantId: auth.tenantId, key, requestHash, status: c.res.status, body, createdAt: new Date() })
+        .values({
+          tenantId: auth.tenantId,
+          key,
+          requestHash,
+          status: c.res.status,
+          body,
+          createdAt: new Date(),
+        })
         .onConflictDoNothing();
     }
   });

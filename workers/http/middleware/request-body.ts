@@ -15,7 +15,8 @@ export const jsonOnly = () =>
   createMiddleware<HonoEnv>(async function jsonOnly(c, next) {
     if (WRITES.has(c.req.method)) {
       const length = c.req.header('content-length');
-      const hasBody = (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
+      const hasBody =
+        (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
       const type = c.req.header('content-type') ?? '';
       if (hasBody && !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
         throw new DomainError(415, 'Unsupported Media Type', 'Send the body as application/json');

@@ -1,5 +1,5 @@
-import { createApiKey, findApiKeyByHash, listApiKeys, revokeApiKey, touchApiKey } from '@clientele/db';
 import type { Db } from '@clientele/db';
+import { createApiKey, findApiKeyByHash, listApiKeys, revokeApiKey, touchApiKey } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { NotFoundError } from '../errors';
 import { randomToken, sha256Hex } from './encoding';

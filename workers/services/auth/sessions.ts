@@ -30,7 +30,13 @@ export interface IssuedSession {
   role: Role;
 }
 
-async function issue(db: Db, userId: string, tenantId: string, role: Role, now: Date): Promise<IssuedSession> {
+async function issue(
+  db: Db,
+  userId: string,
+  tenantId: string,
+  role: Role,
+  now: Date,
+): Promise<IssuedSession> {
   const token = randomToken();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
   await createSession(db, { tokenHash: await sha256Hex(token), userId, tenantId, expiresAt }, now);

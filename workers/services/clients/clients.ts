@@ -53,7 +53,8 @@ export interface ClientInput {
 
 export type ClientPatch = Partial<ClientInput>;
 
-const blankToNull = (v: Text) => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim());
+const blankToNull = (v: Text) =>
+  v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim();
 
 export function toClientView(c: Client): ClientView {
   return {
@@ -103,7 +104,12 @@ function toFields(input: ClientPatch): Partial<ClientFields> {
 
 export async function listClientsFor(
   ctx: TenantContext,
-  opts: { q?: string | undefined; cursor?: string | undefined; limit: number; archived?: boolean | undefined },
+  opts: {
+    q?: string | undefined;
+    cursor?: string | undefined;
+    limit: number;
+    archived?: boolean | undefined;
+  },
 ) {
   try {
     const page = await listClients(ctx.db, ctx.tenantId, opts);
@@ -152,7 +158,11 @@ export async function createClientFor(ctx: TenantContext, input: ClientInput): P
   return toClientView(created);
 }
 
-export async function updateClientFor(ctx: TenantContext, id: string, patch: ClientPatch): Promise<ClientView> {
+export async function updateClientFor(
+  ctx: TenantContext,
+  id: string,
+  patch: ClientPatch,
+): Promise<ClientView> {
   const c = await updateClient(ctx.db, ctx.tenantId, id, toFields(patch), ctx.now);
   if (!c) throw new NotFoundError('Client');
   return toClientView(c);

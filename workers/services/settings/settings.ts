@@ -9,7 +9,13 @@ export interface SettingsView {
   name: string;
   email: string | null;
   phone: string | null;
-  address: { street: string | null; city: string | null; state: string | null; postalCode: string | null; country: string | null };
+  address: {
+    street: string | null;
+    city: string | null;
+    state: string | null;
+    postalCode: string | null;
+    country: string | null;
+  };
   taxId: string | null;
   currency: string;
   locale: string;
@@ -34,7 +40,8 @@ export interface SettingsPatch {
   paymentTermsDays?: number | undefined;
 }
 
-const blankToNull = (v: Text) => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim());
+const blankToNull = (v: Text) =>
+  v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim();
 
 export function toSettingsView(t: Tenant): SettingsView {
   return {

@@ -72,7 +72,9 @@ export async function listClients(db: Db, tenantId: string, opts: ListClientsOpt
   return {
     data,
     nextCursor:
-      rows.length > opts.limit && last ? encodeCursor({ createdAt: last.createdAt.getTime(), id: last.id }) : null,
+      rows.length > opts.limit && last
+        ? encodeCursor({ createdAt: last.createdAt.getTime(), id: last.id })
+        : null,
   };
 }
 

@@ -49,4 +49,3 @@ export const memberships = sqliteTable(
 export type Tenant = typeof tenants.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Role = (typeof memberships.$inferSelect)['role'];
-

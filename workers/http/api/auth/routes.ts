@@ -1,5 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
 import { getTenant } from '@clientele/db';
+import { createRoute, z } from '@hono/zod-openapi';
 import { apiKeysOf, issueApiKey, revokeKey } from '../../../services/auth/api-keys';
 import { signIn, signOut, signUp } from '../../../services/auth/sessions';
 import { NotFoundError } from '../../../services/errors';
@@ -18,6 +18,7 @@ import {
   security,
 } from '../fields';
 import type { Router } from '../router';
+import { SessionSchema } from './schema';
 
 const tags = ['Auth'];
 
@@ -38,18 +39,11 @@ const SignupSchema = z
   .openapi('Signup');
 
 const SignInSchema = z
-  .object({ email: z.string().trim().min(1, 'Email is required').max(254), password: z.string().min(1).max(256) })
-  .openapi('SignIn');
-
-export const SessionSchema = z
   .object({
-    userId: z.string(),
-    email: z.string(),
-    tenantId: z.string(),
-    businessName: z.string(),
-    role: z.enum(['owner', 'member']),
+    email: z.string().trim().min(1, 'Email is required').max(254),
+    password: z.string().min(1).max(256),
   })
-  .openapi('Session');
+  .openapi('SignIn');
 
 const ApiKeySchema = z
   .object({
@@ -73,7 +67,10 @@ const signupRoute = createRoute({
   request: { body: jsonBody(SignupSchema) },
   responses: {
     201: jsonResponse(SessionSchema, 'Signed up; the session cookie is set'),
-    409: { description: 'Email already registered', content: { 'application/problem+json': { schema: ProblemSchema } } },
+    409: {
+      description: 'Email already registered',
+      content: { 'application/problem+json': { schema: ProblemSchema } },
+    },
     ...commonErrors,
   },
 });
@@ -191,7 +188,13 @@ export function registerAuthRoutes(app: Router) {
     const tenant = await getTenant(db, auth.tenantId);
     if (!tenant || !auth.userId) throw new NotFoundError('Session');
     return c.json(
-      { userId: auth.userId, email: auth.email ?? '', tenantId: tenant.id, businessName: tenant.name, role: auth.role },
+      {
+        userId: auth.userId,
+        email: auth.email ?? '',
+        tenantId: tenant.id,
+        businessName: tenant.name,
+        role: auth.role,
+      },
       200,
     );
   });
@@ -206,7 +209,14 @@ export function registerAuthRoutes(app: Router) {
   app.openapi(createKeyRoute, async (c) => {
     const k = await issueApiKey(tenantContext(c), c.req.valid('json').name, c.var.auth.userId);
     return c.json(
-      { id: k.id, name: k.name, prefix: k.prefix, createdAt: k.createdAt.toISOString(), lastUsedAt: null, key: k.key },
+      {
+        id: k.id,
+        name: k.name,
+        prefix: k.prefix,
+        createdAt: k.createdAt.toISOString(),
+        lastUsedAt: null,
+        key: k.key,
+      },
       201,
     );
   });
@@ -214,7 +224,13 @@ export function registerAuthRoutes(app: Router) {
   app.openapi(listKeysRoute, async (c) => {
     const keys = await apiKeysOf(tenantContext(c));
     return c.json(
-      { data: keys.map((k) => ({ ...k, createdAt: k.createdAt.toISOString(), lastUsedAt: iso(k.lastUsedAt) })) },
+      {
+        data: keys.map((k) => ({
+          ...k,
+          createdAt: k.createdAt.toISOString(),
+          lastUsedAt: iso(k.lastUsedAt),
+        })),
+      },
       200,
     );
   });

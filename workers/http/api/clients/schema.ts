@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { countryField, emailField, languageField, optionalText, currencyField } from '../fields';
+import { countryField, currencyField, emailField, languageField, optionalText } from '../fields';
 
 const AddressInput = z
   .object({

@@ -1,71 +1,12 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { getSettings, updateSettings } from '../../../services/settings/settings';
 import { requireOwner } from '../../middleware/authenticate';
 import { tenantContext } from '../../tenant-context';
-import {
-  commonErrors,
-  countryField,
-  currencyField,
-  emailField,
-  jsonBody,
-  jsonResponse,
-  languageField,
-  optionalText,
-  security,
-} from '../fields';
+import { commonErrors, jsonBody, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
+import { SettingsPatchSchema, SettingsSchema } from './schema';
 
 const tags = ['Settings'];
-
-const address = z.object({
-  street: z.string().nullable(),
-  city: z.string().nullable(),
-  state: z.string().nullable(),
-  postalCode: z.string().nullable(),
-  country: z.string().nullable(),
-});
-
-export const SettingsSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    email: z.string().nullable(),
-    phone: z.string().nullable(),
-    address,
-    taxId: z.string().nullable(),
-    currency: z.string(),
-    locale: z.string(),
-    invoiceNumberFormat: z.string().openapi({ example: 'INV-{YYYY}-{seq:4}' }),
-    estimateNumberFormat: z.string().openapi({ example: 'EST-{YYYY}-{seq:4}' }),
-    paymentTermsDays: z.number().int(),
-    hasLogo: z.boolean(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .openapi('Settings');
-
-export const SettingsPatchSchema = z
-  .object({
-    name: z.string().trim().min(1, 'Business name is required').max(200).optional(),
-    email: emailField.nullable().optional(),
-    phone: optionalText(50),
-    address: z
-      .object({
-        street: optionalText(300),
-        city: optionalText(120),
-        state: optionalText(120),
-        postalCode: optionalText(32),
-        country: countryField.nullable().optional(),
-      })
-      .optional(),
-    taxId: optionalText(50),
-    currency: currencyField.optional(),
-    locale: languageField.optional(),
-    invoiceNumberFormat: z.string().trim().min(1).max(40).optional(),
-    estimateNumberFormat: z.string().trim().min(1).max(40).optional(),
-    paymentTermsDays: z.number().int().min(0).max(365).optional(),
-  })
-  .openapi('SettingsPatch');
 
 const read = createRoute({
   method: 'get',

@@ -1,0 +1,91 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+const WRANGLER = join(ROOT, 'node_modules', '.bin', 'wrangler');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/** Applies migrations/ to the local D1 that `wrangler dev` with the same persist dir uses. */
+export function migrateLocal(persistTo?: string) {
+  const args = ['d1', 'migrations', 'apply', 'DB', '--local'];
+  if (persistTo) args.push('--persist-to', persistTo);
+  execFileSync(WRANGLER, args, { cwd: ROOT, stdio: 'pipe', env: { ...process.env, CI: 'true' } });
+}
+
+export interface DevServer {
+  url: string;
+  process: ChildProcess;
+  log: () => string;
+  stop: () => Promise<void>;
+}
+
+/** `wrangler dev` on 127.0.0.1, resolved once the API answers. */
+export async function startDevServer(
+  opts: { port?: number; persistTo?: string; inheritOutput?: boolean } = {},
+) {
+  const port = opts.port ?? (await freePort());
+  const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--var', 'DEV_OUTBOX:1'];
+  args.push('--show-interactive-dev-session=false');
+  if (opts.persistTo) args.push('--persist-to', opts.persistTo);
+  const child = spawn(WRANGLER, args, {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, CI: 'true', WRANGLER_SEND_METRICS: 'false' },
+    detached: process.platform !== 'win32',
+  });
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    if (output.length > 200_000) output = output.slice(-100_000);
+    if (opts.inheritOutput) process.stdout.write(chunk);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited (${child.exitCode}):\n${output}`);
+    try {
+      const res = await fetch(`${url}/api/v1/openapi.json`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`wrangler dev did not answer within 90 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    try {
+      // wrangler starts workerd as a child: signal the whole group.
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      child.kill('SIGTERM');
+    }
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (child.exitCode === null) {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }
+  };
+  return { url, process: child, log: () => output, stop } satisfies DevServer;
+}

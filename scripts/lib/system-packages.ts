@@ -1,0 +1,38 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+
+/** Debian packages the test suite drives: a real browser and the PDF checkers. */
+const REQUIRED = [
+  { bin: 'chromium', pkg: 'chromium' },
+  { bin: 'pdftotext', pkg: 'poppler-utils' },
+  { bin: 'pdftoppm', pkg: 'poppler-utils' },
+  { bin: 'qpdf', pkg: 'qpdf' },
+];
+
+const has = (bin: string) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
+
+/**
+ * Installs what is missing when running as root (CI, fresh machines); otherwise
+ * stops with the exact command, because skipping browser or PDF tests silently
+ * would report a green run that checked less.
+ */
+export function ensureSystemPackages() {
+  const missing = [...new Set(REQUIRED.filter((r) => !has(r.bin)).map((r) => r.pkg))];
+  if (missing.length === 0) return;
+  const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
+  if (process.getuid?.() !== 0) {
+    console.error(
+      `\nMissing system packages: ${missing.join(', ')}.\nInstall them, then run npm test again:\n\n  sudo sh -c '${command}'\n`,
+    );
+    process.exit(1);
+  }
+  console.log(`› Installing system packages: ${missing.join(', ')}…`);
+  execFileSync('sh', ['-c', command], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  const still = REQUIRED.filter((r) => !has(r.bin));
+  if (still.length) {
+    console.error(`apt-get finished but ${still.map((r) => r.bin).join(', ')} is still missing.`);
+    process.exit(1);
+  }
+}

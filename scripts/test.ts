@@ -1,0 +1,79 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './lib/dev-server';
+import { ensureSystemPackages } from './lib/system-packages';
+
+const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
+const RESULTS = join(ROOT, '.tmp', 'test-results');
+
+interface Outcome {
+  step: string;
+  ok: boolean;
+  passed: number;
+  failed: number;
+  skipped: number;
+  seconds: number;
+}
+const outcomes: Outcome[] = [];
+
+function run(step: string, cmd: string, args: string[], cwd = ROOT): boolean {
+  console.log(`\n› ${step}`);
+  const t = Date.now();
+  const r = spawnSync(cmd, args, { cwd, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '1' } });
+  const ok = r.status === 0;
+  outcomes.push({ step, ok, passed: 0, failed: ok ? 0 : 1, skipped: 0, seconds: (Date.now() - t) / 1000 });
+  return ok;
+}
+
+/** A vitest project, counted from its JSON report so the closing line adds up every test. */
+function vitest(step: string, cwd: string, extra: string[] = []) {
+  const report = join(RESULTS, `${step.replace(/\W+/g, '-')}.json`);
+  console.log(`\n› ${step}`);
+  const t = Date.now();
+  const r = spawnSync(
+    bin('vitest'),
+    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra],
+    {
+      cwd,
+      stdio: 'inherit',
+      env: { ...process.env, FORCE_COLOR: '1' },
+    },
+  );
+  let passed = 0;
+  let failed = 0;
+  let skipped = 0;
+  if (existsSync(report)) {
+    const j = JSON.parse(readFileSync(report, 'utf8'));
+    passed = j.numPassedTests;
+    failed = j.numFailedTests + (j.numFailedTestSuites ?? 0);
+    skipped = j.numPendingTests + j.numTodoTests;
+  }
+  const ok = r.status === 0 && passed > 0;
+  if (!ok && failed === 0) failed = 1;
+  outcomes.push({ step, ok, passed, failed, skipped, seconds: (Date.now() - t) / 1000 });
+}
+
+rmSync(RESULTS, { recursive: true, force: true });
+mkdirSync(RESULTS, { recursive: true });
+ensureSystemPackages();
+
+run('Typecheck (every package)', bin('pnpm'), ['-r', 'typecheck']);
+run('Lint and format (Biome)', bin('biome'), ['check', '.']);
+const built = run('Build the admin app', bin('pnpm'), ['--filter', '@clientele/web', 'build']);
+vitest('Unit: db on libSQL', join(ROOT, 'packages', 'db'));
+vitest('Unit: pdf', join(ROOT, 'packages', 'pdf'));
+vitest('Worker in workerd (D1, R2, Queues)', join(ROOT, 'workers'));
+if (built)
+  vitest('End to end: wrangler dev + Chromium', join(ROOT, 'web'), ['--config', 'e2e/vitest.config.ts']);
+
+console.log('\nSummary');
+for (const o of outcomes) {
+  const counts = o.passed || o.failed > 1 ? ` ${o.passed} passed, ${o.failed} failed` : '';
+  console.log(`  ${o.ok ? '✓' : '✗'} ${o.step}${counts} (${o.seconds.toFixed(1)} s)`);
+}
+const passed = outcomes.reduce((n, o) => n + o.passed, 0);
+const failed = outcomes.reduce((n, o) => n + o.failed, 0);
+const skipped = outcomes.reduce((n, o) => n + o.skipped, 0);
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(outcomes.every((o) => o.ok) ? 0 : 1);

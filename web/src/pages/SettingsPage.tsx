@@ -1,0 +1,129 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import { ApiError, api, type Settings } from '../api';
+import { Field } from '../components/Field';
+import { FormError } from '../components/FormError';
+
+export function SettingsPage() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  useEffect(() => {
+    api.getSettings().then(setSettings, (err) => setError(String(err)));
+  }, []);
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const text = (k: string) => String(f.get(k) ?? '');
+    setErrors({});
+    setError(null);
+    setSaved(false);
+    try {
+      setSettings(
+        await api.updateSettings({
+          name: text('name'),
+          email: text('email'),
+          phone: text('phone'),
+          address: {
+            street: text('street'),
+            city: text('city'),
+            state: text('state'),
+            postalCode: text('postalCode'),
+            country: text('country'),
+          },
+          taxId: text('taxId'),
+          currency: text('currency'),
+          invoiceNumberFormat: text('invoiceNumberFormat'),
+          estimateNumberFormat: text('estimateNumberFormat'),
+          paymentTermsDays: Number(text('paymentTermsDays')),
+        }),
+      );
+      setSaved(true);
+    } catch (err) {
+      if (err instanceof ApiError) {
+        setErrors(err.fieldErrors());
+        setError(err.problem.errors.length ? 'Please correct the highlighted fields.' : err.message);
+      } else setError('Could not save');
+    }
+  }
+
+  if (!settings) return error ? <FormError message={error} /> : <p className="muted">Loading…</p>;
+  const s = settings;
+  return (
+    <section>
+      <div className="page-head">
+        <h1>Business settings</h1>
+      </div>
+      <form key={s.updatedAt} className="card form-grid" onSubmit={submit} noValidate>
+        <FormError message={error} />
+        {saved ? (
+          <p className="notice" role="status">
+            Saved.
+          </p>
+        ) : null}
+        <Field label="Business name" name="name" defaultValue={s.name} error={errors.name} />
+        <Field label="Email" name="email" type="email" defaultValue={s.email ?? ''} error={errors.email} />
+        <Field label="Phone" name="phone" defaultValue={s.phone ?? ''} error={errors.phone} />
+        <fieldset>
+          <legend>Address printed on documents</legend>
+          <Field label="Street" name="street" defaultValue={s.address.street ?? ''} />
+          <div className="row">
+            <Field label="City" name="city" defaultValue={s.address.city ?? ''} />
+            <Field label="State / province" name="state" defaultValue={s.address.state ?? ''} />
+          </div>
+          <div className="row">
+            <Field label="Postal code" name="postalCode" defaultValue={s.address.postalCode ?? ''} />
+            <Field
+              label="Country (ISO code)"
+              name="country"
+              maxLength={2}
+              defaultValue={s.address.country ?? ''}
+              error={errors['address.country']}
+            />
+          </div>
+        </fieldset>
+        <Field label="Tax / VAT ID" name="taxId" defaultValue={s.taxId ?? ''} error={errors.taxId} />
+        <div className="row">
+          <Field
+            label="Default currency"
+            name="currency"
+            maxLength={3}
+            defaultValue={s.currency}
+            error={errors.currency}
+          />
+          <Field
+            label="Payment terms (days)"
+            name="paymentTermsDays"
+            type="number"
+            min={0}
+            max={365}
+            defaultValue={s.paymentTermsDays}
+            error={errors.paymentTermsDays}
+          />
+        </div>
+        <div className="row">
+          <Field
+            label="Invoice numbers"
+            name="invoiceNumberFormat"
+            defaultValue={s.invoiceNumberFormat}
+            hint="{YYYY} year, {seq:4} sequence"
+            error={errors.invoiceNumberFormat}
+          />
+          <Field
+            label="Estimate numbers"
+            name="estimateNumberFormat"
+            defaultValue={s.estimateNumberFormat}
+            error={errors.estimateNumberFormat}
+          />
+        </div>
+        <div className="actions">
+          <button type="submit" className="primary">
+            Save settings
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

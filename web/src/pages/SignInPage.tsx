@@ -1,0 +1,50 @@
+import { type FormEvent, useState } from 'react';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
+import { ApiError, api } from '../api';
+import { Field } from '../components/Field';
+import { FormError } from '../components/FormError';
+import { useSession } from '../session';
+
+export function SignInPage() {
+  const { session, setSession } = useSession();
+  const navigate = useNavigate();
+  const from = (useLocation().state as { from?: string } | null)?.from ?? '/clients';
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (session) return <Navigate to={from} replace />;
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      setSession(
+        await api.signIn({ email: String(form.get('email')), password: String(form.get('password')) }),
+      );
+      navigate(from, { replace: true });
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'Sign-in failed');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="auth-card">
+      <h1>Sign in to Clientele</h1>
+      <form onSubmit={submit} noValidate>
+        <FormError message={error} />
+        <Field label="Email" name="email" type="email" autoComplete="email" required autoFocus />
+        <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+      <p className="muted">
+        New here? <Link to="/signup">Create your business account</Link>
+      </p>
+    </div>
+  );
+}

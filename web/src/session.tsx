@@ -1,0 +1,43 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import { ApiError, api, type Session } from './api';
+
+interface SessionState {
+  session: Session | null;
+  loading: boolean;
+  setSession: (s: Session | null) => void;
+  signOut: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<Session | null>(null);
+  const [loading, setLoading] = useState(true);
+
+  useEffect(() => {
+    api
+      .session()
+      .then(setSession)
+      .catch((err) => {
+        if (!(err instanceof ApiError && err.status === 401)) console.error(err);
+      })
+      .finally(() => setLoading(false));
+  }, []);
+
+  const signOut = useCallback(async () => {
+    await api.signOut().catch(() => undefined);
+    setSession(null);
+  }, []);
+
+  return (
+    <SessionContext.Provider value={{ session, loading, setSession, signOut }}>
+      {children}
+    </SessionContext.Provider>
+  );
+}
+
+export function useSession(): SessionState {
+  const ctx = useContext(SessionContext);
+  if (!ctx) throw new Error('useSession outside SessionProvider');
+  return ctx;
+}
