@@ -58,7 +58,7 @@ rmSync(RESULTS, { recursive: true, force: true });
 mkdirSync(RESULTS, { recursive: true });
 ensureSystemPackages();
 
-run('Typecheck (every package)', bin('pnpm'), ['-r', 'typecheck']);
+run('Typecheck (every package, scripts, benchmarks)', bin('pnpm'), ['typecheck']);
 run('Lint and format (Biome)', bin('biome'), ['check', '.']);
 const built = run('Build the admin app', bin('pnpm'), ['--filter', '@clientele/web', 'build']);
 vitest('Unit: db on libSQL', join(ROOT, 'packages', 'db'));
