@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { migrateLocal, startDevServer } from '../scripts/lib/dev-server';
 import { DEMO_CLIENTS } from '../scripts/lib/demo-data';
+import { migrateLocal, startDevServer } from '../scripts/lib/dev-server';
 
 const REQUESTS = Number(process.env.REQUESTS ?? 1000);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
@@ -33,12 +33,19 @@ try {
     });
     if (r.status !== 201) throw new Error(await r.text());
   }
-  const page = (await (await fetch(`${server.url}/api/v1/clients`, { headers })).json()) as { data: unknown[] };
+  const page = (await (await fetch(`${server.url}/api/v1/clients`, { headers })).json()) as {
+    data: unknown[];
+  };
   if (page.data.length !== 50) throw new Error(`expected 50 clients, got ${page.data.length}`);
 
   const measure = async (name: string, path: string, withCookie: boolean) => {
     // Warm-up so module loading and the first D1 open are not measured.
-    await autocannon({ url: `${server.url}${path}`, amount: 50, connections: 2, headers: withCookie ? { cookie } : {} });
+    await autocannon({
+      url: `${server.url}${path}`,
+      amount: 50,
+      connections: 2,
+      headers: withCookie ? { cookie } : {},
+    });
     const r = await autocannon({
       url: `${server.url}${path}`,
       amount: REQUESTS,
