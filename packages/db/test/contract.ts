@@ -7,6 +7,7 @@ import type { Db } from '../src';
 import {
   archiveClient,
   type ClientFields,
+  clientFields,
   createApiKey,
   createClient,
   createTenantWithOwner,
@@ -27,22 +28,7 @@ let seq = 0;
 const unique = (p: string) => `${p}${Date.now().toString(36)}${(seq++).toString(36)}`;
 
 export function fields(over: Partial<ClientFields> = {}): ClientFields {
-  return {
-    name: 'Acme',
-    company: null,
-    email: null,
-    phone: null,
-    street: null,
-    city: null,
-    state: null,
-    postalCode: null,
-    country: null,
-    taxId: null,
-    language: 'en',
-    currency: 'EUR',
-    notes: null,
-    ...over,
-  };
+  return clientFields('Acme', { language: 'en', currency: 'EUR' }, over);
 }
 
 async function tenant(db: Db) {

@@ -85,3 +85,23 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ data: z.array(item), nextCursor: z.string().nullable() });
 
 export const security: Record<string, string[]>[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
+
+/** Postal address as written by callers; each line optional, country ISO 3166-1. */
+export const addressInput = () =>
+  z.object({
+    street: optionalText(300),
+    city: optionalText(120),
+    state: optionalText(120),
+    postalCode: optionalText(32),
+    country: countryField.nullable().optional(),
+  });
+
+export const AddressSchema = z
+  .object({
+    street: z.string().nullable(),
+    city: z.string().nullable(),
+    state: z.string().nullable(),
+    postalCode: z.string().nullable(),
+    country: z.string().nullable(),
+  })
+  .openapi('Address');

@@ -2,6 +2,7 @@ import {
   archiveClient,
   type Client,
   type ClientFields,
+  clientFields,
   createClient,
   getClient,
   getTenant,
@@ -12,6 +13,7 @@ import {
 import type { TenantContext } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
 import { LANGUAGES, type Language } from '../reference/iso';
+import { blankToNull, type Text } from '../text';
 
 export interface BillingAddress {
   street: string | null;
@@ -37,8 +39,6 @@ export interface ClientView {
   updatedAt: string;
 }
 
-type Text = string | null | undefined;
-
 export interface ClientInput {
   name: string;
   company?: Text;
@@ -52,9 +52,6 @@ export interface ClientInput {
 }
 
 export type ClientPatch = Partial<ClientInput>;
-
-const blankToNull = (v: Text) =>
-  v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim();
 
 export function toClientView(c: Client): ClientView {
   return {
@@ -137,22 +134,11 @@ export async function createClientFor(ctx: TenantContext, input: ClientInput): P
   const created = await createClient(
     ctx.db,
     ctx.tenantId,
-    {
-      name: input.name.trim(),
-      company: null,
-      email: null,
-      phone: null,
-      street: null,
-      city: null,
-      state: null,
-      postalCode: null,
-      country: null,
-      taxId: null,
-      notes: null,
-      ...fields,
-      language: fields.language ?? defaultLanguage,
-      currency: fields.currency ?? tenant.currency,
-    },
+    clientFields(
+      input.name.trim(),
+      { language: fields.language ?? defaultLanguage, currency: fields.currency ?? tenant.currency },
+      fields,
+    ),
     ctx.now,
   );
   return toClientView(created);

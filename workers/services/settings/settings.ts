@@ -1,8 +1,7 @@
 import { getTenant, type Tenant, type TenantPatch, updateTenant } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
-
-type Text = string | null | undefined;
+import { blankToNull, type Text } from '../text';
 
 export interface SettingsView {
   id: string;
@@ -39,9 +38,6 @@ export interface SettingsPatch {
   estimateNumberFormat?: string | undefined;
   paymentTermsDays?: number | undefined;
 }
-
-const blankToNull = (v: Text) =>
-  v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim();
 
 export function toSettingsView(t: Tenant): SettingsView {
   return {

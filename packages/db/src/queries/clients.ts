@@ -22,6 +22,29 @@ export interface ClientFields {
 
 export type Client = Omit<ClientRow, 'searchText'>;
 
+/** A client with only a name; optional fields null, language and currency given. */
+export function clientFields(
+  name: string,
+  defaults: Pick<ClientFields, 'language' | 'currency'>,
+  over: Partial<ClientFields> = {},
+): ClientFields {
+  return {
+    name,
+    company: null,
+    email: null,
+    phone: null,
+    street: null,
+    city: null,
+    state: null,
+    postalCode: null,
+    country: null,
+    taxId: null,
+    notes: null,
+    ...defaults,
+    ...over,
+  };
+}
+
 /** Lower-cased with full Unicode case folding, which SQLite's LOWER() lacks. */
 export function searchKey(text: string): string {
   return text.normalize('NFKC').toLowerCase();

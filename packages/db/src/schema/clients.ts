@@ -1,5 +1,5 @@
 import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { timestamp } from './columns';
+import { addressColumns, timestamp } from './columns';
 import { tenants } from './tenants';
 
 export const clients = sqliteTable(
@@ -13,11 +13,7 @@ export const clients = sqliteTable(
     company: text('company'),
     email: text('email'),
     phone: text('phone'),
-    street: text('street'),
-    city: text('city'),
-    state: text('state'),
-    postalCode: text('postal_code'),
-    country: text('country'),
+    ...addressColumns(),
     taxId: text('tax_id'),
     language: text('language').notNull(),
     currency: text('currency').notNull(),

@@ -1,16 +1,12 @@
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { timestamp } from './columns';
+import { addressColumns, timestamp } from './columns';
 
 export const tenants = sqliteTable('tenants', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   email: text('email'),
   phone: text('phone'),
-  street: text('street'),
-  city: text('city'),
-  state: text('state'),
-  postalCode: text('postal_code'),
-  country: text('country'),
+  ...addressColumns(),
   taxId: text('tax_id'),
   currency: text('currency').notNull(),
   locale: text('locale').notNull(),

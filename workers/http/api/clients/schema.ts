@@ -1,15 +1,14 @@
 import { z } from '@hono/zod-openapi';
-import { countryField, currencyField, emailField, languageField, optionalText } from '../fields';
+import {
+  AddressSchema,
+  addressInput,
+  currencyField,
+  emailField,
+  languageField,
+  optionalText,
+} from '../fields';
 
-const AddressInput = z
-  .object({
-    street: optionalText(300),
-    city: optionalText(120),
-    state: optionalText(120),
-    postalCode: optionalText(32),
-    country: countryField.nullable().optional(),
-  })
-  .openapi('BillingAddressInput');
+const AddressInput = addressInput().openapi('BillingAddressInput');
 
 export const ClientInputSchema = z
   .object({
@@ -27,16 +26,6 @@ export const ClientInputSchema = z
 
 export const ClientPatchSchema = ClientInputSchema.partial().openapi('ClientPatch');
 
-export const BillingAddressSchema = z
-  .object({
-    street: z.string().nullable(),
-    city: z.string().nullable(),
-    state: z.string().nullable(),
-    postalCode: z.string().nullable(),
-    country: z.string().nullable(),
-  })
-  .openapi('BillingAddress');
-
 export const ClientSchema = z
   .object({
     id: z.string().openapi({ example: 'cli_0123456789abcdefghjkmnpq' }),
@@ -44,7 +33,7 @@ export const ClientSchema = z
     company: z.string().nullable(),
     email: z.string().nullable(),
     phone: z.string().nullable(),
-    billingAddress: BillingAddressSchema,
+    billingAddress: AddressSchema,
     taxId: z.string().nullable(),
     language: z.string(),
     currency: z.string(),

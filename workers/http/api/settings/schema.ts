@@ -1,13 +1,12 @@
 import { z } from '@hono/zod-openapi';
-import { countryField, currencyField, emailField, languageField, optionalText } from '../fields';
-
-const address = z.object({
-  street: z.string().nullable(),
-  city: z.string().nullable(),
-  state: z.string().nullable(),
-  postalCode: z.string().nullable(),
-  country: z.string().nullable(),
-});
+import {
+  AddressSchema,
+  addressInput,
+  currencyField,
+  emailField,
+  languageField,
+  optionalText,
+} from '../fields';
 
 export const SettingsSchema = z
   .object({
@@ -15,7 +14,7 @@ export const SettingsSchema = z
     name: z.string(),
     email: z.string().nullable(),
     phone: z.string().nullable(),
-    address,
+    address: AddressSchema,
     taxId: z.string().nullable(),
     currency: z.string(),
     locale: z.string(),
@@ -33,15 +32,7 @@ export const SettingsPatchSchema = z
     name: z.string().trim().min(1, 'Business name is required').max(200).optional(),
     email: emailField.nullable().optional(),
     phone: optionalText(50),
-    address: z
-      .object({
-        street: optionalText(300),
-        city: optionalText(120),
-        state: optionalText(120),
-        postalCode: optionalText(32),
-        country: countryField.nullable().optional(),
-      })
-      .optional(),
+    address: addressInput().optional(),
     taxId: optionalText(50),
     currency: currencyField.optional(),
     locale: languageField.optional(),
