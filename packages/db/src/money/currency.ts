@@ -1,0 +1,80 @@
+/**
+ * ISO 4217 minor-unit exponents that are not 2. Taken from the ISO table rather
+ * than from Intl, whose CLDR data rounds some currencies for display (IQD, ISK…).
+ */
+const EXPONENTS: Record<string, number> = {
+  BIF: 0,
+  CLP: 0,
+  DJF: 0,
+  GNF: 0,
+  ISK: 0,
+  JPY: 0,
+  KMF: 0,
+  KRW: 0,
+  PYG: 0,
+  RWF: 0,
+  UGX: 0,
+  UYI: 0,
+  VND: 0,
+  VUV: 0,
+  XAF: 0,
+  XOF: 0,
+  XPF: 0,
+  BHD: 3,
+  IQD: 3,
+  JOD: 3,
+  KWD: 3,
+  LYD: 3,
+  OMR: 3,
+  TND: 3,
+  CLF: 4,
+  UYW: 4,
+  // Precious metals, SDR and test codes have no minor unit.
+  XAG: 0,
+  XAU: 0,
+  XBA: 0,
+  XBB: 0,
+  XBC: 0,
+  XBD: 0,
+  XDR: 0,
+  XPD: 0,
+  XPT: 0,
+  XSU: 0,
+  XTS: 0,
+  XUA: 0,
+  XXX: 0,
+};
+
+const KNOWN = new Set(Intl.supportedValuesOf('currency'));
+
+export function isCurrency(code: string): boolean {
+  return KNOWN.has(code);
+}
+
+/** Digits after the decimal point: JPY 0, EUR 2, BHD 3. */
+export function minorUnits(currency: string): number {
+  return EXPONENTS[currency] ?? 2;
+}
+
+/** Minor units → decimal string, exactly (no float): 12345 EUR → "123.45". */
+export function toDecimalString(amount: number, currency: string): string {
+  const digits = minorUnits(currency);
+  const negative = amount < 0;
+  const s = Math.abs(amount)
+    .toString()
+    .padStart(digits + 1, '0');
+  const whole = digits ? s.slice(0, -digits) : s;
+  const frac = digits ? `.${s.slice(-digits)}` : '';
+  return `${negative ? '-' : ''}${whole}${frac}`;
+}
+
+/** Formats for people, e.g. `¥12,000`, `1 234,56 €`; the number goes through a decimal string. */
+export function formatMoney(amount: number, currency: string, locale = 'en'): string {
+  const digits = minorUnits(currency);
+  return new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(toDecimalString(amount, currency) as unknown as number);
+}
