@@ -16,8 +16,9 @@ describe('currency minor units', () => {
   it('formats exactly in each language', () => {
     expect(formatMoney(12000, 'JPY', 'ja')).toBe('￥12,000');
     expect(formatMoney(1200000, 'JPY', 'en')).toBe('¥1,200,000');
-    expect(formatMoney(123456, 'EUR', 'pt-PT').replace(/\s/g, ' ')).toBe('1 234,56 €');
-    expect(formatMoney(1234567, 'BHD', 'en')).toBe('BHD 1,234.567');
+    expect(formatMoney(123456, 'EUR', 'ru').replace(/\s/g, ' ')).toBe('1 234,56 €');
+    expect(formatMoney(12345678, 'EUR', 'pt-PT').replace(/\s/g, ' ')).toBe('123 456,78 €');
+    expect(formatMoney(1234567, 'BHD', 'en').replace(/\s/g, ' ')).toBe('BHD 1,234.567');
     expect(toDecimalString(5, 'EUR')).toBe('0.05');
     expect(toDecimalString(-105, 'USD')).toBe('-1.05');
     expect(toDecimalString(7, 'JPY')).toBe('7');
