@@ -4,6 +4,16 @@ export * from './money';
 export { type Cursor, decodeCursor, encodeCursor, type Page } from './pagination';
 export * from './queries/auth';
 export * from './queries/clients';
+export * from './queries/documents';
 export * from './queries/tenants';
-export type { ApiKey, Role, Tenant, User } from './schema';
+export type {
+  ApiKey,
+  DocumentRow,
+  DocumentSnapshot,
+  DocumentType,
+  PaymentRow,
+  Role,
+  Tenant,
+  User,
+} from './schema';
 export * as schema from './schema';

@@ -5,6 +5,7 @@ import { jsonOnly, limitBody } from '../middleware/request-body';
 import { SESSION_COOKIE } from '../middleware/session-cookie';
 import { registerAuthRoutes } from './auth/routes';
 import { registerClientRoutes } from './clients/routes';
+import { registerDocumentRoutesAll } from './documents/routes';
 import { createRouter } from './router';
 import { registerSettingsRoutes } from './settings/routes';
 
@@ -28,6 +29,7 @@ export function createApi() {
   registerAuthRoutes(api);
   registerSettingsRoutes(api);
   registerClientRoutes(api);
+  registerDocumentRoutesAll(api);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -65,3 +65,42 @@ export async function createClient(as: Caller, body: Record<string, unknown> = {
   if (res.status !== 201) throw new Error(`create client failed: ${res.status} ${await res.text()}`);
   return json<{ id: string; name: string } & Record<string, any>>(res);
 }
+
+export const line = (over: Record<string, unknown> = {}) => ({
+  description: 'Design work',
+  quantity: 1,
+  unitPrice: 10000,
+  taxRate: 20,
+  ...over,
+});
+
+export async function createInvoice(as: Caller, clientId: string, body: Record<string, unknown> = {}) {
+  const res = await call('/invoices', { method: 'POST', body: { clientId, lines: [line()], ...body }, as });
+  if (res.status !== 201) throw new Error(`create invoice failed: ${res.status} ${await res.text()}`);
+  return json(res);
+}
+
+export async function sendInvoice(as: Caller, id: string) {
+  const res = await call(`/invoices/${id}/send`, { method: 'POST', as });
+  if (res.status !== 202) throw new Error(`send failed: ${res.status} ${await res.text()}`);
+  return json(res);
+}
+
+/** A client with one issued invoice: the usual starting point for payment tests. */
+export async function issuedInvoice(
+  as: Caller,
+  body: Record<string, unknown> = {},
+  client: Record<string, unknown> = {},
+) {
+  const c = await createClient(as, client);
+  const inv = await createInvoice(as, c.id, body);
+  return { client: c, invoice: await sendInvoice(as, inv.id) };
+}
+
+export async function pay(as: Caller, invoiceId: string, amount: number) {
+  return call(`/invoices/${invoiceId}/payments`, {
+    method: 'POST',
+    body: { amount, date: '2026-03-01', method: 'bank transfer' },
+    as,
+  });
+}

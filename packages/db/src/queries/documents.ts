@@ -1,0 +1,492 @@
+import { and, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../db';
+import { newId } from '../ids';
+import type { DocumentTotals, LineInput } from '../money';
+import { decodeCursor, encodeCursor, type Page } from '../pagination';
+import {
+  clients,
+  type DocumentRow,
+  type DocumentSnapshot,
+  type DocumentType,
+  documents,
+  numberSequences,
+  payments,
+} from '../schema';
+import { InvalidCursorError, searchKey } from './clients';
+
+/** Statuses in which an invoice is still owed money. */
+export const PAYABLE = ['sent', 'viewed', 'partial'] as const;
+
+export interface DocumentFields {
+  clientId: string;
+  currency: string;
+  language: string;
+  issueDate: string;
+  dueDate: string | null;
+  validUntil: string | null;
+  lines: LineInput[];
+  discountPercent: number;
+  notes: string | null;
+  footer: string | null;
+}
+
+const e2 = (percent: number) => Math.round(percent * 100);
+
+/** Stored columns from fields and their computed totals. */
+function columns(f: Partial<DocumentFields>, t: DocumentTotals | undefined) {
+  const { discountPercent, ...rest } = f;
+  return {
+    ...rest,
+    ...(discountPercent !== undefined ? { discountPercent: e2(discountPercent) } : {}),
+    ...(t
+      ? { subtotal: t.subtotal, discountTotal: t.discountTotal, taxTotal: t.taxTotal, total: t.total }
+      : {}),
+  };
+}
+
+export function discountPercentOf(row: DocumentRow): number {
+  return row.discountPercent / 100;
+}
+
+export async function createDocument(
+  db: Db,
+  tenantId: string,
+  type: DocumentType,
+  fields: DocumentFields,
+  t: DocumentTotals,
+  now = new Date(),
+  extra: { sourceEstimateId?: string } = {},
+): Promise<DocumentRow> {
+  const row = await db
+    .insert(documents)
+    .values({
+      id: newId(type === 'invoice' ? 'inv' : 'est'),
+      tenantId,
+      type,
+      status: 'draft',
+      ...fields,
+      discountPercent: e2(fields.discountPercent),
+      subtotal: t.subtotal,
+      discountTotal: t.discountTotal,
+      taxTotal: t.taxTotal,
+      total: t.total,
+      sourceEstimateId: extra.sourceEstimateId ?? null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning()
+    .get();
+  return row!;
+}
+
+export async function getDocument(db: Db, tenantId: string, type: DocumentType, id: string) {
+  return db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.tenantId, tenantId), eq(documents.type, type), eq(documents.id, id)))
+    .get();
+}
+
+/** Only drafts change; returns undefined when the row is gone or no longer a draft. */
+export async function updateDraft(
+  db: Db,
+  tenantId: string,
+  type: DocumentType,
+  id: string,
+  fields: Partial<DocumentFields>,
+  t: DocumentTotals | undefined,
+  now = new Date(),
+) {
+  return db
+    .update(documents)
+    .set({ ...columns(fields, t), updatedAt: now })
+    .where(
+      and(
+        eq(documents.tenantId, tenantId),
+        eq(documents.type, type),
+        eq(documents.id, id),
+        eq(documents.status, 'draft'),
+      ),
+    )
+    .returning()
+    .get();
+}
+
+export async function deleteDraft(db: Db, tenantId: string, type: DocumentType, id: string) {
+  const row = await db
+    .delete(documents)
+    .where(
+      and(
+        eq(documents.tenantId, tenantId),
+        eq(documents.type, type),
+        eq(documents.id, id),
+        eq(documents.status, 'draft'),
+      ),
+    )
+    .returning({ id: documents.id })
+    .get();
+  return row !== undefined;
+}
+
+/**
+ * SQL for the next document number, e.g. `INV-{YYYY}-{seq:4}` → 'INV-2026-' || printf('%04d', seq).
+ * The sequence is read inside the same batch that bumps it, so numbers are gapless.
+ */
+function numberExpression(format: string, issueDate: string, seq: SQL): SQL {
+  const parts: SQL[] = [];
+  const re = /\{(YYYY|YY|MM|seq(?::(\d))?)\}/g;
+  let last = 0;
+  for (let m = re.exec(format); m; m = re.exec(format)) {
+    if (m.index > last) parts.push(sql`${format.slice(last, m.index)}`);
+    const token = m[1]!;
+    if (token === 'YYYY') parts.push(sql`${issueDate.slice(0, 4)}`);
+    else if (token === 'YY') parts.push(sql`${issueDate.slice(2, 4)}`);
+    else if (token === 'MM') parts.push(sql`${issueDate.slice(5, 7)}`);
+    else parts.push(sql`printf(${`%0${m[2] ?? '1'}d`}, ${seq})`);
+    last = m.index + m[0].length;
+  }
+  if (last < format.length) parts.push(sql`${format.slice(last)}`);
+  return sql.join(parts, sql` || `);
+}
+
+/** Numbers restart each year when the format shows the year. */
+export function numberScope(type: DocumentType, format: string, issueDate: string): string {
+  return /\{YY(YY)?\}/.test(format) ? `${type}:${issueDate.slice(0, 4)}` : type;
+}
+
+/**
+ * Issues a draft: next number, frozen snapshot, status sent — in one batch, so a
+ * failed or lost race leaves neither a number gap nor a half-issued document.
+ */
+export async function issueDocument(
+  db: Db,
+  tenantId: string,
+  id: string,
+  opts: { format: string; issueDate: string; snapshot: Omit<DocumentSnapshot, 'number'>; type: DocumentType },
+  now = new Date(),
+) {
+  const scope = numberScope(opts.type, opts.format, opts.issueDate);
+  const seq = sql`(SELECT value FROM number_sequences WHERE tenant_id = ${tenantId} AND scope = ${scope})`;
+  const number = numberExpression(opts.format, opts.issueDate, seq);
+  const stillDraft = sql`EXISTS (SELECT 1 FROM documents WHERE id = ${id} AND tenant_id = ${tenantId} AND status = 'draft')`;
+  await db.batch([
+    db
+      .insert(numberSequences)
+      .select(sql`SELECT ${tenantId}, ${scope}, 1 WHERE ${stillDraft}`)
+      .onConflictDoUpdate({
+        target: [numberSequences.tenantId, numberSequences.scope],
+        set: { value: sql`${numberSequences.value} + 1` },
+      }),
+    db
+      .update(documents)
+      .set({
+        number: sql`${number}`,
+        snapshot: sql`json_set(${JSON.stringify(opts.snapshot)}, '$.number', ${number})`,
+        status: 'sent',
+        issueDate: opts.issueDate,
+        sentAt: now,
+        updatedAt: now,
+      })
+      .where(and(eq(documents.id, id), eq(documents.tenantId, tenantId), eq(documents.status, 'draft'))),
+  ]);
+  return getDocument(db, tenantId, opts.type, id);
+}
+
+/** Recomputes amount paid and the payment-driven status from the payments table. */
+function recomputeInvoice(db: Db, tenantId: string, invoiceId: string, now: Date) {
+  const paid = sql`(SELECT COALESCE(SUM(amount), 0) FROM payments WHERE tenant_id = ${tenantId} AND invoice_id = ${invoiceId})`;
+  return db
+    .update(documents)
+    .set({
+      amountPaid: sql`${paid}`,
+      status: sql`CASE
+        WHEN ${documents.status} IN ('draft', 'void') THEN ${documents.status}
+        WHEN ${paid} >= ${documents.total} THEN 'paid'
+        WHEN ${paid} > 0 THEN 'partial'
+        WHEN ${documents.viewedAt} IS NOT NULL THEN 'viewed'
+        ELSE 'sent' END`,
+      updatedAt: now,
+    })
+    .where(and(eq(documents.id, invoiceId), eq(documents.tenantId, tenantId)));
+}
+
+export interface PaymentInput {
+  amount: number;
+  date: string;
+  method: string;
+  reference: string | null;
+  source: 'manual' | 'stripe';
+}
+
+/**
+ * Writes the payment and the invoice's new balance and status together. The insert
+ * re-checks the balance inside the batch, so two racing payments cannot overpay.
+ * Returns undefined when the invoice could not take the payment.
+ */
+export async function recordPayment(
+  db: Db,
+  tenantId: string,
+  invoiceId: string,
+  p: PaymentInput,
+  now = new Date(),
+) {
+  const id = newId('pay');
+  // Column order follows the payments table: drizzle lists every column for INSERT … SELECT.
+  await db.batch([
+    db.insert(payments).select(sql`
+      SELECT ${id}, tenant_id, id, client_id, ${p.amount}, currency, ${p.date}, ${p.method}, ${p.reference}, ${p.source}, ${now.getTime()}
+      FROM documents
+      WHERE id = ${invoiceId} AND tenant_id = ${tenantId} AND type = 'invoice'
+        AND status IN ('sent', 'viewed', 'partial') AND total - amount_paid >= ${p.amount}`),
+    recomputeInvoice(db, tenantId, invoiceId, now),
+  ]);
+  return db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.tenantId, tenantId), eq(payments.id, id)))
+    .get();
+}
+
+export async function getPayment(db: Db, tenantId: string, id: string) {
+  return db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.tenantId, tenantId), eq(payments.id, id)))
+    .get();
+}
+
+export async function deletePayment(db: Db, tenantId: string, id: string, now = new Date()) {
+  const p = await getPayment(db, tenantId, id);
+  if (!p) return undefined;
+  await db.batch([
+    db.delete(payments).where(and(eq(payments.tenantId, tenantId), eq(payments.id, id))),
+    recomputeInvoice(db, tenantId, p.invoiceId, now),
+  ]);
+  return p;
+}
+
+export async function listPayments(
+  db: Db,
+  tenantId: string,
+  filter: { invoiceId?: string; clientId?: string },
+) {
+  const where = [eq(payments.tenantId, tenantId)];
+  if (filter.invoiceId) where.push(eq(payments.invoiceId, filter.invoiceId));
+  if (filter.clientId) where.push(eq(payments.clientId, filter.clientId));
+  return db
+    .select()
+    .from(payments)
+    .where(and(...where))
+    .orderBy(desc(payments.createdAt), desc(payments.id))
+    .limit(500)
+    .all();
+}
+
+/** Void only an issued invoice nobody has paid: payments must be removed first. */
+export async function voidInvoice(db: Db, tenantId: string, id: string, now = new Date()) {
+  return db
+    .update(documents)
+    .set({ status: 'void', voidedAt: now, updatedAt: now })
+    .where(
+      and(
+        eq(documents.tenantId, tenantId),
+        eq(documents.type, 'invoice'),
+        eq(documents.id, id),
+        inArray(documents.status, ['sent', 'viewed']),
+        eq(documents.amountPaid, 0),
+      ),
+    )
+    .returning()
+    .get();
+}
+
+export async function decideEstimate(
+  db: Db,
+  tenantId: string,
+  id: string,
+  decision: 'accepted' | 'rejected',
+  today: string,
+  reason: string | null,
+  now = new Date(),
+) {
+  return db
+    .update(documents)
+    .set({
+      status: decision,
+      decidedAt: now,
+      updatedAt: now,
+      rejectionReason: decision === 'rejected' ? reason : null,
+    })
+    .where(
+      and(
+        eq(documents.tenantId, tenantId),
+        eq(documents.type, 'estimate'),
+        eq(documents.id, id),
+        eq(documents.status, 'sent'),
+        or(sql`${documents.validUntil} IS NULL`, sql`${documents.validUntil} >= ${today}`),
+      ),
+    )
+    .returning()
+    .get();
+}
+
+/**
+ * Copies an accepted estimate into a new draft invoice and links both ways, in one
+ * batch guarded by `converted_invoice_id IS NULL`, so converting twice cannot happen.
+ */
+export async function convertEstimate(
+  db: Db,
+  tenantId: string,
+  estimateId: string,
+  invoice: { issueDate: string; dueDate: string | null },
+  now = new Date(),
+) {
+  const est = await getDocument(db, tenantId, 'estimate', estimateId);
+  if (!est || est.status !== 'accepted' || est.convertedInvoiceId) return undefined;
+  const invoiceId = newId('inv');
+  try {
+    // The unique index on source_estimate_id makes a racing second conversion fail
+    // the whole batch, so there is never an orphan invoice.
+    await db.batch([
+      db.insert(documents).values({
+        id: invoiceId,
+        tenantId,
+        clientId: est.clientId,
+        type: 'invoice',
+        status: 'draft',
+        currency: est.currency,
+        language: est.language,
+        issueDate: invoice.issueDate,
+        dueDate: invoice.dueDate,
+        lines: est.lines,
+        discountPercent: est.discountPercent,
+        notes: est.notes,
+        footer: est.footer,
+        subtotal: est.subtotal,
+        discountTotal: est.discountTotal,
+        taxTotal: est.taxTotal,
+        total: est.total,
+        sourceEstimateId: est.id,
+        createdAt: now,
+        updatedAt: now,
+      }),
+      db
+        .update(documents)
+        .set({ convertedInvoiceId: invoiceId, updatedAt: now })
+        .where(
+          and(
+            eq(documents.id, estimateId),
+            eq(documents.tenantId, tenantId),
+            isNull(documents.convertedInvoiceId),
+          ),
+        ),
+    ]);
+  } catch (err) {
+    if (String((err as Error)?.cause ?? err).includes('UNIQUE')) return undefined;
+    throw err;
+  }
+  return getDocument(db, tenantId, 'invoice', invoiceId);
+}
+
+export interface ListDocumentsOptions {
+  type: DocumentType;
+  clientId?: string | undefined;
+  /** A stored status, or the derived `overdue` / `expired`. */
+  status?: string | undefined;
+  q?: string | undefined;
+  cursor?: string | undefined;
+  limit: number;
+  today: string;
+}
+
+export function overdueCondition(today: string): SQL {
+  return sql`(${documents.type} = 'invoice' AND ${documents.status} IN ('sent', 'viewed', 'partial')
+    AND ${documents.dueDate} < ${today} AND ${documents.total} > ${documents.amountPaid})`;
+}
+
+export function expiredCondition(today: string): SQL {
+  return sql`(${documents.type} = 'estimate' AND ${documents.status} = 'sent' AND ${documents.validUntil} < ${today})`;
+}
+
+export async function listDocuments(
+  db: Db,
+  tenantId: string,
+  opts: ListDocumentsOptions,
+): Promise<Page<DocumentRow & { clientName: string }>> {
+  const where: SQL[] = [eq(documents.tenantId, tenantId), eq(documents.type, opts.type)];
+  if (opts.clientId) where.push(eq(documents.clientId, opts.clientId));
+  if (opts.status === 'overdue') where.push(overdueCondition(opts.today));
+  else if (opts.status === 'expired') where.push(expiredCondition(opts.today));
+  else if (opts.status) where.push(eq(documents.status, opts.status));
+  const q = opts.q?.trim();
+  if (q) {
+    where.push(
+      sql`(instr(lower(coalesce(${documents.number}, '')), ${q.toLowerCase()}) > 0 OR instr(${clients.searchText}, ${searchKey(q)}) > 0)`,
+    );
+  }
+  if (opts.cursor) {
+    const c = decodeCursor(opts.cursor);
+    if (!c) throw new InvalidCursorError();
+    const at = new Date(c.createdAt);
+    where.push(or(lt(documents.createdAt, at), and(eq(documents.createdAt, at), lt(documents.id, c.id)))!);
+  }
+  const rows = await db
+    .select({ doc: documents, clientName: clients.name })
+    .from(documents)
+    .innerJoin(clients, and(eq(clients.id, documents.clientId), eq(clients.tenantId, documents.tenantId)))
+    .where(and(...where))
+    .orderBy(desc(documents.createdAt), desc(documents.id))
+    .limit(opts.limit + 1)
+    .all();
+  const data = rows.slice(0, opts.limit).map((r) => ({ ...r.doc, clientName: r.clientName }));
+  const last = data.at(-1);
+  return {
+    data,
+    nextCursor:
+      rows.length > opts.limit && last
+        ? encodeCursor({ createdAt: last.createdAt.getTime(), id: last.id })
+        : null,
+  };
+}
+
+export interface SummaryGroup {
+  type: DocumentType;
+  status: string;
+  currency: string;
+  overdue: number;
+  expired: number;
+  count: number;
+  total: number;
+  paid: number;
+  dueOverdue: number;
+  lastDocumentAt: number | null;
+  lastPaymentAt: number | null;
+}
+
+/**
+ * Everything the client 360° page needs in one indexed, grouped query: a handful of
+ * rows (type × status × currency) whatever the number of documents.
+ */
+export async function clientSummaryGroups(db: Db, tenantId: string, clientId: string, today: string) {
+  const overdue = overdueCondition(today);
+  return db
+    .select({
+      type: documents.type,
+      status: documents.status,
+      currency: documents.currency,
+      overdue: sql<number>`CASE WHEN ${overdue} THEN 1 ELSE 0 END`.as('overdue'),
+      expired: sql<number>`CASE WHEN ${expiredCondition(today)} THEN 1 ELSE 0 END`.as('expired'),
+      count: sql<number>`count(*)`,
+      total: sql<number>`coalesce(sum(${documents.total}), 0)`,
+      paid: sql<number>`coalesce(sum(${documents.amountPaid}), 0)`,
+      dueOverdue: sql<number>`0`,
+      lastDocumentAt: sql<number | null>`max(${documents.updatedAt})`,
+      lastPaymentAt: sql<
+        number | null
+      >`(SELECT max(created_at) FROM payments WHERE tenant_id = ${tenantId} AND client_id = ${clientId})`,
+    })
+    .from(documents)
+    .where(and(eq(documents.tenantId, tenantId), eq(documents.clientId, clientId)))
+    .groupBy(sql`1, 2, 3, 4, 5`)
+    .all() as Promise<SummaryGroup[]>;
+}

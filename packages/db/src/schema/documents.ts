@@ -1,0 +1,132 @@
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { DocumentTotals, LineInput } from '../money';
+import { clients } from './clients';
+import { timestamp } from './columns';
+import { tenants } from './tenants';
+
+export type DocumentType = 'invoice' | 'estimate';
+export type InvoiceStatus = 'draft' | 'sent' | 'viewed' | 'partial' | 'paid' | 'void';
+export type EstimateStatus = 'draft' | 'sent' | 'accepted' | 'rejected';
+
+/** What was billed, frozen when the document is issued; later edits never touch it. */
+export interface DocumentSnapshot {
+  number: string;
+  type: DocumentType;
+  language: string;
+  currency: string;
+  issueDate: string;
+  dueDate: string | null;
+  validUntil: string | null;
+  seller: {
+    name: string;
+    email: string | null;
+    phone: string | null;
+    address: Record<'street' | 'city' | 'state' | 'postalCode' | 'country', string | null>;
+    taxId: string | null;
+  };
+  billTo: {
+    name: string;
+    company: string | null;
+    email: string | null;
+    billingAddress: Record<'street' | 'city' | 'state' | 'postalCode' | 'country', string | null>;
+    taxId: string | null;
+  };
+  totals: DocumentTotals;
+  discountPercent: number;
+  notes: string | null;
+  footer: string | null;
+}
+
+/**
+ * Invoices and estimates share one table: same editor, numbering and history, and
+ * the client 360° page aggregates both with one indexed scan.
+ * Lines are stored as JSON on the row, so a document and its lines change atomically.
+ */
+export const documents = sqliteTable(
+  'documents',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => clients.id),
+    type: text('type', { enum: ['invoice', 'estimate'] }).notNull(),
+    status: text('status').notNull(),
+    number: text('number'),
+    currency: text('currency').notNull(),
+    language: text('language').notNull(),
+    /** Calendar dates as ISO `YYYY-MM-DD` text: they sort and compare as strings. */
+    issueDate: text('issue_date').notNull(),
+    dueDate: text('due_date'),
+    validUntil: text('valid_until'),
+    lines: text('lines', { mode: 'json' }).$type<LineInput[]>().notNull(),
+    discountPercent: integer('discount_percent_e2').notNull().default(0),
+    notes: text('notes'),
+    footer: text('footer'),
+    subtotal: integer('subtotal').notNull(),
+    discountTotal: integer('discount_total').notNull(),
+    taxTotal: integer('tax_total').notNull(),
+    total: integer('total').notNull(),
+    amountPaid: integer('amount_paid').notNull().default(0),
+    snapshot: text('snapshot', { mode: 'json' }).$type<DocumentSnapshot>(),
+    sourceEstimateId: text('source_estimate_id'),
+    convertedInvoiceId: text('converted_invoice_id'),
+    rejectionReason: text('rejection_reason'),
+    sentAt: timestamp('sent_at'),
+    viewedAt: timestamp('viewed_at'),
+    decidedAt: timestamp('decided_at'),
+    voidedAt: timestamp('voided_at'),
+    createdAt: timestamp('created_at').notNull(),
+    updatedAt: timestamp('updated_at').notNull(),
+  },
+  (t) => [
+    index('documents_client_idx').on(t.tenantId, t.clientId, t.type, t.status, t.dueDate),
+    index('documents_list_idx').on(t.tenantId, t.type, t.createdAt, t.id),
+    index('documents_client_created_idx').on(t.tenantId, t.clientId, t.createdAt, t.id),
+    uniqueIndex('documents_number_idx').on(t.tenantId, t.type, t.number),
+    uniqueIndex('documents_source_estimate_idx').on(t.sourceEstimateId),
+  ],
+);
+
+export const payments = sqliteTable(
+  'payments',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    invoiceId: text('invoice_id')
+      .notNull()
+      .references(() => documents.id),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => clients.id),
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    date: text('date').notNull(),
+    method: text('method').notNull(),
+    reference: text('reference'),
+    source: text('source', { enum: ['manual', 'stripe'] }).notNull(),
+    createdAt: timestamp('created_at').notNull(),
+  },
+  (t) => [
+    index('payments_invoice_idx').on(t.tenantId, t.invoiceId),
+    index('payments_client_idx').on(t.tenantId, t.clientId, t.createdAt),
+  ],
+);
+
+/** Next number per tenant and scope (`invoice:2026`); bumped in the same batch that issues. */
+export const numberSequences = sqliteTable(
+  'number_sequences',
+  {
+    tenantId: text('tenant_id').notNull(),
+    scope: text('scope').notNull(),
+    value: integer('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.scope] })],
+);
+
+export type DocumentRow = typeof documents.$inferSelect;
+export type PaymentRow = typeof payments.$inferSelect;

@@ -1,0 +1,67 @@
+import { clientSummaryGroups, getClient } from '@clientele/db';
+import type { TenantContext } from '../context';
+import { today } from '../documents/view';
+import { NotFoundError } from '../errors';
+
+export interface CurrencySummary {
+  currency: string;
+  totalInvoiced: number;
+  totalPaid: number;
+  outstanding: number;
+  overdue: number;
+}
+
+export interface ClientSummary {
+  clientId: string;
+  currencies: CurrencySummary[];
+  invoices: Record<string, number>;
+  estimates: Record<string, number>;
+  lastActivityAt: string | null;
+}
+
+const INVOICE_STATUSES = ['draft', 'sent', 'viewed', 'partial', 'paid', 'void', 'overdue'];
+const ESTIMATE_STATUSES = ['draft', 'sent', 'accepted', 'rejected', 'expired'];
+
+/**
+ * Client 360°: money per currency (never summed across currencies) and document
+ * counts. The database does the aggregation; this folds a few grouped rows.
+ */
+export async function clientSummary(ctx: TenantContext, clientId: string): Promise<ClientSummary> {
+  const client = await getClient(ctx.db, ctx.tenantId, clientId);
+  if (!client) throw new NotFoundError('Client');
+  const groups = await clientSummaryGroups(ctx.db, ctx.tenantId, clientId, today(ctx.now));
+  const byCurrency = new Map<string, CurrencySummary>();
+  const invoices = Object.fromEntries(INVOICE_STATUSES.map((s) => [s, 0]));
+  const estimates = Object.fromEntries(ESTIMATE_STATUSES.map((s) => [s, 0]));
+  let last = 0;
+  for (const g of groups) {
+    last = Math.max(last, Number(g.lastDocumentAt ?? 0), Number(g.lastPaymentAt ?? 0));
+    if (g.type === 'estimate') {
+      const status = g.expired ? 'expired' : g.status;
+      estimates[status] = (estimates[status] ?? 0) + g.count;
+      continue;
+    }
+    invoices[g.status] = (invoices[g.status] ?? 0) + g.count;
+    if (g.overdue) invoices.overdue = (invoices.overdue ?? 0) + g.count;
+    if (g.status === 'draft' || g.status === 'void') continue;
+    const c = byCurrency.get(g.currency) ?? {
+      currency: g.currency,
+      totalInvoiced: 0,
+      totalPaid: 0,
+      outstanding: 0,
+      overdue: 0,
+    };
+    c.totalInvoiced += g.total;
+    c.totalPaid += g.paid;
+    c.outstanding += g.total - g.paid;
+    if (g.overdue) c.overdue += g.total - g.paid;
+    byCurrency.set(g.currency, c);
+  }
+  return {
+    clientId,
+    currencies: [...byCurrency.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
+    invoices,
+    estimates,
+    lastActivityAt: last ? new Date(last).toISOString() : null,
+  };
+}

@@ -1,0 +1,77 @@
+import { deletePayment, getDocument, listPayments, type PaymentRow, recordPayment } from '@clientele/db';
+import type { TenantContext } from '../context';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { blankToNull } from '../text';
+
+export interface PaymentView {
+  id: string;
+  invoiceId: string;
+  clientId: string;
+  amount: number;
+  currency: string;
+  date: string;
+  method: string;
+  reference: string | null;
+  source: 'manual' | 'stripe';
+  createdAt: string;
+}
+
+export const toPaymentView = (p: PaymentRow): PaymentView => ({
+  id: p.id,
+  invoiceId: p.invoiceId,
+  clientId: p.clientId,
+  amount: p.amount,
+  currency: p.currency,
+  date: p.date,
+  method: p.method,
+  reference: p.reference,
+  source: p.source,
+  createdAt: p.createdAt.toISOString(),
+});
+
+/**
+ * Partial payments are welcome; paying more than is due is refused (422) rather than
+ * kept as credit, so a balance can never go negative or cross into another invoice.
+ */
+export async function recordManualPayment(
+  ctx: TenantContext,
+  invoiceId: string,
+  input: { amount: number; date: string; method: string; reference?: string | null | undefined },
+) {
+  const invoice = await getDocument(ctx.db, ctx.tenantId, 'invoice', invoiceId);
+  if (!invoice) throw new NotFoundError('Invoice');
+  if (invoice.status === 'draft') throw new ConflictError('Send the invoice before recording payments');
+  if (invoice.status === 'void') throw new ConflictError('This invoice is void');
+  const due = invoice.total - invoice.amountPaid;
+  if (due === 0) throw new ConflictError('This invoice is already paid in full');
+  if (input.amount > due) {
+    throw new ValidationError([
+      { path: 'amount', message: `Exceeds the amount due (${due} in minor units of ${invoice.currency})` },
+    ]);
+  }
+  const payment = await recordPayment(
+    ctx.db,
+    ctx.tenantId,
+    invoiceId,
+    {
+      amount: input.amount,
+      date: input.date,
+      method: input.method,
+      reference: blankToNull(input.reference) ?? null,
+      source: 'manual',
+    },
+    ctx.now,
+  );
+  if (!payment)
+    throw new ConflictError('The invoice changed while recording the payment; reload and try again');
+  return toPaymentView(payment);
+}
+
+export async function deletePaymentFor(ctx: TenantContext, invoiceId: string, paymentId: string) {
+  const p = await deletePayment(ctx.db, ctx.tenantId, paymentId, ctx.now);
+  if (!p || p.invoiceId !== invoiceId) throw new NotFoundError('Payment');
+}
+
+export async function paymentsFor(ctx: TenantContext, filter: { invoiceId?: string; clientId?: string }) {
+  return (await listPayments(ctx.db, ctx.tenantId, filter)).map(toPaymentView);
+}
