@@ -33,7 +33,7 @@ CREATE TABLE `documents` (
 	FOREIGN KEY (`client_id`) REFERENCES `clients`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `documents_client_idx` ON `documents` (`tenant_id`,`client_id`,`type`,`status`,`due_date`);--> statement-breakpoint
+CREATE INDEX `documents_client_summary_idx` ON `documents` (`tenant_id`,`client_id`,`type`,`status`,`currency`,`due_date`,`valid_until`,`total`,`amount_paid`,`updated_at`);--> statement-breakpoint
 CREATE INDEX `documents_list_idx` ON `documents` (`tenant_id`,`type`,`created_at`,`id`);--> statement-breakpoint
 CREATE INDEX `documents_client_created_idx` ON `documents` (`tenant_id`,`client_id`,`created_at`,`id`);--> statement-breakpoint
 CREATE UNIQUE INDEX `documents_number_idx` ON `documents` (`tenant_id`,`type`,`number`);--> statement-breakpoint

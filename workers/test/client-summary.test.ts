@@ -30,6 +30,10 @@ describe('client 360°', () => {
 
     const res = await call(`/clients/${c.id}/summary`, { as: owner });
     expect(res.status).toBe(200);
+    // Session, client, one grouped aggregate: the budget is 4 whatever the history size.
+    const queries = Number(/queries=(\d+)/.exec(res.headers.get('server-timing') ?? '')?.[1]);
+    expect(queries).toBeGreaterThan(0);
+    expect(queries).toBeLessThanOrEqual(4);
     const s = await json(res);
     expect(s.currencies).toEqual([
       { currency: 'EUR', totalInvoiced: 24000, totalPaid: 14000, outstanding: 10000, overdue: 10000 },

@@ -342,7 +342,7 @@ export async function convertEstimate(
   now = new Date(),
 ) {
   const est = await getDocument(db, tenantId, 'estimate', estimateId);
-  if (!est || est.status !== 'accepted' || est.convertedInvoiceId) return undefined;
+  if (est?.status !== 'accepted' || est.convertedInvoiceId) return undefined;
   const invoiceId = newId('inv');
   try {
     // The unique index on source_estimate_id makes a racing second conversion fail

@@ -82,7 +82,19 @@ export const documents = sqliteTable(
     updatedAt: timestamp('updated_at').notNull(),
   },
   (t) => [
-    index('documents_client_idx').on(t.tenantId, t.clientId, t.type, t.status, t.dueDate),
+    // Covers every column the client 360° aggregate reads, so it never touches the table rows.
+    index('documents_client_summary_idx').on(
+      t.tenantId,
+      t.clientId,
+      t.type,
+      t.status,
+      t.currency,
+      t.dueDate,
+      t.validUntil,
+      t.total,
+      t.amountPaid,
+      t.updatedAt,
+    ),
     index('documents_list_idx').on(t.tenantId, t.type, t.createdAt, t.id),
     index('documents_client_created_idx').on(t.tenantId, t.clientId, t.createdAt, t.id),
     uniqueIndex('documents_number_idx').on(t.tenantId, t.type, t.number),
