@@ -4,7 +4,9 @@ import { DEMO_BUSINESS, DEMO_CLIENTS, DEMO_LOGIN } from './lib/demo-data';
  * Seeds the demo business through the public API, so seeding exercises the same
  * validation as real use. Safe to run again: it signs in and adds only what is missing.
  */
-export async function seedDemo(baseUrl: string): Promise<{ created: number; existing: number }> {
+export async function seedDemo(
+  baseUrl: string,
+): Promise<{ created: number; existing: number; invoices: number }> {
   const api = `${baseUrl}/api/v1`;
   let res = await fetch(`${api}/sessions`, {
     method: 'POST',
@@ -50,5 +52,170 @@ export async function seedDemo(baseUrl: string): Promise<{ created: number; exis
     if (r.status !== 201) throw new Error(`seeding ${client.name} failed: ${r.status} ${await r.text()}`);
     created++;
   }
-  return { created, existing: existing.size };
+  const history = await seedHistory(api, headers);
+  return { created, existing: existing.size, invoices: history };
+}
+
+type Headers = Record<string, string>;
+
+async function post(api: string, headers: Headers, path: string, body?: unknown) {
+  const res = await fetch(`${api}${path}`, {
+    method: 'POST',
+    headers,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (res.status >= 300) throw new Error(`POST ${path} failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as { id: string; total: number };
+}
+
+/**
+ * A realistic history for the demo: EUR, USD and JPY invoices across every status
+ * (some overdue, some partly paid) and estimates accepted and rejected. Runs only
+ * while the business has no invoices, so restarting never duplicates it.
+ */
+async function seedHistory(api: string, headers: Headers): Promise<number> {
+  const existing = (await (await fetch(`${api}/invoices?limit=1`, { headers })).json()) as {
+    data: unknown[];
+  };
+  if (existing.data.length > 0) return 0;
+  const clients = (await (await fetch(`${api}/clients?limit=200`, { headers })).json()) as {
+    data: { id: string; name: string; currency: string }[];
+  };
+  const pick = (currency: string) => clients.data.filter((c) => c.currency === currency);
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  let count = 0;
+  const plans: {
+    currency: string;
+    lines: unknown[];
+    issued: number;
+    terms: number;
+    paid?: 'full' | 'part';
+    send?: boolean;
+  }[] = [
+    {
+      currency: 'EUR',
+      lines: [{ description: 'Brand identity', quantity: 1, unitPrice: 240000, taxRate: 23 }],
+      issued: -75,
+      terms: 30,
+      paid: 'full',
+    },
+    {
+      currency: 'EUR',
+      lines: [{ description: 'Website design — 12.5 h', quantity: 12.5, unitPrice: 8000, taxRate: 23 }],
+      issued: -50,
+      terms: 14,
+    },
+    {
+      currency: 'EUR',
+      lines: [
+        { description: 'Hosting (annual)', quantity: 1, unitPrice: 18000, taxRate: 23 },
+        { description: 'Domain', quantity: 2, unitPrice: 1500, taxRate: 23 },
+      ],
+      issued: -20,
+      terms: 30,
+      paid: 'part',
+    },
+    {
+      currency: 'EUR',
+      lines: [{ description: 'Photo session', quantity: 1, unitPrice: 65000, taxRate: 22 }],
+      issued: -5,
+      terms: 30,
+    },
+    {
+      currency: 'EUR',
+      lines: [{ description: 'Retainer — December', quantity: 1, unitPrice: 150000, taxRate: 23 }],
+      issued: 0,
+      terms: 30,
+      send: false,
+    },
+    {
+      currency: 'USD',
+      lines: [{ description: 'UX audit', quantity: 1, unitPrice: 420000, taxRate: 0 }],
+      issued: -60,
+      terms: 30,
+      paid: 'full',
+    },
+    {
+      currency: 'USD',
+      lines: [{ description: 'Prototype sprint — 36 h', quantity: 36, unitPrice: 12500, taxRate: 0 }],
+      issued: -45,
+      terms: 15,
+      paid: 'part',
+    },
+    {
+      currency: 'USD',
+      lines: [{ description: 'Design system', quantity: 1, unitPrice: 980000, taxRate: 0 }],
+      issued: -10,
+      terms: 30,
+    },
+    {
+      currency: 'JPY',
+      lines: [{ description: 'ロゴデザイン', quantity: 1, unitPrice: 180000, taxRate: 10 }],
+      issued: -90,
+      terms: 30,
+      paid: 'full',
+    },
+    {
+      currency: 'JPY',
+      lines: [{ description: '翻訳（英→日）', quantity: 4200, unitPrice: 12, taxRate: 10 }],
+      issued: -40,
+      terms: 30,
+    },
+    {
+      currency: 'JPY',
+      lines: [{ description: '撮影', quantity: 2, unitPrice: 55000, taxRate: 10 }],
+      issued: -7,
+      terms: 30,
+      paid: 'part',
+    },
+  ];
+  for (const [i, plan] of plans.entries()) {
+    const candidates = pick(plan.currency);
+    const client = candidates[i % Math.max(candidates.length, 1)] ?? clients.data[0];
+    if (!client) break;
+    const draft = await post(api, headers, '/invoices', {
+      clientId: client.id,
+      currency: plan.currency,
+      issueDate: day(plan.issued),
+      dueDate: day(plan.issued + plan.terms),
+      lines: plan.lines,
+    });
+    count++;
+    if (plan.send === false) continue;
+    const sent = await post(api, headers, `/invoices/${draft.id}/send`);
+    if (plan.paid) {
+      const amount = plan.paid === 'full' ? sent.total : Math.round(sent.total / 3);
+      await post(api, headers, `/invoices/${draft.id}/payments`, {
+        amount,
+        date: day(plan.issued + 10),
+        method: 'bank transfer',
+        reference: `TRX-${1000 + i}`,
+      });
+    }
+  }
+  const eur = pick('EUR');
+  for (const [i, decision] of (['accept', 'reject', 'send'] as const).entries()) {
+    const client = eur[i] ?? clients.data[0];
+    if (!client) break;
+    const est = await post(api, headers, '/estimates', {
+      clientId: client.id,
+      lines: [
+        {
+          description: ['Mobile app MVP', 'Print catalogue', 'Packaging redesign'][i],
+          quantity: 1,
+          unitPrice: [1200000, 350000, 420000][i],
+          taxRate: 23,
+        },
+      ],
+    });
+    await post(api, headers, `/estimates/${est.id}/send`);
+    if (decision !== 'send')
+      await post(
+        api,
+        headers,
+        `/estimates/${est.id}/${decision}`,
+        decision === 'reject' ? { reason: 'Budget moved to next year' } : {},
+      );
+  }
+  return count;
 }

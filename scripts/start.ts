@@ -29,7 +29,7 @@ console.log(`
   API           ${server.url}/api/v1
   API docs      ${server.url}/api/v1/openapi.json
   Demo login    ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}
-  Demo data     ${seeded.created} clients added, ${seeded.existing} already there
+  Demo data     ${seeded.created} clients added, ${seeded.existing} already there; ${seeded.invoices} invoices added
 
   Press Ctrl+C to stop.
 `);
