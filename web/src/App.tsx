@@ -3,6 +3,9 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 import { Layout } from './components/Layout';
 import { ClientFormPage } from './pages/ClientFormPage';
 import { ClientsPage } from './pages/ClientsPage';
+import { DocumentEditorPage } from './pages/DocumentEditorPage';
+import { DocumentPage } from './pages/DocumentPage';
+import { DocumentsPage } from './pages/DocumentsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
@@ -53,6 +56,70 @@ export function App() {
             element={
               <RequireSession>
                 <SettingsPage />
+              </RequireSession>
+            }
+          />
+          <Route
+            path="/invoices"
+            element={
+              <RequireSession>
+                <DocumentsPage key="invoice" type="invoice" />
+              </RequireSession>
+            }
+          />
+          <Route
+            path="/invoices/new"
+            element={
+              <RequireSession>
+                <DocumentEditorPage key="invoice-new" type="invoice" />
+              </RequireSession>
+            }
+          />
+          <Route
+            path="/invoices/:id"
+            element={
+              <RequireSession>
+                <DocumentPage key="invoice-view" type="invoice" />
+              </RequireSession>
+            }
+          />
+          <Route
+            path="/invoices/:id/edit"
+            element={
+              <RequireSession>
+                <DocumentEditorPage key="invoice-edit" type="invoice" />
+              </RequireSession>
+            }
+          />
+          <Route
+            path="/estimates"
+            element={
+              <RequireSession>
+                <DocumentsPage key="estimate" type="estimate" />
+              </RequireSession>
+            }
+          />
+          <Route
+            path="/estimates/new"
+            element={
+              <RequireSession>
+                <DocumentEditorPage key="estimate-new" type="estimate" />
+              </RequireSession>
+            }
+          />
+          <Route
+            path="/estimates/:id"
+            element={
+              <RequireSession>
+                <DocumentPage key="estimate-view" type="estimate" />
+              </RequireSession>
+            }
+          />
+          <Route
+            path="/estimates/:id/edit"
+            element={
+              <RequireSession>
+                <DocumentEditorPage key="estimate-edit" type="estimate" />
               </RequireSession>
             }
           />

@@ -2,14 +2,40 @@ import type {
   Client,
   ClientInput,
   ClientPatch,
+  ClientSummary,
+  DocumentInput,
+  Estimate,
+  Invoice,
   Page,
+  Payment,
+  PaymentInput,
   Problem,
   Session,
   Settings,
   SettingsPatch,
 } from '@clientele/worker/api-types';
 
-export type { Client, ClientInput, Page, Session, Settings };
+export type {
+  Client,
+  ClientInput,
+  ClientSummary,
+  DocumentInput,
+  Estimate,
+  Invoice,
+  Page,
+  Payment,
+  Session,
+  Settings,
+};
+export type DocType = 'invoice' | 'estimate';
+export type Doc = Invoice | Estimate;
+const plural = (t: DocType) => (t === 'invoice' ? 'invoices' : 'estimates');
+const qs = (params: Record<string, string | number | undefined>) =>
+  new URLSearchParams(
+    Object.entries(params)
+      .filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '')
+      .map(([k, v]) => [k, String(v)]),
+  ).toString();
 
 /** A failed call, carrying the API's problem document so forms can show field errors. */
 export class ApiError extends Error {
@@ -76,6 +102,35 @@ export const api = {
   updateClient: (id: string, body: ClientPatch) =>
     request<Client>('PATCH', `/clients/${encodeURIComponent(id)}`, body),
   archiveClient: (id: string) => request<Client>('DELETE', `/clients/${encodeURIComponent(id)}`),
+  clientSummary: (id: string) => request<ClientSummary>('GET', `/clients/${encodeURIComponent(id)}/summary`),
+  clientDocuments: (id: string, params: { type: DocType; status?: string; cursor?: string }) =>
+    request<Page<Doc>>('GET', `/clients/${encodeURIComponent(id)}/documents?${qs(params)}`),
+  listDocuments: (
+    type: DocType,
+    params: { status?: string; q?: string; cursor?: string; clientId?: string; limit?: number },
+  ) => request<Page<Doc>>('GET', `/${plural(type)}?${qs(params)}`),
+  getDocument: (type: DocType, id: string) =>
+    request<Doc>('GET', `/${plural(type)}/${encodeURIComponent(id)}`),
+  createDocument: (type: DocType, body: DocumentInput) => request<Doc>('POST', `/${plural(type)}`, body),
+  updateDocument: (type: DocType, id: string, body: Partial<DocumentInput>) =>
+    request<Doc>('PATCH', `/${plural(type)}/${encodeURIComponent(id)}`, body),
+  deleteDocument: (type: DocType, id: string) =>
+    request<void>('DELETE', `/${plural(type)}/${encodeURIComponent(id)}`),
+  sendDocument: (type: DocType, id: string) =>
+    request<Doc>('POST', `/${plural(type)}/${encodeURIComponent(id)}/send`),
+  voidInvoice: (id: string) => request<Invoice>('POST', `/invoices/${encodeURIComponent(id)}/void`),
+  decideEstimate: (id: string, decision: 'accept' | 'reject', reason?: string) =>
+    request<Estimate>('POST', `/estimates/${encodeURIComponent(id)}/${decision}`, reason ? { reason } : {}),
+  convertEstimate: (id: string) => request<Invoice>('POST', `/estimates/${encodeURIComponent(id)}/convert`),
+  payments: (invoiceId: string) =>
+    request<{ data: Payment[] }>('GET', `/invoices/${encodeURIComponent(invoiceId)}/payments`),
+  recordPayment: (invoiceId: string, body: PaymentInput) =>
+    request<Payment>('POST', `/invoices/${encodeURIComponent(invoiceId)}/payments`, body),
+  deletePayment: (invoiceId: string, paymentId: string) =>
+    request<void>(
+      'DELETE',
+      `/invoices/${encodeURIComponent(invoiceId)}/payments/${encodeURIComponent(paymentId)}`,
+    ),
   getSettings: () => request<Settings>('GET', '/settings'),
   updateSettings: (body: SettingsPatch) => request<Settings>('PATCH', '/settings', body),
 };

@@ -11,6 +11,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <span className="brand">Clientele</span>
         <nav aria-label="Main">
           <NavLink to="/clients">Clients</NavLink>
+          <NavLink to="/invoices">Invoices</NavLink>
+          <NavLink to="/estimates">Estimates</NavLink>
           <NavLink to="/settings">Settings</NavLink>
         </nav>
         <span className="who" title={session?.email}>

@@ -2,6 +2,7 @@ import { COUNTRY_CODES, LANGUAGES } from '@clientele/worker/reference';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api, type Client, type ClientInput } from '../api';
+import { ClientOverview } from '../components/ClientOverview';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 
@@ -106,6 +107,8 @@ export function ClientFormPage() {
         <h1>{c ? c.name : 'New client'}</h1>
         <Link to="/clients">← All clients</Link>
       </div>
+      {c ? <ClientOverview client={c} /> : null}
+      {c ? <h2>Profile</h2> : null}
       {c?.archivedAt ? (
         <p className="notice">Archived on {new Date(c.archivedAt).toLocaleDateString()}.</p>
       ) : null}

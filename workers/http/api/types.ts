@@ -2,6 +2,14 @@
 import type { z } from '@hono/zod-openapi';
 import type { SessionSchema } from './auth/schema';
 import type { ClientInputSchema, ClientPatchSchema, ClientSchema } from './clients/schema';
+import type {
+  ClientSummarySchema,
+  EstimateSchema,
+  InvoiceInputSchema,
+  InvoiceSchema,
+  PaymentInputSchema,
+  PaymentSchema,
+} from './documents/schema';
 import type { ProblemSchema } from './fields';
 import type { SettingsPatchSchema, SettingsSchema } from './settings/schema';
 
@@ -16,3 +24,10 @@ export interface Page<T> {
   data: T[];
   nextCursor: string | null;
 }
+
+export type Invoice = z.infer<typeof InvoiceSchema>;
+export type Estimate = z.infer<typeof EstimateSchema>;
+export type DocumentInput = z.input<typeof InvoiceInputSchema> & { validUntil?: string | null };
+export type Payment = z.infer<typeof PaymentSchema>;
+export type PaymentInput = z.input<typeof PaymentInputSchema>;
+export type ClientSummary = z.infer<typeof ClientSummarySchema>;

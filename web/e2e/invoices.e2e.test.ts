@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, OUTPUT } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('invoices in the admin app', () => {
+  it('drafts with live totals, sends, records a partial payment, shows it on the client 360°', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${baseUrl}/signup`);
+    await page.getByLabel('Business name').fill('Atelier Lisboa');
+    await page.getByLabel('Email').fill(`e2e.inv.${Date.now()}@example.com`);
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'Clients' }).waitFor();
+
+    const created = await page.request.post(`${baseUrl}/api/v1/clients`, {
+      data: { name: 'Maria Oliveira', currency: 'EUR', billingAddress: { city: 'Lisboa', country: 'PT' } },
+    });
+    expect(created.status()).toBe(201);
+    const client = await created.json();
+
+    await page.goto(`${baseUrl}/invoices/new?clientId=${client.id}`);
+    await page.getByLabel('Line 1 description').fill('Design — 1.5 h');
+    await page.getByLabel('Line 1 quantity').fill('1.5');
+    await page.getByLabel('Line 1 unit price').fill('80.00');
+    await page.getByLabel('Line 1 tax rate').fill('23');
+    // 1.5 × 80.00 = 120.00, + 23 % = 147.60, computed in the browser before saving.
+    await page.getByTestId('total').filter({ hasText: '147.60' }).waitFor();
+    await page.getByRole('button', { name: 'Save draft' }).click();
+
+    await page.getByRole('heading', { name: /Draft invoice/ }).waitFor();
+    await page.getByRole('button', { name: 'Send invoice' }).click();
+    await page.getByRole('heading', { name: /INV-\d{4}-0001/ }).waitFor();
+
+    await page.getByRole('button', { name: 'Record payment' }).click();
+    await page.getByLabel(/Amount \(EUR\)/).fill('50.00');
+    await page.getByRole('button', { name: 'Save payment' }).click();
+    await page.getByTestId('amount-due').filter({ hasText: '97.60' }).waitFor();
+    expect(await page.locator('.badge-partial').count()).toBe(1);
+    await page.screenshot({ path: join(OUTPUT, 'invoice-partial.png'), fullPage: true });
+
+    await page.getByRole('link', { name: /Maria Oliveira/ }).click();
+    const card = page.locator('.metric[data-currency="EUR"]');
+    await card.waitFor();
+    const text = await card.textContent();
+    expect(text).toContain('147.60');
+    expect(text).toContain('50.00');
+    expect(text).toContain('97.60');
+    await page.screenshot({ path: join(OUTPUT, 'client-360.png'), fullPage: true });
+    await page.close();
+  });
+});

@@ -1,0 +1,148 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { api, type Client, type ClientSummary, type Doc, type DocType } from '../api';
+import { date, money } from '../format';
+import { StatusBadge } from './StatusBadge';
+
+const STATUSES: Record<DocType, string[]> = {
+  invoice: ['draft', 'sent', 'viewed', 'partial', 'paid', 'overdue', 'void'],
+  estimate: ['draft', 'sent', 'accepted', 'rejected', 'expired'],
+};
+
+/** The client 360°: money per currency, then the document history with filters. */
+export function ClientOverview({ client }: { client: Client }) {
+  const [summary, setSummary] = useState<ClientSummary | null>(null);
+  const [type, setType] = useState<DocType>('invoice');
+  const [status, setStatus] = useState('');
+  const [docs, setDocs] = useState<Doc[] | null>(null);
+  const [next, setNext] = useState<string | null>(null);
+
+  useEffect(() => {
+    api.clientSummary(client.id).then(setSummary, () => setSummary(null));
+  }, [client.id]);
+
+  useEffect(() => {
+    setDocs(null);
+    api.clientDocuments(client.id, { type, ...(status ? { status } : {}) }).then((p) => {
+      setDocs(p.data);
+      setNext(p.nextCursor);
+    });
+  }, [client.id, type, status]);
+
+  async function more() {
+    if (!next) return;
+    const p = await api.clientDocuments(client.id, { type, ...(status ? { status } : {}), cursor: next });
+    setDocs([...(docs ?? []), ...p.data]);
+    setNext(p.nextCursor);
+  }
+
+  return (
+    <section className="overview" aria-label="Client overview">
+      <div className="cards">
+        {summary && summary.currencies.length === 0 ? <p className="muted">Nothing invoiced yet.</p> : null}
+        {summary?.currencies.map((c) => (
+          <div className="card metric" key={c.currency} data-currency={c.currency}>
+            <h3>{c.currency}</h3>
+            <dl>
+              <dt>Invoiced</dt>
+              <dd>{money(c.totalInvoiced, c.currency)}</dd>
+              <dt>Paid</dt>
+              <dd>{money(c.totalPaid, c.currency)}</dd>
+              <dt>Outstanding</dt>
+              <dd>{money(c.outstanding, c.currency)}</dd>
+              <dt>Overdue</dt>
+              <dd className={c.overdue ? 'danger-text' : ''}>{money(c.overdue, c.currency)}</dd>
+            </dl>
+          </div>
+        ))}
+      </div>
+      <div className="toolbar">
+        <div role="tablist" aria-label="Document type" className="tabs">
+          {(['invoice', 'estimate'] as const).map((t) => (
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              aria-selected={type === t}
+              className={type === t ? 'active' : ''}
+              onClick={() => {
+                setType(t);
+                setStatus('');
+              }}
+            >
+              {t === 'invoice'
+                ? `Invoices${summary ? ` (${sumCounts(summary.invoices)})` : ''}`
+                : `Estimates${summary ? ` (${sumCounts(summary.estimates)})` : ''}`}
+            </button>
+          ))}
+        </div>
+        <select aria-label="Status" value={status} onChange={(e) => setStatus(e.target.value)}>
+          <option value="">All statuses</option>
+          {STATUSES[type].map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <Link className="button primary" to={`/${type}s/new?clientId=${client.id}`}>
+          New {type}
+        </Link>
+      </div>
+      {docs === null ? (
+        <p className="muted">Loading…</p>
+      ) : docs.length === 0 ? (
+        <div className="empty">
+          <p>
+            No {status ? `${status} ` : ''}
+            {type}s for this client.
+          </p>
+        </div>
+      ) : (
+        <DocumentTable docs={docs} />
+      )}
+      {next ? (
+        <button type="button" onClick={more}>
+          Load more
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+const sumCounts = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .filter(([k]) => k !== 'overdue')
+    .reduce((s, [, n]) => s + n, 0);
+
+export function DocumentTable({ docs, showClient = false }: { docs: Doc[]; showClient?: boolean }) {
+  return (
+    <table className="list">
+      <thead>
+        <tr>
+          <th>Number</th>
+          {showClient ? <th>Client</th> : null}
+          <th className="hide-sm">Issued</th>
+          <th>Status</th>
+          <th className="num">Total</th>
+          <th className="num hide-sm">Due</th>
+        </tr>
+      </thead>
+      <tbody>
+        {docs.map((d) => (
+          <tr key={d.id}>
+            <td>
+              <Link to={`/${d.type}s/${d.id}`}>{d.number ?? 'Draft'}</Link>
+            </td>
+            {showClient ? <td>{d.clientName}</td> : null}
+            <td className="hide-sm">{date(d.issueDate)}</td>
+            <td>
+              <StatusBadge status={d.status} overdue={d.overdue} />
+            </td>
+            <td className="num">{money(d.total, d.currency)}</td>
+            <td className="num hide-sm">{d.type === 'invoice' ? money(d.amountDue, d.currency) : '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,285 @@
+import { type LineInput, minorUnits, totals } from '@clientele/db/money';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { ApiError, api, type Client, type DocType } from '../api';
+import { FormError } from '../components/FormError';
+import { money, todayIso } from '../format';
+
+interface EditableLine {
+  description: string;
+  quantity: string;
+  unitPrice: string;
+  taxRate: string;
+}
+
+const blankLine = (): EditableLine => ({ description: '', quantity: '1', unitPrice: '', taxRate: '' });
+
+/** Major-unit text the user typed ("12.50") → integer minor units, exactly. */
+function toMinor(text: string, digits: number): number {
+  const m = /^\s*(\d*)(?:[.,](\d*))?\s*$/.exec(text);
+  if (!m) return Number.NaN;
+  const frac = (m[2] ?? '').padEnd(digits, '0');
+  if (frac.length > digits) return Number.NaN;
+  return Number(`${m[1] || '0'}${frac}`);
+}
+
+const fromMinor = (amount: number, digits: number) =>
+  digits
+    ? `${Math.floor(amount / 10 ** digits)}.${String(amount % 10 ** digits).padStart(digits, '0')}`
+    : String(amount);
+
+export function DocumentEditorPage({ type }: { type: DocType }) {
+  const { id } = useParams();
+  const [search] = useSearchParams();
+  const navigate = useNavigate();
+  const [clients, setClients] = useState<Client[]>([]);
+  const [clientId, setClientId] = useState(search.get('clientId') ?? '');
+  const [currency, setCurrency] = useState('');
+  const [issueDate, setIssueDate] = useState(todayIso());
+  const [endDate, setEndDate] = useState('');
+  const [notes, setNotes] = useState('');
+  const [lines, setLines] = useState<EditableLine[]>([blankLine()]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    api.listClients({ limit: 200 }).then((p) => setClients(p.data));
+  }, []);
+
+  useEffect(() => {
+    if (!id) return;
+    api.getDocument(type, id).then((d) => {
+      const digits = minorDigits(d.currency);
+      setClientId(d.clientId);
+      setCurrency(d.currency);
+      setIssueDate(d.issueDate);
+      setEndDate((type === 'invoice' ? d.dueDate : d.validUntil) ?? '');
+      setNotes(d.notes ?? '');
+      setLines(
+        d.lines.map((l) => ({
+          description: l.description,
+          quantity: String(l.quantity),
+          unitPrice: fromMinor(l.unitPrice, digits),
+          taxRate: l.taxRate ? String(l.taxRate) : '',
+        })),
+      );
+    });
+  }, [id, type]);
+
+  const client = clients.find((c) => c.id === clientId);
+  const cur = currency || client?.currency || 'EUR';
+  const digits = minorDigits(cur);
+
+  // Live totals with the same function the API uses, so the preview never disagrees.
+  const preview = useMemo(() => {
+    const input: LineInput[] = lines.map((l) => ({
+      description: l.description,
+      quantity: Number(l.quantity) || 0,
+      unitPrice: toMinor(l.unitPrice, digits) || 0,
+      taxes: Number(l.taxRate) ? [{ rate: Number(l.taxRate) }] : [],
+    }));
+    try {
+      return totals(input);
+    } catch {
+      return null;
+    }
+  }, [lines, digits]);
+
+  const update = (i: number, patch: Partial<EditableLine>) =>
+    setLines(lines.map((l, j) => (j === i ? { ...l, ...patch } : l)));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setErrors({});
+    setError(null);
+    const body = {
+      clientId,
+      ...(currency ? { currency } : {}),
+      issueDate,
+      ...(type === 'invoice' ? { dueDate: endDate || null } : { validUntil: endDate || null }),
+      notes,
+      lines: lines.map((l) => ({
+        description: l.description,
+        quantity: Number(l.quantity),
+        unitPrice: toMinor(l.unitPrice, digits),
+        taxRate: l.taxRate === '' ? null : Number(l.taxRate),
+      })),
+    };
+    try {
+      const doc = id ? await api.updateDocument(type, id, body) : await api.createDocument(type, body);
+      navigate(`/${type}s/${doc.id}`);
+    } catch (err) {
+      if (err instanceof ApiError) {
+        setErrors(err.fieldErrors());
+        setError(err.problem.errors.length ? 'Please correct the highlighted fields.' : err.message);
+      } else setError('Could not save');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section>
+      <div className="page-head">
+        <h1>{id ? `Edit draft ${type}` : `New ${type}`}</h1>
+        <Link to={`/${type}s`}>← All {type}s</Link>
+      </div>
+      <form className="card form-grid" onSubmit={submit} noValidate>
+        <FormError message={error} />
+        <div className="row">
+          <div className={`field${errors.clientId ? ' has-error' : ''}`}>
+            <label htmlFor="clientId">Client</label>
+            <select id="clientId" value={clientId} onChange={(e) => setClientId(e.target.value)} required>
+              <option value="">Choose a client…</option>
+              {clients.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                  {c.company ? ` — ${c.company}` : ''}
+                </option>
+              ))}
+            </select>
+            {errors.clientId ? <p className="field-error">{errors.clientId}</p> : null}
+          </div>
+          <div className={`field${errors.currency ? ' has-error' : ''}`}>
+            <label htmlFor="currency">Currency</label>
+            <input
+              id="currency"
+              value={currency}
+              placeholder={client?.currency ?? 'Client default'}
+              maxLength={3}
+              onChange={(e) => setCurrency(e.target.value.toUpperCase())}
+            />
+            {errors.currency ? <p className="field-error">{errors.currency}</p> : null}
+          </div>
+        </div>
+        <div className="row">
+          <div className="field">
+            <label htmlFor="issueDate">Issue date</label>
+            <input
+              id="issueDate"
+              type="date"
+              value={issueDate}
+              onChange={(e) => setIssueDate(e.target.value)}
+            />
+          </div>
+          <div className={`field${errors.dueDate || errors.validUntil ? ' has-error' : ''}`}>
+            <label htmlFor="endDate">{type === 'invoice' ? 'Due date' : 'Valid until'}</label>
+            <input id="endDate" type="date" value={endDate} onChange={(e) => setEndDate(e.target.value)} />
+            {errors.dueDate || errors.validUntil ? (
+              <p className="field-error">{errors.dueDate ?? errors.validUntil}</p>
+            ) : (
+              <p className="hint">Empty: from the business payment terms</p>
+            )}
+          </div>
+        </div>
+        <table className="lines">
+          <thead>
+            <tr>
+              <th>Description</th>
+              <th className="num">Qty</th>
+              <th className="num">Unit price</th>
+              <th className="num">Tax %</th>
+              <th className="num">Amount</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {lines.map((l, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: lines have no id until saved
+              <tr key={i}>
+                <td>
+                  <input
+                    aria-label={`Line ${i + 1} description`}
+                    value={l.description}
+                    onChange={(e) => update(i, { description: e.target.value })}
+                  />
+                  {errors[`lines.${i}.description`] ? (
+                    <p className="field-error">{errors[`lines.${i}.description`]}</p>
+                  ) : null}
+                </td>
+                <td>
+                  <input
+                    aria-label={`Line ${i + 1} quantity`}
+                    inputMode="decimal"
+                    className="num"
+                    value={l.quantity}
+                    onChange={(e) => update(i, { quantity: e.target.value })}
+                  />
+                  {errors[`lines.${i}.quantity`] ? (
+                    <p className="field-error">{errors[`lines.${i}.quantity`]}</p>
+                  ) : null}
+                </td>
+                <td>
+                  <input
+                    aria-label={`Line ${i + 1} unit price`}
+                    inputMode="decimal"
+                    className="num"
+                    value={l.unitPrice}
+                    onChange={(e) => update(i, { unitPrice: e.target.value })}
+                  />
+                  {errors[`lines.${i}.unitPrice`] ? (
+                    <p className="field-error">{errors[`lines.${i}.unitPrice`]}</p>
+                  ) : null}
+                </td>
+                <td>
+                  <input
+                    aria-label={`Line ${i + 1} tax rate`}
+                    inputMode="decimal"
+                    className="num"
+                    value={l.taxRate}
+                    onChange={(e) => update(i, { taxRate: e.target.value })}
+                  />
+                </td>
+                <td className="num">{preview?.lines[i] ? money(preview.lines[i].amount, cur) : '—'}</td>
+                <td>
+                  <button
+                    type="button"
+                    className="link"
+                    aria-label={`Remove line ${i + 1}`}
+                    onClick={() => setLines(lines.filter((_, j) => j !== i))}
+                  >
+                    ✕
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div>
+          <button type="button" onClick={() => setLines([...lines, blankLine()])}>
+            + Add line
+          </button>
+        </div>
+        <dl className="totals" aria-live="polite">
+          <dt>Subtotal</dt>
+          <dd data-testid="subtotal">{preview ? money(preview.subtotal, cur) : '—'}</dd>
+          {preview?.taxes.map((t) => (
+            <div key={`${t.rate}`} className="contents">
+              <dt>Tax {t.rate}%</dt>
+              <dd>{money(t.amount, cur)}</dd>
+            </div>
+          ))}
+          <dt className="strong">Total</dt>
+          <dd className="strong" data-testid="total">
+            {preview ? money(preview.total, cur) : '—'}
+          </dd>
+        </dl>
+        <div className="field">
+          <label htmlFor="notes">Notes</label>
+          <textarea id="notes" rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
+        </div>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Saving…' : 'Save draft'}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function minorDigits(currency: string): number {
+  return /^[A-Z]{3}$/.test(currency) ? minorUnits(currency) : 2;
+}

@@ -1,0 +1,351 @@
+import { minorUnits } from '@clientele/db/money';
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiError, api, type Doc, type DocType, type Payment } from '../api';
+import { FormError } from '../components/FormError';
+import { StatusBadge } from '../components/StatusBadge';
+import { date, money, todayIso } from '../format';
+
+export function DocumentPage({ type }: { type: DocType }) {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const [doc, setDoc] = useState<Doc | null>(null);
+  const [payments, setPayments] = useState<Payment[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [notFound, setNotFound] = useState(false);
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const d = await api.getDocument(type, id);
+      setDoc(d);
+      if (type === 'invoice' && d.status !== 'draft') setPayments((await api.payments(id)).data);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 404) setNotFound(true);
+      else setError(String(err));
+    }
+  }, [type, id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function act(fn: () => Promise<unknown>) {
+    setError(null);
+    try {
+      await fn();
+      await load();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  }
+
+  if (notFound) return <p className="form-error">This {type} does not exist.</p>;
+  if (!doc) return error ? <FormError message={error} /> : <p className="muted">Loading…</p>;
+  const d = doc;
+  const isInvoice = type === 'invoice';
+
+  return (
+    <section>
+      <div className="page-head">
+        <h1>
+          {d.number ?? `Draft ${type}`} <StatusBadge status={d.status} overdue={d.overdue} />
+        </h1>
+        <Link to={`/clients/${d.clientId}`}>← {d.billTo?.name ?? 'Client'}</Link>
+      </div>
+      <FormError message={error} />
+      <div className="actions-bar">
+        {d.status === 'draft' ? (
+          <>
+            <Link className="button" to={`/${type}s/${d.id}/edit`}>
+              Edit
+            </Link>
+            <button type="button" className="primary" onClick={() => act(() => api.sendDocument(type, d.id))}>
+              Send {type}
+            </button>
+            <button
+              type="button"
+              className="danger"
+              onClick={() =>
+                confirm(`Delete this draft ${type}?`) &&
+                act(async () => {
+                  await api.deleteDocument(type, d.id);
+                  navigate(`/${type}s`);
+                })
+              }
+            >
+              Delete
+            </button>
+          </>
+        ) : null}
+        {isInvoice && d.amountDue > 0 && d.status !== 'draft' ? (
+          <button type="button" className="primary" onClick={() => dialog.current?.showModal()}>
+            Record payment
+          </button>
+        ) : null}
+        {isInvoice && (d.status === 'sent' || d.status === 'viewed') && d.amountPaid === 0 ? (
+          <button
+            type="button"
+            className="danger"
+            onClick={() => confirm('Void this invoice?') && act(() => api.voidInvoice(d.id))}
+          >
+            Void
+          </button>
+        ) : null}
+        {!isInvoice && d.status === 'sent' ? (
+          <>
+            <button type="button" onClick={() => act(() => api.decideEstimate(d.id, 'accept'))}>
+              Mark accepted
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                const reason = prompt('Reason (optional)') ?? undefined;
+                void act(() => api.decideEstimate(d.id, 'reject', reason));
+              }}
+            >
+              Mark rejected
+            </button>
+          </>
+        ) : null}
+        {!isInvoice && d.status === 'accepted' && !d.invoiceId ? (
+          <button
+            type="button"
+            className="primary"
+            onClick={() =>
+              act(async () => {
+                const inv = await api.convertEstimate(d.id);
+                navigate(`/invoices/${inv.id}`);
+              })
+            }
+          >
+            Convert to invoice
+          </button>
+        ) : null}
+        {d.invoiceId ? (
+          <Link to={`/invoices/${d.invoiceId}`}>Invoice created from this estimate →</Link>
+        ) : null}
+        {d.estimateId ? <Link to={`/estimates/${d.estimateId}`}>From estimate →</Link> : null}
+      </div>
+
+      <div className="card doc">
+        <div className="doc-head">
+          <div>
+            <h3>Bill to</h3>
+            {d.billTo ? (
+              <address>
+                <strong>{d.billTo.name}</strong>
+                {d.billTo.company ? <div>{d.billTo.company}</div> : null}
+                {d.billTo.billingAddress.street ? <div>{d.billTo.billingAddress.street}</div> : null}
+                <div>
+                  {[
+                    d.billTo.billingAddress.postalCode,
+                    d.billTo.billingAddress.city,
+                    d.billTo.billingAddress.state,
+                  ]
+                    .filter(Boolean)
+                    .join(' ')}
+                </div>
+                {d.billTo.billingAddress.country ? <div>{d.billTo.billingAddress.country}</div> : null}
+                {d.billTo.taxId ? <div>Tax ID {d.billTo.taxId}</div> : null}
+              </address>
+            ) : null}
+          </div>
+          <dl className="meta">
+            <dt>Issued</dt>
+            <dd>{date(d.issueDate)}</dd>
+            <dt>{isInvoice ? 'Due' : 'Valid until'}</dt>
+            <dd>{date(isInvoice ? d.dueDate : d.validUntil)}</dd>
+            <dt>Currency</dt>
+            <dd>{d.currency}</dd>
+          </dl>
+        </div>
+        <table className="list">
+          <thead>
+            <tr>
+              <th>Description</th>
+              <th className="num">Qty</th>
+              <th className="num">Unit price</th>
+              <th className="num hide-sm">Tax</th>
+              <th className="num">Amount</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.lines.map((l, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional
+              <tr key={i}>
+                <td>{l.description}</td>
+                <td className="num">{l.quantity}</td>
+                <td className="num">{money(l.unitPrice, d.currency)}</td>
+                <td className="num hide-sm">{l.taxRate ? `${l.taxRate}%` : '—'}</td>
+                <td className="num">{money(l.amount, d.currency)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <dl className="totals">
+          <dt>Subtotal</dt>
+          <dd>{money(d.subtotal, d.currency)}</dd>
+          {d.taxes.map((t) => (
+            <div className="contents" key={`${t.rate}-${t.inclusive}`}>
+              <dt>
+                Tax {t.rate}%{t.inclusive ? ' (incl.)' : ''}
+              </dt>
+              <dd>{money(t.amount, d.currency)}</dd>
+            </div>
+          ))}
+          <dt className="strong">Total</dt>
+          <dd className="strong">{money(d.total, d.currency)}</dd>
+          {isInvoice ? (
+            <>
+              <dt>Paid</dt>
+              <dd>{money(d.amountPaid, d.currency)}</dd>
+              <dt className="strong">Amount due</dt>
+              <dd className="strong" data-testid="amount-due">
+                {money(d.amountDue, d.currency)}
+              </dd>
+            </>
+          ) : null}
+        </dl>
+        {d.notes ? <p className="muted">{d.notes}</p> : null}
+        {d.rejectionReason ? <p className="notice">Rejected: {d.rejectionReason}</p> : null}
+      </div>
+
+      {isInvoice && d.status !== 'draft' ? (
+        <div className="card">
+          <h3>Payments</h3>
+          {payments.length === 0 ? (
+            <p className="muted">No payments yet.</p>
+          ) : (
+            <table className="list">
+              <tbody>
+                {payments.map((p) => (
+                  <tr key={p.id}>
+                    <td>{date(p.date)}</td>
+                    <td>{p.method}</td>
+                    <td className="hide-sm">{p.reference ?? ''}</td>
+                    <td className="num">{money(p.amount, p.currency)}</td>
+                    <td>
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() =>
+                          confirm('Delete this payment?') && act(() => api.deletePayment(d.id, p.id))
+                        }
+                      >
+                        Delete
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      ) : null}
+
+      <PaymentDialog
+        ref={dialog}
+        invoice={d}
+        onDone={async () => {
+          dialog.current?.close();
+          await load();
+        }}
+      />
+    </section>
+  );
+}
+
+function PaymentDialog({
+  ref,
+  invoice,
+  onDone,
+}: {
+  ref: React.Ref<HTMLDialogElement>;
+  invoice: Doc;
+  onDone: () => Promise<void>;
+}) {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  const digits = minorUnits(invoice.currency);
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const [whole = '0', frac = ''] = String(f.get('amount') ?? '')
+      .trim()
+      .replace(',', '.')
+      .split('.');
+    const amount = Number(`${whole || '0'}${frac.padEnd(digits, '0').slice(0, digits)}`);
+    setErrors({});
+    setError(null);
+    try {
+      await api.recordPayment(invoice.id, {
+        amount,
+        date: String(f.get('date')),
+        method: String(f.get('method')),
+        reference: String(f.get('reference') ?? ''),
+      });
+      await onDone();
+    } catch (err) {
+      if (err instanceof ApiError) {
+        setErrors(err.fieldErrors());
+        setError(err.message);
+      } else setError(String(err));
+    }
+  }
+
+  const due = invoice.amountDue;
+  const dueText = digits
+    ? `${Math.floor(due / 10 ** digits)}.${String(due % 10 ** digits).padStart(digits, '0')}`
+    : String(due);
+  return (
+    <dialog ref={ref} aria-labelledby="pay-title">
+      <form method="dialog" className="form-grid" onSubmit={submit}>
+        <h2 id="pay-title">Record payment</h2>
+        <FormError message={error} />
+        <div className={`field${errors.amount ? ' has-error' : ''}`}>
+          <label htmlFor="pay-amount">Amount ({invoice.currency})</label>
+          <input
+            id="pay-amount"
+            name="amount"
+            inputMode="decimal"
+            defaultValue={dueText}
+            key={dueText}
+            autoFocus
+          />
+          {errors.amount ? <p className="field-error">{errors.amount}</p> : null}
+        </div>
+        <div className="field">
+          <label htmlFor="pay-date">Date</label>
+          <input id="pay-date" name="date" type="date" defaultValue={todayIso()} />
+        </div>
+        <div className="field">
+          <label htmlFor="pay-method">Method</label>
+          <input id="pay-method" name="method" defaultValue="bank transfer" list="methods" />
+          <datalist id="methods">
+            <option value="bank transfer" />
+            <option value="cash" />
+            <option value="card" />
+            <option value="cheque" />
+          </datalist>
+        </div>
+        <div className="field">
+          <label htmlFor="pay-ref">Reference</label>
+          <input id="pay-ref" name="reference" />
+        </div>
+        <div className="actions">
+          <button type="submit" className="primary">
+            Save payment
+          </button>
+          <button
+            type="button"
+            onClick={(e) => (e.currentTarget.closest('dialog') as HTMLDialogElement).close()}
+          >
+            Cancel
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
