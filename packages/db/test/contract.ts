@@ -8,18 +8,25 @@ import {
   archiveClient,
   type ClientFields,
   clientFields,
+  clientSummaryGroups,
   createApiKey,
   createClient,
+  createDocument,
   createTenantWithOwner,
+  deletePayment,
   EmailTakenError,
   findApiKeyByHash,
   getClient,
+  getDocument,
   getTenant,
   hitRateLimit,
   InvalidCursorError,
+  issueDocument,
   listApiKeys,
   listClients,
+  recordPayment,
   revokeApiKey,
+  totals,
   updateClient,
   updateTenant,
 } from '../src';
@@ -152,6 +159,75 @@ export function defineDbContract(driver: string, getDb: () => Db) {
       expect(await revokeApiKey(db, a.tenantId, k.id)).toBe(true);
       expect(await findApiKeyByHash(db, hash)).toBeUndefined();
       expect(await listApiKeys(db, a.tenantId)).toHaveLength(0);
+    });
+
+    it('documents: gapless numbers, frozen snapshot, payments recompute status, 360° groups', async () => {
+      const db = getDb();
+      const { tenantId } = await tenant(db);
+      const client = await createClient(db, tenantId, fields({ name: 'Ана', currency: 'JPY' }));
+      const lines = [{ description: '作業', quantity: 1.5, unitPrice: 1000, taxes: [{ rate: 10 }] }];
+      const t = totals(lines);
+      const doc = () =>
+        createDocument(
+          db,
+          tenantId,
+          'invoice',
+          {
+            clientId: client.id,
+            currency: 'JPY',
+            language: 'ja',
+            issueDate: '2026-01-10',
+            dueDate: '2026-01-20',
+            validUntil: null,
+            lines,
+            discountPercent: 0,
+            notes: null,
+            footer: null,
+          },
+          t,
+        );
+      const a = await doc();
+      const b = await doc();
+      const snapshot = { billTo: { name: 'Ана' } } as never;
+      const opts = {
+        format: 'INV-{YYYY}-{seq:4}',
+        issueDate: '2026-01-10',
+        snapshot,
+        type: 'invoice' as const,
+      };
+      const issuedA = await issueDocument(db, tenantId, a.id, opts);
+      const again = await issueDocument(db, tenantId, a.id, opts);
+      const issuedB = await issueDocument(db, tenantId, b.id, opts);
+      expect([issuedA?.number, again?.number, issuedB?.number]).toEqual([
+        'INV-2026-0001',
+        'INV-2026-0001',
+        'INV-2026-0002',
+      ]);
+      expect(issuedA?.snapshot?.number).toBe('INV-2026-0001');
+      expect(t.total).toBe(1650);
+      const p = await recordPayment(db, tenantId, a.id, {
+        amount: 650,
+        date: '2026-01-11',
+        method: 'cash',
+        reference: null,
+        source: 'manual',
+      });
+      expect(p?.amount).toBe(650);
+      expect(
+        await recordPayment(db, tenantId, a.id, {
+          amount: 1001,
+          date: '2026-01-11',
+          method: 'cash',
+          reference: null,
+          source: 'manual',
+        }),
+      ).toBeUndefined();
+      expect((await getDocument(db, tenantId, 'invoice', a.id))?.status).toBe('partial');
+      await deletePayment(db, tenantId, p!.id);
+      expect((await getDocument(db, tenantId, 'invoice', a.id))?.status).toBe('sent');
+      const groups = await clientSummaryGroups(db, tenantId, client.id, '2026-02-01');
+      expect(groups).toHaveLength(1);
+      expect(groups[0]).toMatchObject({ currency: 'JPY', count: 2, total: 3300, paid: 0, overdue: 1 });
     });
 
     it('rate limit counts within a window and restarts after it', async () => {
