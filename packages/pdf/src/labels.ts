@@ -1,0 +1,216 @@
+export type DocumentLanguage = 'en' | 'ru' | 'pt' | 'it' | 'ja';
+
+export const DOCUMENT_LANGUAGES: readonly DocumentLanguage[] = ['en', 'ru', 'pt', 'it', 'ja'];
+
+export function isDocumentLanguage(value: string): value is DocumentLanguage {
+  return (DOCUMENT_LANGUAGES as readonly string[]).includes(value);
+}
+
+export interface Labels {
+  invoice: string;
+  estimate: string;
+  statement: string;
+  number: string;
+  issueDate: string;
+  dueDate: string;
+  validUntil: string;
+  from: string;
+  billTo: string;
+  taxId: string;
+  description: string;
+  quantity: string;
+  unitPrice: string;
+  tax: string;
+  amount: string;
+  subtotal: string;
+  discount: string;
+  taxAt: (rate: string, inclusive: boolean) => string;
+  total: string;
+  amountPaid: string;
+  balanceDue: string;
+  notes: string;
+  viewAndPay: string;
+  page: (n: number, of: number) => string;
+  stamp: Record<'PAID' | 'VOID' | 'OVERDUE' | 'DRAFT', string>;
+}
+
+/** Every word printed on a document, per language; nothing is hard-coded in the layout. */
+export const LABELS: Record<DocumentLanguage, Labels> = {
+  en: {
+    invoice: 'Invoice',
+    estimate: 'Estimate',
+    statement: 'Statement',
+    number: 'Number',
+    issueDate: 'Issue date',
+    dueDate: 'Due date',
+    validUntil: 'Valid until',
+    from: 'From',
+    billTo: 'Bill to',
+    taxId: 'Tax ID',
+    description: 'Description',
+    quantity: 'Qty',
+    unitPrice: 'Unit price',
+    tax: 'Tax',
+    amount: 'Amount',
+    subtotal: 'Subtotal',
+    discount: 'Discount',
+    taxAt: (r, incl) => `Tax ${r}${incl ? ' (included)' : ''}`,
+    total: 'Total',
+    amountPaid: 'Amount paid',
+    balanceDue: 'Balance due',
+    notes: 'Notes',
+    viewAndPay: 'View and pay online',
+    page: (n, of) => `Page ${n} of ${of}`,
+    stamp: { PAID: 'PAID', VOID: 'VOID', OVERDUE: 'OVERDUE', DRAFT: 'DRAFT' },
+  },
+  ru: {
+    invoice: 'Счёт',
+    estimate: 'Смета',
+    statement: 'Выписка',
+    number: 'Номер',
+    issueDate: 'Дата выставления',
+    dueDate: 'Оплатить до',
+    validUntil: 'Действительна до',
+    from: 'Исполнитель',
+    billTo: 'Плательщик',
+    taxId: 'ИНН',
+    description: 'Описание',
+    quantity: 'Кол-во',
+    unitPrice: 'Цена',
+    tax: 'Налог',
+    amount: 'Сумма',
+    subtotal: 'Промежуточный итог',
+    discount: 'Скидка',
+    taxAt: (r, incl) => `Налог ${r}${incl ? ' (включён)' : ''}`,
+    total: 'Итого',
+    amountPaid: 'Оплачено',
+    balanceDue: 'К оплате',
+    notes: 'Примечания',
+    viewAndPay: 'Посмотреть и оплатить онлайн',
+    page: (n, of) => `Страница ${n} из ${of}`,
+    stamp: { PAID: 'ОПЛАЧЕН', VOID: 'АННУЛИРОВАН', OVERDUE: 'ПРОСРОЧЕН', DRAFT: 'ЧЕРНОВИК' },
+  },
+  pt: {
+    invoice: 'Fatura',
+    estimate: 'Orçamento',
+    statement: 'Extrato',
+    number: 'Número',
+    issueDate: 'Data de emissão',
+    dueDate: 'Data de vencimento',
+    validUntil: 'Válido até',
+    from: 'De',
+    billTo: 'Faturar a',
+    taxId: 'NIF',
+    description: 'Descrição',
+    quantity: 'Qtd.',
+    unitPrice: 'Preço unitário',
+    tax: 'Imposto',
+    amount: 'Valor',
+    subtotal: 'Subtotal',
+    discount: 'Desconto',
+    taxAt: (r, incl) => `Imposto ${r}${incl ? ' (incluído)' : ''}`,
+    total: 'Total',
+    amountPaid: 'Valor pago',
+    balanceDue: 'Saldo a pagar',
+    notes: 'Observações',
+    viewAndPay: 'Ver e pagar online',
+    page: (n, of) => `Página ${n} de ${of}`,
+    stamp: { PAID: 'PAGO', VOID: 'ANULADA', OVERDUE: 'VENCIDA', DRAFT: 'RASCUNHO' },
+  },
+  it: {
+    invoice: 'Fattura',
+    estimate: 'Preventivo',
+    statement: 'Estratto conto',
+    number: 'Numero',
+    issueDate: 'Data di emissione',
+    dueDate: 'Scadenza',
+    validUntil: 'Valido fino al',
+    from: 'Da',
+    billTo: 'Intestata a',
+    taxId: 'P. IVA',
+    description: 'Descrizione',
+    quantity: 'Qtà',
+    unitPrice: 'Prezzo unitario',
+    tax: 'IVA',
+    amount: 'Importo',
+    subtotal: 'Imponibile',
+    discount: 'Sconto',
+    taxAt: (r, incl) => `IVA ${r}${incl ? ' (inclusa)' : ''}`,
+    total: 'Totale',
+    amountPaid: 'Importo pagato',
+    balanceDue: 'Saldo da pagare',
+    notes: 'Note',
+    viewAndPay: 'Visualizza e paga online',
+    page: (n, of) => `Pagina ${n} di ${of}`,
+    stamp: { PAID: 'PAGATA', VOID: 'ANNULLATA', OVERDUE: 'SCADUTA', DRAFT: 'BOZZA' },
+  },
+  ja: {
+    invoice: '請求書',
+    estimate: '見積書',
+    statement: '取引明細書',
+    number: '番号',
+    issueDate: '発行日',
+    dueDate: 'お支払期限',
+    validUntil: '有効期限',
+    from: '発行者',
+    billTo: '請求先',
+    taxId: '登録番号',
+    description: '品目',
+    quantity: '数量',
+    unitPrice: '単価',
+    tax: '税率',
+    amount: '金額',
+    subtotal: '小計',
+    discount: '値引き',
+    taxAt: (r, incl) => `消費税 ${r}${incl ? '（内税）' : ''}`,
+    total: '合計',
+    amountPaid: 'お支払済み',
+    balanceDue: 'ご請求残高',
+    notes: '備考',
+    viewAndPay: 'オンラインで確認・お支払い',
+    page: (n, of) => `${n} / ${of} ページ`,
+    stamp: { PAID: '支払済', VOID: '無効', OVERDUE: '期限超過', DRAFT: '下書き' },
+  },
+};
+
+const LOCALES: Record<DocumentLanguage, string> = {
+  en: 'en-US',
+  ru: 'ru-RU',
+  pt: 'pt-PT',
+  it: 'it-IT',
+  ja: 'ja-JP',
+};
+
+export function localeOf(lang: DocumentLanguage): string {
+  return LOCALES[lang];
+}
+
+/** Dates as readers of each language write them: `Mar 12, 2026`, `12.03.2026`, `2026/03/12`. */
+export function formatDate(iso: string, lang: DocumentLanguage): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  if (lang === 'en')
+    return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+  return new Intl.DateTimeFormat(LOCALES[lang], {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    timeZone: 'UTC',
+  }).format(d);
+}
+
+export function countryName(code: string | null, lang: DocumentLanguage): string | null {
+  if (!code) return null;
+  try {
+    return new Intl.DisplayNames([LOCALES[lang]], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function formatPercent(rate: number, lang: DocumentLanguage): string {
+  return `${new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 3 }).format(rate)}%`;
+}
+
+export function formatQuantity(q: number, lang: DocumentLanguage): string {
+  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 4 }).format(q);
+}

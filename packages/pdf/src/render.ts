@@ -1,0 +1,413 @@
+import {
+  degrees,
+  type PDFDocument,
+  PDFDocument as PDFDocumentClass,
+  type PDFPage,
+  rgb,
+} from '@cantoo/pdf-lib';
+import { formatMoney } from '@clientele/db/money';
+import { cachingFontkit, coverage, type FontSource } from './fonts';
+import {
+  countryName,
+  type DocumentLanguage,
+  formatDate,
+  formatPercent,
+  formatQuantity,
+  LABELS,
+  localeOf,
+} from './labels';
+import { type FaceChoice, runsWidth, splitRuns, wrap } from './text';
+
+/** Bump when the layout changes: cached PDFs are keyed by it. */
+export const RENDERER_VERSION = 1;
+
+export interface PdfAddress {
+  street: string | null;
+  city: string | null;
+  state: string | null;
+  postalCode: string | null;
+  country: string | null;
+}
+
+export interface PdfParty {
+  name: string;
+  company?: string | null;
+  email?: string | null;
+  phone?: string | null;
+  address: PdfAddress;
+  taxId: string | null;
+}
+
+export interface PdfLine {
+  description: string;
+  quantity: number;
+  unitPrice: number;
+  taxRate: number | null;
+  amount: number;
+}
+
+export type Stamp = 'PAID' | 'VOID' | 'OVERDUE' | 'DRAFT';
+
+export interface PdfDocumentInput {
+  kind: 'invoice' | 'estimate';
+  language: DocumentLanguage;
+  currency: string;
+  number: string | null;
+  issueDate: string;
+  dueDate: string | null;
+  validUntil: string | null;
+  seller: PdfParty;
+  billTo: PdfParty;
+  lines: PdfLine[];
+  subtotal: number;
+  discountTotal: number;
+  taxes: { rate: number; inclusive: boolean; amount: number }[];
+  total: number;
+  amountPaid: number;
+  amountDue: number;
+  notes: string | null;
+  footer: string | null;
+  portalUrl: string | null;
+  stamp: Stamp | null;
+}
+
+export interface RenderOptions {
+  fonts: FontSource;
+  paper?: 'A4' | 'Letter';
+}
+
+const PAPER = { A4: [595.28, 841.89], Letter: [612, 792] } as const;
+const MARGIN = 48;
+const BODY = 9.5;
+const SMALL = 8;
+const LINE = 13;
+const INK = rgb(0.11, 0.12, 0.14);
+const MUTED = rgb(0.38, 0.42, 0.48);
+const RULE = rgb(0.85, 0.87, 0.9);
+const STAMP_COLOR: Record<Stamp, ReturnType<typeof rgb>> = {
+  PAID: rgb(0.17, 0.54, 0.24),
+  VOID: rgb(0.6, 0.6, 0.6),
+  OVERDUE: rgb(0.79, 0.16, 0.16),
+  DRAFT: rgb(0.45, 0.5, 0.6),
+};
+
+interface Faces {
+  regular: FaceChoice[];
+  bold: FaceChoice[];
+}
+
+function allLabelText(lang: DocumentLanguage): string {
+  const l = LABELS[lang];
+  return [
+    ...Object.values(l).filter((v): v is string => typeof v === 'string'),
+    ...Object.values(l.stamp),
+    l.page(1, 2),
+    l.taxAt('1', true),
+  ].join(' ');
+}
+
+/** Embeds the fonts the text needs: the CJK font only when some character requires it. */
+async function embedFaces(pdf: PDFDocument, fonts: FontSource, text: string): Promise<Faces> {
+  const regularCover = coverage(fonts.regular);
+  const needsCjk = [...text].some((ch) => {
+    const cp = ch.codePointAt(0)!;
+    return cp > 0x7e && !regularCover.hasGlyphForCodePoint(cp);
+  });
+  const regular = await pdf.embedFont(fonts.regular, { subset: true });
+  const bold = await pdf.embedFont(fonts.bold, { subset: true });
+  const boldCover = coverage(fonts.bold);
+  const r: FaceChoice = { pdf: regular, has: (cp) => regularCover.hasGlyphForCodePoint(cp) };
+  const b: FaceChoice = { pdf: bold, has: (cp) => boldCover.hasGlyphForCodePoint(cp) };
+  if (!needsCjk) return { regular: [r], bold: [b] };
+  const cjkBytes = await fonts.cjk();
+  const cjkCover = coverage(cjkBytes);
+  const cjk = await pdf.embedFont(cjkBytes, { subset: true });
+  const c: FaceChoice = { pdf: cjk, has: (cp) => cjkCover.hasGlyphForCodePoint(cp) };
+  return { regular: [r, c], bold: [b, c] };
+}
+
+class Canvas {
+  page!: PDFPage;
+  y = 0;
+  readonly pages: PDFPage[] = [];
+  constructor(
+    readonly pdf: PDFDocument,
+    readonly size: readonly [number, number],
+    readonly faces: Faces,
+  ) {}
+
+  get width() {
+    return this.size[0];
+  }
+
+  newPage() {
+    this.page = this.pdf.addPage([this.size[0], this.size[1]]);
+    this.pages.push(this.page);
+    this.y = this.size[1] - MARGIN;
+  }
+
+  /** Leaves room for the page footer. */
+  fits(height: number) {
+    return this.y - height >= MARGIN + 24;
+  }
+
+  measure(text: string, size = BODY, bold = false) {
+    return runsWidth(splitRuns(text, bold ? this.faces.bold : this.faces.regular), size);
+  }
+
+  text(
+    text: string,
+    x: number,
+    y: number,
+    opts: {
+      size?: number;
+      bold?: boolean;
+      color?: ReturnType<typeof rgb>;
+      align?: 'left' | 'right' | 'center';
+      page?: PDFPage;
+    } = {},
+  ) {
+    const size = opts.size ?? BODY;
+    const runs = splitRuns(text, opts.bold ? this.faces.bold : this.faces.regular);
+    const w = runsWidth(runs, size);
+    let cx = opts.align === 'right' ? x - w : opts.align === 'center' ? x - w / 2 : x;
+    const page = opts.page ?? this.page;
+    for (const r of runs) {
+      page.drawText(r.text, { x: cx, y, size, font: r.font, color: opts.color ?? INK });
+      cx += r.font.widthOfTextAtSize(r.text, size);
+    }
+  }
+
+  wrap(text: string, width: number, size = BODY, bold = false) {
+    return wrap(text, width, size, bold ? this.faces.bold : this.faces.regular);
+  }
+}
+
+function addressLines(p: PdfParty, lang: DocumentLanguage): string[] {
+  const a = p.address;
+  const cityLine =
+    lang === 'ja'
+      ? [a.postalCode ? `〒${a.postalCode}` : null, a.state, a.city].filter(Boolean).join(' ')
+      : [a.postalCode, a.city, a.state].filter(Boolean).join(' ');
+  return [a.street, cityLine, countryName(a.country, lang)].filter((s): s is string =>
+    Boolean(s && s.trim()),
+  );
+}
+
+/**
+ * Renders an invoice or estimate to PDF bytes: seller and "Bill to" blocks from the
+ * frozen snapshot, a line table that paginates with its header repeated, tax
+ * breakdown, totals, balance, notes, the portal link and "page n of m".
+ */
+export async function renderDocumentPdf(doc: PdfDocumentInput, options: RenderOptions): Promise<Uint8Array> {
+  const lang = doc.language;
+  const L = LABELS[lang];
+  const locale = localeOf(lang);
+  const money = (amount: number) => formatMoney(amount, doc.currency, locale);
+
+  const pdf = await PDFDocumentClass.create({ updateMetadata: false });
+  pdf.registerFontkit(cachingFontkit as never);
+  const title = doc.kind === 'invoice' ? L.invoice : L.estimate;
+  pdf.setTitle(`${title} ${doc.number ?? ''}`.trim());
+  pdf.setProducer('Clientele');
+  pdf.setCreator('Clientele');
+  pdf.setLanguage(locale);
+
+  const faces = await embedFaces(
+    pdf,
+    options.fonts,
+    `${JSON.stringify(doc)} ${allLabelText(lang)} ${money(doc.total)}`,
+  );
+  const c = new Canvas(pdf, PAPER[options.paper ?? 'A4'], faces);
+  const right = c.width - MARGIN;
+  const contentWidth = right - MARGIN;
+  c.newPage();
+
+  // Seller (left) and document title, number and dates (right).
+  let leftY = c.y - 6;
+  for (const line of c.wrap(doc.seller.name, contentWidth * 0.55, 14, true)) {
+    c.text(line, MARGIN, leftY, { size: 14, bold: true });
+    leftY -= 17;
+  }
+  for (const line of [
+    ...addressLines(doc.seller, lang),
+    doc.seller.email,
+    doc.seller.phone,
+    doc.seller.taxId ? `${L.taxId}: ${doc.seller.taxId}` : null,
+  ]) {
+    if (!line) continue;
+    c.text(line, MARGIN, leftY, { size: SMALL + 0.5, color: MUTED });
+    leftY -= 11.5;
+  }
+  let rightY = c.y - 10;
+  c.text(title, right, rightY, { size: 22, bold: true, align: 'right' });
+  rightY -= 22;
+  const meta: [string, string][] = [];
+  if (doc.number) meta.push([L.number, doc.number]);
+  meta.push([L.issueDate, formatDate(doc.issueDate, lang)]);
+  if (doc.kind === 'invoice' && doc.dueDate) meta.push([L.dueDate, formatDate(doc.dueDate, lang)]);
+  if (doc.kind === 'estimate' && doc.validUntil) meta.push([L.validUntil, formatDate(doc.validUntil, lang)]);
+  for (const [k, v] of meta) {
+    c.text(v, right, rightY, { align: 'right' });
+    c.text(k, right - 110, rightY, { align: 'right', color: MUTED, size: SMALL + 0.5 });
+    rightY -= LINE;
+  }
+  c.y = Math.min(leftY, rightY) - 16;
+
+  // Bill to.
+  c.text(L.billTo.toUpperCase(), MARGIN, c.y, { size: SMALL, bold: true, color: MUTED });
+  c.y -= LINE;
+  for (const line of c.wrap(doc.billTo.name, contentWidth * 0.6, 11, true)) {
+    c.text(line, MARGIN, c.y, { size: 11, bold: true });
+    c.y -= 14;
+  }
+  for (const line of [
+    doc.billTo.company,
+    ...addressLines(doc.billTo, lang),
+    doc.billTo.email,
+    doc.billTo.taxId ? `${L.taxId}: ${doc.billTo.taxId}` : null,
+  ]) {
+    if (!line) continue;
+    for (const w of c.wrap(line, contentWidth * 0.6)) {
+      c.text(w, MARGIN, c.y);
+      c.y -= LINE - 1;
+    }
+  }
+  c.y -= 14;
+
+  // Line table.
+  const col = {
+    amount: right,
+    tax: right - 90,
+    unit: right - 140,
+    qty: right - 225,
+    descWidth: contentWidth - 280,
+  };
+  const tableHeader = () => {
+    c.page.drawRectangle({
+      x: MARGIN,
+      y: c.y - 5,
+      width: contentWidth,
+      height: 18,
+      color: rgb(0.95, 0.96, 0.97),
+    });
+    c.text(L.description, MARGIN + 4, c.y, { size: SMALL, bold: true, color: MUTED });
+    c.text(L.quantity, col.qty, c.y, { size: SMALL, bold: true, color: MUTED, align: 'right' });
+    c.text(L.unitPrice, col.unit, c.y, { size: SMALL, bold: true, color: MUTED, align: 'right' });
+    c.text(L.tax, col.tax, c.y, { size: SMALL, bold: true, color: MUTED, align: 'right' });
+    c.text(L.amount, col.amount - 4, c.y, { size: SMALL, bold: true, color: MUTED, align: 'right' });
+    c.y -= 20;
+  };
+  const continuationHeader = () => {
+    c.newPage();
+    c.text(`${title} ${doc.number ?? ''}`.trim(), MARGIN, c.y, { size: SMALL + 1, bold: true, color: MUTED });
+    c.text(doc.seller.name, right, c.y, { size: SMALL + 1, color: MUTED, align: 'right' });
+    c.y -= 24;
+    tableHeader();
+  };
+  tableHeader();
+  for (const line of doc.lines) {
+    const desc = c.wrap(line.description, col.descWidth);
+    const height = desc.length * LINE + 6;
+    if (!c.fits(height)) continuationHeader();
+    let ly = c.y;
+    for (const d of desc) {
+      c.text(d, MARGIN + 4, ly);
+      ly -= LINE;
+    }
+    c.text(formatQuantity(line.quantity, lang), col.qty, c.y, { align: 'right' });
+    c.text(money(line.unitPrice), col.unit, c.y, { align: 'right' });
+    c.text(line.taxRate ? formatPercent(line.taxRate, lang) : '—', col.tax, c.y, {
+      align: 'right',
+      color: MUTED,
+    });
+    c.text(money(line.amount), col.amount - 4, c.y, { align: 'right' });
+    c.y -= height;
+    c.page.drawLine({
+      start: { x: MARGIN, y: c.y + 8 },
+      end: { x: right, y: c.y + 8 },
+      thickness: 0.5,
+      color: RULE,
+    });
+  }
+
+  // Totals.
+  const rows: { label: string; value: string; strong?: boolean }[] = [
+    { label: L.subtotal, value: money(doc.subtotal) },
+  ];
+  if (doc.discountTotal) rows.push({ label: L.discount, value: `−${money(doc.discountTotal)}` });
+  for (const t of doc.taxes)
+    rows.push({ label: L.taxAt(formatPercent(t.rate, lang), t.inclusive), value: money(t.amount) });
+  rows.push({ label: L.total, value: money(doc.total), strong: true });
+  if (doc.kind === 'invoice') {
+    rows.push({ label: L.amountPaid, value: money(doc.amountPaid) });
+    rows.push({ label: L.balanceDue, value: money(doc.amountDue), strong: true });
+  }
+  const totalsHeight = rows.length * (LINE + 2) + 10;
+  if (!c.fits(totalsHeight)) continuationHeader();
+  c.y -= 6;
+  for (const r of rows) {
+    const size = r.strong ? BODY + 1 : BODY;
+    c.text(r.label, col.unit, c.y, { align: 'right', bold: r.strong, size, color: r.strong ? INK : MUTED });
+    c.text(r.value, col.amount - 4, c.y, { align: 'right', bold: r.strong, size });
+    c.y -= LINE + 2;
+  }
+
+  // Notes, footer and the portal link.
+  const trailing: { text: string; label?: string }[] = [];
+  if (doc.notes) trailing.push({ label: L.notes, text: doc.notes });
+  if (doc.footer) trailing.push({ text: doc.footer });
+  if (doc.portalUrl) trailing.push({ label: L.viewAndPay, text: doc.portalUrl });
+  for (const block of trailing) {
+    const lines = c.wrap(block.text, contentWidth, SMALL + 0.5);
+    const height = lines.length * 11 + (block.label ? 12 : 0) + 10;
+    if (!c.fits(height)) c.newPage();
+    c.y -= 10;
+    if (block.label) {
+      c.text(block.label, MARGIN, c.y, { size: SMALL, bold: true, color: MUTED });
+      c.y -= 12;
+    }
+    for (const l of lines) {
+      c.text(l, MARGIN, c.y, { size: SMALL + 0.5, color: MUTED });
+      c.y -= 11;
+    }
+  }
+
+  // Status stamp on the first page, rotated like a rubber stamp.
+  if (doc.stamp) {
+    const label = L.stamp[doc.stamp];
+    const first = c.pages[0]!;
+    const size = 26;
+    const w = c.measure(label, size, true);
+    const x = right - w - 30;
+    const y = c.size[1] - 190;
+    const color = STAMP_COLOR[doc.stamp];
+    first.drawRectangle({
+      x: x - 8,
+      y: y - 8,
+      width: w + 16,
+      height: size + 10,
+      borderColor: color,
+      borderWidth: 2,
+      rotate: degrees(12),
+      opacity: 0,
+      borderOpacity: 0.8,
+    });
+    for (const r of splitRuns(label, faces.bold)) {
+      first.drawText(r.text, { x, y, size, font: r.font, color, rotate: degrees(12), opacity: 0.85 });
+    }
+  }
+
+  // "Page n of m" once the page count is known.
+  const total = c.pages.length;
+  c.pages.forEach((page, i) => {
+    c.text(L.page(i + 1, total), c.width / 2, MARGIN - 18, {
+      size: SMALL,
+      color: MUTED,
+      align: 'center',
+      page,
+    });
+  });
+
+  return pdf.save({ useObjectStreams: true });
+}
