@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  test: { name: 'pdf', environment: 'node', include: ['test/**/*.test.ts'] },
+  test: { name: 'pdf', environment: 'node', include: ['test/**/*.test.ts'], testTimeout: 30_000 },
 });

@@ -2,12 +2,14 @@ import * as fontkit from 'fontkit';
 
 /**
  * Font bytes come from the caller (bundled modules in the Worker, files in Node), so
- * this package stays pure. The CJK font is large and only loaded when text needs it.
+ * this package stays pure. Fallbacks (Japanese, then Simplified Chinese, …) are large
+ * and loaded one by one, only while some character still has no glyph; a loader may
+ * answer null when that font is not available in this deployment.
  */
 export interface FontSource {
   regular: Uint8Array;
   bold: Uint8Array;
-  cjk: () => Promise<Uint8Array>;
+  fallbacks: (() => Promise<Uint8Array | null>)[];
 }
 
 type FontkitFont = { hasGlyphForCodePoint(cp: number): boolean };

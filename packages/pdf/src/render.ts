@@ -106,24 +106,34 @@ function allLabelText(lang: DocumentLanguage): string {
   ].join(' ');
 }
 
-/** Embeds the fonts the text needs: the CJK font only when some character requires it. */
+/** Embeds the fonts the text needs: each fallback only while some character still lacks a glyph. */
 async function embedFaces(pdf: PDFDocument, fonts: FontSource, text: string): Promise<Faces> {
   const regularCover = coverage(fonts.regular);
-  const needsCjk = [...text].some((ch) => {
-    const cp = ch.codePointAt(0)!;
-    return cp > 0x7e && !regularCover.hasGlyphForCodePoint(cp);
-  });
+  const boldCover = coverage(fonts.bold);
   const regular = await pdf.embedFont(fonts.regular, { subset: true });
   const bold = await pdf.embedFont(fonts.bold, { subset: true });
-  const boldCover = coverage(fonts.bold);
-  const r: FaceChoice = { pdf: regular, has: (cp) => regularCover.hasGlyphForCodePoint(cp) };
-  const b: FaceChoice = { pdf: bold, has: (cp) => boldCover.hasGlyphForCodePoint(cp) };
-  if (!needsCjk) return { regular: [r], bold: [b] };
-  const cjkBytes = await fonts.cjk();
-  const cjkCover = coverage(cjkBytes);
-  const cjk = await pdf.embedFont(cjkBytes, { subset: true });
-  const c: FaceChoice = { pdf: cjk, has: (cp) => cjkCover.hasGlyphForCodePoint(cp) };
-  return { regular: [r, c], bold: [b, c] };
+  const faces: Faces = {
+    regular: [{ pdf: regular, has: (cp) => regularCover.hasGlyphForCodePoint(cp) }],
+    bold: [{ pdf: bold, has: (cp) => boldCover.hasGlyphForCodePoint(cp) }],
+  };
+  let missing = new Set<number>();
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp > 0x7e && !regularCover.hasGlyphForCodePoint(cp)) missing.add(cp);
+  }
+  for (const load of fonts.fallbacks) {
+    if (missing.size === 0) break;
+    const bytes = await load();
+    if (!bytes) continue;
+    const cover = coverage(bytes);
+    if (![...missing].some((cp) => cover.hasGlyphForCodePoint(cp))) continue;
+    const font = await pdf.embedFont(bytes, { subset: true });
+    const face: FaceChoice = { pdf: font, has: (cp) => cover.hasGlyphForCodePoint(cp) };
+    faces.regular.push(face);
+    faces.bold.push(face);
+    missing = new Set([...missing].filter((cp) => !cover.hasGlyphForCodePoint(cp)));
+  }
+  return faces;
 }
 
 class Canvas {

@@ -10,12 +10,16 @@ let jpLoads = 0;
 export const nodeFonts: FontSource = {
   regular: file('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf'),
   bold: file('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf'),
-  cjk: async () => {
-    jpLoads++;
-    return jp;
-  },
+  fallbacks: [
+    async () => {
+      jpLoads++;
+      return jp;
+    },
+    async () => sc,
+  ],
 };
 const jp = file('@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf');
+const sc = file('@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf');
 export const cjkLoads = () => jpLoads;
 
 const address = (

@@ -1,0 +1,194 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type PdfDocumentInput, renderDocumentPdf } from '../src';
+import { cjkLoads, invoice, nodeFonts } from './fixtures';
+import { invisibleWords, pageCount, pdfText, pngOfFirstPage, qpdfCheck, saveTemp } from './pdf-tools';
+
+const OUTPUT = join(import.meta.dirname, '..', '..', '..', 'test-output', 'pdf');
+mkdirSync(OUTPUT, { recursive: true });
+
+const party = (name: string, company: string, street: string, city: string, country: string) => ({
+  name,
+  company,
+  email: null,
+  address: { street, city, state: null, postalCode: '1000', country },
+  taxId: 'TX-1',
+});
+
+const CASES: {
+  lang: PdfDocumentInput['language'];
+  label: string;
+  billTo: ReturnType<typeof party>;
+  description: string;
+  expect: string[];
+}[] = [
+  {
+    lang: 'en',
+    label: 'English',
+    billTo: party('Olivia Brown', 'Brown Architects Ltd', '221B Baker Street', 'London', 'GB'),
+    description: 'Site survey and drawings',
+    expect: ['Invoice', 'Bill to', 'Balance due'],
+  },
+  {
+    lang: 'ru',
+    label: 'Russian',
+    billTo: party('Иван Петров', 'ООО «Северный ветер»', 'ул. Тверская, д. 7', 'Москва', 'RU'),
+    description: 'Разработка фирменного стиля',
+    expect: ['Счёт', 'Плательщик', 'К оплате'],
+  },
+  {
+    lang: 'pt',
+    label: 'Portuguese',
+    billTo: party('João Araújo', 'Araújo Consultoria', 'Rua da Conceição, 12', 'São Paulo', 'BR'),
+    description: 'Sessão de fotografia e edição',
+    expect: ['Fatura', 'Faturar a', 'Saldo a pagar'],
+  },
+  {
+    lang: 'it',
+    label: 'Italian',
+    billTo: party('Giulia Rossi', 'Rossi Design S.r.l.', 'Via Montenapoleone, 8', 'Milano', 'IT'),
+    description: 'Progettazione dell’identità visiva',
+    expect: ['Fattura', 'Intestata a', 'Saldo da pagare'],
+  },
+  {
+    lang: 'ja',
+    label: 'Japanese',
+    billTo: party('山田太郎', '株式会社さくら', '千代田区丸の内1-1-1', '東京都', 'JP'),
+    description: 'ロゴデザインおよびブランドガイドライン作成',
+    expect: ['請求書', '請求先', 'ご請求残高'],
+  },
+  {
+    lang: 'en',
+    label: 'Greek',
+    billTo: party('Γιώργος Παπαδόπουλος', 'Αθηναϊκή Εταιρεία', 'Οδός Ερμού 15', 'Αθήνα', 'GR'),
+    description: 'Σχεδιασμός ιστοσελίδας',
+    expect: ['Invoice'],
+  },
+  {
+    lang: 'pt',
+    label: 'Chinese in a Portuguese invoice',
+    billTo: party('王小明', '上海明珠贸易有限公司', '南京东路100号', '上海', 'CN'),
+    description: '品牌设计服务',
+    expect: ['Fatura'],
+  },
+];
+
+const squash = (s: string) => s.replace(/\s+/g, '').toLocaleLowerCase();
+
+describe('PDF rendering in any script', () => {
+  for (const c of CASES) {
+    it(`${c.label}: every string extracts exactly, every word has ink, qpdf passes`, async () => {
+      const doc = invoice({
+        language: c.lang,
+        billTo: c.billTo,
+        lines: [{ description: c.description, quantity: 2, unitPrice: 5000, taxRate: 10, amount: 10000 }],
+        subtotal: 10000,
+        taxes: [{ rate: 10, inclusive: false, amount: 1000 }],
+        total: 11000,
+        amountPaid: 0,
+        amountDue: 11000,
+      });
+      const path = saveTemp(await renderDocumentPdf(doc, { fonts: nodeFonts }), `${c.label}.pdf`);
+      const text = squash(pdfText(path));
+      for (const s of [
+        c.billTo.name,
+        c.billTo.company,
+        c.billTo.address.street,
+        c.billTo.address.city,
+        c.description,
+        doc.seller.name,
+        ...c.expect,
+      ]) {
+        expect(text).toContain(squash(s));
+      }
+      expect(invisibleWords(path)).toEqual([]);
+      expect(qpdfCheck(path)).toContain('No syntax or stream encoding errors');
+    });
+  }
+
+  it('loads the CJK font only for text that needs it', async () => {
+    const before = cjkLoads();
+    await renderDocumentPdf(invoice(), { fonts: nodeFonts });
+    expect(cjkLoads()).toBe(before);
+    await renderDocumentPdf(invoice({ billTo: { ...invoice().billTo, name: '佐藤花子' } }), {
+      fonts: nodeFonts,
+    });
+    expect(cjkLoads()).toBe(before + 1);
+  });
+
+  it('formats money and dates for the language', async () => {
+    const ja = saveTemp(
+      await renderDocumentPdf(
+        invoice({
+          language: 'ja',
+          currency: 'JPY',
+          lines: [{ description: '作業', quantity: 1, unitPrice: 12000, taxRate: null, amount: 12000 }],
+          subtotal: 12000,
+          taxes: [],
+          total: 12000,
+          amountPaid: 0,
+          amountDue: 12000,
+        }),
+        { fonts: nodeFonts },
+      ),
+    );
+    expect(pdfText(ja)).toMatch(/[¥￥]12,000/);
+    expect(pdfText(ja)).toContain('2026/03/12');
+    const ru = saveTemp(
+      await renderDocumentPdf(invoice({ language: 'ru', total: 123456 }), { fonts: nodeFonts }),
+    );
+    expect(pdfText(ru).replace(/\s/g, ' ')).toContain('1 234,56 €');
+    expect(pdfText(ru)).toContain('12.03.2026');
+  });
+
+  it('a 120-line invoice paginates with the table header and "page n of m" on every page', async () => {
+    const lines = Array.from({ length: 120 }, (_, i) => ({
+      description:
+        i % 7 === 0
+          ? `Line ${i + 1}: a long description that wraps onto a second line because it explains the work in detail`
+          : `Line ${i + 1}: consulting`,
+      quantity: 1,
+      unitPrice: 1000,
+      taxRate: 23,
+      amount: 1000,
+    }));
+    const path = saveTemp(
+      await renderDocumentPdf(invoice({ lines, stamp: 'PAID' }), { fonts: nodeFonts }),
+      'long.pdf',
+    );
+    const pages = pageCount(path);
+    expect(pages).toBeGreaterThanOrEqual(4);
+    expect(pages).toBeLessThanOrEqual(6);
+    for (let p = 1; p <= pages; p++) {
+      const t = pdfText(path, p);
+      expect(t).toContain('Description');
+      expect(t).toContain(`Page ${p} of ${pages}`);
+    }
+    const all = pdfText(path);
+    for (const n of [1, 60, 120]) expect(all).toContain(`Line ${n}:`);
+    expect(pdfText(path, pages)).toContain('Balance due');
+    expect(invisibleWords(path)).toEqual([]);
+    expect(qpdfCheck(path)).toContain('No syntax or stream encoding errors');
+  });
+
+  it('US Letter and A4 both render; stamps are localized', async () => {
+    const letter = saveTemp(
+      await renderDocumentPdf(invoice({ stamp: 'OVERDUE', language: 'it' }), {
+        fonts: nodeFonts,
+        paper: 'Letter',
+      }),
+    );
+    expect(pdfText(letter, undefined, true)).toContain('SCADUTA');
+    const a4 = saveTemp(
+      await renderDocumentPdf(
+        invoice({ stamp: 'PAID', language: 'ja', billTo: { ...invoice().billTo, name: '鈴木一郎' } }),
+        { fonts: nodeFonts },
+      ),
+      'ja.pdf',
+    );
+    expect(pdfText(a4, undefined, true)).toContain('支払済');
+    pngOfFirstPage(a4, join(OUTPUT, 'invoice-ja-page1'));
+    pngOfFirstPage(letter, join(OUTPUT, 'invoice-it-letter-page1'));
+  });
+});
