@@ -8,11 +8,16 @@ import * as fontkit from 'fontkit';
  */
 export interface FontSource {
   regular: Uint8Array;
-  bold: Uint8Array;
+  /** Without a bold face, bold text is drawn by stroking the regular glyphs: one font less per file. */
+  bold?: Uint8Array | undefined;
   fallbacks: (() => Promise<Uint8Array | null>)[];
 }
 
-type FontkitFont = { hasGlyphForCodePoint(cp: number): boolean };
+type FontkitFont = {
+  hasGlyphForCodePoint(cp: number): boolean;
+  glyphForCodePoint(cp: number): { advanceWidth: number };
+  unitsPerEm: number;
+};
 
 const parsed = new WeakMap<Uint8Array, FontkitFont>();
 
@@ -36,4 +41,24 @@ export const cachingFontkit = {
 
 export function coverage(bytes: Uint8Array): FontkitFont {
   return cachingFontkit.create(bytes);
+}
+
+const advances = new WeakMap<FontkitFont, Map<number, number>>();
+
+/**
+ * Advance width of one character at size 1, cached per font. Measuring this way skips
+ * OpenType shaping, which dominates render time when every candidate line is measured.
+ */
+export function advanceOf(font: FontkitFont, cp: number): number {
+  let cache = advances.get(font);
+  if (!cache) {
+    cache = new Map();
+    advances.set(font, cache);
+  }
+  let w = cache.get(cp);
+  if (w === undefined) {
+    w = font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm;
+    cache.set(cp, w);
+  }
+  return w;
 }

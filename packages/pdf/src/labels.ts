@@ -185,32 +185,51 @@ export function localeOf(lang: DocumentLanguage): string {
   return LOCALES[lang];
 }
 
+/** Intl formatters are costly to build and free to reuse: one per language and kind. */
+function memo<T>(make: (lang: DocumentLanguage) => T): (lang: DocumentLanguage) => T {
+  const cache = new Map<DocumentLanguage, T>();
+  return (lang) => {
+    let v = cache.get(lang);
+    if (v === undefined) {
+      v = make(lang);
+      cache.set(lang, v);
+    }
+    return v;
+  };
+}
+
+const dateFormat = memo((lang) =>
+  lang === 'en'
+    ? new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' })
+    : new Intl.DateTimeFormat(LOCALES[lang], {
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        timeZone: 'UTC',
+      }),
+);
+const regionNames = memo((lang) => new Intl.DisplayNames([LOCALES[lang]], { type: 'region' }));
+const percentFormat = memo((lang) => new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 3 }));
+const quantityFormat = memo((lang) => new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 4 }));
+
 /** Dates as readers of each language write them: `Mar 12, 2026`, `12.03.2026`, `2026/03/12`. */
 export function formatDate(iso: string, lang: DocumentLanguage): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  if (lang === 'en')
-    return new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
-  return new Intl.DateTimeFormat(LOCALES[lang], {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    timeZone: 'UTC',
-  }).format(d);
+  return dateFormat(lang).format(new Date(`${iso}T00:00:00Z`));
 }
 
 export function countryName(code: string | null, lang: DocumentLanguage): string | null {
   if (!code) return null;
   try {
-    return new Intl.DisplayNames([LOCALES[lang]], { type: 'region' }).of(code) ?? code;
+    return regionNames(lang).of(code) ?? code;
   } catch {
     return code;
   }
 }
 
 export function formatPercent(rate: number, lang: DocumentLanguage): string {
-  return `${new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 3 }).format(rate)}%`;
+  return `${percentFormat(lang).format(rate)}%`;
 }
 
 export function formatQuantity(q: number, lang: DocumentLanguage): string {
-  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 4 }).format(q);
+  return quantityFormat(lang).format(q);
 }

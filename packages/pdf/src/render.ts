@@ -3,10 +3,16 @@ import {
   type PDFDocument,
   PDFDocument as PDFDocumentClass,
   type PDFPage,
+  popGraphicsState,
+  pushGraphicsState,
   rgb,
+  setLineWidth,
+  setStrokingColor,
+  setTextRenderingMode,
+  TextRenderingMode,
 } from '@cantoo/pdf-lib';
 import { formatMoney } from '@clientele/db/money';
-import { cachingFontkit, coverage, type FontSource } from './fonts';
+import { advanceOf, cachingFontkit, coverage, type FontSource } from './fonts';
 import {
   countryName,
   type DocumentLanguage,
@@ -94,6 +100,8 @@ const STAMP_COLOR: Record<Stamp, ReturnType<typeof rgb>> = {
 interface Faces {
   regular: FaceChoice[];
   bold: FaceChoice[];
+  /** Bold drawn by stroking regular outlines (no bold font supplied). */
+  fakeBold: boolean;
 }
 
 function allLabelText(lang: DocumentLanguage): string {
@@ -109,13 +117,23 @@ function allLabelText(lang: DocumentLanguage): string {
 /** Embeds the fonts the text needs: each fallback only while some character still lacks a glyph. */
 async function embedFaces(pdf: PDFDocument, fonts: FontSource, text: string): Promise<Faces> {
   const regularCover = coverage(fonts.regular);
-  const boldCover = coverage(fonts.bold);
   const regular = await pdf.embedFont(fonts.regular, { subset: true });
-  const bold = await pdf.embedFont(fonts.bold, { subset: true });
-  const faces: Faces = {
-    regular: [{ pdf: regular, has: (cp) => regularCover.hasGlyphForCodePoint(cp) }],
-    bold: [{ pdf: bold, has: (cp) => boldCover.hasGlyphForCodePoint(cp) }],
+  const r: FaceChoice = {
+    pdf: regular,
+    has: (cp) => regularCover.hasGlyphForCodePoint(cp),
+    advance: (cp) => advanceOf(regularCover, cp),
   };
+  let b: FaceChoice = r;
+  if (fonts.bold) {
+    const boldCover = coverage(fonts.bold);
+    const bold = await pdf.embedFont(fonts.bold, { subset: true });
+    b = {
+      pdf: bold,
+      has: (cp) => boldCover.hasGlyphForCodePoint(cp),
+      advance: (cp) => advanceOf(boldCover, cp),
+    };
+  }
+  const faces: Faces = { regular: [r], bold: [b], fakeBold: !fonts.bold };
   let missing = new Set<number>();
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
@@ -128,7 +146,11 @@ async function embedFaces(pdf: PDFDocument, fonts: FontSource, text: string): Pr
     const cover = coverage(bytes);
     if (![...missing].some((cp) => cover.hasGlyphForCodePoint(cp))) continue;
     const font = await pdf.embedFont(bytes, { subset: true });
-    const face: FaceChoice = { pdf: font, has: (cp) => cover.hasGlyphForCodePoint(cp) };
+    const face: FaceChoice = {
+      pdf: font,
+      has: (cp) => cover.hasGlyphForCodePoint(cp),
+      advance: (cp) => advanceOf(cover, cp),
+    };
     faces.regular.push(face);
     faces.bold.push(face);
     missing = new Set([...missing].filter((cp) => !cover.hasGlyphForCodePoint(cp)));
@@ -182,10 +204,21 @@ class Canvas {
     const w = runsWidth(runs, size);
     let cx = opts.align === 'right' ? x - w : opts.align === 'center' ? x - w / 2 : x;
     const page = opts.page ?? this.page;
-    for (const r of runs) {
-      page.drawText(r.text, { x: cx, y, size, font: r.font, color: opts.color ?? INK });
-      cx += r.font.widthOfTextAtSize(r.text, size);
+    const color = opts.color ?? INK;
+    const stroke = opts.bold && this.faces.fakeBold;
+    if (stroke) {
+      page.pushOperators(
+        pushGraphicsState(),
+        setTextRenderingMode(TextRenderingMode.FillAndOutline),
+        setLineWidth(size * 0.045),
+        setStrokingColor(color),
+      );
     }
+    for (const r of runs) {
+      page.drawText(r.text, { x: cx, y, size, font: r.font, color });
+      cx += runsWidth([r], size);
+    }
+    if (stroke) page.pushOperators(popGraphicsState());
   }
 
   wrap(text: string, width: number, size = BODY, bold = false) {
@@ -403,9 +436,18 @@ export async function renderDocumentPdf(doc: PdfDocumentInput, options: RenderOp
       opacity: 0,
       borderOpacity: 0.8,
     });
+    if (faces.fakeBold) {
+      first.pushOperators(
+        pushGraphicsState(),
+        setTextRenderingMode(TextRenderingMode.FillAndOutline),
+        setLineWidth(1),
+        setStrokingColor(color),
+      );
+    }
     for (const r of splitRuns(label, faces.bold)) {
       first.drawText(r.text, { x, y, size, font: r.font, color, rotate: degrees(12), opacity: 0.85 });
     }
+    if (faces.fakeBold) first.pushOperators(popGraphicsState());
   }
 
   // "Page n of m" once the page count is known.

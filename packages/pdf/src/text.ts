@@ -3,11 +3,14 @@ import type { PDFFont } from '@cantoo/pdf-lib';
 export interface FaceChoice {
   pdf: PDFFont;
   has: (codePoint: number) => boolean;
+  /** Advance width of a character at size 1. */
+  advance: (codePoint: number) => number;
 }
 
 export interface Run {
   text: string;
   font: PDFFont;
+  face: FaceChoice;
 }
 
 /**
@@ -21,21 +24,21 @@ export function splitRuns(text: string, faces: FaceChoice[]): Run[] {
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     const last = runs.at(-1);
-    if (last && (cp === 0x20 || faces.find((f) => f.pdf === last.font)?.has(cp))) {
+    if (last && (cp === 0x20 || last.face.has(cp))) {
       last.text += ch;
       continue;
     }
     const face = faces.find((f) => f.has(cp)) ?? fallback;
-    if (last && last.font === face.pdf) last.text += ch;
-    else runs.push({ text: ch, font: face.pdf });
+    if (last && last.face === face) last.text += ch;
+    else runs.push({ text: ch, font: face.pdf, face });
   }
   return runs;
 }
 
 export function runsWidth(runs: Run[], size: number): number {
   let w = 0;
-  for (const r of runs) w += r.font.widthOfTextAtSize(r.text, size);
-  return w;
+  for (const r of runs) for (const ch of r.text) w += r.face.advance(ch.codePointAt(0)!);
+  return w * size;
 }
 
 /** True for scripts written without spaces, where a line may break between any characters. */

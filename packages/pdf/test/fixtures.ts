@@ -9,7 +9,6 @@ let jpLoads = 0;
 /** Fonts as the Worker gets them, read from the same npm packages. */
 export const nodeFonts: FontSource = {
   regular: file('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf'),
-  bold: file('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf'),
   fallbacks: [
     async () => {
       jpLoads++;

@@ -68,13 +68,22 @@ export function toDecimalString(amount: number, currency: string): string {
   return `${negative ? '-' : ''}${whole}${frac}`;
 }
 
+const formatters = new Map<string, Intl.NumberFormat>();
+
 /** Formats for people, e.g. `¥12,000`, `1 234,56 €`; the number goes through a decimal string. */
 export function formatMoney(amount: number, currency: string, locale = 'en'): string {
-  const digits = minorUnits(currency);
-  return new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(toDecimalString(amount, currency) as unknown as number);
+  const key = `${locale}|${currency}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const digits = minorUnits(currency);
+    // Building a formatter costs far more than using one; documents format dozens of amounts.
+    f = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    formatters.set(key, f);
+  }
+  return f.format(toDecimalString(amount, currency) as unknown as number);
 }

@@ -13,8 +13,10 @@ import {
   updateDraftFor,
   voidInvoiceFor,
 } from '../../../services/documents/documents';
+import { documentPdf } from '../../../services/documents/pdf';
 import type { DocumentView } from '../../../services/documents/view';
 import { deletePaymentFor, paymentsFor, recordManualPayment } from '../../../services/payments/payments';
+import { contentDisposition } from '../../content-disposition';
 import { tenantContext } from '../../tenant-context';
 import {
   commonErrors,
@@ -155,6 +157,41 @@ function registerDocumentRoutes(app: Router, type: DocumentType) {
     async (c) => {
       await deleteDraftFor(tenantContext(c), type, c.req.valid('param').id);
       return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: `${base}/{id}/pdf`,
+      tags,
+      security,
+      summary: `The ${type} as PDF (cached; regenerated when anything printed on it changes)`,
+      request: {
+        params,
+        query: z.object({
+          download: z.enum(['1', 'true']).optional().openapi({ description: 'Ask the browser to save it' }),
+        }),
+      },
+      responses: {
+        200: {
+          description: 'PDF',
+          content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+        },
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      const pdf = await documentPdf(tenantContext(c), c.env.FILES, type, c.req.valid('param').id);
+      return c.body(pdf.body as ReadableStream, 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': contentDisposition(
+          c.req.valid('query').download ? 'attachment' : 'inline',
+          pdf.filename,
+        ),
+        'cache-control': 'private, no-cache',
+        'x-pdf-cache': pdf.cached ? 'hit' : 'miss',
+      });
     },
   );
 

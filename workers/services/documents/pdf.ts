@@ -1,0 +1,128 @@
+import { type DocumentRow, type DocumentType, getClient, getDocument, getTenant } from '@clientele/db';
+import {
+  isDocumentLanguage,
+  type PdfDocumentInput,
+  RENDERER_VERSION,
+  renderDocumentPdf,
+  type Stamp,
+} from '@clientele/pdf';
+import { sha256Hex } from '../auth/encoding';
+import type { TenantContext } from '../context';
+import { NotFoundError } from '../errors';
+import { billToOf } from './documents';
+import { workerFonts } from './fonts';
+import { type DocumentView, toDocumentView } from './view';
+
+export interface RenderedPdf {
+  body: ReadableStream | Uint8Array;
+  filename: string;
+  cached: boolean;
+  key: string;
+}
+
+function stampOf(view: DocumentView): Stamp | null {
+  if (view.status === 'draft') return 'DRAFT';
+  if (view.status === 'void') return 'VOID';
+  if (view.status === 'paid') return 'PAID';
+  if (view.overdue) return 'OVERDUE';
+  return null;
+}
+
+/** Issued documents print their frozen snapshot; drafts print today's data, stamped DRAFT. */
+async function pdfInput(
+  ctx: TenantContext,
+  row: DocumentRow,
+  portalUrl: string | null,
+): Promise<PdfDocumentInput> {
+  const view = toDocumentView(row, ctx.now);
+  const snap = row.snapshot;
+  let seller: PdfDocumentInput['seller'];
+  let billTo: PdfDocumentInput['billTo'];
+  if (snap) {
+    seller = snap.seller;
+    billTo = { ...snap.billTo, address: snap.billTo.billingAddress };
+  } else {
+    const [tenant, client] = await Promise.all([
+      getTenant(ctx.db, ctx.tenantId),
+      getClient(ctx.db, ctx.tenantId, row.clientId),
+    ]);
+    if (!tenant || !client) throw new NotFoundError('Document');
+    seller = {
+      name: tenant.name,
+      email: tenant.email,
+      phone: tenant.phone,
+      address: {
+        street: tenant.street,
+        city: tenant.city,
+        state: tenant.state,
+        postalCode: tenant.postalCode,
+        country: tenant.country,
+      },
+      taxId: tenant.taxId,
+    };
+    const b = billToOf(client);
+    billTo = { ...b, address: b.billingAddress };
+  }
+  return {
+    kind: row.type,
+    language: isDocumentLanguage(row.language) ? row.language : 'en',
+    currency: row.currency,
+    number: row.number,
+    issueDate: row.issueDate,
+    dueDate: row.dueDate,
+    validUntil: row.validUntil,
+    seller,
+    billTo,
+    lines: view.lines.map((l) => ({
+      description: l.description,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+      taxRate: l.taxRate || null,
+      amount: l.amount,
+    })),
+    subtotal: view.subtotal,
+    discountTotal: view.discountTotal,
+    taxes: view.taxes.map((t) => ({ rate: t.rate, inclusive: t.inclusive, amount: t.amount })),
+    total: view.total,
+    amountPaid: view.amountPaid,
+    amountDue: view.amountDue,
+    notes: row.notes,
+    footer: row.footer,
+    portalUrl,
+    stamp: stampOf(view),
+  };
+}
+
+/** A filename that survives every browser and OS: the number, with path characters replaced. */
+export function pdfFilename(row: Pick<DocumentRow, 'number' | 'id' | 'type'>): string {
+  const base = row.number ?? `${row.type}-draft-${row.id.slice(4, 12)}`;
+  return `${base.replace(/[/\\:*?"<>|\s]+/g, '-')}.pdf`;
+}
+
+/**
+ * The document's PDF, from the R2 cache when nothing printed on it changed. The key
+ * hashes everything the renderer sees plus its version, so a payment (new balance,
+ * new stamp) or a new layout produces a new file instead of a stale one.
+ */
+export async function documentPdf(
+  ctx: TenantContext,
+  files: R2Bucket,
+  type: DocumentType,
+  id: string,
+  portalUrl: string | null = null,
+): Promise<RenderedPdf> {
+  const row = await getDocument(ctx.db, ctx.tenantId, type, id);
+  if (!row) throw new NotFoundError(type === 'invoice' ? 'Invoice' : 'Estimate');
+  const input = await pdfInput(ctx, row, portalUrl);
+  const hash = await sha256Hex(`${RENDERER_VERSION}\n${JSON.stringify(input)}`);
+  const key = `pdf/${ctx.tenantId}/${row.id}/${hash.slice(0, 32)}.pdf`;
+  const filename = pdfFilename(row);
+  const hit = await files.get(key);
+  if (hit) return { body: hit.body, filename, cached: true, key };
+  const bytes = await renderDocumentPdf(input, { fonts: workerFonts(files) });
+  await files.put(key, bytes, {
+    httpMetadata: { contentType: 'application/pdf' },
+    customMetadata: { tenantId: ctx.tenantId, documentId: row.id, renderer: String(RENDERER_VERSION) },
+  });
+  return { body: bytes, filename, cached: false, key };
+}
