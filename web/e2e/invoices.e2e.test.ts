@@ -49,6 +49,17 @@ describe('invoices in the admin app', () => {
     expect(await page.locator('.badge-partial').count()).toBe(1);
     await page.screenshot({ path: join(OUTPUT, 'invoice-partial.png'), fullPage: true });
 
+    // The PDF preview and download come from the Worker (rendered once, then from R2).
+    const frame = page.locator('iframe.pdf-preview');
+    const src = await frame.getAttribute('src');
+    expect(src).toMatch(/\/api\/v1\/invoices\/inv_\w+\/pdf/);
+    const pdf = await page.request.get(`${baseUrl}${src!.split('#')[0]}`);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    const download = page.getByRole('link', { name: 'Download PDF' });
+    expect(await download.getAttribute('href')).toMatch(/pdf\?download=1$/);
+
     await page.getByRole('link', { name: /Maria Oliveira/ }).click();
     const card = page.locator('.metric[data-currency="EUR"]');
     await card.waitFor();

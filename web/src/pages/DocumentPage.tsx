@@ -211,6 +211,22 @@ export function DocumentPage({ type }: { type: DocType }) {
         {d.rejectionReason ? <p className="notice">Rejected: {d.rejectionReason}</p> : null}
       </div>
 
+      <div className="card pdf-card">
+        <div className="page-head">
+          <h3>PDF</h3>
+          <a className="button" href={`/api/v1/${type}s/${d.id}/pdf?download=1`} download>
+            Download PDF
+          </a>
+        </div>
+        {/* Phones get the download link only: inline PDF viewers there are unreliable. */}
+        <iframe
+          className="pdf-preview"
+          title={`${type} PDF preview`}
+          src={`/api/v1/${type}s/${d.id}/pdf#view=FitH`}
+          key={d.updatedAt}
+        />
+      </div>
+
       {isInvoice && d.status !== 'draft' ? (
         <div className="card">
           <h3>Payments</h3>
