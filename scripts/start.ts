@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DEMO_LOGIN } from './lib/demo-data';
-import { migrateLocal, ROOT, startDevServer } from './lib/dev-server';
+import { migrateLocal, ROOT, startDevServer, uploadLocalFonts } from './lib/dev-server';
 import { seedDemo } from './seed';
 
 const started = Number(process.env.CLIENTELE_BOOTSTRAP_STARTED) || Date.now();
@@ -15,6 +15,7 @@ execFileSync(join(ROOT, 'node_modules', '.bin', 'pnpm'), ['--filter', '@clientel
 });
 step('Applying database migrations to the local D1…');
 migrateLocal();
+uploadLocalFonts();
 step(`Starting the Worker (wrangler dev) on port ${port}…`);
 const server = await startDevServer({ port });
 step('Seeding the demo business…');

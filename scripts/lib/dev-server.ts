@@ -24,6 +24,29 @@ export function migrateLocal(persistTo?: string) {
   execFileSync(WRANGLER, args, { cwd: ROOT, stdio: 'pipe', env: { ...process.env, CI: 'true' } });
 }
 
+/**
+ * Puts the Simplified Chinese font (10 MB, too large to bundle) into the local R2, where
+ * the Worker looks for it when a document needs it. Production uploads it once with
+ * `pnpm fonts:upload`.
+ */
+export function uploadLocalFonts(persistTo?: string) {
+  const file = join(
+    ROOT,
+    'packages/pdf/node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+  );
+  const args = [
+    'r2',
+    'object',
+    'put',
+    'clientele-files/fonts/NotoSansSC-Regular.ttf',
+    '--local',
+    '--file',
+    file,
+  ];
+  if (persistTo) args.push('--persist-to', persistTo);
+  execFileSync(WRANGLER, args, { cwd: ROOT, stdio: 'pipe', env: { ...process.env, CI: 'true' } });
+}
+
 export interface DevServer {
   url: string;
   process: ChildProcess;

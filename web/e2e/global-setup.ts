@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { migrateLocal, startDevServer } from '../../scripts/lib/dev-server';
+import { migrateLocal, startDevServer, uploadLocalFonts } from '../../scripts/lib/dev-server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,6 +14,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const persistTo = mkdtempSync(join(tmpdir(), 'clientele-e2e-'));
   migrateLocal(persistTo);
+  uploadLocalFonts(persistTo);
   const server = await startDevServer({ persistTo });
   project.provide('baseUrl', server.url);
   return async () => {
