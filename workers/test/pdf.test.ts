@@ -95,3 +95,26 @@ describe('Content-Disposition', () => {
     );
   });
 });
+
+describe('client statement PDF', () => {
+  it('renders per-currency totals and issued invoices; cached until a payment changes it', async () => {
+    const owner = await signUp();
+    const { client, invoice } = await issuedInvoice(owner, {}, { name: 'Giulia Rossi', language: 'it' });
+    const url = `/clients/${client.id}/statement/pdf`;
+    const first = await call(url, { as: owner });
+    expect(first.status).toBe(200);
+    expect(first.headers.get('content-disposition')).toMatch(
+      /filename\*=UTF-8''statement-Giulia-Rossi-\d{4}-\d{2}-\d{2}\.pdf$/,
+    );
+    expect(first.headers.get('x-pdf-cache')).toBe('miss');
+    expect(isPdf(await first.arrayBuffer())).toBe(true);
+    expect((await call(url, { as: owner })).headers.get('x-pdf-cache')).toBe('hit');
+    await pay(owner, invoice.id, 100);
+    expect((await call(url, { as: owner })).headers.get('x-pdf-cache')).toBe('miss');
+  });
+
+  runCommonRouteTests('/clients/{id}/statement/pdf', {
+    method: 'GET',
+    path: async (o) => `/clients/${(await createClient(o)).id}/statement/pdf`,
+  });
+});

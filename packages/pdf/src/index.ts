@@ -15,3 +15,4 @@ export {
   renderDocumentPdf,
   type Stamp,
 } from './render';
+export { type PdfStatementInput, renderStatementPdf, type StatementInvoice } from './statement';

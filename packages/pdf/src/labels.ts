@@ -32,6 +32,13 @@ export interface Labels {
   viewAndPay: string;
   page: (n: number, of: number) => string;
   stamp: Record<'PAID' | 'VOID' | 'OVERDUE' | 'DRAFT', string>;
+  statementDate: string;
+  currency: string;
+  totalInvoiced: string;
+  outstanding: string;
+  overdue: string;
+  status: Record<'sent' | 'viewed' | 'partial' | 'paid' | 'overdue', string>;
+  noInvoices: string;
 }
 
 /** Every word printed on a document, per language; nothing is hard-coded in the layout. */
@@ -62,6 +69,13 @@ export const LABELS: Record<DocumentLanguage, Labels> = {
     viewAndPay: 'View and pay online',
     page: (n, of) => `Page ${n} of ${of}`,
     stamp: { PAID: 'PAID', VOID: 'VOID', OVERDUE: 'OVERDUE', DRAFT: 'DRAFT' },
+    statementDate: 'Statement date',
+    currency: 'Currency',
+    totalInvoiced: 'Invoiced',
+    outstanding: 'Outstanding',
+    overdue: 'Overdue',
+    status: { sent: 'Open', viewed: 'Open', partial: 'Partly paid', paid: 'Paid', overdue: 'Overdue' },
+    noInvoices: 'No invoices yet.',
   },
   ru: {
     invoice: 'Счёт',
@@ -89,6 +103,19 @@ export const LABELS: Record<DocumentLanguage, Labels> = {
     viewAndPay: 'Посмотреть и оплатить онлайн',
     page: (n, of) => `Страница ${n} из ${of}`,
     stamp: { PAID: 'ОПЛАЧЕН', VOID: 'АННУЛИРОВАН', OVERDUE: 'ПРОСРОЧЕН', DRAFT: 'ЧЕРНОВИК' },
+    statementDate: 'Дата выписки',
+    currency: 'Валюта',
+    totalInvoiced: 'Выставлено',
+    outstanding: 'Задолженность',
+    overdue: 'Просрочено',
+    status: {
+      sent: 'Ожидает оплаты',
+      viewed: 'Ожидает оплаты',
+      partial: 'Оплачен частично',
+      paid: 'Оплачен',
+      overdue: 'Просрочен',
+    },
+    noInvoices: 'Счетов пока нет.',
   },
   pt: {
     invoice: 'Fatura',
@@ -116,6 +143,19 @@ export const LABELS: Record<DocumentLanguage, Labels> = {
     viewAndPay: 'Ver e pagar online',
     page: (n, of) => `Página ${n} de ${of}`,
     stamp: { PAID: 'PAGO', VOID: 'ANULADA', OVERDUE: 'VENCIDA', DRAFT: 'RASCUNHO' },
+    statementDate: 'Data do extrato',
+    currency: 'Moeda',
+    totalInvoiced: 'Faturado',
+    outstanding: 'Em aberto',
+    overdue: 'Vencido',
+    status: {
+      sent: 'Em aberto',
+      viewed: 'Em aberto',
+      partial: 'Pago parcialmente',
+      paid: 'Pago',
+      overdue: 'Vencida',
+    },
+    noInvoices: 'Ainda não há faturas.',
   },
   it: {
     invoice: 'Fattura',
@@ -143,6 +183,19 @@ export const LABELS: Record<DocumentLanguage, Labels> = {
     viewAndPay: 'Visualizza e paga online',
     page: (n, of) => `Pagina ${n} di ${of}`,
     stamp: { PAID: 'PAGATA', VOID: 'ANNULLATA', OVERDUE: 'SCADUTA', DRAFT: 'BOZZA' },
+    statementDate: 'Data estratto',
+    currency: 'Valuta',
+    totalInvoiced: 'Fatturato',
+    outstanding: 'Da incassare',
+    overdue: 'Scaduto',
+    status: {
+      sent: 'Aperta',
+      viewed: 'Aperta',
+      partial: 'Pagata in parte',
+      paid: 'Pagata',
+      overdue: 'Scaduta',
+    },
+    noInvoices: 'Nessuna fattura.',
   },
   ja: {
     invoice: '請求書',
@@ -170,6 +223,13 @@ export const LABELS: Record<DocumentLanguage, Labels> = {
     viewAndPay: 'オンラインで確認・お支払い',
     page: (n, of) => `${n} / ${of} ページ`,
     stamp: { PAID: '支払済', VOID: '無効', OVERDUE: '期限超過', DRAFT: '下書き' },
+    statementDate: '明細書発行日',
+    currency: '通貨',
+    totalInvoiced: '請求額',
+    outstanding: '未払残高',
+    overdue: '期限超過',
+    status: { sent: '未払い', viewed: '未払い', partial: '一部入金', paid: '支払済', overdue: '期限超過' },
+    noInvoices: '請求書はまだありません。',
   },
 };
 

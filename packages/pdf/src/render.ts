@@ -83,13 +83,13 @@ export interface RenderOptions {
 }
 
 const PAPER = { A4: [595.28, 841.89], Letter: [612, 792] } as const;
-const MARGIN = 48;
-const BODY = 9.5;
-const SMALL = 8;
-const LINE = 13;
-const INK = rgb(0.11, 0.12, 0.14);
-const MUTED = rgb(0.38, 0.42, 0.48);
-const RULE = rgb(0.85, 0.87, 0.9);
+export const MARGIN = 48;
+export const BODY = 9.5;
+export const SMALL = 8;
+export const LINE = 13;
+export const INK = rgb(0.11, 0.12, 0.14);
+export const MUTED = rgb(0.38, 0.42, 0.48);
+export const RULE = rgb(0.85, 0.87, 0.9);
 const STAMP_COLOR: Record<Stamp, ReturnType<typeof rgb>> = {
   PAID: rgb(0.17, 0.54, 0.24),
   VOID: rgb(0.6, 0.6, 0.6),
@@ -158,7 +158,7 @@ async function embedFaces(pdf: PDFDocument, fonts: FontSource, text: string): Pr
   return faces;
 }
 
-class Canvas {
+export class Canvas {
   page!: PDFPage;
   y = 0;
   readonly pages: PDFPage[] = [];
@@ -237,6 +237,100 @@ function addressLines(p: PdfParty, lang: DocumentLanguage): string[] {
   );
 }
 
+/** A new PDF with metadata and the fonts its text needs, on its first page. */
+export async function openDocument(
+  options: RenderOptions,
+  lang: DocumentLanguage,
+  title: string,
+  texts: string[],
+) {
+  const pdf = await PDFDocumentClass.create({ updateMetadata: false });
+  pdf.registerFontkit(cachingFontkit as never);
+  pdf.setTitle(title);
+  pdf.setProducer('Clientele');
+  pdf.setCreator('Clientele');
+  pdf.setLanguage(localeOf(lang));
+  const faces = await embedFaces(pdf, options.fonts, `${texts.join(' ')} ${allLabelText(lang)}`);
+  const c = new Canvas(pdf, PAPER[options.paper ?? 'A4'], faces);
+  c.newPage();
+  return { pdf, c, faces };
+}
+
+/** Seller block on the left; title and key/value facts (number, dates) on the right. */
+export function drawHeader(
+  c: Canvas,
+  seller: PdfParty,
+  title: string,
+  meta: [string, string][],
+  lang: DocumentLanguage,
+) {
+  const L = LABELS[lang];
+  const right = c.width - MARGIN;
+  const contentWidth = right - MARGIN;
+  let leftY = c.y - 6;
+  for (const line of c.wrap(seller.name, contentWidth * 0.55, 14, true)) {
+    c.text(line, MARGIN, leftY, { size: 14, bold: true });
+    leftY -= 17;
+  }
+  for (const line of [
+    ...addressLines(seller, lang),
+    seller.email,
+    seller.phone,
+    seller.taxId ? `${L.taxId}: ${seller.taxId}` : null,
+  ]) {
+    if (!line) continue;
+    c.text(line, MARGIN, leftY, { size: SMALL + 0.5, color: MUTED });
+    leftY -= 11.5;
+  }
+  let rightY = c.y - 10;
+  c.text(title, right, rightY, { size: 22, bold: true, align: 'right' });
+  rightY -= 22;
+  for (const [k, v] of meta) {
+    c.text(v, right, rightY, { align: 'right' });
+    c.text(k, right - 110, rightY, { align: 'right', color: MUTED, size: SMALL + 0.5 });
+    rightY -= LINE;
+  }
+  c.y = Math.min(leftY, rightY) - 16;
+}
+
+/** The customer block ("Bill to"): name, company, full address, email and tax ID. */
+export function drawParty(c: Canvas, heading: string, party: PdfParty, lang: DocumentLanguage) {
+  const L = LABELS[lang];
+  const contentWidth = c.width - 2 * MARGIN;
+  c.text(heading.toUpperCase(), MARGIN, c.y, { size: SMALL, bold: true, color: MUTED });
+  c.y -= LINE;
+  for (const line of c.wrap(party.name, contentWidth * 0.6, 11, true)) {
+    c.text(line, MARGIN, c.y, { size: 11, bold: true });
+    c.y -= 14;
+  }
+  for (const line of [
+    party.company,
+    ...addressLines(party, lang),
+    party.email,
+    party.taxId ? `${L.taxId}: ${party.taxId}` : null,
+  ]) {
+    if (!line) continue;
+    for (const w of c.wrap(line, contentWidth * 0.6)) {
+      c.text(w, MARGIN, c.y);
+      c.y -= LINE - 1;
+    }
+  }
+  c.y -= 14;
+}
+
+/** "Page n of m" on every page, once the page count is known. */
+export function numberPages(c: Canvas, lang: DocumentLanguage) {
+  const total = c.pages.length;
+  c.pages.forEach((page, i) => {
+    c.text(LABELS[lang].page(i + 1, total), c.width / 2, MARGIN - 18, {
+      size: SMALL,
+      color: MUTED,
+      align: 'center',
+      page,
+    });
+  });
+}
+
 /**
  * Renders an invoice or estimate to PDF bytes: seller and "Bill to" blocks from the
  * frozen snapshot, a line table that paginates with its header repeated, tax
@@ -248,75 +342,20 @@ export async function renderDocumentPdf(doc: PdfDocumentInput, options: RenderOp
   const locale = localeOf(lang);
   const money = (amount: number) => formatMoney(amount, doc.currency, locale);
 
-  const pdf = await PDFDocumentClass.create({ updateMetadata: false });
-  pdf.registerFontkit(cachingFontkit as never);
   const title = doc.kind === 'invoice' ? L.invoice : L.estimate;
-  pdf.setTitle(`${title} ${doc.number ?? ''}`.trim());
-  pdf.setProducer('Clientele');
-  pdf.setCreator('Clientele');
-  pdf.setLanguage(locale);
-
-  const faces = await embedFaces(
-    pdf,
-    options.fonts,
-    `${JSON.stringify(doc)} ${allLabelText(lang)} ${money(doc.total)}`,
-  );
-  const c = new Canvas(pdf, PAPER[options.paper ?? 'A4'], faces);
-  const right = c.width - MARGIN;
-  const contentWidth = right - MARGIN;
-  c.newPage();
-
-  // Seller (left) and document title, number and dates (right).
-  let leftY = c.y - 6;
-  for (const line of c.wrap(doc.seller.name, contentWidth * 0.55, 14, true)) {
-    c.text(line, MARGIN, leftY, { size: 14, bold: true });
-    leftY -= 17;
-  }
-  for (const line of [
-    ...addressLines(doc.seller, lang),
-    doc.seller.email,
-    doc.seller.phone,
-    doc.seller.taxId ? `${L.taxId}: ${doc.seller.taxId}` : null,
-  ]) {
-    if (!line) continue;
-    c.text(line, MARGIN, leftY, { size: SMALL + 0.5, color: MUTED });
-    leftY -= 11.5;
-  }
-  let rightY = c.y - 10;
-  c.text(title, right, rightY, { size: 22, bold: true, align: 'right' });
-  rightY -= 22;
   const meta: [string, string][] = [];
   if (doc.number) meta.push([L.number, doc.number]);
   meta.push([L.issueDate, formatDate(doc.issueDate, lang)]);
   if (doc.kind === 'invoice' && doc.dueDate) meta.push([L.dueDate, formatDate(doc.dueDate, lang)]);
   if (doc.kind === 'estimate' && doc.validUntil) meta.push([L.validUntil, formatDate(doc.validUntil, lang)]);
-  for (const [k, v] of meta) {
-    c.text(v, right, rightY, { align: 'right' });
-    c.text(k, right - 110, rightY, { align: 'right', color: MUTED, size: SMALL + 0.5 });
-    rightY -= LINE;
-  }
-  c.y = Math.min(leftY, rightY) - 16;
-
-  // Bill to.
-  c.text(L.billTo.toUpperCase(), MARGIN, c.y, { size: SMALL, bold: true, color: MUTED });
-  c.y -= LINE;
-  for (const line of c.wrap(doc.billTo.name, contentWidth * 0.6, 11, true)) {
-    c.text(line, MARGIN, c.y, { size: 11, bold: true });
-    c.y -= 14;
-  }
-  for (const line of [
-    doc.billTo.company,
-    ...addressLines(doc.billTo, lang),
-    doc.billTo.email,
-    doc.billTo.taxId ? `${L.taxId}: ${doc.billTo.taxId}` : null,
-  ]) {
-    if (!line) continue;
-    for (const w of c.wrap(line, contentWidth * 0.6)) {
-      c.text(w, MARGIN, c.y);
-      c.y -= LINE - 1;
-    }
-  }
-  c.y -= 14;
+  const { pdf, c, faces } = await openDocument(options, lang, `${title} ${doc.number ?? ''}`.trim(), [
+    JSON.stringify(doc),
+    money(doc.total),
+  ]);
+  const right = c.width - MARGIN;
+  const contentWidth = right - MARGIN;
+  drawHeader(c, doc.seller, title, meta, lang);
+  drawParty(c, L.billTo, doc.billTo, lang);
 
   // Line table.
   const col = {

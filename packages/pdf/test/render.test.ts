@@ -192,3 +192,55 @@ describe('PDF rendering in any script', () => {
     pngOfFirstPage(letter, join(OUTPUT, 'invoice-it-letter-page1'));
   });
 });
+
+describe('client statement PDF', () => {
+  it('lists every issued invoice with balances, per-currency totals, paginated', async () => {
+    const { renderStatementPdf } = await import('../src');
+    const base = invoice();
+    const invoices = Array.from({ length: 45 }, (_, i) => ({
+      number: `INV-2026-${String(i + 1).padStart(4, '0')}`,
+      issueDate: '2026-01-10',
+      dueDate: '2026-02-10',
+      currency: i % 3 === 0 ? 'JPY' : 'EUR',
+      total: 10000,
+      amountPaid: i % 2 ? 10000 : 2500,
+      amountDue: i % 2 ? 0 : 7500,
+      status: (i % 2 ? 'paid' : 'partial') as 'paid' | 'partial',
+      overdue: i % 4 === 0,
+    }));
+    const bytes = await renderStatementPdf(
+      {
+        language: 'ru',
+        asOf: '2026-03-01',
+        seller: base.seller,
+        client: { ...base.billTo, name: 'Иван Петров', company: '株式会社さくら' },
+        currencies: [
+          { currency: 'EUR', totalInvoiced: 300000, totalPaid: 150000, outstanding: 150000, overdue: 75000 },
+          { currency: 'JPY', totalInvoiced: 150000, totalPaid: 80000, outstanding: 70000, overdue: 0 },
+        ],
+        invoices,
+        portalUrl: 'https://app.clientele.dev/portal',
+      },
+      { fonts: nodeFonts },
+    );
+    const path = saveTemp(bytes, 'statement.pdf');
+    const pages = pageCount(path);
+    expect(pages).toBeGreaterThanOrEqual(2);
+    const text = pdfText(path);
+    for (const s of [
+      'Выписка',
+      'Иван Петров',
+      '株式会社さくら',
+      'INV-2026-0001',
+      'INV-2026-0045',
+      'Задолженность',
+    ]) {
+      expect(text).toContain(s);
+    }
+    expect(text.replace(/\s/g, ' ')).toContain('1 500,00 €');
+    for (let p = 1; p <= pages; p++) expect(pdfText(path, p)).toContain(`Страница ${p} из ${pages}`);
+    expect(invisibleWords(path)).toEqual([]);
+    expect(qpdfCheck(path)).toContain('No syntax or stream encoding errors');
+    pngOfFirstPage(path, join(OUTPUT, 'statement-ru-page1'));
+  });
+});

@@ -490,3 +490,30 @@ export async function clientSummaryGroups(db: Db, tenantId: string, clientId: st
     .groupBy(sql`1, 2, 3, 4, 5`)
     .all() as Promise<SummaryGroup[]>;
 }
+
+/** Issued, non-void invoices of one client for a statement, oldest first (bounded). */
+export async function statementInvoices(db: Db, tenantId: string, clientId: string, limit = 2000) {
+  return db
+    .select({
+      number: documents.number,
+      issueDate: documents.issueDate,
+      dueDate: documents.dueDate,
+      currency: documents.currency,
+      status: documents.status,
+      total: documents.total,
+      amountPaid: documents.amountPaid,
+      type: documents.type,
+    })
+    .from(documents)
+    .where(
+      and(
+        eq(documents.tenantId, tenantId),
+        eq(documents.clientId, clientId),
+        eq(documents.type, 'invoice'),
+        inArray(documents.status, ['sent', 'viewed', 'partial', 'paid']),
+      ),
+    )
+    .orderBy(documents.issueDate, documents.createdAt)
+    .limit(limit)
+    .all();
+}

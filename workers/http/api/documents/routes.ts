@@ -1,6 +1,7 @@
 import type { DocumentType } from '@clientele/db';
 import { createRoute, z } from '@hono/zod-openapi';
 import { getClientFor } from '../../../services/clients/clients';
+import { clientStatementPdf } from '../../../services/clients/statement';
 import { clientSummary } from '../../../services/clients/summary';
 import {
   convertEstimateFor,
@@ -359,6 +360,35 @@ function registerClientDocumentRoutes(app: Router) {
       responses: { 200: jsonResponse(ClientSummarySchema, 'Summary'), ...commonErrors },
     }),
     async (c) => c.json(await clientSummary(tenantContext(c), c.req.valid('param').id), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/clients/{id}/statement/pdf',
+      tags,
+      security,
+      summary: "The client's statement as PDF: per-currency totals and every issued invoice",
+      request: { params, query: z.object({ download: z.enum(['1', 'true']).optional() }) },
+      responses: {
+        200: {
+          description: 'PDF',
+          content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+        },
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      const pdf = await clientStatementPdf(tenantContext(c), c.env.FILES, c.req.valid('param').id);
+      return c.body(pdf.body as ReadableStream, 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': contentDisposition(
+          c.req.valid('query').download ? 'attachment' : 'inline',
+          pdf.filename,
+        ),
+        'cache-control': 'private, no-cache',
+        'x-pdf-cache': pdf.cached ? 'hit' : 'miss',
+      });
+    },
   );
   app.openapi(
     createRoute({

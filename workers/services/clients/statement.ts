@@ -1,0 +1,87 @@
+import { getClient, getTenant, statementInvoices } from '@clientele/db';
+import {
+  isDocumentLanguage,
+  RENDERER_VERSION,
+  renderStatementPdf,
+  type StatementInvoice,
+} from '@clientele/pdf';
+import { sha256Hex } from '../auth/encoding';
+import type { TenantContext } from '../context';
+import { workerFonts } from '../documents/fonts';
+import { type BillTo, isOverdue, today } from '../documents/view';
+import { NotFoundError } from '../errors';
+import { clientSummary } from './summary';
+
+/**
+ * The client's statement PDF as of today, cached in R2 under a hash of its content:
+ * any new invoice or payment produces a new file.
+ */
+export async function clientStatementPdf(ctx: TenantContext, files: R2Bucket, clientId: string) {
+  const [client, tenant] = await Promise.all([
+    getClient(ctx.db, ctx.tenantId, clientId),
+    getTenant(ctx.db, ctx.tenantId),
+  ]);
+  if (!client || !tenant) throw new NotFoundError('Client');
+  const [summary, rows] = await Promise.all([
+    clientSummary(ctx, clientId),
+    statementInvoices(ctx.db, ctx.tenantId, clientId),
+  ]);
+  const day = today(ctx.now);
+  const invoices: StatementInvoice[] = rows.map((r) => ({
+    number: r.number ?? '',
+    issueDate: r.issueDate,
+    dueDate: r.dueDate,
+    currency: r.currency,
+    total: r.total,
+    amountPaid: r.amountPaid,
+    amountDue: r.total - r.amountPaid,
+    status: r.status as StatementInvoice['status'],
+    overdue: isOverdue(r, day),
+  }));
+  const address = (a: BillTo['billingAddress']) => a;
+  const input = {
+    language: isDocumentLanguage(client.language) ? client.language : 'en',
+    asOf: day,
+    seller: {
+      name: tenant.name,
+      email: tenant.email,
+      phone: tenant.phone,
+      address: {
+        street: tenant.street,
+        city: tenant.city,
+        state: tenant.state,
+        postalCode: tenant.postalCode,
+        country: tenant.country,
+      },
+      taxId: tenant.taxId,
+    },
+    client: {
+      name: client.name,
+      company: client.company,
+      email: client.email,
+      address: address({
+        street: client.street,
+        city: client.city,
+        state: client.state,
+        postalCode: client.postalCode,
+        country: client.country,
+      }),
+      taxId: client.taxId,
+    },
+    currencies: summary.currencies,
+    invoices,
+    portalUrl: null,
+  } as const;
+  const hash = await sha256Hex(`${RENDERER_VERSION}\n${JSON.stringify(input)}`);
+  const key = `pdf/${ctx.tenantId}/${clientId}/statement-${hash.slice(0, 32)}.pdf`;
+  const slug = client.name.replace(/[/\\:*?"<>|\s]+/g, '-');
+  const filename = `statement-${slug}-${day}.pdf`;
+  const hit = await files.get(key);
+  if (hit) return { body: hit.body, filename, cached: true };
+  const bytes = await renderStatementPdf(
+    { ...input, currencies: [...input.currencies] },
+    { fonts: workerFonts(files) },
+  );
+  await files.put(key, bytes, { httpMetadata: { contentType: 'application/pdf' } });
+  return { body: bytes, filename, cached: false };
+}
