@@ -131,6 +131,18 @@ export const api = {
       'DELETE',
       `/invoices/${encodeURIComponent(invoiceId)}/payments/${encodeURIComponent(paymentId)}`,
     ),
+  uploadLogo: async (file: File) => {
+    const res = await fetch('/api/v1/settings/logo', {
+      method: 'PUT',
+      credentials: 'same-origin',
+      headers: { 'content-type': file.type || 'application/octet-stream' },
+      body: file,
+    });
+    const data = await res.json().catch(() => null);
+    if (!res.ok) throw new ApiError(data as Problem);
+    return data as Settings;
+  },
+  deleteLogo: () => request<void>('DELETE', '/settings/logo'),
   getSettings: () => request<Settings>('GET', '/settings'),
   updateSettings: (body: SettingsPatch) => request<Settings>('PATCH', '/settings', body),
 };

@@ -1,5 +1,6 @@
+import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { call, json, signUp } from './helpers/api';
+import { call, issuedInvoice, json, ORIGIN, signUp } from './helpers/api';
 import { runCommonRouteTests } from './helpers/route-security';
 
 describe('settings', () => {
@@ -73,5 +74,61 @@ describe('settings', () => {
     const b = await signUp();
     await call('/settings', { method: 'PATCH', body: { name: 'Only A' }, as: a });
     expect((await json(await call('/settings', { as: b }))).name).toBe('Studio Norte');
+  });
+});
+
+// A valid 1×1 PNG and the start of a JPEG: enough for the byte sniffing and pdf-lib.
+const PNG = Uint8Array.from(
+  atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='),
+  (c) => c.charCodeAt(0),
+);
+
+describe('business logo', () => {
+  const upload = (as: Awaited<ReturnType<typeof signUp>>, body: BodyInit, type = 'image/png') =>
+    SELF.fetch(`${ORIGIN}/api/v1/settings/logo`, {
+      method: 'PUT',
+      body,
+      headers: { ...as.headers, 'content-type': type },
+    });
+
+  it('uploads a PNG, serves it back, prints it on issued invoices, and removes it', async () => {
+    const owner = await signUp();
+    const res = await upload(owner, PNG);
+    expect(res.status).toBe(200);
+    expect((await json(res)).hasLogo).toBe(true);
+    const logo = await call('/settings/logo', { as: owner });
+    expect(logo.headers.get('content-type')).toBe('image/png');
+    expect(new Uint8Array(await logo.arrayBuffer())).toEqual(PNG);
+
+    const { invoice } = await issuedInvoice(owner);
+    const pdf = new TextDecoder('latin1').decode(
+      await (await call(`/invoices/${invoice.id}/pdf`, { as: owner })).arrayBuffer(),
+    );
+    expect(pdf).toMatch(/\/Subtype\s*\/Image/);
+
+    expect((await call('/settings/logo', { method: 'DELETE', as: owner })).status).toBe(204);
+    expect((await json(await call('/settings', { as: owner }))).hasLogo).toBe(false);
+    // The issued invoice keeps the logo it was sent with.
+    const again = new TextDecoder('latin1').decode(
+      await (await call(`/invoices/${invoice.id}/pdf`, { as: owner })).arrayBuffer(),
+    );
+    expect(again).toMatch(/\/Subtype\s*\/Image/);
+  });
+
+  it('refuses other files by content, not by header, and large ones', async () => {
+    const owner = await signUp();
+    expect((await upload(owner, new TextEncoder().encode('<svg/>'), 'image/png')).status).toBe(415);
+    expect((await upload(owner, PNG, 'image/gif')).status).toBe(415);
+    const big = new Uint8Array(600 * 1024);
+    big.set(PNG.subarray(0, 8));
+    expect((await upload(owner, big)).status).toBe(413);
+    expect((await json(await call('/settings', { as: owner }))).hasLogo).toBe(false);
+  });
+
+  runCommonRouteTests('/settings/logo', { method: 'GET', path: () => '/settings/logo', ownsResource: false });
+  runCommonRouteTests('/settings/logo', {
+    method: 'DELETE',
+    path: () => '/settings/logo',
+    ownsResource: false,
   });
 });

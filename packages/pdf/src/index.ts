@@ -8,6 +8,7 @@ export {
 } from './labels';
 export {
   type PdfDocumentInput,
+  type PdfImage,
   type PdfLine,
   type PdfParty,
   RENDERER_VERSION,

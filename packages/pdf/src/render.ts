@@ -54,6 +54,12 @@ export interface PdfLine {
 
 export type Stamp = 'PAID' | 'VOID' | 'OVERDUE' | 'DRAFT';
 
+/** The business logo, printed above the seller block. */
+export interface PdfImage {
+  bytes: Uint8Array;
+  type: 'png' | 'jpeg';
+}
+
 export interface PdfDocumentInput {
   kind: 'invoice' | 'estimate';
   language: DocumentLanguage;
@@ -75,6 +81,7 @@ export interface PdfDocumentInput {
   footer: string | null;
   portalUrl: string | null;
   stamp: Stamp | null;
+  logo?: PdfImage | null | undefined;
 }
 
 export interface RenderOptions {
@@ -232,9 +239,7 @@ function addressLines(p: PdfParty, lang: DocumentLanguage): string[] {
     lang === 'ja'
       ? [a.postalCode ? `〒${a.postalCode}` : null, a.state, a.city].filter(Boolean).join(' ')
       : [a.postalCode, a.city, a.state].filter(Boolean).join(' ');
-  return [a.street, cityLine, countryName(a.country, lang)].filter((s): s is string =>
-    Boolean(s && s.trim()),
-  );
+  return [a.street, cityLine, countryName(a.country, lang)].filter((s): s is string => Boolean(s?.trim()));
 }
 
 /** A new PDF with metadata and the fonts its text needs, on its first page. */
@@ -257,17 +262,25 @@ export async function openDocument(
 }
 
 /** Seller block on the left; title and key/value facts (number, dates) on the right. */
-export function drawHeader(
+export async function drawHeader(
   c: Canvas,
   seller: PdfParty,
   title: string,
   meta: [string, string][],
   lang: DocumentLanguage,
+  logo?: PdfImage | null,
 ) {
   const L = LABELS[lang];
   const right = c.width - MARGIN;
   const contentWidth = right - MARGIN;
   let leftY = c.y - 6;
+  if (logo) {
+    const image = logo.type === 'png' ? await c.pdf.embedPng(logo.bytes) : await c.pdf.embedJpg(logo.bytes);
+    const scale = Math.min(44 / image.height, 160 / image.width, 1);
+    const h = image.height * scale;
+    c.page.drawImage(image, { x: MARGIN, y: c.y - h + 8, width: image.width * scale, height: h });
+    leftY -= h + 4;
+  }
   for (const line of c.wrap(seller.name, contentWidth * 0.55, 14, true)) {
     c.text(line, MARGIN, leftY, { size: 14, bold: true });
     leftY -= 17;
@@ -354,7 +367,7 @@ export async function renderDocumentPdf(doc: PdfDocumentInput, options: RenderOp
   ]);
   const right = c.width - MARGIN;
   const contentWidth = right - MARGIN;
-  drawHeader(c, doc.seller, title, meta, lang);
+  await drawHeader(c, doc.seller, title, meta, lang, doc.logo);
   drawParty(c, L.billTo, doc.billTo, lang);
 
   // Line table.

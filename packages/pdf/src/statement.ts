@@ -10,6 +10,7 @@ import {
   MUTED,
   numberPages,
   openDocument,
+  type PdfImage,
   type PdfParty,
   type RenderOptions,
   RULE,
@@ -43,6 +44,7 @@ export interface PdfStatementInput {
   }[];
   invoices: StatementInvoice[];
   portalUrl: string | null;
+  logo?: PdfImage | null | undefined;
 }
 
 /** A client's statement: per-currency summary, then every issued invoice with its balance. */
@@ -60,7 +62,14 @@ export async function renderStatementPdf(
   ]);
   const right = c.width - MARGIN;
   const contentWidth = right - MARGIN;
-  drawHeader(c, doc.seller, L.statement, [[L.statementDate, formatDate(doc.asOf, lang)]], lang);
+  await drawHeader(
+    c,
+    doc.seller,
+    L.statement,
+    [[L.statementDate, formatDate(doc.asOf, lang)]],
+    lang,
+    doc.logo,
+  );
   drawParty(c, L.billTo, doc.client, lang);
 
   const headerRow = (cells: [string, number, 'left' | 'right'][]) => {

@@ -84,7 +84,12 @@ export function ClientOverview({ client }: { client: Client }) {
             </option>
           ))}
         </select>
-        <a className="button" href={`/api/v1/clients/${client.id}/statement/pdf`} target="_blank" rel="noreferrer">
+        <a
+          className="button"
+          href={`/api/v1/clients/${client.id}/statement/pdf`}
+          target="_blank"
+          rel="noreferrer"
+        >
           Statement PDF
         </a>
         <Link className="button primary" to={`/${type}s/new?clientId=${client.id}`}>

@@ -56,6 +56,44 @@ export function SettingsPage() {
       <div className="page-head">
         <h1>Business settings</h1>
       </div>
+      <div className="card logo-card">
+        <h3>Logo</h3>
+        {s.hasLogo ? (
+          <img
+            src={`/api/v1/settings/logo?v=${encodeURIComponent(s.updatedAt)}`}
+            alt="Business logo"
+            className="logo"
+          />
+        ) : null}
+        <p className="hint">PNG or JPEG up to 512 KB, printed on documents issued from now on.</p>
+        <div className="actions-bar">
+          <input
+            type="file"
+            accept="image/png,image/jpeg"
+            aria-label="Logo file"
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              if (!file) return;
+              try {
+                setSettings(await api.uploadLogo(file));
+              } catch (err) {
+                setError(err instanceof ApiError ? err.message : String(err));
+              }
+            }}
+          />
+          {s.hasLogo ? (
+            <button
+              type="button"
+              onClick={async () => {
+                await api.deleteLogo();
+                setSettings({ ...s, hasLogo: false });
+              }}
+            >
+              Remove logo
+            </button>
+          ) : null}
+        </div>
+      </div>
       <form key={s.updatedAt} className="card form-grid" onSubmit={submit} noValidate>
         <FormError message={error} />
         {saved ? (

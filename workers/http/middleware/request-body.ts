@@ -7,6 +7,11 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** The few routes that take a file instead of JSON, and the types they accept. */
+const BINARY_ROUTES: Record<string, RegExp> = {
+  'PUT /api/v1/settings/logo': /^image\/(png|jpeg)\s*(;|$)/i,
+};
+
 /**
  * The API speaks JSON only. Refusing other bodies also shuts out cross-site HTML
  * forms, which cannot send application/json without a CORS preflight.
@@ -18,7 +23,12 @@ export const jsonOnly = () =>
       const hasBody =
         (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined;
       const type = c.req.header('content-type') ?? '';
-      if (hasBody && !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
+      const binary = BINARY_ROUTES[`${c.req.method} ${c.req.path}`];
+      if (binary) {
+        if (hasBody && !binary.test(type)) {
+          throw new DomainError(415, 'Unsupported Media Type', 'Upload a PNG or JPEG image');
+        }
+      } else if (hasBody && !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
         throw new DomainError(415, 'Unsupported Media Type', 'Send the body as application/json');
       }
     }

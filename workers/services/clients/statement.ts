@@ -10,6 +10,7 @@ import type { TenantContext } from '../context';
 import { workerFonts } from '../documents/fonts';
 import { type BillTo, isOverdue, today } from '../documents/view';
 import { NotFoundError } from '../errors';
+import { logoForPdf } from '../settings/logo';
 import { clientSummary } from './summary';
 
 /**
@@ -71,6 +72,7 @@ export async function clientStatementPdf(ctx: TenantContext, files: R2Bucket, cl
     currencies: summary.currencies,
     invoices,
     portalUrl: null,
+    logoKey: tenant.logoKey,
   } as const;
   const hash = await sha256Hex(`${RENDERER_VERSION}\n${JSON.stringify(input)}`);
   const key = `pdf/${ctx.tenantId}/${clientId}/statement-${hash.slice(0, 32)}.pdf`;

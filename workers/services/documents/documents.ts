@@ -239,6 +239,7 @@ export async function sendDocument(
         country: tenant.country,
       },
       taxId: tenant.taxId,
+      logoKey: tenant.logoKey,
     },
     billTo: billToOf(client),
     totals: totals(current.lines as LineInput[], discountPercentOf(current)),

@@ -9,6 +9,7 @@ import {
 import { sha256Hex } from '../auth/encoding';
 import type { TenantContext } from '../context';
 import { NotFoundError } from '../errors';
+import { logoForPdf } from '../settings/logo';
 import { billToOf } from './documents';
 import { workerFonts } from './fonts';
 import { type DocumentView, toDocumentView } from './view';
@@ -33,13 +34,16 @@ async function pdfInput(
   ctx: TenantContext,
   row: DocumentRow,
   portalUrl: string | null,
-): Promise<PdfDocumentInput> {
+): Promise<PdfDocumentInput & { logoKey: string | null }> {
   const view = toDocumentView(row, ctx.now);
   const snap = row.snapshot;
   let seller: PdfDocumentInput['seller'];
   let billTo: PdfDocumentInput['billTo'];
+  // The logo key (content-addressed) stands in for the image in the cache hash.
+  let logoKey: string | null = null;
   if (snap) {
     seller = snap.seller;
+    logoKey = snap.seller.logoKey ?? null;
     billTo = { ...snap.billTo, address: snap.billTo.billingAddress };
   } else {
     const [tenant, client] = await Promise.all([
@@ -47,6 +51,7 @@ async function pdfInput(
       getClient(ctx.db, ctx.tenantId, row.clientId),
     ]);
     if (!tenant || !client) throw new NotFoundError('Document');
+    logoKey = tenant.logoKey;
     seller = {
       name: tenant.name,
       email: tenant.email,
@@ -90,6 +95,7 @@ async function pdfInput(
     footer: row.footer,
     portalUrl,
     stamp: stampOf(view),
+    logoKey,
   };
 }
 
@@ -119,7 +125,8 @@ export async function documentPdf(
   const filename = pdfFilename(row);
   const hit = await files.get(key);
   if (hit) return { body: hit.body, filename, cached: true, key };
-  const bytes = await renderDocumentPdf(input, { fonts: workerFonts(files) });
+  const logo = await logoForPdf(files, input.logoKey);
+  const bytes = await renderDocumentPdf({ ...input, logo }, { fonts: workerFonts(files) });
   await files.put(key, bytes, {
     httpMetadata: { contentType: 'application/pdf' },
     customMetadata: { tenantId: ctx.tenantId, documentId: row.id, renderer: String(RENDERER_VERSION) },

@@ -23,6 +23,8 @@ export interface DocumentSnapshot {
     phone: string | null;
     address: Record<'street' | 'city' | 'state' | 'postalCode' | 'country', string | null>;
     taxId: string | null;
+    /** R2 key of the logo as it was when issued (logo objects are content-addressed, never overwritten). */
+    logoKey?: string | null;
   };
   billTo: {
     name: string;

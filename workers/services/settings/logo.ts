@@ -1,0 +1,56 @@
+import { getTenant, updateTenant } from '@clientele/db';
+import type { PdfImage } from '@clientele/pdf';
+import type { TenantContext } from '../context';
+import { DomainError, NotFoundError } from '../errors';
+
+export const MAX_LOGO_BYTES = 512 * 1024;
+
+/** Trusts the bytes, not the Content-Type header. */
+export function sniffImage(bytes: Uint8Array): PdfImage['type'] | null {
+  if (bytes.length > 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47)
+    return 'png';
+  if (bytes.length > 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
+  return null;
+}
+
+async function digestHex(bytes: Uint8Array): Promise<string> {
+  const d = await crypto.subtle.digest('SHA-256', bytes);
+  return [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Stores the logo under a content-addressed key and points the business at it. Old
+ * logos stay in R2 because issued documents' snapshots still name them.
+ */
+export async function putLogo(ctx: TenantContext, files: R2Bucket, bytes: Uint8Array) {
+  if (bytes.length > MAX_LOGO_BYTES) {
+    throw new DomainError(413, 'Content Too Large', `The logo is larger than ${MAX_LOGO_BYTES / 1024} KB`);
+  }
+  const type = sniffImage(bytes);
+  if (!type) throw new DomainError(415, 'Unsupported Media Type', 'Upload the logo as a PNG or JPEG image');
+  const key = `logos/${ctx.tenantId}/${await digestHex(bytes)}.${type === 'png' ? 'png' : 'jpg'}`;
+  await files.put(key, bytes, { httpMetadata: { contentType: `image/${type}` } });
+  await updateTenant(ctx.db, ctx.tenantId, { logoKey: key }, ctx.now);
+  return { key, type };
+}
+
+export async function removeLogo(ctx: TenantContext) {
+  await updateTenant(ctx.db, ctx.tenantId, { logoKey: null }, ctx.now);
+}
+
+export async function currentLogo(ctx: TenantContext, files: R2Bucket) {
+  const tenant = await getTenant(ctx.db, ctx.tenantId);
+  const object = tenant?.logoKey ? await files.get(tenant.logoKey) : null;
+  if (!object) throw new NotFoundError('Logo');
+  return object;
+}
+
+/** Logo bytes for a PDF, or null when there is none (or it went missing). */
+export async function logoForPdf(files: R2Bucket, key: string | null | undefined): Promise<PdfImage | null> {
+  if (!key) return null;
+  const object = await files.get(key);
+  if (!object) return null;
+  const bytes = new Uint8Array(await object.arrayBuffer());
+  const type = sniffImage(bytes);
+  return type ? { bytes, type } : null;
+}
