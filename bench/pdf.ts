@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { formatMoney } from '@clientele/db/money';
 import { type PdfDocumentInput, renderDocumentPdf } from '@clientele/pdf';
 import { invoice, nodeFonts } from '../packages/pdf/test/fixtures';
-import { launchBrowser } from '../web/e2e/browser';
+import { CHROMIUM_FLAGS, launchBrowser } from '../web/e2e/browser';
 
 const RUNS = Number(process.env.RUNS ?? 100);
 const CHROME_RUNS = Number(process.env.CHROME_RUNS ?? 10);
@@ -117,12 +117,7 @@ try {
       execFileSync(
         CHROMIUM,
         [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
+          ...CHROMIUM_FLAGS,
           '--no-pdf-header-footer',
           `--user-data-dir=${join(dir, 'profile')}`,
           `--print-to-pdf=${out}`,

@@ -19,6 +19,9 @@ function RequireSession({ children }: { children: ReactNode }) {
   return <Layout>{children}</Layout>;
 }
 
+/** Pages behind sign-in share the session check and the app layout. */
+const guarded = (page: ReactNode) => <RequireSession>{page}</RequireSession>;
+
 export function App() {
   return (
     <SessionProvider>
@@ -27,101 +30,32 @@ export function App() {
           <Route path="/signin" element={<SignInPage />} />
           <Route path="/signup" element={<SignUpPage />} />
           <Route path="/" element={<Navigate to="/clients" replace />} />
-          <Route
-            path="/clients"
-            element={
-              <RequireSession>
-                <ClientsPage />
-              </RequireSession>
-            }
-          />
-          <Route
-            path="/clients/new"
-            element={
-              <RequireSession>
-                <ClientFormPage />
-              </RequireSession>
-            }
-          />
-          <Route
-            path="/clients/:id"
-            element={
-              <RequireSession>
-                <ClientFormPage />
-              </RequireSession>
-            }
-          />
-          <Route
-            path="/settings"
-            element={
-              <RequireSession>
-                <SettingsPage />
-              </RequireSession>
-            }
-          />
-          <Route
-            path="/invoices"
-            element={
-              <RequireSession>
-                <DocumentsPage key="invoice" type="invoice" />
-              </RequireSession>
-            }
-          />
+          <Route path="/clients" element={guarded(<ClientsPage />)} />
+          <Route path="/clients/new" element={guarded(<ClientFormPage />)} />
+          <Route path="/clients/:id" element={guarded(<ClientFormPage />)} />
+          <Route path="/settings" element={guarded(<SettingsPage />)} />
+          <Route path="/invoices" element={guarded(<DocumentsPage key="invoice" type="invoice" />)} />
           <Route
             path="/invoices/new"
-            element={
-              <RequireSession>
-                <DocumentEditorPage key="invoice-new" type="invoice" />
-              </RequireSession>
-            }
+            element={guarded(<DocumentEditorPage key="invoice-new" type="invoice" />)}
           />
-          <Route
-            path="/invoices/:id"
-            element={
-              <RequireSession>
-                <DocumentPage key="invoice-view" type="invoice" />
-              </RequireSession>
-            }
-          />
+          <Route path="/invoices/:id" element={guarded(<DocumentPage key="invoice-view" type="invoice" />)} />
           <Route
             path="/invoices/:id/edit"
-            element={
-              <RequireSession>
-                <DocumentEditorPage key="invoice-edit" type="invoice" />
-              </RequireSession>
-            }
+            element={guarded(<DocumentEditorPage key="invoice-edit" type="invoice" />)}
           />
-          <Route
-            path="/estimates"
-            element={
-              <RequireSession>
-                <DocumentsPage key="estimate" type="estimate" />
-              </RequireSession>
-            }
-          />
+          <Route path="/estimates" element={guarded(<DocumentsPage key="estimate" type="estimate" />)} />
           <Route
             path="/estimates/new"
-            element={
-              <RequireSession>
-                <DocumentEditorPage key="estimate-new" type="estimate" />
-              </RequireSession>
-            }
+            element={guarded(<DocumentEditorPage key="estimate-new" type="estimate" />)}
           />
           <Route
             path="/estimates/:id"
-            element={
-              <RequireSession>
-                <DocumentPage key="estimate-view" type="estimate" />
-              </RequireSession>
-            }
+            element={guarded(<DocumentPage key="estimate-view" type="estimate" />)}
           />
           <Route
             path="/estimates/:id/edit"
-            element={
-              <RequireSession>
-                <DocumentEditorPage key="estimate-edit" type="estimate" />
-              </RequireSession>
-            }
+            element={guarded(<DocumentEditorPage key="estimate-edit" type="estimate" />)}
           />
           <Route path="*" element={<p className="page-loading">Page not found.</p>} />
         </Routes>

@@ -1,7 +1,7 @@
 export type { Db, Schema } from './db';
 export { type IdPrefix, newId } from './ids';
 export * from './money';
-export { type Cursor, decodeCursor, encodeCursor, type Page } from './pagination';
+export { type Cursor, decodeCursor, encodeCursor, type Page, pageOf } from './pagination';
 export * from './queries/auth';
 export * from './queries/clients';
 export * from './queries/documents';

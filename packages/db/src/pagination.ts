@@ -24,3 +24,14 @@ export interface Page<T> {
   data: T[];
   nextCursor: string | null;
 }
+
+/** Cuts a `limit + 1` query result into a page, with a cursor when more rows exist. */
+export function pageOf<T extends { createdAt: Date; id: string }>(rows: T[], limit: number): Page<T> {
+  const data = rows.slice(0, limit);
+  const last = data.at(-1);
+  return {
+    data,
+    nextCursor:
+      rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt.getTime(), id: last.id }) : null,
+  };
+}

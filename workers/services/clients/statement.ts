@@ -8,6 +8,7 @@ import {
 import { sha256Hex } from '../auth/encoding';
 import type { TenantContext } from '../context';
 import { workerFonts } from '../documents/fonts';
+import { sellerOf } from '../documents/parties';
 import { type BillTo, isOverdue, today } from '../documents/view';
 import { NotFoundError } from '../errors';
 import { logoForPdf } from '../settings/logo';
@@ -43,19 +44,7 @@ export async function clientStatementPdf(ctx: TenantContext, files: R2Bucket, cl
   const input = {
     language: isDocumentLanguage(client.language) ? client.language : 'en',
     asOf: day,
-    seller: {
-      name: tenant.name,
-      email: tenant.email,
-      phone: tenant.phone,
-      address: {
-        street: tenant.street,
-        city: tenant.city,
-        state: tenant.state,
-        postalCode: tenant.postalCode,
-        country: tenant.country,
-      },
-      taxId: tenant.taxId,
-    },
+    seller: sellerOf(tenant),
     client: {
       name: client.name,
       company: client.company,

@@ -24,6 +24,7 @@ import {
 import type { TenantContext } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { blankToNull, type Text } from '../text';
+import { sellerOf } from './parties';
 import { type BillTo, type DocumentView, toDocumentView, today } from './view';
 
 export interface LineApiInput {
@@ -227,20 +228,7 @@ export async function sendDocument(
     issueDate: current.issueDate,
     dueDate: current.dueDate,
     validUntil: current.validUntil,
-    seller: {
-      name: tenant.name,
-      email: tenant.email,
-      phone: tenant.phone,
-      address: {
-        street: tenant.street,
-        city: tenant.city,
-        state: tenant.state,
-        postalCode: tenant.postalCode,
-        country: tenant.country,
-      },
-      taxId: tenant.taxId,
-      logoKey: tenant.logoKey,
-    },
+    seller: sellerOf(tenant),
     billTo: billToOf(client),
     totals: totals(current.lines as LineInput[], discountPercentOf(current)),
     discountPercent: discountPercentOf(current),

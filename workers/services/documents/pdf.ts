@@ -12,6 +12,7 @@ import { NotFoundError } from '../errors';
 import { logoForPdf } from '../settings/logo';
 import { billToOf } from './documents';
 import { workerFonts } from './fonts';
+import { sellerOf } from './parties';
 import { type DocumentView, toDocumentView } from './view';
 
 export interface RenderedPdf {
@@ -52,19 +53,7 @@ async function pdfInput(
     ]);
     if (!tenant || !client) throw new NotFoundError('Document');
     logoKey = tenant.logoKey;
-    seller = {
-      name: tenant.name,
-      email: tenant.email,
-      phone: tenant.phone,
-      address: {
-        street: tenant.street,
-        city: tenant.city,
-        state: tenant.state,
-        postalCode: tenant.postalCode,
-        country: tenant.country,
-      },
-      taxId: tenant.taxId,
-    };
+    seller = sellerOf(tenant);
     const b = billToOf(client);
     billTo = { ...b, address: b.billingAddress };
   }

@@ -1,7 +1,7 @@
 import { and, desc, eq, getTableColumns, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { newId } from '../ids';
-import { decodeCursor, encodeCursor, type Page } from '../pagination';
+import { decodeCursor, type Page, pageOf } from '../pagination';
 import { type ClientRow, clients } from '../schema';
 
 export interface ClientFields {
@@ -90,15 +90,7 @@ export async function listClients(db: Db, tenantId: string, opts: ListClientsOpt
     .orderBy(desc(clients.createdAt), desc(clients.id))
     .limit(opts.limit + 1)
     .all();
-  const data = rows.slice(0, opts.limit);
-  const last = data.at(-1);
-  return {
-    data,
-    nextCursor:
-      rows.length > opts.limit && last
-        ? encodeCursor({ createdAt: last.createdAt.getTime(), id: last.id })
-        : null,
-  };
+  return pageOf(rows, opts.limit);
 }
 
 export async function getClient(db: Db, tenantId: string, id: string): Promise<Client | undefined> {

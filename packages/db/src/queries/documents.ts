@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-o
 import type { Db } from '../db';
 import { newId } from '../ids';
 import type { DocumentTotals, LineInput } from '../money';
-import { decodeCursor, encodeCursor, type Page } from '../pagination';
+import { decodeCursor, type Page, pageOf } from '../pagination';
 import {
   clients,
   type DocumentRow,
@@ -438,15 +438,10 @@ export async function listDocuments(
     .orderBy(desc(documents.createdAt), desc(documents.id))
     .limit(opts.limit + 1)
     .all();
-  const data = rows.slice(0, opts.limit).map((r) => ({ ...r.doc, clientName: r.clientName }));
-  const last = data.at(-1);
-  return {
-    data,
-    nextCursor:
-      rows.length > opts.limit && last
-        ? encodeCursor({ createdAt: last.createdAt.getTime(), id: last.id })
-        : null,
-  };
+  return pageOf(
+    rows.map((r) => ({ ...r.doc, clientName: r.clientName })),
+    opts.limit,
+  );
 }
 
 export interface SummaryGroup {

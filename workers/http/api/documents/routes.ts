@@ -17,7 +17,7 @@ import {
 import { documentPdf } from '../../../services/documents/pdf';
 import type { DocumentView } from '../../../services/documents/view';
 import { deletePaymentFor, paymentsFor, recordManualPayment } from '../../../services/payments/payments';
-import { contentDisposition } from '../../content-disposition';
+import { pdfResponse } from '../../pdf-response';
 import { tenantContext } from '../../tenant-context';
 import {
   commonErrors,
@@ -184,15 +184,7 @@ function registerDocumentRoutes(app: Router, type: DocumentType) {
     }),
     async (c) => {
       const pdf = await documentPdf(tenantContext(c), c.env.FILES, type, c.req.valid('param').id);
-      return c.body(pdf.body as ReadableStream, 200, {
-        'content-type': 'application/pdf',
-        'content-disposition': contentDisposition(
-          c.req.valid('query').download ? 'attachment' : 'inline',
-          pdf.filename,
-        ),
-        'cache-control': 'private, no-cache',
-        'x-pdf-cache': pdf.cached ? 'hit' : 'miss',
-      });
+      return pdfResponse(c, pdf, Boolean(c.req.valid('query').download));
     },
   );
 
@@ -379,15 +371,7 @@ function registerClientDocumentRoutes(app: Router) {
     }),
     async (c) => {
       const pdf = await clientStatementPdf(tenantContext(c), c.env.FILES, c.req.valid('param').id);
-      return c.body(pdf.body as ReadableStream, 200, {
-        'content-type': 'application/pdf',
-        'content-disposition': contentDisposition(
-          c.req.valid('query').download ? 'attachment' : 'inline',
-          pdf.filename,
-        ),
-        'cache-control': 'private, no-cache',
-        'x-pdf-cache': pdf.cached ? 'hit' : 'miss',
-      });
+      return pdfResponse(c, pdf, Boolean(c.req.valid('query').download));
     },
   );
   app.openapi(
