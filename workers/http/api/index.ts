@@ -8,6 +8,7 @@ import { registerClientRoutes } from './clients/routes';
 import { registerDocumentRoutesAll } from './documents/routes';
 import { createRouter } from './router';
 import { registerSettingsRoutes } from './settings/routes';
+import { registerTemplateRoutes } from './templates/routes';
 
 /**
  * Routes anyone may call. Everything else needs a session or API key: default-deny,
@@ -30,6 +31,7 @@ export function createApi() {
   registerSettingsRoutes(api);
   registerClientRoutes(api);
   registerDocumentRoutesAll(api);
+  registerTemplateRoutes(api);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

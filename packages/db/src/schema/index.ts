@@ -1,4 +1,5 @@
 export * from './auth';
 export * from './clients';
 export * from './documents';
+export * from './mail';
 export * from './tenants';

@@ -1,0 +1,96 @@
+import { deleteTemplates, getClient, saveTemplate, TENANT_SCOPE, templatesOf } from '@clientele/db';
+import type { TenantContext } from '../context';
+import { NotFoundError, ValidationError } from '../errors';
+import { LANGUAGES, type Language } from '../reference/iso';
+import { BUILT_IN, type TemplateKind, type TemplateText } from './defaults';
+import { unknownVariables, VARIABLES } from './templates';
+
+export type TemplateSource = 'builtin' | 'business' | 'client';
+
+export interface TemplateSet {
+  kind: TemplateKind;
+  clientId: string | null;
+  variables: string[];
+  languages: Record<Language, TemplateText & { source: TemplateSource }>;
+}
+
+async function ensureClient(ctx: TenantContext, clientId: string | undefined) {
+  if (clientId && !(await getClient(ctx.db, ctx.tenantId, clientId))) throw new NotFoundError('Client');
+}
+
+/**
+ * What will be sent, per language: the client's override when it has one for that
+ * kind and language (subject and body together), else the business template, else
+ * the built-in one.
+ */
+export async function templateSet(
+  ctx: TenantContext,
+  kind: TemplateKind,
+  clientId?: string,
+): Promise<TemplateSet> {
+  await ensureClient(ctx, clientId);
+  const rows = await templatesOf(ctx.db, ctx.tenantId, kind, clientId);
+  const languages = {} as TemplateSet['languages'];
+  for (const language of LANGUAGES) {
+    const client = clientId ? rows.find((r) => r.scope === clientId && r.language === language) : undefined;
+    const business = rows.find((r) => r.scope === TENANT_SCOPE && r.language === language);
+    const chosen = client ?? business;
+    languages[language] = chosen
+      ? { subject: chosen.subject, body: chosen.body, source: client ? 'client' : 'business' }
+      : { ...BUILT_IN[kind][language], source: 'builtin' };
+  }
+  return { kind, clientId: clientId ?? null, variables: [...VARIABLES[kind]], languages };
+}
+
+export async function effectiveTemplate(
+  ctx: TenantContext,
+  kind: TemplateKind,
+  language: Language,
+  clientId?: string,
+) {
+  return (await templateSet(ctx, kind, clientId)).languages[language];
+}
+
+/** Saves a template after checking every {{variable}} exists for its kind. */
+export async function saveTemplateFor(
+  ctx: TenantContext,
+  kind: TemplateKind,
+  input: { language: Language } & TemplateText,
+  clientId?: string,
+) {
+  await ensureClient(ctx, clientId);
+  const unknown = unknownVariables(kind, input);
+  if (unknown.length) {
+    throw new ValidationError(
+      unknown.map((v) => ({
+        path: input.subject.includes(v) ? 'subject' : 'body',
+        message: `Unknown variable {{${v}}}; available: ${VARIABLES[kind].map((x) => `{{${x}}}`).join(', ')}`,
+      })),
+      `Unknown variables: ${unknown.join(', ')}`,
+    );
+  }
+  await saveTemplate(
+    ctx.db,
+    ctx.tenantId,
+    {
+      scope: clientId ?? TENANT_SCOPE,
+      kind,
+      language: input.language,
+      subject: input.subject,
+      body: input.body,
+    },
+    ctx.now,
+  );
+  return templateSet(ctx, kind, clientId);
+}
+
+export async function deleteClientTemplate(
+  ctx: TenantContext,
+  clientId: string,
+  kind: TemplateKind,
+  language?: Language,
+) {
+  await ensureClient(ctx, clientId);
+  await deleteTemplates(ctx.db, ctx.tenantId, clientId, kind, language);
+  return templateSet(ctx, kind, clientId);
+}
