@@ -50,8 +50,16 @@ describe('API shape', () => {
     }
   });
 
-  it('the dev outbox is not part of this API yet', async () => {
+  it('the dev outbox exists only where DEV_OUTBOX=1', async () => {
     const owner = await signUp();
-    expect((await call('/dev/outbox', { as: owner })).status).toBe(404);
+    expect((await call('/dev/outbox', { as: owner })).status).toBe(200);
+    const { env, createExecutionContext } = await import('cloudflare:test');
+    const worker = (await import('../index')).default;
+    const production = await worker.fetch(
+      new Request('https://app.clientele.test/api/v1/dev/outbox', { headers: owner.headers }),
+      { ...env, DEV_OUTBOX: '0' },
+      createExecutionContext(),
+    );
+    expect(production.status).toBe(404);
   });
 });

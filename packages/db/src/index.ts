@@ -5,6 +5,7 @@ export { type Cursor, decodeCursor, encodeCursor, type Page, pageOf } from './pa
 export * from './queries/auth';
 export * from './queries/clients';
 export * from './queries/documents';
+export * from './queries/emails';
 export * from './queries/templates';
 export * from './queries/tenants';
 export type {
@@ -12,6 +13,7 @@ export type {
   DocumentRow,
   DocumentSnapshot,
   DocumentType,
+  EmailRow,
   PaymentRow,
   Role,
   Tenant,

@@ -6,6 +6,7 @@ import { SESSION_COOKIE } from '../middleware/session-cookie';
 import { registerAuthRoutes } from './auth/routes';
 import { registerClientRoutes } from './clients/routes';
 import { registerDocumentRoutesAll } from './documents/routes';
+import { registerEmailRoutes } from './emails/routes';
 import { createRouter } from './router';
 import { registerSettingsRoutes } from './settings/routes';
 import { registerTemplateRoutes } from './templates/routes';
@@ -32,6 +33,7 @@ export function createApi() {
   registerClientRoutes(api);
   registerDocumentRoutesAll(api);
   registerTemplateRoutes(api);
+  registerEmailRoutes(api);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

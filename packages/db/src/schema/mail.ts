@@ -1,4 +1,4 @@
-import { primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { timestamp } from './columns';
 import { tenants } from './tenants';
 
@@ -23,3 +23,49 @@ export const emailTemplates = sqliteTable(
 );
 
 export type EmailTemplateRow = typeof emailTemplates.$inferSelect;
+
+/** Every email the business sends, from queued to sent or failed, with the reason. */
+export const emails = sqliteTable(
+  'emails',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    clientId: text('client_id'),
+    documentId: text('document_id'),
+    kind: text('kind').notNull(),
+    to: text('to_address').notNull(),
+    subject: text('subject'),
+    status: text('status', { enum: ['queued', 'sent', 'failed'] }).notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    providerId: text('provider_id'),
+    error: text('error'),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: timestamp('created_at').notNull(),
+    updatedAt: timestamp('updated_at').notNull(),
+    sentAt: timestamp('sent_at'),
+  },
+  (t) => [
+    uniqueIndex('emails_idempotency_idx').on(t.tenantId, t.idempotencyKey),
+    index('emails_client_idx').on(t.tenantId, t.clientId, t.createdAt),
+    index('emails_tenant_idx').on(t.tenantId, t.createdAt),
+  ],
+);
+
+/** Messages the development transport "sent": metadata here, the raw MIME in R2. */
+export const devOutbox = sqliteTable(
+  'dev_outbox',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull(),
+    emailId: text('email_id').notNull(),
+    to: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    rawKey: text('raw_key').notNull(),
+    createdAt: timestamp('created_at').notNull(),
+  },
+  (t) => [index('dev_outbox_created_idx').on(t.createdAt)],
+);
+
+export type EmailRow = typeof emails.$inferSelect;

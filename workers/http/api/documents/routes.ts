@@ -16,6 +16,7 @@ import {
 } from '../../../services/documents/documents';
 import { documentPdf } from '../../../services/documents/pdf';
 import type { DocumentView } from '../../../services/documents/view';
+import { queueDocumentEmail } from '../../../services/mail/outgoing';
 import { deletePaymentFor, paymentsFor, recordManualPayment } from '../../../services/payments/payments';
 import { pdfResponse } from '../../pdf-response';
 import { tenantContext } from '../../tenant-context';
@@ -32,6 +33,7 @@ import {
 import type { Router } from '../router';
 import {
   ClientSummarySchema,
+  EmailSummarySchema,
   EstimateInputSchema,
   EstimatePatchSchema,
   EstimateSchema,
@@ -202,7 +204,16 @@ function registerDocumentRoutes(app: Router, type: DocumentType) {
         ...commonErrors,
       },
     }),
-    async (c) => c.json(out(await sendDocument(tenantContext(c), type, c.req.valid('param').id)), 202),
+    async (c) => {
+      const ctx = tenantContext(c);
+      const doc = await sendDocument(ctx, type, c.req.valid('param').id);
+      const key = c.req.header('idempotency-key') ?? crypto.randomUUID();
+      const email = await queueDocumentEmail(ctx, c.env.EMAIL_QUEUE, doc, `send:${doc.id}:${key}`);
+      return c.json(
+        { ...doc, email: email && { id: email.id, status: email.status, to: email.to } } as never,
+        202,
+      );
+    },
   );
 }
 

@@ -162,3 +162,7 @@ export const ClientSummarySchema = z
     lastActivityAt: z.string().nullable(),
   })
   .openapi('ClientSummary');
+
+export const EmailSummarySchema = z
+  .object({ id: z.string(), status: z.enum(['queued', 'sent', 'failed']), to: z.string() })
+  .openapi('EmailSummary');

@@ -1,0 +1,142 @@
+import {
+  createEmail,
+  type DocumentType,
+  type EmailRow,
+  getClient,
+  getDocument,
+  getEmail,
+  getTenant,
+  markEmailAttemptFailed,
+  markEmailSent,
+} from '@clientele/db';
+import type { TenantContext } from '../context';
+import { documentPdf } from '../documents/pdf';
+import { toDocumentView } from '../documents/view';
+import { LANGUAGES, type Language } from '../reference/iso';
+import type { TemplateKind } from './defaults';
+import { buildMime } from './mime';
+import { effectiveTemplate } from './template-store';
+import { renderTemplate } from './templates';
+import type { Transport } from './transport';
+import { type DocumentFacts, templateValues } from './values';
+
+export interface EmailJob {
+  tenantId: string;
+  emailId: string;
+}
+
+/** The queue carries only ids; everything else is read fresh when the job runs. */
+export async function enqueueEmail(queue: Queue, job: EmailJob) {
+  await queue.send(job, { contentType: 'json' });
+}
+
+/**
+ * Records the email as queued and hands it to the queue; the request that triggered
+ * it never waits for sending. If the queue refuses, the record says so.
+ */
+export async function queueDocumentEmail(
+  ctx: TenantContext,
+  queue: Queue,
+  doc: { id: string; type: DocumentType; clientId: string },
+  idempotencyKey: string,
+): Promise<EmailRow | null> {
+  const client = await getClient(ctx.db, ctx.tenantId, doc.clientId);
+  if (!client?.email) return null;
+  const email = await createEmail(
+    ctx.db,
+    ctx.tenantId,
+    { clientId: client.id, documentId: doc.id, kind: doc.type, to: client.email, idempotencyKey },
+    ctx.now,
+  );
+  if (email.status === 'queued' && email.attempts === 0) {
+    try {
+      await enqueueEmail(queue, { tenantId: ctx.tenantId, emailId: email.id });
+    } catch (err) {
+      await markEmailAttemptFailed(ctx.db, ctx.tenantId, email.id, {
+        error: `Could not queue: ${String(err)}`,
+        final: true,
+      });
+      return (await getEmail(ctx.db, ctx.tenantId, email.id)) ?? email;
+    }
+  }
+  return email;
+}
+
+export type SendOutcome = 'sent' | 'already-sent' | 'gone';
+
+/**
+ * Renders and sends one queued email. Safe to run again for the same job: an email
+ * already marked sent is never sent twice.
+ */
+export async function deliverEmail(
+  ctx: TenantContext,
+  env: Pick<Env, 'FILES' | 'MAIL_FROM'>,
+  emailId: string,
+  transport: Transport,
+): Promise<SendOutcome> {
+  const email = await getEmail(ctx.db, ctx.tenantId, emailId);
+  if (!email) return 'gone';
+  if (email.status === 'sent') return 'already-sent';
+  const [tenant, client] = await Promise.all([
+    getTenant(ctx.db, ctx.tenantId),
+    email.clientId ? getClient(ctx.db, ctx.tenantId, email.clientId) : undefined,
+  ]);
+  if (!tenant || !client) return 'gone';
+  const language: Language = (LANGUAGES as readonly string[]).includes(client.language)
+    ? (client.language as Language)
+    : 'en';
+  const kind = email.kind as TemplateKind;
+  const attachments: { filename: string; contentType: string; bytes: Uint8Array }[] = [];
+  let document: DocumentFacts | undefined;
+  if (
+    email.documentId &&
+    (kind === 'invoice' || kind === 'estimate' || kind === 'reminder' || kind === 'receipt')
+  ) {
+    const type = kind === 'estimate' ? 'estimate' : 'invoice';
+    const row = await getDocument(ctx.db, ctx.tenantId, type, email.documentId);
+    if (!row) return 'gone';
+    const view = toDocumentView(row, ctx.now);
+    document = {
+      number: view.number,
+      currency: view.currency,
+      total: view.total,
+      amountDue: view.amountDue,
+      issueDate: view.issueDate,
+      dueDate: view.dueDate,
+      validUntil: view.validUntil,
+    };
+    if (kind !== 'receipt') {
+      const pdf = await documentPdf(ctx, env.FILES, type, row.id);
+      const bytes =
+        pdf.body instanceof Uint8Array
+          ? pdf.body
+          : new Uint8Array(await new Response(pdf.body).arrayBuffer());
+      attachments.push({ filename: pdf.filename, contentType: 'application/pdf', bytes });
+    }
+  }
+  const template = await effectiveTemplate(ctx, kind, language, client.id);
+  const rendered = renderTemplate(
+    template,
+    templateValues(language, tenant, client, { document, portalLink: null }),
+  );
+  const raw = buildMime({
+    messageId: `<${email.id}@${env.MAIL_FROM.split('@')[1] ?? 'clientele.local'}>`,
+    from: { name: tenant.name, addr: env.MAIL_FROM },
+    to: email.to,
+    replyTo: tenant.email,
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
+    attachments,
+  });
+  const { providerId } = await transport.send({
+    tenantId: ctx.tenantId,
+    emailId: email.id,
+    from: env.MAIL_FROM,
+    to: email.to,
+    subject: rendered.subject,
+    raw,
+  });
+  await markEmailSent(ctx.db, ctx.tenantId, email.id, { subject: rendered.subject, providerId }, ctx.now);
+  return 'sent';
+}

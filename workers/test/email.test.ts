@@ -1,0 +1,179 @@
+import { createExecutionContext, createMessageBatch, env, getQueueResult } from 'cloudflare:test';
+import PostalMime from 'postal-mime';
+import { describe, expect, it } from 'vitest';
+import { backoffSeconds, handleQueue, MAX_RETRIES } from '../queue';
+import { DevOutboxTransport, type Transport, type TransportMessage } from '../services/mail/transport';
+import { type Caller, call, createClient, createInvoice, json, signUp } from './helpers/api';
+import { runCommonRouteTests } from './helpers/route-security';
+
+/** Sends the draft and returns the email record the send queued. */
+async function sendWithEmail(owner: Caller, client: Record<string, unknown> = {}) {
+  const c = await createClient(owner, { email: 'client@example.com', ...client });
+  const draft = await createInvoice(owner, c.id);
+  const res = await call(`/invoices/${draft.id}/send`, { method: 'POST', as: owner });
+  expect(res.status).toBe(202);
+  const sent = await json(res);
+  return { client: c, invoice: sent, email: sent.email as { id: string; status: string; to: string } };
+}
+
+/** Runs the real consumer on one job, as the queue would on attempt `attempts`. */
+async function consume(owner: Caller, emailId: string, attempts = 1, transport?: Transport) {
+  const batch = createMessageBatch('clientele-email', [
+    {
+      id: `m-${emailId}-${attempts}`,
+      timestamp: new Date(),
+      attempts,
+      body: { tenantId: owner.tenantId, emailId },
+    },
+  ]);
+  const ctx = createExecutionContext();
+  await handleQueue(batch, env, ctx, transport ? () => transport : undefined);
+  return getQueueResult(batch, ctx);
+}
+
+class FlakyTransport implements Transport {
+  calls = 0;
+  constructor(
+    private readonly failures: number,
+    private readonly inner: Transport,
+  ) {}
+  async send(m: TransportMessage) {
+    this.calls++;
+    if (this.calls <= this.failures) throw new Error(`provider unavailable (${this.calls})`);
+    return this.inner.send(m);
+  }
+}
+
+describe('email sending', () => {
+  it('send → 202 with a queued email → consumer → outbox holds one message with the PDF and the client template', async () => {
+    const owner = await signUp();
+    const { client, invoice, email } = await sendWithEmail(owner, { name: 'Иван Петров', language: 'ru' });
+    expect(email).toMatchObject({ status: 'queued', to: 'client@example.com' });
+    await call(`/clients/${client.id}/templates/invoice`, {
+      method: 'PUT',
+      body: {
+        language: 'ru',
+        subject: 'Лично: счёт {{document.number}} для {{client.name}}',
+        body: 'Сумма: {{document.total}}',
+      },
+      as: owner,
+    });
+
+    const result = await consume(owner, email.id);
+    expect(result.explicitAcks).toHaveLength(1);
+    const outbox = await json(await call('/dev/outbox', { as: owner }));
+    expect(outbox.data).toHaveLength(1);
+    const parsed = await PostalMime.parse(outbox.data[0].raw);
+    expect(parsed.subject).toBe(`Лично: счёт ${invoice.number} для Иван Петров`);
+    expect(parsed.text).toContain('Сумма: 120,00');
+    expect(parsed.attachments).toHaveLength(1);
+    expect(parsed.attachments[0]).toMatchObject({
+      filename: `${invoice.number}.pdf`,
+      mimeType: 'application/pdf',
+    });
+    const pdf = new Uint8Array(parsed.attachments[0]!.content as ArrayBuffer);
+    expect(new TextDecoder().decode(pdf.subarray(0, 5))).toBe('%PDF-');
+    expect(parsed.messageId).toContain(email.id);
+
+    const log = await json(await call(`/emails?clientId=${client.id}`, { as: owner }));
+    expect(log.data[0]).toMatchObject({ id: email.id, status: 'sent', kind: 'invoice', error: null });
+
+    // The same job delivered again (a retry after a lost ack) sends nothing more.
+    await consume(owner, email.id, 2);
+    expect((await json(await call('/dev/outbox', { as: owner }))).data).toHaveLength(1);
+  });
+
+  it('Japanese subject and an escaped client name survive the round trip through MIME', {
+    timeout: 60_000,
+  }, async () => {
+    const owner = await signUp();
+    const { email } = await sendWithEmail(owner, { name: '<b>山田太郎</b>', language: 'ja' });
+    await consume(owner, email.id);
+    const raw = (await json(await call('/dev/outbox', { as: owner }))).data[0].raw as string;
+    expect(raw).toMatch(/^Subject: =\?utf-8\?B\?/im);
+    const parsed = await PostalMime.parse(raw);
+    expect(parsed.subject).toContain('請求書');
+    expect(parsed.html).toContain('&lt;b&gt;山田太郎&lt;/b&gt;');
+    expect(parsed.html).not.toContain('<b>山田太郎</b>');
+  });
+
+  it('a transport that fails twice then succeeds sends exactly one message', async () => {
+    const owner = await signUp();
+    const { email } = await sendWithEmail(owner);
+    const { createD1Db } = await import('@clientele/db/d1');
+    const flaky = new FlakyTransport(2, new DevOutboxTransport(createD1Db(env.DB), env.FILES));
+    const first = await consume(owner, email.id, 1, flaky);
+    expect(first.retryMessages).toHaveLength(1);
+    let log = await json(await call('/emails', { as: owner }));
+    expect(log.data[0]).toMatchObject({ status: 'queued', attempts: 1, error: 'provider unavailable (1)' });
+    await consume(owner, email.id, 2, flaky);
+    await consume(owner, email.id, 3, flaky);
+    await consume(owner, email.id, 4, flaky);
+    expect(flaky.calls).toBe(3);
+    expect((await json(await call('/dev/outbox', { as: owner }))).data).toHaveLength(1);
+    log = await json(await call('/emails', { as: owner }));
+    expect(log.data[0]).toMatchObject({ status: 'sent', attempts: 3, error: null });
+  });
+
+  it('a transport that always fails: failed after the retry limit, message handed on to the dead-letter queue', async () => {
+    const owner = await signUp();
+    const { email } = await sendWithEmail(owner);
+    const broken: Transport = { send: async () => Promise.reject(new Error('550 mailbox unavailable')) };
+    for (let attempt = 1; attempt <= MAX_RETRIES; attempt++) {
+      await consume(owner, email.id, attempt, broken);
+      expect((await json(await call('/emails', { as: owner }))).data[0].status).toBe('queued');
+    }
+    const last = await consume(owner, email.id, MAX_RETRIES + 1, broken);
+    // Retrying past max_retries is how a Cloudflare queue moves a message to its DLQ.
+    expect(last.retryMessages).toHaveLength(1);
+    const log = await json(await call('/emails', { as: owner }));
+    expect(log.data[0]).toMatchObject({
+      status: 'failed',
+      error: '550 mailbox unavailable',
+      attempts: MAX_RETRIES + 1,
+    });
+    expect((await json(await call('/dev/outbox', { as: owner }))).data).toHaveLength(0);
+  });
+
+  it('backs off 30 s, 2 min, 8 min, … capped at 12 h', () => {
+    expect([1, 2, 3, 4].map(backoffSeconds)).toEqual([30, 120, 480, 1920]);
+    expect(backoffSeconds(20)).toBe(12 * 3600);
+  });
+
+  it('a client without an email address: the invoice is issued, no email is queued', async () => {
+    const owner = await signUp();
+    const c = await createClient(owner);
+    const draft = await createInvoice(owner, c.id);
+    const sent = await json(await call(`/invoices/${draft.id}/send`, { method: 'POST', as: owner }));
+    expect(sent).toMatchObject({ status: 'sent', email: null });
+    expect((await json(await call('/emails', { as: owner }))).data).toHaveLength(0);
+  });
+
+  it('a repeated send with the same Idempotency-Key queues one email', async () => {
+    const owner = await signUp();
+    const c = await createClient(owner, { email: 'a@example.com' });
+    const draft = await createInvoice(owner, c.id);
+    const send = () =>
+      call(`/invoices/${draft.id}/send`, {
+        method: 'POST',
+        headers: { 'idempotency-key': 'send-1' },
+        as: owner,
+      });
+    const a = await json(await send());
+    const b = await json(await send());
+    expect(b.email.id).toBe(a.email.id);
+    expect((await json(await call('/emails', { as: owner }))).data).toHaveLength(1);
+  });
+
+  it("sending someone else's invoice → 404 and nothing queued", async () => {
+    const owner = await signUp();
+    const intruder = await signUp();
+    const c = await createClient(owner, { email: 'a@example.com' });
+    const draft = await createInvoice(owner, c.id);
+    expect((await call(`/invoices/${draft.id}/send`, { method: 'POST', as: intruder })).status).toBe(404);
+    expect((await json(await call('/emails', { as: owner }))).data).toHaveLength(0);
+  });
+
+  runCommonRouteTests('/emails', { method: 'GET', path: () => '/emails', ownsResource: false });
+  runCommonRouteTests('/dev/outbox', { method: 'GET', path: () => '/dev/outbox', ownsResource: false });
+});
