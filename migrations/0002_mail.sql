@@ -42,4 +42,14 @@ CREATE TABLE `emails` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `emails_idempotency_idx` ON `emails` (`tenant_id`,`idempotency_key`);--> statement-breakpoint
 CREATE INDEX `emails_client_idx` ON `emails` (`tenant_id`,`client_id`,`created_at`);--> statement-breakpoint
-CREATE INDEX `emails_tenant_idx` ON `emails` (`tenant_id`,`created_at`);
+CREATE INDEX `emails_tenant_idx` ON `emails` (`tenant_id`,`created_at`);--> statement-breakpoint
+CREATE TABLE `reminder_log` (
+	`tenant_id` text NOT NULL,
+	`invoice_id` text NOT NULL,
+	`rule` text NOT NULL,
+	`created_at` integer NOT NULL,
+	PRIMARY KEY(`tenant_id`, `invoice_id`, `rule`)
+);
+--> statement-breakpoint
+ALTER TABLE `tenants` ADD `reminders_enabled` integer DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE `tenants` ADD `reminder_days_after_due` integer DEFAULT 3 NOT NULL;

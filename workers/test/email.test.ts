@@ -177,3 +177,69 @@ describe('email sending', () => {
   runCommonRouteTests('/emails', { method: 'GET', path: () => '/emails', ownsResource: false });
   runCommonRouteTests('/dev/outbox', { method: 'GET', path: () => '/dev/outbox', ownsResource: false });
 });
+
+describe('email through the real queue', () => {
+  it('send → 202 → the queue consumer runs on its own → the outbox holds the message', {
+    timeout: 30_000,
+  }, async () => {
+    const owner = await signUp();
+    const { email, invoice } = await sendWithEmail(owner);
+    let outbox: { data: { subject: string; emailId: string }[] } = { data: [] };
+    for (let i = 0; i < 100 && outbox.data.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      outbox = await json(await call('/dev/outbox', { as: owner }));
+    }
+    expect(outbox.data).toHaveLength(1);
+    expect(outbox.data[0]).toMatchObject({ emailId: email.id });
+    expect(outbox.data[0]!.subject).toContain(invoice.number);
+  });
+});
+
+describe('overdue reminders (cron)', () => {
+  async function runCron(at: string) {
+    const { createScheduledController } = await import('cloudflare:test');
+    const worker = (await import('../index')).default;
+    const ctx = createExecutionContext();
+    await worker.scheduled(
+      createScheduledController({ cron: '*/15 * * * *', scheduledTime: new Date(at).getTime() }),
+      env,
+      ctx,
+    );
+  }
+
+  it('queues one reminder per overdue invoice per rule, only when the business turned them on', async () => {
+    const owner = await signUp();
+    const c = await createClient(owner, { email: 'late@example.com' });
+    const draft = await createInvoice(owner, c.id, { issueDate: '2026-01-01', dueDate: '2026-01-31' });
+    await call(`/invoices/${draft.id}/send`, { method: 'POST', as: owner });
+    const reminders = async () =>
+      (await json(await call('/emails', { as: owner }))).data.filter(
+        (e: { kind: string }) => e.kind === 'reminder',
+      );
+
+    await runCron('2026-02-10T09:00:00Z');
+    expect(await reminders()).toHaveLength(0); // off by default
+
+    const on = await call('/settings', {
+      method: 'PATCH',
+      body: { reminders: { enabled: true, daysAfterDue: 7 } },
+      as: owner,
+    });
+    expect((await json(on)).reminders).toEqual({ enabled: true, daysAfterDue: 7 });
+    await runCron('2026-02-05T09:00:00Z'); // 5 days overdue: not yet
+    expect(await reminders()).toHaveLength(0);
+    await runCron('2026-02-10T09:00:00Z');
+    await runCron('2026-02-10T09:15:00Z');
+    const queued = await reminders();
+    expect(queued).toHaveLength(1);
+    expect(queued[0]).toMatchObject({ to: 'late@example.com', documentId: draft.id });
+
+    // Delivered with the reminder template and the amount still due.
+    await consume(owner, queued[0].id);
+    const outbox = (await json(await call('/dev/outbox', { as: owner }))).data;
+    const reminder = outbox.find((m: { emailId: string }) => m.emailId === queued[0].id);
+    const parsed = await PostalMime.parse(reminder.raw);
+    expect(parsed.subject).toMatch(/^Reminder: invoice INV-2026-\d{4} is overdue$/);
+    expect(parsed.text).toContain('€120.00 is still open');
+  });
+});

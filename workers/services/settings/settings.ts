@@ -21,6 +21,7 @@ export interface SettingsView {
   invoiceNumberFormat: string;
   estimateNumberFormat: string;
   paymentTermsDays: number;
+  reminders: { enabled: boolean; daysAfterDue: number };
   hasLogo: boolean;
   createdAt: string;
   updatedAt: string;
@@ -37,6 +38,7 @@ export interface SettingsPatch {
   invoiceNumberFormat?: string | undefined;
   estimateNumberFormat?: string | undefined;
   paymentTermsDays?: number | undefined;
+  reminders?: { enabled?: boolean | undefined; daysAfterDue?: number | undefined } | undefined;
 }
 
 export function toSettingsView(t: Tenant): SettingsView {
@@ -52,6 +54,7 @@ export function toSettingsView(t: Tenant): SettingsView {
     invoiceNumberFormat: t.invoiceNumberFormat,
     estimateNumberFormat: t.estimateNumberFormat,
     paymentTermsDays: t.paymentTermsDays,
+    reminders: { enabled: t.remindersEnabled, daysAfterDue: t.reminderDaysAfterDue },
     hasLogo: t.logoKey !== null,
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),
@@ -90,6 +93,8 @@ export async function updateSettings(ctx: TenantContext, patch: SettingsPatch): 
     invoiceNumberFormat: patch.invoiceNumberFormat,
     estimateNumberFormat: patch.estimateNumberFormat,
     paymentTermsDays: patch.paymentTermsDays,
+    remindersEnabled: patch.reminders?.enabled,
+    reminderDaysAfterDue: patch.reminders?.daysAfterDue,
   };
   for (const k of Object.keys(fields) as (keyof TenantPatch)[]) if (fields[k] === undefined) delete fields[k];
   const t = await updateTenant(ctx.db, ctx.tenantId, fields, ctx.now);

@@ -69,3 +69,15 @@ export const devOutbox = sqliteTable(
 );
 
 export type EmailRow = typeof emails.$inferSelect;
+
+/** One row per reminder rule an invoice has triggered, so the cron never repeats itself. */
+export const reminderLog = sqliteTable(
+  'reminder_log',
+  {
+    tenantId: text('tenant_id').notNull(),
+    invoiceId: text('invoice_id').notNull(),
+    rule: text('rule').notNull(),
+    createdAt: timestamp('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.invoiceId, t.rule] })],
+);

@@ -21,6 +21,7 @@ export const SettingsSchema = z
     invoiceNumberFormat: z.string().openapi({ example: 'INV-{YYYY}-{seq:4}' }),
     estimateNumberFormat: z.string().openapi({ example: 'EST-{YYYY}-{seq:4}' }),
     paymentTermsDays: z.number().int(),
+    reminders: z.object({ enabled: z.boolean(), daysAfterDue: z.number().int() }),
     hasLogo: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -39,5 +40,9 @@ export const SettingsPatchSchema = z
     invoiceNumberFormat: z.string().trim().min(1).max(40).optional(),
     estimateNumberFormat: z.string().trim().min(1).max(40).optional(),
     paymentTermsDays: z.number().int().min(0).max(365).optional(),
+    reminders: z
+      .object({ enabled: z.boolean().optional(), daysAfterDue: z.number().int().min(0).max(365).optional() })
+      .optional()
+      .openapi({ description: 'Email a reminder once an invoice is this many days overdue' }),
   })
   .openapi('SettingsPatch');
