@@ -28,6 +28,23 @@ export type {
   Settings,
 };
 export type DocType = 'invoice' | 'estimate';
+export interface TemplateSet {
+  kind: string;
+  clientId: string | null;
+  variables: string[];
+  languages: Record<string, { subject: string; body: string; source: 'builtin' | 'business' | 'client' }>;
+}
+export interface EmailLogEntry {
+  id: string;
+  kind: string;
+  to: string;
+  subject: string | null;
+  status: 'queued' | 'sent' | 'failed';
+  error: string | null;
+  attempts: number;
+  createdAt: string;
+  sentAt: string | null;
+}
 export type Doc = Invoice | Estimate;
 const plural = (t: DocType) => (t === 'invoice' ? 'invoices' : 'estimates');
 const qs = (params: Record<string, string | number | undefined>) =>
@@ -143,6 +160,26 @@ export const api = {
     return data as Settings;
   },
   deleteLogo: () => request<void>('DELETE', '/settings/logo'),
+  templates: (kind: string, clientId?: string) =>
+    request<TemplateSet>('GET', clientId ? `/clients/${clientId}/templates/${kind}` : `/templates/${kind}`),
+  saveTemplate: (
+    kind: string,
+    body: { language: string; subject: string; body: string },
+    clientId?: string,
+  ) =>
+    request<TemplateSet>(
+      'PUT',
+      clientId ? `/clients/${clientId}/templates/${kind}` : `/templates/${kind}`,
+      body,
+    ),
+  removeClientTemplate: (kind: string, clientId: string, language: string) =>
+    request<TemplateSet>('DELETE', `/clients/${clientId}/templates/${kind}?language=${language}`),
+  previewTemplate: (
+    kind: string,
+    body: { language: string; subject: string; body: string; clientId?: string },
+  ) => request<{ subject: string; text: string; html: string }>('POST', `/templates/${kind}/preview`, body),
+  emails: (clientId?: string) =>
+    request<Page<EmailLogEntry>>('GET', `/emails?${qs({ clientId, limit: 50 })}`),
   getSettings: () => request<Settings>('GET', '/settings'),
   updateSettings: (body: SettingsPatch) => request<Settings>('PATCH', '/settings', body),
 };

@@ -3,8 +3,10 @@ import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api, type Client, type ClientInput } from '../api';
 import { ClientOverview } from '../components/ClientOverview';
+import { EmailLog } from '../components/EmailLog';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
+import { TemplateEditor } from '../components/TemplateEditor';
 
 const LANGUAGE_NAMES: Record<string, string> = {
   en: 'English',
@@ -207,6 +209,17 @@ export function ClientFormPage() {
           ) : null}
         </div>
       </form>
+      {c ? (
+        <>
+          <h2>Email templates</h2>
+          <p className="hint">
+            An override replaces the business template for this client, subject and body together.
+          </p>
+          <TemplateEditor clientId={c.id} />
+          <h2>Emails</h2>
+          <EmailLog clientId={c.id} />
+        </>
+      ) : null}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError, api, type Settings } from '../api';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
+import { TemplateEditor } from '../components/TemplateEditor';
 
 export function SettingsPage() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -162,6 +163,8 @@ export function SettingsPage() {
           </button>
         </div>
       </form>
+      <h2>Email templates</h2>
+      <TemplateEditor />
     </section>
   );
 }

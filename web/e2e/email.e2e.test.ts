@@ -1,0 +1,63 @@
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, OUTPUT } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('email templates and sending in the admin app', () => {
+  it('edits the invoice template with a live preview, sends, and the mail reaches the dev outbox', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${baseUrl}/signup`);
+    await page.getByLabel('Business name').fill('Studio Mail');
+    await page.getByLabel('Email').fill(`e2e.mail.${Date.now()}@example.com`);
+    await page.getByLabel('Password').fill('correct horse battery');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'Clients' }).waitFor();
+    const client = await (
+      await page.request.post(`${baseUrl}/api/v1/clients`, { data: { name: 'Giulia Rossi', email: 'giulia@example.it', language: 'en' } })
+    ).json();
+    const draft = await (
+      await page.request.post(`${baseUrl}/api/v1/invoices`, {
+        data: { clientId: client.id, lines: [{ description: 'Design', quantity: 1, unitPrice: 50000, taxRate: 22 }] },
+      })
+    ).json();
+
+    await page.goto(`${baseUrl}/settings`);
+    // Wait for the saved (built-in) template to load before typing over it.
+    await page.waitForFunction(() => (document.querySelector('#tpl-subject') as HTMLInputElement | null)?.value.includes('Invoice'));
+    await page.getByLabel('Subject').fill('Bill {{document.numbr}}');
+    await page.getByRole('button', { name: 'Save template' }).click();
+    await page.getByText('Unknown variable {{document.numbr}}', { exact: false }).first().waitFor();
+    await page.getByLabel('Subject').fill('Bill {{document.number}} from {{business.name}}');
+    await page.locator('.preview strong').filter({ hasText: 'Bill INV-2026-0042 from Studio Mail' }).waitFor();
+    await page.getByRole('button', { name: 'Save template' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await page.screenshot({ path: join(OUTPUT, 'settings-templates.png'), fullPage: true });
+
+    await page.goto(`${baseUrl}/invoices/${draft.id}`);
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Send invoice' }).click();
+    let subject = '';
+    for (let i = 0; i < 100 && !subject; i++) {
+      const outbox = await (await page.request.get(`${baseUrl}/api/v1/dev/outbox`)).json();
+      subject = outbox.data[0]?.subject ?? '';
+      if (!subject) await page.waitForTimeout(100);
+    }
+    const elapsed = Date.now() - started;
+    console.log(`send → dev outbox on wrangler dev: ${elapsed} ms`);
+    expect(subject).toMatch(/^Bill INV-\d{4}-0001 from Studio Mail$/);
+
+    await page.goto(`${baseUrl}/clients/${client.id}`);
+    await page.locator('table.list .badge-paid', { hasText: 'sent' }).waitFor();
+    await page.close();
+  });
+});
