@@ -23,22 +23,32 @@ describe('email templates and sending in the admin app', () => {
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByRole('heading', { name: 'Clients' }).waitFor();
     const client = await (
-      await page.request.post(`${baseUrl}/api/v1/clients`, { data: { name: 'Giulia Rossi', email: 'giulia@example.it', language: 'en' } })
+      await page.request.post(`${baseUrl}/api/v1/clients`, {
+        data: { name: 'Giulia Rossi', email: 'giulia@example.it', language: 'en' },
+      })
     ).json();
     const draft = await (
       await page.request.post(`${baseUrl}/api/v1/invoices`, {
-        data: { clientId: client.id, lines: [{ description: 'Design', quantity: 1, unitPrice: 50000, taxRate: 22 }] },
+        data: {
+          clientId: client.id,
+          lines: [{ description: 'Design', quantity: 1, unitPrice: 50000, taxRate: 22 }],
+        },
       })
     ).json();
 
     await page.goto(`${baseUrl}/settings`);
     // Wait for the saved (built-in) template to load before typing over it.
-    await page.waitForFunction(() => (document.querySelector('#tpl-subject') as HTMLInputElement | null)?.value.includes('Invoice'));
+    await page.waitForFunction(() =>
+      (document.querySelector('#tpl-subject') as HTMLInputElement | null)?.value.includes('Invoice'),
+    );
     await page.getByLabel('Subject').fill('Bill {{document.numbr}}');
     await page.getByRole('button', { name: 'Save template' }).click();
     await page.getByText('Unknown variable {{document.numbr}}', { exact: false }).first().waitFor();
     await page.getByLabel('Subject').fill('Bill {{document.number}} from {{business.name}}');
-    await page.locator('.preview strong').filter({ hasText: 'Bill INV-2026-0042 from Studio Mail' }).waitFor();
+    await page
+      .locator('.preview strong')
+      .filter({ hasText: 'Bill INV-2026-0042 from Studio Mail' })
+      .waitFor();
     await page.getByRole('button', { name: 'Save template' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     await page.screenshot({ path: join(OUTPUT, 'settings-templates.png'), fullPage: true });

@@ -243,3 +243,28 @@ describe('overdue reminders (cron)', () => {
     expect(parsed.text).toContain('€120.00 is still open');
   });
 });
+
+describe('payment receipts', () => {
+  it('a payment recorded with sendReceipt queues a receipt with the remaining balance', async () => {
+    const owner = await signUp();
+    const { invoice } = await sendWithEmail(owner);
+    const res = await call(`/invoices/${invoice.id}/payments`, {
+      method: 'POST',
+      body: { amount: 2000, date: '2026-03-01', method: 'card', sendReceipt: true },
+      as: owner,
+    });
+    expect(res.status).toBe(201);
+    const receipt = (await json(await call('/emails', { as: owner }))).data.find(
+      (e: { kind: string }) => e.kind === 'receipt',
+    );
+    expect(receipt).toMatchObject({ status: 'queued', to: 'client@example.com' });
+    await consume(owner, receipt.id);
+    const raw = (await json(await call('/dev/outbox', { as: owner }))).data.find(
+      (m: { emailId: string }) => m.emailId === receipt.id,
+    ).raw;
+    const parsed = await PostalMime.parse(raw);
+    expect(parsed.subject).toBe(`Payment received for invoice ${invoice.number}`);
+    expect(parsed.text).toContain('Balance remaining: €100.00');
+    expect(parsed.attachments).toHaveLength(0);
+  });
+});

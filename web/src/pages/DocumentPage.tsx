@@ -301,6 +301,7 @@ function PaymentDialog({
         date: String(f.get('date')),
         method: String(f.get('method')),
         reference: String(f.get('reference') ?? ''),
+        sendReceipt: f.get('sendReceipt') === 'on',
       });
       await onDone();
     } catch (err) {
@@ -350,6 +351,10 @@ function PaymentDialog({
           <label htmlFor="pay-ref">Reference</label>
           <input id="pay-ref" name="reference" />
         </div>
+        <label className="check">
+          <input type="checkbox" name="sendReceipt" defaultChecked={Boolean(invoice.billTo?.email)} /> Email a
+          receipt to the client
+        </label>
         <div className="actions">
           <button type="submit" className="primary">
             Save payment

@@ -39,13 +39,14 @@ export async function queueDocumentEmail(
   queue: Queue,
   doc: { id: string; type: DocumentType; clientId: string },
   idempotencyKey: string,
+  kind: TemplateKind = doc.type,
 ): Promise<EmailRow | null> {
   const client = await getClient(ctx.db, ctx.tenantId, doc.clientId);
   if (!client?.email) return null;
   const email = await createEmail(
     ctx.db,
     ctx.tenantId,
-    { clientId: client.id, documentId: doc.id, kind: doc.type, to: client.email, idempotencyKey },
+    { clientId: client.id, documentId: doc.id, kind, to: client.email, idempotencyKey },
     ctx.now,
   );
   if (email.status === 'queued' && email.attempts === 0) {

@@ -46,14 +46,51 @@ export class CloudflareEmailTransport implements Transport {
   }
 }
 
+/**
+ * An HTTP provider that accepts the finished MIME message (Mailgun's `messages.mime`
+ * API shape: multipart `to` + `message`, HTTP Basic `api:<key>`), so what is sent is
+ * exactly what the dev outbox shows.
+ */
+export class HttpMimeTransport implements Transport {
+  constructor(
+    private readonly url: string,
+    private readonly apiKey: string,
+  ) {}
+
+  async send(m: TransportMessage) {
+    const form = new FormData();
+    form.set('to', m.to);
+    form.set('message', new File([m.raw], `${m.emailId}.eml`, { type: 'message/rfc822' }));
+    const res = await fetch(this.url, {
+      method: 'POST',
+      headers: { authorization: `Basic ${btoa(`api:${this.apiKey}`)}` },
+      body: form,
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`Mail provider answered ${res.status}: ${text.slice(0, 200)}`);
+    const id = (JSON.parse(text) as { id?: string }).id;
+    return { providerId: id ?? `http:${m.emailId}` };
+  }
+}
+
 export class NoTransport implements Transport {
   async send(): Promise<never> {
-    throw new Error('No email transport is configured (set DEV_OUTBOX=1 locally, or bind MAILER)');
+    throw new Error(
+      'No email transport is configured: bind MAILER, or set MAIL_PROVIDER_URL and MAIL_PROVIDER_KEY',
+    );
   }
 }
 
 export function transportFor(env: Env, db: Db): Transport {
   if (env.DEV_OUTBOX === '1') return new DevOutboxTransport(db, env.FILES);
-  const mailer = (env as unknown as { MAILER?: SendEmail }).MAILER;
-  return mailer ? new CloudflareEmailTransport(mailer) : new NoTransport();
+  const optional = env as unknown as {
+    MAILER?: SendEmail;
+    MAIL_PROVIDER_URL?: string;
+    MAIL_PROVIDER_KEY?: string;
+  };
+  if (optional.MAILER) return new CloudflareEmailTransport(optional.MAILER);
+  if (optional.MAIL_PROVIDER_URL && optional.MAIL_PROVIDER_KEY) {
+    return new HttpMimeTransport(optional.MAIL_PROVIDER_URL, optional.MAIL_PROVIDER_KEY);
+  }
+  return new NoTransport();
 }

@@ -242,8 +242,16 @@ function registerInvoiceActions(app: Router) {
       request: { params, body: jsonBody(PaymentInputSchema) },
       responses: { 201: jsonResponse(PaymentSchema, 'The payment'), ...conflict, ...commonErrors },
     }),
-    async (c) =>
-      c.json(await recordManualPayment(tenantContext(c), c.req.valid('param').id, c.req.valid('json')), 201),
+    async (c) => {
+      const ctx = tenantContext(c);
+      const { sendReceipt, ...input } = c.req.valid('json');
+      const payment = await recordManualPayment(ctx, c.req.valid('param').id, input);
+      if (sendReceipt) {
+        const doc = { id: payment.invoiceId, type: 'invoice' as const, clientId: payment.clientId };
+        await queueDocumentEmail(ctx, c.env.EMAIL_QUEUE, doc, `receipt:${payment.id}`, 'receipt');
+      }
+      return c.json(payment, 201);
+    },
   );
   app.openapi(
     createRoute({

@@ -127,6 +127,7 @@ export const PaymentInputSchema = z
     date: date,
     method: z.string().trim().min(1, 'Say how it was paid').max(50).openapi({ example: 'bank transfer' }),
     reference: optionalText(200),
+    sendReceipt: z.boolean().optional().openapi({ description: 'Email the client a receipt (queued)' }),
   })
   .openapi('PaymentInput');
 
