@@ -29,6 +29,7 @@ console.log(`
   Admin app     ${server.url}/
   API           ${server.url}/api/v1
   API docs      ${server.url}/api/v1/openapi.json
+  Sent mail     ${server.url}/api/v1/dev/outbox  (dev outbox, signed in; nothing leaves this machine)
   Demo login    ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}
   Demo data     ${seeded.created} clients added, ${seeded.existing} already there; ${seeded.invoices} invoices added
 

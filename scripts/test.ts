@@ -46,7 +46,8 @@ function vitest(step: string, cwd: string, extra: string[] = []) {
   if (existsSync(report)) {
     const j = JSON.parse(readFileSync(report, 'utf8'));
     passed = j.numPassedTests;
-    failed = j.numFailedTests + (j.numFailedTestSuites ?? 0);
+    // A suite that fails to load has no failed tests of its own; count it then, not twice.
+    failed = j.numFailedTests || (j.numFailedTestSuites ?? 0);
     skipped = j.numPendingTests + j.numTodoTests;
   }
   const ok = r.status === 0 && passed > 0;

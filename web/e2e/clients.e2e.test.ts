@@ -16,7 +16,7 @@ afterAll(async () => {
 async function signUp(page: Page, email: string) {
   await page.goto(`${baseUrl}/signup`);
   await page.getByLabel('Business name').fill('Студия «Север»');
-  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByLabel('Password').fill('correct horse battery');
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.getByRole('heading', { name: 'Clients' }).waitFor();
@@ -31,7 +31,7 @@ describe('admin app in Chromium', () => {
     await page.getByRole('link', { name: 'Add a client' }).click();
     await page.getByLabel('Name').fill('Иван Петров');
     await page.getByLabel('Company').fill('ООО «Северный ветер»');
-    await page.getByLabel('Email').fill('ivan@severveter.ru');
+    await page.getByLabel('Email', { exact: true }).fill('ivan@severveter.ru');
     await page.getByLabel('City').fill('Москва');
     await page.getByLabel('Country').selectOption('RU');
     await page.getByRole('button', { name: 'Create client' }).click();
@@ -59,16 +59,18 @@ describe('admin app in Chromium', () => {
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     await page.getByRole('heading', { name: 'Иван Сергеевич Петров' }).waitFor();
 
-    await page.getByLabel('Email').fill('not-an-email');
+    await page.getByLabel('Email', { exact: true }).fill('not-an-email');
     await page.getByRole('button', { name: 'Save changes' }).click();
-    const fieldError = page.locator('.field.has-error').filter({ has: page.getByLabel('Email') });
+    const fieldError = page
+      .locator('.field.has-error')
+      .filter({ has: page.getByLabel('Email', { exact: true }) });
     await fieldError.getByText('Enter a valid email address').waitFor();
-    expect(await page.getByLabel('Email').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByLabel('Email', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     await page.screenshot({ path: join(OUTPUT, 'client-edit-email-error.png'), fullPage: true });
 
     // The rejected edit changed nothing on the server.
     await page.reload();
-    expect(await page.getByLabel('Email').inputValue()).toBe('ivan@severveter.ru');
+    expect(await page.getByLabel('Email', { exact: true }).inputValue()).toBe('ivan@severveter.ru');
     await page.close();
   });
 
@@ -77,7 +79,7 @@ describe('admin app in Chromium', () => {
     await signUp(page, `e2e.phone.${Date.now()}@example.com`);
     await page.getByRole('link', { name: 'Add a client' }).click();
     await page.getByLabel('Name').fill('山田太郎');
-    await page.getByLabel('Email').fill('taro@sakura.co.jp');
+    await page.getByLabel('Email', { exact: true }).fill('taro@sakura.co.jp');
     await page.getByRole('button', { name: 'Create client' }).click();
     await page.getByRole('heading', { name: '山田太郎' }).waitFor();
     await page.goto(`${baseUrl}/clients`);

@@ -18,7 +18,7 @@ describe('email templates and sending in the admin app', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${baseUrl}/signup`);
     await page.getByLabel('Business name').fill('Studio Mail');
-    await page.getByLabel('Email').fill(`e2e.mail.${Date.now()}@example.com`);
+    await page.getByLabel('Email', { exact: true }).fill(`e2e.mail.${Date.now()}@example.com`);
     await page.getByLabel('Password').fill('correct horse battery');
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByRole('heading', { name: 'Clients' }).waitFor();

@@ -25,9 +25,10 @@ describe('mail transports', () => {
     expect(providerId).toBe('<20261125.1@mg.example.com>');
     const [url, init] = spy.mock.calls[0]!;
     expect(url).toBe('https://api.mailgun.net/v3/mg.example.com/messages.mime');
-    expect(init?.method).toBe('POST');
-    expect((init?.headers as Record<string, string>).authorization).toBe(`Basic ${btoa('api:key-123')}`);
-    const form = init?.body as FormData;
+    if (!init) throw new Error('fetch was called without options');
+    expect(init.method).toBe('POST');
+    expect((init.headers as Record<string, string>).authorization).toBe(`Basic ${btoa('api:key-123')}`);
+    const form = init.body as FormData;
     expect(form.get('to')).toBe('maria@example.com');
     expect(await (form.get('message') as File).text()).toBe(message.raw);
   });

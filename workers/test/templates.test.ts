@@ -90,6 +90,28 @@ describe('email templates: API', () => {
     expect((await json(removed)).languages.ru.source).toBe('business');
   });
 
+  it('precedence holds for every kind: built-in, then business, then the client override', async () => {
+    const owner = await signUp();
+    const client = await createClient(owner, { language: 'pt' });
+    for (const kind of TEMPLATE_KINDS) {
+      const view = async () =>
+        (await json(await call(`/clients/${client.id}/templates/${kind}`, { as: owner }))).languages.pt;
+      expect((await view()).source).toBe('builtin');
+      await call(`/templates/${kind}`, {
+        method: 'PUT',
+        body: { language: 'pt', subject: `B ${kind}`, body: 'b' },
+        as: owner,
+      });
+      expect(await view()).toEqual({ source: 'business', subject: `B ${kind}`, body: 'b' });
+      await call(`/clients/${client.id}/templates/${kind}`, {
+        method: 'PUT',
+        body: { language: 'pt', subject: `C ${kind}`, body: 'c' },
+        as: owner,
+      });
+      expect(await view()).toEqual({ source: 'client', subject: `C ${kind}`, body: 'c' });
+    }
+  });
+
   it('unknown variables → 422 listing them; nothing saved', async () => {
     const owner = await signUp();
     const res = await call('/templates/receipt', {

@@ -137,12 +137,12 @@ export function TemplateEditor({ clientId }: { clientId?: string }) {
         ) : null}
       </div>
       {preview ? (
-        <div className="preview" aria-label="Preview">
+        <section className="preview" aria-label="Preview">
           <p>
             <strong>{preview.subject}</strong>
           </p>
           <iframe title="Email preview" sandbox="" srcDoc={preview.html} />
-        </div>
+        </section>
       ) : null}
     </div>
   );

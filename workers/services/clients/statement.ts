@@ -69,8 +69,9 @@ export async function clientStatementPdf(ctx: TenantContext, files: R2Bucket, cl
   const filename = `statement-${slug}-${day}.pdf`;
   const hit = await files.get(key);
   if (hit) return { body: hit.body, filename, cached: true };
+  const logo = await logoForPdf(files, tenant.logoKey);
   const bytes = await renderStatementPdf(
-    { ...input, currencies: [...input.currencies] },
+    { ...input, currencies: [...input.currencies], logo },
     { fonts: workerFonts(files) },
   );
   await files.put(key, bytes, { httpMetadata: { contentType: 'application/pdf' } });

@@ -15,6 +15,7 @@ import { toDocumentView } from '../documents/view';
 import { LANGUAGES, type Language } from '../reference/iso';
 import type { TemplateKind } from './defaults';
 import { buildMime } from './mime';
+import { portalLinkFor } from './portal-link';
 import { effectiveTemplate } from './template-store';
 import { renderTemplate } from './templates';
 import type { Transport } from './transport';
@@ -118,7 +119,7 @@ export async function deliverEmail(
   const template = await effectiveTemplate(ctx, kind, language, client.id);
   const rendered = renderTemplate(
     template,
-    templateValues(language, tenant, client, { document, portalLink: null }),
+    templateValues(language, tenant, client, { document, portalLink: await portalLinkFor(ctx, client.id) }),
   );
   const raw = buildMime({
     messageId: `<${email.id}@${env.MAIL_FROM.split('@')[1] ?? 'clientele.local'}>`,

@@ -199,7 +199,10 @@ function registerDocumentRoutes(app: Router, type: DocumentType) {
       summary: `Issue the ${type} if it is a draft (number, frozen snapshot) and queue its email`,
       request: { params },
       responses: {
-        202: jsonResponse(schema, `The issued ${type}; the email is queued`),
+        202: jsonResponse(
+          schema.extend({ email: EmailSummarySchema.nullable() }),
+          `The issued ${type}; its email is queued (null when the client has no email address)`,
+        ),
         ...conflict,
         ...commonErrors,
       },
