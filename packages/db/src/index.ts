@@ -6,6 +6,7 @@ export * from './queries/auth';
 export * from './queries/clients';
 export * from './queries/documents';
 export * from './queries/emails';
+export * from './queries/portal';
 export * from './queries/reminders';
 export * from './queries/templates';
 export * from './queries/tenants';
@@ -16,6 +17,7 @@ export type {
   DocumentType,
   EmailRow,
   PaymentRow,
+  PortalLinkRow,
   Role,
   Tenant,
   User,

@@ -7,6 +7,7 @@ import { registerAuthRoutes } from './auth/routes';
 import { registerClientRoutes } from './clients/routes';
 import { registerDocumentRoutesAll } from './documents/routes';
 import { registerEmailRoutes } from './emails/routes';
+import { registerPortalLinkRoutes } from './portal-links/routes';
 import { createRouter } from './router';
 import { registerSettingsRoutes } from './settings/routes';
 import { registerTemplateRoutes } from './templates/routes';
@@ -34,6 +35,7 @@ export function createApi() {
   registerDocumentRoutesAll(api);
   registerTemplateRoutes(api);
   registerEmailRoutes(api);
+  registerPortalLinkRoutes(api);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -2,4 +2,5 @@ export * from './auth';
 export * from './clients';
 export * from './documents';
 export * from './mail';
+export * from './portal';
 export * from './tenants';

@@ -17,6 +17,8 @@ export const tenants = sqliteTable('tenants', {
   /** Overdue reminders: off until the business turns them on. */
   remindersEnabled: integer('reminders_enabled', { mode: 'boolean' }).notNull().default(false),
   reminderDaysAfterDue: integer('reminder_days_after_due').notNull().default(3),
+  /** How long a magic link in an email stays usable: long enough for a 30-day invoice. */
+  portalLinkDays: integer('portal_link_days').notNull().default(30),
   createdAt: timestamp('created_at').notNull(),
   updatedAt: timestamp('updated_at').notNull(),
 });
