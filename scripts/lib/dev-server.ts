@@ -60,6 +60,7 @@ export async function startDevServer(
 ) {
   const port = opts.port ?? (await freePort());
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--var', 'DEV_OUTBOX:1'];
+  args.push('--var', `PUBLIC_URL:http://127.0.0.1:${port}`);
   args.push('--show-interactive-dev-session=false');
   if (opts.persistTo) args.push('--persist-to', opts.persistTo);
   const child = spawn(WRANGLER, args, {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import PostalMime from 'postal-mime';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, OUTPUT } from './browser';
 
@@ -57,9 +58,11 @@ describe('email templates and sending in the admin app', () => {
     const started = Date.now();
     await page.getByRole('button', { name: 'Send invoice' }).click();
     let subject = '';
+    let raw = '';
     for (let i = 0; i < 100 && !subject; i++) {
       const outbox = await (await page.request.get(`${baseUrl}/api/v1/dev/outbox`)).json();
       subject = outbox.data[0]?.subject ?? '';
+      raw = outbox.data[0]?.raw ?? '';
       if (!subject) await page.waitForTimeout(100);
     }
     const elapsed = Date.now() - started;
@@ -68,6 +71,18 @@ describe('email templates and sending in the admin app', () => {
 
     await page.goto(`${baseUrl}/clients/${client.id}`);
     await page.locator('table.list .badge-paid', { hasText: 'sent' }).waitFor();
+
+    // The client follows the magic link from the email into the portal.
+    const mail = await PostalMime.parse(raw);
+    const link = /http:\/\/127\.0\.0\.1:\d+\/portal\/login\/[A-Za-z0-9_-]{43}/.exec(mail.text ?? '')?.[0];
+    expect(link).toBeDefined();
+    const portal = await browser.newPage({ viewport: { width: 375, height: 812 }, isMobile: true });
+    await portal.goto(link!);
+    await portal.getByRole('button', { name: 'Continue to your invoices' }).click();
+    await portal.getByRole('heading', { name: 'Statement' }).waitFor();
+    expect(await portal.locator('[data-currency="EUR"]').textContent()).toContain('€610.00');
+    await portal.screenshot({ path: join(OUTPUT, 'portal-statement-phone.png'), fullPage: true });
+    await portal.close();
     await page.close();
   });
 });

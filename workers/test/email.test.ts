@@ -268,3 +268,20 @@ describe('payment receipts', () => {
     expect(parsed.attachments).toHaveLength(0);
   });
 });
+
+describe('portal link in emails', () => {
+  it('every invoice email carries a working magic link to the client portal', async () => {
+    const owner = await signUp();
+    const { email } = await sendWithEmail(owner, { name: 'Maria Oliveira', language: 'pt' });
+    await consume(owner, email.id);
+    const raw = (await json(await call('/dev/outbox', { as: owner }))).data[0].raw as string;
+    const parsed = await PostalMime.parse(raw);
+    const url = /https?:\/\/\S+\/portal\/login\/[A-Za-z0-9_-]{43}/.exec(parsed.text ?? '')?.[0];
+    expect(url).toBeDefined();
+    expect(parsed.html).toContain(`<a href="${url}">`);
+    const { SELF } = await import('cloudflare:test');
+    const page = await SELF.fetch(url!.replace(/^https?:\/\/[^/]+/, 'https://app.clientele.test'));
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Continuar para as faturas');
+  });
+});

@@ -46,7 +46,9 @@ export function createPortal() {
       `default-src 'none'; style-src 'nonce-${nonce}'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
     );
     c.res.headers.set('x-content-type-options', 'nosniff');
-    c.res.headers.set('referrer-policy', 'no-referrer');
+    // Login URLs carry the token: never send them as a referrer to another site. (no-referrer
+    // would also make browsers send "Origin: null" on our own form posts.)
+    c.res.headers.set('referrer-policy', 'same-origin');
     c.res.headers.set('cache-control', 'private, no-store');
   });
 

@@ -72,7 +72,7 @@ export type SendOutcome = 'sent' | 'already-sent' | 'gone';
  */
 export async function deliverEmail(
   ctx: TenantContext,
-  env: Pick<Env, 'FILES' | 'MAIL_FROM'>,
+  env: Pick<Env, 'FILES' | 'MAIL_FROM' | 'PUBLIC_URL'>,
   emailId: string,
   transport: Transport,
 ): Promise<SendOutcome> {
@@ -119,7 +119,10 @@ export async function deliverEmail(
   const template = await effectiveTemplate(ctx, kind, language, client.id);
   const rendered = renderTemplate(
     template,
-    templateValues(language, tenant, client, { document, portalLink: await portalLinkFor(ctx, client.id) }),
+    templateValues(language, tenant, client, {
+      document,
+      portalLink: await portalLinkFor(ctx, client.id, env.PUBLIC_URL),
+    }),
   );
   const raw = buildMime({
     messageId: `<${email.id}@${env.MAIL_FROM.split('@')[1] ?? 'clientele.local'}>`,

@@ -1,9 +1,14 @@
 import type { TenantContext } from '../context';
+import { issuePortalLink } from '../portal/links';
 
 /**
- * The client's portal sign-in link for `{{portalLink}}`. Magic links arrive with the
- * portal; until then emails carry no link (the variable renders empty).
+ * A fresh magic link for `{{portalLink}}`: every email that needs one gets its own, so
+ * revoking one client's links never breaks another's and each expires on its own.
  */
-export async function portalLinkFor(_ctx: TenantContext, _clientId: string): Promise<string | null> {
-  return null;
+export async function portalLinkFor(
+  ctx: TenantContext,
+  clientId: string,
+  publicUrl: string,
+): Promise<string> {
+  return (await issuePortalLink(ctx, clientId, publicUrl.replace(/\/+$/, ''))).url;
 }
