@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const OUTPUT = join(import.meta.dirname, '..', '..', 'test-output');
 mkdirSync(OUTPUT, { recursive: true });
@@ -22,4 +22,14 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_FLAGS,
   });
+}
+
+/** Signs a new business up through the real form and waits for the clients page. */
+export async function signUpInBrowser(page: Page, baseUrl: string, businessName: string, email: string) {
+  await page.goto(`${baseUrl}/signup`);
+  await page.getByLabel('Business name').fill(businessName);
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('heading', { name: 'Clients' }).waitFor();
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, OUTPUT } from './browser';
+import { launchBrowser, OUTPUT, signUpInBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -13,14 +13,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signUp(page: Page, email: string) {
-  await page.goto(`${baseUrl}/signup`);
-  await page.getByLabel('Business name').fill('Студия «Север»');
-  await page.getByLabel('Email', { exact: true }).fill(email);
-  await page.getByLabel('Password').fill('correct horse battery');
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('heading', { name: 'Clients' }).waitFor();
-}
+const signUp = (page: Page, email: string) => signUpInBrowser(page, baseUrl, 'Студия «Север»', email);
 
 describe('admin app in Chromium', () => {
   it('signs up, creates a Cyrillic client, finds it, edits it, shows an email field error', async () => {

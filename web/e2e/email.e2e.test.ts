@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import PostalMime from 'postal-mime';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, OUTPUT } from './browser';
+import { launchBrowser, OUTPUT, signUpInBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -17,12 +17,7 @@ afterAll(async () => {
 describe('email templates and sending in the admin app', () => {
   it('edits the invoice template with a live preview, sends, and the mail reaches the dev outbox', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${baseUrl}/signup`);
-    await page.getByLabel('Business name').fill('Studio Mail');
-    await page.getByLabel('Email', { exact: true }).fill(`e2e.mail.${Date.now()}@example.com`);
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('heading', { name: 'Clients' }).waitFor();
+    await signUpInBrowser(page, baseUrl, 'Studio Mail', `e2e.mail.${Date.now()}@example.com`);
     const client = await (
       await page.request.post(`${baseUrl}/api/v1/clients`, {
         data: { name: 'Giulia Rossi', email: 'giulia@example.it', language: 'en' },

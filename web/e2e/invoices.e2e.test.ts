@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, OUTPUT } from './browser';
+import { launchBrowser, OUTPUT, signUpInBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -16,12 +16,7 @@ afterAll(async () => {
 describe('invoices in the admin app', () => {
   it('drafts with live totals, sends, records a partial payment, shows it on the client 360°', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${baseUrl}/signup`);
-    await page.getByLabel('Business name').fill('Atelier Lisboa');
-    await page.getByLabel('Email', { exact: true }).fill(`e2e.inv.${Date.now()}@example.com`);
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByRole('heading', { name: 'Clients' }).waitFor();
+    await signUpInBrowser(page, baseUrl, 'Atelier Lisboa', `e2e.inv.${Date.now()}@example.com`);
 
     const created = await page.request.post(`${baseUrl}/api/v1/clients`, {
       data: { name: 'Maria Oliveira', currency: 'EUR', billingAddress: { city: 'Lisboa', country: 'PT' } },
