@@ -1,9 +1,10 @@
-import { formatMoney, getClient, getTenant } from '@clientele/db';
+import { formatMoney, getClient, getTenant, portalInvoices } from '@clientele/db';
 import { createD1Db } from '@clientele/db/d1';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { clientSummary } from '../../services/clients/summary';
+import { isOverdue } from '../../services/documents/view';
 import {
   inspectToken,
   resolvePortalSession,
@@ -160,6 +161,9 @@ export function createPortal() {
       >
         <h1>{m.statement}</h1>
         <p class="muted">{client?.name}</p>
+        <p>
+          <a href="/portal/invoices">{m.invoices}</a>
+        </p>
         {summary.currencies.length === 0 ? <p>{m.nothingYet}</p> : null}
         <div class="cards">
           {summary.currencies.map((x) => (
@@ -180,6 +184,100 @@ export function createPortal() {
             </section>
           ))}
         </div>
+      </Page>,
+    );
+  });
+
+  portal.get('/invoices', async (c) => {
+    const db = createD1Db(c.env.DB);
+    const token = getCookie(c, COOKIE);
+    const session = token ? await resolvePortalSession(db, token) : undefined;
+    if (!session) return c.redirect('/portal', 303);
+    const sort = c.req.query('sort') === 'status' ? 'status' : 'date';
+    const order = c.req.query('order') === 'asc' ? 'asc' : 'desc';
+    const statusParam = c.req.query('status');
+    const status =
+      statusParam && ['sent', 'viewed', 'partial', 'paid', 'void', 'overdue'].includes(statusParam)
+        ? statusParam
+        : undefined;
+    const page = Math.max(1, Math.min(1000, Number(c.req.query('page')) || 1));
+    const now = new Date();
+    const today = now.toISOString().slice(0, 10);
+    const [tenant, client, result] = await Promise.all([
+      getTenant(db, session.tenantId),
+      getClient(db, session.tenantId, session.clientId),
+      portalInvoices(db, session.tenantId, session.clientId, {
+        sort,
+        order,
+        status,
+        page,
+        pageSize: 25,
+        today,
+      }),
+    ]);
+    const lang = pickLanguage(c, client?.language);
+    const m = PORTAL_MESSAGES[lang];
+    const money = (n: number, cur: string) => formatMoney(n, cur, LOCALES[lang]);
+    const link = (p: Record<string, string | number | undefined>) => {
+      const q = new URLSearchParams();
+      for (const [k, v] of Object.entries({ sort, order, status, page: 1, ...p }))
+        if (v !== undefined) q.set(k, String(v));
+      return `/portal/invoices?${q}`;
+    };
+    const flip = (key: 'date' | 'status') =>
+      link({ sort: key, order: sort === key && order === 'desc' ? 'asc' : 'desc' });
+    return c.html(
+      <Page lang={lang} title={m.invoices} nonce={c.var.nonce} business={tenant?.name} signOut={m.signOut}>
+        <h1>{m.invoices}</h1>
+        <p>
+          <a href={link({ status: undefined })}>{m.allStatuses}</a>
+          {(['sent', 'partial', 'paid', 'overdue'] as const).map((s) => (
+            <>
+              {' · '}
+              <a href={link({ status: s })} aria-current={status === s ? 'true' : undefined}>
+                {m.statusName[s]}
+              </a>
+            </>
+          ))}
+        </p>
+        <div class="card">
+          <table>
+            <thead>
+              <tr>
+                <th>{m.number}</th>
+                <th>
+                  <a href={flip('date')}>{m.issued}</a>
+                </th>
+                <th>
+                  <a href={flip('status')}>{m.status}</a>
+                </th>
+                <th>{m.total}</th>
+                <th>{m.amountDue}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((r) => {
+                const overdue = isOverdue(r, today);
+                return (
+                  <tr data-invoice={r.number ?? ''}>
+                    <td>{r.number}</td>
+                    <td>{r.issueDate}</td>
+                    <td class={overdue ? 'danger' : ''}>
+                      {overdue ? m.statusName.overdue : m.statusName[r.status as 'sent']}
+                    </td>
+                    <td>{money(r.total, r.currency)}</td>
+                    <td>{money(r.status === 'void' ? 0 : r.total - r.amountPaid, r.currency)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {result.rows.length === 0 ? <p class="muted">{m.nothingYet}</p> : null}
+        </div>
+        <p>
+          {page > 1 ? <a href={link({ page: page - 1 })}>{m.previous}</a> : null}
+          {result.hasMore ? <a href={link({ page: page + 1 })}> {m.next}</a> : null}
+        </p>
       </Page>,
     );
   });

@@ -15,6 +15,17 @@ export interface PortalMessages {
   overdue: string;
   nothingYet: string;
   signOut: string;
+  invoices: string;
+  number: string;
+  issued: string;
+  due: string;
+  status: string;
+  total: string;
+  amountDue: string;
+  allStatuses: string;
+  next: string;
+  previous: string;
+  statusName: Record<'sent' | 'viewed' | 'partial' | 'paid' | 'void' | 'overdue', string>;
 }
 
 /** Every word the portal shows, per language; pages never hard-code text. */
@@ -38,6 +49,24 @@ export const PORTAL_MESSAGES: Record<Language, PortalMessages> = {
     overdue: 'Overdue',
     nothingYet: 'No invoices yet.',
     signOut: 'Sign out',
+    invoices: 'Invoices',
+    number: 'Number',
+    issued: 'Issued',
+    due: 'Due',
+    status: 'Status',
+    total: 'Total',
+    amountDue: 'Amount due',
+    allStatuses: 'All',
+    next: 'Next',
+    previous: 'Previous',
+    statusName: {
+      sent: 'Open',
+      viewed: 'Open',
+      partial: 'Partly paid',
+      paid: 'Paid',
+      void: 'Void',
+      overdue: 'Overdue',
+    },
   },
   ru: {
     continueTitle: 'Ваши счета',
@@ -58,6 +87,24 @@ export const PORTAL_MESSAGES: Record<Language, PortalMessages> = {
     overdue: 'Просрочено',
     nothingYet: 'Счетов пока нет.',
     signOut: 'Выйти',
+    invoices: 'Счета',
+    number: 'Номер',
+    issued: 'Выставлен',
+    due: 'Оплатить до',
+    status: 'Статус',
+    total: 'Сумма',
+    amountDue: 'К оплате',
+    allStatuses: 'Все',
+    next: 'Далее',
+    previous: 'Назад',
+    statusName: {
+      sent: 'Ожидает оплаты',
+      viewed: 'Ожидает оплаты',
+      partial: 'Оплачен частично',
+      paid: 'Оплачен',
+      void: 'Аннулирован',
+      overdue: 'Просрочен',
+    },
   },
   pt: {
     continueTitle: 'As suas faturas',
@@ -78,6 +125,24 @@ export const PORTAL_MESSAGES: Record<Language, PortalMessages> = {
     overdue: 'Vencido',
     nothingYet: 'Ainda não há faturas.',
     signOut: 'Sair',
+    invoices: 'Faturas',
+    number: 'Número',
+    issued: 'Emitida',
+    due: 'Vencimento',
+    status: 'Estado',
+    total: 'Total',
+    amountDue: 'Em dívida',
+    allStatuses: 'Todas',
+    next: 'Seguinte',
+    previous: 'Anterior',
+    statusName: {
+      sent: 'Em aberto',
+      viewed: 'Em aberto',
+      partial: 'Paga parcialmente',
+      paid: 'Paga',
+      void: 'Anulada',
+      overdue: 'Vencida',
+    },
   },
   it: {
     continueTitle: 'Le tue fatture',
@@ -98,6 +163,24 @@ export const PORTAL_MESSAGES: Record<Language, PortalMessages> = {
     overdue: 'Scaduto',
     nothingYet: 'Nessuna fattura.',
     signOut: 'Esci',
+    invoices: 'Fatture',
+    number: 'Numero',
+    issued: 'Emessa',
+    due: 'Scadenza',
+    status: 'Stato',
+    total: 'Totale',
+    amountDue: 'Da pagare',
+    allStatuses: 'Tutte',
+    next: 'Avanti',
+    previous: 'Indietro',
+    statusName: {
+      sent: 'Aperta',
+      viewed: 'Aperta',
+      partial: 'Pagata in parte',
+      paid: 'Pagata',
+      void: 'Annullata',
+      overdue: 'Scaduta',
+    },
   },
   ja: {
     continueTitle: '請求書',
@@ -118,5 +201,23 @@ export const PORTAL_MESSAGES: Record<Language, PortalMessages> = {
     overdue: '期限超過',
     nothingYet: '請求書はまだありません。',
     signOut: 'ログアウト',
+    invoices: '請求書',
+    number: '番号',
+    issued: '発行日',
+    due: 'お支払期限',
+    status: '状況',
+    total: '合計',
+    amountDue: '未払額',
+    allStatuses: 'すべて',
+    next: '次へ',
+    previous: '前へ',
+    statusName: {
+      sent: '未払い',
+      viewed: '未払い',
+      partial: '一部入金',
+      paid: '支払済',
+      void: '無効',
+      overdue: '期限超過',
+    },
   },
 };

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
 import { newId } from '../ids';
 import type { DocumentTotals, LineInput } from '../money';
@@ -511,4 +512,43 @@ export async function statementInvoices(db: Db, tenantId: string, clientId: stri
     .orderBy(documents.issueDate, documents.createdAt)
     .limit(limit)
     .all();
+}
+
+export interface PortalInvoiceQuery {
+  sort: 'date' | 'status';
+  order: 'asc' | 'desc';
+  status?: string | undefined;
+  page: number;
+  pageSize: number;
+  today: string;
+}
+
+/**
+ * One client's issued invoices for the portal (never drafts), sorted by issue date or
+ * by status in the order a client reads them: open, viewed, partly paid, paid, void.
+ */
+export async function portalInvoices(db: Db, tenantId: string, clientId: string, q: PortalInvoiceQuery) {
+  const where: SQL[] = [
+    eq(documents.tenantId, tenantId),
+    eq(documents.clientId, clientId),
+    eq(documents.type, 'invoice'),
+    sql`${documents.status} <> 'draft'`,
+  ];
+  if (q.status === 'overdue') where.push(overdueCondition(q.today));
+  else if (q.status) where.push(eq(documents.status, q.status));
+  const rank = sql`CASE ${documents.status} WHEN 'sent' THEN 1 WHEN 'viewed' THEN 2 WHEN 'partial' THEN 3 WHEN 'paid' THEN 4 ELSE 5 END`;
+  const dir = (x: SQL | SQLiteColumn) => (q.order === 'asc' ? sql`${x} ASC` : sql`${x} DESC`);
+  const order =
+    q.sort === 'status'
+      ? [dir(rank), sql`${documents.issueDate} DESC`]
+      : [dir(documents.issueDate), dir(documents.number)];
+  const rows = await db
+    .select()
+    .from(documents)
+    .where(and(...where))
+    .orderBy(...order)
+    .limit(q.pageSize + 1)
+    .offset((q.page - 1) * q.pageSize)
+    .all();
+  return { rows: rows.slice(0, q.pageSize), hasMore: rows.length > q.pageSize };
 }
