@@ -100,4 +100,14 @@ describe('estimates', () => {
     path: async (o) => `${await ownedEstimate(o)}/convert`,
   });
   runCommonRouteTests('/estimates', { method: 'GET', path: () => '/estimates', ownsResource: false });
+  runCommonRouteTests('/estimates', {
+    method: 'POST',
+    path: () => '/estimates',
+    body: { clientId: 'cli_x', lines: [] },
+    ownsResource: false,
+  });
+  runCommonRouteTests('/estimates/{id}/pdf', {
+    method: 'GET',
+    path: async (o) => `${await ownedEstimate(o)}/pdf`,
+  });
 });

@@ -125,6 +125,7 @@ describe('business logo', () => {
     expect((await json(await call('/settings', { as: owner }))).hasLogo).toBe(false);
   });
 
+  runCommonRouteTests('/settings/logo', { method: 'PUT', path: () => '/settings/logo', ownsResource: false });
   runCommonRouteTests('/settings/logo', { method: 'GET', path: () => '/settings/logo', ownsResource: false });
   runCommonRouteTests('/settings/logo', {
     method: 'DELETE',

@@ -187,6 +187,11 @@ describe('email templates: API', () => {
     path: async (o) => `/clients/${(await createClient(o)).id}/templates/invoice`,
   });
   runCommonRouteTests('/clients/{id}/templates/{kind}', {
+    method: 'PUT',
+    path: async (o) => `/clients/${(await createClient(o)).id}/templates/invoice`,
+    body: { language: 'en', subject: 's', body: 'b' },
+  });
+  runCommonRouteTests('/clients/{id}/templates/{kind}', {
     method: 'DELETE',
     path: async (o) => `/clients/${(await createClient(o)).id}/templates/invoice`,
   });

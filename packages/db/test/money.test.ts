@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AmountError, divRound, formatMoney, minorUnits, toDecimalString, totals } from '../src/money';
+import {
+  type AmountError,
+  divRound,
+  formatMoney,
+  minorUnits,
+  parseDecimal,
+  toDecimalString,
+  totals,
+} from '../src/money';
 
 describe('currency minor units', () => {
   it('follows ISO 4217 for the awkward ones and knows every Intl currency', () => {
@@ -22,6 +30,17 @@ describe('currency minor units', () => {
     expect(toDecimalString(5, 'EUR')).toBe('0.05');
     expect(toDecimalString(-105, 'USD')).toBe('-1.05');
     expect(toDecimalString(7, 'JPY')).toBe('7');
+  });
+
+  it('parses typed amounts exactly, refusing more digits than the currency has', () => {
+    expect(parseDecimal('12.5', 'EUR')).toBe(1250);
+    expect(parseDecimal(' 12,05 ', 'EUR')).toBe(1205);
+    expect(parseDecimal('.5', 'EUR')).toBe(50);
+    expect(parseDecimal('1.005', 'BHD')).toBe(1005);
+    expect(parseDecimal('12000', 'JPY')).toBe(12000);
+    for (const bad of ['12.345', 'abc', '', '-1', '1.2.3']) expect(parseDecimal(bad, 'EUR')).toBeNaN();
+    expect(parseDecimal('1.5', 'JPY')).toBeNaN();
+    for (const n of [0, 5, 1205, 123456789]) expect(parseDecimal(toDecimalString(n, 'EUR'), 'EUR')).toBe(n);
   });
 });
 

@@ -5,6 +5,7 @@ export {
   formatDate,
   isDocumentLanguage,
   LABELS,
+  localeOf,
 } from './labels';
 export {
   type PdfDocumentInput,

@@ -1,4 +1,4 @@
-import { type LineInput, minorUnits, totals } from '@clientele/db/money';
+import { type LineInput, parseDecimal, toDecimalString, totals } from '@clientele/db/money';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError, api, type Client, type DocType } from '../api';
@@ -13,20 +13,6 @@ interface EditableLine {
 }
 
 const blankLine = (): EditableLine => ({ description: '', quantity: '1', unitPrice: '', taxRate: '' });
-
-/** Major-unit text the user typed ("12.50") → integer minor units, exactly. */
-function toMinor(text: string, digits: number): number {
-  const m = /^\s*(\d*)(?:[.,](\d*))?\s*$/.exec(text);
-  if (!m) return Number.NaN;
-  const frac = (m[2] ?? '').padEnd(digits, '0');
-  if (frac.length > digits) return Number.NaN;
-  return Number(`${m[1] || '0'}${frac}`);
-}
-
-const fromMinor = (amount: number, digits: number) =>
-  digits
-    ? `${Math.floor(amount / 10 ** digits)}.${String(amount % 10 ** digits).padStart(digits, '0')}`
-    : String(amount);
 
 export function DocumentEditorPage({ type }: { type: DocType }) {
   const { id } = useParams();
@@ -50,7 +36,6 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
   useEffect(() => {
     if (!id) return;
     api.getDocument(type, id).then((d) => {
-      const digits = minorDigits(d.currency);
       setClientId(d.clientId);
       setCurrency(d.currency);
       setIssueDate(d.issueDate);
@@ -60,7 +45,7 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
         d.lines.map((l) => ({
           description: l.description,
           quantity: String(l.quantity),
-          unitPrice: fromMinor(l.unitPrice, digits),
+          unitPrice: toDecimalString(l.unitPrice, d.currency),
           taxRate: l.taxRate ? String(l.taxRate) : '',
         })),
       );
@@ -69,14 +54,13 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
 
   const client = clients.find((c) => c.id === clientId);
   const cur = currency || client?.currency || 'EUR';
-  const digits = minorDigits(cur);
 
   // Live totals with the same function the API uses, so the preview never disagrees.
   const preview = useMemo(() => {
     const input: LineInput[] = lines.map((l) => ({
       description: l.description,
       quantity: Number(l.quantity) || 0,
-      unitPrice: toMinor(l.unitPrice, digits) || 0,
+      unitPrice: parseDecimal(l.unitPrice, cur) || 0,
       taxes: Number(l.taxRate) ? [{ rate: Number(l.taxRate) }] : [],
     }));
     try {
@@ -84,7 +68,7 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
     } catch {
       return null;
     }
-  }, [lines, digits]);
+  }, [lines, cur]);
 
   const update = (i: number, patch: Partial<EditableLine>) =>
     setLines(lines.map((l, j) => (j === i ? { ...l, ...patch } : l)));
@@ -103,7 +87,7 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
       lines: lines.map((l) => ({
         description: l.description,
         quantity: Number(l.quantity),
-        unitPrice: toMinor(l.unitPrice, digits),
+        unitPrice: parseDecimal(l.unitPrice, cur),
         taxRate: l.taxRate === '' ? null : Number(l.taxRate),
       })),
     };
@@ -278,8 +262,4 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
       </form>
     </section>
   );
-}
-
-function minorDigits(currency: string): number {
-  return /^[A-Z]{3}$/.test(currency) ? minorUnits(currency) : 2;
 }

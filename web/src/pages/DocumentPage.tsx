@@ -1,4 +1,4 @@
-import { minorUnits } from '@clientele/db/money';
+import { parseDecimal, toDecimalString } from '@clientele/db/money';
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api, type Doc, type DocType, type Payment } from '../api';
@@ -283,16 +283,11 @@ function PaymentDialog({
 }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
-  const digits = minorUnits(invoice.currency);
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    const [whole = '0', frac = ''] = String(f.get('amount') ?? '')
-      .trim()
-      .replace(',', '.')
-      .split('.');
-    const amount = Number(`${whole || '0'}${frac.padEnd(digits, '0').slice(0, digits)}`);
+    const amount = parseDecimal(String(f.get('amount') ?? ''), invoice.currency);
     setErrors({});
     setError(null);
     try {
@@ -312,10 +307,7 @@ function PaymentDialog({
     }
   }
 
-  const due = invoice.amountDue;
-  const dueText = digits
-    ? `${Math.floor(due / 10 ** digits)}.${String(due % 10 ** digits).padStart(digits, '0')}`
-    : String(due);
+  const dueText = toDecimalString(invoice.amountDue, invoice.currency);
   return (
     <dialog ref={ref} aria-labelledby="pay-title">
       <form method="dialog" className="form-grid" onSubmit={submit}>

@@ -1,9 +1,10 @@
 import { formatMoney, getClient, getTenant, portalInvoices } from '@clientele/db';
 import { createD1Db } from '@clientele/db/d1';
+import { localeOf } from '@clientele/pdf';
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { clientSummary } from '../../services/clients/summary';
+import { summaryOf } from '../../services/clients/summary';
 import { isOverdue } from '../../services/documents/view';
 import {
   inspectToken,
@@ -11,22 +12,21 @@ import {
   signInWithLink,
   signOutPortal,
 } from '../../services/portal/links';
-import { LANGUAGES, type Language } from '../../services/reference/iso';
+import { isLanguage, type Language } from '../../services/reference/iso';
 import { Page } from './layout';
 import { PORTAL_MESSAGES } from './messages';
 
 const COOKIE = 'clientele_portal';
-const LOCALES: Record<Language, string> = { en: 'en-US', ru: 'ru-RU', pt: 'pt-PT', it: 'it-IT', ja: 'ja-JP' };
 
 type PortalEnv = { Bindings: Env; Variables: { nonce: string } };
 
 /** The client's language if known, else the browser's, else English. */
 function pickLanguage(c: Context, preferred?: string | null): Language {
-  if (preferred && (LANGUAGES as readonly string[]).includes(preferred)) return preferred as Language;
+  if (isLanguage(preferred)) return preferred;
   const header = c.req.header('accept-language') ?? '';
   for (const part of header.split(',')) {
     const code = part.trim().slice(0, 2).toLowerCase();
-    if ((LANGUAGES as readonly string[]).includes(code)) return code as Language;
+    if (isLanguage(code)) return code;
   }
   return 'en';
 }
@@ -146,11 +146,11 @@ export function createPortal() {
     const [tenant, client, summary] = await Promise.all([
       getTenant(db, session.tenantId),
       getClient(db, session.tenantId, session.clientId),
-      clientSummary(ctx, session.clientId),
+      summaryOf(ctx, session.clientId),
     ]);
     const lang = pickLanguage(c, client?.language);
     const m = PORTAL_MESSAGES[lang];
-    const money = (n: number, cur: string) => formatMoney(n, cur, LOCALES[lang]);
+    const money = (n: number, cur: string) => formatMoney(n, cur, localeOf(lang));
     return c.html(
       <Page
         lang={lang}
@@ -217,7 +217,7 @@ export function createPortal() {
     ]);
     const lang = pickLanguage(c, client?.language);
     const m = PORTAL_MESSAGES[lang];
-    const money = (n: number, cur: string) => formatMoney(n, cur, LOCALES[lang]);
+    const money = (n: number, cur: string) => formatMoney(n, cur, localeOf(lang));
     const link = (p: Record<string, string | number | undefined>) => {
       const q = new URLSearchParams();
       for (const [k, v] of Object.entries({ sort, order, status, page: 1, ...p }))

@@ -12,7 +12,7 @@ import {
 } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
-import { LANGUAGES, type Language } from '../reference/iso';
+import { isLanguage, type Language } from '../reference/iso';
 import { blankToNull, type Text } from '../text';
 
 export interface BillingAddress {
@@ -130,7 +130,7 @@ export async function createClientFor(ctx: TenantContext, input: ClientInput): P
   const tenant = await getTenant(ctx.db, ctx.tenantId);
   if (!tenant) throw new NotFoundError('Business');
   const fields = toFields(input);
-  const defaultLanguage = (LANGUAGES as readonly string[]).includes(tenant.locale) ? tenant.locale : 'en';
+  const defaultLanguage = isLanguage(tenant.locale) ? tenant.locale : 'en';
   const created = await createClient(
     ctx.db,
     ctx.tenantId,

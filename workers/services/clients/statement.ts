@@ -12,7 +12,7 @@ import { sellerOf } from '../documents/parties';
 import { type BillTo, isOverdue, today } from '../documents/view';
 import { NotFoundError } from '../errors';
 import { logoForPdf } from '../settings/logo';
-import { clientSummary } from './summary';
+import { summaryOf } from './summary';
 
 /**
  * The client's statement PDF as of today, cached in R2 under a hash of its content:
@@ -25,7 +25,7 @@ export async function clientStatementPdf(ctx: TenantContext, files: R2Bucket, cl
   ]);
   if (!client || !tenant) throw new NotFoundError('Client');
   const [summary, rows] = await Promise.all([
-    clientSummary(ctx, clientId),
+    summaryOf(ctx, clientId),
     statementInvoices(ctx.db, ctx.tenantId, clientId),
   ]);
   const day = today(ctx.now);

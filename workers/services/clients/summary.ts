@@ -29,6 +29,11 @@ const ESTIMATE_STATUSES = ['draft', 'sent', 'accepted', 'rejected', 'expired'];
 export async function clientSummary(ctx: TenantContext, clientId: string): Promise<ClientSummary> {
   const client = await getClient(ctx.db, ctx.tenantId, clientId);
   if (!client) throw new NotFoundError('Client');
+  return summaryOf(ctx, clientId);
+}
+
+/** The summary for a client the caller has already loaded (saves reading it twice). */
+export async function summaryOf(ctx: TenantContext, clientId: string): Promise<ClientSummary> {
   const groups = await clientSummaryGroups(ctx.db, ctx.tenantId, clientId, today(ctx.now));
   const byCurrency = new Map<string, CurrencySummary>();
   const invoices = Object.fromEntries(INVOICE_STATUSES.map((s) => [s, 0]));

@@ -12,7 +12,7 @@ import {
 import type { TenantContext } from '../context';
 import { documentPdf } from '../documents/pdf';
 import { toDocumentView } from '../documents/view';
-import { LANGUAGES, type Language } from '../reference/iso';
+import { isLanguage, type Language } from '../reference/iso';
 import type { TemplateKind } from './defaults';
 import { buildMime } from './mime';
 import { portalLinkFor } from './portal-link';
@@ -84,9 +84,7 @@ export async function deliverEmail(
     email.clientId ? getClient(ctx.db, ctx.tenantId, email.clientId) : undefined,
   ]);
   if (!tenant || !client) return 'gone';
-  const language: Language = (LANGUAGES as readonly string[]).includes(client.language)
-    ? (client.language as Language)
-    : 'en';
+  const language: Language = isLanguage(client.language) ? client.language : 'en';
   const kind = email.kind as TemplateKind;
   const attachments: { filename: string; contentType: string; bytes: Uint8Array }[] = [];
   let document: DocumentFacts | undefined;

@@ -1,11 +1,9 @@
 import { type Client, formatMoney, getClient, getTenant, type Tenant } from '@clientele/db';
-import { formatDate, isDocumentLanguage } from '@clientele/pdf';
+import { formatDate, localeOf } from '@clientele/pdf';
 import type { TenantContext } from '../context';
 import { NotFoundError } from '../errors';
 import type { Language } from '../reference/iso';
 import type { Values } from './templates';
-
-const LOCALES: Record<Language, string> = { en: 'en-US', ru: 'ru-RU', pt: 'pt-PT', it: 'it-IT', ja: 'ja-JP' };
 
 export interface DocumentFacts {
   number: string | null;
@@ -24,8 +22,7 @@ export function templateValues(
   client: Pick<Client, 'name' | 'company' | 'email'>,
   extra: { document?: DocumentFacts; portalLink?: string | null; values?: Values } = {},
 ): Values {
-  const money = (n: number, c: string) => formatMoney(n, c, LOCALES[language]);
-  const lang = isDocumentLanguage(language) ? language : 'en';
+  const money = (n: number, c: string) => formatMoney(n, c, localeOf(language));
   const d = extra.document;
   return {
     'client.name': client.name,
@@ -39,9 +36,9 @@ export function templateValues(
           'document.number': d.number ?? '',
           'document.total': money(d.total, d.currency),
           'document.amountDue': money(d.amountDue, d.currency),
-          'document.issueDate': formatDate(d.issueDate, lang),
-          'document.dueDate': d.dueDate ? formatDate(d.dueDate, lang) : '',
-          'document.validUntil': d.validUntil ? formatDate(d.validUntil, lang) : '',
+          'document.issueDate': formatDate(d.issueDate, language),
+          'document.dueDate': d.dueDate ? formatDate(d.dueDate, language) : '',
+          'document.validUntil': d.validUntil ? formatDate(d.validUntil, language) : '',
         }
       : {}),
     ...extra.values,
@@ -83,8 +80,8 @@ export async function previewValues(
     values: {
       'ticket.subject': 'Question about invoice INV-2026-0042',
       'message.body': 'Thanks for your message — the invoice is now corrected.',
-      'payment.amount': formatMoney(100000, client.currency, LOCALES[language]),
-      'payment.date': formatDate('2026-03-20', isDocumentLanguage(language) ? language : 'en'),
+      'payment.amount': formatMoney(100000, client.currency, localeOf(language)),
+      'payment.date': formatDate('2026-03-20', language),
     },
   });
 }

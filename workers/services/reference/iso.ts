@@ -18,3 +18,7 @@ export const CURRENCY_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesO
 
 export const LANGUAGES = ['en', 'ru', 'pt', 'it', 'ja'] as const;
 export type Language = (typeof LANGUAGES)[number];
+
+export function isLanguage(value: string | null | undefined): value is Language {
+  return value != null && (LANGUAGES as readonly string[]).includes(value);
+}

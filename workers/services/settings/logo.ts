@@ -1,5 +1,6 @@
 import { getTenant, updateTenant } from '@clientele/db';
 import type { PdfImage } from '@clientele/pdf';
+import { sha256Hex } from '../auth/encoding';
 import type { TenantContext } from '../context';
 import { DomainError, NotFoundError } from '../errors';
 
@@ -13,11 +14,6 @@ export function sniffImage(bytes: Uint8Array): PdfImage['type'] | null {
   return null;
 }
 
-async function digestHex(bytes: Uint8Array): Promise<string> {
-  const d = await crypto.subtle.digest('SHA-256', bytes);
-  return [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /**
  * Stores the logo under a content-addressed key and points the business at it. Old
  * logos stay in R2 because issued documents' snapshots still name them.
@@ -28,7 +24,7 @@ export async function putLogo(ctx: TenantContext, files: R2Bucket, bytes: Uint8A
   }
   const type = sniffImage(bytes);
   if (!type) throw new DomainError(415, 'Unsupported Media Type', 'Upload the logo as a PNG or JPEG image');
-  const key = `logos/${ctx.tenantId}/${await digestHex(bytes)}.${type === 'png' ? 'png' : 'jpg'}`;
+  const key = `logos/${ctx.tenantId}/${await sha256Hex(bytes)}.${type === 'png' ? 'png' : 'jpg'}`;
   await files.put(key, bytes, { httpMetadata: { contentType: `image/${type}` } });
   await updateTenant(ctx.db, ctx.tenantId, { logoKey: key }, ctx.now);
   return { key, type };

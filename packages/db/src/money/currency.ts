@@ -70,6 +70,19 @@ export function toDecimalString(amount: number, currency: string): string {
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
+/**
+ * Decimal text as people type it ("12.50", "12,5") → minor units, exactly (no float);
+ * NaN when it is not a non-negative amount with at most the currency's digits.
+ */
+export function parseDecimal(text: string, currency: string): number {
+  const digits = minorUnits(currency);
+  const m = /^\s*(\d*)(?:[.,](\d*))?\s*$/.exec(text);
+  if (!m || (!m[1] && !m[2])) return Number.NaN;
+  const frac = (m[2] ?? '').padEnd(digits, '0');
+  if (frac.length > digits) return Number.NaN;
+  return Number(`${m[1] || '0'}${frac}`);
+}
+
 /** Formats for people, e.g. `¥12,000`, `1 234,56 €`; the number goes through a decimal string. */
 export function formatMoney(amount: number, currency: string, locale = 'en'): string {
   const key = `${locale}|${currency}`;

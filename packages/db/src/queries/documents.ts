@@ -454,7 +454,6 @@ export interface SummaryGroup {
   count: number;
   total: number;
   paid: number;
-  dueOverdue: number;
   lastDocumentAt: number | null;
   lastPaymentAt: number | null;
 }
@@ -475,7 +474,6 @@ export async function clientSummaryGroups(db: Db, tenantId: string, clientId: st
       count: sql<number>`count(*)`,
       total: sql<number>`coalesce(sum(${documents.total}), 0)`,
       paid: sql<number>`coalesce(sum(${documents.amountPaid}), 0)`,
-      dueOverdue: sql<number>`0`,
       lastDocumentAt: sql<number | null>`max(${documents.updatedAt})`,
       lastPaymentAt: sql<
         number | null
