@@ -1,8 +1,17 @@
 import { createExecutionContext, createMessageBatch, env, getQueueResult } from 'cloudflare:test';
+import { createD1Db } from '@clientele/db/d1';
 import PostalMime from 'postal-mime';
 import { describe, expect, it } from 'vitest';
 import { backoffSeconds, handleQueue, MAX_RETRIES } from '../queue';
-import { DevOutboxTransport, type Transport, type TransportMessage } from '../services/mail/transport';
+import { buildMime } from '../services/mail/mime';
+import {
+  CloudflareEmailTransport,
+  DevOutboxTransport,
+  NoTransport,
+  type Transport,
+  type TransportMessage,
+  transportFor,
+} from '../services/mail/transport';
 import { type Caller, call, createClient, createInvoice, json, signUp } from './helpers/api';
 import { runCommonRouteTests } from './helpers/route-security';
 
@@ -176,6 +185,56 @@ describe('email sending', () => {
 
   runCommonRouteTests('/emails', { method: 'GET', path: () => '/emails', ownsResource: false });
   runCommonRouteTests('/dev/outbox', { method: 'GET', path: () => '/dev/outbox', ownsResource: false });
+});
+
+describe('production transport: the Cloudflare send_email binding', () => {
+  const production = () => ({ ...env, DEV_OUTBOX: '0' }) as Env;
+
+  it('the consumer sends through MAILER, which accepts our MIME, and the log keeps its Message-ID', async () => {
+    const owner = await signUp();
+    const { email, client } = await sendWithEmail(owner);
+    const batch = createMessageBatch('clientele-email', [
+      { id: 'm1', timestamp: new Date(), attempts: 1, body: { tenantId: owner.tenantId, emailId: email.id } },
+    ]);
+    const ctx = createExecutionContext();
+    await handleQueue(batch, production(), ctx);
+    expect((await getQueueResult(batch, ctx)).explicitAcks).toEqual(['m1']);
+    const log = await json(await call(`/emails?clientId=${client.id}`, { as: owner }));
+    expect(log.data[0]).toMatchObject({ status: 'sent', error: null });
+    // miniflare answers with a synthesized Message-ID, as the deployed binding does.
+    expect(log.data[0].providerId).toMatch(/^<.+@.+>$/);
+    expect((await json(await call('/dev/outbox', { as: owner }))).data).toHaveLength(0);
+  });
+
+  it('a message whose From header differs from the envelope sender is refused, so the job retries', async () => {
+    const t = transportFor(production(), createD1Db(env.DB));
+    // Compared as a boolean: chai cannot print an object holding an RPC binding.
+    expect(t instanceof CloudflareEmailTransport).toBe(true);
+    const raw = buildMime({
+      messageId: '<x@clientele.local>',
+      from: { name: 'Atelier', addr: 'someone-else@clientele.local' },
+      to: 'maria@example.com',
+      replyTo: null,
+      subject: 'Invoice',
+      text: 'Hello',
+      html: '<p>Hello</p>',
+      attachments: [],
+    });
+    const message = {
+      tenantId: 't',
+      emailId: 'e',
+      from: env.MAIL_FROM,
+      to: 'maria@example.com',
+      subject: 'Invoice',
+      raw,
+    };
+    await expect(t.send(message)).rejects.toThrow(/From: header does not match/);
+  });
+
+  it('without the binding nothing is sent silently', () => {
+    const { MAILER: _, ...unbound } = production();
+    expect(transportFor(unbound as Env, createD1Db(env.DB)) instanceof NoTransport).toBe(true);
+  });
 });
 
 describe('email through the real queue', () => {

@@ -1,6 +1,11 @@
 import { env } from 'cloudflare:test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HttpMimeTransport, NoTransport, transportFor } from '../services/mail/transport';
+import {
+  CloudflareEmailTransport,
+  HttpMimeTransport,
+  NoTransport,
+  transportFor,
+} from '../services/mail/transport';
 
 const message = {
   tenantId: 'ten_x',
@@ -44,13 +49,15 @@ describe('mail transports', () => {
     const db = createD1Db(env.DB);
     expect(transportFor(env, db).constructor.name).toBe('DevOutboxTransport');
     const production = { ...env, DEV_OUTBOX: '0' };
-    expect(transportFor(production, db)).toBeInstanceOf(NoTransport);
+    expect(transportFor(production, db) instanceof CloudflareEmailTransport).toBe(true);
+    const { MAILER: _, ...unbound } = production;
+    expect(transportFor(unbound as Env, db) instanceof NoTransport).toBe(true);
     const withProvider = {
       ...production,
       MAIL_PROVIDER_URL: 'https://p.example/send',
       MAIL_PROVIDER_KEY: 'k',
     } as Env;
-    expect(transportFor(withProvider, db)).toBeInstanceOf(HttpMimeTransport);
+    expect(transportFor(withProvider, db) instanceof HttpMimeTransport).toBe(true);
     await expect(new NoTransport().send()).rejects.toThrow(/No email transport is configured/);
   });
 });

@@ -41,8 +41,11 @@ export class CloudflareEmailTransport implements Transport {
 
   async send(m: TransportMessage) {
     const { EmailMessage } = await import('cloudflare:email');
-    await this.binding.send(new EmailMessage(m.from, m.to, m.raw));
-    return { providerId: `cloudflare:${m.emailId}` };
+    // Newer runtimes answer with the Message-ID they used; older ones answer nothing.
+    const sent = (await this.binding.send(new EmailMessage(m.from, m.to, m.raw))) as unknown as
+      | { messageId?: string }
+      | undefined;
+    return { providerId: sent?.messageId ?? `cloudflare:${m.emailId}` };
   }
 }
 
@@ -81,16 +84,17 @@ export class NoTransport implements Transport {
   }
 }
 
+/**
+ * The dev outbox wins locally; an HTTP provider configured through secrets is an explicit
+ * choice for businesses not on Cloudflare Email, so it comes before the MAILER binding.
+ */
 export function transportFor(env: Env, db: Db): Transport {
   if (env.DEV_OUTBOX === '1') return new DevOutboxTransport(db, env.FILES);
-  const optional = env as unknown as {
-    MAILER?: SendEmail;
-    MAIL_PROVIDER_URL?: string;
-    MAIL_PROVIDER_KEY?: string;
-  };
-  if (optional.MAILER) return new CloudflareEmailTransport(optional.MAILER);
-  if (optional.MAIL_PROVIDER_URL && optional.MAIL_PROVIDER_KEY) {
-    return new HttpMimeTransport(optional.MAIL_PROVIDER_URL, optional.MAIL_PROVIDER_KEY);
+  const secrets = env as unknown as { MAIL_PROVIDER_URL?: string; MAIL_PROVIDER_KEY?: string };
+  if (secrets.MAIL_PROVIDER_URL && secrets.MAIL_PROVIDER_KEY) {
+    return new HttpMimeTransport(secrets.MAIL_PROVIDER_URL, secrets.MAIL_PROVIDER_KEY);
   }
+  const { MAILER } = env as { MAILER?: SendEmail };
+  if (MAILER) return new CloudflareEmailTransport(MAILER);
   return new NoTransport();
 }

@@ -16,6 +16,8 @@ const EmailSchema = z
     status: z.enum(['queued', 'sent', 'failed']),
     error: z.string().nullable(),
     attempts: z.number().int(),
+    // What the mail provider calls this message, for tracing a delivery with their support.
+    providerId: z.string().nullable(),
     createdAt: z.string(),
     sentAt: z.string().nullable(),
   })
@@ -31,6 +33,7 @@ const toView = (e: EmailRow) => ({
   status: e.status,
   error: e.error,
   attempts: e.attempts,
+  providerId: e.providerId,
   createdAt: e.createdAt.toISOString(),
   sentAt: e.sentAt?.toISOString() ?? null,
 });
