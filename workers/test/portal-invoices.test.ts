@@ -1,14 +1,7 @@
 import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { type Caller, call, createClient, createInvoice, json, pay, signUp } from './helpers/api';
-
-const ORIGIN = 'https://app.clientele.test';
-
-async function portalCookie(owner: Caller, clientId: string) {
-  const link = await json(await call(`/clients/${clientId}/portal-links`, { method: 'POST', as: owner }));
-  const res = await SELF.fetch(link.url, { method: 'POST', headers: { origin: ORIGIN }, redirect: 'manual' });
-  return /clientele_portal=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
-}
+import { type Caller, call, createClient, createInvoice, json, ORIGIN, pay, signUp } from './helpers/api';
+import { portalCookie } from './helpers/portal';
 
 async function issue(owner: Caller, clientId: string, issueDate: string, dueDate: string) {
   const d = await createInvoice(owner, clientId, { issueDate, dueDate });
@@ -38,8 +31,8 @@ describe('portal invoice list', () => {
     };
     expect(await list('')).toEqual([d.number, b.number, a.number, old.number]);
     expect(await list('?sort=date&order=asc')).toEqual([old.number, a.number, b.number, d.number]);
-    // Status order: open (newest first among equals), partly paid, paid.
-    expect(await list('?sort=status&order=asc')).toEqual([a.number, old.number, d.number, b.number]);
+    // Status order: overdue, open, partly paid, paid.
+    expect(await list('?sort=status&order=asc')).toEqual([old.number, a.number, d.number, b.number]);
     expect(await list('?sort=status&order=desc')).toEqual([b.number, d.number, a.number, old.number]);
     expect(await list('?status=paid')).toEqual([b.number]);
     expect(await list('?status=overdue')).toEqual([old.number]);

@@ -1,8 +1,11 @@
 export { cachingFontkit, type FontSource } from './fonts';
 export {
+  countryName,
   DOCUMENT_LANGUAGES,
   type DocumentLanguage,
   formatDate,
+  formatPercent,
+  formatQuantity,
   isDocumentLanguage,
   LABELS,
   localeOf,

@@ -1,25 +1,61 @@
 import type { Child } from 'hono/jsx';
+import { LANGUAGES, type Language } from '../../services/reference/iso';
+import type { PortalMessages } from './messages';
 
 const CSS = `
-:root{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans JP",sans-serif;color:#1b1f24;background:#f6f7f9}
-body{margin:0}main{max-width:44rem;margin:0 auto;padding:1.25rem}
-header{display:flex;justify-content:space-between;align-items:center;gap:1rem;padding:.75rem 1.25rem;background:#fff;border-bottom:1px solid #dde2e8}
+:root{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans JP",sans-serif;color:#1b1f24;background:#f6f7f9;line-height:1.45}
+body{margin:0}main{max-width:56rem;margin:0 auto;padding:1.25rem}
+header{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:center;gap:.5rem 1rem;padding:.75rem 1.25rem;background:#fff;border-bottom:1px solid #dde2e8}
+header .brand{display:flex;align-items:center;gap:.6rem}header img{max-height:2rem;max-width:8rem}
+nav.main{display:flex;gap:1rem}nav.main a{color:#1b1f24;text-decoration:none;padding:.25rem 0}nav.main a[aria-current=page]{border-bottom:2px solid #3b5bdb;font-weight:600}
+form.langs{display:flex;flex-wrap:wrap;gap:.5rem;margin:0}form.langs button{font-size:.85rem}
 .card{background:#fff;border:1px solid #dde2e8;border-radius:10px;padding:1.25rem;margin-bottom:1rem}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:.75rem}
 dl{display:grid;grid-template-columns:auto auto;gap:.25rem 1rem;margin:0}dd{margin:0;text-align:right;font-variant-numeric:tabular-nums}
-button{font:inherit;padding:.6rem 1rem;border-radius:6px;border:1px solid #3b5bdb;background:#3b5bdb;color:#fff;cursor:pointer}
-button.link{background:none;border:none;color:#3b5bdb;padding:0}.muted{color:#5f6b7a}.danger{color:#c92a2a}
+button,.button{font:inherit;display:inline-block;padding:.6rem 1rem;border-radius:6px;border:1px solid #3b5bdb;background:#3b5bdb;color:#fff;cursor:pointer;text-decoration:none}
+button:disabled{background:#adb5bd;border-color:#adb5bd;cursor:not-allowed}.button.secondary,button.secondary{background:#fff;color:#3b5bdb}
+button.link{background:none;border:none;color:#3b5bdb;padding:0}button[aria-pressed=true]{font-weight:700;text-decoration:underline}
+.muted{color:#5f6b7a}.danger{color:#c92a2a}.ok{color:#2b8a3e}
+table{width:100%;border-collapse:collapse}th,td{text-align:left;padding:.5rem .4rem;border-bottom:1px solid #edf0f3;vertical-align:top}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.actions{display:flex;flex-wrap:wrap;gap:.6rem;align-items:center;margin:1rem 0}
+.parties{display:grid;grid-template-columns:1fr 1fr;gap:1rem}.parties p{margin:.1rem 0}
+.totals{margin-left:auto;max-width:22rem}.totals dd{min-width:7rem}
+textarea{font:inherit;width:100%;box-sizing:border-box;min-height:4rem}
+:focus-visible{outline:3px solid #91a7ff;outline-offset:2px}
+@media (max-width:40rem){main{padding:.75rem}.parties{grid-template-columns:1fr}
+ table.responsive thead{display:none}table.responsive tr{display:block;border-bottom:1px solid #dde2e8;padding:.5rem 0}
+ table.responsive td{display:flex;justify-content:space-between;gap:1rem;border:none;padding:.2rem 0;text-align:right}
+ table.responsive td::before{content:attr(data-label);color:#5f6b7a;text-align:left}table.responsive td.check::before{content:none}}
 `;
 
-/** Shell of every portal page; the style tag carries the per-response CSP nonce. */
+const LANGUAGE_NAMES: Record<Language, string> = {
+  en: 'English',
+  ru: 'Русский',
+  pt: 'Português',
+  it: 'Italiano',
+  ja: '日本語',
+};
+
+export type Section = 'statement' | 'invoices' | 'estimates';
+
+/**
+ * Shell of every portal page; style and script carry the per-response CSP nonce. The
+ * language switcher posts (so a sign-in token in `next` never lands in a URL or a log).
+ */
 export function Page(props: {
-  lang: string;
+  lang: Language;
   title: string;
   nonce: string;
-  business?: string;
-  signOut?: string;
+  path: string;
+  m?: PortalMessages;
+  business?: string | undefined;
+  logo?: boolean;
+  section?: Section;
+  script?: string;
   children: Child;
 }) {
+  const { m } = props;
   return (
     <html lang={props.lang}>
       <head>
@@ -27,20 +63,54 @@ export function Page(props: {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>{props.title}</title>
-        <style nonce={props.nonce}>{CSS}</style>
+        {/* Raw: text children would be HTML-escaped, and quotes matter in CSS and JS. */}
+        <style nonce={props.nonce} dangerouslySetInnerHTML={{ __html: CSS }} />
       </head>
       <body>
         <header>
-          <strong>{props.business ?? ''}</strong>
-          {props.signOut ? (
+          <span class="brand">
+            {props.logo ? <img src="/portal/logo" alt="" /> : null}
+            <strong>{props.business ?? ''}</strong>
+          </span>
+          {m && props.section ? (
+            <nav class="main">
+              {(['statement', 'invoices', 'estimates'] as const).map((s) => (
+                <a
+                  href={s === 'statement' ? '/portal' : `/portal/${s}`}
+                  aria-current={props.section === s ? 'page' : undefined}
+                >
+                  {m[s]}
+                </a>
+              ))}
+            </nav>
+          ) : null}
+          <form class="langs" method="post" action="/portal/language" aria-label={m?.language ?? 'Language'}>
+            <input type="hidden" name="next" value={props.path} />
+            {LANGUAGES.map((l) => (
+              <button
+                type="submit"
+                class="link"
+                name="lang"
+                value={l}
+                lang={l}
+                aria-pressed={l === props.lang}
+              >
+                {LANGUAGE_NAMES[l]}
+              </button>
+            ))}
+          </form>
+          {m && props.section ? (
             <form method="post" action="/portal/logout">
               <button type="submit" class="link">
-                {props.signOut}
+                {m.signOut}
               </button>
             </form>
           ) : null}
         </header>
         <main>{props.children}</main>
+        {props.script ? (
+          <script nonce={props.nonce} dangerouslySetInnerHTML={{ __html: props.script }} />
+        ) : null}
       </body>
     </html>
   );

@@ -25,6 +25,43 @@ export interface PortalMessages {
   allStatuses: string;
   next: string;
   previous: string;
+  estimates: string;
+  estimate: string;
+  invoice: string;
+  validUntil: string;
+  accept: string;
+  reject: string;
+  rejectReason: string;
+  decisionThanks: (business: string) => string;
+  estimateStatusName: Record<'sent' | 'accepted' | 'rejected' | 'expired', string>;
+  noEstimates: string;
+  from: string;
+  billTo: string;
+  taxId: string;
+  description: string;
+  quantity: string;
+  unitPrice: string;
+  amount: string;
+  subtotal: string;
+  discount: string;
+  tax: (rate: string) => string;
+  amountPaid: string;
+  notes: string;
+  downloadPdf: string;
+  payNow: string;
+  payUnavailable: string;
+  back: string;
+  select: (number: string) => string;
+  selectAll: string;
+  downloadSelected: string;
+  noneSelected: string;
+  downloadStatement: string;
+  recentActivity: string;
+  emailNewLink: string;
+  newLinkSent: string;
+  tooMany: string;
+  language: string;
+  notFound: string;
   statusName: Record<'sent' | 'viewed' | 'partial' | 'paid' | 'void' | 'overdue', string>;
 }
 
@@ -59,6 +96,48 @@ export const PORTAL_MESSAGES: Record<Language, PortalMessages> = {
     allStatuses: 'All',
     next: 'Next',
     previous: 'Previous',
+    estimates: 'Estimates',
+    estimate: 'Estimate',
+    invoice: 'Invoice',
+    validUntil: 'Valid until',
+    accept: 'Accept estimate',
+    reject: 'Decline',
+    rejectReason: 'Reason (optional)',
+    decisionThanks: (b) => `Thank you — ${b} has your answer.`,
+    estimateStatusName: {
+      sent: 'Awaiting your answer',
+      accepted: 'Accepted',
+      rejected: 'Declined',
+      expired: 'Expired',
+    },
+    noEstimates: 'No estimates yet.',
+    from: 'From',
+    billTo: 'Bill to',
+    taxId: 'Tax ID',
+    description: 'Description',
+    quantity: 'Qty',
+    unitPrice: 'Unit price',
+    amount: 'Amount',
+    subtotal: 'Subtotal',
+    discount: 'Discount',
+    tax: (r) => `Tax ${r}`,
+    amountPaid: 'Paid',
+    notes: 'Notes',
+    downloadPdf: 'Download PDF',
+    payNow: 'Pay now',
+    payUnavailable: 'Online payment is not available yet for this business.',
+    back: 'All invoices',
+    select: (n) => `Select ${n}`,
+    selectAll: 'Select all',
+    downloadSelected: 'Download selected (ZIP)',
+    noneSelected: 'Select at least one invoice to download.',
+    downloadStatement: 'Download statement (PDF)',
+    recentActivity: 'Recent invoices',
+    emailNewLink: 'Email me a new link',
+    newLinkSent: 'If this link belongs to a client, a new link is on its way to the email address on file.',
+    tooMany: 'Too many requests. Please try again later.',
+    language: 'Language',
+    notFound: 'This document is not available.',
     statusName: {
       sent: 'Open',
       viewed: 'Open',
@@ -97,6 +176,48 @@ export const PORTAL_MESSAGES: Record<Language, PortalMessages> = {
     allStatuses: 'Все',
     next: 'Далее',
     previous: 'Назад',
+    estimates: 'Сметы',
+    estimate: 'Смета',
+    invoice: 'Счёт',
+    validUntil: 'Действительна до',
+    accept: 'Принять смету',
+    reject: 'Отклонить',
+    rejectReason: 'Причина (необязательно)',
+    decisionThanks: (b) => `Спасибо — ${b} получит ваш ответ.`,
+    estimateStatusName: {
+      sent: 'Ожидает ответа',
+      accepted: 'Принята',
+      rejected: 'Отклонена',
+      expired: 'Истекла',
+    },
+    noEstimates: 'Смет пока нет.',
+    from: 'Поставщик',
+    billTo: 'Плательщик',
+    taxId: 'ИНН',
+    description: 'Описание',
+    quantity: 'Кол-во',
+    unitPrice: 'Цена',
+    amount: 'Сумма',
+    subtotal: 'Подытог',
+    discount: 'Скидка',
+    tax: (r) => `Налог ${r}`,
+    amountPaid: 'Оплачено',
+    notes: 'Примечания',
+    downloadPdf: 'Скачать PDF',
+    payNow: 'Оплатить',
+    payUnavailable: 'Онлайн-оплата у этой компании пока недоступна.',
+    back: 'Все счета',
+    select: (n) => `Выбрать ${n}`,
+    selectAll: 'Выбрать все',
+    downloadSelected: 'Скачать выбранные (ZIP)',
+    noneSelected: 'Выберите хотя бы один счёт.',
+    downloadStatement: 'Скачать выписку (PDF)',
+    recentActivity: 'Последние счета',
+    emailNewLink: 'Прислать новую ссылку',
+    newLinkSent: 'Если ссылка принадлежит клиенту, новая ссылка уже отправлена на его адрес.',
+    tooMany: 'Слишком много запросов. Попробуйте позже.',
+    language: 'Язык',
+    notFound: 'Документ недоступен.',
     statusName: {
       sent: 'Ожидает оплаты',
       viewed: 'Ожидает оплаты',
@@ -135,6 +256,48 @@ export const PORTAL_MESSAGES: Record<Language, PortalMessages> = {
     allStatuses: 'Todas',
     next: 'Seguinte',
     previous: 'Anterior',
+    estimates: 'Orçamentos',
+    estimate: 'Orçamento',
+    invoice: 'Fatura',
+    validUntil: 'Válido até',
+    accept: 'Aceitar orçamento',
+    reject: 'Recusar',
+    rejectReason: 'Motivo (opcional)',
+    decisionThanks: (b) => `Obrigado — ${b} recebeu a sua resposta.`,
+    estimateStatusName: {
+      sent: 'A aguardar resposta',
+      accepted: 'Aceite',
+      rejected: 'Recusado',
+      expired: 'Expirado',
+    },
+    noEstimates: 'Ainda não há orçamentos.',
+    from: 'De',
+    billTo: 'Faturar a',
+    taxId: 'NIF',
+    description: 'Descrição',
+    quantity: 'Qtd.',
+    unitPrice: 'Preço unitário',
+    amount: 'Valor',
+    subtotal: 'Subtotal',
+    discount: 'Desconto',
+    tax: (r) => `IVA ${r}`,
+    amountPaid: 'Pago',
+    notes: 'Notas',
+    downloadPdf: 'Descarregar PDF',
+    payNow: 'Pagar agora',
+    payUnavailable: 'O pagamento online ainda não está disponível para esta empresa.',
+    back: 'Todas as faturas',
+    select: (n) => `Selecionar ${n}`,
+    selectAll: 'Selecionar todas',
+    downloadSelected: 'Descarregar selecionadas (ZIP)',
+    noneSelected: 'Selecione pelo menos uma fatura.',
+    downloadStatement: 'Descarregar extrato (PDF)',
+    recentActivity: 'Faturas recentes',
+    emailNewLink: 'Enviar-me um novo link',
+    newLinkSent: 'Se este link pertencer a um cliente, um novo link foi enviado para o e-mail registado.',
+    tooMany: 'Demasiados pedidos. Tente mais tarde.',
+    language: 'Idioma',
+    notFound: 'Este documento não está disponível.',
     statusName: {
       sent: 'Em aberto',
       viewed: 'Em aberto',
@@ -173,6 +336,49 @@ export const PORTAL_MESSAGES: Record<Language, PortalMessages> = {
     allStatuses: 'Tutte',
     next: 'Avanti',
     previous: 'Indietro',
+    estimates: 'Preventivi',
+    estimate: 'Preventivo',
+    invoice: 'Fattura',
+    validUntil: 'Valido fino al',
+    accept: 'Accetta preventivo',
+    reject: 'Rifiuta',
+    rejectReason: 'Motivo (facoltativo)',
+    decisionThanks: (b) => `Grazie — ${b} ha ricevuto la tua risposta.`,
+    estimateStatusName: {
+      sent: 'In attesa di risposta',
+      accepted: 'Accettato',
+      rejected: 'Rifiutato',
+      expired: 'Scaduto',
+    },
+    noEstimates: 'Nessun preventivo.',
+    from: 'Da',
+    billTo: 'Intestata a',
+    taxId: 'P. IVA',
+    description: 'Descrizione',
+    quantity: 'Qtà',
+    unitPrice: 'Prezzo unitario',
+    amount: 'Importo',
+    subtotal: 'Imponibile',
+    discount: 'Sconto',
+    tax: (r) => `IVA ${r}`,
+    amountPaid: 'Pagato',
+    notes: 'Note',
+    downloadPdf: 'Scarica PDF',
+    payNow: 'Paga ora',
+    payUnavailable: 'Il pagamento online non è ancora disponibile per questa attività.',
+    back: 'Tutte le fatture',
+    select: (n) => `Seleziona ${n}`,
+    selectAll: 'Seleziona tutte',
+    downloadSelected: 'Scarica selezionate (ZIP)',
+    noneSelected: 'Seleziona almeno una fattura.',
+    downloadStatement: 'Scarica estratto conto (PDF)',
+    recentActivity: 'Fatture recenti',
+    emailNewLink: 'Inviami un nuovo link',
+    newLinkSent:
+      'Se questo link appartiene a un cliente, un nuovo link è stato inviato all’indirizzo registrato.',
+    tooMany: 'Troppe richieste. Riprova più tardi.',
+    language: 'Lingua',
+    notFound: 'Questo documento non è disponibile.',
     statusName: {
       sent: 'Aperta',
       viewed: 'Aperta',
@@ -211,6 +417,43 @@ export const PORTAL_MESSAGES: Record<Language, PortalMessages> = {
     allStatuses: 'すべて',
     next: '次へ',
     previous: '前へ',
+    estimates: '見積書',
+    estimate: '見積書',
+    invoice: '請求書',
+    validUntil: '有効期限',
+    accept: '見積を承認',
+    reject: '辞退',
+    rejectReason: '理由（任意）',
+    decisionThanks: (b) => `ありがとうございます。${b} にご回答が届きました。`,
+    estimateStatusName: { sent: 'ご回答待ち', accepted: '承認済み', rejected: '辞退', expired: '期限切れ' },
+    noEstimates: '見積書はまだありません。',
+    from: '発行元',
+    billTo: '請求先',
+    taxId: '登録番号',
+    description: '品目',
+    quantity: '数量',
+    unitPrice: '単価',
+    amount: '金額',
+    subtotal: '小計',
+    discount: '値引き',
+    tax: (r) => `消費税 ${r}`,
+    amountPaid: 'お支払済み',
+    notes: '備考',
+    downloadPdf: 'PDFをダウンロード',
+    payNow: '今すぐ支払う',
+    payUnavailable: 'この事業者はまだオンライン決済に対応していません。',
+    back: '請求書一覧',
+    select: (n) => `${n} を選択`,
+    selectAll: 'すべて選択',
+    downloadSelected: '選択した請求書をダウンロード（ZIP）',
+    noneSelected: 'ダウンロードする請求書を選択してください。',
+    downloadStatement: '取引明細をダウンロード（PDF）',
+    recentActivity: '最近の請求書',
+    emailNewLink: '新しいリンクをメールで受け取る',
+    newLinkSent: 'このリンクがお客様のものであれば、登録済みのメールアドレスに新しいリンクを送信しました。',
+    tooMany: 'リクエストが多すぎます。しばらくしてからお試しください。',
+    language: '言語',
+    notFound: 'この書類は表示できません。',
     statusName: {
       sent: '未払い',
       viewed: '未払い',

@@ -108,17 +108,62 @@ export async function documentPdf(
 ): Promise<RenderedPdf> {
   const row = await getDocument(ctx.db, ctx.tenantId, type, id);
   if (!row) throw new NotFoundError(type === 'invoice' ? 'Invoice' : 'Estimate');
+  return pdfFromPlan(ctx, files, await planPdf(ctx, row, portalUrl));
+}
+
+export type LogoCache = Map<string | null, Promise<Awaited<ReturnType<typeof logoForPdf>>>>;
+
+/** What a document's PDF is made of, and where its cached copy lives. No I/O for issued documents. */
+export interface PdfPlan {
+  input: Awaited<ReturnType<typeof pdfInput>>;
+  key: string;
+  filename: string;
+  documentId: string;
+}
+
+export async function planPdf(
+  ctx: TenantContext,
+  row: DocumentRow,
+  portalUrl: string | null = null,
+): Promise<PdfPlan> {
   const input = await pdfInput(ctx, row, portalUrl);
   const hash = await sha256Hex(`${RENDERER_VERSION}\n${JSON.stringify(input)}`);
-  const key = `pdf/${ctx.tenantId}/${row.id}/${hash.slice(0, 32)}.pdf`;
-  const filename = pdfFilename(row);
+  return {
+    input,
+    key: `pdf/${ctx.tenantId}/${row.id}/${hash.slice(0, 32)}.pdf`,
+    filename: pdfFilename(row),
+    documentId: row.id,
+  };
+}
+
+/** The cached copy, or a fresh render that is cached on the way out. */
+export async function pdfFromPlan(
+  ctx: TenantContext,
+  files: R2Bucket,
+  plan: PdfPlan,
+  logos: LogoCache = new Map(),
+): Promise<RenderedPdf> {
+  const { input, key, filename } = plan;
   const hit = await files.get(key);
   if (hit) return { body: hit.body, filename, cached: true, key };
-  const logo = await logoForPdf(files, input.logoKey);
-  const bytes = await renderDocumentPdf({ ...input, logo }, { fonts: workerFonts(files) });
+  let logo = logos.get(input.logoKey);
+  if (!logo) {
+    logo = logoForPdf(files, input.logoKey);
+    logos.set(input.logoKey, logo);
+  }
+  const bytes = await renderDocumentPdf({ ...input, logo: await logo }, { fonts: workerFonts(files) });
   await files.put(key, bytes, {
     httpMetadata: { contentType: 'application/pdf' },
-    customMetadata: { tenantId: ctx.tenantId, documentId: row.id, renderer: String(RENDERER_VERSION) },
+    customMetadata: {
+      tenantId: ctx.tenantId,
+      documentId: plan.documentId,
+      renderer: String(RENDERER_VERSION),
+    },
   });
   return { body: bytes, filename, cached: false, key };
+}
+
+/** The PDF of a row the caller has already loaded (and scoped to its tenant or client). */
+export async function pdfOfDocument(ctx: TenantContext, files: R2Bucket, row: DocumentRow) {
+  return pdfFromPlan(ctx, files, await planPdf(ctx, row));
 }

@@ -42,12 +42,31 @@ export async function queueDocumentEmail(
   idempotencyKey: string,
   kind: TemplateKind = doc.type,
 ): Promise<EmailRow | null> {
-  const client = await getClient(ctx.db, ctx.tenantId, doc.clientId);
+  return queueClientEmail(ctx, queue, { clientId: doc.clientId, documentId: doc.id, kind }, idempotencyKey);
+}
+
+/**
+ * Queues an email of `kind` to the client's address on file (never to an address the
+ * caller supplies); null when the client has none.
+ */
+export async function queueClientEmail(
+  ctx: TenantContext,
+  queue: Queue,
+  target: { clientId: string; documentId: string | null; kind: TemplateKind },
+  idempotencyKey: string,
+): Promise<EmailRow | null> {
+  const client = await getClient(ctx.db, ctx.tenantId, target.clientId);
   if (!client?.email) return null;
   const email = await createEmail(
     ctx.db,
     ctx.tenantId,
-    { clientId: client.id, documentId: doc.id, kind, to: client.email, idempotencyKey },
+    {
+      clientId: client.id,
+      documentId: target.documentId,
+      kind: target.kind,
+      to: client.email,
+      idempotencyKey,
+    },
     ctx.now,
   );
   if (email.status === 'queued' && email.attempts === 0) {

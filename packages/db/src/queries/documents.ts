@@ -523,7 +523,7 @@ export interface PortalInvoiceQuery {
 
 /**
  * One client's issued invoices for the portal (never drafts), sorted by issue date or
- * by status in the order a client reads them: open, viewed, partly paid, paid, void.
+ * by status in the order a client reads them: overdue, open, viewed, partly paid, paid, void.
  */
 export async function portalInvoices(db: Db, tenantId: string, clientId: string, q: PortalInvoiceQuery) {
   const where: SQL[] = [
@@ -534,7 +534,8 @@ export async function portalInvoices(db: Db, tenantId: string, clientId: string,
   ];
   if (q.status === 'overdue') where.push(overdueCondition(q.today));
   else if (q.status) where.push(eq(documents.status, q.status));
-  const rank = sql`CASE ${documents.status} WHEN 'sent' THEN 1 WHEN 'viewed' THEN 2 WHEN 'partial' THEN 3 WHEN 'paid' THEN 4 ELSE 5 END`;
+  // Overdue is derived, not stored, but a client looks for it first.
+  const rank = sql`CASE WHEN ${overdueCondition(q.today)} THEN 0 ELSE (CASE ${documents.status} WHEN 'sent' THEN 1 WHEN 'viewed' THEN 2 WHEN 'partial' THEN 3 WHEN 'paid' THEN 4 ELSE 5 END) END`;
   const dir = (x: SQL | SQLiteColumn) => (q.order === 'asc' ? sql`${x} ASC` : sql`${x} DESC`);
   const order =
     q.sort === 'status'
@@ -549,4 +550,98 @@ export async function portalInvoices(db: Db, tenantId: string, clientId: string,
     .offset((q.page - 1) * q.pageSize)
     .all();
   return { rows: rows.slice(0, q.pageSize), hasMore: rows.length > q.pageSize };
+}
+
+/** One issued document of one client (never a draft): the portal reads nothing wider. */
+export async function portalDocument(
+  db: Db,
+  tenantId: string,
+  clientId: string,
+  type: DocumentType,
+  id: string,
+) {
+  return db
+    .select()
+    .from(documents)
+    .where(
+      and(
+        eq(documents.tenantId, tenantId),
+        eq(documents.clientId, clientId),
+        eq(documents.type, type),
+        eq(documents.id, id),
+        sql`${documents.status} <> 'draft'`,
+      ),
+    )
+    .get();
+}
+
+/**
+ * The client's issued invoices among `ids`, in one query whatever the count: the ids
+ * travel as one JSON parameter (D1 binds at most 100 parameters).
+ */
+export async function portalInvoicesByIds(db: Db, tenantId: string, clientId: string, ids: string[]) {
+  return db
+    .select()
+    .from(documents)
+    .where(
+      and(
+        eq(documents.tenantId, tenantId),
+        eq(documents.clientId, clientId),
+        eq(documents.type, 'invoice'),
+        sql`${documents.status} <> 'draft'`,
+        sql`${documents.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
+      ),
+    )
+    .all();
+}
+
+/**
+ * First view by the client: stamps `viewed_at` and moves `sent` to `viewed`, once. The
+ * guard on `viewed_at` makes a second view (or a race of two) change nothing.
+ */
+export async function markViewed(db: Db, tenantId: string, clientId: string, id: string, now = new Date()) {
+  return db
+    .update(documents)
+    .set({
+      viewedAt: now,
+      status: sql`CASE WHEN ${documents.status} = 'sent' AND ${documents.type} = 'invoice' THEN 'viewed' ELSE ${documents.status} END`,
+      updatedAt: now,
+    })
+    .where(
+      and(
+        eq(documents.tenantId, tenantId),
+        eq(documents.clientId, clientId),
+        eq(documents.id, id),
+        isNull(documents.viewedAt),
+        sql`${documents.status} <> 'draft'`,
+      ),
+    )
+    .returning()
+    .get();
+}
+
+/** One client's issued estimates, newest first. */
+export async function portalEstimates(
+  db: Db,
+  tenantId: string,
+  clientId: string,
+  page: number,
+  pageSize: number,
+) {
+  const rows = await db
+    .select()
+    .from(documents)
+    .where(
+      and(
+        eq(documents.tenantId, tenantId),
+        eq(documents.clientId, clientId),
+        eq(documents.type, 'estimate'),
+        sql`${documents.status} <> 'draft'`,
+      ),
+    )
+    .orderBy(desc(documents.issueDate), desc(documents.number))
+    .limit(pageSize + 1)
+    .offset((page - 1) * pageSize)
+    .all();
+  return { rows: rows.slice(0, pageSize), hasMore: rows.length > pageSize };
 }

@@ -1,0 +1,108 @@
+import { type Client, type Db, getClient, getTenant, type Tenant } from '@clientele/db';
+import { createD1Db } from '@clientele/db/d1';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { TenantContext } from '../../services/context';
+import { resolvePortalSession } from '../../services/portal/links';
+import { isLanguage, type Language } from '../../services/reference/iso';
+import { Page } from './layout';
+import { PORTAL_MESSAGES, type PortalMessages } from './messages';
+
+export const SESSION_COOKIE = 'clientele_portal';
+/** The language the client picked with the switcher; wins over everything else. */
+export const LANGUAGE_COOKIE = 'clientele_lang';
+
+/** Who is signed in: one client of one business, and everything read for them. */
+export interface PortalSession {
+  db: Db;
+  ctx: TenantContext;
+  clientId: string;
+  tenant: Tenant;
+  client: Client;
+}
+
+export type PortalEnv = {
+  Bindings: Env;
+  Variables: { nonce: string; lang: Language; m: PortalMessages; portal: PortalSession };
+};
+export type PortalContext = Context<PortalEnv>;
+
+/** Switcher choice, else the client's language, else the browser's, else English. */
+export function pickLanguage(c: Context, preferred?: string | null): Language {
+  const chosen = getCookie(c, LANGUAGE_COOKIE);
+  if (isLanguage(chosen)) return chosen;
+  if (isLanguage(preferred)) return preferred;
+  const header = c.req.header('accept-language') ?? '';
+  const ranked = header
+    .split(',')
+    .map((part, i) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.find((p) => p.trim().startsWith('q='));
+      return { code: tag.slice(0, 2).toLowerCase(), q: q ? Number(q.trim().slice(2)) || 0 : 1, i };
+    })
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  for (const { code } of ranked) if (isLanguage(code)) return code;
+  return 'en';
+}
+
+/** Sets the language for pages that have no session (sign-in, errors). */
+export const anonymousLanguage: MiddlewareHandler<PortalEnv> = async (c, next) => {
+  const lang = pickLanguage(c);
+  c.set('lang', lang);
+  c.set('m', PORTAL_MESSAGES[lang]);
+  await next();
+};
+
+/**
+ * Every signed-in page: the session cookie names exactly one client of one business,
+ * and every later query is scoped by both. No session → the "open your link" page.
+ */
+export const requirePortal: MiddlewareHandler<PortalEnv> = async (c, next) => {
+  const db = createD1Db(c.env.DB);
+  const token = getCookie(c, SESSION_COOKIE);
+  const session = token ? await resolvePortalSession(db, token) : undefined;
+  const [tenant, client] = session
+    ? await Promise.all([getTenant(db, session.tenantId), getClient(db, session.tenantId, session.clientId)])
+    : [undefined, undefined];
+  if (!session || !tenant || !client) {
+    if (c.req.method === 'GET' && c.req.path !== '/portal' && c.req.path !== '/portal/')
+      return c.redirect('/portal', 303);
+    const lang = pickLanguage(c);
+    c.set('lang', lang);
+    c.set('m', PORTAL_MESSAGES[lang]);
+    const m = PORTAL_MESSAGES[lang];
+    return c.html(
+      <Page lang={lang} title={m.continueTitle} nonce={c.var.nonce} path={c.req.path}>
+        <div class="card">
+          <p>{m.openLink}</p>
+        </div>
+      </Page>,
+      401,
+    );
+  }
+  const lang = pickLanguage(c, client.language);
+  c.set('lang', lang);
+  c.set('m', PORTAL_MESSAGES[lang]);
+  c.set('portal', {
+    db,
+    ctx: { db, tenantId: session.tenantId, now: new Date() },
+    clientId: session.clientId,
+    tenant,
+    client,
+  });
+  await next();
+};
+
+/** Another client's document, a draft, or nothing at all: one answer for all three. */
+export function notFound(c: PortalContext) {
+  const { lang, m } = c.var;
+  return c.html(
+    <Page lang={lang} m={m} title={m.notFound} nonce={c.var.nonce} path="/portal" section="statement">
+      <div class="card">
+        <p>{m.notFound}</p>
+        <a href="/portal">{m.statement}</a>
+      </div>
+    </Page>,
+    404,
+  );
+}

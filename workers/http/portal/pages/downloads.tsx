@@ -1,0 +1,80 @@
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { today } from '../../../services/documents/view';
+import { NotFoundError } from '../../../services/errors';
+import { invoiceZip } from '../../../services/portal/zip';
+import { contentDisposition } from '../../content-disposition';
+import { fieldErrors, problemResponse } from '../../problem';
+import { notFound, type PortalContext, type PortalEnv, requirePortal } from '../context';
+import { Page } from '../layout';
+
+/** Well above a year of weekly invoices; the ZIP streams, so the bound is on time, not memory. */
+export const MAX_ZIP_INVOICES = 1000;
+
+const Selection = z.object({
+  ids: z
+    .array(z.string().min(1).max(64))
+    .min(1, 'Select at least one invoice')
+    .max(MAX_ZIP_INVOICES, `At most ${MAX_ZIP_INVOICES} invoices per download`),
+});
+
+const wantsJson = (c: PortalContext) => (c.req.header('content-type') ?? '').includes('application/json');
+
+/** Form posts repeat `ids`; scripts and the API send `{ "ids": [...] }`. */
+async function readSelection(c: PortalContext): Promise<unknown> {
+  if (wantsJson(c)) return c.req.json().catch(() => null);
+  const form = await c.req.parseBody({ all: true });
+  const ids = form.ids;
+  return { ids: ids === undefined ? [] : Array.isArray(ids) ? ids : [ids] };
+}
+
+/** `POST /portal/downloads`: the selected invoices as one ZIP of PDFs. */
+export function downloadPages(portal: Hono<PortalEnv>) {
+  portal.post('/downloads', requirePortal, async (c) => {
+    const { lang, m, portal: p } = c.var;
+    const parsed = Selection.safeParse(await readSelection(c));
+    if (!parsed.success) {
+      if (wantsJson(c)) {
+        return problemResponse(
+          422,
+          'Unprocessable Content',
+          'The selection is not valid',
+          fieldErrors(parsed.error),
+        );
+      }
+      return c.html(
+        <Page
+          lang={lang}
+          m={m}
+          title={m.invoices}
+          nonce={c.var.nonce}
+          path="/portal/invoices"
+          section="invoices"
+        >
+          <div class="card">
+            <p role="alert">{m.noneSelected}</p>
+            <a href="/portal/invoices">{m.back}</a>
+          </div>
+        </Page>,
+        400,
+      );
+    }
+    let zip: Awaited<ReturnType<typeof invoiceZip>>;
+    try {
+      zip = await invoiceZip(p.ctx, c.env.FILES, p.clientId, parsed.data.ids, (w) =>
+        c.executionCtx.waitUntil(w),
+      );
+    } catch (err) {
+      if (!(err instanceof NotFoundError)) throw err;
+      return wantsJson(c) ? problemResponse(404, 'Not Found', 'Invoice not found') : notFound(c);
+    }
+    const headers: Record<string, string> = {
+      'content-type': 'application/zip',
+      'content-disposition': contentDisposition('attachment', `invoices-${today(p.ctx.now)}.zip`),
+      'x-zip-cache': zip.cached ? 'hit' : 'miss',
+      'x-zip-documents': String(zip.count),
+    };
+    if (zip.size !== null) headers['content-length'] = String(zip.size);
+    return c.body(zip.body, 200, headers);
+  });
+}

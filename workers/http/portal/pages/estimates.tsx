@@ -1,0 +1,174 @@
+import { markViewed, portalDocument, portalEstimates } from '@clientele/db';
+import type { Hono } from 'hono';
+import { decideEstimateFor } from '../../../services/documents/documents';
+import { pdfOfDocument } from '../../../services/documents/pdf';
+import { toDocumentView } from '../../../services/documents/view';
+import { ConflictError } from '../../../services/errors';
+import { pdfResponse } from '../../pdf-response';
+import { notFound, type PortalContext, type PortalEnv, requirePortal } from '../context';
+import { Page } from '../layout';
+import { formatters } from './format';
+import { DocumentPreview } from './preview';
+
+const PAGE_SIZE = 25;
+const MAX_REASON = 2000;
+
+type EstimateStatus = 'sent' | 'accepted' | 'rejected' | 'expired';
+
+/** `/portal/estimates`: the client's estimates, each with accept / decline. */
+export function estimatePages(portal: Hono<PortalEnv>) {
+  portal.get('/estimates', requirePortal, async (c) => {
+    const { lang, m, portal: p } = c.var;
+    const page = Math.max(1, Math.min(1000, Number(c.req.query('page')) || 1));
+    const result = await portalEstimates(p.db, p.ctx.tenantId, p.clientId, page, PAGE_SIZE);
+    const f = formatters(lang);
+    return c.html(
+      <Page
+        lang={lang}
+        m={m}
+        title={m.estimates}
+        nonce={c.var.nonce}
+        business={p.tenant.name}
+        logo={Boolean(p.tenant.logoKey)}
+        section="estimates"
+        path={c.req.path}
+      >
+        <h1>{m.estimates}</h1>
+        <div class="card">
+          {result.rows.length === 0 ? (
+            <p class="muted">{m.noEstimates}</p>
+          ) : (
+            <table class="responsive">
+              <thead>
+                <tr>
+                  <th>{m.number}</th>
+                  <th>{m.issued}</th>
+                  <th>{m.validUntil}</th>
+                  <th>{m.status}</th>
+                  <th class="num">{m.total}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {result.rows.map((r) => {
+                  const status = toDocumentView(r, p.ctx.now).status as EstimateStatus;
+                  return (
+                    <tr data-estimate={r.number ?? ''}>
+                      <td data-label={m.number}>
+                        <a href={`/portal/estimates/${r.id}`}>{r.number}</a>
+                      </td>
+                      <td data-label={m.issued}>{f.date(r.issueDate)}</td>
+                      <td data-label={m.validUntil}>{f.date(r.validUntil)}</td>
+                      <td data-label={m.status}>{m.estimateStatusName[status]}</td>
+                      <td data-label={m.total} class="num">
+                        {f.money(r.total, r.currency)}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          )}
+        </div>
+        <p class="actions">
+          {page > 1 ? <a href={`/portal/estimates?page=${page - 1}`}>← {m.previous}</a> : null}
+          {result.hasMore ? <a href={`/portal/estimates?page=${page + 1}`}>{m.next} →</a> : null}
+        </p>
+      </Page>,
+    );
+  });
+
+  const show = async (c: PortalContext, notice?: string) => {
+    const { lang, m, portal: p } = c.var;
+    let row = await portalDocument(p.db, p.ctx.tenantId, p.clientId, 'estimate', c.req.param('id') ?? '');
+    if (!row) return notFound(c);
+    if (!row.viewedAt) row = (await markViewed(p.db, p.ctx.tenantId, p.clientId, row.id, p.ctx.now)) ?? row;
+    const view = toDocumentView(row, p.ctx.now);
+    const status = view.status as EstimateStatus;
+    const title = `${m.estimate} ${view.number ?? ''}`;
+    return c.html(
+      <Page
+        lang={lang}
+        m={m}
+        title={title}
+        nonce={c.var.nonce}
+        business={p.tenant.name}
+        logo={Boolean(p.tenant.logoKey)}
+        section="estimates"
+        path={`/portal/estimates/${row.id}`}
+      >
+        <p>
+          <a href="/portal/estimates">← {m.estimates}</a>
+        </p>
+        <h1>{title}</h1>
+        <p data-status={status} class={status === 'accepted' ? 'ok' : 'muted'}>
+          {m.estimateStatusName[status]}
+          {status === 'rejected' && view.rejectionReason ? ` — ${view.rejectionReason}` : ''}
+        </p>
+        {notice ? (
+          <p role="status" class="ok">
+            {notice}
+          </p>
+        ) : null}
+        <div class="actions">
+          <a class="button secondary" href={`/portal/estimates/${row.id}/pdf`} download>
+            {m.downloadPdf}
+          </a>
+        </div>
+        {status === 'sent' ? (
+          <div class="card">
+            <form method="post" action={`/portal/estimates/${row.id}/accept`} class="actions">
+              <button type="submit">{m.accept}</button>
+            </form>
+            <form method="post" action={`/portal/estimates/${row.id}/reject`}>
+              <label>
+                {m.rejectReason}
+                <textarea name="reason" maxlength={MAX_REASON} />
+              </label>
+              <p>
+                <button type="submit" class="secondary">
+                  {m.reject}
+                </button>
+              </p>
+            </form>
+          </div>
+        ) : null}
+        <DocumentPreview row={row} view={view} lang={lang} m={m} />
+      </Page>,
+    );
+  };
+
+  portal.get('/estimates/:id', requirePortal, (c) =>
+    show(c, c.req.query('answered') ? c.var.m.decisionThanks(c.var.portal.tenant.name) : undefined),
+  );
+
+  for (const decision of ['accept', 'reject'] as const) {
+    portal.post(`/estimates/:id/${decision}`, requirePortal, async (c) => {
+      const p = c.var.portal;
+      const row = await portalDocument(p.db, p.ctx.tenantId, p.clientId, 'estimate', c.req.param('id'));
+      if (!row) return notFound(c);
+      const form = await c.req.parseBody();
+      const reason = typeof form.reason === 'string' ? form.reason.trim().slice(0, MAX_REASON) : '';
+      try {
+        await decideEstimateFor(
+          p.ctx,
+          row.id,
+          decision === 'accept' ? 'accepted' : 'rejected',
+          decision === 'reject' && reason ? reason : null,
+        );
+      } catch (err) {
+        // Decided or expired meanwhile: the page shows where it stands now.
+        if (!(err instanceof ConflictError)) throw err;
+        return c.redirect(`/portal/estimates/${row.id}`, 303);
+      }
+      // Post/redirect/get: reloading the page never answers twice.
+      return c.redirect(`/portal/estimates/${row.id}?answered=1`, 303);
+    });
+  }
+
+  portal.get('/estimates/:id/pdf', requirePortal, async (c) => {
+    const p = c.var.portal;
+    const row = await portalDocument(p.db, p.ctx.tenantId, p.clientId, 'estimate', c.req.param('id'));
+    if (!row) return notFound(c);
+    return pdfResponse(c, await pdfOfDocument(p.ctx, c.env.FILES, row), c.req.query('download') !== '0');
+  });
+}

@@ -1,0 +1,206 @@
+import { markViewed, portalDocument, portalInvoices } from '@clientele/db';
+import type { Hono } from 'hono';
+import { pdfOfDocument } from '../../../services/documents/pdf';
+import { isOverdue, toDocumentView, today } from '../../../services/documents/view';
+import { pdfResponse } from '../../pdf-response';
+import { notFound, type PortalEnv, requirePortal } from '../context';
+import { Page } from '../layout';
+import { formatters } from './format';
+import { DocumentPreview } from './preview';
+
+const STATUSES = ['sent', 'viewed', 'partial', 'paid', 'void', 'overdue'] as const;
+const PAGE_SIZE = 25;
+
+/** Select-all for the download form; the page works without it, one box at a time. */
+const SELECT_ALL = `
+const all = document.getElementById('select-all');
+const boxes = () => [...document.querySelectorAll('input[name="ids"]')];
+all.hidden = false;
+all.querySelector('input').addEventListener('change', (e) => boxes().forEach((b) => { b.checked = e.target.checked; }));
+document.addEventListener('change', (e) => {
+  if (e.target.name !== 'ids') return;
+  const list = boxes();
+  const input = all.querySelector('input');
+  input.checked = list.every((b) => b.checked);
+  input.indeterminate = !input.checked && list.some((b) => b.checked);
+});`;
+
+/** `/portal/invoices`: the list with bulk download, one invoice's preview, and its PDF. */
+export function invoicePages(portal: Hono<PortalEnv>) {
+  portal.get('/invoices', requirePortal, async (c) => {
+    const { lang, m, portal: p } = c.var;
+    const sort = c.req.query('sort') === 'status' ? 'status' : 'date';
+    const order = c.req.query('order') === 'asc' ? 'asc' : 'desc';
+    const statusParam = c.req.query('status');
+    const status = STATUSES.find((s) => s === statusParam);
+    const page = Math.max(1, Math.min(1000, Number(c.req.query('page')) || 1));
+    const day = today(p.ctx.now);
+    const result = await portalInvoices(p.db, p.ctx.tenantId, p.clientId, {
+      sort,
+      order,
+      status,
+      page,
+      pageSize: PAGE_SIZE,
+      today: day,
+    });
+    const f = formatters(lang);
+    const link = (q: Record<string, string | number | undefined>) => {
+      const params = new URLSearchParams();
+      for (const [k, v] of Object.entries({ sort, order, status, page: 1, ...q }))
+        if (v !== undefined) params.set(k, String(v));
+      return `/portal/invoices?${params}`;
+    };
+    const flip = (key: 'date' | 'status') =>
+      link({ sort: key, order: sort === key && order === 'desc' ? 'asc' : 'desc' });
+    const arrow = (key: 'date' | 'status') => (sort === key ? (order === 'asc' ? ' ↑' : ' ↓') : '');
+    const ariaSort = (key: 'date' | 'status') =>
+      sort === key ? (order === 'asc' ? 'ascending' : 'descending') : undefined;
+    return c.html(
+      <Page
+        lang={lang}
+        m={m}
+        title={m.invoices}
+        nonce={c.var.nonce}
+        business={p.tenant.name}
+        logo={Boolean(p.tenant.logoKey)}
+        section="invoices"
+        path={c.req.path}
+        script={result.rows.length ? SELECT_ALL : undefined}
+      >
+        <h1>{m.invoices}</h1>
+        <p>
+          <a href={link({ status: undefined })} aria-current={status ? undefined : 'true'}>
+            {m.allStatuses}
+          </a>
+          {(['sent', 'partial', 'paid', 'overdue'] as const).map((s) => (
+            <>
+              {' · '}
+              <a href={link({ status: s })} aria-current={status === s ? 'true' : undefined}>
+                {m.statusName[s]}
+              </a>
+            </>
+          ))}
+        </p>
+        <form method="post" action="/portal/downloads" class="card">
+          <table class="responsive">
+            <thead>
+              <tr>
+                <th class="check">
+                  <label id="select-all" hidden>
+                    <input type="checkbox" aria-label={m.selectAll} />
+                  </label>
+                </th>
+                <th>{m.number}</th>
+                <th aria-sort={ariaSort('date')}>
+                  <a href={flip('date')}>
+                    {m.issued}
+                    {arrow('date')}
+                  </a>
+                </th>
+                <th aria-sort={ariaSort('status')}>
+                  <a href={flip('status')}>
+                    {m.status}
+                    {arrow('status')}
+                  </a>
+                </th>
+                <th class="num">{m.total}</th>
+                <th class="num">{m.amountDue}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.rows.map((r) => {
+                const overdue = isOverdue(r, day);
+                return (
+                  <tr data-invoice={r.number ?? ''}>
+                    <td class="check">
+                      <input type="checkbox" name="ids" value={r.id} aria-label={m.select(r.number ?? '')} />
+                    </td>
+                    <td data-label={m.number}>
+                      <a href={`/portal/invoices/${r.id}`}>{r.number}</a>
+                    </td>
+                    <td data-label={m.issued}>{f.date(r.issueDate)}</td>
+                    <td data-label={m.status} class={overdue ? 'danger' : ''}>
+                      {overdue ? m.statusName.overdue : m.statusName[r.status as 'sent']}
+                    </td>
+                    <td data-label={m.total} class="num">
+                      {f.money(r.total, r.currency)}
+                    </td>
+                    <td data-label={m.amountDue} class="num">
+                      {f.money(r.status === 'void' ? 0 : r.total - r.amountPaid, r.currency)}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {result.rows.length === 0 ? (
+            <p class="muted">{m.nothingYet}</p>
+          ) : (
+            <p class="actions">
+              <button type="submit">{m.downloadSelected}</button>
+            </p>
+          )}
+        </form>
+        <p class="actions">
+          {page > 1 ? <a href={link({ page: page - 1 })}>← {m.previous}</a> : null}
+          {result.hasMore ? <a href={link({ page: page + 1 })}>{m.next} →</a> : null}
+        </p>
+      </Page>,
+    );
+  });
+
+  portal.get('/invoices/:id', requirePortal, async (c) => {
+    const { lang, m, portal: p } = c.var;
+    let row = await portalDocument(p.db, p.ctx.tenantId, p.clientId, 'invoice', c.req.param('id'));
+    if (!row) return notFound(c);
+    // The first view is recorded once; the admin sees it in the invoice's history.
+    if (!row.viewedAt) row = (await markViewed(p.db, p.ctx.tenantId, p.clientId, row.id, p.ctx.now)) ?? row;
+    const view = toDocumentView(row, p.ctx.now);
+    const payable = view.amountDue > 0 && ['sent', 'viewed', 'partial'].includes(row.status);
+    const title = `${m.invoice} ${view.number ?? ''}`;
+    return c.html(
+      <Page
+        lang={lang}
+        m={m}
+        title={title}
+        nonce={c.var.nonce}
+        business={p.tenant.name}
+        logo={Boolean(p.tenant.logoKey)}
+        section="invoices"
+        path={c.req.path}
+      >
+        <p>
+          <a href="/portal/invoices">← {m.back}</a>
+        </p>
+        <h1>{title}</h1>
+        <p class={view.overdue ? 'danger' : 'muted'}>
+          {view.overdue ? m.statusName.overdue : m.statusName[row.status as 'sent']}
+        </p>
+        <div class="actions">
+          <a class="button secondary" href={`/portal/invoices/${row.id}/pdf`} download>
+            {m.downloadPdf}
+          </a>
+          {payable ? (
+            <>
+              {/* Online payment arrives with the business's Stripe account. */}
+              <button type="button" disabled aria-describedby="pay-note">
+                {m.payNow}
+              </button>
+              <span id="pay-note" class="muted">
+                {m.payUnavailable}
+              </span>
+            </>
+          ) : null}
+        </div>
+        <DocumentPreview row={row} view={view} lang={lang} m={m} />
+      </Page>,
+    );
+  });
+
+  portal.get('/invoices/:id/pdf', requirePortal, async (c) => {
+    const p = c.var.portal;
+    const row = await portalDocument(p.db, p.ctx.tenantId, p.clientId, 'invoice', c.req.param('id'));
+    if (!row) return notFound(c);
+    return pdfResponse(c, await pdfOfDocument(p.ctx, c.env.FILES, row), c.req.query('download') !== '0');
+  });
+}

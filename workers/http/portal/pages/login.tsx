@@ -1,0 +1,165 @@
+import { findLinkByHash, getClient, getTenant, hitRateLimit } from '@clientele/db';
+import { createD1Db } from '@clientele/db/d1';
+import type { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { sha256Hex } from '../../../services/auth/encoding';
+import { queueClientEmail } from '../../../services/mail/outgoing';
+import { inspectToken, signInWithLink, signOutPortal } from '../../../services/portal/links';
+import { isLanguage } from '../../../services/reference/iso';
+import {
+  anonymousLanguage,
+  LANGUAGE_COOKIE,
+  type PortalContext,
+  type PortalEnv,
+  pickLanguage,
+  SESSION_COOKIE,
+} from '../context';
+import { Page } from '../layout';
+import { PORTAL_MESSAGES } from '../messages';
+
+const RESEND_WINDOW_MS = 3600_000;
+/** A new link per old link per hour, and a few per address, whatever the answer says. */
+const RESEND_PER_LINK = 1;
+const RESEND_PER_IP = 10;
+
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
+
+function unusable(c: PortalContext, reason: 'unknown' | 'expired' | 'revoked', status: 404 | 410) {
+  const { lang, m } = c.var;
+  return c.html(
+    <Page lang={lang} m={m} title={m.linkUnusable[reason]} nonce={c.var.nonce} path={c.req.path}>
+      <div class="card">
+        <h1>{m.linkUnusable[reason]}</h1>
+        <p class="muted">{m.askBusiness('')}</p>
+        {/* Offered for unknown links too, so the page never tells which links exist. */}
+        <form method="post" action={`${c.req.path.replace(/\/resend$/, '')}/resend`}>
+          <button type="submit">{m.emailNewLink}</button>
+        </form>
+      </div>
+    </Page>,
+    status,
+  );
+}
+
+/** Sign-in by magic link, "email me a new link", sign-out and the language switcher. */
+export function loginPages(portal: Hono<PortalEnv>) {
+  // Mail scanners fetch links: GET only shows a button and changes nothing.
+  portal.get('/login/:token', anonymousLanguage, async (c) => {
+    const db = createD1Db(c.env.DB);
+    const state = await inspectToken(db, c.req.param('token'));
+    if (!state.usable) return unusable(c, state.reason, state.reason === 'unknown' ? 404 : 410);
+    const [tenant, client] = await Promise.all([
+      getTenant(db, state.link.tenantId),
+      getClient(db, state.link.tenantId, state.link.clientId),
+    ]);
+    const lang = pickLanguage(c, client?.language);
+    const m = PORTAL_MESSAGES[lang];
+    return c.html(
+      <Page
+        lang={lang}
+        m={m}
+        title={m.continueTitle}
+        nonce={c.var.nonce}
+        business={tenant?.name}
+        path={c.req.path}
+      >
+        <div class="card">
+          <h1>{m.continueTitle}</h1>
+          <p>{m.continueText(tenant?.name ?? '')}</p>
+          <form method="post">
+            <button type="submit">{m.continueButton}</button>
+          </form>
+        </div>
+      </Page>,
+    );
+  });
+
+  portal.post('/login/:token', anonymousLanguage, async (c) => {
+    const result = await signInWithLink(createD1Db(c.env.DB), c.req.param('token'));
+    if (!result.usable) return unusable(c, result.reason, result.reason === 'unknown' ? 404 : 410);
+    setCookie(c, SESSION_COOKIE, result.session, {
+      httpOnly: true,
+      secure: true,
+      sameSite: 'Lax',
+      path: '/portal',
+      expires: result.expiresAt,
+    });
+    return c.redirect('/portal', 303);
+  });
+
+  /**
+   * "Email me a new link": goes only to the address on file for the link's client, and
+   * answers the same words whether or not the link existed or anything was sent.
+   */
+  portal.post('/login/:token/resend', anonymousLanguage, async (c) => {
+    const { m, lang } = c.var;
+    const db = createD1Db(c.env.DB);
+    const now = new Date();
+    const ip = c.req.header('cf-connecting-ip') ?? 'local';
+    const perIp = await hitRateLimit(db, `portal-resend-ip:${ip}`, RESEND_WINDOW_MS, now);
+    if (perIp.count > RESEND_PER_IP) {
+      c.header('retry-after', String(Math.ceil((perIp.resetAt.getTime() - now.getTime()) / 1000)));
+      return c.html(
+        <Page lang={lang} m={m} title={m.tooMany} nonce={c.var.nonce} path="/portal">
+          <div class="card">
+            <p>{m.tooMany}</p>
+          </div>
+        </Page>,
+        429,
+      );
+    }
+    const token = c.req.param('token');
+    const link = TOKEN_SHAPE.test(token) ? await findLinkByHash(db, await sha256Hex(token)) : undefined;
+    if (link) {
+      const perLink = await hitRateLimit(db, `portal-resend-link:${link.id}`, RESEND_WINDOW_MS, now);
+      if (perLink.count <= RESEND_PER_LINK) {
+        const ctx = { db, tenantId: link.tenantId, now };
+        await queueClientEmail(
+          ctx,
+          c.env.EMAIL_QUEUE,
+          { clientId: link.clientId, documentId: null, kind: 'portal_link' },
+          `portal-link:${link.id}:${Math.floor(now.getTime() / RESEND_WINDOW_MS)}`,
+        );
+      }
+    }
+    return c.html(
+      <Page lang={lang} m={m} title={m.emailNewLink} nonce={c.var.nonce} path="/portal">
+        <div class="card">
+          <p role="status">{m.newLinkSent}</p>
+        </div>
+      </Page>,
+      202,
+    );
+  });
+
+  portal.post('/logout', anonymousLanguage, async (c) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) await signOutPortal(createD1Db(c.env.DB), token);
+    deleteCookie(c, SESSION_COOKIE, { path: '/portal', secure: true, httpOnly: true, sameSite: 'Lax' });
+    const { lang, m } = c.var;
+    return c.html(
+      <Page lang={lang} m={m} title={m.signedOut} nonce={c.var.nonce} path="/portal">
+        <div class="card">
+          <h1>{m.signedOut}</h1>
+          <p class="muted">{m.openLink}</p>
+        </div>
+      </Page>,
+    );
+  });
+
+  portal.post('/language', async (c) => {
+    const form = await c.req.parseBody();
+    const lang = typeof form.lang === 'string' ? form.lang : '';
+    const next = typeof form.next === 'string' ? form.next : '/portal';
+    if (!isLanguage(lang)) return c.text('Unknown language', 400);
+    setCookie(c, LANGUAGE_COOKIE, lang, {
+      path: '/portal',
+      secure: true,
+      sameSite: 'Lax',
+      maxAge: 365 * 24 * 3600,
+    });
+    // Only back into the portal: never an open redirect.
+    const safe = /^\/portal(\/[\w\-/.]*)?(\?[\w=&%.-]*)?$/.test(next) ? next : '/portal';
+    return c.redirect(safe, 303);
+  });
+}

@@ -1,0 +1,111 @@
+import { portalInvoices } from '@clientele/db';
+import type { Hono } from 'hono';
+import { clientStatementPdf } from '../../../services/clients/statement';
+import { summaryOf } from '../../../services/clients/summary';
+import { isOverdue, today } from '../../../services/documents/view';
+import { pdfResponse } from '../../pdf-response';
+import { type PortalEnv, requirePortal } from '../context';
+import { Page } from '../layout';
+import { formatters } from './format';
+
+/** `/portal`: per-currency statement, recent invoices, statement PDF and the business logo. */
+export function statementPages(portal: Hono<PortalEnv>) {
+  portal.get('/', requirePortal, async (c) => {
+    const { lang, m, portal: p } = c.var;
+    const day = today(p.ctx.now);
+    const [summary, recent] = await Promise.all([
+      summaryOf(p.ctx, p.clientId),
+      portalInvoices(p.db, p.ctx.tenantId, p.clientId, {
+        sort: 'date',
+        order: 'desc',
+        page: 1,
+        pageSize: 5,
+        today: day,
+      }),
+    ]);
+    const f = formatters(lang);
+    return c.html(
+      <Page
+        lang={lang}
+        m={m}
+        title={`${m.statement} — ${p.tenant.name}`}
+        nonce={c.var.nonce}
+        business={p.tenant.name}
+        logo={Boolean(p.tenant.logoKey)}
+        section="statement"
+        path={c.req.path}
+      >
+        <h1>{m.statement}</h1>
+        <p class="muted">{p.client.company ? `${p.client.name} · ${p.client.company}` : p.client.name}</p>
+        {summary.currencies.length === 0 ? <p>{m.nothingYet}</p> : null}
+        <div class="cards">
+          {summary.currencies.map((x) => (
+            <section class="card" data-currency={x.currency}>
+              <h2>{x.currency}</h2>
+              <dl>
+                <dt>{m.totalInvoiced}</dt>
+                <dd>{f.money(x.totalInvoiced, x.currency)}</dd>
+                <dt>{m.totalPaid}</dt>
+                <dd>{f.money(x.totalPaid, x.currency)}</dd>
+                <dt>{m.totalOwed}</dt>
+                <dd>
+                  <strong>{f.money(x.outstanding, x.currency)}</strong>
+                </dd>
+                <dt>{m.overdue}</dt>
+                <dd class={x.overdue ? 'danger' : ''}>{f.money(x.overdue, x.currency)}</dd>
+              </dl>
+            </section>
+          ))}
+        </div>
+        {recent.rows.length ? (
+          <section class="card">
+            <h2>{m.recentActivity}</h2>
+            <table class="responsive">
+              <tbody>
+                {recent.rows.map((r) => {
+                  const overdue = isOverdue(r, day);
+                  return (
+                    <tr>
+                      <td data-label={m.number}>
+                        <a href={`/portal/invoices/${r.id}`}>{r.number}</a>
+                      </td>
+                      <td data-label={m.issued}>{f.date(r.issueDate)}</td>
+                      <td data-label={m.status} class={overdue ? 'danger' : ''}>
+                        {overdue ? m.statusName.overdue : m.statusName[r.status as 'sent']}
+                      </td>
+                      <td data-label={m.amountDue} class="num">
+                        {f.money(r.status === 'void' ? 0 : r.total - r.amountPaid, r.currency)}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+            <p>
+              <a href="/portal/invoices">{m.invoices} →</a>
+            </p>
+          </section>
+        ) : null}
+        <p class="actions">
+          <a class="button secondary" href="/portal/statement.pdf" download>
+            {m.downloadStatement}
+          </a>
+        </p>
+      </Page>,
+    );
+  });
+
+  portal.get('/statement.pdf', requirePortal, async (c) => {
+    const p = c.var.portal;
+    return pdfResponse(c, await clientStatementPdf(p.ctx, c.env.FILES, p.clientId), true);
+  });
+
+  portal.get('/logo', requirePortal, async (c) => {
+    const key = c.var.portal.tenant.logoKey;
+    const object = key ? await c.env.FILES.get(key) : null;
+    if (!object) return c.body(null, 404);
+    return c.body(object.body, 200, {
+      'content-type': object.httpMetadata?.contentType ?? 'application/octet-stream',
+    });
+  });
+}
