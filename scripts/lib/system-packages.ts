@@ -1,11 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 
-/** Debian packages the test suite drives: a real browser and the PDF checkers. */
+/** Debian packages the test suite drives: a real browser, the PDF checkers and Info-ZIP's checker. */
 const REQUIRED = [
   { bin: 'chromium', pkg: 'chromium' },
   { bin: 'pdftotext', pkg: 'poppler-utils' },
   { bin: 'pdftoppm', pkg: 'poppler-utils' },
   { bin: 'qpdf', pkg: 'qpdf' },
+  { bin: 'unzip', pkg: 'unzip' },
 ];
 
 const has = (bin: string) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;

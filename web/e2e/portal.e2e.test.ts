@@ -199,6 +199,16 @@ describe('the client portal in Chromium', () => {
     // The admin sees the view the client made.
     const admin = await (await page.request.get(`${baseUrl}/api/v1/invoices/${partial.id}`)).json();
     expect(admin.viewedAt).not.toBeNull();
+
+    // …and signs the client's device out by revoking the link it used.
+    await page.goto(`${baseUrl}/clients/${client.id}`);
+    const used = page.locator('tr[data-link]').filter({ hasText: '1 device' });
+    await used.waitFor();
+    page.once('dialog', (d) => d.accept());
+    await used.getByRole('button', { name: 'Revoke' }).click();
+    await page.locator('tr[data-link]').filter({ hasText: 'revoked' }).first().waitFor();
+    const after = await portal.goto(`${baseUrl}/portal`);
+    expect(after?.status()).toBe(401);
     await portal.close();
     await page.close();
   });

@@ -45,6 +45,16 @@ export interface EmailLogEntry {
   createdAt: string;
   sentAt: string | null;
 }
+export interface PortalLink {
+  id: string;
+  clientId: string;
+  createdAt: string;
+  expiresAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+  status: 'active' | 'expired' | 'revoked';
+  activeSessions: number;
+}
 export type Doc = Invoice | Estimate;
 const plural = (t: DocType) => (t === 'invoice' ? 'invoices' : 'estimates');
 const qs = (params: Record<string, string | number | undefined>) =>
@@ -178,6 +188,11 @@ export const api = {
     kind: string,
     body: { language: string; subject: string; body: string; clientId?: string },
   ) => request<{ subject: string; text: string; html: string }>('POST', `/templates/${kind}/preview`, body),
+  portalLinks: (clientId: string) =>
+    request<{ data: PortalLink[] }>('GET', `/portal-links?${qs({ clientId })}`),
+  createPortalLink: (clientId: string) =>
+    request<PortalLink & { url: string }>('POST', `/clients/${encodeURIComponent(clientId)}/portal-links`),
+  revokePortalLink: (id: string) => request<PortalLink>('DELETE', `/portal-links/${encodeURIComponent(id)}`),
   emails: (clientId?: string) =>
     request<Page<EmailLogEntry>>('GET', `/emails?${qs({ clientId, limit: 50 })}`),
   getSettings: () => request<Settings>('GET', '/settings'),

@@ -73,10 +73,13 @@ describe('portal magic links', () => {
     const c = await createClient(owner);
     const link = await newLink(owner, c.id);
     const { cookie } = await signInPortal(link.url);
+    await signInPortal(link.url); // a second device
     expect((await SELF.fetch(`${ORIGIN}/portal`, { headers: { cookie: cookie! } })).status).toBe(200);
+    const listed = await json(await call(`/portal-links?clientId=${c.id}`, { as: owner }));
+    expect(listed.data).toMatchObject([{ id: link.id, status: 'active', activeSessions: 2 }]);
 
     const revoked = await call(`/portal-links/${link.id}`, { method: 'DELETE', as: owner });
-    expect((await json(revoked)).status).toBe('revoked');
+    expect(await json(revoked)).toMatchObject({ status: 'revoked', activeSessions: 0 });
     expect((await SELF.fetch(`${ORIGIN}/portal`, { headers: { cookie: cookie! } })).status).toBe(401);
     const again = await signInPortal(link.url);
     expect(again.res.status).toBe(410);

@@ -6,6 +6,7 @@ import { ClientOverview } from '../components/ClientOverview';
 import { EmailLog } from '../components/EmailLog';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
+import { PortalAccess } from '../components/PortalAccess';
 import { TemplateEditor } from '../components/TemplateEditor';
 
 const LANGUAGE_NAMES: Record<string, string> = {
@@ -216,6 +217,8 @@ export function ClientFormPage() {
             An override replaces the business template for this client, subject and body together.
           </p>
           <TemplateEditor clientId={c.id} />
+          <h2>Client portal access</h2>
+          <PortalAccess clientId={c.id} />
           <h2>Emails</h2>
           <EmailLog clientId={c.id} />
         </>

@@ -27,9 +27,11 @@ export interface PortalLinkView {
   lastUsedAt: string | null;
   revokedAt: string | null;
   status: 'active' | 'expired' | 'revoked';
+  /** Portal sessions this link opened that are still signed in. */
+  activeSessions: number;
 }
 
-export function toLinkView(l: PortalLinkRow, now: Date): PortalLinkView {
+export function toLinkView(l: PortalLinkRow & { activeSessions?: number }, now: Date): PortalLinkView {
   return {
     id: l.id,
     clientId: l.clientId,
@@ -38,6 +40,7 @@ export function toLinkView(l: PortalLinkRow, now: Date): PortalLinkView {
     lastUsedAt: l.lastUsedAt?.toISOString() ?? null,
     revokedAt: l.revokedAt?.toISOString() ?? null,
     status: l.revokedAt ? 'revoked' : l.expiresAt <= now ? 'expired' : 'active',
+    activeSessions: l.revokedAt ? 0 : (l.activeSessions ?? 0),
   };
 }
 
@@ -63,7 +66,7 @@ export async function issuePortalLink(ctx: TenantContext, clientId: string, orig
 }
 
 export async function portalLinksFor(ctx: TenantContext, clientId?: string) {
-  return (await listPortalLinks(ctx.db, ctx.tenantId, clientId)).map((l) => toLinkView(l, ctx.now));
+  return (await listPortalLinks(ctx.db, ctx.tenantId, clientId, ctx.now)).map((l) => toLinkView(l, ctx.now));
 }
 
 export async function revokeLink(ctx: TenantContext, id: string) {

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { newId } from '../ids';
 import { portalLinks, portalSessions } from '../schema';
@@ -17,11 +17,15 @@ export async function createPortalLink(
   return row!;
 }
 
-export async function listPortalLinks(db: Db, tenantId: string, clientId?: string) {
+/** Links with how many portal sessions each has open right now (sessions die with their link). */
+export async function listPortalLinks(db: Db, tenantId: string, clientId?: string, now = new Date()) {
   const where = [eq(portalLinks.tenantId, tenantId)];
   if (clientId) where.push(eq(portalLinks.clientId, clientId));
   return db
-    .select()
+    .select({
+      ...getTableColumns(portalLinks),
+      activeSessions: sql<number>`(SELECT COUNT(*) FROM ${portalSessions} WHERE ${portalSessions.linkId} = ${portalLinks.id} AND ${portalSessions.expiresAt} > ${now.getTime()})`,
+    })
     .from(portalLinks)
     .where(and(...where))
     .orderBy(desc(portalLinks.createdAt))

@@ -15,6 +15,10 @@ const PortalLinkSchema = z
     lastUsedAt: z.string().nullable(),
     revokedAt: z.string().nullable(),
     status: z.enum(['active', 'expired', 'revoked']),
+    activeSessions: z
+      .number()
+      .int()
+      .openapi({ description: 'Portal sessions opened by this link and still signed in' }),
   })
   .openapi('PortalLink');
 

@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, api, type PortalLink } from '../api';
+import { date } from '../format';
+
+/**
+ * The client's magic links and the portal sessions they opened. A new link's URL is
+ * shown once (only its hash is stored); revoking signs every device out at once.
+ */
+export function PortalAccess({ clientId }: { clientId: string }) {
+  const [links, setLinks] = useState<PortalLink[] | null>(null);
+  const [fresh, setFresh] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const load = useCallback(
+    () =>
+      api.portalLinks(clientId).then(
+        (r) => setLinks(r.data),
+        () => setLinks([]),
+      ),
+    [clientId],
+  );
+  useEffect(() => {
+    load();
+  }, [load]);
+
+  const run = async (action: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await action();
+      await load();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : String(err));
+    }
+  };
+
+  return (
+    <div className="portal-access">
+      <div className="actions">
+        <button
+          type="button"
+          onClick={() =>
+            run(async () => {
+              const link = await api.createPortalLink(clientId);
+              setCopied(false);
+              setFresh(link.url);
+            })
+          }
+        >
+          Create sign-in link
+        </button>
+      </div>
+      {fresh ? (
+        <div className="card" role="status">
+          <label htmlFor="fresh-link">New link — copy it now, it is not shown again</label>
+          <div className="actions">
+            <input id="fresh-link" readOnly value={fresh} onFocus={(e) => e.currentTarget.select()} />
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => navigator.clipboard?.writeText(fresh).then(() => setCopied(true))}
+            >
+              {copied ? 'Copied' : 'Copy'}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {error ? <p className="field-error">{error}</p> : null}
+      {links === null ? (
+        <p className="muted">Loading…</p>
+      ) : links.length === 0 ? (
+        <p className="muted">No sign-in links yet. Every invoice email carries one.</p>
+      ) : (
+        <table className="list">
+          <thead>
+            <tr>
+              <th>Created</th>
+              <th className="hide-sm">Expires</th>
+              <th className="hide-sm">Last used</th>
+              <th>Signed in</th>
+              <th>Status</th>
+              <th>
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {links.map((l) => (
+              <tr key={l.id} data-link={l.id}>
+                <td>{date(l.createdAt)}</td>
+                <td className="hide-sm">{date(l.expiresAt)}</td>
+                <td className="hide-sm">{l.lastUsedAt ? date(l.lastUsedAt) : '—'}</td>
+                <td>{l.activeSessions === 1 ? '1 device' : `${l.activeSessions} devices`}</td>
+                <td>
+                  <span className={`badge badge-${l.status === 'active' ? 'paid' : 'void'}`}>{l.status}</span>
+                </td>
+                <td>
+                  {l.status === 'active' ? (
+                    <button
+                      type="button"
+                      className="link"
+                      onClick={() =>
+                        confirm('Revoke this link? Devices signed in with it are signed out now.') &&
+                        run(() => api.revokePortalLink(l.id))
+                      }
+                    >
+                      Revoke
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
