@@ -142,8 +142,9 @@ async function buildZip(
     }
     zip.end();
     await drain();
+    // Stored before the last byte reaches the client: a repeat right after is a cache hit.
+    if (storing) await stored.complete().catch(() => upload.abort().catch(() => {}));
     await out.close();
-    if (storing) await stored.complete();
   } catch (err) {
     await Promise.allSettled([out.abort(err), upload.abort()]);
     throw err;

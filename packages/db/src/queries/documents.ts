@@ -541,8 +541,19 @@ export async function portalInvoices(db: Db, tenantId: string, clientId: string,
     q.sort === 'status'
       ? [dir(rank), sql`${documents.issueDate} DESC`]
       : [dir(documents.issueDate), dir(documents.number)];
+  // Only what a list row shows: no lines or snapshot JSON to read and parse.
   const rows = await db
-    .select()
+    .select({
+      id: documents.id,
+      type: documents.type,
+      number: documents.number,
+      status: documents.status,
+      currency: documents.currency,
+      issueDate: documents.issueDate,
+      dueDate: documents.dueDate,
+      total: documents.total,
+      amountPaid: documents.amountPaid,
+    })
     .from(documents)
     .where(and(...where))
     .orderBy(...order)

@@ -99,6 +99,8 @@ export const documents = sqliteTable(
     ),
     index('documents_list_idx').on(t.tenantId, t.type, t.createdAt, t.id),
     index('documents_client_created_idx').on(t.tenantId, t.clientId, t.createdAt, t.id),
+    // The client portal's invoice list, newest issued first, without sorting the whole history.
+    index('documents_client_issued_idx').on(t.tenantId, t.clientId, t.type, t.issueDate, t.number),
     uniqueIndex('documents_number_idx').on(t.tenantId, t.type, t.number),
     uniqueIndex('documents_source_estimate_idx').on(t.sourceEstimateId),
   ],

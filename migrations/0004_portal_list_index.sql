@@ -1,0 +1,1 @@
+CREATE INDEX `documents_client_issued_idx` ON `documents` (`tenant_id`,`client_id`,`type`,`issue_date`,`number`);
