@@ -1,18 +1,35 @@
 import {
+  beginText,
   degrees,
+  endText,
+  fill,
+  lineTo,
+  moveText,
+  moveTo,
+  PDFArray,
+  PDFDict,
   type PDFDocument,
   PDFDocument as PDFDocumentClass,
+  type PDFFont,
+  PDFName,
+  PDFOperator,
+  PDFOperatorNames,
   type PDFPage,
   popGraphicsState,
   pushGraphicsState,
+  type RGB,
+  rectangle,
   rgb,
+  setFillingColor,
+  setFontAndSize,
   setLineWidth,
   setStrokingColor,
   setTextRenderingMode,
+  stroke,
   TextRenderingMode,
 } from '@cantoo/pdf-lib';
 import { formatMoney } from '@clientele/db/money';
-import { advanceOf, cachingFontkit, coverage, type FontSource } from './fonts';
+import { advanceOf, cachingFontkit, coverage, type FontSource, glyphEncoder } from './fonts';
 import {
   countryName,
   type DocumentLanguage,
@@ -25,7 +42,7 @@ import {
 import { type FaceChoice, runsWidth, splitRuns, wrap } from './text';
 
 /** Bump when the layout changes: cached PDFs are keyed by it. */
-export const RENDERER_VERSION = 1;
+export const RENDERER_VERSION = 2;
 
 export interface PdfAddress {
   street: string | null;
@@ -97,6 +114,7 @@ export const LINE = 13;
 export const INK = rgb(0.11, 0.12, 0.14);
 export const MUTED = rgb(0.38, 0.42, 0.48);
 export const RULE = rgb(0.85, 0.87, 0.9);
+export const HEADER_FILL = rgb(0.95, 0.96, 0.97);
 const STAMP_COLOR: Record<Stamp, ReturnType<typeof rgb>> = {
   PAID: rgb(0.17, 0.54, 0.24),
   VOID: rgb(0.6, 0.6, 0.6),
@@ -129,6 +147,7 @@ async function embedFaces(pdf: PDFDocument, fonts: FontSource, text: string): Pr
     pdf: regular,
     has: (cp) => regularCover.hasGlyphForCodePoint(cp),
     advance: (cp) => advanceOf(regularCover, cp),
+    encode: glyphEncoder(regular),
   };
   let b: FaceChoice = r;
   if (fonts.bold) {
@@ -138,6 +157,7 @@ async function embedFaces(pdf: PDFDocument, fonts: FontSource, text: string): Pr
       pdf: bold,
       has: (cp) => boldCover.hasGlyphForCodePoint(cp),
       advance: (cp) => advanceOf(boldCover, cp),
+      encode: glyphEncoder(bold),
     };
   }
   const faces: Faces = { regular: [r], bold: [b], fakeBold: !fonts.bold };
@@ -157,6 +177,7 @@ async function embedFaces(pdf: PDFDocument, fonts: FontSource, text: string): Pr
       pdf: font,
       has: (cp) => cover.hasGlyphForCodePoint(cp),
       advance: (cp) => advanceOf(cover, cp),
+      encode: glyphEncoder(font),
     };
     faces.regular.push(face);
     faces.bold.push(face);
@@ -164,6 +185,25 @@ async function embedFaces(pdf: PDFDocument, fonts: FontSource, text: string): Pr
   }
   return faces;
 }
+
+/** What a page's content stream has set so far, to write only changes. */
+interface TextState {
+  ops: PDFOperator[];
+  /** Fills and rules, written before the text (pdf-lib's draw* would add ~10 operators each). */
+  graphics: PDFOperator[];
+  /** Start of the current line inside the page's text object. */
+  x: number;
+  y: number;
+  fonts: Set<PDFFont>;
+  font?: PDFName;
+  size?: number;
+  fill?: string;
+  stroke?: string;
+  mode: 0 | 2;
+  lineWidth?: number;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
 
 export class Canvas {
   page!: PDFPage;
@@ -212,20 +252,121 @@ export class Canvas {
     let cx = opts.align === 'right' ? x - w : opts.align === 'center' ? x - w / 2 : x;
     const page = opts.page ?? this.page;
     const color = opts.color ?? INK;
-    const stroke = opts.bold && this.faces.fakeBold;
-    if (stroke) {
-      page.pushOperators(
-        pushGraphicsState(),
-        setTextRenderingMode(TextRenderingMode.FillAndOutline),
-        setLineWidth(size * 0.045),
-        setStrokingColor(color),
-      );
+    const st = this.textState(page);
+    // All of a page's text goes into one text object (written by `finish`), and only
+    // changes of state are written: most calls come down to "dx dy Td <glyphs> Tj",
+    // which also compresses far better than absolute positions.
+    const ops = st.ops;
+    const fill = `${color.red} ${color.green} ${color.blue}`;
+    if (st.fill !== fill) {
+      ops.push(setFillingColor(color));
+      st.fill = fill;
+    }
+    const mode = opts.bold && this.faces.fakeBold ? 2 : 0;
+    if (st.mode !== mode) {
+      ops.push(setTextRenderingMode(mode ? TextRenderingMode.FillAndOutline : TextRenderingMode.Fill));
+      st.mode = mode;
+    }
+    if (mode) {
+      // Fake bold: the outline stroked in the text colour, thicker for larger text.
+      const width = round2(size * 0.045);
+      if (st.lineWidth !== width) {
+        ops.push(setLineWidth(width));
+        st.lineWidth = width;
+      }
+      if (st.stroke !== fill) {
+        ops.push(setStrokingColor(color));
+        st.stroke = fill;
+      }
     }
     for (const r of runs) {
-      page.drawText(r.text, { x: cx, y, size, font: r.font, color });
+      const key = this.fontKey(page, r.font);
+      if (st.font !== key || st.size !== size) {
+        ops.push(setFontAndSize(key, size));
+        st.font = key;
+        st.size = size;
+      }
+      // Td moves from the start of the previous run; positions are kept to 0.01 pt.
+      const px = round2(cx);
+      const py = round2(y);
+      ops.push(moveText(round2(px - st.x), round2(py - st.y)));
+      st.x = px;
+      st.y = py;
+      // showText() is typed for hex strings only; the operator takes any string.
+      ops.push(PDFOperator.of(PDFOperatorNames.ShowText, [r.face.encode(r.text)]));
       cx += runsWidth([r], size);
     }
-    if (stroke) page.pushOperators(popGraphicsState());
+  }
+
+  /** A filled rectangle (table header backgrounds), under the page's text. */
+  fillRect(x: number, y: number, width: number, height: number, color: RGB) {
+    const g = this.textState(this.page).graphics;
+    g.push(setFillingColor(color), rectangle(round2(x), round2(y), round2(width), round2(height)), fill());
+  }
+
+  /** A horizontal rule (between table rows), under the page's text. */
+  rule(x1: number, x2: number, y: number, thickness: number, color: RGB) {
+    const g = this.textState(this.page).graphics;
+    g.push(setStrokingColor(color), setLineWidth(thickness));
+    g.push(moveTo(round2(x1), round2(y)), lineTo(round2(x2), round2(y)), stroke());
+  }
+
+  /**
+   * Writes each page's content: rules and fills (in their own graphics state), then one
+   * text object. Call once, after the last text; drawings made later go on top.
+   */
+  finish() {
+    for (const [page, st] of this.textStates) {
+      const ops = st.graphics.length ? [pushGraphicsState(), ...st.graphics, popGraphicsState()] : [];
+      if (st.ops.length) ops.push(beginText(), ...st.ops, endText());
+      if (ops.length) page.pushOperators(...ops);
+      st.ops = [];
+      st.graphics = [];
+    }
+  }
+
+  /** The finished file: compressed object streams, minus what pdf-lib adds for nothing. */
+  save(): Promise<Uint8Array> {
+    // pdf-lib starts every page with empty resource dictionaries and annotation array;
+    // they would be written out on every page for nothing.
+    for (const page of this.pages) {
+      const resources = page.node.Resources();
+      for (const name of ['XObject', 'ExtGState']) {
+        const dict = resources?.get(PDFName.of(name));
+        if (dict instanceof PDFDict && dict.keys().length === 0) resources?.delete(PDFName.of(name));
+      }
+      const annots = page.node.get(PDFName.of('Annots'));
+      if (annots instanceof PDFArray && annots.size() === 0) page.node.delete(PDFName.of('Annots'));
+    }
+    return this.pdf.save({ useObjectStreams: true });
+  }
+
+  private readonly textStates = new Map<PDFPage, TextState>();
+
+  private textState(page: PDFPage): TextState {
+    let st = this.textStates.get(page);
+    if (!st) {
+      st = { mode: 0, x: 0, y: 0, ops: [], graphics: [], fonts: new Set() };
+      this.textStates.set(page, st);
+    }
+    return st;
+  }
+
+  private readonly fontNames = new Map<PDFFont, PDFName>();
+
+  /** Short resource names (/F0, /F1 …), registered once per page. */
+  private fontKey(page: PDFPage, font: PDFFont): PDFName {
+    let name = this.fontNames.get(font);
+    if (!name) {
+      name = PDFName.of(`F${this.fontNames.size}`);
+      this.fontNames.set(font, name);
+    }
+    const st = this.textState(page);
+    if (!st.fonts.has(font)) {
+      page.node.setFontDictionary(name, font.ref);
+      st.fonts.add(font);
+    }
+    return name;
   }
 
   wrap(text: string, width: number, size = BODY, bold = false) {
@@ -253,7 +394,6 @@ export async function openDocument(
   pdf.registerFontkit(cachingFontkit as never);
   pdf.setTitle(title);
   pdf.setProducer('Clientele');
-  pdf.setCreator('Clientele');
   pdf.setLanguage(localeOf(lang));
   const faces = await embedFaces(pdf, options.fonts, `${texts.join(' ')} ${allLabelText(lang)}`);
   const c = new Canvas(pdf, PAPER[options.paper ?? 'A4'], faces);
@@ -379,13 +519,7 @@ export async function renderDocumentPdf(doc: PdfDocumentInput, options: RenderOp
     descWidth: contentWidth - 280,
   };
   const tableHeader = () => {
-    c.page.drawRectangle({
-      x: MARGIN,
-      y: c.y - 5,
-      width: contentWidth,
-      height: 18,
-      color: rgb(0.95, 0.96, 0.97),
-    });
+    c.fillRect(MARGIN, c.y - 5, contentWidth, 18, HEADER_FILL);
     c.text(L.description, MARGIN + 4, c.y, { size: SMALL, bold: true, color: MUTED });
     c.text(L.quantity, col.qty, c.y, { size: SMALL, bold: true, color: MUTED, align: 'right' });
     c.text(L.unitPrice, col.unit, c.y, { size: SMALL, bold: true, color: MUTED, align: 'right' });
@@ -418,12 +552,7 @@ export async function renderDocumentPdf(doc: PdfDocumentInput, options: RenderOp
     });
     c.text(money(line.amount), col.amount - 4, c.y, { align: 'right' });
     c.y -= height;
-    c.page.drawLine({
-      start: { x: MARGIN, y: c.y + 8 },
-      end: { x: right, y: c.y + 8 },
-      thickness: 0.5,
-      color: RULE,
-    });
+    c.rule(MARGIN, right, c.y + 8, 0.5, RULE);
   }
 
   // Totals.
@@ -468,6 +597,19 @@ export async function renderDocumentPdf(doc: PdfDocumentInput, options: RenderOp
     }
   }
 
+  // "Page n of m" once the page count is known.
+  const total = c.pages.length;
+  c.pages.forEach((page, i) => {
+    c.text(L.page(i + 1, total), c.width / 2, MARGIN - 18, {
+      size: SMALL,
+      color: MUTED,
+      align: 'center',
+      page,
+    });
+  });
+
+  c.finish();
+
   // Status stamp on the first page, rotated like a rubber stamp.
   if (doc.stamp) {
     const label = L.stamp[doc.stamp];
@@ -502,16 +644,5 @@ export async function renderDocumentPdf(doc: PdfDocumentInput, options: RenderOp
     if (faces.fakeBold) first.pushOperators(popGraphicsState());
   }
 
-  // "Page n of m" once the page count is known.
-  const total = c.pages.length;
-  c.pages.forEach((page, i) => {
-    c.text(L.page(i + 1, total), c.width / 2, MARGIN - 18, {
-      size: SMALL,
-      color: MUTED,
-      align: 'center',
-      page,
-    });
-  });
-
-  return pdf.save({ useObjectStreams: true });
+  return c.save();
 }

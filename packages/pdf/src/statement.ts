@@ -5,6 +5,7 @@ import {
   BODY,
   drawHeader,
   drawParty,
+  HEADER_FILL,
   LINE,
   MARGIN,
   MUTED,
@@ -73,13 +74,7 @@ export async function renderStatementPdf(
   drawParty(c, L.billTo, doc.client, lang);
 
   const headerRow = (cells: [string, number, 'left' | 'right'][]) => {
-    c.page.drawRectangle({
-      x: MARGIN,
-      y: c.y - 5,
-      width: contentWidth,
-      height: 18,
-      color: rgb(0.95, 0.96, 0.97),
-    });
+    c.fillRect(MARGIN, c.y - 5, contentWidth, 18, HEADER_FILL);
     for (const [text, x, align] of cells)
       c.text(text, x, c.y, { size: SMALL, bold: true, color: MUTED, align });
     c.y -= 20;
@@ -144,12 +139,7 @@ export async function renderStatementPdf(
       color: inv.overdue ? rgb(0.79, 0.16, 0.16) : MUTED,
     });
     c.y -= LINE * 2 + 2;
-    c.page.drawLine({
-      start: { x: MARGIN, y: c.y + 9 },
-      end: { x: right, y: c.y + 9 },
-      thickness: 0.5,
-      color: RULE,
-    });
+    c.rule(MARGIN, right, c.y + 9, 0.5, RULE);
   }
 
   if (doc.portalUrl) {
@@ -160,5 +150,6 @@ export async function renderStatementPdf(
     c.text(doc.portalUrl, MARGIN, c.y, { size: BODY - 1, color: MUTED });
   }
   numberPages(c, lang);
-  return pdf.save({ useObjectStreams: true });
+  c.finish();
+  return c.save();
 }

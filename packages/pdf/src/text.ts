@@ -1,10 +1,12 @@
-import type { PDFFont } from '@cantoo/pdf-lib';
+import type { PDFFont, PDFString } from '@cantoo/pdf-lib';
 
 export interface FaceChoice {
   pdf: PDFFont;
   has: (codePoint: number) => boolean;
   /** Advance width of a character at size 1. */
   advance: (codePoint: number) => number;
+  /** The glyph string to show `text` in this font (see `glyphEncoder`). */
+  encode: (text: string) => PDFString;
 }
 
 export interface Run {
