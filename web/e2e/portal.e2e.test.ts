@@ -199,6 +199,8 @@ describe('the client portal in Chromium', () => {
     // The admin sees the view the client made.
     const admin = await (await page.request.get(`${baseUrl}/api/v1/invoices/${partial.id}`)).json();
     expect(admin.viewedAt).not.toBeNull();
+    await page.goto(`${baseUrl}/invoices/${partial.id}`);
+    await page.getByTestId('history').filter({ hasText: 'Viewed by the client in the portal' }).waitFor();
 
     // …and signs the client's device out by revoking the link it used.
     await page.goto(`${baseUrl}/clients/${client.id}`);

@@ -1,4 +1,4 @@
-import { env } from 'cloudflare:test';
+import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import {
   type Caller,
@@ -8,6 +8,7 @@ import {
   issuedInvoice,
   json,
   line,
+  ORIGIN,
   pay,
   signUp,
 } from './helpers/api';
@@ -320,5 +321,35 @@ describe('"email me a new link"', () => {
     }
     expect(statuses.slice(0, 10).every((s) => s === 202)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
+  });
+});
+
+describe('portal branding', () => {
+  it("shows the business's logo to its own signed-in clients only", async () => {
+    const png = Uint8Array.from(
+      atob(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==',
+      ),
+      (ch) => ch.charCodeAt(0),
+    );
+    const owner = await signUp();
+    const up = await SELF.fetch(`${ORIGIN}/api/v1/settings/logo`, {
+      method: 'PUT',
+      body: png,
+      headers: { ...owner.headers, 'content-type': 'image/png' },
+    });
+    expect(up.status).toBe(200);
+    const { client } = await issuedInvoice(owner);
+    const cookie = await portalCookie(owner, client.id);
+    expect(await (await portal('', cookie)).text()).toContain('<img src="/portal/logo"');
+    const logo = await portal('/logo', cookie);
+    expect(logo.headers.get('content-type')).toBe('image/png');
+    expect(new Uint8Array(await logo.arrayBuffer())).toEqual(png);
+    expect((await portal('/logo', null)).status).toBe(303);
+    const plain = await signUp();
+    const { client: other } = await issuedInvoice(plain);
+    const otherCookie = await portalCookie(plain, other.id);
+    expect(await (await portal('', otherCookie)).text()).not.toContain('<img src="/portal/logo"');
+    expect((await portal('/logo', otherCookie)).status).toBe(404);
   });
 });

@@ -53,6 +53,13 @@ export function DocumentPage({ type }: { type: DocType }) {
         </h1>
         <Link to={`/clients/${d.clientId}`}>← {d.billTo?.name ?? 'Client'}</Link>
       </div>
+      {d.sentAt || d.viewedAt ? (
+        <p className="muted" data-testid="history">
+          {d.sentAt ? `Sent ${date(d.sentAt)}` : null}
+          {d.sentAt && d.viewedAt ? ' · ' : null}
+          {d.viewedAt ? `Viewed by the client in the portal ${date(d.viewedAt)}` : null}
+        </p>
+      ) : null}
       <FormError message={error} />
       <div className="actions-bar">
         {d.status === 'draft' ? (
