@@ -5,7 +5,7 @@
  * the server starts. The 10-invoice client is the baseline for the ratios.
  * Run: pnpm bench:summary
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -21,20 +21,13 @@ import {
 import { createLibsqlDb } from '@clientele/db/libsql';
 import { createClient as libsql } from '@libsql/client';
 import autocannon from 'autocannon';
-import { migrateLocal, startDevServer } from '../scripts/lib/dev-server';
+import { localD1File, migrateLocal, startDevServer } from '../scripts/lib/dev-server';
 import { hashPassword } from '../workers/services/auth/password';
 
 const SIZES = [10, 1_000, 10_000];
 const REQUESTS = Number(process.env.REQUESTS ?? 300);
 const STATUSES = ['sent', 'viewed', 'partial', 'paid', 'paid', 'paid', 'void', 'draft'];
 const CURRENCIES = ['EUR', 'USD', 'JPY'];
-
-function sqliteFile(persistTo: string): string {
-  const dir = join(persistTo, 'v3', 'd1', 'miniflare-D1DatabaseObject');
-  const file = readdirSync(dir).find((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite');
-  if (!file) throw new Error(`no D1 database file in ${dir}`);
-  return join(dir, file);
-}
 
 async function seedInvoices(db: Db, tenantId: string, clientId: string, count: number) {
   const lines: LineInput[] = [
@@ -76,7 +69,7 @@ async function seedInvoices(db: Db, tenantId: string, clientId: string, count: n
 
 const persistTo = mkdtempSync(join(tmpdir(), 'clientele-bench-summary-'));
 migrateLocal(persistTo);
-const client = libsql({ url: `file:${sqliteFile(persistTo)}` });
+const client = libsql({ url: `file:${localD1File(persistTo)}` });
 const db = createLibsqlDb(client);
 const password = 'bench-password-1';
 const { tenantId } = await createTenantWithOwner(db, {

@@ -8,7 +8,7 @@
  * Run: pnpm bench:portal
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -24,7 +24,7 @@ import {
 import { createLibsqlDb } from '@clientele/db/libsql';
 import { createClient as libsql } from '@libsql/client';
 import autocannon from 'autocannon';
-import { migrateLocal, startDevServer } from '../scripts/lib/dev-server';
+import { localD1File, migrateLocal, startDevServer } from '../scripts/lib/dev-server';
 import { hashPassword } from '../workers/services/auth/password';
 
 const INVOICES = 2_000;
@@ -33,16 +33,9 @@ const DURATION = Number(process.env.DURATION ?? 10);
 const ZIP_SIZE = 500;
 const STATUSES = ['sent', 'viewed', 'partial', 'paid', 'paid', 'void'] as const;
 
-function sqliteFile(persistTo: string): string {
-  const dir = join(persistTo, 'v3', 'd1', 'miniflare-D1DatabaseObject');
-  const file = readdirSync(dir).find((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite');
-  if (!file) throw new Error(`no D1 database file in ${dir}`);
-  return join(dir, file);
-}
-
 const persistTo = mkdtempSync(join(tmpdir(), 'clientele-bench-portal-'));
 migrateLocal(persistTo);
-const sqlite = libsql({ url: `file:${sqliteFile(persistTo)}` });
+const sqlite = libsql({ url: `file:${localD1File(persistTo)}` });
 const db = createLibsqlDb(sqlite);
 const password = 'bench-password-1';
 const { tenantId } = await createTenantWithOwner(db, {

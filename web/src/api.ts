@@ -9,6 +9,7 @@ import type {
   Page,
   Payment,
   PaymentInput,
+  PortalLink,
   Problem,
   Session,
   Settings,
@@ -24,6 +25,7 @@ export type {
   Invoice,
   Page,
   Payment,
+  PortalLink,
   Session,
   Settings,
 };
@@ -44,16 +46,6 @@ export interface EmailLogEntry {
   attempts: number;
   createdAt: string;
   sentAt: string | null;
-}
-export interface PortalLink {
-  id: string;
-  clientId: string;
-  createdAt: string;
-  expiresAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  status: 'active' | 'expired' | 'revoked';
-  activeSessions: number;
 }
 export type Doc = Invoice | Estimate;
 const plural = (t: DocType) => (t === 'invoice' ? 'invoices' : 'estimates');

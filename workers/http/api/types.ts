@@ -11,6 +11,7 @@ import type {
   PaymentSchema,
 } from './documents/schema';
 import type { ProblemSchema } from './fields';
+import type { PortalLinkSchema } from './portal-links/schema';
 import type { SettingsPatchSchema, SettingsSchema } from './settings/schema';
 
 export type Client = z.infer<typeof ClientSchema>;
@@ -31,3 +32,5 @@ export type DocumentInput = z.input<typeof InvoiceInputSchema> & { validUntil?: 
 export type Payment = z.infer<typeof PaymentSchema>;
 export type PaymentInput = z.input<typeof PaymentInputSchema>;
 export type ClientSummary = z.infer<typeof ClientSummarySchema>;
+
+export type PortalLink = z.infer<typeof PortalLinkSchema>;

@@ -2,10 +2,11 @@ import { type Client, type Db, getClient, getTenant, type Tenant } from '@client
 import { createD1Db } from '@clientele/db/d1';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import type { Child } from 'hono/jsx';
 import type { TenantContext } from '../../services/context';
 import { resolvePortalSession } from '../../services/portal/links';
 import { isLanguage, type Language } from '../../services/reference/iso';
-import { Page } from './layout';
+import { Page, type Section } from './layout';
 import { PORTAL_MESSAGES, type PortalMessages } from './messages';
 
 export const SESSION_COOKIE = 'clientele_portal';
@@ -104,5 +105,29 @@ export function notFound(c: PortalContext) {
       </div>
     </Page>,
     404,
+  );
+}
+
+/** A signed-in page: branding, navigation and language all come from the session. */
+export function signedInPage(
+  c: PortalContext,
+  props: { title: string; section: Section; path?: string; script?: string | undefined },
+  body: Child,
+) {
+  const { lang, m, portal: p } = c.var;
+  return c.html(
+    <Page
+      lang={lang}
+      m={m}
+      title={props.title}
+      nonce={c.var.nonce}
+      business={p.tenant.name}
+      logo={Boolean(p.tenant.logoKey)}
+      section={props.section}
+      path={props.path ?? c.req.path}
+      script={props.script}
+    >
+      {body}
+    </Page>,
   );
 }

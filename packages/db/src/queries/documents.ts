@@ -526,12 +526,7 @@ export interface PortalInvoiceQuery {
  * by status in the order a client reads them: overdue, open, viewed, partly paid, paid, void.
  */
 export async function portalInvoices(db: Db, tenantId: string, clientId: string, q: PortalInvoiceQuery) {
-  const where: SQL[] = [
-    eq(documents.tenantId, tenantId),
-    eq(documents.clientId, clientId),
-    eq(documents.type, 'invoice'),
-    sql`${documents.status} <> 'draft'`,
-  ];
+  const where: SQL[] = [issuedTo(tenantId, clientId, 'invoice')];
   if (q.status === 'overdue') where.push(overdueCondition(q.today));
   else if (q.status) where.push(eq(documents.status, q.status));
   // Overdue is derived, not stored, but a client looks for it first.
@@ -563,6 +558,16 @@ export async function portalInvoices(db: Db, tenantId: string, clientId: string,
   return { rows: rows.slice(0, q.pageSize), hasMore: rows.length > q.pageSize };
 }
 
+/** The portal's only view of documents: one client's, of one type, never drafts. */
+function issuedTo(tenantId: string, clientId: string, type: DocumentType): SQL {
+  return and(
+    eq(documents.tenantId, tenantId),
+    eq(documents.clientId, clientId),
+    eq(documents.type, type),
+    sql`${documents.status} <> 'draft'`,
+  )!;
+}
+
 /** One issued document of one client (never a draft): the portal reads nothing wider. */
 export async function portalDocument(
   db: Db,
@@ -574,15 +579,7 @@ export async function portalDocument(
   return db
     .select()
     .from(documents)
-    .where(
-      and(
-        eq(documents.tenantId, tenantId),
-        eq(documents.clientId, clientId),
-        eq(documents.type, type),
-        eq(documents.id, id),
-        sql`${documents.status} <> 'draft'`,
-      ),
-    )
+    .where(and(issuedTo(tenantId, clientId, type), eq(documents.id, id)))
     .get();
 }
 
@@ -596,10 +593,7 @@ export async function portalInvoicesByIds(db: Db, tenantId: string, clientId: st
     .from(documents)
     .where(
       and(
-        eq(documents.tenantId, tenantId),
-        eq(documents.clientId, clientId),
-        eq(documents.type, 'invoice'),
-        sql`${documents.status} <> 'draft'`,
+        issuedTo(tenantId, clientId, 'invoice'),
         sql`${documents.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
       ),
     )
@@ -642,14 +636,7 @@ export async function portalEstimates(
   const rows = await db
     .select()
     .from(documents)
-    .where(
-      and(
-        eq(documents.tenantId, tenantId),
-        eq(documents.clientId, clientId),
-        eq(documents.type, 'estimate'),
-        sql`${documents.status} <> 'draft'`,
-      ),
-    )
+    .where(and(issuedTo(tenantId, clientId, 'estimate')))
     .orderBy(desc(documents.issueDate), desc(documents.number))
     .limit(pageSize + 1)
     .offset((page - 1) * pageSize)

@@ -3,24 +3,9 @@ import { issuePortalLink, portalLinksFor, revokeLink } from '../../../services/p
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
+import { PortalLinkSchema } from './schema';
 
 const tags = ['Portal links'];
-
-const PortalLinkSchema = z
-  .object({
-    id: z.string(),
-    clientId: z.string(),
-    createdAt: z.string(),
-    expiresAt: z.string(),
-    lastUsedAt: z.string().nullable(),
-    revokedAt: z.string().nullable(),
-    status: z.enum(['active', 'expired', 'revoked']),
-    activeSessions: z
-      .number()
-      .int()
-      .openapi({ description: 'Portal sessions opened by this link and still signed in' }),
-  })
-  .openapi('PortalLink');
 
 export function registerPortalLinkRoutes(app: Router) {
   app.openapi(

@@ -5,8 +5,7 @@ import { pdfOfDocument } from '../../../services/documents/pdf';
 import { toDocumentView } from '../../../services/documents/view';
 import { ConflictError } from '../../../services/errors';
 import { pdfResponse } from '../../pdf-response';
-import { notFound, type PortalContext, type PortalEnv, requirePortal } from '../context';
-import { Page } from '../layout';
+import { notFound, type PortalContext, type PortalEnv, requirePortal, signedInPage } from '../context';
 import { formatters } from './format';
 import { DocumentPreview } from './preview';
 
@@ -22,17 +21,10 @@ export function estimatePages(portal: Hono<PortalEnv>) {
     const page = Math.max(1, Math.min(1000, Number(c.req.query('page')) || 1));
     const result = await portalEstimates(p.db, p.ctx.tenantId, p.clientId, page, PAGE_SIZE);
     const f = formatters(lang);
-    return c.html(
-      <Page
-        lang={lang}
-        m={m}
-        title={m.estimates}
-        nonce={c.var.nonce}
-        business={p.tenant.name}
-        logo={Boolean(p.tenant.logoKey)}
-        section="estimates"
-        path={c.req.path}
-      >
+    return signedInPage(
+      c,
+      { title: m.estimates, section: 'estimates' },
+      <>
         <h1>{m.estimates}</h1>
         <div class="card">
           {result.rows.length === 0 ? (
@@ -73,7 +65,7 @@ export function estimatePages(portal: Hono<PortalEnv>) {
           {page > 1 ? <a href={`/portal/estimates?page=${page - 1}`}>← {m.previous}</a> : null}
           {result.hasMore ? <a href={`/portal/estimates?page=${page + 1}`}>{m.next} →</a> : null}
         </p>
-      </Page>,
+      </>,
     );
   });
 
@@ -85,17 +77,10 @@ export function estimatePages(portal: Hono<PortalEnv>) {
     const view = toDocumentView(row, p.ctx.now);
     const status = view.status as EstimateStatus;
     const title = `${m.estimate} ${view.number ?? ''}`;
-    return c.html(
-      <Page
-        lang={lang}
-        m={m}
-        title={title}
-        nonce={c.var.nonce}
-        business={p.tenant.name}
-        logo={Boolean(p.tenant.logoKey)}
-        section="estimates"
-        path={`/portal/estimates/${row.id}`}
-      >
+    return signedInPage(
+      c,
+      { title: title, section: 'estimates', path: `/portal/estimates/${row.id}` },
+      <>
         <p>
           <a href="/portal/estimates">← {m.estimates}</a>
         </p>
@@ -133,7 +118,7 @@ export function estimatePages(portal: Hono<PortalEnv>) {
           </div>
         ) : null}
         <DocumentPreview row={row} view={view} lang={lang} m={m} />
-      </Page>,
+      </>,
     );
   };
 

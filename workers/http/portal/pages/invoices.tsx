@@ -1,11 +1,10 @@
 import { markViewed, portalDocument, portalInvoices } from '@clientele/db';
 import type { Hono } from 'hono';
 import { pdfOfDocument } from '../../../services/documents/pdf';
-import { isOverdue, toDocumentView, today } from '../../../services/documents/view';
+import { toDocumentView, today } from '../../../services/documents/view';
 import { pdfResponse } from '../../pdf-response';
-import { notFound, type PortalEnv, requirePortal } from '../context';
-import { Page } from '../layout';
-import { formatters } from './format';
+import { notFound, type PortalEnv, requirePortal, signedInPage } from '../context';
+import { InvoiceCells } from './invoice-row';
 import { DocumentPreview } from './preview';
 
 const STATUSES = ['sent', 'viewed', 'partial', 'paid', 'void', 'overdue'] as const;
@@ -43,7 +42,6 @@ export function invoicePages(portal: Hono<PortalEnv>) {
       pageSize: PAGE_SIZE,
       today: day,
     });
-    const f = formatters(lang);
     const link = (q: Record<string, string | number | undefined>) => {
       const params = new URLSearchParams();
       for (const [k, v] of Object.entries({ sort, order, status, page: 1, ...q }))
@@ -55,18 +53,10 @@ export function invoicePages(portal: Hono<PortalEnv>) {
     const arrow = (key: 'date' | 'status') => (sort === key ? (order === 'asc' ? ' ↑' : ' ↓') : '');
     const ariaSort = (key: 'date' | 'status') =>
       sort === key ? (order === 'asc' ? 'ascending' : 'descending') : undefined;
-    return c.html(
-      <Page
-        lang={lang}
-        m={m}
-        title={m.invoices}
-        nonce={c.var.nonce}
-        business={p.tenant.name}
-        logo={Boolean(p.tenant.logoKey)}
-        section="invoices"
-        path={c.req.path}
-        script={result.rows.length ? SELECT_ALL : undefined}
-      >
+    return signedInPage(
+      c,
+      { title: m.invoices, section: 'invoices', script: result.rows.length ? SELECT_ALL : undefined },
+      <>
         <h1>{m.invoices}</h1>
         <p>
           <a href={link({ status: undefined })} aria-current={status ? undefined : 'true'}>
@@ -108,29 +98,14 @@ export function invoicePages(portal: Hono<PortalEnv>) {
               </tr>
             </thead>
             <tbody>
-              {result.rows.map((r) => {
-                const overdue = isOverdue(r, day);
-                return (
-                  <tr data-invoice={r.number ?? ''}>
-                    <td class="check">
-                      <input type="checkbox" name="ids" value={r.id} aria-label={m.select(r.number ?? '')} />
-                    </td>
-                    <td data-label={m.number}>
-                      <a href={`/portal/invoices/${r.id}`}>{r.number}</a>
-                    </td>
-                    <td data-label={m.issued}>{f.date(r.issueDate)}</td>
-                    <td data-label={m.status} class={overdue ? 'danger' : ''}>
-                      {overdue ? m.statusName.overdue : m.statusName[r.status as 'sent']}
-                    </td>
-                    <td data-label={m.total} class="num">
-                      {f.money(r.total, r.currency)}
-                    </td>
-                    <td data-label={m.amountDue} class="num">
-                      {f.money(r.status === 'void' ? 0 : r.total - r.amountPaid, r.currency)}
-                    </td>
-                  </tr>
-                );
-              })}
+              {result.rows.map((r) => (
+                <tr data-invoice={r.number ?? ''}>
+                  <td class="check">
+                    <input type="checkbox" name="ids" value={r.id} aria-label={m.select(r.number ?? '')} />
+                  </td>
+                  <InvoiceCells row={r} day={day} lang={lang} m={m} total />
+                </tr>
+              ))}
             </tbody>
           </table>
           {result.rows.length === 0 ? (
@@ -145,7 +120,7 @@ export function invoicePages(portal: Hono<PortalEnv>) {
           {page > 1 ? <a href={link({ page: page - 1 })}>← {m.previous}</a> : null}
           {result.hasMore ? <a href={link({ page: page + 1 })}>{m.next} →</a> : null}
         </p>
-      </Page>,
+      </>,
     );
   });
 
@@ -158,17 +133,10 @@ export function invoicePages(portal: Hono<PortalEnv>) {
     const view = toDocumentView(row, p.ctx.now);
     const payable = view.amountDue > 0 && ['sent', 'viewed', 'partial'].includes(row.status);
     const title = `${m.invoice} ${view.number ?? ''}`;
-    return c.html(
-      <Page
-        lang={lang}
-        m={m}
-        title={title}
-        nonce={c.var.nonce}
-        business={p.tenant.name}
-        logo={Boolean(p.tenant.logoKey)}
-        section="invoices"
-        path={c.req.path}
-      >
+    return signedInPage(
+      c,
+      { title: title, section: 'invoices' },
+      <>
         <p>
           <a href="/portal/invoices">← {m.back}</a>
         </p>
@@ -193,7 +161,7 @@ export function invoicePages(portal: Hono<PortalEnv>) {
           ) : null}
         </div>
         <DocumentPreview row={row} view={view} lang={lang} m={m} />
-      </Page>,
+      </>,
     );
   });
 

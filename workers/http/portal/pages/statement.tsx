@@ -2,11 +2,11 @@ import { portalInvoices } from '@clientele/db';
 import type { Hono } from 'hono';
 import { clientStatementPdf } from '../../../services/clients/statement';
 import { summaryOf } from '../../../services/clients/summary';
-import { isOverdue, today } from '../../../services/documents/view';
+import { today } from '../../../services/documents/view';
 import { pdfResponse } from '../../pdf-response';
-import { type PortalEnv, requirePortal } from '../context';
-import { Page } from '../layout';
+import { type PortalEnv, requirePortal, signedInPage } from '../context';
 import { formatters } from './format';
+import { InvoiceCells } from './invoice-row';
 
 /** `/portal`: per-currency statement, recent invoices, statement PDF and the business logo. */
 export function statementPages(portal: Hono<PortalEnv>) {
@@ -24,17 +24,10 @@ export function statementPages(portal: Hono<PortalEnv>) {
       }),
     ]);
     const f = formatters(lang);
-    return c.html(
-      <Page
-        lang={lang}
-        m={m}
-        title={`${m.statement} — ${p.tenant.name}`}
-        nonce={c.var.nonce}
-        business={p.tenant.name}
-        logo={Boolean(p.tenant.logoKey)}
-        section="statement"
-        path={c.req.path}
-      >
+    return signedInPage(
+      c,
+      { title: `${m.statement} — ${p.tenant.name}`, section: 'statement' },
+      <>
         <h1>{m.statement}</h1>
         <p class="muted">{p.client.company ? `${p.client.name} · ${p.client.company}` : p.client.name}</p>
         {summary.currencies.length === 0 ? <p>{m.nothingYet}</p> : null}
@@ -62,23 +55,11 @@ export function statementPages(portal: Hono<PortalEnv>) {
             <h2>{m.recentActivity}</h2>
             <table class="responsive">
               <tbody>
-                {recent.rows.map((r) => {
-                  const overdue = isOverdue(r, day);
-                  return (
-                    <tr>
-                      <td data-label={m.number}>
-                        <a href={`/portal/invoices/${r.id}`}>{r.number}</a>
-                      </td>
-                      <td data-label={m.issued}>{f.date(r.issueDate)}</td>
-                      <td data-label={m.status} class={overdue ? 'danger' : ''}>
-                        {overdue ? m.statusName.overdue : m.statusName[r.status as 'sent']}
-                      </td>
-                      <td data-label={m.amountDue} class="num">
-                        {f.money(r.status === 'void' ? 0 : r.total - r.amountPaid, r.currency)}
-                      </td>
-                    </tr>
-                  );
-                })}
+                {recent.rows.map((r) => (
+                  <tr>
+                    <InvoiceCells row={r} day={day} lang={lang} m={m} />
+                  </tr>
+                ))}
               </tbody>
             </table>
             <p>
@@ -91,7 +72,7 @@ export function statementPages(portal: Hono<PortalEnv>) {
             {m.downloadStatement}
           </a>
         </p>
-      </Page>,
+      </>,
     );
   });
 

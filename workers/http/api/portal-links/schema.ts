@@ -1,0 +1,17 @@
+import { z } from '@hono/zod-openapi';
+
+export const PortalLinkSchema = z
+  .object({
+    id: z.string(),
+    clientId: z.string(),
+    createdAt: z.string(),
+    expiresAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+    status: z.enum(['active', 'expired', 'revoked']),
+    activeSessions: z
+      .number()
+      .int()
+      .openapi({ description: 'Portal sessions opened by this link and still signed in' }),
+  })
+  .openapi('PortalLink');
