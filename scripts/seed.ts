@@ -4,9 +4,12 @@ import { DEMO_BUSINESS, DEMO_CLIENTS, DEMO_LOGIN } from './lib/demo-data';
  * Seeds the demo business through the public API, so seeding exercises the same
  * validation as real use. Safe to run again: it signs in and adds only what is missing.
  */
-export async function seedDemo(
-  baseUrl: string,
-): Promise<{ created: number; existing: number; invoices: number }> {
+export async function seedDemo(baseUrl: string): Promise<{
+  created: number;
+  existing: number;
+  invoices: number;
+  portal: { url: string; client: string } | null;
+}> {
   const api = `${baseUrl}/api/v1`;
   let res = await fetch(`${api}/sessions`, {
     method: 'POST',
@@ -53,7 +56,23 @@ export async function seedDemo(
     created++;
   }
   const history = await seedHistory(api, headers);
-  return { created, existing: existing.size, invoices: history };
+  return { created, existing: existing.size, invoices: history, portal: await demoPortalLink(api, headers) };
+}
+
+/** A fresh magic link for a client with issued invoices, so the portal can be tried at once. */
+async function demoPortalLink(
+  api: string,
+  headers: Headers,
+): Promise<{ url: string; client: string } | null> {
+  const list = (await (await fetch(`${api}/invoices?status=sent&limit=1`, { headers })).json()) as {
+    data: { clientId: string; clientName?: string }[];
+  };
+  const invoice = list.data[0];
+  if (!invoice) return null;
+  const link = (await post(api, headers, `/clients/${invoice.clientId}/portal-links`)) as unknown as {
+    url: string;
+  };
+  return { url: link.url, client: invoice.clientName ?? invoice.clientId };
 }
 
 type Headers = Record<string, string>;

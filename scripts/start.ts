@@ -32,6 +32,7 @@ console.log(`
   Sent mail     ${server.url}/api/v1/dev/outbox  (dev outbox, signed in; nothing leaves this machine)
   Demo login    ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}
   Demo data     ${seeded.created} clients added, ${seeded.existing} already there; ${seeded.invoices} invoices added
+  Client portal ${seeded.portal ? `${seeded.portal.url}  (magic link for ${seeded.portal.client})` : 'send an invoice to get a magic link'}
 
   Press Ctrl+C to stop.
 `);
