@@ -49,6 +49,11 @@ export function fieldErrors(error: ZodError): FieldError[] {
   }));
 }
 
+/** Sign-in tokens live in portal login paths; logs get the route, never the token. */
+export function redactPath(path: string): string {
+  return path.replace(/(\/portal\/login\/)[^/]+/, '$1[token]');
+}
+
 /** The single place any failure becomes an HTTP response; nothing internal leaks. */
 export function renderError(err: unknown, c: Context): Response {
   if (err instanceof RateLimitedError) {
@@ -62,7 +67,11 @@ export function renderError(err: unknown, c: Context): Response {
     return problemResponse(err.status, err.status === 400 ? 'Bad Request' : 'Error', detail);
   }
   console.error(
-    JSON.stringify({ level: 'error', path: c.req.path, message: String((err as Error)?.stack ?? err) }),
+    JSON.stringify({
+      level: 'error',
+      path: redactPath(c.req.path),
+      message: String((err as Error)?.stack ?? err),
+    }),
   );
   return problemResponse(
     500,

@@ -1,5 +1,6 @@
 import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { redactPath } from '../http/problem';
 import { type Caller, call, createClient, createInvoice, json, pay, signUp } from './helpers/api';
 import { runCommonRouteTests } from './helpers/route-security';
 
@@ -138,5 +139,14 @@ describe('portal magic links', () => {
   runCommonRouteTests('/portal-links/{id}', {
     method: 'DELETE',
     path: async (o) => `/portal-links/${(await newLink(o, (await createClient(o)).id)).id}`,
+  });
+});
+
+describe('sign-in tokens and logs', () => {
+  it('error logs carry the route of a login path, never its token', () => {
+    const token = 'aB3_x-'.repeat(7).slice(0, 43);
+    expect(redactPath(`/portal/login/${token}`)).toBe('/portal/login/[token]');
+    expect(redactPath(`/portal/login/${token}/resend`)).toBe('/portal/login/[token]/resend');
+    expect(redactPath('/portal/invoices/inv_1')).toBe('/portal/invoices/inv_1');
   });
 });
