@@ -181,7 +181,19 @@ describe('the client portal in Chromium', () => {
     await portal.setViewportSize({ width: 1280, height: 800 });
 
     await portal.getByRole('link', { name: 'All invoices' }).click();
-    await portal.getByLabel('Select all').check();
+    await portal.setViewportSize({ width: 375, height: 812 });
+    expect(
+      await portal.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    // On a phone, select-all sits above the cards (the table header is hidden there).
+    await portal.locator('.toolbar').getByLabel('Select all').check();
+    await portal.screenshot({ path: join(OUTPUT, 'portal-invoices-phone.png'), fullPage: true });
+    await portal.setViewportSize({ width: 1280, height: 800 });
+    const selectAll = portal.locator('thead').getByLabel('Select all');
+    expect(await selectAll.isChecked()).toBe(true);
+    await selectAll.uncheck();
+    expect(await portal.locator('input[name="ids"]:checked').count()).toBe(0);
+    await selectAll.check();
     const boxes = portal.locator('input[name="ids"]');
     expect(await boxes.count()).toBe(3);
     for (const box of await boxes.all()) expect(await box.isChecked()).toBe(true);

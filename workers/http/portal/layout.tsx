@@ -23,8 +23,9 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:now
 .totals{margin-left:auto;max-width:22rem}.totals dd{min-width:7rem}
 textarea{font:inherit;width:100%;box-sizing:border-box;min-height:4rem}
 :focus-visible{outline:3px solid #91a7ff;outline-offset:2px}
+.phone-only{display:none}.toolbar{justify-content:space-between;align-items:center;gap:1rem;padding-bottom:.5rem;border-bottom:1px solid #dde2e8}
 article h2{font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;color:#5f6b7a;margin:.2rem 0 .4rem}article>dl{max-width:22rem;margin:1rem 0}
-@media (max-width:40rem){main{padding:.75rem}.parties{grid-template-columns:1fr}
+@media (max-width:40rem){main{padding:.75rem}.phone-only{display:flex}.parties{grid-template-columns:1fr}
  table.responsive thead{display:none}table.responsive tr{display:block;border-bottom:1px solid #dde2e8;padding:.5rem 0}
  table.responsive td{display:flex;justify-content:space-between;gap:1rem;border:none;padding:.2rem 0;text-align:right}
  table.responsive td::before{content:attr(data-label);color:#5f6b7a;text-align:left}table.responsive td.check::before{content:none}}

@@ -12,16 +12,19 @@ const PAGE_SIZE = 25;
 
 /** Select-all for the download form; the page works without it, one box at a time. */
 const SELECT_ALL = `
-const all = document.getElementById('select-all');
+const toggles = [...document.querySelectorAll('.select-all')];
 const boxes = () => [...document.querySelectorAll('input[name="ids"]')];
-all.hidden = false;
-all.querySelector('input').addEventListener('change', (e) => boxes().forEach((b) => { b.checked = e.target.checked; }));
-document.addEventListener('change', (e) => {
-  if (e.target.name !== 'ids') return;
+for (const t of toggles) {
+  t.hidden = false;
+  t.querySelector('input').addEventListener('change', (e) => boxes().forEach((b) => { b.checked = e.target.checked; }));
+}
+document.addEventListener('change', () => {
   const list = boxes();
-  const input = all.querySelector('input');
-  input.checked = list.every((b) => b.checked);
-  input.indeterminate = !input.checked && list.some((b) => b.checked);
+  for (const t of toggles) {
+    const input = t.querySelector('input');
+    input.checked = list.every((b) => b.checked);
+    input.indeterminate = !input.checked && list.some((b) => b.checked);
+  }
 });`;
 
 /** `/portal/invoices`: the list with bulk download, one invoice's preview, and its PDF. */
@@ -72,11 +75,28 @@ export function invoicePages(portal: Hono<PortalEnv>) {
           ))}
         </p>
         <form method="post" action="/portal/downloads" class="card">
+          {/* Phones hide the table header, so sorting and select-all move up here. */}
+          <div class="toolbar phone-only">
+            <label class="select-all" hidden>
+              <input type="checkbox" /> {m.selectAll}
+            </label>
+            <span>
+              <a href={flip('date')}>
+                {m.issued}
+                {arrow('date')}
+              </a>
+              {' · '}
+              <a href={flip('status')}>
+                {m.status}
+                {arrow('status')}
+              </a>
+            </span>
+          </div>
           <table class="responsive">
             <thead>
               <tr>
                 <th class="check">
-                  <label id="select-all" hidden>
+                  <label class="select-all" hidden>
                     <input type="checkbox" aria-label={m.selectAll} />
                   </label>
                 </th>
