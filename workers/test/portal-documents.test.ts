@@ -1,5 +1,6 @@
-import { env, SELF } from 'cloudflare:test';
+import { createExecutionContext, createMessageBatch, env, getQueueResult, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
+import { handleQueue } from '../queue';
 import {
   type Caller,
   call,
@@ -294,6 +295,23 @@ describe('"email me a new link"', () => {
     expect(res.status).toBe(202);
     const sent = withoutNonce(await res.text());
     expect(await portalLinkEmails(owner)).toMatchObject([{ to: 'maria@example.com', status: 'queued' }]);
+    // The queued email, once sent, carries a fresh link that signs the client in.
+    const [queued] = await portalLinkEmails(owner);
+    const batch = createMessageBatch('clientele-email', [
+      {
+        id: 'r1',
+        timestamp: new Date(),
+        attempts: 1,
+        body: { tenantId: owner.tenantId, emailId: queued.id },
+      },
+    ]);
+    const ctx = createExecutionContext();
+    await handleQueue(batch, env, ctx);
+    await getQueueResult(batch, ctx);
+    const outbox = await json(await call('/dev/outbox', { as: owner }));
+    const fresh = /https?:\/\/[^\s"<>]+\/portal\/login\/[A-Za-z0-9_-]{43}/.exec(outbox.data[0].raw)![0];
+    expect(fresh).not.toContain(token);
+    expect((await portal(new URL(fresh).pathname.replace('/portal', ''), null)).status).toBe(200);
     const again = await portal(`/login/${token}/resend`, null, form([]));
     expect(withoutNonce(await again.text())).toBe(sent);
     expect(await portalLinkEmails(owner)).toHaveLength(1);
