@@ -1,4 +1,4 @@
-import { type Client, type Db, getClient, getTenant, type Tenant } from '@clientele/db';
+import type { Client, Db, Tenant } from '@clientele/db';
 import { createD1Db } from '@clientele/db/d1';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
@@ -61,11 +61,8 @@ export const anonymousLanguage: MiddlewareHandler<PortalEnv> = async (c, next) =
 export const requirePortal: MiddlewareHandler<PortalEnv> = async (c, next) => {
   const db = createD1Db(c.env.DB);
   const token = getCookie(c, SESSION_COOKIE);
-  const session = token ? await resolvePortalSession(db, token) : undefined;
-  const [tenant, client] = session
-    ? await Promise.all([getTenant(db, session.tenantId), getClient(db, session.tenantId, session.clientId)])
-    : [undefined, undefined];
-  if (!session || !tenant || !client) {
+  const found = token ? await resolvePortalSession(db, token) : undefined;
+  if (!found) {
     if (c.req.method === 'GET' && c.req.path !== '/portal' && c.req.path !== '/portal/')
       return c.redirect('/portal', 303);
     const lang = pickLanguage(c);
@@ -81,6 +78,7 @@ export const requirePortal: MiddlewareHandler<PortalEnv> = async (c, next) => {
       401,
     );
   }
+  const { session, tenant, client } = found;
   const lang = pickLanguage(c, client.language);
   c.set('lang', lang);
   c.set('m', PORTAL_MESSAGES[lang]);

@@ -4,7 +4,7 @@ import {
   endPortalSession,
   extendPortalSession,
   findLinkByHash,
-  findPortalSession,
+  findPortalSessionWithParties,
   findUsableLink,
   getClient,
   getTenant,
@@ -109,15 +109,18 @@ export async function signInWithLink(db: Db, token: string, now = new Date()) {
   return { usable: true as const, session, expiresAt };
 }
 
-/** The session's tenant and client, sliding its expiry forward once past half its life. */
+/**
+ * The session with its business and client (one query), sliding its expiry forward
+ * once past half its life.
+ */
 export async function resolvePortalSession(db: Db, token: string, now = new Date()) {
   const hash = await sha256Hex(token);
-  const s = await findPortalSession(db, hash, now);
-  if (!s) return undefined;
-  if (s.expiresAt.getTime() - now.getTime() < PORTAL_SESSION_TTL_MS / 2) {
+  const found = await findPortalSessionWithParties(db, hash, now);
+  if (!found) return undefined;
+  if (found.session.expiresAt.getTime() - now.getTime() < PORTAL_SESSION_TTL_MS / 2) {
     await extendPortalSession(db, hash, new Date(now.getTime() + PORTAL_SESSION_TTL_MS));
   }
-  return s;
+  return found;
 }
 
 export async function signOutPortal(db: Db, token: string) {

@@ -55,6 +55,8 @@ function searchTextOf(c: Pick<ClientFields, 'name' | 'company' | 'email'>): stri
 }
 
 const { searchText: _omit, ...publicColumns } = getTableColumns(clients);
+/** Every client column but the internal search key (for joins in other queries). */
+export const clientColumns = publicColumns;
 
 export interface ListClientsOptions {
   q?: string | undefined;
