@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { unzipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type Caller, call, createClient, createInvoice, json, signUp } from './helpers/api';
 import { form, portal, portalCookie } from './helpers/portal';
 
@@ -177,5 +177,25 @@ describe('portal bulk download', () => {
     const again = await download(cookie, ids);
     expect(again.headers.get('x-zip-cache')).toBe('hit');
     expect(new Uint8Array(await again.arrayBuffer())).toEqual(bytes);
+  });
+
+  it('a PDF that fails half-way aborts the download, logs why, and caches no ZIP', async () => {
+    const owner = await signUp();
+    const c = await createClient(owner);
+    const [good, bad] = await issued(owner, c.id, 2);
+    // A snapshot the renderer cannot draw (no billing address), as a corrupted row would be.
+    await env.DB.prepare(
+      "UPDATE documents SET snapshot = json_remove(snapshot, '$.billTo.billingAddress') WHERE id = ?",
+    )
+      .bind(bad!.id)
+      .run();
+    const cookie = await portalCookie(owner, c.id);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const res = await download(cookie, [good!.id, bad!.id]);
+    expect(res.status).toBe(200);
+    await expect(res.arrayBuffer()).rejects.toThrow();
+    await vi.waitFor(() => expect(errors.mock.calls.flat().join(' ')).toContain('bulk download failed'));
+    errors.mockRestore();
+    expect((await env.FILES.list({ prefix: `zip/${owner.tenantId}/` })).objects).toHaveLength(0);
   });
 });

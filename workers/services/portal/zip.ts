@@ -83,7 +83,20 @@ export async function invoiceZip(
 
   const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
   const building = buildZip(ctx, files, rows, plans, writable.getWriter(), key);
-  waitUntil(building.catch(() => {}));
+  waitUntil(
+    building.catch((err) => {
+      // The client sees an aborted download; the log says why.
+      console.error(
+        JSON.stringify({
+          level: 'error',
+          message: 'bulk download failed',
+          tenantId: ctx.tenantId,
+          documents: rows.length,
+          error: String((err as Error)?.stack ?? err),
+        }),
+      );
+    }),
+  );
   return { body: readable, cached: false, count: rows.length, size: null };
 }
 
@@ -100,6 +113,8 @@ async function buildZip(
     customMetadata: { tenantId: ctx.tenantId, documents: String(rows.length) },
   });
   const stored = new PartWriter(upload);
+  // Aborting rejects `closed` too; the failure is handled (and logged) by the caller.
+  out.closed.catch(() => {});
   const pending: Uint8Array[] = [];
   let zipError: Error | null = null;
   let storing = true;
