@@ -50,6 +50,8 @@ describe('PDFs from wrangler dev', () => {
       '南京东路100号',
       '品牌设计服务',
       'Estúdio Açores',
+      // The portal's address (never a sign-in link: PDFs are cached and forwarded).
+      `${baseUrl}/portal`,
     ]) {
       expect(text).toContain(s.replace(/\s+/g, ''));
     }

@@ -9,6 +9,7 @@ import { sha256Hex } from '../auth/encoding';
 import type { TenantContext } from '../context';
 import { workerFonts } from '../documents/fonts';
 import { sellerOf } from '../documents/parties';
+import { type PdfEnv, portalHome } from '../documents/pdf';
 import { type BillTo, isOverdue, today } from '../documents/view';
 import { NotFoundError } from '../errors';
 import { logoForPdf } from '../settings/logo';
@@ -18,7 +19,8 @@ import { summaryOf } from './summary';
  * The client's statement PDF as of today, cached in R2 under a hash of its content:
  * any new invoice or payment produces a new file.
  */
-export async function clientStatementPdf(ctx: TenantContext, files: R2Bucket, clientId: string) {
+export async function clientStatementPdf(ctx: TenantContext, env: PdfEnv, clientId: string) {
+  const files = env.FILES;
   const [client, tenant] = await Promise.all([
     getClient(ctx.db, ctx.tenantId, clientId),
     getTenant(ctx.db, ctx.tenantId),
@@ -60,7 +62,7 @@ export async function clientStatementPdf(ctx: TenantContext, files: R2Bucket, cl
     },
     currencies: summary.currencies,
     invoices,
-    portalUrl: null,
+    portalUrl: portalHome(env),
     logoKey: tenant.logoKey,
   } as const;
   const hash = await sha256Hex(`${RENDERER_VERSION}\n${JSON.stringify(input)}`);

@@ -101,14 +101,24 @@ export function pdfFilename(row: Pick<DocumentRow, 'number' | 'id' | 'type'>): s
  */
 export async function documentPdf(
   ctx: TenantContext,
-  files: R2Bucket,
+  env: PdfEnv,
   type: DocumentType,
   id: string,
-  portalUrl: string | null = null,
 ): Promise<RenderedPdf> {
   const row = await getDocument(ctx.db, ctx.tenantId, type, id);
   if (!row) throw new NotFoundError(type === 'invoice' ? 'Invoice' : 'Estimate');
-  return pdfFromPlan(ctx, files, await planPdf(ctx, row, portalUrl));
+  return pdfOfDocument(ctx, env, row);
+}
+
+/** What rendering needs from the Worker: the R2 bucket (cache, fonts, logos) and the public URL. */
+export type PdfEnv = Pick<Env, 'FILES' | 'PUBLIC_URL'>;
+
+/**
+ * The portal's address as printed on documents. Never a sign-in link: PDFs are cached
+ * and forwarded, so a token in one would outlive its purpose.
+ */
+export function portalHome(env: Pick<Env, 'PUBLIC_URL'>): string {
+  return `${env.PUBLIC_URL.replace(/\/+$/, '')}/portal`;
 }
 
 export type LogoCache = Map<string | null, Promise<Awaited<ReturnType<typeof logoForPdf>>>>;
@@ -121,12 +131,8 @@ export interface PdfPlan {
   documentId: string;
 }
 
-export async function planPdf(
-  ctx: TenantContext,
-  row: DocumentRow,
-  portalUrl: string | null = null,
-): Promise<PdfPlan> {
-  const input = await pdfInput(ctx, row, portalUrl);
+export async function planPdf(ctx: TenantContext, env: PdfEnv, row: DocumentRow): Promise<PdfPlan> {
+  const input = await pdfInput(ctx, row, portalHome(env));
   const hash = await sha256Hex(`${RENDERER_VERSION}\n${JSON.stringify(input)}`);
   return {
     input,
@@ -139,7 +145,7 @@ export async function planPdf(
 /** The cached copy, or a fresh render that is cached on the way out. */
 export async function pdfFromPlan(
   ctx: TenantContext,
-  files: R2Bucket,
+  { FILES: files }: PdfEnv,
   plan: PdfPlan,
   logos: LogoCache = new Map(),
 ): Promise<RenderedPdf> {
@@ -164,6 +170,6 @@ export async function pdfFromPlan(
 }
 
 /** The PDF of a row the caller has already loaded (and scoped to its tenant or client). */
-export async function pdfOfDocument(ctx: TenantContext, files: R2Bucket, row: DocumentRow) {
-  return pdfFromPlan(ctx, files, await planPdf(ctx, row));
+export async function pdfOfDocument(ctx: TenantContext, env: PdfEnv, row: DocumentRow) {
+  return pdfFromPlan(ctx, env, await planPdf(ctx, env, row));
 }

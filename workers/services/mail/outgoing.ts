@@ -125,7 +125,7 @@ export async function deliverEmail(
       validUntil: view.validUntil,
     };
     if (kind !== 'receipt') {
-      const pdf = await documentPdf(ctx, env.FILES, type, row.id);
+      const pdf = await documentPdf(ctx, env, type, row.id);
       const bytes =
         pdf.body instanceof Uint8Array
           ? pdf.body

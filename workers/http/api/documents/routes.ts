@@ -185,7 +185,7 @@ function registerDocumentRoutes(app: Router, type: DocumentType) {
       },
     }),
     async (c) => {
-      const pdf = await documentPdf(tenantContext(c), c.env.FILES, type, c.req.valid('param').id);
+      const pdf = await documentPdf(tenantContext(c), c.env, type, c.req.valid('param').id);
       return pdfResponse(c, pdf, Boolean(c.req.valid('query').download));
     },
   );
@@ -392,7 +392,7 @@ function registerClientDocumentRoutes(app: Router) {
       },
     }),
     async (c) => {
-      const pdf = await clientStatementPdf(tenantContext(c), c.env.FILES, c.req.valid('param').id);
+      const pdf = await clientStatementPdf(tenantContext(c), c.env, c.req.valid('param').id);
       return pdfResponse(c, pdf, Boolean(c.req.valid('query').download));
     },
   );

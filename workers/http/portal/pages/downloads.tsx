@@ -61,9 +61,7 @@ export function downloadPages(portal: Hono<PortalEnv>) {
     }
     let zip: Awaited<ReturnType<typeof invoiceZip>>;
     try {
-      zip = await invoiceZip(p.ctx, c.env.FILES, p.clientId, parsed.data.ids, (w) =>
-        c.executionCtx.waitUntil(w),
-      );
+      zip = await invoiceZip(p.ctx, c.env, p.clientId, parsed.data.ids, (w) => c.executionCtx.waitUntil(w));
     } catch (err) {
       if (!(err instanceof NotFoundError)) throw err;
       return wantsJson(c) ? problemResponse(404, 'Not Found', 'Invoice not found') : notFound(c);

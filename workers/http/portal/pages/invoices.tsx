@@ -189,6 +189,6 @@ export function invoicePages(portal: Hono<PortalEnv>) {
     const p = c.var.portal;
     const row = await portalDocument(p.db, p.ctx.tenantId, p.clientId, 'invoice', c.req.param('id'));
     if (!row) return notFound(c);
-    return pdfResponse(c, await pdfOfDocument(p.ctx, c.env.FILES, row), c.req.query('download') !== '0');
+    return pdfResponse(c, await pdfOfDocument(p.ctx, c.env, row), c.req.query('download') !== '0');
   });
 }

@@ -78,7 +78,7 @@ export function statementPages(portal: Hono<PortalEnv>) {
 
   portal.get('/statement.pdf', requirePortal, async (c) => {
     const p = c.var.portal;
-    return pdfResponse(c, await clientStatementPdf(p.ctx, c.env.FILES, p.clientId), true);
+    return pdfResponse(c, await clientStatementPdf(p.ctx, c.env, p.clientId), true);
   });
 
   portal.get('/logo', requirePortal, async (c) => {
