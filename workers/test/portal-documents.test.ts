@@ -371,3 +371,47 @@ describe('portal branding', () => {
     expect((await portal('/logo', otherCookie)).status).toBe(404);
   });
 });
+
+describe('"email me a sign-in link" at the portal front door', () => {
+  const withoutNonce = (html: string) => html.replace(/nonce="[^"]+"/g, '');
+  const signIn = (email: string, ip = '198.51.100.7') =>
+    portal('/signin', null, {
+      ...form([['email', email]]),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'cf-connecting-ip': ip },
+    });
+  const linkEmails = async (owner: Caller) =>
+    (await json(await call('/emails', { as: owner }))).data.filter(
+      (e: { kind: string }) => e.kind === 'portal_link',
+    );
+
+  it('the signed-out portal offers it; each business with that client sends its own link, once an hour', async () => {
+    const page = await (await portal('', null)).text();
+    expect(page).toContain('action="/portal/signin"');
+    const address = `Ana.${Date.now()}@Example.com`;
+    const a = await signUp();
+    const b = await signUp();
+    await createClient(a, { email: address });
+    await createClient(b, { email: address.toLowerCase() });
+    const archived = await createClient(a, { email: address });
+    await call(`/clients/${archived.id}`, { method: 'DELETE', as: a });
+
+    const res = await signIn(address.toUpperCase().replace('EXAMPLE', 'example'));
+    expect(res.status).toBe(202);
+    const known = withoutNonce(await res.text());
+    expect(await linkEmails(a)).toMatchObject([{ to: address, status: 'queued' }]);
+    expect(await linkEmails(b)).toHaveLength(1);
+    // Again within the hour: the same answer, nothing more sent.
+    await signIn(address, '198.51.100.8');
+    expect(await linkEmails(a)).toHaveLength(1);
+    const unknown = await signIn(`nobody.${Date.now()}@example.com`, '198.51.100.9');
+    expect(unknown.status).toBe(202);
+    expect(withoutNonce(await unknown.text())).toBe(known);
+  });
+
+  it('is rate-limited per address of the requester', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) statuses.push((await signIn(`x${i}@example.com`, '203.0.113.77')).status);
+    expect(statuses.slice(0, 10).every((s) => s === 202)).toBe(true);
+    expect(statuses[10]).toBe(429);
+  });
+});

@@ -73,6 +73,7 @@ export const requirePortal: MiddlewareHandler<PortalEnv> = async (c, next) => {
       <Page lang={lang} title={m.continueTitle} nonce={c.var.nonce} path={c.req.path}>
         <div class="card">
           <p>{m.openLink}</p>
+          <SignInLinkForm m={m} />
         </div>
       </Page>,
       401,
@@ -127,5 +128,21 @@ export function signedInPage(
     >
       {body}
     </Page>,
+  );
+}
+
+/** "Email me a sign-in link": for clients who reach the portal without their email's link. */
+export function SignInLinkForm({ m }: { m: PortalMessages }) {
+  return (
+    <form method="post" action="/portal/signin">
+      <p>
+        <label>
+          {m.yourEmail}
+          <br />
+          <input type="email" name="email" required autocomplete="email" maxlength={254} />
+        </label>
+      </p>
+      <button type="submit">{m.sendSignInLink}</button>
+    </form>
   );
 }

@@ -62,6 +62,9 @@ export interface PortalMessages {
   tooMany: string;
   language: string;
   notFound: string;
+  yourEmail: string;
+  sendSignInLink: string;
+  signInLinkSent: string;
   statusName: Record<'sent' | 'viewed' | 'partial' | 'paid' | 'void' | 'overdue', string>;
 }
 
@@ -138,6 +141,9 @@ export const PORTAL_MESSAGES: Record<Language, PortalMessages> = {
     tooMany: 'Too many requests. Please try again later.',
     language: 'Language',
     notFound: 'This document is not available.',
+    yourEmail: 'Your email address',
+    sendSignInLink: 'Email me a sign-in link',
+    signInLinkSent: 'If this address belongs to a client, a sign-in link is on its way.',
     statusName: {
       sent: 'Open',
       viewed: 'Open',
@@ -218,6 +224,9 @@ export const PORTAL_MESSAGES: Record<Language, PortalMessages> = {
     tooMany: 'Слишком много запросов. Попробуйте позже.',
     language: 'Язык',
     notFound: 'Документ недоступен.',
+    yourEmail: 'Ваш адрес электронной почты',
+    sendSignInLink: 'Прислать ссылку для входа',
+    signInLinkSent: 'Если этот адрес принадлежит клиенту, ссылка для входа уже отправлена.',
     statusName: {
       sent: 'Ожидает оплаты',
       viewed: 'Ожидает оплаты',
@@ -298,6 +307,9 @@ export const PORTAL_MESSAGES: Record<Language, PortalMessages> = {
     tooMany: 'Demasiados pedidos. Tente mais tarde.',
     language: 'Idioma',
     notFound: 'Este documento não está disponível.',
+    yourEmail: 'O seu endereço de e-mail',
+    sendSignInLink: 'Enviar-me um link de acesso',
+    signInLinkSent: 'Se este endereço pertencer a um cliente, um link de acesso foi enviado.',
     statusName: {
       sent: 'Em aberto',
       viewed: 'Em aberto',
@@ -379,6 +391,9 @@ export const PORTAL_MESSAGES: Record<Language, PortalMessages> = {
     tooMany: 'Troppe richieste. Riprova più tardi.',
     language: 'Lingua',
     notFound: 'Questo documento non è disponibile.',
+    yourEmail: 'Il tuo indirizzo email',
+    sendSignInLink: 'Inviami un link di accesso',
+    signInLinkSent: 'Se questo indirizzo appartiene a un cliente, un link di accesso è in arrivo.',
     statusName: {
       sent: 'Aperta',
       viewed: 'Aperta',
@@ -454,6 +469,9 @@ export const PORTAL_MESSAGES: Record<Language, PortalMessages> = {
     tooMany: 'リクエストが多すぎます。しばらくしてからお試しください。',
     language: '言語',
     notFound: 'この書類は表示できません。',
+    yourEmail: 'メールアドレス',
+    sendSignInLink: 'ログインリンクをメールで受け取る',
+    signInLinkSent: 'このアドレスがお客様のものであれば、ログインリンクを送信しました。',
     statusName: {
       sent: '未払い',
       viewed: '未払い',

@@ -159,3 +159,17 @@ export async function archiveClient(
     .returning(publicColumns)
     .get();
 }
+
+/**
+ * Active clients with this email address in any business (the portal's "email me a
+ * sign-in link"), at most `limit`. Case-insensitive the way SQLite's lower() is, which
+ * the expression index matches.
+ */
+export async function findClientsByEmail(db: Db, email: string, limit = 10) {
+  return db
+    .select({ id: clients.id, tenantId: clients.tenantId })
+    .from(clients)
+    .where(and(sql`lower(${clients.email}) = lower(${email})`, isNull(clients.archivedAt)))
+    .limit(limit)
+    .all();
+}

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { addressColumns, timestamp } from './columns';
 import { tenants } from './tenants';
@@ -30,6 +31,8 @@ export const clients = sqliteTable(
   (t) => [
     index('clients_tenant_created_idx').on(t.tenantId, t.createdAt, t.id),
     index('clients_tenant_email_idx').on(t.tenantId, t.email),
+    // "Email me a sign-in link" on the portal looks an address up across businesses.
+    index('clients_email_lower_idx').on(sql`lower(${t.email})`),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { findLinkByHash, getClient, getTenant, hitRateLimit } from '@clientele/db';
+import { findClientsByEmail, findLinkByHash, getClient, getTenant, hitRateLimit } from '@clientele/db';
 import { createD1Db } from '@clientele/db/d1';
 import type { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -13,6 +13,7 @@ import {
   type PortalEnv,
   pickLanguage,
   SESSION_COOKIE,
+  SignInLinkForm,
 } from '../context';
 import { Page } from '../layout';
 import { PORTAL_MESSAGES } from '../messages';
@@ -38,6 +39,19 @@ function unusable(c: PortalContext, reason: 'unknown' | 'expired' | 'revoked', s
       </div>
     </Page>,
     status,
+  );
+}
+
+function tooMany(c: PortalContext, resetAt: Date, now: Date) {
+  const { lang, m } = c.var;
+  c.header('retry-after', String(Math.ceil((resetAt.getTime() - now.getTime()) / 1000)));
+  return c.html(
+    <Page lang={lang} m={m} title={m.tooMany} nonce={c.var.nonce} path="/portal">
+      <div class="card">
+        <p>{m.tooMany}</p>
+      </div>
+    </Page>,
+    429,
   );
 }
 
@@ -97,17 +111,7 @@ export function loginPages(portal: Hono<PortalEnv>) {
     const now = new Date();
     const ip = c.req.header('cf-connecting-ip') ?? 'local';
     const perIp = await hitRateLimit(db, `portal-resend-ip:${ip}`, RESEND_WINDOW_MS, now);
-    if (perIp.count > RESEND_PER_IP) {
-      c.header('retry-after', String(Math.ceil((perIp.resetAt.getTime() - now.getTime()) / 1000)));
-      return c.html(
-        <Page lang={lang} m={m} title={m.tooMany} nonce={c.var.nonce} path="/portal">
-          <div class="card">
-            <p>{m.tooMany}</p>
-          </div>
-        </Page>,
-        429,
-      );
-    }
+    if (perIp.count > RESEND_PER_IP) return tooMany(c, perIp.resetAt, now);
     const token = c.req.param('token');
     const link = TOKEN_SHAPE.test(token) ? await findLinkByHash(db, await sha256Hex(token)) : undefined;
     if (link) {
@@ -132,6 +136,46 @@ export function loginPages(portal: Hono<PortalEnv>) {
     );
   });
 
+  /**
+   * "Email me a sign-in link" from the portal's front door: a link goes to each active
+   * client with this address on file (in any business, each from its own business), at
+   * most once an hour; the answer is the same whether or not the address is known.
+   */
+  portal.post('/signin', anonymousLanguage, async (c) => {
+    const { m, lang } = c.var;
+    const db = createD1Db(c.env.DB);
+    const now = new Date();
+    const form = await c.req.parseBody();
+    const email = typeof form.email === 'string' ? form.email.trim().slice(0, 254) : '';
+    const ip = c.req.header('cf-connecting-ip') ?? 'local';
+    const perIp = await hitRateLimit(db, `portal-signin-ip:${ip}`, RESEND_WINDOW_MS, now);
+    if (perIp.count > RESEND_PER_IP) return tooMany(c, perIp.resetAt, now);
+    if (email.includes('@')) {
+      // Hashed: the limits table never holds an address.
+      const key = `portal-signin-email:${await sha256Hex(email.toLowerCase())}`;
+      const perEmail = await hitRateLimit(db, key, RESEND_WINDOW_MS, now);
+      if (perEmail.count <= RESEND_PER_LINK) {
+        const hour = Math.floor(now.getTime() / RESEND_WINDOW_MS);
+        for (const client of await findClientsByEmail(db, email)) {
+          await queueClientEmail(
+            { db, tenantId: client.tenantId, now },
+            c.env.EMAIL_QUEUE,
+            { clientId: client.id, documentId: null, kind: 'portal_link' },
+            `portal-signin:${client.id}:${hour}`,
+          );
+        }
+      }
+    }
+    return c.html(
+      <Page lang={lang} m={m} title={m.sendSignInLink} nonce={c.var.nonce} path="/portal">
+        <div class="card">
+          <p role="status">{m.signInLinkSent}</p>
+        </div>
+      </Page>,
+      202,
+    );
+  });
+
   portal.post('/logout', anonymousLanguage, async (c) => {
     const token = getCookie(c, SESSION_COOKIE);
     if (token) await signOutPortal(createD1Db(c.env.DB), token);
@@ -142,6 +186,7 @@ export function loginPages(portal: Hono<PortalEnv>) {
         <div class="card">
           <h1>{m.signedOut}</h1>
           <p class="muted">{m.openLink}</p>
+          <SignInLinkForm m={m} />
         </div>
       </Page>,
     );

@@ -1,0 +1,1 @@
+CREATE INDEX `clients_email_lower_idx` ON `clients` (lower("email"));
