@@ -5,7 +5,8 @@ export interface PortalMessages {
   continueText: (business: string) => string;
   continueButton: string;
   linkUnusable: Record<'unknown' | 'expired' | 'revoked', string>;
-  askBusiness: (business: string) => string;
+  /** The business is not named: the page must not tell whether a link exists. */
+  askForNewLink: string;
   signedOut: string;
   openLink: string;
   statement: string;
@@ -79,7 +80,8 @@ export const PORTAL_MESSAGES: Record<Language, PortalMessages> = {
       expired: 'This sign-in link has expired.',
       revoked: 'This sign-in link is no longer active.',
     },
-    askBusiness: (b) => `Ask ${b} for a new link, or use the link in their most recent email.`,
+    askForNewLink:
+      'Ask the business that sent it for a new link, use the link in their most recent email, or have a new one emailed to you.',
     signedOut: 'You are signed out.',
     openLink: 'Open the link from your email to see your invoices.',
     statement: 'Statement',
@@ -162,7 +164,8 @@ export const PORTAL_MESSAGES: Record<Language, PortalMessages> = {
       expired: 'Срок действия ссылки истёк.',
       revoked: 'Ссылка для входа отозвана.',
     },
-    askBusiness: (b) => `Попросите у ${b} новую ссылку или откройте ссылку из последнего письма.`,
+    askForNewLink:
+      'Попросите новую ссылку у компании, которая её прислала, откройте ссылку из последнего письма или получите новую по почте.',
     signedOut: 'Вы вышли.',
     openLink: 'Откройте ссылку из письма, чтобы увидеть свои счета.',
     statement: 'Выписка',
@@ -245,7 +248,8 @@ export const PORTAL_MESSAGES: Record<Language, PortalMessages> = {
       expired: 'Este link de acesso expirou.',
       revoked: 'Este link de acesso foi revogado.',
     },
-    askBusiness: (b) => `Peça um novo link a ${b} ou use o link do e-mail mais recente.`,
+    askForNewLink:
+      'Peça um novo link à empresa que o enviou, use o link do e-mail mais recente ou receba um novo por e-mail.',
     signedOut: 'Sessão terminada.',
     openLink: 'Abra o link do seu e-mail para ver as suas faturas.',
     statement: 'Extrato',
@@ -328,7 +332,8 @@ export const PORTAL_MESSAGES: Record<Language, PortalMessages> = {
       expired: 'Questo link di accesso è scaduto.',
       revoked: 'Questo link di accesso non è più attivo.',
     },
-    askBusiness: (b) => `Chiedi a ${b} un nuovo link o usa quello dell’email più recente.`,
+    askForNewLink:
+      'Chiedi un nuovo link all’attività che te lo ha inviato, usa quello dell’email più recente o fattene inviare uno nuovo.',
     signedOut: 'Sei uscito.',
     openLink: 'Apri il link dalla tua email per vedere le fatture.',
     statement: 'Estratto conto',
@@ -412,7 +417,8 @@ export const PORTAL_MESSAGES: Record<Language, PortalMessages> = {
       expired: 'このログインリンクの有効期限が切れています。',
       revoked: 'このログインリンクは無効化されました。',
     },
-    askBusiness: (b) => `${b} に新しいリンクをご依頼いただくか、最新のメールのリンクをご利用ください。`,
+    askForNewLink:
+      'リンクを送った事業者に新しいリンクをご依頼いただくか、最新のメールのリンクをご利用いただくか、新しいリンクをメールで受け取ってください。',
     signedOut: 'ログアウトしました。',
     openLink: 'メールのリンクから請求書をご確認ください。',
     statement: '取引明細',

@@ -31,7 +31,7 @@ function unusable(c: PortalContext, reason: 'unknown' | 'expired' | 'revoked', s
     <Page lang={lang} m={m} title={m.linkUnusable[reason]} nonce={c.var.nonce} path={c.req.path}>
       <div class="card">
         <h1>{m.linkUnusable[reason]}</h1>
-        <p class="muted">{m.askBusiness('')}</p>
+        <p class="muted">{m.askForNewLink}</p>
         {/* Offered for unknown links too, so the page never tells which links exist. */}
         <form method="post" action={`${c.req.path.replace(/\/resend$/, '')}/resend`}>
           <button type="submit">{m.emailNewLink}</button>
