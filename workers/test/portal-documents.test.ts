@@ -415,3 +415,20 @@ describe('"email me a sign-in link" at the portal front door', () => {
     expect(statuses[10]).toBe(429);
   });
 });
+
+describe('portal statement', () => {
+  it("lists the client's own recent payments with the invoice each paid", async () => {
+    const owner = await signUp();
+    const { client, invoice } = await issuedInvoice(owner, {}, { language: 'it' });
+    const { invoice: theirs } = await issuedInvoice(owner);
+    expect((await pay(owner, invoice.id, 2500)).status).toBe(201);
+    expect((await pay(owner, theirs.id, 7000)).status).toBe(201);
+    const cookie = await portalCookie(owner, client.id);
+    const html = await (await portal('', cookie)).text();
+    expect(html).toContain('Pagamenti recenti');
+    expect([...html.matchAll(/data-payment="([^"]+)"/g)]).toHaveLength(1);
+    expect(html).toContain(`Fattura ${invoice.number}`);
+    expect(html).toMatch(/25,00\s*€/);
+    expect(html).not.toMatch(/70,00\s*€/);
+  });
+});

@@ -63,6 +63,8 @@ export interface PortalMessages {
   tooMany: string;
   language: string;
   notFound: string;
+  recentPayments: string;
+  paymentFor: (number: string) => string;
   yourEmail: string;
   sendSignInLink: string;
   signInLinkSent: string;
@@ -146,6 +148,8 @@ export const PORTAL_MESSAGES: Record<Language, PortalMessages> = {
     yourEmail: 'Your email address',
     sendSignInLink: 'Email me a sign-in link',
     signInLinkSent: 'If this address belongs to a client, a sign-in link is on its way.',
+    recentPayments: 'Recent payments',
+    paymentFor: (n) => `Invoice ${n}`,
     statusName: {
       sent: 'Open',
       viewed: 'Open',
@@ -230,6 +234,8 @@ export const PORTAL_MESSAGES: Record<Language, PortalMessages> = {
     yourEmail: 'Ваш адрес электронной почты',
     sendSignInLink: 'Прислать ссылку для входа',
     signInLinkSent: 'Если этот адрес принадлежит клиенту, ссылка для входа уже отправлена.',
+    recentPayments: 'Последние платежи',
+    paymentFor: (n) => `Счёт ${n}`,
     statusName: {
       sent: 'Ожидает оплаты',
       viewed: 'Ожидает оплаты',
@@ -314,6 +320,8 @@ export const PORTAL_MESSAGES: Record<Language, PortalMessages> = {
     yourEmail: 'O seu endereço de e-mail',
     sendSignInLink: 'Enviar-me um link de acesso',
     signInLinkSent: 'Se este endereço pertencer a um cliente, um link de acesso foi enviado.',
+    recentPayments: 'Pagamentos recentes',
+    paymentFor: (n) => `Fatura ${n}`,
     statusName: {
       sent: 'Em aberto',
       viewed: 'Em aberto',
@@ -399,6 +407,8 @@ export const PORTAL_MESSAGES: Record<Language, PortalMessages> = {
     yourEmail: 'Il tuo indirizzo email',
     sendSignInLink: 'Inviami un link di accesso',
     signInLinkSent: 'Se questo indirizzo appartiene a un cliente, un link di accesso è in arrivo.',
+    recentPayments: 'Pagamenti recenti',
+    paymentFor: (n) => `Fattura ${n}`,
     statusName: {
       sent: 'Aperta',
       viewed: 'Aperta',
@@ -478,6 +488,8 @@ export const PORTAL_MESSAGES: Record<Language, PortalMessages> = {
     yourEmail: 'メールアドレス',
     sendSignInLink: 'ログインリンクをメールで受け取る',
     signInLinkSent: 'このアドレスがお客様のものであれば、ログインリンクを送信しました。',
+    recentPayments: '最近のお支払い',
+    paymentFor: (n) => `請求書 ${n}`,
     statusName: {
       sent: '未払い',
       viewed: '未払い',

@@ -643,3 +643,25 @@ export async function portalEstimates(
     .all();
   return { rows: rows.slice(0, pageSize), hasMore: rows.length > pageSize };
 }
+
+/** The client's latest payments with the invoice each paid, newest first (portal statement). */
+export async function recentClientPayments(db: Db, tenantId: string, clientId: string, limit = 5) {
+  return db
+    .select({
+      id: payments.id,
+      amount: payments.amount,
+      currency: payments.currency,
+      date: payments.date,
+      invoiceId: payments.invoiceId,
+      invoiceNumber: documents.number,
+    })
+    .from(payments)
+    .innerJoin(
+      documents,
+      and(eq(documents.tenantId, payments.tenantId), eq(documents.id, payments.invoiceId)),
+    )
+    .where(and(eq(payments.tenantId, tenantId), eq(payments.clientId, clientId)))
+    .orderBy(desc(payments.createdAt))
+    .limit(limit)
+    .all();
+}

@@ -1,4 +1,4 @@
-import { portalInvoices } from '@clientele/db';
+import { portalInvoices, recentClientPayments } from '@clientele/db';
 import type { Hono } from 'hono';
 import { clientStatementPdf } from '../../../services/clients/statement';
 import { summaryOf } from '../../../services/clients/summary';
@@ -13,8 +13,9 @@ export function statementPages(portal: Hono<PortalEnv>) {
   portal.get('/', requirePortal, async (c) => {
     const { lang, m, portal: p } = c.var;
     const day = today(p.ctx.now);
-    const [summary, recent] = await Promise.all([
+    const [summary, paid, recent] = await Promise.all([
       summaryOf(p.ctx, p.clientId),
+      recentClientPayments(p.db, p.ctx.tenantId, p.clientId),
       portalInvoices(p.db, p.ctx.tenantId, p.clientId, {
         sort: 'date',
         order: 'desc',
@@ -65,6 +66,28 @@ export function statementPages(portal: Hono<PortalEnv>) {
             <p>
               <a href="/portal/invoices">{m.invoices} →</a>
             </p>
+          </section>
+        ) : null}
+        {paid.length ? (
+          <section class="card">
+            <h2>{m.recentPayments}</h2>
+            <table class="responsive">
+              <tbody>
+                {paid.map((pay) => (
+                  <tr data-payment={pay.id}>
+                    <td data-label={m.issued}>{f.date(pay.date)}</td>
+                    <td data-label={m.number}>
+                      <a href={`/portal/invoices/${pay.invoiceId}`}>
+                        {m.paymentFor(pay.invoiceNumber ?? '')}
+                      </a>
+                    </td>
+                    <td data-label={m.amount} class="num">
+                      {f.money(pay.amount, pay.currency)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </section>
         ) : null}
         <p class="actions">
