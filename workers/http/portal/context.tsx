@@ -112,6 +112,7 @@ export function signedInPage(
   c: PortalContext,
   props: { title: string; section: Section; path?: string; script?: string | undefined },
   body: Child,
+  status: 200 | 400 = 200,
 ) {
   const { lang, m, portal: p } = c.var;
   return c.html(
@@ -128,6 +129,7 @@ export function signedInPage(
     >
       {body}
     </Page>,
+    status,
   );
 }
 

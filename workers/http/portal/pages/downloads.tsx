@@ -5,8 +5,7 @@ import { NotFoundError } from '../../../services/errors';
 import { invoiceZip } from '../../../services/portal/zip';
 import { contentDisposition } from '../../content-disposition';
 import { fieldErrors, problemResponse } from '../../problem';
-import { notFound, type PortalContext, type PortalEnv, requirePortal } from '../context';
-import { Page } from '../layout';
+import { notFound, type PortalContext, type PortalEnv, requirePortal, signedInPage } from '../context';
 
 /** Well above a year of weekly invoices; the ZIP streams, so the bound is on time, not memory. */
 export const MAX_ZIP_INVOICES = 1000;
@@ -31,7 +30,7 @@ async function readSelection(c: PortalContext): Promise<unknown> {
 /** `POST /portal/downloads`: the selected invoices as one ZIP of PDFs. */
 export function downloadPages(portal: Hono<PortalEnv>) {
   portal.post('/downloads', requirePortal, async (c) => {
-    const { lang, m, portal: p } = c.var;
+    const { m, portal: p } = c.var;
     const parsed = Selection.safeParse(await readSelection(c));
     if (!parsed.success) {
       if (wantsJson(c)) {
@@ -42,20 +41,13 @@ export function downloadPages(portal: Hono<PortalEnv>) {
           fieldErrors(parsed.error),
         );
       }
-      return c.html(
-        <Page
-          lang={lang}
-          m={m}
-          title={m.invoices}
-          nonce={c.var.nonce}
-          path="/portal/invoices"
-          section="invoices"
-        >
-          <div class="card">
-            <p role="alert">{m.noneSelected}</p>
-            <a href="/portal/invoices">{m.back}</a>
-          </div>
-        </Page>,
+      return signedInPage(
+        c,
+        { title: m.invoices, section: 'invoices', path: '/portal/invoices' },
+        <div class="card">
+          <p role="alert">{m.noneSelected}</p>
+          <a href="/portal/invoices">{m.back}</a>
+        </div>,
         400,
       );
     }
