@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api, type PortalLink } from '../api';
+import { api, type PortalLink } from '../api';
 import { date } from '../format';
+import { useAction } from './useAction';
 
 /**
  * The client's magic links and the portal sessions they opened. A new link's URL is
@@ -9,7 +10,6 @@ import { date } from '../format';
 export function PortalAccess({ clientId }: { clientId: string }) {
   const [links, setLinks] = useState<PortalLink[] | null>(null);
   const [fresh, setFresh] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const load = useCallback(
     () =>
@@ -23,15 +23,7 @@ export function PortalAccess({ clientId }: { clientId: string }) {
     load();
   }, [load]);
 
-  const run = async (action: () => Promise<unknown>) => {
-    setError(null);
-    try {
-      await action();
-      await load();
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
-  };
+  const { run, error } = useAction(load);
 
   return (
     <div className="portal-access">
