@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -18,6 +18,19 @@ export default async function setup(project: TestProject) {
   const server = await startDevServer({ persistTo });
   project.provide('baseUrl', server.url);
   return async () => {
+    mkdirSync(join(import.meta.dirname, '..', '..', 'test-output'), { recursive: true });
+    // Kept for diagnosing a failed run: what wrangler and the Worker printed.
+    const log = server.log();
+    writeFileSync(join(import.meta.dirname, '..', '..', 'test-output', 'wrangler-dev.log'), log);
+    // Anything the server said besides request lines and its banner shows up in CI output.
+    const notable = log
+      .split('\n')
+      .filter(
+        (l) =>
+          /error|✘|restart|uncaught|exception/i.test(l) &&
+          !/\[wrangler:info\] (GET|POST|PUT|PATCH|DELETE) /.test(l),
+      );
+    if (notable.length) console.error(`wrangler dev reported:\n${notable.slice(-40).join('\n')}`);
     await server.stop();
     rmSync(persistTo, { recursive: true, force: true });
   };

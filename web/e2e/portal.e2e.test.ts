@@ -40,15 +40,30 @@ async function business() {
   });
   const cookie = /clientele_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
   return async (path: string, body?: unknown) => {
-    const r = await fetch(`${baseUrl}/api/v1${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: { cookie, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (r.status >= 300) throw new Error(`${path}: ${r.status} ${await r.text()}`);
-    return r.json();
+    // As a careful integration does: every write carries an Idempotency-Key, so a request
+    // whose connection drops (wrangler dev's proxy occasionally does under sustained load)
+    // is retried without creating anything twice. Retries are counted and printed.
+    const key = crypto.randomUUID();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const r = await fetch(`${baseUrl}/api/v1${path}`, {
+          method: body === undefined ? 'GET' : 'POST',
+          headers: { cookie, 'content-type': 'application/json', 'idempotency-key': key },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        if (r.status === 503 && attempt < 3) throw new Error('503 from the dev proxy');
+        if (r.status >= 300) throw new Error(`${path}: ${r.status} ${await r.text()}`);
+        return r.json();
+      } catch (err) {
+        const dropped = err instanceof TypeError || String(err).includes('503 from the dev proxy');
+        if (!dropped || attempt >= 3) throw err;
+        retried++;
+        await new Promise((r) => setTimeout(r, 250 * attempt));
+      }
+    }
   };
 }
+let retried = 0;
 
 describe('portal bulk ZIP against wrangler dev', () => {
   it('1, 50 and 500 invoices: unzip -t passes, names are the invoice numbers, repeats come from R2', {
@@ -101,6 +116,7 @@ describe('portal bulk ZIP against wrangler dev', () => {
       expect(new Uint8Array(await again.arrayBuffer())).toEqual(bytes);
       console.log(`ZIP of ${count}: ${(bytes.length / 1024).toFixed(0)} KiB built in ${built.toFixed(0)} ms`);
     }
+    console.log(`API requests retried after a dropped connection: ${retried}`);
   });
 });
 
