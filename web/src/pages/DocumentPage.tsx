@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api, type Doc, type DocType, type Payment } from '../api';
 import { FormError } from '../components/FormError';
 import { StatusBadge } from '../components/StatusBadge';
+import { useAction } from '../components/useAction';
 import { date, money, todayIso } from '../format';
 
 export function DocumentPage({ type }: { type: DocType }) {
@@ -11,9 +12,10 @@ export function DocumentPage({ type }: { type: DocType }) {
   const navigate = useNavigate();
   const [doc, setDoc] = useState<Doc | null>(null);
   const [payments, setPayments] = useState<Payment[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const [notFound, setNotFound] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
+  // `load` is only called once an action has run, after it is defined below.
+  const { run: act, error, setError } = useAction(() => load());
 
   const load = useCallback(async () => {
     try {
@@ -24,21 +26,11 @@ export function DocumentPage({ type }: { type: DocType }) {
       if (err instanceof ApiError && err.status === 404) setNotFound(true);
       else setError(String(err));
     }
-  }, [type, id]);
+  }, [type, id, setError]);
 
   useEffect(() => {
     void load();
   }, [load]);
-
-  async function act(fn: () => Promise<unknown>) {
-    setError(null);
-    try {
-      await fn();
-      await load();
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
-  }
 
   if (notFound) return <p className="form-error">This {type} does not exist.</p>;
   if (!doc) return error ? <FormError message={error} /> : <p className="muted">Loading…</p>;
