@@ -1,4 +1,11 @@
-import { findClientsByEmail, findLinkByHash, getClient, getTenant, hitRateLimit } from '@clientele/db';
+import {
+  type Db,
+  findClientsByEmail,
+  findLinkByHash,
+  getClient,
+  getTenant,
+  hitRateLimit,
+} from '@clientele/db';
 import { createD1Db } from '@clientele/db/d1';
 import type { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -55,6 +62,47 @@ function tooMany(c: PortalContext, resetAt: Date, now: Date) {
   );
 }
 
+/** 429 once a requester (by address) has asked for too many links this hour, else null. */
+async function limitRequester(c: PortalContext, db: Db, scope: 'resend' | 'signin', now: Date) {
+  const ip = c.req.header('cf-connecting-ip') ?? 'local';
+  const hit = await hitRateLimit(db, `portal-${scope}-ip:${ip}`, RESEND_WINDOW_MS, now);
+  return hit.count > RESEND_PER_IP ? tooMany(c, hit.resetAt, now) : null;
+}
+
+/** True the first time `key` is seen in the current hour-long window. */
+async function firstThisHour(db: Db, key: string, now: Date) {
+  return (await hitRateLimit(db, key, RESEND_WINDOW_MS, now)).count <= RESEND_PER_LINK;
+}
+
+/** Queues a portal-link email to the client's address on file; one per `key` per hour. */
+async function emailSignInLink(
+  c: PortalContext,
+  db: Db,
+  to: { tenantId: string; clientId: string },
+  key: string,
+  now: Date,
+) {
+  await queueClientEmail(
+    { db, tenantId: to.tenantId, now },
+    c.env.EMAIL_QUEUE,
+    { clientId: to.clientId, documentId: null, kind: 'portal_link' },
+    `${key}:${Math.floor(now.getTime() / RESEND_WINDOW_MS)}`,
+  );
+}
+
+/** The same answer whatever happened, so nothing can be learned from it. */
+function sentPage(c: PortalContext, title: string, text: string) {
+  const { lang, m } = c.var;
+  return c.html(
+    <Page lang={lang} m={m} title={title} nonce={c.var.nonce} path="/portal">
+      <div class="card">
+        <p role="status">{text}</p>
+      </div>
+    </Page>,
+    202,
+  );
+}
+
 /** Sign-in by magic link, "email me a new link", sign-out and the language switcher. */
 export function loginPages(portal: Hono<PortalEnv>) {
   // Mail scanners fetch links: GET only shows a button and changes nothing.
@@ -106,34 +154,17 @@ export function loginPages(portal: Hono<PortalEnv>) {
    * answers the same words whether or not the link existed or anything was sent.
    */
   portal.post('/login/:token/resend', anonymousLanguage, async (c) => {
-    const { m, lang } = c.var;
+    const { m } = c.var;
     const db = createD1Db(c.env.DB);
     const now = new Date();
-    const ip = c.req.header('cf-connecting-ip') ?? 'local';
-    const perIp = await hitRateLimit(db, `portal-resend-ip:${ip}`, RESEND_WINDOW_MS, now);
-    if (perIp.count > RESEND_PER_IP) return tooMany(c, perIp.resetAt, now);
+    const limited = await limitRequester(c, db, 'resend', now);
+    if (limited) return limited;
     const token = c.req.param('token');
     const link = TOKEN_SHAPE.test(token) ? await findLinkByHash(db, await sha256Hex(token)) : undefined;
-    if (link) {
-      const perLink = await hitRateLimit(db, `portal-resend-link:${link.id}`, RESEND_WINDOW_MS, now);
-      if (perLink.count <= RESEND_PER_LINK) {
-        const ctx = { db, tenantId: link.tenantId, now };
-        await queueClientEmail(
-          ctx,
-          c.env.EMAIL_QUEUE,
-          { clientId: link.clientId, documentId: null, kind: 'portal_link' },
-          `portal-link:${link.id}:${Math.floor(now.getTime() / RESEND_WINDOW_MS)}`,
-        );
-      }
+    if (link && (await firstThisHour(db, `portal-resend-link:${link.id}`, now))) {
+      await emailSignInLink(c, db, link, `portal-link:${link.id}`, now);
     }
-    return c.html(
-      <Page lang={lang} m={m} title={m.emailNewLink} nonce={c.var.nonce} path="/portal">
-        <div class="card">
-          <p role="status">{m.newLinkSent}</p>
-        </div>
-      </Page>,
-      202,
-    );
+    return sentPage(c, m.emailNewLink, m.newLinkSent);
   });
 
   /**
@@ -142,38 +173,29 @@ export function loginPages(portal: Hono<PortalEnv>) {
    * most once an hour; the answer is the same whether or not the address is known.
    */
   portal.post('/signin', anonymousLanguage, async (c) => {
-    const { m, lang } = c.var;
+    const { m } = c.var;
     const db = createD1Db(c.env.DB);
     const now = new Date();
     const form = await c.req.parseBody();
     const email = typeof form.email === 'string' ? form.email.trim().slice(0, 254) : '';
-    const ip = c.req.header('cf-connecting-ip') ?? 'local';
-    const perIp = await hitRateLimit(db, `portal-signin-ip:${ip}`, RESEND_WINDOW_MS, now);
-    if (perIp.count > RESEND_PER_IP) return tooMany(c, perIp.resetAt, now);
-    if (email.includes('@')) {
-      // Hashed: the limits table never holds an address.
-      const key = `portal-signin-email:${await sha256Hex(email.toLowerCase())}`;
-      const perEmail = await hitRateLimit(db, key, RESEND_WINDOW_MS, now);
-      if (perEmail.count <= RESEND_PER_LINK) {
-        const hour = Math.floor(now.getTime() / RESEND_WINDOW_MS);
-        for (const client of await findClientsByEmail(db, email)) {
-          await queueClientEmail(
-            { db, tenantId: client.tenantId, now },
-            c.env.EMAIL_QUEUE,
-            { clientId: client.id, documentId: null, kind: 'portal_link' },
-            `portal-signin:${client.id}:${hour}`,
-          );
-        }
+    const limited = await limitRequester(c, db, 'signin', now);
+    if (limited) return limited;
+    // Hashed: the limits table never holds an address.
+    if (
+      email.includes('@') &&
+      (await firstThisHour(db, `portal-signin-email:${await sha256Hex(email.toLowerCase())}`, now))
+    ) {
+      for (const client of await findClientsByEmail(db, email)) {
+        await emailSignInLink(
+          c,
+          db,
+          { tenantId: client.tenantId, clientId: client.id },
+          `portal-signin:${client.id}`,
+          now,
+        );
       }
     }
-    return c.html(
-      <Page lang={lang} m={m} title={m.sendSignInLink} nonce={c.var.nonce} path="/portal">
-        <div class="card">
-          <p role="status">{m.signInLinkSent}</p>
-        </div>
-      </Page>,
-      202,
-    );
+    return sentPage(c, m.sendSignInLink, m.signInLinkSent);
   });
 
   portal.post('/logout', anonymousLanguage, async (c) => {
