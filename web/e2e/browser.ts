@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const OUTPUT = join(import.meta.dirname, '..', '..', 'test-output');
 mkdirSync(OUTPUT, { recursive: true });
@@ -22,6 +23,23 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_FLAGS,
   });
+}
+
+/** One Chromium for the test file calling this: launched before its tests, closed after. */
+export function browserForFile() {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    newPage: (options?: BrowserContextOptions) => {
+      if (!browser) throw new Error('the browser starts in beforeAll');
+      return browser.newPage(options);
+    },
+  };
 }
 
 /** Signs a new business up through the real form and waits for the clients page. */

@@ -1,18 +1,10 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import PostalMime from 'postal-mime';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, OUTPUT, signUpInBrowser } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { browserForFile, OUTPUT, signUpInBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 describe('email templates and sending in the admin app', () => {
   it('edits the invoice template with a live preview, sends, and the mail reaches the dev outbox', async () => {

@@ -1,17 +1,9 @@
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, OUTPUT, signUpInBrowser } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { browserForFile, OUTPUT, signUpInBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 describe('invoices in the admin app', () => {
   it('drafts with live totals, sends, records a partial payment, shows it on the client 360°', async () => {
