@@ -35,3 +35,8 @@ export function pageOf<T extends { createdAt: Date; id: string }>(rows: T[], lim
       rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt.getTime(), id: last.id }) : null,
   };
 }
+
+/** Cuts a `pageSize + 1` query result into a numbered page (the portal's lists). */
+export function numberedPageOf<T>(rows: T[], pageSize: number): { rows: T[]; hasMore: boolean } {
+  return { rows: rows.slice(0, pageSize), hasMore: rows.length > pageSize };
+}

@@ -3,7 +3,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
 import { newId } from '../ids';
 import type { DocumentTotals, LineInput } from '../money';
-import { decodeCursor, type Page, pageOf } from '../pagination';
+import { decodeCursor, numberedPageOf, type Page, pageOf } from '../pagination';
 import {
   clients,
   type DocumentRow,
@@ -555,7 +555,7 @@ export async function portalInvoices(db: Db, tenantId: string, clientId: string,
     .limit(q.pageSize + 1)
     .offset((q.page - 1) * q.pageSize)
     .all();
-  return { rows: rows.slice(0, q.pageSize), hasMore: rows.length > q.pageSize };
+  return numberedPageOf(rows, q.pageSize);
 }
 
 /** The portal's only view of documents: one client's, of one type, never drafts. */
@@ -641,7 +641,7 @@ export async function portalEstimates(
     .limit(pageSize + 1)
     .offset((page - 1) * pageSize)
     .all();
-  return { rows: rows.slice(0, pageSize), hasMore: rows.length > pageSize };
+  return numberedPageOf(rows, pageSize);
 }
 
 /** The client's latest payments with the invoice each paid, newest first (portal statement). */
