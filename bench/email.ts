@@ -27,7 +27,7 @@ try {
     }),
   });
   const cookie = /clientele_session=[^;]+/.exec(signup.headers.get('set-cookie') ?? '')![0];
-  const headers = { cookie, 'content-type': 'application/json' };
+  const headers = { cookie, origin: new URL(server.url).origin, 'content-type': 'application/json' };
   const post = async (path: string, body?: unknown) => {
     const r = await fetch(`${api}${path}`, {
       method: 'POST',

@@ -149,7 +149,7 @@ try {
   const link = (await (
     await fetch(`${server.url}/api/v1/clients/${client.id}/portal-links`, {
       method: 'POST',
-      headers: { cookie: admin },
+      headers: { cookie: admin, origin: server.url },
     })
   ).json()) as { url: string };
   const login = await fetch(link.url, {

@@ -10,7 +10,12 @@ export default defineConfig(async () => ({
     cloudflareTest({
       wrangler: { configPath: '../wrangler.toml' },
       miniflare: {
-        bindings: { TEST_MIGRATIONS: await readD1Migrations('../migrations'), DEV_OUTBOX: '1' },
+        bindings: {
+          TEST_MIGRATIONS: await readD1Migrations('../migrations'),
+          DEV_OUTBOX: '1',
+          // The address tests call the Worker at (helpers/api.ts ORIGIN); links are built from it.
+          PUBLIC_URL: 'https://app.clientele.test',
+        },
       },
     }),
   ],

@@ -12,11 +12,13 @@ describe('email templates and sending in the admin app', () => {
     await signUpInBrowser(page, baseUrl, 'Studio Mail', `e2e.mail.${Date.now()}@example.com`);
     const client = await (
       await page.request.post(`${baseUrl}/api/v1/clients`, {
+        headers: { origin: baseUrl },
         data: { name: 'Giulia Rossi', email: 'giulia@example.it', language: 'en' },
       })
     ).json();
     const draft = await (
       await page.request.post(`${baseUrl}/api/v1/invoices`, {
+        headers: { origin: baseUrl },
         data: {
           clientId: client.id,
           lines: [{ description: 'Design', quantity: 1, unitPrice: 50000, taxRate: 22 }],

@@ -11,6 +11,7 @@ describe('invoices in the admin app', () => {
     await signUpInBrowser(page, baseUrl, 'Atelier Lisboa', `e2e.inv.${Date.now()}@example.com`);
 
     const created = await page.request.post(`${baseUrl}/api/v1/clients`, {
+      headers: { origin: baseUrl },
       data: { name: 'Maria Oliveira', currency: 'EUR', billingAddress: { city: 'Lisboa', country: 'PT' } },
     });
     expect(created.status()).toBe(201);

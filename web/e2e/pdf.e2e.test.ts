@@ -7,7 +7,7 @@ const api = `${baseUrl}/api/v1`;
 async function post(path: string, cookie: string, body?: unknown) {
   const res = await fetch(`${api}${path}`, {
     method: 'POST',
-    headers: { cookie, 'content-type': 'application/json' },
+    headers: { cookie, origin: baseUrl, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   expect(res.status).toBeLessThan(300);

@@ -40,7 +40,7 @@ async function business() {
       try {
         const r = await fetch(`${baseUrl}/api/v1${path}`, {
           method: body === undefined ? 'GET' : 'POST',
-          headers: { cookie, 'content-type': 'application/json', 'idempotency-key': key },
+          headers: { cookie, origin: baseUrl, 'content-type': 'application/json', 'idempotency-key': key },
           body: body === undefined ? undefined : JSON.stringify(body),
         });
         if (r.status === 503 && attempt < 3) throw new Error('503 from the dev proxy');
@@ -137,7 +137,7 @@ describe('the client portal in Chromium', () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await signUpInBrowser(page, baseUrl, 'Portal Atelier', `e2e.portal.${Date.now()}@example.com`);
     const post = async (path: string, data: unknown) => {
-      const res = await page.request.post(`${baseUrl}/api/v1${path}`, { data });
+      const res = await page.request.post(`${baseUrl}/api/v1${path}`, { data, headers: { origin: baseUrl } });
       expect(res.status()).toBeLessThan(300);
       return res.json();
     };

@@ -1,10 +1,24 @@
-import { claimReminder, createEmail, deleteExpiredSessions, dueReminders } from '@clientele/db';
+import {
+  claimReminder,
+  deleteExpiredIdempotencyRecords,
+  deleteExpiredRateLimits,
+  deleteExpiredSessions,
+  deleteStalePortalRows,
+  dueReminders,
+} from '@clientele/db';
 import { createD1Db } from '@clientele/db/d1';
-import { enqueueEmail } from '../services/mail/outgoing';
+import { queueDocumentEmail } from '../services/mail/outgoing';
+
+/**
+ * Expired or revoked sign-in links are kept this long before deletion, so "email me a
+ * new link" on an old email still finds the client.
+ */
+export const STALE_LINK_KEEP_MS = 30 * 24 * 3600 * 1000;
 
 /**
  * Every tick: queue overdue reminders (once per invoice per rule, claimed before the
- * email is created so overlapping runs cannot double-send) and delete expired sessions.
+ * email is created so overlapping runs cannot double-send), then housekeeping — expired
+ * admin and portal sessions, old sign-in links, rate-limit windows and idempotency keys.
  */
 export async function handleScheduled(controller: ScheduledController, env: Env, _ctx: ExecutionContext) {
   const db = createD1Db(env.DB);
@@ -12,19 +26,16 @@ export async function handleScheduled(controller: ScheduledController, env: Env,
   const today = now.toISOString().slice(0, 10);
   for (const r of await dueReminders(db, today)) {
     if (!(await claimReminder(db, r, now))) continue;
-    const email = await createEmail(
-      db,
-      r.tenantId,
-      {
-        clientId: r.clientId,
-        documentId: r.invoiceId,
-        kind: 'reminder',
-        to: r.email,
-        idempotencyKey: `reminder:${r.invoiceId}:${r.rule}`,
-      },
-      now,
+    await queueDocumentEmail(
+      { db, tenantId: r.tenantId, now },
+      env.EMAIL_QUEUE,
+      { id: r.invoiceId, type: 'invoice', clientId: r.clientId },
+      `reminder:${r.invoiceId}:${r.rule}`,
+      'reminder',
     );
-    await enqueueEmail(env.EMAIL_QUEUE, { tenantId: r.tenantId, emailId: email.id });
   }
   await deleteExpiredSessions(db, now);
+  await deleteStalePortalRows(db, now, STALE_LINK_KEEP_MS);
+  await deleteExpiredRateLimits(db, now);
+  await deleteExpiredIdempotencyRecords(db, now);
 }

@@ -7,9 +7,16 @@ export interface Auth {
   email: string | null;
   role: Role;
   via: 'session' | 'apiKey';
+  /** Who exactly is calling: `user:<id>` for a session, `key:<id>` for an API key. */
+  principal: string;
 }
 
 export interface HonoEnv {
   Bindings: Env;
-  Variables: { db: Db; auth: Auth };
+  Variables: {
+    db: Db;
+    auth: Auth;
+    /** Set by a handler whose response holds a secret (see `responseHoldsSecret`). */
+    secretResourceId?: string;
+  };
 }

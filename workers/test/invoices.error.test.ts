@@ -98,4 +98,24 @@ describe('invoices: bad input and wrong state', () => {
     await pay(owner, invoice.id, invoice.total);
     expect((await call(`/invoices/${invoice.id}/void`, { method: 'POST', as: owner })).status).toBe(409);
   });
+
+  it('two number formats printing the same number → 409 naming number, nothing issued', async () => {
+    const owner = await signUp();
+    const c = await createClient(owner);
+    await call('/settings', { method: 'PATCH', body: { invoiceNumberFormat: 'X{seq}01' }, as: owner });
+    const first = await createInvoice(owner, c.id, { issueDate: '2026-03-01' });
+    expect((await json(await call(`/invoices/${first.id}/send`, { method: 'POST', as: owner }))).number).toBe(
+      'X101',
+    );
+    // Dated 2001, the new format prints X1 + 01 = X101 again.
+    await call('/settings', { method: 'PATCH', body: { invoiceNumberFormat: 'X{seq}{YY}' }, as: owner });
+    const second = await createInvoice(owner, c.id, { issueDate: '2001-05-01' });
+    const res = await call(`/invoices/${second.id}/send`, { method: 'POST', as: owner });
+    expect(res.status).toBe(409);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(await paths(res)).toEqual(['number']);
+    const after = await json(await call(`/invoices/${second.id}`, { as: owner }));
+    expect(after).toMatchObject({ status: 'draft', number: null });
+    expect((await json(await call('/emails', { as: owner }))).data).toHaveLength(0);
+  });
 });

@@ -354,7 +354,7 @@ describe('portal branding', () => {
     const up = await SELF.fetch(`${ORIGIN}/api/v1/settings/logo`, {
       method: 'PUT',
       body: png,
-      headers: { ...owner.headers, 'content-type': 'image/png' },
+      headers: { ...owner.headers, origin: ORIGIN, 'content-type': 'image/png' },
     });
     expect(up.status).toBe(200);
     const { client } = await issuedInvoice(owner);

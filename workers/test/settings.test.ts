@@ -1,4 +1,4 @@
-import { SELF } from 'cloudflare:test';
+import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { call, issuedInvoice, json, ORIGIN, signUp } from './helpers/api';
 import { runCommonRouteTests } from './helpers/route-security';
@@ -88,7 +88,7 @@ describe('business logo', () => {
     SELF.fetch(`${ORIGIN}/api/v1/settings/logo`, {
       method: 'PUT',
       body,
-      headers: { ...as.headers, 'content-type': type },
+      headers: { ...as.headers, origin: ORIGIN, 'content-type': type },
     });
 
   it('uploads a PNG, serves it back, prints it on issued invoices, and removes it', async () => {
@@ -123,6 +123,46 @@ describe('business logo', () => {
     big.set(PNG.subarray(0, 8));
     expect((await upload(owner, big)).status).toBe(413);
     expect((await json(await call('/settings', { as: owner }))).hasLogo).toBe(false);
+  });
+
+  it('refuses a damaged or oversized image with 422 naming logo, before anything is stored', async () => {
+    const owner = await signUp();
+    const refused = async (bytes: Uint8Array, message: RegExp) => {
+      const res = await upload(owner, bytes);
+      expect(res.status).toBe(422);
+      const problem = await json(res);
+      expect(problem.errors[0].path).toBe('logo');
+      expect(problem.errors[0].message).toMatch(message);
+    };
+    // A PNG signature followed by garbage.
+    const garbage = new Uint8Array(200).map((_, i) => (i * 37) % 256);
+    garbage.set(PNG.subarray(0, 8));
+    await refused(garbage, /damaged/);
+    // A valid header whose image data is not valid zlib.
+    const corrupt = PNG.slice();
+    corrupt.fill(0x55, 41, 54);
+    await refused(corrupt, /damaged/);
+    // A small file claiming 8000×8000 pixels (256 MB decoded): refused from the header.
+    const huge = PNG.slice();
+    new DataView(huge.buffer).setUint32(16, 8000);
+    new DataView(huge.buffer).setUint32(20, 8000);
+    await refused(huge, /8000×8000/);
+    expect((await json(await call('/settings', { as: owner }))).hasLogo).toBe(false);
+  });
+
+  it('a stored logo that cannot be read never breaks a PDF: it is left out', async () => {
+    const owner = await signUp();
+    const key = `logos/${owner.tenantId}/broken.png`;
+    const broken = PNG.slice();
+    broken.fill(0x55, 41, 54);
+    await env.FILES.put(key, broken);
+    await env.DB.prepare('UPDATE tenants SET logo_key = ? WHERE id = ?').bind(key, owner.tenantId).run();
+    const { invoice } = await issuedInvoice(owner);
+    const pdf = await call(`/invoices/${invoice.id}/pdf`, { as: owner });
+    expect(pdf.status).toBe(200);
+    const text = new TextDecoder('latin1').decode(await pdf.arrayBuffer());
+    expect(text.startsWith('%PDF-')).toBe(true);
+    expect(text).not.toMatch(/\/Subtype\s*\/Image/);
   });
 
   runCommonRouteTests('/settings/logo', { method: 'PUT', path: () => '/settings/logo', ownsResource: false });

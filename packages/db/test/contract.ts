@@ -223,7 +223,10 @@ export function defineDbContract(driver: string, getDb: () => Db) {
         }),
       ).toBeUndefined();
       expect((await getDocument(db, tenantId, 'invoice', a.id))?.status).toBe('partial');
-      await deletePayment(db, tenantId, p!.id);
+      // Through another invoice the payment is not found, and stays.
+      expect(await deletePayment(db, tenantId, b.id, p!.id)).toBeUndefined();
+      expect((await getDocument(db, tenantId, 'invoice', a.id))?.status).toBe('partial');
+      await deletePayment(db, tenantId, a.id, p!.id);
       expect((await getDocument(db, tenantId, 'invoice', a.id))?.status).toBe('sent');
       const groups = await clientSummaryGroups(db, tenantId, client.id, '2026-02-01');
       expect(groups).toHaveLength(1);

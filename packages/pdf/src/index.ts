@@ -1,4 +1,5 @@
 export { cachingFontkit, type FontSource } from './fonts';
+export { assertEmbeddable, type ImageSize, imageSize } from './image';
 export {
   countryName,
   DOCUMENT_LANGUAGES,

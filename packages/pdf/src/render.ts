@@ -30,6 +30,7 @@ import {
 } from '@cantoo/pdf-lib';
 import { formatMoney } from '@clientele/db/money';
 import { advanceOf, cachingFontkit, coverage, type FontSource, glyphEncoder } from './fonts';
+import type { PdfImage } from './image';
 import {
   countryName,
   type DocumentLanguage,
@@ -72,10 +73,7 @@ export interface PdfLine {
 export type Stamp = 'PAID' | 'VOID' | 'OVERDUE' | 'DRAFT';
 
 /** The business logo, printed above the seller block. */
-export interface PdfImage {
-  bytes: Uint8Array;
-  type: 'png' | 'jpeg';
-}
+export type { PdfImage };
 
 export interface PdfDocumentInput {
   kind: 'invoice' | 'estimate';
@@ -402,6 +400,19 @@ export async function openDocument(
 }
 
 /** Seller block on the left; title and key/value facts (number, dates) on the right. */
+/**
+ * A logo that cannot be embedded (uploaded before logos were checked, or damaged in
+ * storage) is left out, and said so in the log: the document itself must still render.
+ */
+async function embedLogo(c: Canvas, logo: PdfImage) {
+  try {
+    return logo.type === 'png' ? await c.pdf.embedPng(logo.bytes) : await c.pdf.embedJpg(logo.bytes);
+  } catch (err) {
+    console.warn(JSON.stringify({ level: 'warn', message: 'logo left out of a PDF', error: String(err) }));
+    return null;
+  }
+}
+
 export async function drawHeader(
   c: Canvas,
   seller: PdfParty,
@@ -414,8 +425,8 @@ export async function drawHeader(
   const right = c.width - MARGIN;
   const contentWidth = right - MARGIN;
   let leftY = c.y - 6;
-  if (logo) {
-    const image = logo.type === 'png' ? await c.pdf.embedPng(logo.bytes) : await c.pdf.embedJpg(logo.bytes);
+  const image = logo ? await embedLogo(c, logo) : null;
+  if (image) {
     const scale = Math.min(44 / image.height, 160 / image.width, 1);
     const h = image.height * scale;
     c.page.drawImage(image, { x: MARGIN, y: c.y - h + 8, width: image.width * scale, height: h });

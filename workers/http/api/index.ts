@@ -1,6 +1,7 @@
 import { authenticate } from '../middleware/authenticate';
 import { database } from '../middleware/database';
 import { idempotency } from '../middleware/idempotency';
+import { noStore } from '../middleware/no-store';
 import { jsonOnly, limitBody } from '../middleware/request-body';
 import { SESSION_COOKIE } from '../middleware/session-cookie';
 import { registerAuthRoutes } from './auth/routes';
@@ -21,7 +22,7 @@ const PUBLIC_ROUTES = new Set(['POST /signup', 'POST /sessions', 'GET /openapi.j
 export function createApi() {
   const api = createRouter();
 
-  api.use('*', database(), limitBody(), jsonOnly());
+  api.use('*', noStore(), database(), limitBody(), jsonOnly());
   const auth = authenticate();
   api.use('*', async (c, next) => {
     const route = `${c.req.method} ${c.req.path.replace(/^\/api\/v1/, '')}`;

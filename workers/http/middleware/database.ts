@@ -1,6 +1,6 @@
+import type { Db } from '@clientele/db';
 import { createD1Db } from '@clientele/db/d1';
 import { createMiddleware } from 'hono/factory';
-import type { HonoEnv } from '../hono-env';
 
 /**
  * Counts the statements a request prepares, so benchmarks and tests can hold each
@@ -23,9 +23,12 @@ function countingD1(d1: D1Database): { d1: D1Database; count: () => number } {
   return { d1: wrapped, count: () => n };
 }
 
-/** One drizzle instance per request, shared by every handler and service it calls. */
+/**
+ * One drizzle instance per request, shared by every handler and service it calls: the
+ * API and the portal both get theirs here.
+ */
 export const database = () =>
-  createMiddleware<HonoEnv>(async function database(c, next) {
+  createMiddleware<{ Bindings: Env; Variables: { db: Db } }>(async function database(c, next) {
     const counted = countingD1(c.env.DB);
     c.set('db', createD1Db(counted.d1));
     await next();

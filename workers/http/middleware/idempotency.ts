@@ -1,37 +1,59 @@
-import { schema } from '@clientele/db';
-import { and, eq } from 'drizzle-orm';
+import { findIdempotencyRecord, saveIdempotencyRecord } from '@clientele/db';
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { sha256Hex } from '../../services/auth/encoding';
-import { DomainError } from '../../services/errors';
+import { ConflictError, DomainError } from '../../services/errors';
 import type { HonoEnv } from '../hono-env';
 
-const { idempotencyKeys } = schema;
+/**
+ * Called by a handler whose response carries a secret (an API key, a sign-in link): the
+ * idempotency record then keeps only the new resource's id, and a repeat answers 409
+ * instead of showing the secret a second time.
+ */
+export function responseHoldsSecret(c: Context<HonoEnv>, resourceId: string) {
+  c.set('secretResourceId', resourceId);
+}
 
 /**
- * A write retried with the same `Idempotency-Key` gets the first answer back instead
- * of running twice. Keys are per tenant; reusing one for a different request is a 422.
+ * A write retried with the same `Idempotency-Key` gets the first answer back instead of
+ * running twice. A key belongs to one business and one credential (a person's session or
+ * one API key) for 24 hours; reusing it for a different request is a 422. Public routes
+ * (sign-up, sign-in) have no credential yet and ignore the header.
  */
 export const idempotency = () =>
   createMiddleware<HonoEnv>(async function idempotency(c, next) {
     const key = c.req.header('idempotency-key');
-    if (!key || c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+    const auth = c.get('auth');
+    if (!key || !auth || c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     if (key.length > 255) {
       throw new DomainError(400, 'Bad Request', 'Idempotency-Key is longer than 255 characters');
     }
-    const { db, auth } = c.var;
-    const requestHash = await sha256Hex(`${c.req.method}\n${c.req.path}\n${await c.req.text()}`);
-    const previous = await db
-      .select()
-      .from(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.tenantId, auth.tenantId), eq(idempotencyKeys.key, key)))
-      .get();
+    const { db } = c.var;
+    // Bytes, not text: uploads (the logo) are binary and must reach the handler intact.
+    const body = new Uint8Array(await c.req.arrayBuffer());
+    const head = new TextEncoder().encode(`${c.req.method}\n${c.req.path}\n`);
+    const request = new Uint8Array(head.length + body.length);
+    request.set(head);
+    request.set(body, head.length);
+    const requestHash = await sha256Hex(request);
+    const now = new Date();
+    const previous = await findIdempotencyRecord(db, auth.tenantId, key, now);
     if (previous) {
-      if (previous.requestHash !== requestHash) {
+      if (previous.principal !== auth.principal || previous.requestHash !== requestHash) {
         throw new DomainError(
           422,
           'Unprocessable Content',
-          'This Idempotency-Key was used for another request',
+          'This Idempotency-Key was used for another request; use a new key for each action',
         );
+      }
+      if (previous.role !== auth.role) {
+        throw new ConflictError(
+          'Your role changed since this request was made; send it again with a new key',
+        );
+      }
+      if (previous.body === null) {
+        const detail = `This request already created ${previous.resourceId ?? 'the resource'}; its secret was shown once and cannot be shown again. Create a new one.`;
+        throw new ConflictError(detail);
       }
       return new Response(previous.body, {
         status: previous.status,
@@ -40,18 +62,17 @@ export const idempotency = () =>
     }
     await next();
     // Only settled outcomes are remembered; a server error may succeed on retry.
-    if (c.res.status < 500) {
-      const body = await c.res.clone().text();
-      await db
-        .insert(idempotencyKeys)
-        .values({
-          tenantId: auth.tenantId,
-          key,
-          requestHash,
-          status: c.res.status,
-          body,
-          createdAt: new Date(),
-        })
-        .onConflictDoNothing();
-    }
+    if (c.res.status >= 500) return;
+    const secretId = c.get('secretResourceId');
+    await saveIdempotencyRecord(db, {
+      tenantId: auth.tenantId,
+      key,
+      principal: auth.principal,
+      role: auth.role,
+      requestHash,
+      status: c.res.status,
+      body: secretId === undefined ? await c.res.clone().text() : null,
+      resourceId: secretId ?? null,
+      createdAt: now,
+    });
   });

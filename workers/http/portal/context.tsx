@@ -1,5 +1,4 @@
 import type { Client, Db, Tenant } from '@clientele/db';
-import { createD1Db } from '@clientele/db/d1';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Child } from 'hono/jsx';
@@ -24,7 +23,7 @@ export interface PortalSession {
 
 export type PortalEnv = {
   Bindings: Env;
-  Variables: { nonce: string; lang: Language; m: PortalMessages; portal: PortalSession };
+  Variables: { db: Db; nonce: string; lang: Language; m: PortalMessages; portal: PortalSession };
 };
 export type PortalContext = Context<PortalEnv>;
 
@@ -59,7 +58,7 @@ export const anonymousLanguage: MiddlewareHandler<PortalEnv> = async (c, next) =
  * and every later query is scoped by both. No session → the "open your link" page.
  */
 export const requirePortal: MiddlewareHandler<PortalEnv> = async (c, next) => {
-  const db = createD1Db(c.env.DB);
+  const { db } = c.var;
   const token = getCookie(c, SESSION_COOKIE);
   const found = token ? await resolvePortalSession(db, token) : undefined;
   if (!found) {

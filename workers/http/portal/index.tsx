@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { database } from '../middleware/database';
 import type { PortalEnv } from './context';
 import { downloadPages } from './pages/downloads';
 import { estimatePages } from './pages/estimates';
@@ -14,6 +15,7 @@ import { statementPages } from './pages/statement';
 export function createPortal() {
   const portal = new Hono<PortalEnv>();
 
+  portal.use('*', database());
   portal.use('*', async (c, next) => {
     const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
     c.set('nonce', nonce);

@@ -10,17 +10,30 @@ import {
   findUserByEmail,
   hitRateLimit,
   membershipsOf,
+  peekRateLimit,
   type Role,
 } from '@clientele/db';
 import { ConflictError, RateLimitedError, UnauthorizedError } from '../errors';
 import { randomToken, sha256Hex } from './encoding';
 import { decoyHash, hashPassword, verifyPassword } from './password';
 
-export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
-/** Sessions slide: once past half their life, use pushes expiry out again. */
-const SESSION_REFRESH_MS = SESSION_TTL_MS / 2;
+/** No session lives longer than this after sign-in, however busy. */
+export const SESSION_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
+/** A session unused this long ends; use slides it forward (never past the cap). */
+export const SESSION_IDLE_MS = 7 * 24 * 3600 * 1000;
+/** Sliding writes at most about once a day, so reads stay reads. */
+const SESSION_REFRESH_MS = SESSION_IDLE_MS - 24 * 3600 * 1000;
+
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+/** Wrong passwords for one email from one address. */
 export const LOGIN_MAX_ATTEMPTS = 10;
+/** Wrong passwords for one account from anywhere: a spread-out guesser meets this one. */
+export const ACCOUNT_MAX_FAILURES = 10;
+/** Sign-in attempts from one address across every account (credential stuffing). */
+export const ADDRESS_MAX_ATTEMPTS = 50;
+export const SIGNUP_WINDOW_MS = 3600 * 1000;
+/** New businesses from one address per hour. */
+export const SIGNUP_MAX_PER_ADDRESS = 10;
 
 export interface IssuedSession {
   token: string;
@@ -38,16 +51,43 @@ async function issue(
   now: Date,
 ): Promise<IssuedSession> {
   const token = randomToken();
-  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
   await createSession(db, { tokenHash: await sha256Hex(token), userId, tenantId, expiresAt }, now);
-  return { token, expiresAt, tenantId, userId, role };
+  // The cookie may live as long as the cap; the server ends the session earlier when idle.
+  return { token, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_MS), tenantId, userId, role };
+}
+
+function retryAfter(resetAt: Date, now: Date) {
+  return Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000));
+}
+
+/** Counts one hit against each limit and refuses with the longest wait among those exceeded. */
+async function throttle(db: Db, limits: { key: string; max: number; windowMs: number }[], now: Date) {
+  let wait = 0;
+  for (const l of limits) {
+    const hit = await hitRateLimit(db, await sha256Hex(l.key), l.windowMs, now);
+    if (hit.count > l.max) wait = Math.max(wait, retryAfter(hit.resetAt, now));
+  }
+  if (wait > 0) throw new RateLimitedError(wait);
 }
 
 export async function signUp(
   db: Db,
-  input: { businessName: string; email: string; password: string; currency: string; locale: string },
+  input: {
+    businessName: string;
+    email: string;
+    password: string;
+    currency: string;
+    locale: string;
+    ip: string;
+  },
   now = new Date(),
 ): Promise<IssuedSession> {
+  await throttle(
+    db,
+    [{ key: `signup-ip\n${input.ip}`, max: SIGNUP_MAX_PER_ADDRESS, windowMs: SIGNUP_WINDOW_MS }],
+    now,
+  );
   const passwordHash = await hashPassword(input.password);
   try {
     const { tenantId, userId } = await createTenantWithOwner(db, { ...input, passwordHash }, now);
@@ -58,23 +98,41 @@ export async function signUp(
   }
 }
 
+/**
+ * Three limits, all counted before the password is checked: per email and address (a
+ * typo-prone person), per address across accounts (stuffing), and per account from any
+ * address (a guesser spread over many addresses, counted in failures). A success clears
+ * the first and the last. `previousToken` is the session the browser already had: it is
+ * ended, so a session id planted before sign-in never becomes a signed-in one.
+ */
 export async function signIn(
   db: Db,
-  input: { email: string; password: string; ip: string },
+  input: { email: string; password: string; ip: string; previousToken?: string | undefined },
   now = new Date(),
 ): Promise<IssuedSession> {
   const email = input.email.trim().toLowerCase();
-  const limitKey = await sha256Hex(`signin\n${email}\n${input.ip}`);
-  const hit = await hitRateLimit(db, limitKey, LOGIN_WINDOW_MS, now);
-  if (hit.count > LOGIN_MAX_ATTEMPTS) {
-    throw new RateLimitedError(Math.max(1, Math.ceil((hit.resetAt.getTime() - now.getTime()) / 1000)));
-  }
+  const pairKey = await sha256Hex(`signin\n${email}\n${input.ip}`);
+  const accountKey = await sha256Hex(`signin-account\n${email}`);
+  const pair = await hitRateLimit(db, pairKey, LOGIN_WINDOW_MS, now);
+  const address = await hitRateLimit(db, await sha256Hex(`signin-ip\n${input.ip}`), LOGIN_WINDOW_MS, now);
+  const account = await peekRateLimit(db, accountKey, now);
+  const waits = [
+    pair.count > LOGIN_MAX_ATTEMPTS ? retryAfter(pair.resetAt, now) : 0,
+    address.count > ADDRESS_MAX_ATTEMPTS ? retryAfter(address.resetAt, now) : 0,
+    account && account.count >= ACCOUNT_MAX_FAILURES ? retryAfter(account.resetAt, now) : 0,
+  ];
+  const wait = Math.max(...waits);
+  if (wait > 0) throw new RateLimitedError(wait);
   const user = await findUserByEmail(db, email);
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash()));
-  if (!user || !ok) throw new UnauthorizedError('Email or password is incorrect');
+  if (!user || !ok) {
+    await hitRateLimit(db, accountKey, LOGIN_WINDOW_MS, now);
+    throw new UnauthorizedError('Email or password is incorrect');
+  }
   const [membership] = await membershipsOf(db, user.id);
   if (!membership) throw new UnauthorizedError('This account has no business yet');
-  await clearRateLimit(db, limitKey);
+  await Promise.all([clearRateLimit(db, pairKey), clearRateLimit(db, accountKey)]);
+  if (input.previousToken) await deleteSession(db, await sha256Hex(input.previousToken));
   return issue(db, user.id, membership.tenantId, membership.role, now);
 }
 
@@ -82,8 +140,10 @@ export async function resolveSession(db: Db, token: string, now = new Date()) {
   const tokenHash = await sha256Hex(token);
   const s = await findSession(db, tokenHash, now);
   if (!s) return undefined;
-  if (s.expiresAt.getTime() - now.getTime() < SESSION_REFRESH_MS) {
-    await extendSession(db, tokenHash, new Date(now.getTime() + SESSION_TTL_MS));
+  const cap = s.createdAt.getTime() + SESSION_MAX_AGE_MS;
+  if (cap <= now.getTime()) return undefined;
+  if (s.expiresAt.getTime() - now.getTime() < SESSION_REFRESH_MS && s.expiresAt.getTime() < cap) {
+    await extendSession(db, tokenHash, new Date(Math.min(cap, now.getTime() + SESSION_IDLE_MS)));
   }
   return s;
 }

@@ -8,6 +8,7 @@ import {
   getTenant,
   InvalidCursorError,
   listClients,
+  setPortalAccess,
   updateClient,
 } from '@clientele/db';
 import type { TenantContext } from '../context';
@@ -35,6 +36,8 @@ export interface ClientView {
   currency: string;
   notes: string | null;
   archivedAt: string | null;
+  /** Whether the client can sign in to the portal (off when archived or switched off). */
+  portalAccess: boolean;
   createdAt: string;
   updatedAt: string;
 }
@@ -51,7 +54,7 @@ export interface ClientInput {
   notes?: Text;
 }
 
-export type ClientPatch = Partial<ClientInput>;
+export type ClientPatch = Partial<ClientInput> & { portalAccess?: boolean | undefined };
 
 export function toClientView(c: Client): ClientView {
   return {
@@ -72,6 +75,7 @@ export function toClientView(c: Client): ClientView {
     currency: c.currency,
     notes: c.notes,
     archivedAt: c.archivedAt?.toISOString() ?? null,
+    portalAccess: !c.archivedAt && !c.portalDisabledAt,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };
@@ -149,8 +153,17 @@ export async function updateClientFor(
   id: string,
   patch: ClientPatch,
 ): Promise<ClientView> {
-  const c = await updateClient(ctx.db, ctx.tenantId, id, toFields(patch), ctx.now);
+  const { portalAccess, ...fields } = patch;
+  let c = await updateClient(ctx.db, ctx.tenantId, id, toFields(fields), ctx.now);
   if (!c) throw new NotFoundError('Client');
+  if (portalAccess !== undefined && portalAccess !== !c.portalDisabledAt) {
+    if (portalAccess && c.archivedAt) {
+      throw new ValidationError([
+        { path: 'portalAccess', message: 'Restore the client before turning portal access on' },
+      ]);
+    }
+    c = (await setPortalAccess(ctx.db, ctx.tenantId, id, portalAccess, ctx.now)) ?? c;
+  }
   return toClientView(c);
 }
 

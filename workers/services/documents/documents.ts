@@ -17,12 +17,13 @@ import {
   issueDocument,
   type LineInput,
   listDocuments,
+  NumberTakenError,
   totals,
   updateDraft,
   voidInvoice,
 } from '@clientele/db';
 import type { TenantContext } from '../context';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, DomainError, NotFoundError, ValidationError } from '../errors';
 import { blankToNull, type Text } from '../text';
 import { sellerOf } from './parties';
 import { type BillTo, type DocumentView, toDocumentView, today } from './view';
@@ -242,7 +243,11 @@ export async function sendDocument(
     id,
     { format, issueDate: current.issueDate, snapshot, type },
     ctx.now,
-  );
+  ).catch((err: unknown) => {
+    if (!(err instanceof NumberTakenError)) throw err;
+    const message = `The number format "${format}" gives a number another ${type} already has; change the format in Settings (nothing was issued)`;
+    throw new DomainError(409, 'Conflict', message, [{ path: 'number', message }]);
+  });
   if (!issued) throw new NotFoundError(NAMES[type]);
   return view(ctx, issued);
 }

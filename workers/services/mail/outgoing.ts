@@ -10,7 +10,7 @@ import {
   markEmailSent,
 } from '@clientele/db';
 import type { TenantContext } from '../context';
-import { documentPdf } from '../documents/pdf';
+import { documentPdf, portalHome } from '../documents/pdf';
 import { toDocumentView } from '../documents/view';
 import { isLanguage, type Language } from '../reference/iso';
 import type { TemplateKind } from './defaults';
@@ -103,6 +103,15 @@ export async function deliverEmail(
     email.clientId ? getClient(ctx.db, ctx.tenantId, email.clientId) : undefined,
   ]);
   if (!tenant || !client) return 'gone';
+  const portalOpen = !client.archivedAt && !client.portalDisabledAt;
+  if (email.kind === 'portal_link' && !portalOpen) {
+    // Access was turned off after the email was queued: a sign-in link must not go out.
+    await markEmailAttemptFailed(ctx.db, ctx.tenantId, email.id, {
+      error: 'Portal access is turned off for this client; no sign-in link was sent',
+      final: true,
+    });
+    return 'gone';
+  }
   const language: Language = isLanguage(client.language) ? client.language : 'en';
   const kind = email.kind as TemplateKind;
   const attachments: { filename: string; contentType: string; bytes: Uint8Array }[] = [];
@@ -138,7 +147,8 @@ export async function deliverEmail(
     template,
     templateValues(language, tenant, client, {
       document,
-      portalLink: await portalLinkFor(ctx, client.id, env.PUBLIC_URL),
+      // Without portal access the email points at the portal's front door, which signs nobody in.
+      portalLink: portalOpen ? await portalLinkFor(ctx, client.id, env.PUBLIC_URL) : portalHome(env),
     }),
   );
   const raw = buildMime({

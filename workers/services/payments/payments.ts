@@ -68,8 +68,8 @@ export async function recordManualPayment(
 }
 
 export async function deletePaymentFor(ctx: TenantContext, invoiceId: string, paymentId: string) {
-  const p = await deletePayment(ctx.db, ctx.tenantId, paymentId, ctx.now);
-  if (!p || p.invoiceId !== invoiceId) throw new NotFoundError('Payment');
+  const p = await deletePayment(ctx.db, ctx.tenantId, invoiceId, paymentId, ctx.now);
+  if (!p) throw new NotFoundError('Payment');
 }
 
 export async function paymentsFor(ctx: TenantContext, filter: { invoiceId?: string; clientId?: string }) {

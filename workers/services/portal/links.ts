@@ -2,7 +2,6 @@ import {
   createPortalLink,
   type Db,
   endPortalSession,
-  extendPortalSession,
   findLinkByHash,
   findPortalSessionWithParties,
   findUsableLink,
@@ -15,8 +14,9 @@ import {
 } from '@clientele/db';
 import { randomToken, sha256Hex } from '../auth/encoding';
 import type { TenantContext } from '../context';
-import { NotFoundError } from '../errors';
+import { ConflictError, NotFoundError } from '../errors';
 
+/** A portal session lasts at most this long, and never beyond the link that opened it. */
 export const PORTAL_SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 
 export interface PortalLinkView {
@@ -54,6 +54,9 @@ export async function issuePortalLink(ctx: TenantContext, clientId: string, orig
     getTenant(ctx.db, ctx.tenantId),
   ]);
   if (!client || !tenant) throw new NotFoundError('Client');
+  if (client.archivedAt || client.portalDisabledAt) {
+    throw new ConflictError('Portal access is turned off for this client; turn it on to create a link');
+  }
   const token = randomToken(32);
   const expiresAt = new Date(ctx.now.getTime() + tenant.portalLinkDays * 24 * 3600 * 1000);
   const row = await createPortalLink(
@@ -86,7 +89,9 @@ export async function inspectToken(db: Db, token: string, now = new Date()): Pro
   const link = await findUsableLink(db, hash, now);
   if (link) return { usable: true, link };
   const any = await findLinkByHash(db, hash);
-  return { usable: false, reason: !any ? 'unknown' : any.revokedAt ? 'revoked' : 'expired' };
+  if (!any) return { usable: false, reason: 'unknown' };
+  // A live link whose client lost portal access reads as revoked: access was withdrawn.
+  return { usable: false, reason: any.revokedAt || any.expiresAt > now ? 'revoked' : 'expired' };
 }
 
 /** Exchanges a usable link for a portal session bound to its one client. */
@@ -94,7 +99,8 @@ export async function signInWithLink(db: Db, token: string, now = new Date()) {
   const state = await inspectToken(db, token, now);
   if (!state.usable) return state;
   const session = randomToken(32);
-  const expiresAt = new Date(now.getTime() + PORTAL_SESSION_TTL_MS);
+  const cap = now.getTime() + PORTAL_SESSION_TTL_MS;
+  const expiresAt = new Date(Math.min(cap, state.link.expiresAt.getTime()));
   await openPortalSession(
     db,
     {
@@ -110,17 +116,11 @@ export async function signInWithLink(db: Db, token: string, now = new Date()) {
 }
 
 /**
- * The session with its business and client (one query), sliding its expiry forward
- * once past half its life.
+ * The session with its business and client (one query). Its expiry is fixed when it
+ * opens (absolute, not sliding): a forwarded or stolen cookie dies on schedule.
  */
 export async function resolvePortalSession(db: Db, token: string, now = new Date()) {
-  const hash = await sha256Hex(token);
-  const found = await findPortalSessionWithParties(db, hash, now);
-  if (!found) return undefined;
-  if (found.session.expiresAt.getTime() - now.getTime() < PORTAL_SESSION_TTL_MS / 2) {
-    await extendPortalSession(db, hash, new Date(now.getTime() + PORTAL_SESSION_TTL_MS));
-  }
-  return found;
+  return findPortalSessionWithParties(db, await sha256Hex(token), now);
 }
 
 export async function signOutPortal(db: Db, token: string) {

@@ -1,10 +1,12 @@
 import { getTenant, updateTenant } from '@clientele/db';
-import type { PdfImage } from '@clientele/pdf';
+import { assertEmbeddable, imageSize, type PdfImage } from '@clientele/pdf';
 import { sha256Hex } from '../auth/encoding';
 import type { TenantContext } from '../context';
-import { DomainError, NotFoundError } from '../errors';
+import { DomainError, NotFoundError, ValidationError } from '../errors';
 
 export const MAX_LOGO_BYTES = 512 * 1024;
+/** Decoded, 2000×2000 RGBA is 16 MB: well inside a Worker's 128 MB while rendering. */
+export const MAX_LOGO_SIDE = 2000;
 
 /** Trusts the bytes, not the Content-Type header. */
 export function sniffImage(bytes: Uint8Array): PdfImage['type'] | null {
@@ -24,10 +26,32 @@ export async function putLogo(ctx: TenantContext, files: R2Bucket, bytes: Uint8A
   }
   const type = sniffImage(bytes);
   if (!type) throw new DomainError(415, 'Unsupported Media Type', 'Upload the logo as a PNG or JPEG image');
+  await checkLogo({ bytes, type });
   const key = `logos/${ctx.tenantId}/${await sha256Hex(bytes)}.${type === 'png' ? 'png' : 'jpg'}`;
   await files.put(key, bytes, { httpMetadata: { contentType: `image/${type}` } });
   await updateTenant(ctx.db, ctx.tenantId, { logoKey: key }, ctx.now);
   return { key, type };
+}
+
+/**
+ * A logo is printed on every document of the business, so it is proven at upload: a
+ * readable header, sides within the cap (checked before anything is decoded), and an
+ * image that embeds in a PDF exactly as rendering will embed it.
+ */
+async function checkLogo(image: PdfImage) {
+  const size = imageSize(image);
+  const refuse = (message: string) => new ValidationError([{ path: 'logo', message }]);
+  if (!size) throw refuse('This image file is damaged or incomplete; export it again as PNG or JPEG');
+  if (size.width > MAX_LOGO_SIDE || size.height > MAX_LOGO_SIDE) {
+    throw refuse(
+      `The logo is ${size.width}×${size.height} pixels; use one at most ${MAX_LOGO_SIDE}×${MAX_LOGO_SIDE}`,
+    );
+  }
+  try {
+    await assertEmbeddable(image);
+  } catch {
+    throw refuse('This image file is damaged or incomplete; export it again as PNG or JPEG');
+  }
 }
 
 export async function removeLogo(ctx: TenantContext) {

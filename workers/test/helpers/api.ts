@@ -21,13 +21,20 @@ export interface CallOptions {
 
 /** Calls the real Worker (routing, middleware, D1) the way a browser or SDK would. */
 export async function call(path: string, opts: CallOptions = {}): Promise<Response> {
-  const headers: Record<string, string> = { ...(opts.as?.headers ?? {}), ...(opts.headers ?? {}) };
+  const method = opts.method ?? 'GET';
+  // Browsers send Origin with every write; the API refuses cookie-authenticated writes without it.
+  const origin: Record<string, string> = method === 'GET' || method === 'HEAD' ? {} : { origin: ORIGIN };
+  const headers: Record<string, string> = {
+    ...origin,
+    ...(opts.as?.headers ?? {}),
+    ...(opts.headers ?? {}),
+  };
   let body: BodyInit | undefined;
   if (opts.body !== undefined) {
     body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
     headers['content-type'] ??= 'application/json';
   }
-  return SELF.fetch(`${ORIGIN}/api/v1${path}`, { method: opts.method ?? 'GET', headers, body });
+  return SELF.fetch(`${ORIGIN}/api/v1${path}`, { method, headers, body });
 }
 
 export async function json<T = any>(res: Response): Promise<T> {
@@ -41,12 +48,17 @@ export function sessionCookieOf(res: Response): string {
   return `clientele_session=${match[1]}`;
 }
 
+/** A benchmarking-range address (RFC 2544) for each caller, so sign-up limits per address stay out of the way. */
+export const randomAddress = () =>
+  `198.18.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}`;
+
 /** A fresh business with its owner signed in by cookie. */
 export async function signUp(overrides: Record<string, unknown> = {}): Promise<Caller> {
   const email = uniqueEmail();
   const res = await call('/signup', {
     method: 'POST',
     body: { businessName: 'Studio Norte', email, password: 'correct horse battery', ...overrides },
+    headers: { 'cf-connecting-ip': randomAddress() },
   });
   if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${await res.text()}`);
   const { tenantId } = await json<{ tenantId: string }>(res);

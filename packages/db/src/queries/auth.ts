@@ -32,6 +32,7 @@ export async function findSession(db: Db, tokenHash: string, now = new Date()) {
       userId: sessions.userId,
       tenantId: sessions.tenantId,
       expiresAt: sessions.expiresAt,
+      createdAt: sessions.createdAt,
       role: memberships.role,
       email: users.email,
     })
@@ -126,6 +127,19 @@ export async function hitRateLimit(db: Db, key: string, windowMs: number, now = 
     .returning({ count: rateLimits.count, resetAt: rateLimits.resetAt })
     .get();
   return row!;
+}
+
+/** The current window's count for a key, without counting a hit (undefined once reset). */
+export async function peekRateLimit(db: Db, key: string, now = new Date()) {
+  return db
+    .select({ count: rateLimits.count, resetAt: rateLimits.resetAt })
+    .from(rateLimits)
+    .where(and(eq(rateLimits.key, key), gt(rateLimits.resetAt, now)))
+    .get();
+}
+
+export async function deleteExpiredRateLimits(db: Db, now = new Date()) {
+  await db.delete(rateLimits).where(lte(rateLimits.resetAt, now));
 }
 
 export async function clearRateLimit(db: Db, key: string) {

@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { newId } from '../ids';
 import { decodeCursor, type Page, pageOf } from '../pagination';
 import { type ClientRow, clients } from '../schema';
+import { endPortalAccessStatements } from './portal-access';
 
 export interface ClientFields {
   name: string;
@@ -142,7 +143,10 @@ export async function updateClient(
     .get();
 }
 
-/** Archiving keeps the client (documents still point at it) and hides it from lists. */
+/**
+ * Archiving keeps the client (documents still point at it), hides it from lists and
+ * ends its portal access in the same batch: links revoked, devices signed out.
+ */
 export async function archiveClient(
   db: Db,
   tenantId: string,
@@ -152,12 +156,48 @@ export async function archiveClient(
   const current = await getClient(db, tenantId, id);
   if (!current) return undefined;
   if (current.archivedAt) return current;
-  return db
-    .update(clients)
-    .set({ archivedAt: now, updatedAt: now })
-    .where(and(eq(clients.tenantId, tenantId), eq(clients.id, id)))
-    .returning(publicColumns)
-    .get();
+  const [updated] = await db.batch([
+    db
+      .update(clients)
+      .set({ archivedAt: now, portalDisabledAt: current.portalDisabledAt ?? now, updatedAt: now })
+      .where(and(eq(clients.tenantId, tenantId), eq(clients.id, id)))
+      .returning(publicColumns),
+    ...endPortalAccessStatements(db, tenantId, id, now),
+  ]);
+  return updated[0];
+}
+
+/**
+ * Turns the client's portal access off (every link revoked, every device signed out, in
+ * one batch) or back on (new links can then be issued; revoked ones stay revoked).
+ */
+export async function setPortalAccess(
+  db: Db,
+  tenantId: string,
+  id: string,
+  open: boolean,
+  now = new Date(),
+): Promise<Client | undefined> {
+  const where = and(eq(clients.tenantId, tenantId), eq(clients.id, id));
+  if (open) {
+    return db
+      .update(clients)
+      .set({ portalDisabledAt: null, updatedAt: now })
+      .where(where)
+      .returning(publicColumns)
+      .get();
+  }
+  const current = await getClient(db, tenantId, id);
+  if (!current) return undefined;
+  const [updated] = await db.batch([
+    db
+      .update(clients)
+      .set({ portalDisabledAt: current.portalDisabledAt ?? now, updatedAt: now })
+      .where(where)
+      .returning(publicColumns),
+    ...endPortalAccessStatements(db, tenantId, id, now),
+  ]);
+  return updated[0];
 }
 
 /**
@@ -169,7 +209,13 @@ export async function findClientsByEmail(db: Db, email: string, limit = 10) {
   return db
     .select({ id: clients.id, tenantId: clients.tenantId })
     .from(clients)
-    .where(and(sql`lower(${clients.email}) = lower(${email})`, isNull(clients.archivedAt)))
+    .where(
+      and(
+        sql`lower(${clients.email}) = lower(${email})`,
+        isNull(clients.archivedAt),
+        isNull(clients.portalDisabledAt),
+      ),
+    )
     .limit(limit)
     .all();
 }

@@ -170,27 +170,47 @@ export async function issueDocument(
   const seq = sql`(SELECT value FROM number_sequences WHERE tenant_id = ${tenantId} AND scope = ${scope})`;
   const number = numberExpression(opts.format, opts.issueDate, seq);
   const stillDraft = sql`EXISTS (SELECT 1 FROM documents WHERE id = ${id} AND tenant_id = ${tenantId} AND status = 'draft')`;
-  await db.batch([
-    db
-      .insert(numberSequences)
-      .select(sql`SELECT ${tenantId}, ${scope}, 1 WHERE ${stillDraft}`)
-      .onConflictDoUpdate({
-        target: [numberSequences.tenantId, numberSequences.scope],
-        set: { value: sql`${numberSequences.value} + 1` },
-      }),
-    db
-      .update(documents)
-      .set({
-        number: sql`${number}`,
-        snapshot: sql`json_set(${JSON.stringify(opts.snapshot)}, '$.number', ${number})`,
-        status: 'sent',
-        issueDate: opts.issueDate,
-        sentAt: now,
-        updatedAt: now,
-      })
-      .where(and(eq(documents.id, id), eq(documents.tenantId, tenantId), eq(documents.status, 'draft'))),
-  ]);
+  try {
+    await issueBatch();
+  } catch (err) {
+    // The batch is one transaction: on a clash neither the sequence nor the document moved.
+    if (/UNIQUE.*number/.test(String((err as Error)?.cause ?? err))) throw new NumberTakenError();
+    throw err;
+  }
   return getDocument(db, tenantId, opts.type, id);
+
+  function issueBatch() {
+    return db.batch([
+      db
+        .insert(numberSequences)
+        .select(sql`SELECT ${tenantId}, ${scope}, 1 WHERE ${stillDraft}`)
+        .onConflictDoUpdate({
+          target: [numberSequences.tenantId, numberSequences.scope],
+          set: { value: sql`${numberSequences.value} + 1` },
+        }),
+      db
+        .update(documents)
+        .set({
+          number: sql`${number}`,
+          snapshot: sql`json_set(${JSON.stringify(opts.snapshot)}, '$.number', ${number})`,
+          status: 'sent',
+          issueDate: opts.issueDate,
+          sentAt: now,
+          updatedAt: now,
+        })
+        .where(and(eq(documents.id, id), eq(documents.tenantId, tenantId), eq(documents.status, 'draft'))),
+    ]);
+  }
+}
+
+/**
+ * Two number formats can print the same number (`X{seq}01`, later `X{seq}{YY}`); the
+ * unique index refuses the second, and issuing reports it instead of failing.
+ */
+export class NumberTakenError extends Error {
+  constructor() {
+    super('document number already used');
+  }
 }
 
 /** Recomputes amount paid and the payment-driven status from the payments table. */
@@ -256,11 +276,20 @@ export async function getPayment(db: Db, tenantId: string, id: string) {
     .get();
 }
 
-export async function deletePayment(db: Db, tenantId: string, id: string, now = new Date()) {
+/** Deletes a payment only through the invoice it paid; any other invoice id finds nothing. */
+export async function deletePayment(
+  db: Db,
+  tenantId: string,
+  invoiceId: string,
+  id: string,
+  now = new Date(),
+) {
   const p = await getPayment(db, tenantId, id);
-  if (!p) return undefined;
+  if (!p || p.invoiceId !== invoiceId) return undefined;
   await db.batch([
-    db.delete(payments).where(and(eq(payments.tenantId, tenantId), eq(payments.id, id))),
+    db
+      .delete(payments)
+      .where(and(eq(payments.tenantId, tenantId), eq(payments.invoiceId, invoiceId), eq(payments.id, id))),
     recomputeInvoice(db, tenantId, p.invoiceId, now),
   ]);
   return p;

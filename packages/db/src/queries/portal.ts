@@ -1,8 +1,9 @@
-import { and, desc, eq, getTableColumns, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gt, isNotNull, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { newId } from '../ids';
 import { clients, portalLinks, portalSessions, tenants } from '../schema';
 import { clientColumns } from './clients';
+import { portalOpen } from './portal-access';
 
 export async function createPortalLink(
   db: Db,
@@ -54,19 +55,51 @@ export async function revokePortalLink(db: Db, tenantId: string, id: string, now
   return { ...link, revokedAt: link.revokedAt ?? now };
 }
 
-/** A link that may still sign in: not revoked, not expired. */
+/** A link that may still sign in: not revoked, not expired, its client's access still on. */
 export async function findUsableLink(db: Db, tokenHash: string, now = new Date()) {
-  return db
-    .select()
+  const row = await db
+    .select({ link: portalLinks })
     .from(portalLinks)
+    .innerJoin(clients, and(eq(clients.tenantId, portalLinks.tenantId), eq(clients.id, portalLinks.clientId)))
     .where(
       and(
         eq(portalLinks.tokenHash, tokenHash),
         isNull(portalLinks.revokedAt),
         gt(portalLinks.expiresAt, now),
+        portalOpen,
       ),
     )
     .get();
+  return row?.link;
+}
+
+/** Whether this client may use the portal (false for unknown clients). */
+export async function portalAccessOpen(db: Db, tenantId: string, clientId: string) {
+  const row = await db
+    .select({ id: clients.id })
+    .from(clients)
+    .where(and(eq(clients.tenantId, tenantId), eq(clients.id, clientId), portalOpen))
+    .get();
+  return row !== undefined;
+}
+
+/**
+ * Housekeeping: sessions past their expiry, and links that expired or were revoked more
+ * than `keepMs` ago (kept that long so "email me a new link" still recognises them).
+ */
+export async function deleteStalePortalRows(db: Db, now: Date, keepMs: number) {
+  const before = new Date(now.getTime() - keepMs);
+  await db.batch([
+    db.delete(portalSessions).where(lte(portalSessions.expiresAt, now)),
+    db
+      .delete(portalLinks)
+      .where(
+        or(
+          lte(portalLinks.expiresAt, before),
+          and(isNotNull(portalLinks.revokedAt), lte(portalLinks.revokedAt, before)),
+        ),
+      ),
+  ]);
 }
 
 export async function findLinkByHash(db: Db, tokenHash: string) {
@@ -82,10 +115,6 @@ export async function openPortalSession(
     db.insert(portalSessions).values({ ...s, createdAt: now }),
     db.update(portalLinks).set({ lastUsedAt: now }).where(eq(portalLinks.id, s.linkId)),
   ]);
-}
-
-export async function extendPortalSession(db: Db, tokenHash: string, expiresAt: Date) {
-  await db.update(portalSessions).set({ expiresAt }).where(eq(portalSessions.tokenHash, tokenHash));
 }
 
 export async function endPortalSession(db: Db, tokenHash: string) {
@@ -109,6 +138,6 @@ export async function findPortalSessionWithParties(db: Db, tokenHash: string, no
       clients,
       and(eq(clients.tenantId, portalSessions.tenantId), eq(clients.id, portalSessions.clientId)),
     )
-    .where(and(eq(portalSessions.tokenHash, tokenHash), gt(portalSessions.expiresAt, now)))
+    .where(and(eq(portalSessions.tokenHash, tokenHash), gt(portalSessions.expiresAt, now), portalOpen))
     .get();
 }

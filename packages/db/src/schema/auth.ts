@@ -38,25 +38,42 @@ export const apiKeys = sqliteTable(
   (t) => [index('api_keys_tenant_idx').on(t.tenantId, t.createdAt)],
 );
 
-/** Fixed-window counters for sign-in throttling; the key is a hash, never a raw email. */
-export const rateLimits = sqliteTable('rate_limits', {
-  key: text('key').primaryKey(),
-  count: integer('count').notNull(),
-  resetAt: timestamp('reset_at').notNull(),
-});
+/** Fixed-window counters for throttling; keys hold hashes, never a raw email. */
+export const rateLimits = sqliteTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    count: integer('count').notNull(),
+    resetAt: timestamp('reset_at').notNull(),
+  },
+  (t) => [index('rate_limits_reset_idx').on(t.resetAt)],
+);
 
-/** First response to a write carrying an `Idempotency-Key`, replayed on repeats. */
+/**
+ * The outcome of a write carrying an `Idempotency-Key`, replayed on repeats for 24 hours.
+ * Bound to the credential that made it; a response that carried a secret (API key,
+ * sign-in link) keeps only the created resource's id, so a replay can never show it again.
+ */
 export const idempotencyKeys = sqliteTable(
   'idempotency_keys',
   {
     tenantId: text('tenant_id').notNull(),
     key: text('key').notNull(),
+    /** `user:<id>` or `key:<id>`: another credential of the same business cannot replay it. */
+    principal: text('principal').notNull(),
+    /** Role at the time, so a caller who lost the role is not answered from memory. */
+    role: text('role').notNull(),
     requestHash: text('request_hash').notNull(),
     status: integer('status').notNull(),
-    body: text('body').notNull(),
+    /** Null when the response held a secret. */
+    body: text('body'),
+    resourceId: text('resource_id'),
     createdAt: timestamp('created_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.key] })],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.key] }),
+    index('idempotency_keys_created_idx').on(t.createdAt),
+  ],
 );
 
 export type ApiKey = typeof apiKeys.$inferSelect;

@@ -25,6 +25,8 @@ export const clients = sqliteTable(
      */
     searchText: text('search_text').notNull(),
     archivedAt: timestamp('archived_at'),
+    /** Set when the business turns the client's portal access off (archiving does too). */
+    portalDisabledAt: timestamp('portal_disabled_at'),
     createdAt: timestamp('created_at').notNull(),
     updatedAt: timestamp('updated_at').notNull(),
   },

@@ -20,7 +20,10 @@ export const portalLinks = sqliteTable(
     lastUsedAt: timestamp('last_used_at'),
     revokedAt: timestamp('revoked_at'),
   },
-  (t) => [index('portal_links_client_idx').on(t.tenantId, t.clientId, t.createdAt)],
+  (t) => [
+    index('portal_links_client_idx').on(t.tenantId, t.clientId, t.createdAt),
+    index('portal_links_expires_idx').on(t.expiresAt),
+  ],
 );
 
 /** A client's signed-in portal session, bound to one client of one business. */
@@ -37,6 +40,7 @@ export const portalSessions = sqliteTable(
   (t) => [
     index('portal_sessions_link_idx').on(t.linkId),
     index('portal_sessions_client_idx').on(t.tenantId, t.clientId),
+    index('portal_sessions_expires_idx').on(t.expiresAt),
   ],
 );
 

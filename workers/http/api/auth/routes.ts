@@ -1,9 +1,11 @@
 import { getTenant } from '@clientele/db';
 import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { apiKeysOf, issueApiKey, revokeKey } from '../../../services/auth/api-keys';
 import { signIn, signOut, signUp } from '../../../services/auth/sessions';
 import { NotFoundError } from '../../../services/errors';
 import { requireOwner } from '../../middleware/authenticate';
+import { responseHoldsSecret } from '../../middleware/idempotency';
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../../middleware/session-cookie';
 import { tenantContext } from '../../tenant-context';
 import {
@@ -71,6 +73,10 @@ const signupRoute = createRoute({
       description: 'Email already registered',
       content: { 'application/problem+json': { schema: ProblemSchema } },
     },
+    429: {
+      description: 'Too many sign-ups from this address; see Retry-After',
+      content: { 'application/problem+json': { schema: ProblemSchema } },
+    },
     ...commonErrors,
   },
 });
@@ -84,7 +90,7 @@ const signInRoute = createRoute({
   responses: {
     201: jsonResponse(SessionSchema, 'Signed in; the session cookie is set'),
     429: {
-      description: 'Too many attempts for this email from this address; see Retry-After',
+      description: 'Too many attempts for this account, or from this address; see Retry-After',
       content: { 'application/problem+json': { schema: ProblemSchema } },
     },
     ...commonErrors,
@@ -142,6 +148,9 @@ const revokeKeyRoute = createRoute({
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
+/** Cloudflare sets this header on every request and overwrites any value a client sends. */
+const clientAddress = (c: Context) => c.req.header('cf-connecting-ip') ?? 'local';
+
 export function registerAuthRoutes(app: Router) {
   app.openapi(signupRoute, async (c) => {
     const input = c.req.valid('json');
@@ -151,6 +160,7 @@ export function registerAuthRoutes(app: Router) {
       password: input.password,
       currency: input.currency ?? 'EUR',
       locale: input.locale ?? 'en',
+      ip: clientAddress(c),
     });
     writeSessionCookie(c, s.token, s.expiresAt);
     return c.json(
@@ -167,8 +177,7 @@ export function registerAuthRoutes(app: Router) {
 
   app.openapi(signInRoute, async (c) => {
     const input = c.req.valid('json');
-    const ip = c.req.header('cf-connecting-ip') ?? 'local';
-    const s = await signIn(c.var.db, { ...input, ip });
+    const s = await signIn(c.var.db, { ...input, ip: clientAddress(c), previousToken: readSessionCookie(c) });
     writeSessionCookie(c, s.token, s.expiresAt);
     const tenant = await getTenant(c.var.db, s.tenantId);
     return c.json(
@@ -208,6 +217,7 @@ export function registerAuthRoutes(app: Router) {
 
   app.openapi(createKeyRoute, async (c) => {
     const k = await issueApiKey(tenantContext(c), c.req.valid('json').name, c.var.auth.userId);
+    responseHoldsSecret(c, k.id);
     return c.json(
       {
         id: k.id,

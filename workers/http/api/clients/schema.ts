@@ -24,7 +24,14 @@ export const ClientInputSchema = z
   })
   .openapi('ClientInput');
 
-export const ClientPatchSchema = ClientInputSchema.partial().openapi('ClientPatch');
+export const ClientPatchSchema = ClientInputSchema.partial()
+  .extend({
+    portalAccess: z.boolean().optional().openapi({
+      description:
+        'false signs the client out of the portal everywhere and revokes every link; true lets new links be issued',
+    }),
+  })
+  .openapi('ClientPatch');
 
 export const ClientSchema = z
   .object({
@@ -39,6 +46,7 @@ export const ClientSchema = z
     currency: z.string(),
     notes: z.string().nullable(),
     archivedAt: z.string().nullable(),
+    portalAccess: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

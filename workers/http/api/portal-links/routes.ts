@@ -1,5 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { issuePortalLink, portalLinksFor, revokeLink } from '../../../services/portal/links';
+import { responseHoldsSecret } from '../../middleware/idempotency';
+import { publicOrigin } from '../../public-url';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
@@ -21,11 +23,13 @@ export function registerPortalLinkRoutes(app: Router) {
         ...commonErrors,
       },
     }),
-    async (c) =>
-      c.json(
-        await issuePortalLink(tenantContext(c), c.req.valid('param').id, new URL(c.req.url).origin),
-        201,
-      ),
+    async (c) => {
+      // The configured address, never the request's Host: a forged Host must not put a
+      // client's sign-in link on someone else's domain.
+      const link = await issuePortalLink(tenantContext(c), c.req.valid('param').id, publicOrigin(c.env));
+      responseHoldsSecret(c, link.id);
+      return c.json(link, 201);
+    },
   );
   app.openapi(
     createRoute({

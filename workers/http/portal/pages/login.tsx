@@ -5,8 +5,8 @@ import {
   getClient,
   getTenant,
   hitRateLimit,
+  portalAccessOpen,
 } from '@clientele/db';
-import { createD1Db } from '@clientele/db/d1';
 import type { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { sha256Hex } from '../../../services/auth/encoding';
@@ -90,6 +90,21 @@ async function emailSignInLink(
   );
 }
 
+/** Work done after the answer has gone: a failure is logged, never silent. */
+async function afterAnswer(what: string, work: () => Promise<void>) {
+  try {
+    await work();
+  } catch (err) {
+    console.error(
+      JSON.stringify({
+        level: 'error',
+        what: `portal ${what} link`,
+        message: String((err as Error)?.stack ?? err),
+      }),
+    );
+  }
+}
+
 /** The same answer whatever happened, so nothing can be learned from it. */
 function sentPage(c: PortalContext, title: string, text: string) {
   const { lang, m } = c.var;
@@ -107,7 +122,7 @@ function sentPage(c: PortalContext, title: string, text: string) {
 export function loginPages(portal: Hono<PortalEnv>) {
   // Mail scanners fetch links: GET only shows a button and changes nothing.
   portal.get('/login/:token', anonymousLanguage, async (c) => {
-    const db = createD1Db(c.env.DB);
+    const { db } = c.var;
     const state = await inspectToken(db, c.req.param('token'));
     if (!state.usable) return unusable(c, state.reason, state.reason === 'unknown' ? 404 : 410);
     const [tenant, client] = await Promise.all([
@@ -137,7 +152,7 @@ export function loginPages(portal: Hono<PortalEnv>) {
   });
 
   portal.post('/login/:token', anonymousLanguage, async (c) => {
-    const result = await signInWithLink(createD1Db(c.env.DB), c.req.param('token'));
+    const result = await signInWithLink(c.var.db, c.req.param('token'));
     if (!result.usable) return unusable(c, result.reason, result.reason === 'unknown' ? 404 : 410);
     setCookie(c, SESSION_COOKIE, result.session, {
       httpOnly: true,
@@ -155,15 +170,21 @@ export function loginPages(portal: Hono<PortalEnv>) {
    */
   portal.post('/login/:token/resend', anonymousLanguage, async (c) => {
     const { m } = c.var;
-    const db = createD1Db(c.env.DB);
+    const { db } = c.var;
     const now = new Date();
     const limited = await limitRequester(c, db, 'resend', now);
     if (limited) return limited;
     const token = c.req.param('token');
-    const link = TOKEN_SHAPE.test(token) ? await findLinkByHash(db, await sha256Hex(token)) : undefined;
-    if (link && (await firstThisHour(db, `portal-resend-link:${link.id}`, now))) {
-      await emailSignInLink(c, db, link, `portal-link:${link.id}`, now);
-    }
+    // After the answer, so a known link and an unknown one take the same time to answer.
+    c.executionCtx.waitUntil(
+      afterAnswer('resend', async () => {
+        const link = TOKEN_SHAPE.test(token) ? await findLinkByHash(db, await sha256Hex(token)) : undefined;
+        if (!link || !(await portalAccessOpen(db, link.tenantId, link.clientId))) return;
+        if (await firstThisHour(db, `portal-resend-link:${link.id}`, now)) {
+          await emailSignInLink(c, db, link, `portal-link:${link.id}`, now);
+        }
+      }),
+    );
     return sentPage(c, m.emailNewLink, m.newLinkSent);
   });
 
@@ -174,33 +195,39 @@ export function loginPages(portal: Hono<PortalEnv>) {
    */
   portal.post('/signin', anonymousLanguage, async (c) => {
     const { m } = c.var;
-    const db = createD1Db(c.env.DB);
+    const { db } = c.var;
     const now = new Date();
     const form = await c.req.parseBody();
     const email = typeof form.email === 'string' ? form.email.trim().slice(0, 254) : '';
     const limited = await limitRequester(c, db, 'signin', now);
     if (limited) return limited;
-    // Hashed: the limits table never holds an address.
-    if (
-      email.includes('@') &&
-      (await firstThisHour(db, `portal-signin-email:${await sha256Hex(email.toLowerCase())}`, now))
-    ) {
-      for (const client of await findClientsByEmail(db, email)) {
-        await emailSignInLink(
-          c,
-          db,
-          { tenantId: client.tenantId, clientId: client.id },
-          `portal-signin:${client.id}`,
-          now,
-        );
-      }
-    }
+    // After the answer, so a known address and an unknown one take the same time to answer.
+    c.executionCtx.waitUntil(
+      afterAnswer('signin', async () => {
+        // Hashed: the limits table never holds an address.
+        if (
+          !email.includes('@') ||
+          !(await firstThisHour(db, `portal-signin-email:${await sha256Hex(email.toLowerCase())}`, now))
+        ) {
+          return;
+        }
+        for (const client of await findClientsByEmail(db, email)) {
+          await emailSignInLink(
+            c,
+            db,
+            { tenantId: client.tenantId, clientId: client.id },
+            `portal-signin:${client.id}`,
+            now,
+          );
+        }
+      }),
+    );
     return sentPage(c, m.sendSignInLink, m.signInLinkSent);
   });
 
   portal.post('/logout', anonymousLanguage, async (c) => {
     const token = getCookie(c, SESSION_COOKIE);
-    if (token) await signOutPortal(createD1Db(c.env.DB), token);
+    if (token) await signOutPortal(c.var.db, token);
     deleteCookie(c, SESSION_COOKIE, { path: '/portal', secure: true, httpOnly: true, sameSite: 'Lax' });
     const { lang, m } = c.var;
     return c.html(
