@@ -1,13 +1,23 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, type PortalLink } from '../api';
+import { api, type Client, type PortalLink } from '../api';
 import { date } from '../format';
 import { useAction } from './useAction';
 
 /**
  * The client's magic links and the portal sessions they opened. A new link's URL is
- * shown once (only its hash is stored); revoking signs every device out at once.
+ * shown once (only its hash is stored); revoking signs every device out at once. The
+ * switch turns the whole portal off for the client (every link revoked, every device
+ * signed out, no link sent) and back on.
  */
-export function PortalAccess({ clientId }: { clientId: string }) {
+export function PortalAccess({
+  client,
+  onClientChange,
+}: {
+  client: Client;
+  onClientChange: (c: Client) => void;
+}) {
+  const clientId = client.id;
+  const [busy, setBusy] = useState(false);
   const [links, setLinks] = useState<PortalLink[] | null>(null);
   const [fresh, setFresh] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
@@ -25,11 +35,36 @@ export function PortalAccess({ clientId }: { clientId: string }) {
 
   const { run, error } = useAction(load);
 
+  const setAccess = async (open: boolean) => {
+    if (
+      !open &&
+      !confirm(
+        'Turn off portal access? Every sign-in link stops working and signed-in devices are signed out now.',
+      )
+    ) {
+      return;
+    }
+    setBusy(true);
+    await run(async () => onClientChange(await api.updateClient(clientId, { portalAccess: open })));
+    setBusy(false);
+  };
+
   return (
     <div className="portal-access">
       <div className="actions">
+        <label className="switch">
+          <input
+            type="checkbox"
+            role="switch"
+            checked={client.portalAccess}
+            disabled={busy || (client.archivedAt !== null && !client.portalAccess)}
+            onChange={(e) => setAccess(e.currentTarget.checked)}
+          />{' '}
+          Portal access {client.portalAccess ? 'on' : 'off'}
+        </label>
         <button
           type="button"
+          disabled={!client.portalAccess}
           onClick={() =>
             run(async () => {
               const link = await api.createPortalLink(clientId);

@@ -218,7 +218,7 @@ export function ClientFormPage() {
           </p>
           <TemplateEditor clientId={c.id} />
           <h2>Client portal access</h2>
-          <PortalAccess clientId={c.id} />
+          <PortalAccess client={c} onClientChange={setClient} />
           <h2>Emails</h2>
           <EmailLog clientId={c.id} />
         </>
