@@ -8,16 +8,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  clientFields,
-  createClient,
-  createTenantWithOwner,
-  type Db,
-  type LineInput,
-  newId,
-  schema,
-  totals,
-} from '@clientele/db';
+import { type InvoiceStatus, type LineInput, totals } from '@clientele/core';
+import { clientFields, createClient, createTenantWithOwner, type Db, newId, schema } from '@clientele/db';
 import { createLibsqlDb } from '@clientele/db/libsql';
 import { createClient as libsql } from '@libsql/client';
 import autocannon from 'autocannon';
@@ -26,7 +18,7 @@ import { hashPassword } from '../workers/services/auth/password';
 
 const SIZES = [10, 1_000, 10_000];
 const REQUESTS = Number(process.env.REQUESTS ?? 300);
-const STATUSES = ['sent', 'viewed', 'partial', 'paid', 'paid', 'paid', 'void', 'draft'];
+const STATUSES: InvoiceStatus[] = ['sent', 'viewed', 'partial', 'paid', 'paid', 'paid', 'void', 'draft'];
 const CURRENCIES = ['EUR', 'USD', 'JPY'];
 
 async function seedInvoices(db: Db, tenantId: string, clientId: string, count: number) {

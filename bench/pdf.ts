@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatMoney } from '@clientele/db/money';
+import { formatMoney } from '@clientele/core';
 import { type PdfDocumentInput, renderDocumentPdf } from '@clientele/pdf';
 import { invoice, nodeFonts } from '../packages/pdf/test/fixtures';
 import { CHROMIUM_FLAGS, launchBrowser } from '../web/e2e/browser';

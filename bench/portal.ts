@@ -11,15 +11,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type LineInput, totals } from '@clientele/core';
 import {
   clientFields,
   createClient,
   createTenantWithOwner,
   type DocumentSnapshot,
-  type LineInput,
   newId,
   schema,
-  totals,
 } from '@clientele/db';
 import { createLibsqlDb } from '@clientele/db/libsql';
 import { createClient as libsql } from '@libsql/client';

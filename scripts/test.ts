@@ -62,6 +62,7 @@ ensureSystemPackages();
 run('Typecheck (every package, scripts, benchmarks)', bin('pnpm'), ['typecheck']);
 run('Lint and format (Biome)', bin('biome'), ['check', '.']);
 const built = run('Build the admin app', bin('pnpm'), ['--filter', '@clientele/web', 'build']);
+vitest('Unit: core (money, languages, statuses)', join(ROOT, 'packages', 'core'));
 vitest('Unit: db on libSQL', join(ROOT, 'packages', 'db'));
 vitest('Unit: pdf', join(ROOT, 'packages', 'pdf'));
 vitest('Worker in workerd (D1, R2, Queues)', join(ROOT, 'workers'));

@@ -1,3 +1,4 @@
+import type { Language } from '@clientele/core';
 export const DEMO_LOGIN = { email: 'demo@clientele.dev', password: 'demo-password-2026' };
 export const DEMO_BUSINESS = { businessName: 'Northwind Studio', currency: 'EUR', locale: 'en' };
 
@@ -8,7 +9,7 @@ type Demo = {
   phone?: string;
   billingAddress: { street: string; city: string; state?: string; postalCode: string; country: string };
   taxId?: string;
-  language: 'en' | 'ru' | 'pt' | 'it' | 'ja';
+  language: Language;
   currency: string;
 };
 

@@ -1,4 +1,4 @@
-import { formatMoney } from '@clientele/db/money';
+import { formatMoney } from '@clientele/core';
 
 const locale = () => (typeof navigator === 'undefined' ? 'en' : navigator.language);
 

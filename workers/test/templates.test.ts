@@ -1,7 +1,7 @@
+import { LANGUAGES } from '@clientele/core';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN, TEMPLATE_KINDS } from '../services/mail/defaults';
 import { renderTemplate, unknownVariables } from '../services/mail/templates';
-import { LANGUAGES } from '../services/reference/iso';
 import { call, createClient, json, signUp } from './helpers/api';
 import { runCommonRouteTests } from './helpers/route-security';
 

@@ -1,6 +1,5 @@
 export type { Db, Schema } from './db';
 export { type IdPrefix, newId } from './ids';
-export * from './money';
 export { type Cursor, decodeCursor, encodeCursor, type Page, pageOf } from './pagination';
 export * from './queries/auth';
 export * from './queries/clients';

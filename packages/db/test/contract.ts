@@ -2,6 +2,8 @@
  * One suite for the query functions, run on libSQL in Node (db package) and on D1
  * in workerd (worker package), so both drivers are held to the same behaviour.
  */
+
+import { totals } from '@clientele/core';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../src';
 import {
@@ -26,7 +28,6 @@ import {
   listClients,
   recordPayment,
   revokeApiKey,
-  totals,
   updateClient,
   updateTenant,
 } from '../src';

@@ -1,16 +1,6 @@
 export { cachingFontkit, type FontSource } from './fonts';
 export { assertEmbeddable, type ImageSize, imageSize } from './image';
-export {
-  countryName,
-  DOCUMENT_LANGUAGES,
-  type DocumentLanguage,
-  formatDate,
-  formatPercent,
-  formatQuantity,
-  isDocumentLanguage,
-  LABELS,
-  localeOf,
-} from './labels';
+export { type DocumentLanguage, LABELS } from './labels';
 export {
   type PdfDocumentInput,
   type PdfImage,

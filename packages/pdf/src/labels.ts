@@ -1,10 +1,7 @@
-export type DocumentLanguage = 'en' | 'ru' | 'pt' | 'it' | 'ja';
+import type { Language, StatementStatus } from '@clientele/core';
 
-export const DOCUMENT_LANGUAGES: readonly DocumentLanguage[] = ['en', 'ru', 'pt', 'it', 'ja'];
-
-export function isDocumentLanguage(value: string): value is DocumentLanguage {
-  return (DOCUMENT_LANGUAGES as readonly string[]).includes(value);
-}
+/** Documents print in every language the product speaks. */
+export type DocumentLanguage = Language;
 
 export interface Labels {
   invoice: string;
@@ -37,7 +34,7 @@ export interface Labels {
   totalInvoiced: string;
   outstanding: string;
   overdue: string;
-  status: Record<'sent' | 'viewed' | 'partial' | 'paid' | 'overdue', string>;
+  status: Record<StatementStatus | 'overdue', string>;
   noInvoices: string;
 }
 
@@ -232,64 +229,3 @@ export const LABELS: Record<DocumentLanguage, Labels> = {
     noInvoices: '請求書はまだありません。',
   },
 };
-
-const LOCALES: Record<DocumentLanguage, string> = {
-  en: 'en-US',
-  ru: 'ru-RU',
-  pt: 'pt-PT',
-  it: 'it-IT',
-  ja: 'ja-JP',
-};
-
-export function localeOf(lang: DocumentLanguage): string {
-  return LOCALES[lang];
-}
-
-/** Intl formatters are costly to build and free to reuse: one per language and kind. */
-function memo<T>(make: (lang: DocumentLanguage) => T): (lang: DocumentLanguage) => T {
-  const cache = new Map<DocumentLanguage, T>();
-  return (lang) => {
-    let v = cache.get(lang);
-    if (v === undefined) {
-      v = make(lang);
-      cache.set(lang, v);
-    }
-    return v;
-  };
-}
-
-const dateFormat = memo((lang) =>
-  lang === 'en'
-    ? new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' })
-    : new Intl.DateTimeFormat(LOCALES[lang], {
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        timeZone: 'UTC',
-      }),
-);
-const regionNames = memo((lang) => new Intl.DisplayNames([LOCALES[lang]], { type: 'region' }));
-const percentFormat = memo((lang) => new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 3 }));
-const quantityFormat = memo((lang) => new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits: 4 }));
-
-/** Dates as readers of each language write them: `Mar 12, 2026`, `12.03.2026`, `2026/03/12`. */
-export function formatDate(iso: string, lang: DocumentLanguage): string {
-  return dateFormat(lang).format(new Date(`${iso}T00:00:00Z`));
-}
-
-export function countryName(code: string | null, lang: DocumentLanguage): string | null {
-  if (!code) return null;
-  try {
-    return regionNames(lang).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-export function formatPercent(rate: number, lang: DocumentLanguage): string {
-  return `${percentFormat(lang).format(rate)}%`;
-}
-
-export function formatQuantity(q: number, lang: DocumentLanguage): string {
-  return quantityFormat(lang).format(q);
-}

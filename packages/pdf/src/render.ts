@@ -28,18 +28,17 @@ import {
   stroke,
   TextRenderingMode,
 } from '@cantoo/pdf-lib';
-import { formatMoney } from '@clientele/db/money';
-import { advanceOf, cachingFontkit, coverage, type FontSource, glyphEncoder } from './fonts';
-import type { PdfImage } from './image';
 import {
   countryName,
-  type DocumentLanguage,
   formatDate,
+  formatMoney,
   formatPercent,
   formatQuantity,
-  LABELS,
   localeOf,
-} from './labels';
+} from '@clientele/core';
+import { advanceOf, cachingFontkit, coverage, type FontSource, glyphEncoder } from './fonts';
+import type { PdfImage } from './image';
+import { type DocumentLanguage, LABELS } from './labels';
 import { type FaceChoice, runsWidth, splitRuns, wrap } from './text';
 
 /** Bump when the layout changes: cached PDFs are keyed by it. */

@@ -1,6 +1,6 @@
 import { rgb } from '@cantoo/pdf-lib';
-import { formatMoney } from '@clientele/db/money';
-import { type DocumentLanguage, formatDate, LABELS, localeOf } from './labels';
+import { formatDate, formatMoney, localeOf, type StatementStatus } from '@clientele/core';
+import { type DocumentLanguage, LABELS } from './labels';
 import {
   BODY,
   drawHeader,
@@ -26,7 +26,7 @@ export interface StatementInvoice {
   total: number;
   amountPaid: number;
   amountDue: number;
-  status: 'sent' | 'viewed' | 'partial' | 'paid';
+  status: StatementStatus;
   overdue: boolean;
 }
 

@@ -2,12 +2,8 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api, type Client, type ClientSummary, type Doc, type DocType } from '../api';
 import { date, money } from '../format';
+import { STATUS_FILTERS } from '../statuses';
 import { StatusBadge } from './StatusBadge';
-
-const STATUSES: Record<DocType, string[]> = {
-  invoice: ['draft', 'sent', 'viewed', 'partial', 'paid', 'overdue', 'void'],
-  estimate: ['draft', 'sent', 'accepted', 'rejected', 'expired'],
-};
 
 /** The client 360°: money per currency, then the document history with filters. */
 export function ClientOverview({ client }: { client: Client }) {
@@ -78,7 +74,7 @@ export function ClientOverview({ client }: { client: Client }) {
         </div>
         <select aria-label="Status" value={status} onChange={(e) => setStatus(e.target.value)}>
           <option value="">All statuses</option>
-          {STATUSES[type].map((s) => (
+          {STATUS_FILTERS[type].map((s) => (
             <option key={s} value={s}>
               {s}
             </option>

@@ -56,6 +56,7 @@ export function PortalAccess({
           <input
             type="checkbox"
             role="switch"
+            aria-checked={client.portalAccess}
             checked={client.portalAccess}
             disabled={busy || (client.archivedAt !== null && !client.portalAccess)}
             onChange={(e) => setAccess(e.currentTarget.checked)}

@@ -1,4 +1,4 @@
-import { COUNTRY_CODES, LANGUAGES } from '@clientele/worker/reference';
+import { COUNTRY_CODES, LANGUAGES } from '@clientele/core';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api, type Client, type ClientInput } from '../api';

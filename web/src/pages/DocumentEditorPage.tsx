@@ -1,4 +1,4 @@
-import { type LineInput, parseDecimal, toDecimalString, totals } from '@clientele/db/money';
+import { type LineInput, parseDecimal, toDecimalString, totals } from '@clientele/core';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError, api, type Client, type DocType } from '../api';

@@ -1,4 +1,4 @@
-import { parseDecimal, toDecimalString } from '@clientele/db/money';
+import { parseDecimal, toDecimalString } from '@clientele/core';
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api, type Doc, type DocType, type Payment } from '../api';

@@ -3,11 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { ApiError, api, type Doc, type DocType } from '../api';
 import { DocumentTable } from '../components/ClientOverview';
 import { FormError } from '../components/FormError';
-
-const STATUSES: Record<DocType, string[]> = {
-  invoice: ['draft', 'sent', 'viewed', 'partial', 'paid', 'overdue', 'void'],
-  estimate: ['draft', 'sent', 'accepted', 'rejected', 'expired'],
-};
+import { STATUS_FILTERS } from '../statuses';
 
 export function DocumentsPage({ type }: { type: DocType }) {
   const [params, setParams] = useSearchParams();
@@ -53,7 +49,7 @@ export function DocumentsPage({ type }: { type: DocType }) {
         />
         <select aria-label="Status" value={status} onChange={(e) => set('status', e.target.value)}>
           <option value="">All statuses</option>
-          {STATUSES[type].map((s) => (
+          {STATUS_FILTERS[type].map((s) => (
             <option key={s} value={s}>
               {s}
             </option>

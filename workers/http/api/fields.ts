@@ -1,5 +1,5 @@
+import { COUNTRY_CODES, CURRENCY_CODES, LANGUAGES } from '@clientele/core';
 import { z } from '@hono/zod-openapi';
-import { COUNTRY_CODES, CURRENCY_CODES, LANGUAGES } from '../../services/reference/iso';
 
 /**
  * Optional free text. Forms send "" for an empty input; services store that as null,

@@ -1,10 +1,10 @@
+import { isLanguage, type Language } from '@clientele/core';
 import type { Client, Db, Tenant } from '@clientele/db';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Child } from 'hono/jsx';
 import type { TenantContext } from '../../services/context';
 import { resolvePortalSession } from '../../services/portal/links';
-import { isLanguage, type Language } from '../../services/reference/iso';
 import { Page, type Section } from './layout';
 import { PORTAL_MESSAGES, type PortalMessages } from './messages';
 

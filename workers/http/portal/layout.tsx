@@ -1,5 +1,5 @@
+import { LANGUAGES, type Language } from '@clientele/core';
 import type { Child } from 'hono/jsx';
-import { LANGUAGES, type Language } from '../../services/reference/iso';
 import type { PortalMessages } from './messages';
 
 const CSS = `

@@ -1,4 +1,4 @@
-import type { Language } from '../../services/reference/iso';
+import type { EstimateViewStatus, IssuedInvoiceStatus, Language } from '@clientele/core';
 
 export interface PortalMessages {
   continueTitle: string;
@@ -34,7 +34,7 @@ export interface PortalMessages {
   reject: string;
   rejectReason: string;
   decisionThanks: (business: string) => string;
-  estimateStatusName: Record<'sent' | 'accepted' | 'rejected' | 'expired', string>;
+  estimateStatusName: Record<Exclude<EstimateViewStatus, 'draft'>, string>;
   noEstimates: string;
   from: string;
   billTo: string;
@@ -68,7 +68,7 @@ export interface PortalMessages {
   yourEmail: string;
   sendSignInLink: string;
   signInLinkSent: string;
-  statusName: Record<'sent' | 'viewed' | 'partial' | 'paid' | 'void' | 'overdue', string>;
+  statusName: Record<IssuedInvoiceStatus | 'overdue', string>;
 }
 
 /** Every word the portal shows, per language; pages never hard-code text. */

@@ -1,3 +1,4 @@
+import { isLanguage, type Language } from '@clientele/core';
 import {
   archiveClient,
   type Client,
@@ -13,7 +14,6 @@ import {
 } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
-import { isLanguage, type Language } from '../reference/iso';
 import { blankToNull, type Text } from '../text';
 
 export interface BillingAddress {

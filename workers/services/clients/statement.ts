@@ -1,10 +1,6 @@
+import { isLanguage } from '@clientele/core';
 import { getClient, getTenant, statementInvoices } from '@clientele/db';
-import {
-  isDocumentLanguage,
-  RENDERER_VERSION,
-  renderStatementPdf,
-  type StatementInvoice,
-} from '@clientele/pdf';
+import { RENDERER_VERSION, renderStatementPdf, type StatementInvoice } from '@clientele/pdf';
 import { sha256Hex } from '../auth/encoding';
 import type { TenantContext } from '../context';
 import { workerFonts } from '../documents/fonts';
@@ -44,7 +40,7 @@ export async function clientStatementPdf(ctx: TenantContext, env: PdfEnv, client
   }));
   const address = (a: BillTo['billingAddress']) => a;
   const input = {
-    language: isDocumentLanguage(client.language) ? client.language : 'en',
+    language: isLanguage(client.language) ? client.language : 'en',
     asOf: day,
     seller: sellerOf(tenant),
     client: {

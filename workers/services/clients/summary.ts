@@ -1,3 +1,4 @@
+import { ESTIMATE_VIEW_STATUSES, INVOICE_VIEW_STATUSES } from '@clientele/core';
 import { clientSummaryGroups, getClient } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { today } from '../documents/view';
@@ -19,9 +20,6 @@ export interface ClientSummary {
   lastActivityAt: string | null;
 }
 
-const INVOICE_STATUSES = ['draft', 'sent', 'viewed', 'partial', 'paid', 'void', 'overdue'];
-const ESTIMATE_STATUSES = ['draft', 'sent', 'accepted', 'rejected', 'expired'];
-
 /**
  * Client 360°: money per currency (never summed across currencies) and document
  * counts. The database does the aggregation; this folds a few grouped rows.
@@ -36,8 +34,8 @@ export async function clientSummary(ctx: TenantContext, clientId: string): Promi
 export async function summaryOf(ctx: TenantContext, clientId: string): Promise<ClientSummary> {
   const groups = await clientSummaryGroups(ctx.db, ctx.tenantId, clientId, today(ctx.now));
   const byCurrency = new Map<string, CurrencySummary>();
-  const invoices = Object.fromEntries(INVOICE_STATUSES.map((s) => [s, 0]));
-  const estimates = Object.fromEntries(ESTIMATE_STATUSES.map((s) => [s, 0]));
+  const invoices = Object.fromEntries(INVOICE_VIEW_STATUSES.map((s) => [s, 0]));
+  const estimates = Object.fromEntries(ESTIMATE_VIEW_STATUSES.map((s) => [s, 0]));
   let last = 0;
   for (const g of groups) {
     last = Math.max(last, Number(g.lastDocumentAt ?? 0), Number(g.lastPaymentAt ?? 0));

@@ -1,5 +1,11 @@
 import {
   AmountError,
+  type EstimateViewStatus,
+  type InvoiceViewStatus,
+  type LineInput,
+  totals,
+} from '@clientele/core';
+import {
   type Client,
   convertEstimate,
   createDocument,
@@ -15,10 +21,8 @@ import {
   getTenant,
   InvalidCursorError,
   issueDocument,
-  type LineInput,
   listDocuments,
   NumberTakenError,
-  totals,
   updateDraft,
   voidInvoice,
 } from '@clientele/db';
@@ -305,7 +309,7 @@ export async function listDocumentsFor(
   type: DocumentType,
   opts: {
     clientId?: string | undefined;
-    status?: string | undefined;
+    status?: InvoiceViewStatus | EstimateViewStatus | undefined;
     q?: string | undefined;
     cursor?: string | undefined;
     limit: number;

@@ -1,11 +1,6 @@
+import { isLanguage } from '@clientele/core';
 import { type DocumentRow, type DocumentType, getClient, getDocument, getTenant } from '@clientele/db';
-import {
-  isDocumentLanguage,
-  type PdfDocumentInput,
-  RENDERER_VERSION,
-  renderDocumentPdf,
-  type Stamp,
-} from '@clientele/pdf';
+import { type PdfDocumentInput, RENDERER_VERSION, renderDocumentPdf, type Stamp } from '@clientele/pdf';
 import { sha256Hex } from '../auth/encoding';
 import type { TenantContext } from '../context';
 import { NotFoundError } from '../errors';
@@ -59,7 +54,7 @@ async function pdfInput(
   }
   return {
     kind: row.type,
-    language: isDocumentLanguage(row.language) ? row.language : 'en',
+    language: isLanguage(row.language) ? row.language : 'en',
     currency: row.currency,
     number: row.number,
     issueDate: row.issueDate,

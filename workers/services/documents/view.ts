@@ -1,10 +1,5 @@
-import {
-  type DocumentRow,
-  type DocumentSnapshot,
-  discountPercentOf,
-  type LineInput,
-  totals,
-} from '@clientele/db';
+import { isExpired, isOverdue, type LineInput, totals } from '@clientele/core';
+import { type DocumentRow, type DocumentSnapshot, discountPercentOf } from '@clientele/db';
 
 export interface LineView {
   description: string;
@@ -71,23 +66,10 @@ export function today(now: Date): string {
 
 /** The public status: stored status, with `expired` derived for estimates past their date. */
 function publicStatus(row: DocumentRow, day: string): string {
-  if (row.type === 'estimate' && row.status === 'sent' && row.validUntil && row.validUntil < day)
-    return 'expired';
-  return row.status;
+  return isExpired(row, day) ? 'expired' : row.status;
 }
 
-export function isOverdue(
-  row: Pick<DocumentRow, 'type' | 'status' | 'dueDate' | 'total' | 'amountPaid'>,
-  day: string,
-) {
-  return (
-    row.type === 'invoice' &&
-    ['sent', 'viewed', 'partial'].includes(row.status) &&
-    row.dueDate !== null &&
-    row.dueDate < day &&
-    row.total > row.amountPaid
-  );
-}
+export { isOverdue };
 
 /**
  * Issued documents are shown from their frozen snapshot; drafts from their live

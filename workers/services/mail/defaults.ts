@@ -1,4 +1,4 @@
-import type { Language } from '../reference/iso';
+import type { Language } from '@clientele/core';
 
 export const TEMPLATE_KINDS = [
   'invoice',

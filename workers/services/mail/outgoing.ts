@@ -1,3 +1,4 @@
+import { isLanguage, type Language } from '@clientele/core';
 import {
   createEmail,
   type DocumentType,
@@ -12,7 +13,6 @@ import {
 import type { TenantContext } from '../context';
 import { documentPdf, portalHome } from '../documents/pdf';
 import { toDocumentView } from '../documents/view';
-import { isLanguage, type Language } from '../reference/iso';
 import type { TemplateKind } from './defaults';
 import { buildMime } from './mime';
 import { portalLinkFor } from './portal-link';

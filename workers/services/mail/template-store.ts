@@ -1,7 +1,7 @@
+import { LANGUAGES, type Language } from '@clientele/core';
 import { deleteTemplates, getClient, saveTemplate, TENANT_SCOPE, templatesOf } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
-import { LANGUAGES, type Language } from '../reference/iso';
 import { BUILT_IN, type TemplateKind, type TemplateText } from './defaults';
 import { unknownVariables, VARIABLES } from './templates';
 

@@ -1,8 +1,8 @@
-import { type Client, formatMoney, getClient, getTenant, type Tenant } from '@clientele/db';
-import { formatDate, localeOf } from '@clientele/pdf';
+import type { Language } from '@clientele/core';
+import { formatDate, formatMoney, localeOf } from '@clientele/core';
+import { type Client, getClient, getTenant, type Tenant } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { NotFoundError } from '../errors';
-import type { Language } from '../reference/iso';
 import type { Values } from './templates';
 
 export interface DocumentFacts {

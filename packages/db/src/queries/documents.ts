@@ -1,8 +1,18 @@
+import {
+  type DocumentTotals,
+  type EstimateViewStatus,
+  INVOICE_TRANSITIONS,
+  type InvoiceViewStatus,
+  type IssuedInvoiceStatus,
+  type LineInput,
+  STATEMENT_STATUSES,
+  type StoredStatus,
+  statusesMovingTo,
+} from '@clientele/core';
 import { and, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
 import { newId } from '../ids';
-import type { DocumentTotals, LineInput } from '../money';
 import { decodeCursor, numberedPageOf, type Page, pageOf } from '../pagination';
 import {
   clients,
@@ -14,9 +24,9 @@ import {
   payments,
 } from '../schema';
 import { InvalidCursorError, searchKey } from './clients';
+import { PAYABLE_SQL, portalStatusRank } from './status-sql';
 
 /** Statuses in which an invoice is still owed money. */
-export const PAYABLE = ['sent', 'viewed', 'partial'] as const;
 
 export interface DocumentFields {
   clientId: string;
@@ -258,7 +268,7 @@ export async function recordPayment(
       SELECT ${id}, tenant_id, id, client_id, ${p.amount}, currency, ${p.date}, ${p.method}, ${p.reference}, ${p.source}, ${now.getTime()}
       FROM documents
       WHERE id = ${invoiceId} AND tenant_id = ${tenantId} AND type = 'invoice'
-        AND status IN ('sent', 'viewed', 'partial') AND total - amount_paid >= ${p.amount}`),
+        AND status IN (${PAYABLE_SQL}) AND total - amount_paid >= ${p.amount}`),
     recomputeInvoice(db, tenantId, invoiceId, now),
   ]);
   return db
@@ -322,7 +332,7 @@ export async function voidInvoice(db: Db, tenantId: string, id: string, now = ne
         eq(documents.tenantId, tenantId),
         eq(documents.type, 'invoice'),
         eq(documents.id, id),
-        inArray(documents.status, ['sent', 'viewed']),
+        inArray(documents.status, statusesMovingTo(INVOICE_TRANSITIONS, 'void')),
         eq(documents.amountPaid, 0),
       ),
     )
@@ -422,7 +432,7 @@ export interface ListDocumentsOptions {
   type: DocumentType;
   clientId?: string | undefined;
   /** A stored status, or the derived `overdue` / `expired`. */
-  status?: string | undefined;
+  status?: InvoiceViewStatus | EstimateViewStatus | undefined;
   q?: string | undefined;
   cursor?: string | undefined;
   limit: number;
@@ -430,7 +440,7 @@ export interface ListDocumentsOptions {
 }
 
 export function overdueCondition(today: string): SQL {
-  return sql`(${documents.type} = 'invoice' AND ${documents.status} IN ('sent', 'viewed', 'partial')
+  return sql`(${documents.type} = 'invoice' AND ${documents.status} IN (${PAYABLE_SQL})
     AND ${documents.dueDate} < ${today} AND ${documents.total} > ${documents.amountPaid})`;
 }
 
@@ -476,7 +486,7 @@ export async function listDocuments(
 
 export interface SummaryGroup {
   type: DocumentType;
-  status: string;
+  status: StoredStatus;
   currency: string;
   overdue: number;
   expired: number;
@@ -533,7 +543,7 @@ export async function statementInvoices(db: Db, tenantId: string, clientId: stri
         eq(documents.tenantId, tenantId),
         eq(documents.clientId, clientId),
         eq(documents.type, 'invoice'),
-        inArray(documents.status, ['sent', 'viewed', 'partial', 'paid']),
+        inArray(documents.status, STATEMENT_STATUSES),
       ),
     )
     .orderBy(documents.issueDate, documents.createdAt)
@@ -544,7 +554,7 @@ export async function statementInvoices(db: Db, tenantId: string, clientId: stri
 export interface PortalInvoiceQuery {
   sort: 'date' | 'status';
   order: 'asc' | 'desc';
-  status?: string | undefined;
+  status?: IssuedInvoiceStatus | 'overdue' | undefined;
   page: number;
   pageSize: number;
   today: string;
@@ -559,7 +569,7 @@ export async function portalInvoices(db: Db, tenantId: string, clientId: string,
   if (q.status === 'overdue') where.push(overdueCondition(q.today));
   else if (q.status) where.push(eq(documents.status, q.status));
   // Overdue is derived, not stored, but a client looks for it first.
-  const rank = sql`CASE WHEN ${overdueCondition(q.today)} THEN 0 ELSE (CASE ${documents.status} WHEN 'sent' THEN 1 WHEN 'viewed' THEN 2 WHEN 'partial' THEN 3 WHEN 'paid' THEN 4 ELSE 5 END) END`;
+  const rank = portalStatusRank(overdueCondition(q.today));
   const dir = (x: SQL | SQLiteColumn) => (q.order === 'asc' ? sql`${x} ASC` : sql`${x} DESC`);
   const order =
     q.sort === 'status'

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { reminderLog } from '../schema';
+import { PAYABLE_SQL } from './status-sql';
 
 export interface DueReminder {
   tenantId: string;
@@ -22,7 +23,7 @@ export async function dueReminders(db: Db, today: string, limit = 200): Promise<
     JOIN tenants t ON t.id = d.tenant_id
     JOIN clients c ON c.id = d.client_id AND c.tenant_id = d.tenant_id
     WHERE t.reminders_enabled = 1
-      AND d.type = 'invoice' AND d.status IN ('sent', 'viewed', 'partial') AND d.total > d.amount_paid
+      AND d.type = 'invoice' AND d.status IN (${PAYABLE_SQL}) AND d.total > d.amount_paid
       AND d.due_date <= date(${today}, '-' || t.reminder_days_after_due || ' days')
       AND c.email IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM reminder_log r

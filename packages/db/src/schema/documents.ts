@@ -1,12 +1,16 @@
+import {
+  DOCUMENT_TYPES,
+  type DocumentTotals,
+  type DocumentType,
+  type LineInput,
+  STORED_STATUSES,
+} from '@clientele/core';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import type { DocumentTotals, LineInput } from '../money';
 import { clients } from './clients';
 import { timestamp } from './columns';
 import { tenants } from './tenants';
 
-export type DocumentType = 'invoice' | 'estimate';
-export type InvoiceStatus = 'draft' | 'sent' | 'viewed' | 'partial' | 'paid' | 'void';
-export type EstimateStatus = 'draft' | 'sent' | 'accepted' | 'rejected';
+export type { DocumentType, EstimateStatus, InvoiceStatus } from '@clientele/core';
 
 /** What was billed, frozen when the document is issued; later edits never touch it. */
 export interface DocumentSnapshot {
@@ -54,8 +58,8 @@ export const documents = sqliteTable(
     clientId: text('client_id')
       .notNull()
       .references(() => clients.id),
-    type: text('type', { enum: ['invoice', 'estimate'] }).notNull(),
-    status: text('status').notNull(),
+    type: text('type', { enum: DOCUMENT_TYPES }).notNull(),
+    status: text('status', { enum: STORED_STATUSES }).notNull(),
     number: text('number'),
     currency: text('currency').notNull(),
     language: text('language').notNull(),

@@ -1,3 +1,10 @@
+import {
+  DOCUMENT_TYPES,
+  ESTIMATE_VIEW_STATUSES,
+  type EstimateViewStatus,
+  INVOICE_VIEW_STATUSES,
+  type InvoiceViewStatus,
+} from '@clientele/core';
 import type { DocumentType } from '@clientele/db';
 import { createRoute, z } from '@hono/zod-openapi';
 import { getClientFor } from '../../../services/clients/clients';
@@ -62,7 +69,7 @@ const CONFIG = {
     schema: InvoiceSchema,
     input: InvoiceInputSchema,
     patch: InvoicePatchSchema,
-    statuses: ['draft', 'sent', 'viewed', 'partial', 'paid', 'void', 'overdue'] as const,
+    statuses: INVOICE_VIEW_STATUSES,
   },
   estimate: {
     plural: 'estimates',
@@ -71,7 +78,7 @@ const CONFIG = {
     schema: EstimateSchema,
     input: EstimateInputSchema,
     patch: EstimatePatchSchema,
-    statuses: ['draft', 'sent', 'accepted', 'rejected', 'expired'] as const,
+    statuses: ESTIMATE_VIEW_STATUSES,
   },
 } as const;
 
@@ -94,7 +101,14 @@ function registerDocumentRoutes(app: Router, type: DocumentType) {
       request: {
         query: z.object({
           clientId: z.string().max(64).optional(),
-          status: z.enum(cfg.statuses as unknown as [string, ...string[]]).optional(),
+          status: z
+            .enum(
+              cfg.statuses as readonly (InvoiceViewStatus | EstimateViewStatus)[] as [
+                InvoiceViewStatus,
+                ...(InvoiceViewStatus | EstimateViewStatus)[],
+              ],
+            )
+            .optional(),
           q: z.string().max(100).optional().openapi({ description: 'Number or client name' }),
           ...paginationQuery,
         }),
@@ -406,21 +420,8 @@ function registerClientDocumentRoutes(app: Router) {
       request: {
         params,
         query: z.object({
-          type: z.enum(['invoice', 'estimate']).default('invoice'),
-          status: z
-            .enum([
-              'draft',
-              'sent',
-              'viewed',
-              'partial',
-              'paid',
-              'void',
-              'overdue',
-              'accepted',
-              'rejected',
-              'expired',
-            ])
-            .optional(),
+          type: z.enum(DOCUMENT_TYPES).default('invoice'),
+          status: z.enum([...new Set([...INVOICE_VIEW_STATUSES, ...ESTIMATE_VIEW_STATUSES])]).optional(),
           ...paginationQuery,
         }),
       },

@@ -1,3 +1,4 @@
+import { ESTIMATE_VIEW_STATUSES, INVOICE_STATUSES } from '@clientele/core';
 import { z } from '@hono/zod-openapi';
 import { AddressSchema, currencyField, optionalText } from '../fields';
 
@@ -114,11 +115,11 @@ const documentShape = {
 };
 
 export const InvoiceSchema = z
-  .object({ ...documentShape, status: z.enum(['draft', 'sent', 'viewed', 'partial', 'paid', 'void']) })
+  .object({ ...documentShape, status: z.enum(INVOICE_STATUSES) })
   .openapi('Invoice');
 
 export const EstimateSchema = z
-  .object({ ...documentShape, status: z.enum(['draft', 'sent', 'accepted', 'rejected', 'expired']) })
+  .object({ ...documentShape, status: z.enum(ESTIMATE_VIEW_STATUSES) })
   .openapi('Estimate');
 
 export const PaymentInputSchema = z

@@ -1,3 +1,4 @@
+import { LANGUAGES } from '@clientele/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { TEMPLATE_KINDS } from '../../../services/mail/defaults';
 import {
@@ -8,7 +9,6 @@ import {
 } from '../../../services/mail/template-store';
 import { renderTemplate } from '../../../services/mail/templates';
 import { previewValues } from '../../../services/mail/values';
-import { LANGUAGES } from '../../../services/reference/iso';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonBody, jsonResponse, languageField, security } from '../fields';
 import type { Router } from '../router';

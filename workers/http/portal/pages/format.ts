@@ -1,6 +1,5 @@
-import { formatMoney } from '@clientele/db';
-import { formatDate, localeOf } from '@clientele/pdf';
-import type { Language } from '../../../services/reference/iso';
+import type { Language } from '@clientele/core';
+import { formatDate, formatMoney, localeOf } from '@clientele/core';
 
 /** Money and dates as the client reads them, e.g. `1 234,56 €` and `12.03.2026`. */
 export function formatters(lang: Language) {

@@ -1,6 +1,6 @@
+import type { Language } from '@clientele/core';
 import type { DocumentRow } from '@clientele/db';
 import { isOverdue } from '../../../services/documents/view';
-import type { Language } from '../../../services/reference/iso';
 import type { PortalMessages } from '../messages';
 import { formatters } from './format';
 

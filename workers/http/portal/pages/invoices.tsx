@@ -1,3 +1,4 @@
+import { isPayable, PORTAL_STATUS_ORDER } from '@clientele/core';
 import { markViewed, portalDocument, portalInvoices } from '@clientele/db';
 import type { Hono } from 'hono';
 import { pdfOfDocument } from '../../../services/documents/pdf';
@@ -7,7 +8,6 @@ import { notFound, type PortalEnv, requirePortal, signedInPage } from '../contex
 import { InvoiceCells } from './invoice-row';
 import { DocumentPreview } from './preview';
 
-const STATUSES = ['sent', 'viewed', 'partial', 'paid', 'void', 'overdue'] as const;
 const PAGE_SIZE = 25;
 
 /** Select-all for the download form; the page works without it, one box at a time. */
@@ -34,7 +34,7 @@ export function invoicePages(portal: Hono<PortalEnv>) {
     const sort = c.req.query('sort') === 'status' ? 'status' : 'date';
     const order = c.req.query('order') === 'asc' ? 'asc' : 'desc';
     const statusParam = c.req.query('status');
-    const status = STATUSES.find((s) => s === statusParam);
+    const status = PORTAL_STATUS_ORDER.find((s) => s === statusParam);
     const page = Math.max(1, Math.min(1000, Number(c.req.query('page')) || 1));
     const day = today(p.ctx.now);
     const result = await portalInvoices(p.db, p.ctx.tenantId, p.clientId, {
@@ -151,7 +151,7 @@ export function invoicePages(portal: Hono<PortalEnv>) {
     // The first view is recorded once; the admin sees it in the invoice's history.
     if (!row.viewedAt) row = (await markViewed(p.db, p.ctx.tenantId, p.clientId, row.id, p.ctx.now)) ?? row;
     const view = toDocumentView(row, p.ctx.now);
-    const payable = view.amountDue > 0 && ['sent', 'viewed', 'partial'].includes(row.status);
+    const payable = view.amountDue > 0 && isPayable(row.status);
     const title = `${m.invoice} ${view.number ?? ''}`;
     return signedInPage(
       c,

@@ -1,3 +1,4 @@
+import { isLanguage } from '@clientele/core';
 import {
   type Db,
   findClientsByEmail,
@@ -12,7 +13,6 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { sha256Hex } from '../../../services/auth/encoding';
 import { queueClientEmail } from '../../../services/mail/outgoing';
 import { inspectToken, signInWithLink, signOutPortal } from '../../../services/portal/links';
-import { isLanguage } from '../../../services/reference/iso';
 import {
   anonymousLanguage,
   LANGUAGE_COOKIE,

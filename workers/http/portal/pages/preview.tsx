@@ -1,7 +1,7 @@
+import type { Language } from '@clientele/core';
+import { countryName, formatPercent, formatQuantity } from '@clientele/core';
 import type { DocumentRow } from '@clientele/db';
-import { countryName, formatPercent, formatQuantity } from '@clientele/pdf';
 import type { BillTo, DocumentView } from '../../../services/documents/view';
-import type { Language } from '../../../services/reference/iso';
 import type { PortalMessages } from '../messages';
 import { formatters } from './format';
 

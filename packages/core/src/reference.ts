@@ -13,12 +13,5 @@ const COUNTRIES =
 
 export const COUNTRY_CODES: ReadonlySet<string> = new Set(COUNTRIES.split(' '));
 
-/** ISO 4217 codes as the runtime's ICU knows them (same table in workerd and Node). */
+/** ISO 4217 codes as the runtime's ICU knows them (same table in workerd, Node and browsers). */
 export const CURRENCY_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('currency'));
-
-export const LANGUAGES = ['en', 'ru', 'pt', 'it', 'ja'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
-export function isLanguage(value: string | null | undefined): value is Language {
-  return value != null && (LANGUAGES as readonly string[]).includes(value);
-}

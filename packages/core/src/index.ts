@@ -1,0 +1,4 @@
+export * from './languages';
+export * from './money';
+export * from './reference';
+export * from './status';
