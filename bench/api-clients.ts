@@ -22,7 +22,7 @@ try {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ businessName: 'Bench', email: 'bench@example.com', password: 'bench-password-1' }),
   });
-  const cookie = /clientele_session=[^;]+/.exec(signup.headers.get('set-cookie') ?? '')![0];
+  const cookie = /clientele_admin_session=[^;]+/.exec(signup.headers.get('set-cookie') ?? '')![0];
   const headers = { cookie, origin: new URL(server.url).origin, 'content-type': 'application/json' };
   for (let i = 0; i < 60; i++) {
     const c = DEMO_CLIENTS[i % DEMO_CLIENTS.length]!;

@@ -94,7 +94,7 @@ try {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'bench@example.com', password }),
   });
-  const cookie = /clientele_session=[^;]+/.exec(signin.headers.get('set-cookie') ?? '')![0];
+  const cookie = /clientele_admin_session=[^;]+/.exec(signin.headers.get('set-cookie') ?? '')![0];
 
   const measure = async (path: string) => {
     const probe = await fetch(`${server.url}${path}`, { headers: { cookie } });

@@ -26,7 +26,7 @@ try {
       password: 'bench-password-1',
     }),
   });
-  const cookie = /clientele_session=[^;]+/.exec(signup.headers.get('set-cookie') ?? '')![0];
+  const cookie = /clientele_admin_session=[^;]+/.exec(signup.headers.get('set-cookie') ?? '')![0];
   const headers = { cookie, origin: new URL(server.url).origin, 'content-type': 'application/json' };
   const post = async (path: string, body?: unknown) => {
     const r = await fetch(`${api}${path}`, {

@@ -19,7 +19,7 @@ try {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ businessName: 'Bench', email: 'bench@example.com', password: 'bench-password-1' }),
   });
-  const cookie = /clientele_session=[^;]+/.exec(signup.headers.get('set-cookie') ?? '')![0];
+  const cookie = /clientele_admin_session=[^;]+/.exec(signup.headers.get('set-cookie') ?? '')![0];
   const known = 'known.client@example.com';
   await fetch(`${server.url}/api/v1/clients`, {
     method: 'POST',

@@ -144,7 +144,7 @@ try {
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: 'bench-portal@example.com', password }),
   });
-  const admin = /clientele_session=[^;]+/.exec(signin.headers.get('set-cookie') ?? '')![0];
+  const admin = /clientele_admin_session=[^;]+/.exec(signin.headers.get('set-cookie') ?? '')![0];
   const link = (await (
     await fetch(`${server.url}/api/v1/clients/${client.id}/portal-links`, {
       method: 'POST',
@@ -156,7 +156,7 @@ try {
     headers: { origin: server.url },
     redirect: 'manual',
   });
-  const cookie = /clientele_portal=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];
+  const cookie = /clientele_portal_session=[^;]+/.exec(login.headers.get('set-cookie') ?? '')![0];
 
   const measure = async (label: string, path: string, headers: Record<string, string> = { cookie }) => {
     const probe = await fetch(`${server.url}${path}`, { headers, redirect: 'manual' });

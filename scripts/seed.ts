@@ -24,7 +24,7 @@ export async function seedDemo(baseUrl: string): Promise<{
     });
   }
   if (res.status !== 201) throw new Error(`demo sign-in failed: ${res.status} ${await res.text()}`);
-  const cookie = /clientele_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0];
+  const cookie = /clientele_admin_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0];
   if (!cookie) throw new Error('demo sign-in returned no session cookie');
   // A cookie-authenticated write must say where it comes from (the API refuses cross-site ones).
   const headers = { cookie, origin: new URL(api).origin, 'content-type': 'application/json' };

@@ -25,7 +25,7 @@ describe('PDFs from wrangler dev', () => {
         password: 'correct horse battery',
       }),
     });
-    const cookie = /clientele_session=[^;]+/.exec(signup.headers.get('set-cookie') ?? '')![0];
+    const cookie = /clientele_admin_session=[^;]+/.exec(signup.headers.get('set-cookie') ?? '')![0];
     const client = await post('/clients', cookie, {
       name: '王小明',
       company: '上海明珠贸易有限公司',

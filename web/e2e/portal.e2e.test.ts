@@ -30,7 +30,7 @@ async function business() {
       password: 'correct horse battery',
     }),
   });
-  const cookie = /clientele_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
+  const cookie = /clientele_admin_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
   return async (path: string, body?: unknown) => {
     // As a careful integration does: every write carries an Idempotency-Key, so a request
     // whose connection drops (wrangler dev's proxy occasionally does under sustained load)
@@ -101,7 +101,7 @@ describe('portal bulk ZIP against wrangler dev', () => {
       headers: { origin: baseUrl },
       redirect: 'manual',
     });
-    const cookie = /clientele_portal=[^;]+/.exec(signIn.headers.get('set-cookie') ?? '')![0];
+    const cookie = /clientele_portal_session=[^;]+/.exec(signIn.headers.get('set-cookie') ?? '')![0];
 
     for (const count of [1, 50, 500]) {
       const selection = ids.slice(0, count);

@@ -54,7 +54,18 @@ export function redactPath(path: string): string {
   return path.replace(/(\/portal\/login\/)[^/]+/, '$1[token]');
 }
 
-/** The single place any failure becomes an HTTP response; nothing internal leaks. */
+/** One structured line per unexpected failure, with the route but never a sign-in token. */
+export function logServerError(c: Context, err: unknown) {
+  console.error(
+    JSON.stringify({
+      level: 'error',
+      path: redactPath(c.req.path),
+      message: String((err as Error)?.stack ?? err),
+    }),
+  );
+}
+
+/** The single place any API failure becomes an HTTP response; nothing internal leaks. */
 export function renderError(err: unknown, c: Context): Response {
   if (err instanceof RateLimitedError) {
     return problemResponse(429, err.title, err.message, [], { 'retry-after': String(err.retryAfterSeconds) });
@@ -66,13 +77,7 @@ export function renderError(err: unknown, c: Context): Response {
       err.status === 400 ? 'The request body is not valid JSON' : err.message || 'Request failed';
     return problemResponse(err.status, err.status === 400 ? 'Bad Request' : 'Error', detail);
   }
-  console.error(
-    JSON.stringify({
-      level: 'error',
-      path: redactPath(c.req.path),
-      message: String((err as Error)?.stack ?? err),
-    }),
-  );
+  logServerError(c, err);
   return problemResponse(
     500,
     'Internal Server Error',

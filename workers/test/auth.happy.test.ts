@@ -37,7 +37,7 @@ describe('auth: happy paths', () => {
 
     const out = await call('/sessions/current', { method: 'DELETE', headers: { cookie } });
     expect(out.status).toBe(204);
-    expect(out.headers.get('set-cookie')).toMatch(/clientele_session=;/);
+    expect(out.headers.get('set-cookie')).toMatch(/clientele_admin_session=;/);
     expect((await call('/sessions/current', { headers: { cookie } })).status).toBe(401);
   });
 

@@ -12,7 +12,7 @@ async function newLink(owner: Caller, clientId: string) {
 
 async function signInWith(url: string) {
   const res = await SELF.fetch(url, { method: 'POST', headers: { origin: ORIGIN }, redirect: 'manual' });
-  return { res, cookie: /clientele_portal=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0] };
+  return { res, cookie: /clientele_portal_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0] };
 }
 
 /** Work after the answer (waitUntil) lands shortly after; poll instead of sleeping blindly. */
@@ -148,7 +148,7 @@ describe('portal session lifetime', () => {
     await env.DB.prepare('UPDATE portal_sessions SET expires_at = ? WHERE client_id = ?')
       .bind(Date.now() + 3600_000, client.id)
       .run();
-    const cookie = /clientele_portal=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
+    const cookie = /clientele_portal_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')![0];
     expect((await portal('', cookie)).status).toBe(200);
     const after = await env.DB.prepare('SELECT expires_at FROM portal_sessions WHERE client_id = ?')
       .bind(client.id)

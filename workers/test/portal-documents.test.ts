@@ -133,7 +133,7 @@ describe('portal invoice preview and PDF', () => {
     }
     expect((await portal('', null)).status).toBe(401);
     expect((await portal('/downloads', null, form([['ids', invoice.id]]))).status).toBe(401);
-    const stale = 'clientele_portal=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+    const stale = 'clientele_portal_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
     expect((await portal(`/invoices/${invoice.id}`, stale)).status).toBe(303);
   });
 

@@ -16,7 +16,7 @@ const tokenOf = (url: string) => url.split('/portal/login/')[1]!;
 
 async function signInPortal(url: string) {
   const res = await SELF.fetch(url, { method: 'POST', headers: { origin: ORIGIN }, redirect: 'manual' });
-  const cookie = /clientele_portal=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0];
+  const cookie = /clientele_portal_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0];
   return { res, cookie };
 }
 
@@ -148,5 +148,25 @@ describe('sign-in tokens and logs', () => {
     expect(redactPath(`/portal/login/${token}`)).toBe('/portal/login/[token]');
     expect(redactPath(`/portal/login/${token}/resend`)).toBe('/portal/login/[token]/resend');
     expect(redactPath('/portal/invoices/inv_1')).toBe('/portal/invoices/inv_1');
+  });
+});
+
+describe('portal error pages', () => {
+  it('an unknown portal address is a 404 page in the portal shell and language, not JSON', async () => {
+    for (const path of ['/portal/nothing-here', '/portal/invoices/x/y/z', '/portal/tickets-old']) {
+      const res = await SELF.fetch(`${ORIGIN}${path}`, { headers: { 'accept-language': 'pt-PT,pt;q=0.9' } });
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toContain('text/html');
+      expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      const page = await res.text();
+      expect(page).toContain('Não existe nenhuma página neste endereço.');
+      expect(page).toContain('href="/portal"');
+    }
+    const post = await SELF.fetch(`${ORIGIN}/portal/nothing-here`, {
+      method: 'POST',
+      headers: { origin: ORIGIN },
+    });
+    expect(post.status).toBe(404);
+    expect(post.headers.get('content-type')).toContain('text/html');
   });
 });

@@ -3,7 +3,7 @@ import { database } from '../middleware/database';
 import { idempotency } from '../middleware/idempotency';
 import { noStore } from '../middleware/no-store';
 import { jsonOnly, limitBody } from '../middleware/request-body';
-import { SESSION_COOKIE } from '../middleware/session-cookie';
+import { sessionCookieName } from '../session-cookies';
 import { registerAuthRoutes } from './auth/routes';
 import { registerClientRoutes } from './clients/routes';
 import { registerDocumentRoutesAll } from './documents/routes';
@@ -46,7 +46,7 @@ export function createApi() {
   api.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
     type: 'apiKey',
     in: 'cookie',
-    name: SESSION_COOKIE,
+    name: sessionCookieName('admin'),
   });
   api.doc31('/openapi.json', {
     openapi: '3.1.0',

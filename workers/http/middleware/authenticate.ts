@@ -5,7 +5,7 @@ import { resolveSession } from '../../services/auth/sessions';
 import { ForbiddenError, UnauthorizedError } from '../../services/errors';
 import type { HonoEnv } from '../hono-env';
 import { publicOrigin } from '../public-url';
-import { readSessionCookie } from './session-cookie';
+import { readSessionCookie } from '../session-cookies';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -43,7 +43,7 @@ export const authenticate = () =>
       });
       return next();
     }
-    const token = readSessionCookie(c);
+    const token = readSessionCookie(c, 'admin');
     if (token && UNSAFE.has(c.req.method) && !isSameOrigin(c)) {
       throw new ForbiddenError('This request did not come from the Clientele app');
     }

@@ -1,8 +1,8 @@
-import { findIdempotencyRecord, saveIdempotencyRecord } from '@clientele/db';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { sha256Hex } from '../../services/auth/encoding';
 import { ConflictError, DomainError } from '../../services/errors';
+import { rememberedOutcome, rememberOutcome } from '../../services/idempotency/records';
 import type { HonoEnv } from '../hono-env';
 
 /**
@@ -37,7 +37,7 @@ export const idempotency = () =>
     request.set(body, head.length);
     const requestHash = await sha256Hex(request);
     const now = new Date();
-    const previous = await findIdempotencyRecord(db, auth.tenantId, key, now);
+    const previous = await rememberedOutcome(db, auth.tenantId, key, now);
     if (previous) {
       if (previous.principal !== auth.principal || previous.requestHash !== requestHash) {
         throw new DomainError(
@@ -64,7 +64,7 @@ export const idempotency = () =>
     // Only settled outcomes are remembered; a server error may succeed on retry.
     if (c.res.status >= 500) return;
     const secretId = c.get('secretResourceId');
-    await saveIdempotencyRecord(db, {
+    await rememberOutcome(db, {
       tenantId: auth.tenantId,
       key,
       principal: auth.principal,

@@ -1,14 +1,15 @@
-import { isLanguage, type Language } from '@clientele/core';
+import { isLanguage, LANGUAGES, type Language } from '@clientele/core';
 import type { Client, Db, Tenant } from '@clientele/db';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Child } from 'hono/jsx';
+import { detectFromHeader } from 'hono/language';
 import type { TenantContext } from '../../services/context';
 import { resolvePortalSession } from '../../services/portal/links';
+import { readSessionCookie } from '../session-cookies';
 import { Page, type Section } from './layout';
 import { PORTAL_MESSAGES, type PortalMessages } from './messages';
 
-export const SESSION_COOKIE = 'clientele_portal';
 /** The language the client picked with the switcher; wins over everything else. */
 export const LANGUAGE_COOKIE = 'clientele_lang';
 
@@ -27,22 +28,26 @@ export type PortalEnv = {
 };
 export type PortalContext = Context<PortalEnv>;
 
+/** Hono's Accept-Language parser (q-values, `pt-BR` → `pt`), limited to our languages. */
+const ACCEPT_LANGUAGE = {
+  order: ['header'],
+  lookupQueryString: 'lang',
+  lookupCookie: LANGUAGE_COOKIE,
+  lookupFromHeaderKey: 'accept-language',
+  lookupFromPathIndex: 0,
+  caches: false,
+  ignoreCase: true,
+  fallbackLanguage: 'en',
+  supportedLanguages: [...LANGUAGES],
+  debug: false,
+} satisfies Parameters<typeof detectFromHeader>[1];
+
 /** Switcher choice, else the client's language, else the browser's, else English. */
 export function pickLanguage(c: Context, preferred?: string | null): Language {
   const chosen = getCookie(c, LANGUAGE_COOKIE);
   if (isLanguage(chosen)) return chosen;
   if (isLanguage(preferred)) return preferred;
-  const header = c.req.header('accept-language') ?? '';
-  const ranked = header
-    .split(',')
-    .map((part, i) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      const q = params.find((p) => p.trim().startsWith('q='));
-      return { code: tag.slice(0, 2).toLowerCase(), q: q ? Number(q.trim().slice(2)) || 0 : 1, i };
-    })
-    .sort((a, b) => b.q - a.q || a.i - b.i);
-  for (const { code } of ranked) if (isLanguage(code)) return code;
-  return 'en';
+  return (detectFromHeader(c, ACCEPT_LANGUAGE) as Language | undefined) ?? 'en';
 }
 
 /** Sets the language for pages that have no session (sign-in, errors). */
@@ -59,7 +64,7 @@ export const anonymousLanguage: MiddlewareHandler<PortalEnv> = async (c, next) =
  */
 export const requirePortal: MiddlewareHandler<PortalEnv> = async (c, next) => {
   const { db } = c.var;
-  const token = getCookie(c, SESSION_COOKIE);
+  const token = readSessionCookie(c, 'portal');
   const found = token ? await resolvePortalSession(db, token) : undefined;
   if (!found) {
     if (c.req.method === 'GET' && c.req.path !== '/portal' && c.req.path !== '/portal/')

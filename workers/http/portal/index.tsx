@@ -1,6 +1,9 @@
 import { Hono } from 'hono';
+import { csrf } from 'hono/csrf';
+import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { database } from '../middleware/database';
 import type { PortalEnv } from './context';
+import { portalErrorPage, portalServerError } from './errors';
 import { downloadPages } from './pages/downloads';
 import { estimatePages } from './pages/estimates';
 import { invoicePages } from './pages/invoices';
@@ -16,31 +19,42 @@ export function createPortal() {
   const portal = new Hono<PortalEnv>();
 
   portal.use('*', database());
+  portal.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        styleSrc: [NONCE],
+        scriptSrc: [NONCE],
+        imgSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+      },
+      xFrameOptions: 'DENY',
+      // Login URLs carry the token: never send them as a referrer to another site. (no-referrer
+      // would also make browsers send "Origin: null" on our own form posts.)
+      referrerPolicy: 'same-origin',
+      // A page that needs more (Stripe's checkout) sets its own policy, built on the same nonce.
+      overwrite: false,
+    }),
+  );
   portal.use('*', async (c, next) => {
-    const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
-    c.set('nonce', nonce);
-    // CSRF: only forms served from this origin may post (SameSite=Lax cookies are the
-    // first line; this also covers the sign-in POST, which has no cookie yet).
-    if (c.req.method === 'POST') {
-      const origin = c.req.header('origin');
-      if (origin && origin !== new URL(c.req.url).origin) return c.text('Forbidden', 403);
-    }
+    c.set('nonce', c.get('secureHeadersNonce') ?? '');
     await next();
-    c.res.headers.set(
-      'content-security-policy',
-      `default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
-    );
-    c.res.headers.set('x-content-type-options', 'nosniff');
-    // Login URLs carry the token: never send them as a referrer to another site. (no-referrer
-    // would also make browsers send "Origin: null" on our own form posts.)
-    c.res.headers.set('referrer-policy', 'same-origin');
     c.res.headers.set('cache-control', 'private, no-store');
   });
+  // Only forms served from this origin may post (SameSite=Lax cookies are the first line;
+  // this also covers the sign-in POST, which has no cookie yet).
+  portal.use('*', csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin }));
 
   loginPages(portal);
   statementPages(portal);
   invoicePages(portal);
   estimatePages(portal);
   downloadPages(portal);
+  // Anything else under /portal is a page that does not exist.
+  portal.all('*', (c) => portalErrorPage(c, 404));
+  portal.onError(portalServerError);
   return portal;
 }

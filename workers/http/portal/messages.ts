@@ -63,6 +63,8 @@ export interface PortalMessages {
   tooMany: string;
   language: string;
   notFound: string;
+  pageNotFound: string;
+  somethingWrong: string;
   recentPayments: string;
   paymentFor: (number: string) => string;
   yourEmail: string;
@@ -145,6 +147,8 @@ export const PORTAL_MESSAGES: Record<Language, PortalMessages> = {
     tooMany: 'Too many requests. Please try again later.',
     language: 'Language',
     notFound: 'This document is not available.',
+    pageNotFound: 'There is no page at this address.',
+    somethingWrong: 'Something went wrong on our side. Please try again in a moment.',
     yourEmail: 'Your email address',
     sendSignInLink: 'Email me a sign-in link',
     signInLinkSent: 'If this address belongs to a client, a sign-in link is on its way.',
@@ -231,6 +235,8 @@ export const PORTAL_MESSAGES: Record<Language, PortalMessages> = {
     tooMany: 'Слишком много запросов. Попробуйте позже.',
     language: 'Язык',
     notFound: 'Документ недоступен.',
+    pageNotFound: 'По этому адресу страницы нет.',
+    somethingWrong: 'У нас что-то пошло не так. Попробуйте ещё раз через минуту.',
     yourEmail: 'Ваш адрес электронной почты',
     sendSignInLink: 'Прислать ссылку для входа',
     signInLinkSent: 'Если этот адрес принадлежит клиенту, ссылка для входа уже отправлена.',
@@ -317,6 +323,8 @@ export const PORTAL_MESSAGES: Record<Language, PortalMessages> = {
     tooMany: 'Demasiados pedidos. Tente mais tarde.',
     language: 'Idioma',
     notFound: 'Este documento não está disponível.',
+    pageNotFound: 'Não existe nenhuma página neste endereço.',
+    somethingWrong: 'Algo correu mal do nosso lado. Tente novamente daqui a pouco.',
     yourEmail: 'O seu endereço de e-mail',
     sendSignInLink: 'Enviar-me um link de acesso',
     signInLinkSent: 'Se este endereço pertencer a um cliente, um link de acesso foi enviado.',
@@ -404,6 +412,8 @@ export const PORTAL_MESSAGES: Record<Language, PortalMessages> = {
     tooMany: 'Troppe richieste. Riprova più tardi.',
     language: 'Lingua',
     notFound: 'Questo documento non è disponibile.',
+    pageNotFound: "Non c'è nessuna pagina a questo indirizzo.",
+    somethingWrong: 'Qualcosa è andato storto da parte nostra. Riprova tra poco.',
     yourEmail: 'Il tuo indirizzo email',
     sendSignInLink: 'Inviami un link di accesso',
     signInLinkSent: 'Se questo indirizzo appartiene a un cliente, un link di accesso è in arrivo.',
@@ -485,6 +495,8 @@ export const PORTAL_MESSAGES: Record<Language, PortalMessages> = {
     tooMany: 'リクエストが多すぎます。しばらくしてからお試しください。',
     language: '言語',
     notFound: 'この書類は表示できません。',
+    pageNotFound: 'このアドレスのページはありません。',
+    somethingWrong: '問題が発生しました。しばらくしてからもう一度お試しください。',
     yourEmail: 'メールアドレス',
     sendSignInLink: 'ログインリンクをメールで受け取る',
     signInLinkSent: 'このアドレスがお客様のものであれば、ログインリンクを送信しました。',

@@ -8,6 +8,7 @@ import {
   extendSession,
   findSession,
   findUserByEmail,
+  getTenant,
   hitRateLimit,
   membershipsOf,
   peekRateLimit,
@@ -150,4 +151,10 @@ export async function resolveSession(db: Db, token: string, now = new Date()) {
 
 export async function signOut(db: Db, token: string) {
   await deleteSession(db, await sha256Hex(token));
+}
+
+/** The business a session acts for, or undefined once it is gone. */
+export async function sessionBusiness(db: Db, tenantId: string) {
+  const tenant = await getTenant(db, tenantId);
+  return tenant ? { id: tenant.id, name: tenant.name } : undefined;
 }

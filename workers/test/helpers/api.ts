@@ -43,9 +43,9 @@ export async function json<T = any>(res: Response): Promise<T> {
 
 export function sessionCookieOf(res: Response): string {
   const set = res.headers.get('set-cookie') ?? '';
-  const match = /clientele_session=([^;]+)/.exec(set);
+  const match = /clientele_admin_session=([^;]+)/.exec(set);
   if (!match) throw new Error(`no session cookie in ${JSON.stringify(set)}`);
-  return `clientele_session=${match[1]}`;
+  return `clientele_admin_session=${match[1]}`;
 }
 
 /** A benchmarking-range address (RFC 2544) for each caller, so sign-up limits per address stay out of the way. */

@@ -5,7 +5,7 @@ import { type Caller, call, json, ORIGIN } from './api';
 export async function portalCookie(owner: Caller, clientId: string): Promise<string> {
   const link = await json(await call(`/clients/${clientId}/portal-links`, { method: 'POST', as: owner }));
   const res = await SELF.fetch(link.url, { method: 'POST', headers: { origin: ORIGIN }, redirect: 'manual' });
-  const cookie = /clientele_portal=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0];
+  const cookie = /clientele_portal_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0];
   if (!cookie) throw new Error(`portal sign-in failed: ${res.status}`);
   return cookie;
 }

@@ -38,7 +38,7 @@ export function runCommonRouteTests(name: string, route: RouteUnderTest) {
     const badCookie = await call(path, {
       method: route.method,
       body: route.body,
-      headers: { cookie: 'clientele_session=forged' },
+      headers: { cookie: 'clientele_admin_session=forged' },
     });
     expect(badCookie.status).toBe(401);
   });

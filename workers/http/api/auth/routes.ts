@@ -1,12 +1,11 @@
-import { getTenant } from '@clientele/db';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { apiKeysOf, issueApiKey, revokeKey } from '../../../services/auth/api-keys';
-import { signIn, signOut, signUp } from '../../../services/auth/sessions';
+import { sessionBusiness, signIn, signOut, signUp } from '../../../services/auth/sessions';
 import { NotFoundError } from '../../../services/errors';
 import { requireOwner } from '../../middleware/authenticate';
 import { responseHoldsSecret } from '../../middleware/idempotency';
-import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../../middleware/session-cookie';
+import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../../session-cookies';
 import { tenantContext } from '../../tenant-context';
 import {
   commonErrors,
@@ -162,7 +161,7 @@ export function registerAuthRoutes(app: Router) {
       locale: input.locale ?? 'en',
       ip: clientAddress(c),
     });
-    writeSessionCookie(c, s.token, s.expiresAt);
+    writeSessionCookie(c, 'admin', s.token, s.expiresAt);
     return c.json(
       {
         userId: s.userId,
@@ -177,9 +176,13 @@ export function registerAuthRoutes(app: Router) {
 
   app.openapi(signInRoute, async (c) => {
     const input = c.req.valid('json');
-    const s = await signIn(c.var.db, { ...input, ip: clientAddress(c), previousToken: readSessionCookie(c) });
-    writeSessionCookie(c, s.token, s.expiresAt);
-    const tenant = await getTenant(c.var.db, s.tenantId);
+    const s = await signIn(c.var.db, {
+      ...input,
+      ip: clientAddress(c),
+      previousToken: readSessionCookie(c, 'admin'),
+    });
+    writeSessionCookie(c, 'admin', s.token, s.expiresAt);
+    const tenant = await sessionBusiness(c.var.db, s.tenantId);
     return c.json(
       {
         userId: s.userId,
@@ -194,7 +197,7 @@ export function registerAuthRoutes(app: Router) {
 
   app.openapi(currentRoute, async (c) => {
     const { auth, db } = c.var;
-    const tenant = await getTenant(db, auth.tenantId);
+    const tenant = await sessionBusiness(db, auth.tenantId);
     if (!tenant || !auth.userId) throw new NotFoundError('Session');
     return c.json(
       {
@@ -209,9 +212,9 @@ export function registerAuthRoutes(app: Router) {
   });
 
   app.openapi(signOutRoute, async (c) => {
-    const token = readSessionCookie(c);
+    const token = readSessionCookie(c, 'admin');
     if (token) await signOut(c.var.db, token);
-    clearSessionCookie(c);
+    clearSessionCookie(c, 'admin');
     return c.body(null, 204);
   });
 

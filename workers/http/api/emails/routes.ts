@@ -1,6 +1,6 @@
-import { type EmailRow, InvalidCursorError, listEmails, outboxMessages } from '@clientele/db';
 import { createRoute, z } from '@hono/zod-openapi';
-import { NotFoundError, ValidationError } from '../../../services/errors';
+import { NotFoundError } from '../../../services/errors';
+import { devOutbox, emailLog } from '../../../services/mail/email-log';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonResponse, pageOf, paginationQuery, security } from '../fields';
 import type { Router } from '../router';
@@ -22,21 +22,6 @@ const EmailSchema = z
     sentAt: z.string().nullable(),
   })
   .openapi('Email');
-
-const toView = (e: EmailRow) => ({
-  id: e.id,
-  kind: e.kind,
-  clientId: e.clientId,
-  documentId: e.documentId,
-  to: e.to,
-  subject: e.subject,
-  status: e.status,
-  error: e.error,
-  attempts: e.attempts,
-  providerId: e.providerId,
-  createdAt: e.createdAt.toISOString(),
-  sentAt: e.sentAt?.toISOString() ?? null,
-});
 
 const OutboxSchema = z
   .object({
@@ -61,15 +46,7 @@ export function registerEmailRoutes(app: Router) {
       responses: { 200: jsonResponse(pageOf(EmailSchema), 'Emails'), ...commonErrors },
     }),
     async (c) => {
-      const ctx = tenantContext(c);
-      try {
-        const page = await listEmails(ctx.db, ctx.tenantId, c.req.valid('query'));
-        return c.json({ data: page.data.map(toView), nextCursor: page.nextCursor }, 200);
-      } catch (err) {
-        if (err instanceof InvalidCursorError)
-          throw new ValidationError([{ path: 'cursor', message: 'Cursor is not valid' }]);
-        throw err;
-      }
+      return c.json(await emailLog(tenantContext(c), c.req.valid('query')), 200);
     },
   );
   app.openapi(
@@ -87,19 +64,7 @@ export function registerEmailRoutes(app: Router) {
     }),
     async (c) => {
       if (c.env.DEV_OUTBOX !== '1') throw new NotFoundError('Route');
-      const ctx = tenantContext(c);
-      const rows = await outboxMessages(ctx.db, ctx.tenantId, 200);
-      const data = await Promise.all(
-        rows.map(async (m) => ({
-          id: m.id,
-          emailId: m.emailId,
-          to: m.to,
-          subject: m.subject,
-          createdAt: m.createdAt.toISOString(),
-          raw: (await (await c.env.FILES.get(m.rawKey))?.text()) ?? '',
-        })),
-      );
-      return c.json({ data }, 200);
+      return c.json({ data: await devOutbox(tenantContext(c), c.env.FILES) }, 200);
     },
   );
 }

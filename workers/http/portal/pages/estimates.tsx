@@ -1,9 +1,9 @@
-import { markViewed, portalDocument, portalEstimates } from '@clientele/db';
 import type { Hono } from 'hono';
 import { decideEstimateFor } from '../../../services/documents/documents';
 import { pdfOfDocument } from '../../../services/documents/pdf';
 import { toDocumentView } from '../../../services/documents/view';
 import { ConflictError } from '../../../services/errors';
+import { clientDocument, estimatePage, openClientDocument } from '../../../services/portal/documents';
 import { pdfResponse } from '../../pdf-response';
 import { notFound, type PortalContext, type PortalEnv, requirePortal, signedInPage } from '../context';
 import { formatters } from './format';
@@ -19,7 +19,7 @@ export function estimatePages(portal: Hono<PortalEnv>) {
   portal.get('/estimates', requirePortal, async (c) => {
     const { lang, m, portal: p } = c.var;
     const page = Math.max(1, Math.min(1000, Number(c.req.query('page')) || 1));
-    const result = await portalEstimates(p.db, p.ctx.tenantId, p.clientId, page, PAGE_SIZE);
+    const result = await estimatePage(p, page, PAGE_SIZE);
     const f = formatters(lang);
     return signedInPage(
       c,
@@ -71,9 +71,8 @@ export function estimatePages(portal: Hono<PortalEnv>) {
 
   const show = async (c: PortalContext, notice?: string) => {
     const { lang, m, portal: p } = c.var;
-    let row = await portalDocument(p.db, p.ctx.tenantId, p.clientId, 'estimate', c.req.param('id') ?? '');
+    const row = await openClientDocument(p, 'estimate', c.req.param('id') ?? '');
     if (!row) return notFound(c);
-    if (!row.viewedAt) row = (await markViewed(p.db, p.ctx.tenantId, p.clientId, row.id, p.ctx.now)) ?? row;
     const view = toDocumentView(row, p.ctx.now);
     const status = view.status as EstimateStatus;
     const title = `${m.estimate} ${view.number ?? ''}`;
@@ -129,7 +128,7 @@ export function estimatePages(portal: Hono<PortalEnv>) {
   for (const decision of ['accept', 'reject'] as const) {
     portal.post(`/estimates/:id/${decision}`, requirePortal, async (c) => {
       const p = c.var.portal;
-      const row = await portalDocument(p.db, p.ctx.tenantId, p.clientId, 'estimate', c.req.param('id'));
+      const row = await clientDocument(p, 'estimate', c.req.param('id'));
       if (!row) return notFound(c);
       const form = await c.req.parseBody();
       const reason = typeof form.reason === 'string' ? form.reason.trim().slice(0, MAX_REASON) : '';
@@ -152,7 +151,7 @@ export function estimatePages(portal: Hono<PortalEnv>) {
 
   portal.get('/estimates/:id/pdf', requirePortal, async (c) => {
     const p = c.var.portal;
-    const row = await portalDocument(p.db, p.ctx.tenantId, p.clientId, 'estimate', c.req.param('id'));
+    const row = await clientDocument(p, 'estimate', c.req.param('id'));
     if (!row) return notFound(c);
     return pdfResponse(c, await pdfOfDocument(p.ctx, c.env, row), c.req.query('download') !== '0');
   });

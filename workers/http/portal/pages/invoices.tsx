@@ -1,8 +1,8 @@
 import { isPayable, PORTAL_STATUS_ORDER } from '@clientele/core';
-import { markViewed, portalDocument, portalInvoices } from '@clientele/db';
 import type { Hono } from 'hono';
 import { pdfOfDocument } from '../../../services/documents/pdf';
 import { toDocumentView, today } from '../../../services/documents/view';
+import { clientDocument, invoicePage, openClientDocument } from '../../../services/portal/documents';
 import { pdfResponse } from '../../pdf-response';
 import { notFound, type PortalEnv, requirePortal, signedInPage } from '../context';
 import { InvoiceCells } from './invoice-row';
@@ -37,14 +37,7 @@ export function invoicePages(portal: Hono<PortalEnv>) {
     const status = PORTAL_STATUS_ORDER.find((s) => s === statusParam);
     const page = Math.max(1, Math.min(1000, Number(c.req.query('page')) || 1));
     const day = today(p.ctx.now);
-    const result = await portalInvoices(p.db, p.ctx.tenantId, p.clientId, {
-      sort,
-      order,
-      status,
-      page,
-      pageSize: PAGE_SIZE,
-      today: day,
-    });
+    const result = await invoicePage(p, { sort, order, status, page, pageSize: PAGE_SIZE });
     const link = (q: Record<string, string | number | undefined>) => {
       const params = new URLSearchParams();
       for (const [k, v] of Object.entries({ sort, order, status, page: 1, ...q }))
@@ -146,10 +139,8 @@ export function invoicePages(portal: Hono<PortalEnv>) {
 
   portal.get('/invoices/:id', requirePortal, async (c) => {
     const { lang, m, portal: p } = c.var;
-    let row = await portalDocument(p.db, p.ctx.tenantId, p.clientId, 'invoice', c.req.param('id'));
+    const row = await openClientDocument(p, 'invoice', c.req.param('id'));
     if (!row) return notFound(c);
-    // The first view is recorded once; the admin sees it in the invoice's history.
-    if (!row.viewedAt) row = (await markViewed(p.db, p.ctx.tenantId, p.clientId, row.id, p.ctx.now)) ?? row;
     const view = toDocumentView(row, p.ctx.now);
     const payable = view.amountDue > 0 && isPayable(row.status);
     const title = `${m.invoice} ${view.number ?? ''}`;
@@ -187,7 +178,7 @@ export function invoicePages(portal: Hono<PortalEnv>) {
 
   portal.get('/invoices/:id/pdf', requirePortal, async (c) => {
     const p = c.var.portal;
-    const row = await portalDocument(p.db, p.ctx.tenantId, p.clientId, 'invoice', c.req.param('id'));
+    const row = await clientDocument(p, 'invoice', c.req.param('id'));
     if (!row) return notFound(c);
     return pdfResponse(c, await pdfOfDocument(p.ctx, c.env, row), c.req.query('download') !== '0');
   });

@@ -1,8 +1,8 @@
-import { portalInvoices, recentClientPayments } from '@clientele/db';
 import type { Hono } from 'hono';
 import { clientStatementPdf } from '../../../services/clients/statement';
 import { summaryOf } from '../../../services/clients/summary';
 import { today } from '../../../services/documents/view';
+import { invoicePage, recentPayments } from '../../../services/portal/documents';
 import { pdfResponse } from '../../pdf-response';
 import { type PortalEnv, requirePortal, signedInPage } from '../context';
 import { formatters } from './format';
@@ -15,14 +15,8 @@ export function statementPages(portal: Hono<PortalEnv>) {
     const day = today(p.ctx.now);
     const [summary, paid, recent] = await Promise.all([
       summaryOf(p.ctx, p.clientId),
-      recentClientPayments(p.db, p.ctx.tenantId, p.clientId),
-      portalInvoices(p.db, p.ctx.tenantId, p.clientId, {
-        sort: 'date',
-        order: 'desc',
-        page: 1,
-        pageSize: 5,
-        today: day,
-      }),
+      recentPayments(p),
+      invoicePage(p, { sort: 'date', order: 'desc', page: 1, pageSize: 5 }),
     ]);
     const f = formatters(lang);
     return signedInPage(

@@ -1,0 +1,38 @@
+import { HTTPException } from 'hono/http-exception';
+import { DomainError } from '../../services/errors';
+import { logServerError, renderError } from '../problem';
+import { type PortalContext, pickLanguage } from './context';
+import { Page } from './layout';
+import { PORTAL_MESSAGES } from './messages';
+
+/**
+ * The portal's own error pages: a person reads them, so they are HTML in the portal's
+ * shell and language, never the API's problem+json. 404 for an address that leads
+ * nowhere, 500 (logged, nothing internal shown) when something broke.
+ */
+export function portalErrorPage(c: PortalContext, status: 404 | 500) {
+  const lang = pickLanguage(c);
+  const m = PORTAL_MESSAGES[lang];
+  const text = status === 404 ? m.pageNotFound : m.somethingWrong;
+  return c.html(
+    <Page lang={lang} m={m} title={text} nonce={c.var.nonce} path="/portal">
+      <div class="card">
+        <h1>{text}</h1>
+        <a href="/portal">{m.statement}</a>
+      </div>
+    </Page>,
+    status,
+  );
+}
+
+/**
+ * Failures a page reports on purpose (a refused JSON download, a limit) keep their
+ * status and problem+json body; anything unexpected is logged and becomes the 500 page.
+ */
+export function portalServerError(err: Error, c: PortalContext) {
+  if (err instanceof DomainError && err.status === 404) return portalErrorPage(c, 404);
+  if (err instanceof HTTPException && err.res) return err.getResponse();
+  if (err instanceof DomainError || err instanceof HTTPException) return renderError(err, c);
+  logServerError(c, err);
+  return portalErrorPage(c, 500);
+}

@@ -1,0 +1,66 @@
+import { type EmailRow, InvalidCursorError, listEmails, outboxMessages } from '@clientele/db';
+import type { TenantContext } from '../context';
+import { ValidationError } from '../errors';
+
+export interface EmailView {
+  id: string;
+  kind: string;
+  clientId: string | null;
+  documentId: string | null;
+  to: string;
+  subject: string | null;
+  status: EmailRow['status'];
+  error: string | null;
+  attempts: number;
+  providerId: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export function toEmailView(e: EmailRow): EmailView {
+  return {
+    id: e.id,
+    kind: e.kind,
+    clientId: e.clientId,
+    documentId: e.documentId,
+    to: e.to,
+    subject: e.subject,
+    status: e.status,
+    error: e.error,
+    attempts: e.attempts,
+    providerId: e.providerId,
+    createdAt: e.createdAt.toISOString(),
+    sentAt: e.sentAt?.toISOString() ?? null,
+  };
+}
+
+/** The business's email log, newest first, optionally for one client. */
+export async function emailLog(
+  ctx: TenantContext,
+  q: { clientId?: string | undefined; cursor?: string | undefined; limit: number },
+) {
+  try {
+    const page = await listEmails(ctx.db, ctx.tenantId, q);
+    return { data: page.data.map(toEmailView), nextCursor: page.nextCursor };
+  } catch (err) {
+    if (err instanceof InvalidCursorError) {
+      throw new ValidationError([{ path: 'cursor', message: 'Cursor is not valid; start again without it' }]);
+    }
+    throw err;
+  }
+}
+
+/** What the development transport "sent" for this business, raw messages included. */
+export async function devOutbox(ctx: TenantContext, files: R2Bucket) {
+  const rows = await outboxMessages(ctx.db, ctx.tenantId, 200);
+  return Promise.all(
+    rows.map(async (m) => ({
+      id: m.id,
+      emailId: m.emailId,
+      to: m.to,
+      subject: m.subject,
+      createdAt: m.createdAt.toISOString(),
+      raw: (await (await files.get(m.rawKey))?.text()) ?? '',
+    })),
+  );
+}
