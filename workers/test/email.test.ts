@@ -124,6 +124,20 @@ describe('email sending', () => {
     expect(log.data[0]).toMatchObject({ status: 'sent', attempts: 3, error: null });
   });
 
+  it('retries send the same composed message: one sign-in link per email, none left pending', async () => {
+    const owner = await signUp();
+    const { email, client } = await sendWithEmail(owner);
+    const { createD1Db } = await import('@clientele/db/d1');
+    const flaky = new FlakyTransport(2, new DevOutboxTransport(createD1Db(env.DB), env.FILES));
+    for (let attempt = 1; attempt <= 3; attempt++) await consume(owner, email.id, attempt, flaky);
+    const links = await json(await call(`/portal-links?clientId=${client.id}`, { as: owner }));
+    expect(links.data).toHaveLength(1);
+    const raw = (await json(await call('/dev/outbox', { as: owner }))).data[0].raw as string;
+    expect(raw).toContain(`Message-ID: <${email.id}@`);
+    const pending = await env.FILES.list({ prefix: `mail/pending/${owner.tenantId}/` });
+    expect(pending.objects).toHaveLength(0);
+  });
+
   it('a transport that always fails: failed after the retry limit, message handed on to the dead-letter queue', async () => {
     const owner = await signUp();
     const { email } = await sendWithEmail(owner);

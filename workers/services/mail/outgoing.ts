@@ -98,6 +98,42 @@ export async function deliverEmail(
   const email = await getEmail(ctx.db, ctx.tenantId, emailId);
   if (!email) return 'gone';
   if (email.status === 'sent') return 'already-sent';
+  // Composed once: a retry sends the very same message (one sign-in link minted per email,
+  // same Message-ID), kept in R2 only until it is sent.
+  const stored = await env.FILES.get(pendingKey(ctx.tenantId, email.id));
+  let message: { subject: string; raw: string };
+  if (stored) {
+    message = { subject: stored.customMetadata?.subject ?? '', raw: await stored.text() };
+  } else {
+    const composed = await composeEmail(ctx, env, email);
+    if (composed === 'gone') return 'gone';
+    message = composed;
+    await env.FILES.put(pendingKey(ctx.tenantId, email.id), message.raw, {
+      httpMetadata: { contentType: 'message/rfc822' },
+      customMetadata: { subject: message.subject },
+    });
+  }
+  const { providerId } = await transport.send({
+    tenantId: ctx.tenantId,
+    emailId: email.id,
+    from: env.MAIL_FROM,
+    to: email.to,
+    subject: message.subject,
+    raw: message.raw,
+  });
+  await markEmailSent(ctx.db, ctx.tenantId, email.id, { subject: message.subject, providerId }, ctx.now);
+  await env.FILES.delete(pendingKey(ctx.tenantId, email.id));
+  return 'sent';
+}
+
+const pendingKey = (tenantId: string, emailId: string) => `mail/pending/${tenantId}/${emailId}.eml`;
+
+/** The rendered message, ready to send; 'gone' when what it was about no longer exists. */
+async function composeEmail(
+  ctx: TenantContext,
+  env: Pick<Env, 'FILES' | 'MAIL_FROM' | 'PUBLIC_URL'>,
+  email: EmailRow,
+): Promise<{ subject: string; raw: string } | 'gone'> {
   const [tenant, client] = await Promise.all([
     getTenant(ctx.db, ctx.tenantId),
     email.clientId ? getClient(ctx.db, ctx.tenantId, email.clientId) : undefined,
@@ -161,14 +197,5 @@ export async function deliverEmail(
     html: rendered.html,
     attachments,
   });
-  const { providerId } = await transport.send({
-    tenantId: ctx.tenantId,
-    emailId: email.id,
-    from: env.MAIL_FROM,
-    to: email.to,
-    subject: rendered.subject,
-    raw,
-  });
-  await markEmailSent(ctx.db, ctx.tenantId, email.id, { subject: rendered.subject, providerId }, ctx.now);
-  return 'sent';
+  return { subject: rendered.subject, raw };
 }
