@@ -6,9 +6,12 @@ export * from './queries/clients';
 export * from './queries/documents';
 export * from './queries/emails';
 export * from './queries/idempotency';
+export * from './queries/payments';
 export * from './queries/portal';
 export { portalAccessOpen } from './queries/portal-access';
+export * from './queries/portal-documents';
 export * from './queries/reminders';
+export * from './queries/summaries';
 export * from './queries/templates';
 export * from './queries/tenants';
 export type {

@@ -1,31 +1,10 @@
 import {
-  beginText,
   degrees,
-  endText,
-  fill,
-  lineTo,
-  moveText,
-  moveTo,
-  PDFArray,
-  PDFDict,
-  type PDFDocument,
-  PDFDocument as PDFDocumentClass,
-  type PDFFont,
-  PDFName,
-  PDFOperator,
-  PDFOperatorNames,
-  type PDFPage,
   popGraphicsState,
   pushGraphicsState,
-  type RGB,
-  rectangle,
-  rgb,
-  setFillingColor,
-  setFontAndSize,
   setLineWidth,
   setStrokingColor,
   setTextRenderingMode,
-  stroke,
   TextRenderingMode,
 } from '@cantoo/pdf-lib';
 import {
@@ -36,10 +15,12 @@ import {
   formatQuantity,
   localeOf,
 } from '@clientele/core';
-import { advanceOf, cachingFontkit, coverage, type FontSource, glyphEncoder } from './fonts';
+import { type Canvas, openDocument } from './canvas';
+import type { FontSource } from './fonts';
 import type { PdfImage } from './image';
 import { type DocumentLanguage, LABELS } from './labels';
-import { type FaceChoice, runsWidth, splitRuns, wrap } from './text';
+import { BODY, HEADER_FILL, INK, LINE, MARGIN, MUTED, RULE, SMALL, STAMP_COLOR, type Stamp } from './style';
+import { splitRuns } from './text';
 
 /** Bump when the layout changes: cached PDFs are keyed by it. */
 export const RENDERER_VERSION = 2;
@@ -69,7 +50,7 @@ export interface PdfLine {
   amount: number;
 }
 
-export type Stamp = 'PAID' | 'VOID' | 'OVERDUE' | 'DRAFT';
+export type { Stamp } from './style';
 
 /** The business logo, printed above the seller block. */
 export type { PdfImage };
@@ -103,274 +84,6 @@ export interface RenderOptions {
   paper?: 'A4' | 'Letter';
 }
 
-const PAPER = { A4: [595.28, 841.89], Letter: [612, 792] } as const;
-export const MARGIN = 48;
-export const BODY = 9.5;
-export const SMALL = 8;
-export const LINE = 13;
-export const INK = rgb(0.11, 0.12, 0.14);
-export const MUTED = rgb(0.38, 0.42, 0.48);
-export const RULE = rgb(0.85, 0.87, 0.9);
-export const HEADER_FILL = rgb(0.95, 0.96, 0.97);
-const STAMP_COLOR: Record<Stamp, ReturnType<typeof rgb>> = {
-  PAID: rgb(0.17, 0.54, 0.24),
-  VOID: rgb(0.6, 0.6, 0.6),
-  OVERDUE: rgb(0.79, 0.16, 0.16),
-  DRAFT: rgb(0.45, 0.5, 0.6),
-};
-
-interface Faces {
-  regular: FaceChoice[];
-  bold: FaceChoice[];
-  /** Bold drawn by stroking regular outlines (no bold font supplied). */
-  fakeBold: boolean;
-}
-
-function allLabelText(lang: DocumentLanguage): string {
-  const l = LABELS[lang];
-  return [
-    ...Object.values(l).filter((v): v is string => typeof v === 'string'),
-    ...Object.values(l.stamp),
-    l.page(1, 2),
-    l.taxAt('1', true),
-  ].join(' ');
-}
-
-/** Embeds the fonts the text needs: each fallback only while some character still lacks a glyph. */
-async function embedFaces(pdf: PDFDocument, fonts: FontSource, text: string): Promise<Faces> {
-  const regularCover = coverage(fonts.regular);
-  const regular = await pdf.embedFont(fonts.regular, { subset: true });
-  const r: FaceChoice = {
-    pdf: regular,
-    has: (cp) => regularCover.hasGlyphForCodePoint(cp),
-    advance: (cp) => advanceOf(regularCover, cp),
-    encode: glyphEncoder(regular),
-  };
-  let b: FaceChoice = r;
-  if (fonts.bold) {
-    const boldCover = coverage(fonts.bold);
-    const bold = await pdf.embedFont(fonts.bold, { subset: true });
-    b = {
-      pdf: bold,
-      has: (cp) => boldCover.hasGlyphForCodePoint(cp),
-      advance: (cp) => advanceOf(boldCover, cp),
-      encode: glyphEncoder(bold),
-    };
-  }
-  const faces: Faces = { regular: [r], bold: [b], fakeBold: !fonts.bold };
-  let missing = new Set<number>();
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp > 0x7e && !regularCover.hasGlyphForCodePoint(cp)) missing.add(cp);
-  }
-  for (const load of fonts.fallbacks) {
-    if (missing.size === 0) break;
-    const bytes = await load();
-    if (!bytes) continue;
-    const cover = coverage(bytes);
-    if (![...missing].some((cp) => cover.hasGlyphForCodePoint(cp))) continue;
-    const font = await pdf.embedFont(bytes, { subset: true });
-    const face: FaceChoice = {
-      pdf: font,
-      has: (cp) => cover.hasGlyphForCodePoint(cp),
-      advance: (cp) => advanceOf(cover, cp),
-      encode: glyphEncoder(font),
-    };
-    faces.regular.push(face);
-    faces.bold.push(face);
-    missing = new Set([...missing].filter((cp) => !cover.hasGlyphForCodePoint(cp)));
-  }
-  return faces;
-}
-
-/** What a page's content stream has set so far, to write only changes. */
-interface TextState {
-  ops: PDFOperator[];
-  /** Fills and rules, written before the text (pdf-lib's draw* would add ~10 operators each). */
-  graphics: PDFOperator[];
-  /** Start of the current line inside the page's text object. */
-  x: number;
-  y: number;
-  fonts: Set<PDFFont>;
-  font?: PDFName;
-  size?: number;
-  fill?: string;
-  stroke?: string;
-  mode: 0 | 2;
-  lineWidth?: number;
-}
-
-const round2 = (n: number) => Math.round(n * 100) / 100;
-
-export class Canvas {
-  page!: PDFPage;
-  y = 0;
-  readonly pages: PDFPage[] = [];
-  constructor(
-    readonly pdf: PDFDocument,
-    readonly size: readonly [number, number],
-    readonly faces: Faces,
-  ) {}
-
-  get width() {
-    return this.size[0];
-  }
-
-  newPage() {
-    this.page = this.pdf.addPage([this.size[0], this.size[1]]);
-    this.pages.push(this.page);
-    this.y = this.size[1] - MARGIN;
-  }
-
-  /** Leaves room for the page footer. */
-  fits(height: number) {
-    return this.y - height >= MARGIN + 24;
-  }
-
-  measure(text: string, size = BODY, bold = false) {
-    return runsWidth(splitRuns(text, bold ? this.faces.bold : this.faces.regular), size);
-  }
-
-  text(
-    text: string,
-    x: number,
-    y: number,
-    opts: {
-      size?: number;
-      bold?: boolean;
-      color?: ReturnType<typeof rgb>;
-      align?: 'left' | 'right' | 'center';
-      page?: PDFPage;
-    } = {},
-  ) {
-    const size = opts.size ?? BODY;
-    const runs = splitRuns(text, opts.bold ? this.faces.bold : this.faces.regular);
-    const w = runsWidth(runs, size);
-    let cx = opts.align === 'right' ? x - w : opts.align === 'center' ? x - w / 2 : x;
-    const page = opts.page ?? this.page;
-    const color = opts.color ?? INK;
-    const st = this.textState(page);
-    // All of a page's text goes into one text object (written by `finish`), and only
-    // changes of state are written: most calls come down to "dx dy Td <glyphs> Tj",
-    // which also compresses far better than absolute positions.
-    const ops = st.ops;
-    const fill = `${color.red} ${color.green} ${color.blue}`;
-    if (st.fill !== fill) {
-      ops.push(setFillingColor(color));
-      st.fill = fill;
-    }
-    const mode = opts.bold && this.faces.fakeBold ? 2 : 0;
-    if (st.mode !== mode) {
-      ops.push(setTextRenderingMode(mode ? TextRenderingMode.FillAndOutline : TextRenderingMode.Fill));
-      st.mode = mode;
-    }
-    if (mode) {
-      // Fake bold: the outline stroked in the text colour, thicker for larger text.
-      const width = round2(size * 0.045);
-      if (st.lineWidth !== width) {
-        ops.push(setLineWidth(width));
-        st.lineWidth = width;
-      }
-      if (st.stroke !== fill) {
-        ops.push(setStrokingColor(color));
-        st.stroke = fill;
-      }
-    }
-    for (const r of runs) {
-      const key = this.fontKey(page, r.font);
-      if (st.font !== key || st.size !== size) {
-        ops.push(setFontAndSize(key, size));
-        st.font = key;
-        st.size = size;
-      }
-      // Td moves from the start of the previous run; positions are kept to 0.01 pt.
-      const px = round2(cx);
-      const py = round2(y);
-      ops.push(moveText(round2(px - st.x), round2(py - st.y)));
-      st.x = px;
-      st.y = py;
-      // showText() is typed for hex strings only; the operator takes any string.
-      ops.push(PDFOperator.of(PDFOperatorNames.ShowText, [r.face.encode(r.text)]));
-      cx += runsWidth([r], size);
-    }
-  }
-
-  /** A filled rectangle (table header backgrounds), under the page's text. */
-  fillRect(x: number, y: number, width: number, height: number, color: RGB) {
-    const g = this.textState(this.page).graphics;
-    g.push(setFillingColor(color), rectangle(round2(x), round2(y), round2(width), round2(height)), fill());
-  }
-
-  /** A horizontal rule (between table rows), under the page's text. */
-  rule(x1: number, x2: number, y: number, thickness: number, color: RGB) {
-    const g = this.textState(this.page).graphics;
-    g.push(setStrokingColor(color), setLineWidth(thickness));
-    g.push(moveTo(round2(x1), round2(y)), lineTo(round2(x2), round2(y)), stroke());
-  }
-
-  /**
-   * Writes each page's content: rules and fills (in their own graphics state), then one
-   * text object. Call once, after the last text; drawings made later go on top.
-   */
-  finish() {
-    for (const [page, st] of this.textStates) {
-      const ops = st.graphics.length ? [pushGraphicsState(), ...st.graphics, popGraphicsState()] : [];
-      if (st.ops.length) ops.push(beginText(), ...st.ops, endText());
-      if (ops.length) page.pushOperators(...ops);
-      st.ops = [];
-      st.graphics = [];
-    }
-  }
-
-  /** The finished file: compressed object streams, minus what pdf-lib adds for nothing. */
-  save(): Promise<Uint8Array> {
-    // pdf-lib starts every page with empty resource dictionaries and annotation array;
-    // they would be written out on every page for nothing.
-    for (const page of this.pages) {
-      const resources = page.node.Resources();
-      for (const name of ['XObject', 'ExtGState']) {
-        const dict = resources?.get(PDFName.of(name));
-        if (dict instanceof PDFDict && dict.keys().length === 0) resources?.delete(PDFName.of(name));
-      }
-      const annots = page.node.get(PDFName.of('Annots'));
-      if (annots instanceof PDFArray && annots.size() === 0) page.node.delete(PDFName.of('Annots'));
-    }
-    return this.pdf.save({ useObjectStreams: true });
-  }
-
-  private readonly textStates = new Map<PDFPage, TextState>();
-
-  private textState(page: PDFPage): TextState {
-    let st = this.textStates.get(page);
-    if (!st) {
-      st = { mode: 0, x: 0, y: 0, ops: [], graphics: [], fonts: new Set() };
-      this.textStates.set(page, st);
-    }
-    return st;
-  }
-
-  private readonly fontNames = new Map<PDFFont, PDFName>();
-
-  /** Short resource names (/F0, /F1 …), registered once per page. */
-  private fontKey(page: PDFPage, font: PDFFont): PDFName {
-    let name = this.fontNames.get(font);
-    if (!name) {
-      name = PDFName.of(`F${this.fontNames.size}`);
-      this.fontNames.set(font, name);
-    }
-    const st = this.textState(page);
-    if (!st.fonts.has(font)) {
-      page.node.setFontDictionary(name, font.ref);
-      st.fonts.add(font);
-    }
-    return name;
-  }
-
-  wrap(text: string, width: number, size = BODY, bold = false) {
-    return wrap(text, width, size, bold ? this.faces.bold : this.faces.regular);
-  }
-}
-
 function addressLines(p: PdfParty, lang: DocumentLanguage): string[] {
   const a = p.address;
   const cityLine =
@@ -378,24 +91,6 @@ function addressLines(p: PdfParty, lang: DocumentLanguage): string[] {
       ? [a.postalCode ? `〒${a.postalCode}` : null, a.state, a.city].filter(Boolean).join(' ')
       : [a.postalCode, a.city, a.state].filter(Boolean).join(' ');
   return [a.street, cityLine, countryName(a.country, lang)].filter((s): s is string => Boolean(s?.trim()));
-}
-
-/** A new PDF with metadata and the fonts its text needs, on its first page. */
-export async function openDocument(
-  options: RenderOptions,
-  lang: DocumentLanguage,
-  title: string,
-  texts: string[],
-) {
-  const pdf = await PDFDocumentClass.create({ updateMetadata: false });
-  pdf.registerFontkit(cachingFontkit as never);
-  pdf.setTitle(title);
-  pdf.setProducer('Clientele');
-  pdf.setLanguage(localeOf(lang));
-  const faces = await embedFaces(pdf, options.fonts, `${texts.join(' ')} ${allLabelText(lang)}`);
-  const c = new Canvas(pdf, PAPER[options.paper ?? 'A4'], faces);
-  c.newPage();
-  return { pdf, c, faces };
 }
 
 /** Seller block on the left; title and key/value facts (number, dates) on the right. */
@@ -511,7 +206,7 @@ export async function renderDocumentPdf(doc: PdfDocumentInput, options: RenderOp
   meta.push([L.issueDate, formatDate(doc.issueDate, lang)]);
   if (doc.kind === 'invoice' && doc.dueDate) meta.push([L.dueDate, formatDate(doc.dueDate, lang)]);
   if (doc.kind === 'estimate' && doc.validUntil) meta.push([L.validUntil, formatDate(doc.validUntil, lang)]);
-  const { pdf, c, faces } = await openDocument(options, lang, `${title} ${doc.number ?? ''}`.trim(), [
+  const { c, faces } = await openDocument(options, lang, `${title} ${doc.number ?? ''}`.trim(), [
     JSON.stringify(doc),
     money(doc.total),
   ]);

@@ -1,22 +1,16 @@
 import { rgb } from '@cantoo/pdf-lib';
 import { formatDate, formatMoney, localeOf, type StatementStatus } from '@clientele/core';
+import { openDocument } from './canvas';
 import { type DocumentLanguage, LABELS } from './labels';
 import {
-  BODY,
   drawHeader,
   drawParty,
-  HEADER_FILL,
-  LINE,
-  MARGIN,
-  MUTED,
   numberPages,
-  openDocument,
   type PdfImage,
   type PdfParty,
   type RenderOptions,
-  RULE,
-  SMALL,
 } from './render';
+import { BODY, HEADER_FILL, LINE, MARGIN, MUTED, RULE, SMALL } from './style';
 
 export interface StatementInvoice {
   number: string;
@@ -57,7 +51,7 @@ export async function renderStatementPdf(
   const L = LABELS[lang];
   const locale = localeOf(lang);
   const money = (amount: number, currency: string) => formatMoney(amount, currency, locale);
-  const { pdf, c } = await openDocument(options, lang, `${L.statement} — ${doc.client.name}`, [
+  const { c } = await openDocument(options, lang, `${L.statement} — ${doc.client.name}`, [
     JSON.stringify(doc),
     ...doc.currencies.map((x) => money(x.outstanding, x.currency)),
   ]);

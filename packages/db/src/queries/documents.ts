@@ -3,17 +3,13 @@ import {
   type EstimateViewStatus,
   INVOICE_TRANSITIONS,
   type InvoiceViewStatus,
-  type IssuedInvoiceStatus,
   type LineInput,
-  STATEMENT_STATUSES,
-  type StoredStatus,
   statusesMovingTo,
 } from '@clientele/core';
 import { and, desc, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
 import { newId } from '../ids';
-import { decodeCursor, numberedPageOf, type Page, pageOf } from '../pagination';
+import { decodeCursor, type Page, pageOf } from '../pagination';
 import {
   clients,
   type DocumentRow,
@@ -21,12 +17,9 @@ import {
   type DocumentType,
   documents,
   numberSequences,
-  payments,
 } from '../schema';
 import { InvalidCursorError, searchKey } from './clients';
-import { PAYABLE_SQL, portalStatusRank } from './status-sql';
-
-/** Statuses in which an invoice is still owed money. */
+import { PAYABLE_SQL } from './status-sql';
 
 export interface DocumentFields {
   clientId: string;
@@ -224,7 +217,7 @@ export class NumberTakenError extends Error {
 }
 
 /** Recomputes amount paid and the payment-driven status from the payments table. */
-function recomputeInvoice(db: Db, tenantId: string, invoiceId: string, now: Date) {
+export function recomputeInvoice(db: Db, tenantId: string, invoiceId: string, now: Date) {
   const paid = sql`(SELECT COALESCE(SUM(amount), 0) FROM payments WHERE tenant_id = ${tenantId} AND invoice_id = ${invoiceId})`;
   return db
     .update(documents)
@@ -239,87 +232,6 @@ function recomputeInvoice(db: Db, tenantId: string, invoiceId: string, now: Date
       updatedAt: now,
     })
     .where(and(eq(documents.id, invoiceId), eq(documents.tenantId, tenantId)));
-}
-
-export interface PaymentInput {
-  amount: number;
-  date: string;
-  method: string;
-  reference: string | null;
-  source: 'manual' | 'stripe';
-}
-
-/**
- * Writes the payment and the invoice's new balance and status together. The insert
- * re-checks the balance inside the batch, so two racing payments cannot overpay.
- * Returns undefined when the invoice could not take the payment.
- */
-export async function recordPayment(
-  db: Db,
-  tenantId: string,
-  invoiceId: string,
-  p: PaymentInput,
-  now = new Date(),
-) {
-  const id = newId('pay');
-  // Column order follows the payments table: drizzle lists every column for INSERT … SELECT.
-  await db.batch([
-    db.insert(payments).select(sql`
-      SELECT ${id}, tenant_id, id, client_id, ${p.amount}, currency, ${p.date}, ${p.method}, ${p.reference}, ${p.source}, ${now.getTime()}
-      FROM documents
-      WHERE id = ${invoiceId} AND tenant_id = ${tenantId} AND type = 'invoice'
-        AND status IN (${PAYABLE_SQL}) AND total - amount_paid >= ${p.amount}`),
-    recomputeInvoice(db, tenantId, invoiceId, now),
-  ]);
-  return db
-    .select()
-    .from(payments)
-    .where(and(eq(payments.tenantId, tenantId), eq(payments.id, id)))
-    .get();
-}
-
-export async function getPayment(db: Db, tenantId: string, id: string) {
-  return db
-    .select()
-    .from(payments)
-    .where(and(eq(payments.tenantId, tenantId), eq(payments.id, id)))
-    .get();
-}
-
-/** Deletes a payment only through the invoice it paid; any other invoice id finds nothing. */
-export async function deletePayment(
-  db: Db,
-  tenantId: string,
-  invoiceId: string,
-  id: string,
-  now = new Date(),
-) {
-  const p = await getPayment(db, tenantId, id);
-  if (!p || p.invoiceId !== invoiceId) return undefined;
-  await db.batch([
-    db
-      .delete(payments)
-      .where(and(eq(payments.tenantId, tenantId), eq(payments.invoiceId, invoiceId), eq(payments.id, id))),
-    recomputeInvoice(db, tenantId, p.invoiceId, now),
-  ]);
-  return p;
-}
-
-export async function listPayments(
-  db: Db,
-  tenantId: string,
-  filter: { invoiceId?: string; clientId?: string },
-) {
-  const where = [eq(payments.tenantId, tenantId)];
-  if (filter.invoiceId) where.push(eq(payments.invoiceId, filter.invoiceId));
-  if (filter.clientId) where.push(eq(payments.clientId, filter.clientId));
-  return db
-    .select()
-    .from(payments)
-    .where(and(...where))
-    .orderBy(desc(payments.createdAt), desc(payments.id))
-    .limit(500)
-    .all();
 }
 
 /** Void only an issued invoice nobody has paid: payments must be removed first. */
@@ -482,225 +394,4 @@ export async function listDocuments(
     rows.map((r) => ({ ...r.doc, clientName: r.clientName })),
     opts.limit,
   );
-}
-
-export interface SummaryGroup {
-  type: DocumentType;
-  status: StoredStatus;
-  currency: string;
-  overdue: number;
-  expired: number;
-  count: number;
-  total: number;
-  paid: number;
-  lastDocumentAt: number | null;
-  lastPaymentAt: number | null;
-}
-
-/**
- * Everything the client 360° page needs in one indexed, grouped query: a handful of
- * rows (type × status × currency) whatever the number of documents.
- */
-export async function clientSummaryGroups(db: Db, tenantId: string, clientId: string, today: string) {
-  const overdue = overdueCondition(today);
-  return db
-    .select({
-      type: documents.type,
-      status: documents.status,
-      currency: documents.currency,
-      overdue: sql<number>`CASE WHEN ${overdue} THEN 1 ELSE 0 END`.as('overdue'),
-      expired: sql<number>`CASE WHEN ${expiredCondition(today)} THEN 1 ELSE 0 END`.as('expired'),
-      count: sql<number>`count(*)`,
-      total: sql<number>`coalesce(sum(${documents.total}), 0)`,
-      paid: sql<number>`coalesce(sum(${documents.amountPaid}), 0)`,
-      lastDocumentAt: sql<number | null>`max(${documents.updatedAt})`,
-      lastPaymentAt: sql<
-        number | null
-      >`(SELECT max(created_at) FROM payments WHERE tenant_id = ${tenantId} AND client_id = ${clientId})`,
-    })
-    .from(documents)
-    .where(and(eq(documents.tenantId, tenantId), eq(documents.clientId, clientId)))
-    .groupBy(sql`1, 2, 3, 4, 5`)
-    .all() as Promise<SummaryGroup[]>;
-}
-
-/** Issued, non-void invoices of one client for a statement, oldest first (bounded). */
-export async function statementInvoices(db: Db, tenantId: string, clientId: string, limit = 2000) {
-  return db
-    .select({
-      number: documents.number,
-      issueDate: documents.issueDate,
-      dueDate: documents.dueDate,
-      currency: documents.currency,
-      status: documents.status,
-      total: documents.total,
-      amountPaid: documents.amountPaid,
-      type: documents.type,
-    })
-    .from(documents)
-    .where(
-      and(
-        eq(documents.tenantId, tenantId),
-        eq(documents.clientId, clientId),
-        eq(documents.type, 'invoice'),
-        inArray(documents.status, STATEMENT_STATUSES),
-      ),
-    )
-    .orderBy(documents.issueDate, documents.createdAt)
-    .limit(limit)
-    .all();
-}
-
-export interface PortalInvoiceQuery {
-  sort: 'date' | 'status';
-  order: 'asc' | 'desc';
-  status?: IssuedInvoiceStatus | 'overdue' | undefined;
-  page: number;
-  pageSize: number;
-  today: string;
-}
-
-/**
- * One client's issued invoices for the portal (never drafts), sorted by issue date or
- * by status in the order a client reads them: overdue, open, viewed, partly paid, paid, void.
- */
-export async function portalInvoices(db: Db, tenantId: string, clientId: string, q: PortalInvoiceQuery) {
-  const where: SQL[] = [issuedTo(tenantId, clientId, 'invoice')];
-  if (q.status === 'overdue') where.push(overdueCondition(q.today));
-  else if (q.status) where.push(eq(documents.status, q.status));
-  // Overdue is derived, not stored, but a client looks for it first.
-  const rank = portalStatusRank(overdueCondition(q.today));
-  const dir = (x: SQL | SQLiteColumn) => (q.order === 'asc' ? sql`${x} ASC` : sql`${x} DESC`);
-  const order =
-    q.sort === 'status'
-      ? [dir(rank), sql`${documents.issueDate} DESC`]
-      : [dir(documents.issueDate), dir(documents.number)];
-  // Only what a list row shows: no lines or snapshot JSON to read and parse.
-  const rows = await db
-    .select({
-      id: documents.id,
-      type: documents.type,
-      number: documents.number,
-      status: documents.status,
-      currency: documents.currency,
-      issueDate: documents.issueDate,
-      dueDate: documents.dueDate,
-      total: documents.total,
-      amountPaid: documents.amountPaid,
-    })
-    .from(documents)
-    .where(and(...where))
-    .orderBy(...order)
-    .limit(q.pageSize + 1)
-    .offset((q.page - 1) * q.pageSize)
-    .all();
-  return numberedPageOf(rows, q.pageSize);
-}
-
-/** The portal's only view of documents: one client's, of one type, never drafts. */
-function issuedTo(tenantId: string, clientId: string, type: DocumentType): SQL {
-  return and(
-    eq(documents.tenantId, tenantId),
-    eq(documents.clientId, clientId),
-    eq(documents.type, type),
-    sql`${documents.status} <> 'draft'`,
-  )!;
-}
-
-/** One issued document of one client (never a draft): the portal reads nothing wider. */
-export async function portalDocument(
-  db: Db,
-  tenantId: string,
-  clientId: string,
-  type: DocumentType,
-  id: string,
-) {
-  return db
-    .select()
-    .from(documents)
-    .where(and(issuedTo(tenantId, clientId, type), eq(documents.id, id)))
-    .get();
-}
-
-/**
- * The client's issued invoices among `ids`, in one query whatever the count: the ids
- * travel as one JSON parameter (D1 binds at most 100 parameters).
- */
-export async function portalInvoicesByIds(db: Db, tenantId: string, clientId: string, ids: string[]) {
-  return db
-    .select()
-    .from(documents)
-    .where(
-      and(
-        issuedTo(tenantId, clientId, 'invoice'),
-        sql`${documents.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`,
-      ),
-    )
-    .all();
-}
-
-/**
- * First view by the client: stamps `viewed_at` and moves `sent` to `viewed`, once. The
- * guard on `viewed_at` makes a second view (or a race of two) change nothing.
- */
-export async function markViewed(db: Db, tenantId: string, clientId: string, id: string, now = new Date()) {
-  return db
-    .update(documents)
-    .set({
-      viewedAt: now,
-      status: sql`CASE WHEN ${documents.status} = 'sent' AND ${documents.type} = 'invoice' THEN 'viewed' ELSE ${documents.status} END`,
-      updatedAt: now,
-    })
-    .where(
-      and(
-        eq(documents.tenantId, tenantId),
-        eq(documents.clientId, clientId),
-        eq(documents.id, id),
-        isNull(documents.viewedAt),
-        sql`${documents.status} <> 'draft'`,
-      ),
-    )
-    .returning()
-    .get();
-}
-
-/** One client's issued estimates, newest first. */
-export async function portalEstimates(
-  db: Db,
-  tenantId: string,
-  clientId: string,
-  page: number,
-  pageSize: number,
-) {
-  const rows = await db
-    .select()
-    .from(documents)
-    .where(and(issuedTo(tenantId, clientId, 'estimate')))
-    .orderBy(desc(documents.issueDate), desc(documents.number))
-    .limit(pageSize + 1)
-    .offset((page - 1) * pageSize)
-    .all();
-  return numberedPageOf(rows, pageSize);
-}
-
-/** The client's latest payments with the invoice each paid, newest first (portal statement). */
-export async function recentClientPayments(db: Db, tenantId: string, clientId: string, limit = 5) {
-  return db
-    .select({
-      id: payments.id,
-      amount: payments.amount,
-      currency: payments.currency,
-      date: payments.date,
-      invoiceId: payments.invoiceId,
-      invoiceNumber: documents.number,
-    })
-    .from(payments)
-    .innerJoin(
-      documents,
-      and(eq(documents.tenantId, payments.tenantId), eq(documents.id, payments.invoiceId)),
-    )
-    .where(and(eq(payments.tenantId, tenantId), eq(payments.clientId, clientId)))
-    .orderBy(desc(payments.createdAt))
-    .limit(limit)
-    .all();
 }

@@ -1,0 +1,109 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db';
+import { newId } from '../ids';
+import { documents, payments } from '../schema';
+import { recomputeInvoice } from './documents';
+import { PAYABLE_SQL } from './status-sql';
+
+export interface PaymentInput {
+  amount: number;
+  date: string;
+  method: string;
+  reference: string | null;
+  source: 'manual' | 'stripe';
+}
+
+/**
+ * Writes the payment and the invoice's new balance and status together. The insert
+ * re-checks the balance inside the batch, so two racing payments cannot overpay.
+ * Returns undefined when the invoice could not take the payment.
+ */
+export async function recordPayment(
+  db: Db,
+  tenantId: string,
+  invoiceId: string,
+  p: PaymentInput,
+  now = new Date(),
+) {
+  const id = newId('pay');
+  // Column order follows the payments table: drizzle lists every column for INSERT … SELECT.
+  await db.batch([
+    db.insert(payments).select(sql`
+      SELECT ${id}, tenant_id, id, client_id, ${p.amount}, currency, ${p.date}, ${p.method}, ${p.reference}, ${p.source}, ${now.getTime()}
+      FROM documents
+      WHERE id = ${invoiceId} AND tenant_id = ${tenantId} AND type = 'invoice'
+        AND status IN (${PAYABLE_SQL}) AND total - amount_paid >= ${p.amount}`),
+    recomputeInvoice(db, tenantId, invoiceId, now),
+  ]);
+  return db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.tenantId, tenantId), eq(payments.id, id)))
+    .get();
+}
+
+export async function getPayment(db: Db, tenantId: string, id: string) {
+  return db
+    .select()
+    .from(payments)
+    .where(and(eq(payments.tenantId, tenantId), eq(payments.id, id)))
+    .get();
+}
+
+/** Deletes a payment only through the invoice it paid; any other invoice id finds nothing. */
+export async function deletePayment(
+  db: Db,
+  tenantId: string,
+  invoiceId: string,
+  id: string,
+  now = new Date(),
+) {
+  const p = await getPayment(db, tenantId, id);
+  if (!p || p.invoiceId !== invoiceId) return undefined;
+  await db.batch([
+    db
+      .delete(payments)
+      .where(and(eq(payments.tenantId, tenantId), eq(payments.invoiceId, invoiceId), eq(payments.id, id))),
+    recomputeInvoice(db, tenantId, p.invoiceId, now),
+  ]);
+  return p;
+}
+
+export async function listPayments(
+  db: Db,
+  tenantId: string,
+  filter: { invoiceId?: string; clientId?: string },
+) {
+  const where = [eq(payments.tenantId, tenantId)];
+  if (filter.invoiceId) where.push(eq(payments.invoiceId, filter.invoiceId));
+  if (filter.clientId) where.push(eq(payments.clientId, filter.clientId));
+  return db
+    .select()
+    .from(payments)
+    .where(and(...where))
+    .orderBy(desc(payments.createdAt), desc(payments.id))
+    .limit(500)
+    .all();
+}
+
+/** The client's latest payments with the invoice each paid, newest first (portal statement). */
+export async function recentClientPayments(db: Db, tenantId: string, clientId: string, limit = 5) {
+  return db
+    .select({
+      id: payments.id,
+      amount: payments.amount,
+      currency: payments.currency,
+      date: payments.date,
+      invoiceId: payments.invoiceId,
+      invoiceNumber: documents.number,
+    })
+    .from(payments)
+    .innerJoin(
+      documents,
+      and(eq(documents.tenantId, payments.tenantId), eq(documents.id, payments.invoiceId)),
+    )
+    .where(and(eq(payments.tenantId, tenantId), eq(payments.clientId, clientId)))
+    .orderBy(desc(payments.createdAt))
+    .limit(limit)
+    .all();
+}
