@@ -1,4 +1,5 @@
 export * from './languages';
+export * from './messages';
 export * from './money';
 export * from './reference';
 export * from './status';

@@ -47,6 +47,7 @@ function allLabelText(lang: DocumentLanguage): string {
   return [
     ...Object.values(l).filter((v): v is string => typeof v === 'string'),
     ...Object.values(l.stamp),
+    ...Object.values(l.statusName),
     l.page(1, 2),
     l.taxAt('1', true),
   ].join(' ');

@@ -23,7 +23,7 @@ import { BODY, HEADER_FILL, INK, LINE, MARGIN, MUTED, RULE, SMALL, STAMP_COLOR, 
 import { splitRuns } from './text';
 
 /** Bump when the layout changes: cached PDFs are keyed by it. */
-export const RENDERER_VERSION = 2;
+export const RENDERER_VERSION = 3;
 
 export interface PdfAddress {
   street: string | null;
@@ -228,7 +228,7 @@ export async function renderDocumentPdf(doc: PdfDocumentInput, options: RenderOp
     c.text(L.description, MARGIN + 4, c.y, { size: SMALL, bold: true, color: MUTED });
     c.text(L.quantity, col.qty, c.y, { size: SMALL, bold: true, color: MUTED, align: 'right' });
     c.text(L.unitPrice, col.unit, c.y, { size: SMALL, bold: true, color: MUTED, align: 'right' });
-    c.text(L.tax, col.tax, c.y, { size: SMALL, bold: true, color: MUTED, align: 'right' });
+    c.text(L.taxColumn, col.tax, c.y, { size: SMALL, bold: true, color: MUTED, align: 'right' });
     c.text(L.amount, col.amount - 4, c.y, { size: SMALL, bold: true, color: MUTED, align: 'right' });
     c.y -= 20;
   };
@@ -270,7 +270,7 @@ export async function renderDocumentPdf(doc: PdfDocumentInput, options: RenderOp
   rows.push({ label: L.total, value: money(doc.total), strong: true });
   if (doc.kind === 'invoice') {
     rows.push({ label: L.amountPaid, value: money(doc.amountPaid) });
-    rows.push({ label: L.balanceDue, value: money(doc.amountDue), strong: true });
+    rows.push({ label: L.amountDue, value: money(doc.amountDue), strong: true });
   }
   const totalsHeight = rows.length * (LINE + 2) + 10;
   if (!c.fits(totalsHeight)) continuationHeader();

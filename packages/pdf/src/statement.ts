@@ -103,7 +103,7 @@ export async function renderStatementPdf(
     [L.dueDate, MARGIN + 200, 'left'],
     [L.total, right - 200, 'right'],
     [L.amountPaid, right - 100, 'right'],
-    [L.balanceDue, right - 4, 'right'],
+    [L.amountDue, right - 4, 'right'],
   ];
   headerRow(cols);
   if (doc.invoices.length === 0) {
@@ -127,7 +127,7 @@ export async function renderStatementPdf(
     c.text(money(inv.total, inv.currency), right - 200, c.y, { align: 'right' });
     c.text(money(inv.amountPaid, inv.currency), right - 100, c.y, { align: 'right' });
     c.text(money(inv.amountDue, inv.currency), right - 4, c.y, { align: 'right', bold: inv.amountDue > 0 });
-    const status = inv.overdue ? L.status.overdue : L.status[inv.status];
+    const status = inv.overdue ? L.statusName.overdue : L.statusName[inv.status];
     c.text(status, MARGIN + 4, c.y - LINE + 2, {
       size: SMALL,
       color: inv.overdue ? rgb(0.79, 0.16, 0.16) : MUTED,
