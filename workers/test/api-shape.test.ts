@@ -63,3 +63,14 @@ describe('API shape', () => {
     expect(production.status).toBe(404);
   });
 });
+
+describe('response shapes', () => {
+  it('the checker every call() runs refuses an answer that does not match its documented schema', async () => {
+    const { checkResponseSchema } = await import('./helpers/response-schemas');
+    const json = { 'content-type': 'application/json' };
+    const wrong = new Response(JSON.stringify({ data: [{ id: 1 }], nextCursor: null }), { headers: json });
+    await expect(checkResponseSchema('GET', '/clients', wrong)).rejects.toThrow(/does not match/);
+    const undocumented = new Response('{}', { status: 200, headers: json });
+    await expect(checkResponseSchema('GET', '/no-such-route', undocumented)).rejects.toThrow(/undocumented/);
+  });
+});

@@ -1,4 +1,5 @@
 import { SELF } from 'cloudflare:test';
+import { checkResponseSchema } from './response-schemas';
 
 export const ORIGIN = 'https://app.clientele.test';
 
@@ -34,7 +35,9 @@ export async function call(path: string, opts: CallOptions = {}): Promise<Respon
     body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
     headers['content-type'] ??= 'application/json';
   }
-  return SELF.fetch(`${ORIGIN}/api/v1${path}`, { method, headers, body });
+  const res = await SELF.fetch(`${ORIGIN}/api/v1${path}`, { method, headers, body });
+  if (path !== '/openapi.json') await checkResponseSchema(method, path, res);
+  return res;
 }
 
 export async function json<T = any>(res: Response): Promise<T> {
