@@ -244,8 +244,12 @@ describe('the client portal in Chromium', () => {
     await page.goto(`${baseUrl}/clients/${client.id}`);
     const used = page.locator('tr[data-link]').filter({ hasText: '1 device' });
     await used.waitFor();
-    page.once('dialog', (d) => d.accept());
     await used.getByRole('button', { name: 'Revoke' }).click();
+    // An in-page, accessible confirmation (not the browser's confirm()).
+    await page
+      .getByRole('dialog', { name: 'Revoke this link?' })
+      .getByRole('button', { name: 'Revoke' })
+      .click();
     await page.locator('tr[data-link]').filter({ hasText: 'revoked' }).first().waitFor();
     const after = await portal.goto(`${baseUrl}/portal`);
     expect(after?.status()).toBe(401);

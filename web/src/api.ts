@@ -1,60 +1,31 @@
-import type {
-  Client,
-  ClientInput,
-  ClientPatch,
-  ClientSummary,
-  DocumentInput,
-  Estimate,
-  Invoice,
-  Page,
-  Payment,
-  PaymentInput,
-  PortalLink,
-  Problem,
-  Session,
-  Settings,
-  SettingsPatch,
-} from '@clientele/worker/api-types';
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { components, paths } from './api/schema';
 
-export type {
-  Client,
-  ClientInput,
-  ClientSummary,
-  DocumentInput,
-  Estimate,
-  Invoice,
-  Page,
-  Payment,
-  PortalLink,
-  Session,
-  Settings,
-};
+/** Shapes generated from the API's OpenAPI document (`pnpm gen:api`); nothing here is hand-typed. */
+type Schemas = components['schemas'];
+export type Client = Schemas['Client'];
+export type ClientInput = Schemas['ClientInput'];
+export type ClientPatch = Schemas['ClientPatch'];
+export type ClientSummary = Schemas['ClientSummary'];
+export type DocumentInput = Schemas['InvoiceInput'];
+export type Estimate = Schemas['Estimate'];
+export type Invoice = Schemas['Invoice'];
+export type Payment = Schemas['Payment'];
+export type PaymentInput = Schemas['PaymentInput'];
+export type PortalLink = Schemas['PortalLink'];
+export type Problem = Schemas['Problem'];
+export type Session = Schemas['Session'];
+export type Settings = Schemas['Settings'];
+export type SettingsPatch = Schemas['SettingsPatch'];
+export type TemplateSet = Schemas['EmailTemplates'];
+export type EmailLogEntry = Schemas['Email'];
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
 export type DocType = 'invoice' | 'estimate';
-export interface TemplateSet {
-  kind: string;
-  clientId: string | null;
-  variables: string[];
-  languages: Record<string, { subject: string; body: string; source: 'builtin' | 'business' | 'client' }>;
-}
-export interface EmailLogEntry {
-  id: string;
-  kind: string;
-  to: string;
-  subject: string | null;
-  status: 'queued' | 'sent' | 'failed';
-  error: string | null;
-  attempts: number;
-  createdAt: string;
-  sentAt: string | null;
-}
 export type Doc = Invoice | Estimate;
-const plural = (t: DocType) => (t === 'invoice' ? 'invoices' : 'estimates');
-const qs = (params: Record<string, string | number | undefined>) =>
-  new URLSearchParams(
-    Object.entries(params)
-      .filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '')
-      .map(([k, v]) => [k, String(v)]),
-  ).toString();
+type TemplateKind = paths['/templates/{kind}']['get']['parameters']['path']['kind'];
 
 /** A failed call, carrying the API's problem document so forms can show field errors. */
 export class ApiError extends Error {
@@ -72,121 +43,190 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  let res: Response;
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Every write carries an Idempotency-Key, so a retried request never does the thing twice. */
+const idempotent: Middleware = {
+  onRequest({ request }) {
+    if (WRITES.has(request.method) && !request.headers.has('idempotency-key')) {
+      request.headers.set('idempotency-key', crypto.randomUUID());
+    }
+    return request;
+  },
+};
+
+// Path parameters are URL-encoded by openapi-fetch; query strings are serialized by it too.
+const http = createClient<paths>({ baseUrl: '/api/v1', credentials: 'same-origin' });
+http.use(idempotent);
+
+const networkError: Problem = {
+  type: 'network',
+  title: 'Network error',
+  status: 0,
+  detail: 'Could not reach the server',
+  errors: [],
+};
+
+/** The data of a successful answer, or an ApiError with the problem document. */
+async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  let result: { data?: T; error?: unknown; response: Response };
   try {
-    res = await fetch(`/api/v1${path}`, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    result = await call;
   } catch {
-    throw new ApiError({
-      type: 'network',
-      title: 'Network error',
-      status: 0,
-      detail: 'Could not reach the server',
-      errors: [],
-    });
+    throw new ApiError(networkError);
   }
-  if (res.status === 204) return undefined as T;
-  const data = await res.json().catch(() => null);
-  if (!res.ok) {
-    throw new ApiError(
-      data && typeof data === 'object' && 'status' in data
-        ? (data as Problem)
-        : { type: 'unknown', title: res.statusText, status: res.status, detail: res.statusText, errors: [] },
-    );
+  const { data, error, response } = result;
+  if (!response.ok) {
+    const problem =
+      error && typeof error === 'object' && 'status' in error
+        ? (error as Problem)
+        : {
+            type: 'unknown',
+            title: response.statusText,
+            status: response.status,
+            detail: response.statusText,
+            errors: [],
+          };
+    throw new ApiError(problem);
   }
   return data as T;
 }
 
+const path = (id: string) => ({ params: { path: { id } } });
+
 export const api = {
   signUp: (body: { businessName: string; email: string; password: string; currency?: string }) =>
-    request<Session>('POST', '/signup', body),
-  signIn: (body: { email: string; password: string }) => request<Session>('POST', '/sessions', body),
-  session: () => request<Session>('GET', '/sessions/current'),
-  signOut: () => request<void>('DELETE', '/sessions/current'),
-  listClients: (params: { q?: string; cursor?: string; limit?: number; archived?: boolean }) => {
-    const qs = new URLSearchParams();
-    if (params.q) qs.set('q', params.q);
-    if (params.cursor) qs.set('cursor', params.cursor);
-    if (params.limit) qs.set('limit', String(params.limit));
-    if (params.archived) qs.set('archived', 'true');
-    return request<Page<Client>>('GET', `/clients?${qs}`);
-  },
-  getClient: (id: string) => request<Client>('GET', `/clients/${encodeURIComponent(id)}`),
-  createClient: (body: ClientInput) => request<Client>('POST', '/clients', body),
-  updateClient: (id: string, body: ClientPatch) =>
-    request<Client>('PATCH', `/clients/${encodeURIComponent(id)}`, body),
-  archiveClient: (id: string) => request<Client>('DELETE', `/clients/${encodeURIComponent(id)}`),
-  clientSummary: (id: string) => request<ClientSummary>('GET', `/clients/${encodeURIComponent(id)}/summary`),
-  clientDocuments: (id: string, params: { type: DocType; status?: string; cursor?: string }) =>
-    request<Page<Doc>>('GET', `/clients/${encodeURIComponent(id)}/documents?${qs(params)}`),
+    unwrap(http.POST('/signup', { body })),
+  signIn: (body: { email: string; password: string }) => unwrap(http.POST('/sessions', { body })),
+  session: () => unwrap(http.GET('/sessions/current')),
+  signOut: () => unwrap(http.DELETE('/sessions/current')),
+  listClients: (query: { q?: string; cursor?: string; limit?: number; archived?: boolean }) =>
+    unwrap(
+      http.GET('/clients', {
+        params: {
+          query: {
+            ...(query.q ? { q: query.q } : {}),
+            ...(query.cursor ? { cursor: query.cursor } : {}),
+            ...(query.limit ? { limit: query.limit } : {}),
+            ...(query.archived ? { archived: 'true' as const } : {}),
+          },
+        },
+      }),
+    ),
+  getClient: (id: string) => unwrap(http.GET('/clients/{id}', path(id))),
+  createClient: (body: ClientInput) => unwrap(http.POST('/clients', { body })),
+  updateClient: (id: string, body: ClientPatch) => unwrap(http.PATCH('/clients/{id}', { ...path(id), body })),
+  archiveClient: (id: string) => unwrap(http.DELETE('/clients/{id}', path(id))),
+  clientSummary: (id: string) => unwrap(http.GET('/clients/{id}/summary', path(id))),
+  clientDocuments: (id: string, query: { type: DocType; status?: string; cursor?: string }) =>
+    unwrap(
+      http.GET('/clients/{id}/documents', {
+        params: { path: { id }, query: compact(query) as never },
+      }),
+    ) as Promise<Page<Doc>>,
   listDocuments: (
     type: DocType,
-    params: { status?: string; q?: string; cursor?: string; clientId?: string; limit?: number },
-  ) => request<Page<Doc>>('GET', `/${plural(type)}?${qs(params)}`),
-  getDocument: (type: DocType, id: string) =>
-    request<Doc>('GET', `/${plural(type)}/${encodeURIComponent(id)}`),
-  createDocument: (type: DocType, body: DocumentInput) => request<Doc>('POST', `/${plural(type)}`, body),
-  updateDocument: (type: DocType, id: string, body: Partial<DocumentInput>) =>
-    request<Doc>('PATCH', `/${plural(type)}/${encodeURIComponent(id)}`, body),
+    query: { status?: string; q?: string; cursor?: string; clientId?: string; limit?: number },
+  ) =>
+    (type === 'invoice'
+      ? unwrap(http.GET('/invoices', { params: { query: compact(query) as never } }))
+      : unwrap(http.GET('/estimates', { params: { query: compact(query) as never } }))) as Promise<Page<Doc>>,
+  getDocument: (type: DocType, id: string): Promise<Doc> =>
+    type === 'invoice'
+      ? unwrap(http.GET('/invoices/{id}', path(id)))
+      : unwrap(http.GET('/estimates/{id}', path(id))),
+  createDocument: (type: DocType, body: DocumentInput): Promise<Doc> =>
+    type === 'invoice' ? unwrap(http.POST('/invoices', { body })) : unwrap(http.POST('/estimates', { body })),
+  updateDocument: (type: DocType, id: string, body: Partial<DocumentInput>): Promise<Doc> =>
+    type === 'invoice'
+      ? unwrap(http.PATCH('/invoices/{id}', { ...path(id), body }))
+      : unwrap(http.PATCH('/estimates/{id}', { ...path(id), body })),
   deleteDocument: (type: DocType, id: string) =>
-    request<void>('DELETE', `/${plural(type)}/${encodeURIComponent(id)}`),
-  sendDocument: (type: DocType, id: string) =>
-    request<Doc>('POST', `/${plural(type)}/${encodeURIComponent(id)}/send`),
-  voidInvoice: (id: string) => request<Invoice>('POST', `/invoices/${encodeURIComponent(id)}/void`),
+    type === 'invoice'
+      ? unwrap(http.DELETE('/invoices/{id}', path(id)))
+      : unwrap(http.DELETE('/estimates/{id}', path(id))),
+  sendDocument: (type: DocType, id: string): Promise<Doc> =>
+    type === 'invoice'
+      ? unwrap(http.POST('/invoices/{id}/send', path(id)))
+      : unwrap(http.POST('/estimates/{id}/send', path(id))),
+  voidInvoice: (id: string) => unwrap(http.POST('/invoices/{id}/void', path(id))),
   decideEstimate: (id: string, decision: 'accept' | 'reject', reason?: string) =>
-    request<Estimate>('POST', `/estimates/${encodeURIComponent(id)}/${decision}`, reason ? { reason } : {}),
-  convertEstimate: (id: string) => request<Invoice>('POST', `/estimates/${encodeURIComponent(id)}/convert`),
-  payments: (invoiceId: string) =>
-    request<{ data: Payment[] }>('GET', `/invoices/${encodeURIComponent(invoiceId)}/payments`),
+    decision === 'accept'
+      ? unwrap(http.POST('/estimates/{id}/accept', { ...path(id), body: {} }))
+      : unwrap(http.POST('/estimates/{id}/reject', { ...path(id), body: reason ? { reason } : {} })),
+  convertEstimate: (id: string) => unwrap(http.POST('/estimates/{id}/convert', path(id))),
+  payments: (invoiceId: string) => unwrap(http.GET('/invoices/{id}/payments', path(invoiceId))),
   recordPayment: (invoiceId: string, body: PaymentInput) =>
-    request<Payment>('POST', `/invoices/${encodeURIComponent(invoiceId)}/payments`, body),
+    unwrap(http.POST('/invoices/{id}/payments', { ...path(invoiceId), body })),
   deletePayment: (invoiceId: string, paymentId: string) =>
-    request<void>(
-      'DELETE',
-      `/invoices/${encodeURIComponent(invoiceId)}/payments/${encodeURIComponent(paymentId)}`,
+    unwrap(
+      http.DELETE('/invoices/{id}/payments/{paymentId}', {
+        params: { path: { id: invoiceId, paymentId } },
+      }),
     ),
-  uploadLogo: async (file: File) => {
-    const res = await fetch('/api/v1/settings/logo', {
-      method: 'PUT',
-      credentials: 'same-origin',
-      headers: { 'content-type': file.type || 'application/octet-stream' },
-      body: file,
-    });
-    const data = await res.json().catch(() => null);
-    if (!res.ok) throw new ApiError(data as Problem);
-    return data as Settings;
-  },
-  deleteLogo: () => request<void>('DELETE', '/settings/logo'),
+  uploadLogo: (file: File) =>
+    unwrap(
+      http.PUT('/settings/logo', {
+        body: file as never,
+        bodySerializer: (b: unknown) => b as BodyInit,
+        headers: { 'content-type': file.type || 'application/octet-stream' },
+      }),
+    ),
+  deleteLogo: () => unwrap(http.DELETE('/settings/logo')),
   templates: (kind: string, clientId?: string) =>
-    request<TemplateSet>('GET', clientId ? `/clients/${clientId}/templates/${kind}` : `/templates/${kind}`),
+    clientId
+      ? unwrap(
+          http.GET('/clients/{id}/templates/{kind}', {
+            params: { path: { id: clientId, kind: kind as TemplateKind } },
+          }),
+        )
+      : unwrap(http.GET('/templates/{kind}', { params: { path: { kind: kind as TemplateKind } } })),
   saveTemplate: (
     kind: string,
     body: { language: string; subject: string; body: string },
     clientId?: string,
   ) =>
-    request<TemplateSet>(
-      'PUT',
-      clientId ? `/clients/${clientId}/templates/${kind}` : `/templates/${kind}`,
-      body,
-    ),
+    clientId
+      ? unwrap(
+          http.PUT('/clients/{id}/templates/{kind}', {
+            params: { path: { id: clientId, kind: kind as TemplateKind } },
+            body: body as never,
+          }),
+        )
+      : unwrap(
+          http.PUT('/templates/{kind}', {
+            params: { path: { kind: kind as TemplateKind } },
+            body: body as never,
+          }),
+        ),
   removeClientTemplate: (kind: string, clientId: string, language: string) =>
-    request<TemplateSet>('DELETE', `/clients/${clientId}/templates/${kind}?language=${language}`),
+    unwrap(
+      http.DELETE('/clients/{id}/templates/{kind}', {
+        params: { path: { id: clientId, kind: kind as TemplateKind }, query: { language } as never },
+      }),
+    ),
   previewTemplate: (
     kind: string,
     body: { language: string; subject: string; body: string; clientId?: string },
-  ) => request<{ subject: string; text: string; html: string }>('POST', `/templates/${kind}/preview`, body),
-  portalLinks: (clientId: string) =>
-    request<{ data: PortalLink[] }>('GET', `/portal-links?${qs({ clientId })}`),
-  createPortalLink: (clientId: string) =>
-    request<PortalLink & { url: string }>('POST', `/clients/${encodeURIComponent(clientId)}/portal-links`),
-  revokePortalLink: (id: string) => request<PortalLink>('DELETE', `/portal-links/${encodeURIComponent(id)}`),
+  ) =>
+    unwrap(
+      http.POST('/templates/{kind}/preview', {
+        params: { path: { kind: kind as TemplateKind } },
+        body: body as never,
+      }),
+    ),
+  portalLinks: (clientId: string) => unwrap(http.GET('/portal-links', { params: { query: { clientId } } })),
+  createPortalLink: (clientId: string) => unwrap(http.POST('/clients/{id}/portal-links', path(clientId))),
+  revokePortalLink: (id: string) => unwrap(http.DELETE('/portal-links/{id}', path(id))),
   emails: (clientId?: string) =>
-    request<Page<EmailLogEntry>>('GET', `/emails?${qs({ clientId, limit: 50 })}`),
-  getSettings: () => request<Settings>('GET', '/settings'),
-  updateSettings: (body: SettingsPatch) => request<Settings>('PATCH', '/settings', body),
+    unwrap(http.GET('/emails', { params: { query: { ...(clientId ? { clientId } : {}), limit: 50 } } })),
+  getSettings: () => unwrap(http.GET('/settings')),
+  updateSettings: (body: SettingsPatch) => unwrap(http.PATCH('/settings', { body })),
 };
+
+/** Query parameters without the empty ones, so the API sees only what was chosen. */
+function compact<T extends Record<string, string | number | undefined>>(query: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(query).filter(([, v]) => v !== undefined && v !== ''),
+  ) as Partial<T>;
+}

@@ -74,3 +74,11 @@ describe('response shapes', () => {
     await expect(checkResponseSchema('GET', '/no-such-route', undocumented)).rejects.toThrow(/undocumented/);
   });
 });
+
+describe("the admin app's API types", () => {
+  it('were generated from the current OpenAPI document (run `pnpm gen:api` after changing a route)', async () => {
+    const committed = (await import('../../web/src/api/openapi.json')).default;
+    const live = await json(await call('/openapi.json'));
+    expect(live).toEqual(committed);
+  });
+});

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, type Client, type PortalLink } from '../api';
 import { date } from '../format';
+import { useConfirm } from './ConfirmDialog';
 import { useAction } from './useAction';
 
 /**
@@ -34,13 +35,17 @@ export function PortalAccess({
   }, [load]);
 
   const { run, error } = useAction(load);
+  const { ask, dialog } = useConfirm();
 
   const setAccess = async (open: boolean) => {
     if (
       !open &&
-      !confirm(
-        'Turn off portal access? Every sign-in link stops working and signed-in devices are signed out now.',
-      )
+      !(await ask({
+        title: 'Turn off portal access?',
+        message: 'Every sign-in link stops working and signed-in devices are signed out now.',
+        confirmLabel: 'Turn off',
+        danger: true,
+      }))
     ) {
       return;
     }
@@ -51,6 +56,7 @@ export function PortalAccess({
 
   return (
     <div className="portal-access">
+      {dialog}
       <div className="actions">
         <label className="switch">
           <input
@@ -127,8 +133,12 @@ export function PortalAccess({
                       type="button"
                       className="link"
                       onClick={() =>
-                        confirm('Revoke this link? Devices signed in with it are signed out now.') &&
-                        run(() => api.revokePortalLink(l.id))
+                        ask({
+                          title: 'Revoke this link?',
+                          message: 'Devices signed in with it are signed out now.',
+                          confirmLabel: 'Revoke',
+                          danger: true,
+                        }).then((ok) => ok && run(() => api.revokePortalLink(l.id)))
                       }
                     >
                       Revoke

@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api, type Client, type ClientInput } from '../api';
 import { ClientOverview } from '../components/ClientOverview';
+import { useConfirm } from '../components/ConfirmDialog';
 import { EmailLog } from '../components/EmailLog';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
@@ -58,6 +59,7 @@ export function ClientFormPage() {
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
+  const { ask, dialog } = useConfirm();
 
   useEffect(() => {
     if (!id) return;
@@ -95,7 +97,17 @@ export function ClientFormPage() {
   }
 
   async function archive() {
-    if (!id || !confirm('Archive this client? Their documents are kept.')) return;
+    if (
+      !id ||
+      !(await ask({
+        title: 'Archive this client?',
+        message: 'Their documents are kept; their portal access ends now.',
+        confirmLabel: 'Archive',
+        danger: true,
+      }))
+    ) {
+      return;
+    }
     await api.archiveClient(id);
     navigate('/clients');
   }
@@ -106,6 +118,7 @@ export function ClientFormPage() {
   const c = client;
   return (
     <section>
+      {dialog}
       <div className="page-head">
         <h1>{c ? c.name : 'New client'}</h1>
         <Link to="/clients">← All clients</Link>

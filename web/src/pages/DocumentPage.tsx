@@ -2,6 +2,7 @@ import { parseDecimal, toDecimalString } from '@clientele/core';
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api, type Doc, type DocType, type Payment } from '../api';
+import { useConfirm } from '../components/ConfirmDialog';
 import { FormError } from '../components/FormError';
 import { StatusBadge } from '../components/StatusBadge';
 import { useAction } from '../components/useAction';
@@ -14,6 +15,8 @@ export function DocumentPage({ type }: { type: DocType }) {
   const [payments, setPayments] = useState<Payment[]>([]);
   const [notFound, setNotFound] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
+  const confirm = useConfirm();
+  const ask = confirm.ask;
   // `load` is only called once an action has run, after it is defined below.
   const { run: act, error, setError } = useAction(() => load());
 
@@ -39,6 +42,7 @@ export function DocumentPage({ type }: { type: DocType }) {
 
   return (
     <section>
+      {confirm.dialog}
       <div className="page-head">
         <h1>
           {d.number ?? `Draft ${type}`} <StatusBadge status={d.status} overdue={d.overdue} />
@@ -66,11 +70,14 @@ export function DocumentPage({ type }: { type: DocType }) {
               type="button"
               className="danger"
               onClick={() =>
-                confirm(`Delete this draft ${type}?`) &&
-                act(async () => {
-                  await api.deleteDocument(type, d.id);
-                  navigate(`/${type}s`);
-                })
+                ask({ title: `Delete this draft ${type}?`, confirmLabel: 'Delete', danger: true }).then(
+                  (ok) =>
+                    ok &&
+                    act(async () => {
+                      await api.deleteDocument(type, d.id);
+                      navigate(`/${type}s`);
+                    }),
+                )
               }
             >
               Delete
@@ -86,7 +93,14 @@ export function DocumentPage({ type }: { type: DocType }) {
           <button
             type="button"
             className="danger"
-            onClick={() => confirm('Void this invoice?') && act(() => api.voidInvoice(d.id))}
+            onClick={() =>
+              ask({
+                title: 'Void this invoice?',
+                message: 'It keeps its number and can no longer be paid.',
+                confirmLabel: 'Void',
+                danger: true,
+              }).then((ok) => ok && act(() => api.voidInvoice(d.id)))
+            }
           >
             Void
           </button>
@@ -98,10 +112,16 @@ export function DocumentPage({ type }: { type: DocType }) {
             </button>
             <button
               type="button"
-              onClick={() => {
-                const reason = prompt('Reason (optional)') ?? undefined;
-                void act(() => api.decideEstimate(d.id, 'reject', reason));
-              }}
+              onClick={() =>
+                ask({
+                  title: 'Mark this estimate rejected?',
+                  confirmLabel: 'Mark rejected',
+                  reasonLabel: 'Reason (optional)',
+                }).then(
+                  (answer) =>
+                    answer && act(() => api.decideEstimate(d.id, 'reject', answer.reason || undefined)),
+                )
+              }
             >
               Mark rejected
             </button>
@@ -245,7 +265,12 @@ export function DocumentPage({ type }: { type: DocType }) {
                         type="button"
                         className="link"
                         onClick={() =>
-                          confirm('Delete this payment?') && act(() => api.deletePayment(d.id, p.id))
+                          ask({
+                            title: 'Delete this payment?',
+                            message: 'The balance due goes back up by this amount.',
+                            confirmLabel: 'Delete',
+                            danger: true,
+                          }).then((ok) => ok && act(() => api.deletePayment(d.id, p.id)))
                         }
                       >
                         Delete
