@@ -1,36 +1,28 @@
-import { useEffect, useState } from 'react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, type Client, type ClientSummary, type Doc, type DocType } from '../api';
+import { api, type Client, type Doc, type DocType } from '../api';
 import { date, money } from '../format';
+import { keys } from '../queries';
 import { STATUS_FILTERS } from '../statuses';
 import { StatusBadge } from './StatusBadge';
 
 /** The client 360°: money per currency, then the document history with filters. */
 export function ClientOverview({ client }: { client: Client }) {
-  const [summary, setSummary] = useState<ClientSummary | null>(null);
   const [type, setType] = useState<DocType>('invoice');
   const [status, setStatus] = useState('');
-  const [docs, setDocs] = useState<Doc[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-
-  useEffect(() => {
-    api.clientSummary(client.id).then(setSummary, () => setSummary(null));
-  }, [client.id]);
-
-  useEffect(() => {
-    setDocs(null);
-    api.clientDocuments(client.id, { type, ...(status ? { status } : {}) }).then((p) => {
-      setDocs(p.data);
-      setNext(p.nextCursor);
-    });
-  }, [client.id, type, status]);
-
-  async function more() {
-    if (!next) return;
-    const p = await api.clientDocuments(client.id, { type, ...(status ? { status } : {}), cursor: next });
-    setDocs([...(docs ?? []), ...p.data]);
-    setNext(p.nextCursor);
-  }
+  const summary = useQuery({
+    queryKey: keys.summary(client.id),
+    queryFn: () => api.clientSummary(client.id),
+  }).data;
+  const history = useInfiniteQuery({
+    queryKey: keys.clientDocuments(client.id, { type, status }),
+    queryFn: ({ pageParam }) =>
+      api.clientDocuments(client.id, { type, ...(status ? { status } : {}), cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const docs = history.data ? history.data.pages.flatMap((p) => p.data) : null;
 
   return (
     <section className="overview" aria-label="Client overview">
@@ -104,8 +96,8 @@ export function ClientOverview({ client }: { client: Client }) {
       ) : (
         <DocumentTable docs={docs} />
       )}
-      {next ? (
-        <button type="button" onClick={more}>
+      {history.hasNextPage ? (
+        <button type="button" disabled={history.isFetchingNextPage} onClick={() => history.fetchNextPage()}>
           Load more
         </button>
       ) : null}

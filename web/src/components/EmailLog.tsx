@@ -1,16 +1,16 @@
-import { useEffect, useState } from 'react';
-import { api, type EmailLogEntry } from '../api';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api';
 import { date } from '../format';
+import { keys } from '../queries';
 
 export function EmailLog({ clientId }: { clientId?: string }) {
-  const [emails, setEmails] = useState<EmailLogEntry[] | null>(null);
-  useEffect(() => {
-    api.emails(clientId).then(
-      (p) => setEmails(p.data),
-      () => setEmails([]),
-    );
-  }, [clientId]);
-  if (emails === null) return <p className="muted">Loading…</p>;
+  const { data, isPending, error } = useQuery({
+    queryKey: keys.emails(clientId),
+    queryFn: () => api.emails(clientId),
+  });
+  if (isPending) return <p className="muted">Loading…</p>;
+  if (error) return <p className="field-error">Could not load the email log: {error.message}</p>;
+  const emails = data.data;
   if (emails.length === 0) return <p className="muted">No emails sent yet.</p>;
   return (
     <table className="list">

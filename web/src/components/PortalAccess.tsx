@@ -1,6 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
-import { api, type Client, type PortalLink } from '../api';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, type Client } from '../api';
 import { date } from '../format';
+import { keys } from '../queries';
 import { useConfirm } from './ConfirmDialog';
 import { useAction } from './useAction';
 
@@ -19,22 +21,12 @@ export function PortalAccess({
 }) {
   const clientId = client.id;
   const [busy, setBusy] = useState(false);
-  const [links, setLinks] = useState<PortalLink[] | null>(null);
+  const links = useQuery({ queryKey: keys.portalLinks(clientId), queryFn: () => api.portalLinks(clientId) })
+    .data?.data;
   const [fresh, setFresh] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
-  const load = useCallback(
-    () =>
-      api.portalLinks(clientId).then(
-        (r) => setLinks(r.data),
-        () => setLinks([]),
-      ),
-    [clientId],
-  );
-  useEffect(() => {
-    load();
-  }, [load]);
 
-  const { run, error } = useAction(load);
+  const { run, error, busy: acting } = useAction([keys.portalLinks(clientId), keys.client(clientId)]);
   const { ask, dialog } = useConfirm();
 
   const setAccess = async (open: boolean) => {
@@ -71,7 +63,7 @@ export function PortalAccess({
         </label>
         <button
           type="button"
-          disabled={!client.portalAccess}
+          disabled={acting || !client.portalAccess}
           onClick={() =>
             run(async () => {
               const link = await api.createPortalLink(clientId);
@@ -99,7 +91,7 @@ export function PortalAccess({
         </div>
       ) : null}
       {error ? <p className="field-error">{error}</p> : null}
-      {links === null ? (
+      {links === undefined ? (
         <p className="muted">Loading…</p>
       ) : links.length === 0 ? (
         <p className="muted">No sign-in links yet. Every invoice email carries one.</p>
@@ -131,6 +123,7 @@ export function PortalAccess({
                   {l.status === 'active' ? (
                     <button
                       type="button"
+                      disabled={acting}
                       className="link"
                       onClick={() =>
                         ask({

@@ -1,20 +1,27 @@
+import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError } from '../api';
 
 /**
- * Runs an API call, then reloads what it changed; a failure becomes the message shown
- * next to the buttons (the API's problem detail when there is one).
+ * Runs a write, then invalidates the cached reads it changed (by key prefix); a failure
+ * becomes the message shown next to the buttons (the API's problem detail when there is
+ * one). `busy` is true while it runs, so its controls can be disabled.
  */
-export function useAction(reload: () => Promise<unknown>) {
+export function useAction(changes: readonly QueryKey[]) {
+  const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const run = async (action: () => Promise<unknown>) => {
     setError(null);
+    setBusy(true);
     try {
       await action();
-      await reload();
+      await Promise.all(changes.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
+    } finally {
+      setBusy(false);
     }
   };
-  return { run, error, setError };
+  return { run, error, setError, busy };
 }

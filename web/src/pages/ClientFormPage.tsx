@@ -1,5 +1,6 @@
 import { COUNTRY_CODES, LANGUAGES } from '@clientele/core';
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api, type Client, type ClientInput } from '../api';
 import { ClientOverview } from '../components/ClientOverview';
@@ -9,6 +10,7 @@ import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { PortalAccess } from '../components/PortalAccess';
 import { TemplateEditor } from '../components/TemplateEditor';
+import { keys } from '../queries';
 
 const LANGUAGE_NAMES: Record<string, string> = {
   en: 'English',
@@ -53,23 +55,28 @@ export function ClientFormPage() {
   const { id } = useParams();
   const navigate = useNavigate();
   const countries = useCountryOptions();
-  const [client, setClient] = useState<Client | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  const loaded = useQuery({
+    queryKey: keys.client(id ?? ''),
+    queryFn: () => api.getClient(id ?? ''),
+    enabled: Boolean(id),
+  });
+  const client = id ? (loaded.data ?? null) : null;
+  const loadError = loaded.error
+    ? loaded.error instanceof ApiError && loaded.error.status === 404
+      ? 'Client not found.'
+      : loaded.error.message
+    : null;
+  // A saved client is the new truth for every view of it (the 360°, lists).
+  const setClient = (c: Client) => {
+    queryClient.setQueryData(keys.client(c.id), c);
+    void queryClient.invalidateQueries({ queryKey: ['clients'] });
+  };
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   const { ask, dialog } = useConfirm();
-
-  useEffect(() => {
-    if (!id) return;
-    api
-      .getClient(id)
-      .then(setClient)
-      .catch((err) =>
-        setLoadError(err instanceof ApiError && err.status === 404 ? 'Client not found.' : String(err)),
-      );
-  }, [id]);
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -108,7 +115,7 @@ export function ClientFormPage() {
     ) {
       return;
     }
-    await api.archiveClient(id);
+    setClient(await api.archiveClient(id));
     navigate('/clients');
   }
 

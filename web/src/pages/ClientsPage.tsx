@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { ApiError, api, type Client } from '../api';
+import { api } from '../api';
 import { FormError } from '../components/FormError';
+import { keys } from '../queries';
 
 const PAGE_SIZE = 25;
 
@@ -10,35 +12,26 @@ export function ClientsPage() {
   const q = params.get('q') ?? '';
   const archived = params.get('archived') === 'true';
   const [query, setQuery] = useState(q);
-  const [clients, setClients] = useState<Client[]>([]);
   // Cursors of the pages visited so far, so "Previous" can go back without offsets.
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
-  const [next, setNext] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
   const search = useRef<HTMLInputElement>(null);
+  const cursor = cursors.at(-1);
+  const list = useQuery({
+    queryKey: keys.clients({ q, archived, cursor }),
+    queryFn: () => api.listClients({ q, cursor, limit: PAGE_SIZE, archived }),
+    // The previous page stays on screen while the next one loads.
+    placeholderData: keepPreviousData,
+  });
+  const clients = list.data?.data ?? [];
+  const next = list.data?.nextCursor ?? null;
+  const loading = list.isFetching;
+  const error = list.error ? list.error.message : null;
 
-  const load = useCallback(
-    async (cursor: string | undefined) => {
-      setLoading(true);
-      setError(null);
-      try {
-        const page = await api.listClients({ q, cursor, limit: PAGE_SIZE, archived });
-        setClients(page.data);
-        setNext(page.nextCursor);
-      } catch (err) {
-        setError(err instanceof ApiError ? err.message : 'Could not load clients');
-      } finally {
-        setLoading(false);
-      }
-    },
-    [q, archived],
-  );
-
+  // A new search or filter starts from the first page.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: q and archived are the triggers
   useEffect(() => {
     setCursors([undefined]);
-    void load(undefined);
-  }, [load]);
+  }, [q, archived]);
 
   // "/" jumps to search, as in most list-heavy tools.
   useEffect(() => {
@@ -146,9 +139,7 @@ export function ClientsPage() {
               type="button"
               disabled={pageNumber === 1 || loading}
               onClick={() => {
-                const prev = cursors.slice(0, -1);
-                setCursors(prev);
-                void load(prev.at(-1));
+                setCursors(cursors.slice(0, -1));
               }}
             >
               ← Previous
@@ -160,7 +151,6 @@ export function ClientsPage() {
               onClick={() => {
                 if (!next) return;
                 setCursors([...cursors, next]);
-                void load(next);
               }}
             >
               Next →

@@ -1,39 +1,36 @@
 import { parseDecimal, toDecimalString } from '@clientele/core';
-import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError, api, type Doc, type DocType, type Payment } from '../api';
+import { ApiError, api, type Doc, type DocType } from '../api';
 import { useConfirm } from '../components/ConfirmDialog';
 import { FormError } from '../components/FormError';
 import { StatusBadge } from '../components/StatusBadge';
 import { useAction } from '../components/useAction';
 import { date, money, todayIso } from '../format';
+import { keys } from '../queries';
 
 export function DocumentPage({ type }: { type: DocType }) {
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const [doc, setDoc] = useState<Doc | null>(null);
-  const [payments, setPayments] = useState<Payment[]>([]);
-  const [notFound, setNotFound] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
   const confirm = useConfirm();
   const ask = confirm.ask;
-  // `load` is only called once an action has run, after it is defined below.
-  const { run: act, error, setError } = useAction(() => load());
-
-  const load = useCallback(async () => {
-    try {
-      const d = await api.getDocument(type, id);
-      setDoc(d);
-      if (type === 'invoice' && d.status !== 'draft') setPayments((await api.payments(id)).data);
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 404) setNotFound(true);
-      else setError(String(err));
-    }
-  }, [type, id, setError]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const queryClient = useQueryClient();
+  const docQuery = useQuery({ queryKey: keys.document(type, id), queryFn: () => api.getDocument(type, id) });
+  const doc = docQuery.data ?? null;
+  const payments =
+    useQuery({
+      queryKey: keys.payments(id),
+      queryFn: () => api.payments(id),
+      enabled: type === 'invoice' && doc !== null && doc.status !== 'draft',
+    }).data?.data ?? [];
+  const notFound = docQuery.error instanceof ApiError && docQuery.error.status === 404;
+  // A document action changes the document, its payments, lists, the client 360° and the email log.
+  const changes = [['document'], ['documents'], ['client'], ['emails']] as const;
+  const { run: act, error: actionError, busy } = useAction(changes);
+  const error = actionError ?? (docQuery.error && !notFound ? docQuery.error.message : null);
+  const reload = () => Promise.all(changes.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 
   if (notFound) return <p className="form-error">This {type} does not exist.</p>;
   if (!doc) return error ? <FormError message={error} /> : <p className="muted">Loading…</p>;
@@ -63,10 +60,16 @@ export function DocumentPage({ type }: { type: DocType }) {
             <Link className="button" to={`/${type}s/${d.id}/edit`}>
               Edit
             </Link>
-            <button type="button" className="primary" onClick={() => act(() => api.sendDocument(type, d.id))}>
+            <button
+              disabled={busy}
+              type="button"
+              className="primary"
+              onClick={() => act(() => api.sendDocument(type, d.id))}
+            >
               Send {type}
             </button>
             <button
+              disabled={busy}
               type="button"
               className="danger"
               onClick={() =>
@@ -91,6 +94,7 @@ export function DocumentPage({ type }: { type: DocType }) {
         ) : null}
         {isInvoice && (d.status === 'sent' || d.status === 'viewed') && d.amountPaid === 0 ? (
           <button
+            disabled={busy}
             type="button"
             className="danger"
             onClick={() =>
@@ -107,10 +111,15 @@ export function DocumentPage({ type }: { type: DocType }) {
         ) : null}
         {!isInvoice && d.status === 'sent' ? (
           <>
-            <button type="button" onClick={() => act(() => api.decideEstimate(d.id, 'accept'))}>
+            <button
+              disabled={busy}
+              type="button"
+              onClick={() => act(() => api.decideEstimate(d.id, 'accept'))}
+            >
               Mark accepted
             </button>
             <button
+              disabled={busy}
               type="button"
               onClick={() =>
                 ask({
@@ -129,6 +138,7 @@ export function DocumentPage({ type }: { type: DocType }) {
         ) : null}
         {!isInvoice && d.status === 'accepted' && !d.invoiceId ? (
           <button
+            disabled={busy}
             type="button"
             className="primary"
             onClick={() =>
@@ -262,6 +272,7 @@ export function DocumentPage({ type }: { type: DocType }) {
                     <td className="num">{money(p.amount, p.currency)}</td>
                     <td>
                       <button
+                        disabled={busy}
                         type="button"
                         className="link"
                         onClick={() =>
@@ -289,7 +300,7 @@ export function DocumentPage({ type }: { type: DocType }) {
         invoice={d}
         onDone={async () => {
           dialog.current?.close();
-          await load();
+          await reload();
         }}
       />
     </section>

@@ -1,28 +1,24 @@
-import { useEffect, useState } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
-import { ApiError, api, type Doc, type DocType } from '../api';
+import { api, type DocType } from '../api';
 import { DocumentTable } from '../components/ClientOverview';
 import { FormError } from '../components/FormError';
+import { keys } from '../queries';
 import { STATUS_FILTERS } from '../statuses';
 
 export function DocumentsPage({ type }: { type: DocType }) {
   const [params, setParams] = useSearchParams();
   const status = params.get('status') ?? '';
   const q = params.get('q') ?? '';
-  const [docs, setDocs] = useState<Doc[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    setDocs(null);
-    api
-      .listDocuments(type, { status, q, limit: 50 })
-      .then((p) => {
-        setDocs(p.data);
-        setNext(p.nextCursor);
-      })
-      .catch((err) => setError(err instanceof ApiError ? err.message : String(err)));
-  }, [type, status, q]);
+  // "Load more" appends pages: each page is its own cached query, keyed by its cursor.
+  const list = useInfiniteQuery({
+    queryKey: keys.documents(type, { status, q }),
+    queryFn: ({ pageParam }) => api.listDocuments(type, { status, q, cursor: pageParam, limit: 50 }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+  const docs = list.data ? list.data.pages.flatMap((p) => p.data) : null;
+  const error = list.error ? list.error.message : null;
 
   const set = (key: string, value: string) => {
     const n = new URLSearchParams(params);
@@ -68,16 +64,9 @@ export function DocumentsPage({ type }: { type: DocType }) {
       ) : (
         <>
           <DocumentTable docs={docs} showClient />
-          {next ? (
-            <button
-              type="button"
-              onClick={async () => {
-                const p = await api.listDocuments(type, { status, q, cursor: next, limit: 50 });
-                setDocs([...docs, ...p.data]);
-                setNext(p.nextCursor);
-              }}
-            >
-              Load more
+          {list.hasNextPage ? (
+            <button type="button" disabled={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
+              {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
             </button>
           ) : null}
         </>

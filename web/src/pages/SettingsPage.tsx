@@ -1,18 +1,22 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
 import { ApiError, api, type Settings } from '../api';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { TemplateEditor } from '../components/TemplateEditor';
+import { keys } from '../queries';
 
 export function SettingsPage() {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const queryClient = useQueryClient();
+  const loaded = useQuery({ queryKey: keys.settings, queryFn: api.getSettings });
+  const settings = loaded.data ?? null;
+  const setSettings = (next: Settings) => queryClient.setQueryData(keys.settings, next);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-
-  useEffect(() => {
-    api.getSettings().then(setSettings, (err) => setError(String(err)));
-  }, []);
+  // The form shows the saved values again only after a save of the form itself: a logo
+  // upload (which also changes the settings) must never wipe what is being typed.
+  const [formVersion, setFormVersion] = useState(0);
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -42,6 +46,7 @@ export function SettingsPage() {
         }),
       );
       setSaved(true);
+      setFormVersion((v) => v + 1);
     } catch (err) {
       if (err instanceof ApiError) {
         setErrors(err.fieldErrors());
@@ -50,7 +55,10 @@ export function SettingsPage() {
     }
   }
 
-  if (!settings) return error ? <FormError message={error} /> : <p className="muted">Loading…</p>;
+  if (!settings) {
+    const problem = error ?? (loaded.error ? loaded.error.message : null);
+    return problem ? <FormError message={problem} /> : <p className="muted">Loading…</p>;
+  }
   const s = settings;
   return (
     <section>
@@ -95,7 +103,7 @@ export function SettingsPage() {
           ) : null}
         </div>
       </div>
-      <form key={s.updatedAt} className="card form-grid" onSubmit={submit} noValidate>
+      <form key={formVersion} className="card form-grid" onSubmit={submit} noValidate>
         <FormError message={error} />
         {saved ? (
           <p className="notice" role="status">
