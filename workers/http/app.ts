@@ -1,13 +1,12 @@
 import { Hono } from 'hono';
 import { createApi } from './api';
-import type { HonoEnv } from './hono-env';
 import { createPortal } from './portal';
 import { problemResponse, renderError } from './problem';
 
 export function createApp() {
-  const app = new Hono<HonoEnv>();
+  const app = new Hono<{ Bindings: Env }>();
   app.route('/api/v1', createApi());
-  app.route('/portal', createPortal() as never);
+  app.route('/portal', createPortal());
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/'))
       return problemResponse(404, 'Not Found', `No route for ${c.req.method} ${c.req.path}`);

@@ -84,10 +84,12 @@ export function registerSettingsRoutes(app: Router) {
   });
   app.openapi(getLogoRoute, async (c) => {
     const object = await currentLogo(tenantContext(c), c.env.FILES);
-    return c.body(object.body, 200, {
-      'content-type': object.httpMetadata?.contentType ?? 'application/octet-stream',
-      'cache-control': 'private, max-age=300',
-    }) as never;
+    return new Response(object.body, {
+      headers: {
+        'content-type': object.httpMetadata?.contentType ?? 'application/octet-stream',
+        'cache-control': 'private, max-age=300',
+      },
+    });
   });
   app.openapi(deleteLogoRoute, async (c) => {
     await removeLogo(tenantContext(c));
