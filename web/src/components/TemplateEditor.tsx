@@ -1,5 +1,7 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ApiError, api, type TemplateSet } from '../api';
+import { keys } from '../queries';
 import { FormError } from './FormError';
 
 const KINDS: [string, string][] = [
@@ -22,20 +24,29 @@ const LANGS: [string, string][] = [
  * Edits the business templates, or one client's overrides when `clientId` is given,
  * with a live preview rendered by the API (the same code that sends the mail).
  */
-export function TemplateEditor({ clientId }: { clientId?: string }) {
+export function TemplateEditor({
+  clientId,
+  language: initial = 'en',
+}: {
+  clientId?: string;
+  language?: string;
+}) {
   const [kind, setKind] = useState('invoice');
-  const [language, setLanguage] = useState('en');
-  const [set, setSet] = useState<TemplateSet | null>(null);
+  // A client's overrides open on the language that client's mail goes out in.
+  const [language, setLanguage] = useState(initial);
+  const queryClient = useQueryClient();
+  const templates = useQuery({
+    queryKey: keys.templates(kind, clientId),
+    queryFn: () => api.templates(kind, clientId),
+  });
+  const set = templates.data ?? null;
+  const setSet = (next: TemplateSet) => queryClient.setQueryData(keys.templates(kind, clientId), next);
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
   const [preview, setPreview] = useState<{ subject: string; html: string } | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-
-  useEffect(() => {
-    api.templates(kind, clientId).then(setSet, (e) => setError(String(e)));
-  }, [kind, clientId]);
 
   useEffect(() => {
     const t = set?.languages[language];
@@ -106,7 +117,7 @@ export function TemplateEditor({ clientId }: { clientId?: string }) {
           </span>
         ) : null}
       </div>
-      <FormError message={error} />
+      <FormError message={error ?? (templates.error ? templates.error.message : null)} />
       {saved ? (
         <p className="notice" role="status">
           Saved.

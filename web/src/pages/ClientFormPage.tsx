@@ -236,7 +236,7 @@ export function ClientFormPage() {
           <p className="hint">
             An override replaces the business template for this client, subject and body together.
           </p>
-          <TemplateEditor clientId={c.id} />
+          <TemplateEditor clientId={c.id} language={c.language} />
           <h2>Client portal access</h2>
           <PortalAccess client={c} onClientChange={setClient} />
           <h2>Emails</h2>

@@ -1,9 +1,11 @@
 import { type LineInput, parseDecimal, toDecimalString, totals } from '@clientele/core';
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { ApiError, api, type Client, type DocType } from '../api';
+import { ApiError, api, type DocType } from '../api';
 import { FormError } from '../components/FormError';
 import { money, todayIso } from '../format';
+import { keys } from '../queries';
 
 interface EditableLine {
   description: string;
@@ -18,7 +20,10 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
   const { id } = useParams();
   const [search] = useSearchParams();
   const navigate = useNavigate();
-  const [clients, setClients] = useState<Client[]>([]);
+  const queryClient = useQueryClient();
+  const clients =
+    useQuery({ queryKey: keys.clients({ limit: 200 }), queryFn: () => api.listClients({ limit: 200 }) }).data
+      ?.data ?? [];
   const [clientId, setClientId] = useState(search.get('clientId') ?? '');
   const [currency, setCurrency] = useState('');
   const [issueDate, setIssueDate] = useState(todayIso());
@@ -29,28 +34,31 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  const existing = useQuery({
+    queryKey: keys.document(type, id ?? ''),
+    queryFn: () => api.getDocument(type, id ?? ''),
+    enabled: Boolean(id),
+  }).data;
+  // The form edits a copy, taken once: a background refetch must not overwrite typing.
+  const copied = useRef<string | null>(null);
   useEffect(() => {
-    api.listClients({ limit: 200 }).then((p) => setClients(p.data));
-  }, []);
-
-  useEffect(() => {
-    if (!id) return;
-    api.getDocument(type, id).then((d) => {
-      setClientId(d.clientId);
-      setCurrency(d.currency);
-      setIssueDate(d.issueDate);
-      setEndDate((type === 'invoice' ? d.dueDate : d.validUntil) ?? '');
-      setNotes(d.notes ?? '');
-      setLines(
-        d.lines.map((l) => ({
-          description: l.description,
-          quantity: String(l.quantity),
-          unitPrice: toDecimalString(l.unitPrice, d.currency),
-          taxRate: l.taxRate ? String(l.taxRate) : '',
-        })),
-      );
-    });
-  }, [id, type]);
+    const d = existing;
+    if (!d || copied.current === d.id) return;
+    copied.current = d.id;
+    setClientId(d.clientId);
+    setCurrency(d.currency);
+    setIssueDate(d.issueDate);
+    setEndDate((type === 'invoice' ? d.dueDate : d.validUntil) ?? '');
+    setNotes(d.notes ?? '');
+    setLines(
+      d.lines.map((l) => ({
+        description: l.description,
+        quantity: String(l.quantity),
+        unitPrice: toDecimalString(l.unitPrice, d.currency),
+        taxRate: l.taxRate ? String(l.taxRate) : '',
+      })),
+    );
+  }, [existing, type]);
 
   const client = clients.find((c) => c.id === clientId);
   const cur = currency || client?.currency || 'EUR';
@@ -93,6 +101,9 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
     };
     try {
       const doc = id ? await api.updateDocument(type, id, body) : await api.createDocument(type, body);
+      for (const queryKey of [['document'], ['documents'], ['client']]) {
+        await queryClient.invalidateQueries({ queryKey });
+      }
       navigate(`/${type}s/${doc.id}`);
     } catch (err) {
       if (err instanceof ApiError) {
