@@ -145,10 +145,12 @@ export const api = {
     type === 'invoice'
       ? unwrap(http.DELETE('/invoices/{id}', path(id)))
       : unwrap(http.DELETE('/estimates/{id}', path(id))),
-  sendDocument: (type: DocType, id: string): Promise<Doc> =>
-    type === 'invoice'
-      ? unwrap(http.POST('/invoices/{id}/send', path(id)))
-      : unwrap(http.POST('/estimates/{id}/send', path(id))),
+  sendDocument: (type: DocType, id: string, opts: { resend?: boolean } = {}): Promise<Doc> => {
+    const params = { path: { id }, query: opts.resend ? { resend: 'true' as const } : {} };
+    return type === 'invoice'
+      ? unwrap(http.POST('/invoices/{id}/send', { params }))
+      : unwrap(http.POST('/estimates/{id}/send', { params }));
+  },
   voidInvoice: (id: string) => unwrap(http.POST('/invoices/{id}/void', path(id))),
   decideEstimate: (id: string, decision: 'accept' | 'reject', reason?: string) =>
     decision === 'accept'

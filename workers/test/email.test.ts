@@ -124,6 +124,24 @@ describe('email sending', () => {
     expect(log.data[0]).toMatchObject({ status: 'sent', attempts: 3, error: null });
   });
 
+  it('a double-clicked send (two requests at once) issues once and queues one email; resend queues one more', async () => {
+    const owner = await signUp();
+    const c = await createClient(owner, { email: 'double@example.com' });
+    const draft = await createInvoice(owner, c.id);
+    const both = await Promise.all(
+      [1, 2].map(() => call(`/invoices/${draft.id}/send`, { method: 'POST', as: owner })),
+    );
+    expect(both.map((r) => r.status).sort()).toEqual([202, 409]);
+    const forDoc = async () =>
+      (await json(await call('/emails', { as: owner }))).data.filter(
+        (e: { documentId: string }) => e.documentId === draft.id,
+      );
+    expect(await forDoc()).toHaveLength(1);
+    const resend = await call(`/invoices/${draft.id}/send?resend=true`, { method: 'POST', as: owner });
+    expect(resend.status).toBe(202);
+    expect(await forDoc()).toHaveLength(2);
+  });
+
   it('retries send the same composed message: one sign-in link per email, none left pending', async () => {
     const owner = await signUp();
     const { email, client } = await sendWithEmail(owner);

@@ -64,9 +64,13 @@ describe('invoices: happy paths', () => {
     const { invoice } = await issuedInvoice(owner);
     expect(invoice.number).toBe(`INV-${year}-0001`);
     expect(invoice.status).toBe('sent');
+    // Sending it again is refused (no second email), unless it is an explicit resend.
     const again = await call(`/invoices/${invoice.id}/send`, { method: 'POST', as: owner });
-    expect(again.status).toBe(202);
-    expect((await json(again)).number).toBe(invoice.number);
+    expect(again.status).toBe(409);
+    expect((await json(again)).detail).toContain(invoice.number);
+    const resend = await call(`/invoices/${invoice.id}/send?resend=true`, { method: 'POST', as: owner });
+    expect(resend.status).toBe(202);
+    expect((await json(resend)).number).toBe(invoice.number);
     const second = await issuedInvoice(owner);
     expect(second.invoice.number).toBe(`INV-${year}-0002`);
   });
@@ -206,13 +210,18 @@ describe('invoices: happy paths', () => {
     expect(numbers).toEqual(
       Array.from({ length: 20 }, (_, i) => `INV-${year}-${String(i + 1).padStart(4, '0')}`),
     );
-    // Sending the same draft twice at once issues it once and spends one number.
+    // Sending the same draft twice at once issues it once, spends one number and queues one email.
     const d = await createInvoice(owner, c.id);
     const twice = await Promise.all(
-      [1, 2].map(() => call(`/invoices/${d.id}/send`, { method: 'POST', as: owner }).then(json)),
+      [1, 2].map(() => call(`/invoices/${d.id}/send`, { method: 'POST', as: owner })),
     );
-    expect(twice[0].number).toBe(twice[1].number);
-    expect(twice[0].number).toBe(`INV-${year}-0021`);
+    expect(twice.map((r) => r.status).sort()).toEqual([202, 409]);
+    const issued = await json(await call(`/invoices/${d.id}`, { as: owner }));
+    expect(issued.number).toBe(`INV-${year}-0021`);
+    const next = await createInvoice(owner, c.id);
+    expect((await json(await call(`/invoices/${next.id}/send`, { method: 'POST', as: owner }))).number).toBe(
+      `INV-${year}-0022`,
+    );
   });
 
   it('uses the tenant number format and restarts nothing when the year is absent', async () => {

@@ -2021,10 +2021,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Issue the invoice if it is a draft (number, frozen snapshot) and queue its email */
+        /** Issue a draft invoice (number, frozen snapshot) and queue its email; `resend=true` emails an issued one again */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Email an already issued document again (otherwise a repeat is a 409) */
+                    resend?: "true" | "false";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -2661,10 +2664,13 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Issue the estimate if it is a draft (number, frozen snapshot) and queue its email */
+        /** Issue a draft estimate (number, frozen snapshot) and queue its email; `resend=true` emails an issued one again */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Email an already issued document again (otherwise a repeat is a 409) */
+                    resend?: "true" | "false";
+                };
                 header?: never;
                 path: {
                     id: string;

@@ -104,7 +104,8 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
       for (const queryKey of [['document'], ['documents'], ['client']]) {
         await queryClient.invalidateQueries({ queryKey });
       }
-      navigate(`/${type}s/${doc.id}`);
+      // Replaces the editor in history: Back from the saved document must not reopen an empty form.
+      navigate(`/${type}s/${doc.id}`, { replace: true });
     } catch (err) {
       if (err instanceof ApiError) {
         setErrors(err.fieldErrors());

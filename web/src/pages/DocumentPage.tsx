@@ -1,13 +1,13 @@
-import { parseDecimal, toDecimalString } from '@clientele/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useRef, useState } from 'react';
+import { useRef } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { ApiError, api, type Doc, type DocType } from '../api';
+import { ApiError, api, type DocType } from '../api';
 import { useConfirm } from '../components/ConfirmDialog';
 import { FormError } from '../components/FormError';
+import { PaymentDialog } from '../components/PaymentDialog';
 import { StatusBadge } from '../components/StatusBadge';
 import { useAction } from '../components/useAction';
-import { date, money, todayIso } from '../format';
+import { date, money } from '../format';
 import { keys } from '../queries';
 
 export function DocumentPage({ type }: { type: DocType }) {
@@ -25,6 +25,13 @@ export function DocumentPage({ type }: { type: DocType }) {
       queryFn: () => api.payments(id),
       enabled: type === 'invoice' && doc !== null && doc.status !== 'draft',
     }).data?.data ?? [];
+  // A converted estimate names the invoice it became.
+  const convertedTo = doc?.type === 'estimate' ? doc.invoiceId : null;
+  const invoiceNumber = useQuery({
+    queryKey: keys.document('invoice', convertedTo ?? ''),
+    queryFn: () => api.getDocument('invoice', convertedTo ?? ''),
+    enabled: Boolean(convertedTo),
+  }).data?.number;
   const notFound = docQuery.error instanceof ApiError && docQuery.error.status === 404;
   // A document action changes the document, its payments, lists, the client 360° and the email log.
   const changes = [['document'], ['documents'], ['client'], ['emails']] as const;
@@ -42,7 +49,14 @@ export function DocumentPage({ type }: { type: DocType }) {
       {confirm.dialog}
       <div className="page-head">
         <h1>
-          {d.number ?? `Draft ${type}`} <StatusBadge status={d.status} overdue={d.overdue} />
+          {d.number ?? `Draft ${type}`}{' '}
+          {convertedTo ? (
+            <Link className="badge badge-paid" to={`/invoices/${convertedTo}`}>
+              Converted → {invoiceNumber ?? 'invoice'}
+            </Link>
+          ) : (
+            <StatusBadge status={d.status} overdue={d.overdue} />
+          )}
         </h1>
         <Link to={`/clients/${d.clientId}`}>← {d.billTo?.name ?? 'Client'}</Link>
       </div>
@@ -86,6 +100,20 @@ export function DocumentPage({ type }: { type: DocType }) {
               Delete
             </button>
           </>
+        ) : d.status !== 'void' ? (
+          <button
+            disabled={busy}
+            type="button"
+            onClick={() =>
+              ask({
+                title: `Email this ${type} again?`,
+                message: 'The client gets the same document again, with a link to the portal.',
+                confirmLabel: 'Send again',
+              }).then((ok) => ok && act(() => api.sendDocument(type, d.id, { resend: true })))
+            }
+          >
+            Send again
+          </button>
         ) : null}
         {isInvoice && d.amountDue > 0 && d.status !== 'draft' ? (
           <button type="button" className="primary" onClick={() => dialog.current?.showModal()}>
@@ -304,96 +332,5 @@ export function DocumentPage({ type }: { type: DocType }) {
         }}
       />
     </section>
-  );
-}
-
-function PaymentDialog({
-  ref,
-  invoice,
-  onDone,
-}: {
-  ref: React.Ref<HTMLDialogElement>;
-  invoice: Doc;
-  onDone: () => Promise<void>;
-}) {
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState<string | null>(null);
-
-  async function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const amount = parseDecimal(String(f.get('amount') ?? ''), invoice.currency);
-    setErrors({});
-    setError(null);
-    try {
-      await api.recordPayment(invoice.id, {
-        amount,
-        date: String(f.get('date')),
-        method: String(f.get('method')),
-        reference: String(f.get('reference') ?? ''),
-        sendReceipt: f.get('sendReceipt') === 'on',
-      });
-      await onDone();
-    } catch (err) {
-      if (err instanceof ApiError) {
-        setErrors(err.fieldErrors());
-        setError(err.message);
-      } else setError(String(err));
-    }
-  }
-
-  const dueText = toDecimalString(invoice.amountDue, invoice.currency);
-  return (
-    <dialog ref={ref} aria-labelledby="pay-title">
-      <form method="dialog" className="form-grid" onSubmit={submit}>
-        <h2 id="pay-title">Record payment</h2>
-        <FormError message={error} />
-        <div className={`field${errors.amount ? ' has-error' : ''}`}>
-          <label htmlFor="pay-amount">Amount ({invoice.currency})</label>
-          <input
-            id="pay-amount"
-            name="amount"
-            inputMode="decimal"
-            defaultValue={dueText}
-            key={dueText}
-            autoFocus
-          />
-          {errors.amount ? <p className="field-error">{errors.amount}</p> : null}
-        </div>
-        <div className="field">
-          <label htmlFor="pay-date">Date</label>
-          <input id="pay-date" name="date" type="date" defaultValue={todayIso()} />
-        </div>
-        <div className="field">
-          <label htmlFor="pay-method">Method</label>
-          <input id="pay-method" name="method" defaultValue="bank transfer" list="methods" />
-          <datalist id="methods">
-            <option value="bank transfer" />
-            <option value="cash" />
-            <option value="card" />
-            <option value="cheque" />
-          </datalist>
-        </div>
-        <div className="field">
-          <label htmlFor="pay-ref">Reference</label>
-          <input id="pay-ref" name="reference" />
-        </div>
-        <label className="check">
-          <input type="checkbox" name="sendReceipt" defaultChecked={Boolean(invoice.billTo?.email)} /> Email a
-          receipt to the client
-        </label>
-        <div className="actions">
-          <button type="submit" className="primary">
-            Save payment
-          </button>
-          <button
-            type="button"
-            onClick={(e) => (e.currentTarget.closest('dialog') as HTMLDialogElement).close()}
-          >
-            Cancel
-          </button>
-        </div>
-      </form>
-    </dialog>
   );
 }

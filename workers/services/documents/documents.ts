@@ -207,17 +207,22 @@ export async function deleteDraftFor(ctx: TenantContext, type: DocumentType, id:
 }
 
 /**
- * Issues a draft (number + frozen snapshot) or, for an issued document, leaves it as
- * it is; either way the caller queues the email. Void invoices cannot be sent.
+ * Issues a draft (number + frozen snapshot); the caller queues its email. Sending an
+ * issued document again is refused unless it is an explicit `resend`, so a double click
+ * or a second tab never emails the client twice. Void invoices cannot be sent.
  */
 export async function sendDocument(
   ctx: TenantContext,
   type: DocumentType,
   id: string,
-): Promise<DocumentView> {
+  opts: { resend?: boolean } = {},
+): Promise<{ document: DocumentView; issuedNow: boolean }> {
   const current = await load(ctx, type, id);
   if (current.status === 'void') throw new ConflictError('A void invoice cannot be sent');
-  if (current.status !== 'draft') return view(ctx, current);
+  if (current.status !== 'draft') {
+    if (!opts.resend) throw alreadySent(type, current);
+    return { document: await view(ctx, current), issuedNow: false };
+  }
   if ((current.lines as LineInput[]).length === 0) {
     throw new ValidationError([{ path: 'lines', message: 'Add at least one line before sending' }]);
   }
@@ -253,7 +258,19 @@ export async function sendDocument(
     throw new DomainError(409, 'Conflict', message, [{ path: 'number', message }]);
   });
   if (!issued) throw new NotFoundError(NAMES[type]);
-  return view(ctx, issued);
+  // Two sends of one draft at once: the batch issues it for one of them only (it checks
+  // "still a draft"); the other finds it issued by someone else and is refused like a repeat.
+  if (!issued.issuedNow) {
+    if (!opts.resend) throw alreadySent(type, issued.row);
+    return { document: await view(ctx, issued.row), issuedNow: false };
+  }
+  return { document: await view(ctx, issued.row), issuedNow: true };
+}
+
+function alreadySent(type: DocumentType, row: DocumentRow) {
+  return new ConflictError(
+    `This ${type} (${row.number}) was already sent${row.sentAt ? ` on ${row.sentAt.toISOString().slice(0, 10)}` : ''}; to email it again, send it with resend`,
+  );
 }
 
 export async function voidInvoiceFor(ctx: TenantContext, id: string) {

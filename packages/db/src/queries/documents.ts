@@ -173,14 +173,18 @@ export async function issueDocument(
   const seq = sql`(SELECT value FROM number_sequences WHERE tenant_id = ${tenantId} AND scope = ${scope})`;
   const number = numberExpression(opts.format, opts.issueDate, seq);
   const stillDraft = sql`EXISTS (SELECT 1 FROM documents WHERE id = ${id} AND tenant_id = ${tenantId} AND status = 'draft')`;
+  let issuedNow = false;
   try {
-    await issueBatch();
+    const [, updated] = await issueBatch();
+    issuedNow = updated.length > 0;
   } catch (err) {
     // The batch is one transaction: on a clash neither the sequence nor the document moved.
     if (/UNIQUE.*number/.test(String((err as Error)?.cause ?? err))) throw new NumberTakenError();
     throw err;
   }
-  return getDocument(db, tenantId, opts.type, id);
+  const row = await getDocument(db, tenantId, opts.type, id);
+  // `issuedNow` is false when another request issued it first (it was no longer a draft).
+  return row && { row, issuedNow };
 
   function issueBatch() {
     return db.batch([
@@ -201,7 +205,8 @@ export async function issueDocument(
           sentAt: now,
           updatedAt: now,
         })
-        .where(and(eq(documents.id, id), eq(documents.tenantId, tenantId), eq(documents.status, 'draft'))),
+        .where(and(eq(documents.id, id), eq(documents.tenantId, tenantId), eq(documents.status, 'draft')))
+        .returning({ id: documents.id }),
     ]);
   }
 }

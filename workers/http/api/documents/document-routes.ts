@@ -181,8 +181,16 @@ export function registerDocumentRoutes(app: Router, type: DocumentType) {
       path: `${base}/{id}/send`,
       tags,
       security,
-      summary: `Issue the ${type} if it is a draft (number, frozen snapshot) and queue its email`,
-      request: { params },
+      summary: `Issue a draft ${type} (number, frozen snapshot) and queue its email; \`resend=true\` emails an issued one again`,
+      request: {
+        params,
+        query: z.object({
+          resend: z
+            .enum(['true', 'false'])
+            .optional()
+            .openapi({ description: 'Email an already issued document again (otherwise a repeat is a 409)' }),
+        }),
+      },
       responses: {
         202: jsonResponse(
           schema.extend({ email: EmailSummarySchema.nullable() }),
@@ -194,9 +202,13 @@ export function registerDocumentRoutes(app: Router, type: DocumentType) {
     }),
     async (c) => {
       const ctx = tenantContext(c);
-      const doc = await sendDocument(ctx, type, c.req.valid('param').id);
-      const key = c.req.header('idempotency-key') ?? crypto.randomUUID();
-      const email = await queueDocumentEmail(ctx, c.env.EMAIL_QUEUE, doc, `send:${doc.id}:${key}`);
+      const resend = c.req.valid('query').resend === 'true';
+      const { document: doc, issuedNow } = await sendDocument(ctx, type, c.req.valid('param').id, { resend });
+      // Issuing emails once, whatever retries follow; a resend is one email per request.
+      const emailKey = issuedNow
+        ? `send:${doc.id}`
+        : `resend:${doc.id}:${c.req.header('idempotency-key') ?? crypto.randomUUID()}`;
+      const email = await queueDocumentEmail(ctx, c.env.EMAIL_QUEUE, doc, emailKey);
       return c.json(
         { ...doc, email: email && { id: email.id, status: email.status, to: email.to } } as never,
         202,

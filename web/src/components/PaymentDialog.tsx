@@ -1,0 +1,97 @@
+import { parseDecimal, toDecimalString } from '@clientele/core';
+import { type FormEvent, useState } from 'react';
+import { ApiError, api, type Doc } from '../api';
+import { todayIso } from '../format';
+import { FormError } from './FormError';
+
+/** Records a payment against an invoice; the API refuses an amount over the balance due. */
+export function PaymentDialog({
+  ref,
+  invoice,
+  onDone,
+}: {
+  ref: React.Ref<HTMLDialogElement>;
+  invoice: Doc;
+  onDone: () => Promise<void>;
+}) {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const amount = parseDecimal(String(f.get('amount') ?? ''), invoice.currency);
+    setErrors({});
+    setError(null);
+    try {
+      await api.recordPayment(invoice.id, {
+        amount,
+        date: String(f.get('date')),
+        method: String(f.get('method')),
+        reference: String(f.get('reference') ?? ''),
+        sendReceipt: f.get('sendReceipt') === 'on',
+      });
+      await onDone();
+    } catch (err) {
+      if (err instanceof ApiError) {
+        setErrors(err.fieldErrors());
+        setError(err.message);
+      } else setError(String(err));
+    }
+  }
+
+  const dueText = toDecimalString(invoice.amountDue, invoice.currency);
+  return (
+    <dialog ref={ref} aria-labelledby="pay-title">
+      <form method="dialog" className="form-grid" onSubmit={submit}>
+        <h2 id="pay-title">Record payment</h2>
+        <FormError message={error} />
+        <div className={`field${errors.amount ? ' has-error' : ''}`}>
+          <label htmlFor="pay-amount">Amount ({invoice.currency})</label>
+          <input
+            id="pay-amount"
+            name="amount"
+            inputMode="decimal"
+            defaultValue={dueText}
+            key={dueText}
+            autoFocus
+          />
+          {errors.amount ? <p className="field-error">{errors.amount}</p> : null}
+        </div>
+        <div className="field">
+          <label htmlFor="pay-date">Date</label>
+          <input id="pay-date" name="date" type="date" defaultValue={todayIso()} />
+        </div>
+        <div className="field">
+          <label htmlFor="pay-method">Method</label>
+          <input id="pay-method" name="method" defaultValue="bank transfer" list="methods" />
+          <datalist id="methods">
+            <option value="bank transfer" />
+            <option value="cash" />
+            <option value="card" />
+            <option value="cheque" />
+          </datalist>
+        </div>
+        <div className="field">
+          <label htmlFor="pay-ref">Reference</label>
+          <input id="pay-ref" name="reference" />
+        </div>
+        <label className="check">
+          <input type="checkbox" name="sendReceipt" defaultChecked={Boolean(invoice.billTo?.email)} /> Email a
+          receipt to the client
+        </label>
+        <div className="actions">
+          <button type="submit" className="primary">
+            Save payment
+          </button>
+          <button
+            type="button"
+            onClick={(e) => (e.currentTarget.closest('dialog') as HTMLDialogElement).close()}
+          >
+            Cancel
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
