@@ -15,6 +15,7 @@ export default defineConfig(async () => ({
           DEV_OUTBOX: '1',
           // The address tests call the Worker at (helpers/api.ts ORIGIN); links are built from it.
           PUBLIC_URL: 'https://app.clientele.test',
+          PORTAL_LINK_KEY: 'test-portal-link-key-not-secret',
         },
       },
     }),

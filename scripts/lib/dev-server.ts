@@ -70,6 +70,8 @@ export async function startDevServer(
   const port = opts.port ?? (await freePort());
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--var', 'DEV_OUTBOX:1'];
   args.push('--var', `PUBLIC_URL:http://127.0.0.1:${port}`);
+  // Local only: production sets its own with `wrangler secret put PORTAL_LINK_KEY`.
+  args.push('--var', 'PORTAL_LINK_KEY:local-development-portal-link-key');
   args.push('--show-interactive-dev-session=false');
   if (opts.persistTo) args.push('--persist-to', opts.persistTo);
   const child = spawn(WRANGLER, args, {

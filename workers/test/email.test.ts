@@ -1,4 +1,4 @@
-import { createExecutionContext, createMessageBatch, env, getQueueResult } from 'cloudflare:test';
+import { createExecutionContext, createMessageBatch, env, getQueueResult, SELF } from 'cloudflare:test';
 import { createD1Db } from '@clientele/db/d1';
 import PostalMime from 'postal-mime';
 import { describe, expect, it } from 'vitest';
@@ -140,6 +140,45 @@ describe('email sending', () => {
     const resend = await call(`/invoices/${draft.id}/send?resend=true`, { method: 'POST', as: owner });
     expect(resend.status).toBe(202);
     expect(await forDoc()).toHaveLength(2);
+  });
+
+  it("invoice emails reuse the client's emailed sign-in link while it has a week left, then mint one", async () => {
+    const owner = await signUp();
+    const c = await createClient(owner, { email: 'reuse@example.com' });
+    const linkOf = async (emailId: string) => {
+      await consume(owner, emailId);
+      const out = (await json(await call('/dev/outbox', { as: owner }))).data;
+      const raw = out.find((m: { emailId: string }) => m.emailId === emailId).raw as string;
+      const parsed = await PostalMime.parse(raw);
+      return /\/portal\/login\/[\w-]{43}/.exec(parsed.text ?? '')?.[0];
+    };
+    const sendOne = async () => {
+      const draft = await createInvoice(owner, c.id);
+      return (await json(await call(`/invoices/${draft.id}/send`, { method: 'POST', as: owner }))).email.id;
+    };
+    const links = [];
+    for (let i = 0; i < 3; i++) links.push(await linkOf(await sendOne()));
+    expect(links[0]).toBeDefined();
+    expect(new Set(links).size).toBe(1);
+    const list = async () => (await json(await call(`/portal-links?clientId=${c.id}`, { as: owner }))).data;
+    expect(
+      (await list()).filter((l: { source: string; status: string }) => l.source === 'email'),
+    ).toHaveLength(1);
+    // The link still signs in.
+    const signIn = await SELF.fetch(`https://app.clientele.test${links[0]}`, {
+      method: 'POST',
+      headers: { origin: 'https://app.clientele.test' },
+      redirect: 'manual',
+    });
+    expect(signIn.status).toBe(303);
+    // With less than a week left, the next email carries a new link.
+    await env.DB.prepare("UPDATE portal_links SET expires_at = ? WHERE client_id = ? AND source = 'email'")
+      .bind(Date.now() + 3 * 24 * 3600 * 1000, c.id)
+      .run();
+    const fresh = await linkOf(await sendOne());
+    expect(fresh).toBeDefined();
+    expect(fresh).not.toBe(links[0]);
+    expect((await list()).filter((l: { source: string }) => l.source === 'email')).toHaveLength(2);
   });
 
   it('retries send the same composed message: one sign-in link per email, none left pending', async () => {

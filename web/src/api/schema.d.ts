@@ -5366,6 +5366,11 @@ export interface components {
             revokedAt: string | null;
             /** @enum {string} */
             status: "active" | "expired" | "revoked";
+            /**
+             * @description email: the link the business emails carry (one at a time); admin: made by hand
+             * @enum {string}
+             */
+            source: "admin" | "email";
             /** @description Portal sessions opened by this link and still signed in */
             activeSessions: number;
         };

@@ -13,9 +13,9 @@ import {
 import type { TenantContext } from '../context';
 import { documentPdf, portalHome } from '../documents/pdf';
 import { toDocumentView } from '../documents/view';
+import { emailedPortalLink } from '../portal/emailed-links';
 import type { TemplateKind } from './defaults';
 import { buildMime } from './mime';
-import { portalLinkFor } from './portal-link';
 import { effectiveTemplate } from './template-store';
 import { renderTemplate } from './templates';
 import type { Transport } from './transport';
@@ -91,7 +91,7 @@ export type SendOutcome = 'sent' | 'already-sent' | 'gone';
  */
 export async function deliverEmail(
   ctx: TenantContext,
-  env: Pick<Env, 'FILES' | 'MAIL_FROM' | 'PUBLIC_URL'>,
+  env: Pick<Env, 'FILES' | 'MAIL_FROM' | 'PUBLIC_URL' | 'PORTAL_LINK_KEY'>,
   emailId: string,
   transport: Transport,
 ): Promise<SendOutcome> {
@@ -131,7 +131,7 @@ const pendingKey = (tenantId: string, emailId: string) => `mail/pending/${tenant
 /** The rendered message, ready to send; 'gone' when what it was about no longer exists. */
 async function composeEmail(
   ctx: TenantContext,
-  env: Pick<Env, 'FILES' | 'MAIL_FROM' | 'PUBLIC_URL'>,
+  env: Pick<Env, 'FILES' | 'MAIL_FROM' | 'PUBLIC_URL' | 'PORTAL_LINK_KEY'>,
   email: EmailRow,
 ): Promise<{ subject: string; raw: string } | 'gone'> {
   const [tenant, client] = await Promise.all([
@@ -184,7 +184,15 @@ async function composeEmail(
     templateValues(language, tenant, client, {
       document,
       // Without portal access the email points at the portal's front door, which signs nobody in.
-      portalLink: portalOpen ? await portalLinkFor(ctx, client.id, env.PUBLIC_URL) : portalHome(env),
+      portalLink: portalOpen
+        ? await emailedPortalLink(
+            ctx,
+            client.id,
+            new URL(env.PUBLIC_URL).origin,
+            env.PORTAL_LINK_KEY,
+            tenant.portalLinkDays,
+          )
+        : portalHome(env),
     }),
   );
   const raw = buildMime({

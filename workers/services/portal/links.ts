@@ -27,6 +27,8 @@ export interface PortalLinkView {
   lastUsedAt: string | null;
   revokedAt: string | null;
   status: 'active' | 'expired' | 'revoked';
+  /** `email` for the link the business's emails carry, `admin` for one created by hand. */
+  source: 'admin' | 'email';
   /** Portal sessions this link opened that are still signed in. */
   activeSessions: number;
 }
@@ -40,6 +42,7 @@ export function toLinkView(l: PortalLinkRow & { activeSessions?: number }, now: 
     lastUsedAt: l.lastUsedAt?.toISOString() ?? null,
     revokedAt: l.revokedAt?.toISOString() ?? null,
     status: l.revokedAt ? 'revoked' : l.expiresAt <= now ? 'expired' : 'active',
+    source: l.source,
     activeSessions: l.revokedAt ? 0 : (l.activeSessions ?? 0),
   };
 }

@@ -8,12 +8,12 @@ import { portalOpen } from './portal-access';
 export async function createPortalLink(
   db: Db,
   tenantId: string,
-  l: { clientId: string; tokenHash: string; expiresAt: Date },
+  l: { id?: string; clientId: string; tokenHash: string; expiresAt: Date; source?: 'admin' | 'email' },
   now = new Date(),
 ) {
   const row = await db
     .insert(portalLinks)
-    .values({ id: newId('lnk'), tenantId, ...l, createdAt: now })
+    .values({ ...l, id: l.id ?? newId('lnk'), tenantId, createdAt: now })
     .returning()
     .get();
   return row!;
@@ -33,6 +33,25 @@ export async function listPortalLinks(db: Db, tenantId: string, clientId?: strin
     .orderBy(desc(portalLinks.createdAt))
     .limit(200)
     .all();
+}
+
+/** The client's newest live emailed link that is still valid at `validAt`, if any. */
+export async function newestEmailedLink(db: Db, tenantId: string, clientId: string, validAt: Date) {
+  return db
+    .select()
+    .from(portalLinks)
+    .where(
+      and(
+        eq(portalLinks.tenantId, tenantId),
+        eq(portalLinks.clientId, clientId),
+        eq(portalLinks.source, 'email'),
+        isNull(portalLinks.revokedAt),
+        gt(portalLinks.expiresAt, validAt),
+      ),
+    )
+    .orderBy(desc(portalLinks.createdAt))
+    .limit(1)
+    .get();
 }
 
 /** Revokes the link and ends every session it opened, in one batch. */

@@ -15,6 +15,13 @@ export const portalLinks = sqliteTable(
       .notNull()
       .references(() => clients.id),
     tokenHash: text('token_hash').notNull().unique(),
+    /**
+     * `email`: minted for the business's emails, its token derived from the link id with a
+     * Worker secret so later emails can carry the same link; `admin`: random, shown once.
+     */
+    source: text('source', { enum: ['admin', 'email'] })
+      .notNull()
+      .default('admin'),
     createdAt: timestamp('created_at').notNull(),
     expiresAt: timestamp('expires_at').notNull(),
     lastUsedAt: timestamp('last_used_at'),

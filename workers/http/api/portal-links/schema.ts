@@ -9,6 +9,9 @@ export const PortalLinkSchema = z
     lastUsedAt: z.string().nullable(),
     revokedAt: z.string().nullable(),
     status: z.enum(['active', 'expired', 'revoked']),
+    source: z.enum(['admin', 'email']).openapi({
+      description: 'email: the link the business emails carry (one at a time); admin: made by hand',
+    }),
     activeSessions: z
       .number()
       .int()

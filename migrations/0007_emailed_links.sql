@@ -1,0 +1,1 @@
+ALTER TABLE `portal_links` ADD `source` text DEFAULT 'admin' NOT NULL;
