@@ -2,6 +2,9 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { ValidationError } from '../../services/errors';
 import type { HonoEnv } from '../hono-env';
 import { fieldErrors } from '../problem';
+import { useHumanMessages } from './validation-messages';
+
+useHumanMessages();
 
 /** Every API router reports invalid input the same way: 422 naming each field. */
 export function createRouter() {

@@ -1,3 +1,4 @@
+import { formatMoney } from '@clientele/core';
 import { deletePayment, getDocument, listPayments, type PaymentRow, recordPayment } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
@@ -46,7 +47,10 @@ export async function recordManualPayment(
   if (due === 0) throw new ConflictError('This invoice is already paid in full');
   if (input.amount > due) {
     throw new ValidationError([
-      { path: 'amount', message: `Exceeds the amount due (${due} in minor units of ${invoice.currency})` },
+      {
+        path: 'amount',
+        message: `This is more than the ${formatMoney(due, invoice.currency, 'en-US')} still due on this invoice`,
+      },
     ]);
   }
   const payment = await recordPayment(
