@@ -19,8 +19,9 @@ describe('invoices in the admin app', () => {
 
     await page.goto(`${baseUrl}/invoices/new?clientId=${client.id}`);
     await page.getByLabel('Line 1 description').fill('Design — 1.5 h');
-    await page.getByLabel('Line 1 quantity').fill('1.5');
-    await page.getByLabel('Line 1 unit price').fill('80.00');
+    // Typed the way most of Europe writes decimals.
+    await page.getByLabel('Line 1 quantity').fill('1,5');
+    await page.getByLabel('Line 1 unit price').fill('80,00');
     await page.getByLabel('Line 1 tax rate').fill('23');
     // 1.5 × 80.00 = 120.00, + 23 % = 147.60, computed in the browser before saving.
     await page.getByTestId('total').filter({ hasText: '147.60' }).waitFor();
@@ -56,6 +57,44 @@ describe('invoices in the admin app', () => {
     expect(text).toContain('50.00');
     expect(text).toContain('97.60');
     await page.screenshot({ path: join(OUTPUT, 'client-360.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('a draft with line and document discounts opens and saves unchanged, and shows its discount line', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signUpInBrowser(page, baseUrl, 'Desconto Lda', `e2e.disc.${Date.now()}@example.com`);
+    const client = await (
+      await page.request.post(`${baseUrl}/api/v1/clients`, {
+        headers: { origin: baseUrl },
+        data: { name: 'Rui Costa', currency: 'EUR' },
+      })
+    ).json();
+    const draft = await (
+      await page.request.post(`${baseUrl}/api/v1/invoices`, {
+        headers: { origin: baseUrl },
+        data: {
+          clientId: client.id,
+          discountPercent: 10,
+          lines: [
+            { description: 'Design', quantity: 2, unitPrice: 10000, discountPercent: 5, taxRate: 23 },
+            { description: 'Hosting', quantity: 1, unitPrice: 5000, taxes: [{ rate: 23, inclusive: true }] },
+          ],
+        },
+      })
+    ).json();
+    await page.goto(`${baseUrl}/invoices/${draft.id}/edit`);
+    await page.getByLabel('Line 1 discount percent').waitFor();
+    expect(await page.getByLabel('Line 1 discount percent').inputValue()).toBe('5');
+    expect(await page.getByLabel(/Discount on the whole invoice/).inputValue()).toBe('10');
+    await page.getByTestId('discount').waitFor();
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByRole('heading', { name: /Draft invoice/ }).waitFor();
+    await page.getByTestId('discount').waitFor();
+    const saved = await (await page.request.get(`${baseUrl}/api/v1/invoices/${draft.id}`)).json();
+    expect(saved.total).toBe(draft.total);
+    expect(saved.discountTotal).toBe(draft.discountTotal);
+    expect(saved.lines[1].taxes).toEqual([{ rate: 23, inclusive: true }]);
+    await page.screenshot({ path: join(OUTPUT, 'invoice-discounts.png'), fullPage: true });
     await page.close();
   });
 });

@@ -161,3 +161,28 @@ describe('totals()', () => {
     );
   });
 });
+
+describe('numbers as people type them', () => {
+  it('accepts either decimal separator and thousands groups', async () => {
+    const { normalizeDecimal, parseUserNumber } = await import('../src');
+    const cases: [string, string | null][] = [
+      ['85,50', '85.50'],
+      ['85.50', '85.50'],
+      ['1.234,56', '1234.56'],
+      ['1,234.56', '1234.56'],
+      ['1 234,5', '1234.5'],
+      ['1,234,567', '1234567'],
+      ['12', '12'],
+      ['1,2,3', null],
+      ['abc', null],
+      ['', null],
+    ];
+    for (const [text, expected] of cases) expect(normalizeDecimal(text), text).toBe(expected);
+    expect(parseUserNumber('1,5')).toBe(1.5);
+    expect(parseUserNumber('x')).toBeNaN();
+    expect(parseDecimal('85,50', 'EUR')).toBe(8550);
+    expect(parseDecimal('1.234,56', 'EUR')).toBe(123456);
+    expect(parseDecimal('12000', 'JPY')).toBe(12000);
+    expect(parseDecimal('1,5', 'JPY')).toBeNaN();
+  });
+});

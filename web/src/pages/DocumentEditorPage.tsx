@@ -1,4 +1,4 @@
-import { type LineInput, parseDecimal, toDecimalString, totals } from '@clientele/core';
+import { type LineInput, parseDecimal, parseUserNumber, toDecimalString, totals } from '@clientele/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -12,9 +12,29 @@ interface EditableLine {
   quantity: string;
   unitPrice: string;
   taxRate: string;
+  /** Line discount in percent. */
+  discount: string;
+  /**
+   * Taxes the editor cannot show in one "Tax %" box (several, or price-inclusive): kept as
+   * they are until the box is changed, so opening and saving never changes an amount.
+   */
+  keptTaxes?: { rate: number; inclusive: boolean }[] | undefined;
 }
 
-const blankLine = (): EditableLine => ({ description: '', quantity: '1', unitPrice: '', taxRate: '' });
+const blankLine = (): EditableLine => ({
+  description: '',
+  quantity: '1',
+  unitPrice: '',
+  taxRate: '',
+  discount: '',
+});
+
+/** The taxes a line is saved with: the kept ones, or the one exclusive rate typed in the box. */
+function taxesOf(l: EditableLine) {
+  if (l.keptTaxes) return l.keptTaxes;
+  const rate = parseUserNumber(l.taxRate);
+  return rate ? [{ rate, inclusive: false }] : [];
+}
 
 export function DocumentEditorPage({ type }: { type: DocType }) {
   const { id } = useParams();
@@ -29,6 +49,8 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
   const [issueDate, setIssueDate] = useState(todayIso());
   const [endDate, setEndDate] = useState('');
   const [notes, setNotes] = useState('');
+  /** Document discount in percent, taken on every line. */
+  const [discount, setDiscount] = useState('');
   const [lines, setLines] = useState<EditableLine[]>([blankLine()]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
@@ -56,8 +78,11 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
         quantity: String(l.quantity),
         unitPrice: toDecimalString(l.unitPrice, d.currency),
         taxRate: l.taxRate ? String(l.taxRate) : '',
+        discount: l.discountPercent ? String(l.discountPercent) : '',
+        keptTaxes: l.taxes.length > 1 || l.taxes.some((t) => t.inclusive) ? l.taxes : undefined,
       })),
     );
+    setDiscount(d.discountPercent ? String(d.discountPercent) : '');
   }, [existing, type]);
 
   const client = clients.find((c) => c.id === clientId);
@@ -67,16 +92,17 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
   const preview = useMemo(() => {
     const input: LineInput[] = lines.map((l) => ({
       description: l.description,
-      quantity: Number(l.quantity) || 0,
+      quantity: parseUserNumber(l.quantity) || 0,
       unitPrice: parseDecimal(l.unitPrice, cur) || 0,
-      taxes: Number(l.taxRate) ? [{ rate: Number(l.taxRate) }] : [],
+      discountPercent: parseUserNumber(l.discount) || 0,
+      taxes: taxesOf(l),
     }));
     try {
-      return totals(input);
+      return totals(input, parseUserNumber(discount) || 0);
     } catch {
       return null;
     }
-  }, [lines, cur]);
+  }, [lines, cur, discount]);
 
   const update = (i: number, patch: Partial<EditableLine>) =>
     setLines(lines.map((l, j) => (j === i ? { ...l, ...patch } : l)));
@@ -94,10 +120,12 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
       notes,
       lines: lines.map((l) => ({
         description: l.description,
-        quantity: Number(l.quantity),
+        quantity: parseUserNumber(l.quantity),
         unitPrice: parseDecimal(l.unitPrice, cur),
-        taxRate: l.taxRate === '' ? null : Number(l.taxRate),
+        discountPercent: l.discount === '' ? 0 : parseUserNumber(l.discount),
+        taxes: taxesOf(l),
       })),
+      discountPercent: discount === '' ? 0 : parseUserNumber(discount),
     };
     try {
       const doc = id ? await api.updateDocument(type, id, body) : await api.createDocument(type, body);
@@ -176,6 +204,7 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
               <th>Description</th>
               <th className="num">Qty</th>
               <th className="num">Unit price</th>
+              <th className="num">Disc. %</th>
               <th className="num">Tax %</th>
               <th className="num">Amount</th>
               <th />
@@ -221,11 +250,29 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
                 </td>
                 <td>
                   <input
+                    aria-label={`Line ${i + 1} discount percent`}
+                    inputMode="decimal"
+                    className="num"
+                    value={l.discount}
+                    onChange={(e) => update(i, { discount: e.target.value })}
+                  />
+                  {errors[`lines.${i}.discountPercent`] ? (
+                    <p className="field-error">{errors[`lines.${i}.discountPercent`]}</p>
+                  ) : null}
+                </td>
+                <td>
+                  <input
                     aria-label={`Line ${i + 1} tax rate`}
                     inputMode="decimal"
                     className="num"
-                    value={l.taxRate}
-                    onChange={(e) => update(i, { taxRate: e.target.value })}
+                    value={
+                      l.keptTaxes
+                        ? l.keptTaxes.map((t) => `${t.rate}${t.inclusive ? ' incl.' : ''}`).join(' + ')
+                        : l.taxRate
+                    }
+                    onChange={(e) =>
+                      update(i, { taxRate: e.target.value.replace(/[^\d.,]/g, ''), keptTaxes: undefined })
+                    }
                   />
                 </td>
                 <td className="num">{preview?.lines[i] ? money(preview.lines[i].amount, cur) : '—'}</td>
@@ -248,9 +295,25 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
             + Add line
           </button>
         </div>
+        <div className={`field${errors.discountPercent ? ' has-error' : ''}`}>
+          <label htmlFor="discount">Discount on the whole {type} (%)</label>
+          <input
+            id="discount"
+            inputMode="decimal"
+            value={discount}
+            onChange={(e) => setDiscount(e.target.value)}
+          />
+          {errors.discountPercent ? <p className="field-error">{errors.discountPercent}</p> : null}
+        </div>
         <dl className="totals" aria-live="polite">
           <dt>Subtotal</dt>
           <dd data-testid="subtotal">{preview ? money(preview.subtotal, cur) : '—'}</dd>
+          {preview && preview.discountTotal > 0 ? (
+            <>
+              <dt>Discount</dt>
+              <dd data-testid="discount">−{money(preview.discountTotal, cur)}</dd>
+            </>
+          ) : null}
           {preview?.taxes.map((t) => (
             <div key={`${t.rate}`} className="contents">
               <dt>Tax {t.rate}%</dt>

@@ -243,6 +243,12 @@ export function DocumentPage({ type }: { type: DocType }) {
         <dl className="totals">
           <dt>Subtotal</dt>
           <dd>{money(d.subtotal, d.currency)}</dd>
+          {d.discountTotal > 0 ? (
+            <>
+              <dt>Discount{d.discountPercent ? ` (${d.discountPercent}%)` : ''}</dt>
+              <dd data-testid="discount">−{money(d.discountTotal, d.currency)}</dd>
+            </>
+          ) : null}
           {d.taxes.map((t) => (
             <div className="contents" key={`${t.rate}-${t.inclusive}`}>
               <dt>

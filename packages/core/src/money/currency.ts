@@ -71,12 +71,46 @@ export function toDecimalString(amount: number, currency: string): string {
 const formatters = new Map<string, Intl.NumberFormat>();
 
 /**
- * Decimal text as people type it ("12.50", "12,5") → minor units, exactly (no float);
- * NaN when it is not a non-negative amount with at most the currency's digits.
+ * A number as people type it in any of our languages, as plain decimal text ("85,50" →
+ * "85.50", "1.234,56" → "1234.56", "1,234.56" → "1234.56", "1 234,5" → "1234.5"); null
+ * when it is not a number. With both separators the last one is the decimal point; a lone
+ * comma or dot is a decimal point unless it separates groups of three ("1,234,567").
+ */
+export function normalizeDecimal(text: string): string | null {
+  const t = text.trim().replace(/[\s\u00a0\u202f']/g, '');
+  if (!/^-?\d*(?:[.,]\d*)*$/.test(t) || !/\d/.test(t)) return null;
+  const lastDot = t.lastIndexOf('.');
+  const lastComma = t.lastIndexOf(',');
+  if (lastDot >= 0 && lastComma >= 0) {
+    const decimal = lastDot > lastComma ? '.' : ',';
+    const group = decimal === '.' ? ',' : '.';
+    const [whole, frac, extra] = t.split(decimal);
+    if (extra !== undefined || (frac ?? '').includes(group)) return null;
+    return `${(whole ?? '').split(group).join('')}.${frac}`;
+  }
+  const sep = lastDot >= 0 ? '.' : lastComma >= 0 ? ',' : null;
+  if (!sep) return t;
+  const parts = t.split(sep);
+  if (parts.length > 2) {
+    // Only thousands groups may repeat: 1,234,567 or 1.234.567.
+    return parts.slice(1).every((p) => p.length === 3) ? parts.join('') : null;
+  }
+  return `${parts[0]}.${parts[1]}`;
+}
+
+/** A typed number (see `normalizeDecimal`) as a JS number, NaN when it is not one. */
+export function parseUserNumber(text: string): number {
+  const n = normalizeDecimal(text);
+  return n === null || n === '.' || n === '-' ? Number.NaN : Number(n);
+}
+
+/**
+ * Decimal text as people type it ("12.50", "12,5", "1.234,56") → minor units, exactly (no
+ * float); NaN when it is not a non-negative amount with at most the currency's digits.
  */
 export function parseDecimal(text: string, currency: string): number {
   const digits = minorUnits(currency);
-  const m = /^\s*(\d*)(?:[.,](\d*))?\s*$/.exec(text);
+  const m = /^(\d*)(?:\.(\d*))?$/.exec(normalizeDecimal(text) ?? 'x');
   if (!m || (!m[1] && !m[2])) return Number.NaN;
   const frac = (m[2] ?? '').padEnd(digits, '0');
   if (frac.length > digits) return Number.NaN;
