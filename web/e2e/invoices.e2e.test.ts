@@ -83,7 +83,12 @@ describe('invoices in the admin app', () => {
       })
     ).json();
     await page.goto(`${baseUrl}/invoices/${draft.id}/edit`);
-    await page.getByLabel('Line 1 discount percent').waitFor();
+    // The editor has taken its copy of the draft once the first line shows its description.
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[aria-label="Line 1 description"]') as HTMLInputElement | null)?.value ===
+        'Design',
+    );
     expect(await page.getByLabel('Line 1 discount percent').inputValue()).toBe('5');
     expect(await page.getByLabel(/Discount on the whole invoice/).inputValue()).toBe('10');
     await page.getByTestId('discount').waitFor();

@@ -1,7 +1,12 @@
 import { env } from 'cloudflare:test';
 import { createD1Db } from '@clientele/db/d1';
 import { describe, expect, it } from 'vitest';
-import { resolveSession, SESSION_MAX_AGE_MS, signIn } from '../services/auth/sessions';
+import {
+  resolveSession,
+  SESSION_MAX_AGE_MS,
+  SIGNUP_MAX_PER_ADDRESS,
+  signIn,
+} from '../services/auth/sessions';
 import { call, json, sessionCookieOf, signUp, uniqueEmail } from './helpers/api';
 
 const attempt = (email: string, ip: string, password = 'wrong password!') =>
@@ -35,8 +40,8 @@ describe('sign-in throttling', () => {
         body: { businessName: `Shop ${i}`, email: uniqueEmail('many'), password: 'correct horse battery' },
         headers: { 'cf-connecting-ip': '192.0.2.88' },
       });
-    for (let i = 0; i < 10; i++) expect((await signup(i)).status).toBe(201);
-    const limited = await signup(10);
+    for (let i = 0; i < SIGNUP_MAX_PER_ADDRESS; i++) expect((await signup(i)).status).toBe(201);
+    const limited = await signup(SIGNUP_MAX_PER_ADDRESS);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
   });

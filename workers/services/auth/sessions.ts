@@ -34,7 +34,7 @@ export const ACCOUNT_MAX_FAILURES = 10;
 export const ADDRESS_MAX_ATTEMPTS = 50;
 export const SIGNUP_WINDOW_MS = 3600 * 1000;
 /** New businesses from one address per hour. */
-export const SIGNUP_MAX_PER_ADDRESS = 10;
+export const SIGNUP_MAX_PER_ADDRESS = 30;
 
 export interface IssuedSession {
   token: string;
