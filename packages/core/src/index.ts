@@ -1,3 +1,4 @@
+export * from './addresses';
 export * from './languages';
 export * from './messages';
 export * from './money';

@@ -16,7 +16,9 @@ function sources(dir: string): string[] {
   });
 }
 
-const CONSUMERS = ['workers', 'packages/pdf/src', 'web/src'].flatMap((d) => sources(join(ROOT, d)));
+const CONSUMERS = ['workers', 'packages/pdf/src', 'packages/core/src', 'web/src'].flatMap((d) =>
+  sources(join(ROOT, d)),
+);
 const code = CONSUMERS.map((f) => readFileSync(f, 'utf8')).join('\n');
 
 describe('message catalogue', () => {

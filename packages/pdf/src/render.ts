@@ -8,12 +8,13 @@ import {
   TextRenderingMode,
 } from '@cantoo/pdf-lib';
 import {
-  countryName,
+  addressLines,
   formatDate,
   formatMoney,
   formatPercent,
   formatQuantity,
   localeOf,
+  taxIdLabel,
 } from '@clientele/core';
 import { type Canvas, openDocument } from './canvas';
 import type { FontSource } from './fonts';
@@ -23,7 +24,7 @@ import { BODY, HEADER_FILL, INK, LINE, MARGIN, MUTED, RULE, SMALL, STAMP_COLOR, 
 import { splitRuns } from './text';
 
 /** Bump when the layout changes: cached PDFs are keyed by it. */
-export const RENDERER_VERSION = 3;
+export const RENDERER_VERSION = 4;
 
 export interface PdfAddress {
   street: string | null;
@@ -84,15 +85,6 @@ export interface RenderOptions {
   paper?: 'A4' | 'Letter';
 }
 
-function addressLines(p: PdfParty, lang: DocumentLanguage): string[] {
-  const a = p.address;
-  const cityLine =
-    lang === 'ja'
-      ? [a.postalCode ? `〒${a.postalCode}` : null, a.state, a.city].filter(Boolean).join(' ')
-      : [a.postalCode, a.city, a.state].filter(Boolean).join(' ');
-  return [a.street, cityLine, countryName(a.country, lang)].filter((s): s is string => Boolean(s?.trim()));
-}
-
 /** Seller block on the left; title and key/value facts (number, dates) on the right. */
 /**
  * A logo that cannot be embedded (uploaded before logos were checked, or damaged in
@@ -131,10 +123,10 @@ export async function drawHeader(
     leftY -= 17;
   }
   for (const line of [
-    ...addressLines(seller, lang),
+    ...addressLines(seller.address, lang),
     seller.email,
     seller.phone,
-    seller.taxId ? `${L.taxId}: ${seller.taxId}` : null,
+    seller.taxId ? `${taxIdLabel(L, seller.address.country, seller.taxId)}: ${seller.taxId}` : null,
   ]) {
     if (!line) continue;
     c.text(line, MARGIN, leftY, { size: SMALL + 0.5, color: MUTED });
@@ -163,9 +155,9 @@ export function drawParty(c: Canvas, heading: string, party: PdfParty, lang: Doc
   }
   for (const line of [
     party.company,
-    ...addressLines(party, lang),
+    ...addressLines(party.address, lang),
     party.email,
-    party.taxId ? `${L.taxId}: ${party.taxId}` : null,
+    party.taxId ? `${taxIdLabel(L, party.address.country, party.taxId)}: ${party.taxId}` : null,
   ]) {
     if (!line) continue;
     for (const w of c.wrap(line, contentWidth * 0.6)) {
@@ -286,7 +278,9 @@ export async function renderDocumentPdf(doc: PdfDocumentInput, options: RenderOp
   const trailing: { text: string; label?: string }[] = [];
   if (doc.notes) trailing.push({ label: L.notes, text: doc.notes });
   if (doc.footer) trailing.push({ text: doc.footer });
-  if (doc.portalUrl) trailing.push({ label: L.viewAndPay, text: doc.portalUrl });
+  // "Pay" only where there is something to pay: estimates, void and settled invoices are to view.
+  const payable = doc.kind === 'invoice' && doc.amountDue > 0 && doc.stamp !== 'VOID';
+  if (doc.portalUrl) trailing.push({ label: payable ? L.viewAndPay : L.viewOnline, text: doc.portalUrl });
   for (const block of trailing) {
     const lines = c.wrap(block.text, contentWidth, SMALL + 0.5);
     const height = lines.length * 11 + (block.label ? 12 : 0) + 10;

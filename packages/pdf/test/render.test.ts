@@ -244,3 +244,51 @@ describe('client statement PDF', () => {
     pngOfFirstPage(path, join(OUTPUT, 'statement-ru-page1'));
   });
 });
+
+describe('documents print what fits the document', () => {
+  it('"View and pay online" only where something is owed; addresses and tax IDs follow their country', async () => {
+    const text = async (doc: PdfDocumentInput, name: string) => {
+      const path = saveTemp(await renderDocumentPdf(doc, { fonts: nodeFonts }), name);
+      return pdfText(path);
+    };
+    expect(await text(invoice(), 'fits-open.pdf')).toContain('View and pay online');
+    const estimate = await text(
+      invoice({ kind: 'estimate', dueDate: null, validUntil: '2026-05-01' }),
+      'fits-est.pdf',
+    );
+    expect(estimate).toContain('View online');
+    expect(estimate).not.toContain('pay online');
+    const voided = await text(invoice({ stamp: 'VOID' }), 'fits-void.pdf');
+    expect(voided).not.toContain('pay online');
+    const paid = await text(invoice({ amountPaid: 418200, amountDue: 0, stamp: 'PAID' }), 'fits-paid.pdf');
+    expect(paid).not.toContain('pay online');
+
+    // A Japanese invoice to a Berlin client: no 〒 on a German postcode, and a VAT ID is not a Japanese registration number.
+    const berlin = await text(
+      invoice({
+        language: 'ja',
+        billTo: {
+          name: 'Klaus Weber',
+          company: 'Weber GmbH',
+          email: null,
+          address: {
+            street: 'Unter den Linden 1',
+            city: 'Berlin',
+            state: null,
+            postalCode: '10117',
+            country: 'DE',
+          },
+          taxId: 'DE123456789',
+        },
+      }),
+      'fits-ja-de.pdf',
+    );
+    expect(berlin).toContain('10117 Berlin');
+    expect(berlin).not.toContain('〒10117');
+    expect(berlin).toContain('VAT番号: DE123456789');
+    // A Russian invoice: the Portuguese seller's NIF is a VAT number, not an ИНН.
+    const ru = await text(invoice({ language: 'ru' }), 'fits-ru.pdf');
+    expect(ru).not.toContain('ИНН');
+    expect(ru).toContain('Номер плательщика НДС: PT500100200');
+  });
+});

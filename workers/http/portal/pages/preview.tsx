@@ -1,5 +1,5 @@
 import type { Language } from '@clientele/core';
-import { countryName, formatPercent, formatQuantity } from '@clientele/core';
+import { addressLines, formatPercent, formatQuantity, taxIdLabel } from '@clientele/core';
 import type { DocumentRow } from '@clientele/db';
 import type { BillTo, DocumentView } from '../../../services/documents/view';
 import type { PortalMessages } from '../messages';
@@ -7,14 +7,13 @@ import { formatters } from './format';
 
 type Address = BillTo['billingAddress'];
 
+/** The address as its country writes it (the same lines the PDF prints). */
 function AddressLines(props: { address: Address; lang: Language }) {
-  const a = props.address;
-  const cityLine = [a.postalCode, a.city, a.state].filter(Boolean).join(' ');
   return (
     <>
-      {a.street ? <p>{a.street}</p> : null}
-      {cityLine ? <p>{cityLine}</p> : null}
-      {a.country ? <p>{countryName(a.country, props.lang)}</p> : null}
+      {addressLines(props.address, props.lang).map((line) => (
+        <p>{line}</p>
+      ))}
     </>
   );
 }
@@ -46,7 +45,7 @@ export function DocumentPreview(props: {
             <AddressLines address={seller.address} lang={lang} />
             {seller.taxId ? (
               <p>
-                {m.taxId}: {seller.taxId}
+                {taxIdLabel(m, seller.address.country, seller.taxId)}: {seller.taxId}
               </p>
             ) : null}
           </section>
@@ -61,7 +60,7 @@ export function DocumentPreview(props: {
             <AddressLines address={bill.billingAddress} lang={lang} />
             {bill.taxId ? (
               <p>
-                {m.taxId}: {bill.taxId}
+                {taxIdLabel(m, bill.billingAddress.country, bill.taxId)}: {bill.taxId}
               </p>
             ) : null}
           </section>
