@@ -1,7 +1,7 @@
 import { SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { type Caller, call, createClient, createInvoice, json, ORIGIN, pay, signUp } from './helpers/api';
-import { portalCookie } from './helpers/portal';
+import { portal, portalCookie } from './helpers/portal';
 
 async function issue(owner: Caller, clientId: string, issueDate: string, dueDate: string) {
   const d = await createInvoice(owner, clientId, { issueDate, dueDate });
@@ -53,5 +53,32 @@ describe('portal invoice list', () => {
     expect(numbersIn(second)).toHaveLength(1);
     const anonymous = await SELF.fetch(`${ORIGIN}/portal/invoices`, { redirect: 'manual' });
     expect(anonymous.status).toBe(303);
+  });
+});
+
+describe('payment instructions', () => {
+  it('are saved in settings, frozen into issued invoices and shown on the portal invoice; an invoice footer replaces them', async () => {
+    const owner = await signUp();
+    const text = 'IBAN PT50 0002 0123 1234 5678 9015 4\nPay within 30 days.';
+    const saved = await call('/settings', {
+      method: 'PATCH',
+      body: { paymentInstructions: text },
+      as: owner,
+    });
+    expect((await json(saved)).paymentInstructions).toBe(text);
+    const c = await createClient(owner, { email: 'pi@example.com' });
+    const plain = await createInvoice(owner, c.id);
+    const withFooter = await createInvoice(owner, c.id, { footer: 'Pay by card only.' });
+    for (const d of [plain, withFooter]) await call(`/invoices/${d.id}/send`, { method: 'POST', as: owner });
+    // Changing the settings later does not rewrite what was issued.
+    await call('/settings', { method: 'PATCH', body: { paymentInstructions: 'New bank' }, as: owner });
+    const cookie = await portalCookie(owner, c.id);
+    const page = await (await portal(`/invoices/${plain.id}`, cookie)).text();
+    expect(page).toContain('data-payment-instructions');
+    expect(page).toContain('IBAN PT50 0002 0123 1234 5678 9015 4');
+    expect(page).not.toContain('New bank');
+    const other = await (await portal(`/invoices/${withFooter.id}`, cookie)).text();
+    expect(other).toContain('Pay by card only.');
+    expect(other).not.toContain('IBAN PT50');
   });
 });

@@ -75,6 +75,8 @@ export interface PdfDocumentInput {
   amountDue: number;
   notes: string | null;
   footer: string | null;
+  /** Printed on invoices under their own heading (the business's bank details and terms). */
+  paymentInstructions?: string | null | undefined;
   portalUrl: string | null;
   stamp: Stamp | null;
   logo?: PdfImage | null | undefined;
@@ -277,6 +279,7 @@ export async function renderDocumentPdf(doc: PdfDocumentInput, options: RenderOp
   // Notes, footer and the portal link.
   const trailing: { text: string; label?: string }[] = [];
   if (doc.notes) trailing.push({ label: L.notes, text: doc.notes });
+  if (doc.paymentInstructions) trailing.push({ label: L.paymentInstructions, text: doc.paymentInstructions });
   if (doc.footer) trailing.push({ text: doc.footer });
   // "Pay" only where there is something to pay: estimates, void and settled invoices are to view.
   const payable = doc.kind === 'invoice' && doc.amountDue > 0 && doc.stamp !== 'VOID';

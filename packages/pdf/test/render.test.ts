@@ -292,3 +292,18 @@ describe('documents print what fits the document', () => {
     expect(ru).toContain('Номер плательщика НДС: PT500100200');
   });
 });
+
+describe('payment instructions on invoices', () => {
+  it('are printed under their heading, in the document language', async () => {
+    const path = saveTemp(
+      await renderDocumentPdf(invoice({ language: 'pt', paymentInstructions: 'IBAN PT50 0002 0123 1234' }), {
+        fonts: nodeFonts,
+      }),
+      'instructions.pdf',
+    );
+    const text = pdfText(path);
+    expect(text).toContain('Instruções de pagamento');
+    expect(text).toContain('IBAN PT50 0002 0123 1234');
+    expect(invisibleWords(path)).toEqual([]);
+  });
+});

@@ -4889,6 +4889,8 @@ export interface components {
             phone: string | null;
             address: components["schemas"]["Address"];
             taxId: string | null;
+            /** @description Bank details and terms, printed on every invoice and shown in the portal */
+            paymentInstructions: string | null;
             currency: string;
             locale: string;
             /** @example INV-{YYYY}-{seq:4} */
@@ -4931,6 +4933,7 @@ export interface components {
                 country?: string | null;
             };
             taxId?: string | null;
+            paymentInstructions?: string | null;
             /**
              * @description ISO 4217
              * @example EUR

@@ -39,6 +39,7 @@ export function SettingsPage() {
             country: text('country'),
           },
           taxId: text('taxId'),
+          paymentInstructions: text('paymentInstructions'),
           currency: text('currency'),
           invoiceNumberFormat: text('invoiceNumberFormat'),
           estimateNumberFormat: text('estimateNumberFormat'),
@@ -132,6 +133,24 @@ export function SettingsPage() {
           </div>
         </fieldset>
         <Field label="Tax / VAT ID" name="taxId" defaultValue={s.taxId ?? ''} error={errors.taxId} />
+        <div className={`field${errors.paymentInstructions ? ' has-error' : ''}`}>
+          <label htmlFor="paymentInstructions">Payment instructions</label>
+          <textarea
+            id="paymentInstructions"
+            name="paymentInstructions"
+            rows={3}
+            defaultValue={s.paymentInstructions ?? ''}
+            aria-describedby="paymentInstructions-hint"
+          />
+          {errors.paymentInstructions ? (
+            <p className="field-error">{errors.paymentInstructions}</p>
+          ) : (
+            <p id="paymentInstructions-hint" className="hint">
+              Bank details and terms, printed on every invoice and shown in the client portal. An invoice's
+              own footer replaces them.
+            </p>
+          )}
+        </div>
         <div className="row">
           <Field
             label="Default currency"

@@ -22,6 +22,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:now
 .parties{display:grid;grid-template-columns:1fr 1fr;gap:1rem}.parties p{margin:.1rem 0}
 .totals{margin-left:auto;max-width:22rem}.totals dd{min-width:7rem}
 textarea{font:inherit;width:100%;box-sizing:border-box;min-height:4rem}
+.pre{white-space:pre-line}
 :focus-visible{outline:3px solid #91a7ff;outline-offset:2px}
 .phone-only{display:none}.toolbar{justify-content:space-between;align-items:center;gap:1rem;padding-bottom:.5rem;border-bottom:1px solid #dde2e8}
 article h2{font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;color:#5f6b7a;margin:.2rem 0 .4rem}article>dl{max-width:22rem;margin:1rem 0}

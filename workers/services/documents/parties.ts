@@ -15,5 +15,6 @@ export function sellerOf(tenant: Tenant) {
     },
     taxId: tenant.taxId,
     logoKey: tenant.logoKey,
+    paymentInstructions: tenant.paymentInstructions,
   };
 }

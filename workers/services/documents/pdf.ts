@@ -37,9 +37,11 @@ async function pdfInput(
   let billTo: PdfDocumentInput['billTo'];
   // The logo key (content-addressed) stands in for the image in the cache hash.
   let logoKey: string | null = null;
+  let instructions: string | null = null;
   if (snap) {
     seller = snap.seller;
     logoKey = snap.seller.logoKey ?? null;
+    instructions = snap.seller.paymentInstructions ?? null;
     billTo = { ...snap.billTo, address: snap.billTo.billingAddress };
   } else {
     const [tenant, client] = await Promise.all([
@@ -48,6 +50,7 @@ async function pdfInput(
     ]);
     if (!tenant || !client) throw new NotFoundError('Document');
     logoKey = tenant.logoKey;
+    instructions = tenant.paymentInstructions;
     seller = sellerOf(tenant);
     const b = billToOf(client);
     billTo = { ...b, address: b.billingAddress };
@@ -77,6 +80,8 @@ async function pdfInput(
     amountDue: view.amountDue,
     notes: row.notes,
     footer: row.footer,
+    // A footer written on the invoice replaces the business's standing instructions.
+    paymentInstructions: row.type === 'invoice' && !row.footer ? instructions : null,
     portalUrl,
     stamp: stampOf(view),
     logoKey,

@@ -16,6 +16,7 @@ export interface SettingsView {
     country: string | null;
   };
   taxId: string | null;
+  paymentInstructions: string | null;
   currency: string;
   locale: string;
   invoiceNumberFormat: string;
@@ -33,6 +34,7 @@ export interface SettingsPatch {
   phone?: Text;
   address?: Partial<Record<'street' | 'city' | 'state' | 'postalCode' | 'country', Text>> | undefined;
   taxId?: Text;
+  paymentInstructions?: Text;
   currency?: string | undefined;
   locale?: string | undefined;
   invoiceNumberFormat?: string | undefined;
@@ -49,6 +51,7 @@ export function toSettingsView(t: Tenant): SettingsView {
     phone: t.phone,
     address: { street: t.street, city: t.city, state: t.state, postalCode: t.postalCode, country: t.country },
     taxId: t.taxId,
+    paymentInstructions: t.paymentInstructions,
     currency: t.currency,
     locale: t.locale,
     invoiceNumberFormat: t.invoiceNumberFormat,
@@ -88,6 +91,7 @@ export async function updateSettings(ctx: TenantContext, patch: SettingsPatch): 
     postalCode: blankToNull(a.postalCode),
     country: blankToNull(a.country),
     taxId: blankToNull(patch.taxId),
+    paymentInstructions: blankToNull(patch.paymentInstructions),
     currency: patch.currency,
     locale: patch.locale,
     invoiceNumberFormat: patch.invoiceNumberFormat,

@@ -35,6 +35,7 @@ export const en = {
     totalInvoiced: 'Invoiced',
     overdue: 'Overdue',
     amountDue: 'Amount due',
+    paymentInstructions: 'Payment instructions',
     statusName: {
       sent: 'Open',
       viewed: 'Open',

@@ -24,6 +24,7 @@ export const it = {
     totalInvoiced: 'Fatturato',
     overdue: 'Scaduto',
     amountDue: 'Da pagare',
+    paymentInstructions: 'Istruzioni di pagamento',
     statusName: {
       sent: 'Aperta',
       viewed: 'Aperta',

@@ -24,6 +24,7 @@ export const ja = {
     totalInvoiced: '請求額',
     overdue: '期限超過',
     amountDue: '未払額',
+    paymentInstructions: 'お支払い方法',
     statusName: {
       sent: '未払い',
       viewed: '未払い',

@@ -24,6 +24,7 @@ export const pt = {
     totalInvoiced: 'Faturado',
     overdue: 'Vencido',
     amountDue: 'Em dívida',
+    paymentInstructions: 'Instruções de pagamento',
     statusName: {
       sent: 'Em aberto',
       viewed: 'Em aberto',

@@ -24,6 +24,7 @@ export const ru = {
     totalInvoiced: 'Выставлено',
     overdue: 'Просрочено',
     amountDue: 'К оплате',
+    paymentInstructions: 'Как оплатить',
     statusName: {
       sent: 'Ожидает оплаты',
       viewed: 'Ожидает оплаты',

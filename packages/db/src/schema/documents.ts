@@ -29,6 +29,8 @@ export interface DocumentSnapshot {
     taxId: string | null;
     /** R2 key of the logo as it was when issued (logo objects are content-addressed, never overwritten). */
     logoKey?: string | null;
+    /** How to pay, as the business wrote it when the document was issued. */
+    paymentInstructions?: string | null;
   };
   billTo: {
     name: string;

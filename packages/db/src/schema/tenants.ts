@@ -14,6 +14,8 @@ export const tenants = sqliteTable('tenants', {
   estimateNumberFormat: text('estimate_number_format').notNull().default('EST-{YYYY}-{seq:4}'),
   paymentTermsDays: integer('payment_terms_days').notNull().default(30),
   logoKey: text('logo_key'),
+  /** Bank details and terms, printed on every invoice and shown in the portal. */
+  paymentInstructions: text('payment_instructions'),
   /** Overdue reminders: off until the business turns them on. */
   remindersEnabled: integer('reminders_enabled', { mode: 'boolean' }).notNull().default(false),
   reminderDaysAfterDue: integer('reminder_days_after_due').notNull().default(3),

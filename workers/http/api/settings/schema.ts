@@ -16,6 +16,10 @@ export const SettingsSchema = z
     phone: z.string().nullable(),
     address: AddressSchema,
     taxId: z.string().nullable(),
+    paymentInstructions: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Bank details and terms, printed on every invoice and shown in the portal' }),
     currency: z.string(),
     locale: z.string(),
     invoiceNumberFormat: z.string().openapi({ example: 'INV-{YYYY}-{seq:4}' }),
@@ -35,6 +39,7 @@ export const SettingsPatchSchema = z
     phone: optionalText(50),
     address: addressInput().optional(),
     taxId: optionalText(50),
+    paymentInstructions: optionalText(2000),
     currency: currencyField.optional(),
     locale: languageField.optional(),
     invoiceNumberFormat: z.string().trim().min(1).max(40).optional(),

@@ -148,6 +148,13 @@ export function DocumentPreview(props: {
           <p>{view.notes}</p>
         </section>
       ) : null}
+      {/* As on the PDF: the invoice's own footer, else the business's instructions as issued. */}
+      {view.type === 'invoice' && (view.footer || seller?.paymentInstructions) ? (
+        <section data-payment-instructions>
+          <h2>{m.paymentInstructions}</h2>
+          <p class="pre">{view.footer || seller?.paymentInstructions}</p>
+        </section>
+      ) : null}
     </article>
   );
 }
