@@ -38,4 +38,36 @@ describe('business settings in the admin app', () => {
     expect(await page.getByLabel('City').inputValue()).toBe('Porto');
     await page.close();
   });
+
+  it('turns reminders on, and creates, uses and revokes an API key shown once', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signUpInBrowser(page, baseUrl, 'Keys Studio', `e2e.keys.${Date.now()}@example.com`);
+    await page.goto(`${baseUrl}/settings`);
+    await page.getByLabel(/Email a reminder/).check();
+    await page.getByLabel('Days after the due date').fill('5');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Saved.').waitFor();
+    await page.reload();
+    expect(await page.getByLabel(/Email a reminder/).isChecked()).toBe(true);
+    expect(await page.getByLabel('Days after the due date').inputValue()).toBe('5');
+
+    await page.getByLabel('Key name').fill('Accounting sync');
+    await page.getByRole('button', { name: 'Create API key' }).click();
+    const key = await page.getByLabel(/New key/).inputValue();
+    expect(key).toMatch(/^ck_/);
+    await page.getByRole('cell', { name: 'Accounting sync' }).waitFor();
+    const withKey = await fetch(`${baseUrl}/api/v1/clients`, { headers: { authorization: `Bearer ${key}` } });
+    expect(withKey.status).toBe(200);
+    await page.screenshot({ path: join(OUTPUT, 'settings-api-keys.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Revoke' }).click();
+    await page
+      .getByRole('dialog', { name: /Revoke/ })
+      .getByRole('button', { name: 'Revoke' })
+      .click();
+    await page.getByText('No API keys.').waitFor();
+    const revoked = await fetch(`${baseUrl}/api/v1/clients`, { headers: { authorization: `Bearer ${key}` } });
+    expect(revoked.status).toBe(401);
+    await page.close();
+  });
 });

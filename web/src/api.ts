@@ -222,6 +222,9 @@ export const api = {
   revokePortalLink: (id: string) => unwrap(http.DELETE('/portal-links/{id}', path(id))),
   emails: (clientId?: string) =>
     unwrap(http.GET('/emails', { params: { query: { ...(clientId ? { clientId } : {}), limit: 50 } } })),
+  apiKeys: () => unwrap(http.GET('/api-keys')),
+  createApiKey: (name: string) => unwrap(http.POST('/api-keys', { body: { name } })),
+  revokeApiKey: (id: string) => unwrap(http.DELETE('/api-keys/{id}', path(id))),
   getSettings: () => unwrap(http.GET('/settings')),
   updateSettings: (body: SettingsPatch) => unwrap(http.PATCH('/settings', { body })),
 };

@@ -22,5 +22,6 @@ export const keys = {
   emails: (clientId?: string) => ['emails', clientId ?? null] as const,
   portalLinks: (clientId: string) => ['client', clientId, 'portal-links'] as const,
   settings: ['settings'] as const,
+  apiKeys: ['api-keys'] as const,
   templates: (kind: string, clientId?: string) => ['templates', kind, clientId ?? null] as const,
 };

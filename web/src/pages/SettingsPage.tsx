@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api, type Settings } from '../api';
+import { ApiKeys } from '../components/ApiKeys';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { TemplateEditor } from '../components/TemplateEditor';
@@ -44,6 +45,10 @@ export function SettingsPage() {
           invoiceNumberFormat: text('invoiceNumberFormat'),
           estimateNumberFormat: text('estimateNumberFormat'),
           paymentTermsDays: Number(text('paymentTermsDays')),
+          reminders: {
+            enabled: f.get('remindersEnabled') === 'on',
+            daysAfterDue: Number(text('reminderDaysAfterDue')),
+          },
         }),
       );
       setSaved(true);
@@ -184,6 +189,22 @@ export function SettingsPage() {
             error={errors.estimateNumberFormat}
           />
         </div>
+        <fieldset>
+          <legend>Overdue reminders</legend>
+          <label className="check">
+            <input type="checkbox" name="remindersEnabled" defaultChecked={s.reminders.enabled} /> Email a
+            reminder when an invoice is overdue
+          </label>
+          <Field
+            label="Days after the due date"
+            name="reminderDaysAfterDue"
+            type="number"
+            min={1}
+            max={365}
+            defaultValue={s.reminders.daysAfterDue}
+            error={errors['reminders.daysAfterDue']}
+          />
+        </fieldset>
         <div className="actions">
           <button type="submit" className="primary">
             Save settings
@@ -192,6 +213,8 @@ export function SettingsPage() {
       </form>
       <h2>Email templates</h2>
       <TemplateEditor />
+      <h2>API keys</h2>
+      <ApiKeys />
     </section>
   );
 }
