@@ -6,6 +6,7 @@ export * from './queries/clients';
 export * from './queries/documents';
 export * from './queries/emails';
 export * from './queries/idempotency';
+export * from './queries/numbering';
 export * from './queries/payments';
 export * from './queries/portal';
 export { portalAccessOpen } from './queries/portal-access';
