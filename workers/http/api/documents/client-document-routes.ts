@@ -9,6 +9,7 @@ import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonResponse, pageOf, paginationQuery, security } from '../fields';
 import type { Router } from '../router';
 import { ClientSummarySchema, EstimateSchema, InvoiceSchema } from './schema';
+import { out } from './shared';
 
 /** A client's 360°: summary, statement PDF and document history. */
 export function registerClientDocumentRoutes(app: Router) {
@@ -72,7 +73,8 @@ export function registerClientDocumentRoutes(app: Router) {
       const { id } = c.req.valid('param');
       const { type, ...rest } = c.req.valid('query');
       await getClientFor(ctx, id);
-      return c.json((await listDocumentsFor(ctx, type, { ...rest, clientId: id })) as never, 200);
+      const page = await listDocumentsFor(ctx, type, { ...rest, clientId: id });
+      return c.json({ data: page.data.map(out), nextCursor: page.nextCursor }, 200);
     },
   );
 }

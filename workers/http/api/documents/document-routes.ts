@@ -58,7 +58,7 @@ export function registerDocumentRoutes(app: Router, type: DocumentType) {
   const tags = [cfg.tag];
   const base = `/${cfg.plural}`;
   const params = idParam(cfg.prefix);
-  const schema = cfg.schema as typeof InvoiceSchema;
+  const schema: typeof InvoiceSchema | typeof EstimateSchema = cfg.schema;
   const input = cfg.input as typeof InvoiceInputSchema;
   const patch = cfg.patch as typeof InvoicePatchSchema;
 
@@ -86,7 +86,10 @@ export function registerDocumentRoutes(app: Router, type: DocumentType) {
       },
       responses: { 200: jsonResponse(pageOf(schema), `A page of ${cfg.plural}`), ...commonErrors },
     }),
-    async (c) => c.json((await listDocumentsFor(tenantContext(c), type, c.req.valid('query'))) as never, 200),
+    async (c) => {
+      const page = await listDocumentsFor(tenantContext(c), type, c.req.valid('query'));
+      return c.json({ data: page.data.map(out), nextCursor: page.nextCursor }, 200);
+    },
   );
 
   app.openapi(
@@ -210,7 +213,7 @@ export function registerDocumentRoutes(app: Router, type: DocumentType) {
         : `resend:${doc.id}:${c.req.header('idempotency-key') ?? crypto.randomUUID()}`;
       const email = await queueDocumentEmail(ctx, c.env.EMAIL_QUEUE, doc, emailKey);
       return c.json(
-        { ...doc, email: email && { id: email.id, status: email.status, to: email.to } } as never,
+        { ...out(doc), email: email && { id: email.id, status: email.status, to: email.to } },
         202,
       );
     },

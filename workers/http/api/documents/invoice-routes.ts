@@ -4,7 +4,7 @@ import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
 import { InvoiceSchema } from './schema';
-import { conflict, out } from './shared';
+import { conflict, invoiceOut } from './shared';
 
 /** Invoice-only actions: void. */
 export function registerInvoiceActions(app: Router) {
@@ -20,6 +20,6 @@ export function registerInvoiceActions(app: Router) {
       request: { params },
       responses: { 200: jsonResponse(InvoiceSchema, 'The void invoice'), ...conflict, ...commonErrors },
     }),
-    async (c) => c.json(out(await voidInvoiceFor(tenantContext(c), c.req.valid('param').id)), 200),
+    async (c) => c.json(invoiceOut(await voidInvoiceFor(tenantContext(c), c.req.valid('param').id)), 200),
   );
 }
