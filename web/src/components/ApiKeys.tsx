@@ -41,9 +41,14 @@ export function ApiKeys() {
       </form>
       {error ? <p className="field-error">{error}</p> : null}
       {fresh ? (
-        <div role="status" className="field">
-          <label htmlFor="fresh-key">New key — copy it now, it is not shown again</label>
-          <input id="fresh-key" readOnly value={fresh} onFocus={(e) => e.currentTarget.select()} />
+        <div role="status">
+          <Field
+            label="New key — copy it now, it is not shown again"
+            id="fresh-key"
+            readOnly
+            value={fresh}
+            onFocus={(e) => e.currentTarget.select()}
+          />
         </div>
       ) : null}
       {list.isPending ? (

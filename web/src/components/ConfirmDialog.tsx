@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { TextAreaField } from './Field';
 
 export interface ConfirmOptions {
   title: string;
@@ -62,10 +63,13 @@ export function useConfirm(): {
         <h2 id={titleId}>{pending.title}</h2>
         {pending.message ? <p>{pending.message}</p> : null}
         {pending.reasonLabel ? (
-          <div className="field">
-            <label htmlFor={reasonId}>{pending.reasonLabel}</label>
-            <textarea id={reasonId} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
-          </div>
+          <TextAreaField
+            label={pending.reasonLabel}
+            id={reasonId}
+            rows={3}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
         ) : null}
         <div className="actions">
           <button type="button" className="secondary" onClick={() => finish(null)}>

@@ -2,6 +2,7 @@ import { parseDecimal, toDecimalString } from '@clientele/core';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api, type Doc } from '../api';
 import { todayIso } from '../format';
+import { Field } from './Field';
 import { FormError } from './FormError';
 
 /** Records a payment against an invoice; the API refuses an amount over the balance due. */
@@ -46,36 +47,39 @@ export function PaymentDialog({
       <form method="dialog" className="form-grid" onSubmit={submit}>
         <h2 id="pay-title">Record payment</h2>
         <FormError message={error} />
-        <div className={`field${errors.amount ? ' has-error' : ''}`}>
-          <label htmlFor="pay-amount">Amount ({invoice.currency})</label>
-          <input
-            id="pay-amount"
-            name="amount"
-            inputMode="decimal"
-            defaultValue={dueText}
-            key={dueText}
-            autoFocus
-          />
-          {errors.amount ? <p className="field-error">{errors.amount}</p> : null}
-        </div>
-        <div className="field">
-          <label htmlFor="pay-date">Date</label>
-          <input id="pay-date" name="date" type="date" defaultValue={todayIso()} />
-        </div>
-        <div className="field">
-          <label htmlFor="pay-method">Method</label>
-          <input id="pay-method" name="method" defaultValue="bank transfer" list="methods" />
-          <datalist id="methods">
-            <option value="bank transfer" />
-            <option value="cash" />
-            <option value="card" />
-            <option value="cheque" />
-          </datalist>
-        </div>
-        <div className="field">
-          <label htmlFor="pay-ref">Reference</label>
-          <input id="pay-ref" name="reference" />
-        </div>
+        <Field
+          label={`Amount (${invoice.currency})`}
+          id="pay-amount"
+          name="amount"
+          inputMode="decimal"
+          defaultValue={dueText}
+          key={dueText}
+          autoFocus
+          error={errors.amount}
+        />
+        <Field
+          label="Date"
+          id="pay-date"
+          name="date"
+          type="date"
+          defaultValue={todayIso()}
+          error={errors.date}
+        />
+        <Field
+          label="Method"
+          id="pay-method"
+          name="method"
+          defaultValue="bank transfer"
+          list="methods"
+          error={errors.method}
+        />
+        <datalist id="methods">
+          <option value="bank transfer" />
+          <option value="cash" />
+          <option value="card" />
+          <option value="cheque" />
+        </datalist>
+        <Field label="Reference" id="pay-ref" name="reference" error={errors.reference} />
         <label className="check">
           <input type="checkbox" name="sendReceipt" defaultChecked={Boolean(invoice.billTo?.email)} /> Email a
           receipt to the client

@@ -4,6 +4,7 @@ import { api, type Client } from '../api';
 import { date } from '../format';
 import { keys } from '../queries';
 import { useConfirm } from './ConfirmDialog';
+import { Field } from './Field';
 import { useAction } from './useAction';
 
 /**
@@ -77,9 +78,14 @@ export function PortalAccess({
       </div>
       {fresh ? (
         <div className="card" role="status">
-          <label htmlFor="fresh-link">New link — copy it now, it is not shown again</label>
+          <Field
+            label="New link — copy it now, it is not shown again"
+            id="fresh-link"
+            readOnly
+            value={fresh}
+            onFocus={(e) => e.currentTarget.select()}
+          />
           <div className="actions">
-            <input id="fresh-link" readOnly value={fresh} onFocus={(e) => e.currentTarget.select()} />
             <button
               type="button"
               className="secondary"

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ApiError, api, type TemplateSet } from '../api';
 import { keys } from '../queries';
+import { Field, TextAreaField } from './Field';
 import { FormError } from './FormError';
 
 const KINDS: [string, string][] = [
@@ -123,17 +124,22 @@ export function TemplateEditor({
           Saved.
         </p>
       ) : null}
-      <div className={`field${errors.subject ? ' has-error' : ''}`}>
-        <label htmlFor="tpl-subject">Subject</label>
-        <input id="tpl-subject" value={subject} onChange={(e) => setSubject(e.target.value)} />
-        {errors.subject ? <p className="field-error">{errors.subject}</p> : null}
-      </div>
-      <div className={`field${errors.body ? ' has-error' : ''}`}>
-        <label htmlFor="tpl-body">Body</label>
-        <textarea id="tpl-body" rows={9} value={body} onChange={(e) => setBody(e.target.value)} />
-        {errors.body ? <p className="field-error">{errors.body}</p> : null}
-        <p className="hint">Variables: {set?.variables.map((v) => `{{${v}}}`).join(' ')}</p>
-      </div>
+      <Field
+        label="Subject"
+        id="tpl-subject"
+        value={subject}
+        onChange={(e) => setSubject(e.target.value)}
+        error={errors.subject}
+      />
+      <TextAreaField
+        label="Body"
+        id="tpl-body"
+        rows={9}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        error={errors.body}
+        hint={`Variables: ${set?.variables.map((v) => `{{${v}}}`).join(' ') ?? ''}`}
+      />
       <div className="actions">
         <button type="button" className="primary" onClick={save}>
           {clientId ? 'Save for this client' : 'Save template'}

@@ -6,7 +6,7 @@ import { ApiError, api, type Client, type ClientInput } from '../api';
 import { ClientOverview } from '../components/ClientOverview';
 import { useConfirm } from '../components/ConfirmDialog';
 import { EmailLog } from '../components/EmailLog';
-import { Field } from '../components/Field';
+import { Field, SelectField, TextAreaField } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { PortalAccess } from '../components/PortalAccess';
 import { TemplateEditor } from '../components/TemplateEditor';
@@ -175,37 +175,38 @@ export function ClientFormPage() {
               defaultValue={c?.billingAddress.postalCode ?? ''}
               error={errors['billingAddress.postalCode']}
             />
-            <div className={`field${errors['billingAddress.country'] ? ' has-error' : ''}`}>
-              <label htmlFor="country">Country</label>
-              <select id="country" name="country" defaultValue={c?.billingAddress.country ?? ''}>
-                <option value="">—</option>
-                {countries.map((o) => (
-                  <option key={o.code} value={o.code}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-              {errors['billingAddress.country'] ? (
-                <p className="field-error" role="alert">
-                  {errors['billingAddress.country']}
-                </p>
-              ) : null}
-            </div>
+            <SelectField
+              label="Country"
+              id="country"
+              name="country"
+              defaultValue={c?.billingAddress.country ?? ''}
+              error={errors['billingAddress.country']}
+            >
+              <option value="">—</option>
+              {countries.map((o) => (
+                <option key={o.code} value={o.code}>
+                  {o.name}
+                </option>
+              ))}
+            </SelectField>
           </div>
         </fieldset>
         <Field label="Tax / VAT ID" name="taxId" defaultValue={c?.taxId ?? ''} error={errors.taxId} />
         <div className="row">
-          <div className="field">
-            <label htmlFor="language">Document language</label>
-            <select id="language" name="language" defaultValue={c?.language ?? ''}>
-              {c ? null : <option value="">Business default</option>}
-              {LANGUAGES.map((l) => (
-                <option key={l} value={l}>
-                  {LANGUAGE_NAMES[l]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label="Document language"
+            id="language"
+            name="language"
+            defaultValue={c?.language ?? ''}
+            error={errors.language}
+          >
+            {c ? null : <option value="">Business default</option>}
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {LANGUAGE_NAMES[l]}
+              </option>
+            ))}
+          </SelectField>
           <Field
             label="Currency"
             name="currency"
@@ -215,10 +216,14 @@ export function ClientFormPage() {
             error={errors.currency}
           />
         </div>
-        <div className="field">
-          <label htmlFor="notes">Notes</label>
-          <textarea id="notes" name="notes" rows={3} defaultValue={c?.notes ?? ''} />
-        </div>
+        <TextAreaField
+          label="Notes"
+          id="notes"
+          name="notes"
+          rows={3}
+          defaultValue={c?.notes ?? ''}
+          error={errors.notes}
+        />
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
             {busy ? 'Saving…' : c ? 'Save changes' : 'Create client'}

@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError, api, type DocType } from '../api';
+import { Field, SelectField, TextAreaField } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { money, todayIso } from '../format';
 import { keys } from '../queries';
@@ -153,50 +154,50 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
       <form className="card form-grid" onSubmit={submit} noValidate>
         <FormError message={error} />
         <div className="row">
-          <div className={`field${errors.clientId ? ' has-error' : ''}`}>
-            <label htmlFor="clientId">Client</label>
-            <select id="clientId" value={clientId} onChange={(e) => setClientId(e.target.value)} required>
-              <option value="">Choose a client…</option>
-              {clients.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                  {c.company ? ` — ${c.company}` : ''}
-                </option>
-              ))}
-            </select>
-            {errors.clientId ? <p className="field-error">{errors.clientId}</p> : null}
-          </div>
-          <div className={`field${errors.currency ? ' has-error' : ''}`}>
-            <label htmlFor="currency">Currency</label>
-            <input
-              id="currency"
-              value={currency}
-              placeholder={client?.currency ?? 'Client default'}
-              maxLength={3}
-              onChange={(e) => setCurrency(e.target.value.toUpperCase())}
-            />
-            {errors.currency ? <p className="field-error">{errors.currency}</p> : null}
-          </div>
+          <SelectField
+            label="Client"
+            id="clientId"
+            value={clientId}
+            onChange={(e) => setClientId(e.target.value)}
+            required
+            error={errors.clientId}
+          >
+            <option value="">Choose a client…</option>
+            {clients.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+                {c.company ? ` — ${c.company}` : ''}
+              </option>
+            ))}
+          </SelectField>
+          <Field
+            label="Currency"
+            id="currency"
+            value={currency}
+            placeholder={client?.currency ?? 'Client default'}
+            maxLength={3}
+            onChange={(e) => setCurrency(e.target.value.toUpperCase())}
+            error={errors.currency}
+          />
         </div>
         <div className="row">
-          <div className="field">
-            <label htmlFor="issueDate">Issue date</label>
-            <input
-              id="issueDate"
-              type="date"
-              value={issueDate}
-              onChange={(e) => setIssueDate(e.target.value)}
-            />
-          </div>
-          <div className={`field${errors.dueDate || errors.validUntil ? ' has-error' : ''}`}>
-            <label htmlFor="endDate">{type === 'invoice' ? 'Due date' : 'Valid until'}</label>
-            <input id="endDate" type="date" value={endDate} onChange={(e) => setEndDate(e.target.value)} />
-            {errors.dueDate || errors.validUntil ? (
-              <p className="field-error">{errors.dueDate ?? errors.validUntil}</p>
-            ) : (
-              <p className="hint">Empty: from the business payment terms</p>
-            )}
-          </div>
+          <Field
+            label="Issue date"
+            id="issueDate"
+            type="date"
+            value={issueDate}
+            onChange={(e) => setIssueDate(e.target.value)}
+            error={errors.issueDate}
+          />
+          <Field
+            label={type === 'invoice' ? 'Due date' : 'Valid until'}
+            id="endDate"
+            type="date"
+            value={endDate}
+            onChange={(e) => setEndDate(e.target.value)}
+            error={errors.dueDate ?? errors.validUntil}
+            hint="Empty: from the business payment terms"
+          />
         </div>
         <table className="lines">
           <thead>
@@ -295,16 +296,14 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
             + Add line
           </button>
         </div>
-        <div className={`field${errors.discountPercent ? ' has-error' : ''}`}>
-          <label htmlFor="discount">Discount on the whole {type} (%)</label>
-          <input
-            id="discount"
-            inputMode="decimal"
-            value={discount}
-            onChange={(e) => setDiscount(e.target.value)}
-          />
-          {errors.discountPercent ? <p className="field-error">{errors.discountPercent}</p> : null}
-        </div>
+        <Field
+          label={`Discount on the whole ${type} (%)`}
+          id="discount"
+          inputMode="decimal"
+          value={discount}
+          onChange={(e) => setDiscount(e.target.value)}
+          error={errors.discountPercent}
+        />
         <dl className="totals" aria-live="polite">
           <dt>Subtotal</dt>
           <dd data-testid="subtotal">{preview ? money(preview.subtotal, cur) : '—'}</dd>
@@ -325,10 +324,14 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
             {preview ? money(preview.total, cur) : '—'}
           </dd>
         </dl>
-        <div className="field">
-          <label htmlFor="notes">Notes</label>
-          <textarea id="notes" rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
-        </div>
+        <TextAreaField
+          label="Notes"
+          id="notes"
+          rows={2}
+          value={notes}
+          onChange={(e) => setNotes(e.target.value)}
+          error={errors.notes}
+        />
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
             {busy ? 'Saving…' : 'Save draft'}

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api, type Settings } from '../api';
 import { ApiKeys } from '../components/ApiKeys';
-import { Field } from '../components/Field';
+import { Field, TextAreaField } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { TemplateEditor } from '../components/TemplateEditor';
 import { keys } from '../queries';
@@ -138,24 +138,15 @@ export function SettingsPage() {
           </div>
         </fieldset>
         <Field label="Tax / VAT ID" name="taxId" defaultValue={s.taxId ?? ''} error={errors.taxId} />
-        <div className={`field${errors.paymentInstructions ? ' has-error' : ''}`}>
-          <label htmlFor="paymentInstructions">Payment instructions</label>
-          <textarea
-            id="paymentInstructions"
-            name="paymentInstructions"
-            rows={3}
-            defaultValue={s.paymentInstructions ?? ''}
-            aria-describedby="paymentInstructions-hint"
-          />
-          {errors.paymentInstructions ? (
-            <p className="field-error">{errors.paymentInstructions}</p>
-          ) : (
-            <p id="paymentInstructions-hint" className="hint">
-              Bank details and terms, printed on every invoice and shown in the client portal. An invoice's
-              own footer replaces them.
-            </p>
-          )}
-        </div>
+        <TextAreaField
+          label="Payment instructions"
+          id="paymentInstructions"
+          name="paymentInstructions"
+          rows={3}
+          defaultValue={s.paymentInstructions ?? ''}
+          error={errors.paymentInstructions}
+          hint="Bank details and terms, printed on every invoice and shown in the client portal. An invoice's own footer replaces them."
+        />
         <div className="row">
           <Field
             label="Default currency"
