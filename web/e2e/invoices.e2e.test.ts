@@ -102,4 +102,32 @@ describe('invoices in the admin app', () => {
     await page.screenshot({ path: join(OUTPUT, 'invoice-discounts.png'), fullPage: true });
     await page.close();
   });
+
+  it('a double-clicked "Send invoice" issues once and emails the client once', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signUpInBrowser(page, baseUrl, 'Double Click Lda', `e2e.dbl.${Date.now()}@example.com`);
+    const client = await (
+      await page.request.post(`${baseUrl}/api/v1/clients`, {
+        headers: { origin: baseUrl },
+        data: { name: 'Ana Sousa', email: 'ana.sousa@example.com', currency: 'EUR' },
+      })
+    ).json();
+    const draft = await (
+      await page.request.post(`${baseUrl}/api/v1/invoices`, {
+        headers: { origin: baseUrl },
+        data: { clientId: client.id, lines: [{ description: 'Design', quantity: 1, unitPrice: 10000 }] },
+      })
+    ).json();
+    await page.goto(`${baseUrl}/invoices/${draft.id}`);
+    await page.getByRole('button', { name: 'Send invoice' }).dblclick();
+    await page.getByRole('heading', { name: /INV-\d{4}-0001/ }).waitFor();
+    const count = async () =>
+      (await (await page.request.get(`${baseUrl}/api/v1/emails`)).json()).data.filter(
+        (e: { documentId: string }) => e.documentId === draft.id,
+      ).length;
+    // Both clicks have had time to land before counting.
+    await page.waitForTimeout(1500);
+    expect(await count()).toBe(1);
+    await page.close();
+  });
 });
