@@ -1,19 +1,8 @@
 import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { PORTAL_SESSION_TTL_MS } from '../services/portal/links';
-import { type Caller, call, createClient, json, ORIGIN, signUp } from './helpers/api';
-import { form, portal } from './helpers/portal';
-
-async function newLink(owner: Caller, clientId: string) {
-  const res = await call(`/clients/${clientId}/portal-links`, { method: 'POST', as: owner });
-  expect(res.status).toBe(201);
-  return json<{ id: string; url: string }>(res);
-}
-
-async function signInWith(url: string) {
-  const res = await SELF.fetch(url, { method: 'POST', headers: { origin: ORIGIN }, redirect: 'manual' });
-  return { res, cookie: /clientele_portal_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0] };
-}
+import { call, createClient, json, ORIGIN, signUp } from './helpers/api';
+import { form, linkEmails, newLink, portal, signInWithLink } from './helpers/portal';
 
 /** Work after the answer (waitUntil) lands shortly after; poll instead of sleeping blindly. */
 async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, tries = 40): Promise<T> {
@@ -24,11 +13,6 @@ async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, trie
   }
   return v;
 }
-
-const linkEmails = async (owner: Caller) =>
-  (await json(await call('/emails', { as: owner }))).data.filter(
-    (e: { kind: string }) => e.kind === 'portal_link',
-  );
 
 const resend = (url: string, ip: string) =>
   SELF.fetch(`${url}/resend`, {
@@ -42,12 +26,12 @@ describe('archived clients and portal access switched off', () => {
     const owner = await signUp();
     const client = await createClient(owner, { email: `arch.${Date.now()}@example.com` });
     const link = await newLink(owner, client.id);
-    const { cookie } = await signInWith(link.url);
+    const { cookie } = await signInWithLink(link.url);
     expect((await portal('', cookie!)).status).toBe(200);
 
     expect((await call(`/clients/${client.id}`, { method: 'DELETE', as: owner })).status).toBe(200);
     expect((await portal('', cookie!)).status).toBe(401);
-    const again = await signInWith(link.url);
+    const again = await signInWithLink(link.url);
     expect(again.cookie).toBeUndefined();
     expect(again.res.status).toBe(410);
     expect(
@@ -68,7 +52,7 @@ describe('archived clients and portal access switched off', () => {
     const client = await createClient(owner, { email: `switch.${Date.now()}@example.com` });
     expect(client.portalAccess).toBe(true);
     const link = await newLink(owner, client.id);
-    const { cookie } = await signInWith(link.url);
+    const { cookie } = await signInWithLink(link.url);
 
     const off = await call(`/clients/${client.id}`, {
       method: 'PATCH',
@@ -78,7 +62,7 @@ describe('archived clients and portal access switched off', () => {
     expect(off.status).toBe(200);
     expect(await json(off)).toMatchObject({ portalAccess: false, archivedAt: null });
     expect((await portal('', cookie!)).status).toBe(401);
-    expect((await signInWith(link.url)).cookie).toBeUndefined();
+    expect((await signInWithLink(link.url)).cookie).toBeUndefined();
     expect((await call(`/clients/${client.id}/portal-links`, { method: 'POST', as: owner })).status).toBe(
       409,
     );
@@ -97,8 +81,8 @@ describe('archived clients and portal access switched off', () => {
     });
     expect((await json(on)).portalAccess).toBe(true);
     // Old links stay revoked; a new one works.
-    expect((await signInWith(link.url)).cookie).toBeUndefined();
-    expect((await signInWith((await newLink(owner, client.id)).url)).cookie).toBeDefined();
+    expect((await signInWithLink(link.url)).cookie).toBeUndefined();
+    expect((await signInWithLink((await newLink(owner, client.id)).url)).cookie).toBeDefined();
   });
 
   it('an archived client cannot be switched back on without being restored', async () => {
@@ -137,7 +121,7 @@ describe('portal session lifetime', () => {
   it('lasts 7 days at most, fixed at sign-in (no sliding)', async () => {
     const owner = await signUp();
     const client = await createClient(owner);
-    const { res } = await signInWith((await newLink(owner, client.id)).url);
+    const { res } = await signInWithLink((await newLink(owner, client.id)).url);
     const expires = Date.parse(/Expires=([^;]+)/i.exec(res.headers.get('set-cookie') ?? '')![1]!);
     expect(Math.abs(expires - (Date.now() + PORTAL_SESSION_TTL_MS))).toBeLessThan(60_000);
     const row = await env.DB.prepare('SELECT created_at, expires_at FROM portal_sessions WHERE client_id = ?')
@@ -162,7 +146,7 @@ describe('portal session lifetime', () => {
     const link = await newLink(owner, client.id);
     const linkEnd = Date.now() + 2 * 3600_000;
     await env.DB.prepare('UPDATE portal_links SET expires_at = ? WHERE id = ?').bind(linkEnd, link.id).run();
-    const { res } = await signInWith(link.url);
+    const { res } = await signInWithLink(link.url);
     const expires = Date.parse(/Expires=([^;]+)/i.exec(res.headers.get('set-cookie') ?? '')![1]!);
     expect(expires).toBeLessThanOrEqual(linkEnd + 1000);
     const row = await env.DB.prepare('SELECT expires_at FROM portal_sessions WHERE link_id = ?')

@@ -13,7 +13,7 @@ import {
   pay,
   signUp,
 } from './helpers/api';
-import { form, portal, portalCookie } from './helpers/portal';
+import { form, linkEmails, portal, portalCookie } from './helpers/portal';
 
 async function sentEstimate(owner: Caller, clientId: string) {
   const est = await json(
@@ -379,11 +379,6 @@ describe('"email me a sign-in link" at the portal front door', () => {
       ...form([['email', email]]),
       headers: { 'content-type': 'application/x-www-form-urlencoded', 'cf-connecting-ip': ip },
     });
-  const linkEmails = async (owner: Caller) =>
-    (await json(await call('/emails', { as: owner }))).data.filter(
-      (e: { kind: string }) => e.kind === 'portal_link',
-    );
-
   it('the signed-out portal offers it; each business with that client sends its own link, once an hour', async () => {
     const page = await (await portal('', null)).text();
     expect(page).toContain('action="/portal/signin"');

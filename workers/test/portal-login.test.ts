@@ -1,24 +1,13 @@
 import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { redactPath } from '../http/problem';
-import { type Caller, call, createClient, createInvoice, json, pay, signUp } from './helpers/api';
+import { call, createClient, createInvoice, json, pay, signUp } from './helpers/api';
+import { newLink, signInWithLink } from './helpers/portal';
 import { runCommonRouteTests } from './helpers/route-security';
 
 const ORIGIN = 'https://app.clientele.test';
 
-async function newLink(owner: Caller, clientId: string) {
-  const res = await call(`/clients/${clientId}/portal-links`, { method: 'POST', as: owner });
-  expect(res.status).toBe(201);
-  return json(res);
-}
-
 const tokenOf = (url: string) => url.split('/portal/login/')[1]!;
-
-async function signInPortal(url: string) {
-  const res = await SELF.fetch(url, { method: 'POST', headers: { origin: ORIGIN }, redirect: 'manual' });
-  const cookie = /clientele_portal_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0];
-  return { res, cookie };
-}
 
 describe('portal magic links', () => {
   it('issues a 256-bit link; only its hash is stored', async () => {
@@ -53,7 +42,7 @@ describe('portal magic links', () => {
       (await env.DB.prepare('SELECT count(*) AS n FROM portal_sessions').first<{ n: number }>())?.n ?? 0,
     ).toBe(0);
 
-    const { res, cookie } = await signInPortal(link.url);
+    const { res, cookie } = await signInWithLink(link.url);
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/portal');
     expect(res.headers.get('set-cookie')).toMatch(/HttpOnly/i);
@@ -73,8 +62,8 @@ describe('portal magic links', () => {
     const owner = await signUp();
     const c = await createClient(owner);
     const link = await newLink(owner, c.id);
-    const { cookie } = await signInPortal(link.url);
-    await signInPortal(link.url); // a second device
+    const { cookie } = await signInWithLink(link.url);
+    await signInWithLink(link.url); // a second device
     expect((await SELF.fetch(`${ORIGIN}/portal`, { headers: { cookie: cookie! } })).status).toBe(200);
     const listed = await json(await call(`/portal-links?clientId=${c.id}`, { as: owner }));
     expect(listed.data).toMatchObject([{ id: link.id, status: 'active', activeSessions: 2 }]);
@@ -82,13 +71,13 @@ describe('portal magic links', () => {
     const revoked = await call(`/portal-links/${link.id}`, { method: 'DELETE', as: owner });
     expect(await json(revoked)).toMatchObject({ status: 'revoked', activeSessions: 0 });
     expect((await SELF.fetch(`${ORIGIN}/portal`, { headers: { cookie: cookie! } })).status).toBe(401);
-    const again = await signInPortal(link.url);
+    const again = await signInWithLink(link.url);
     expect(again.res.status).toBe(410);
     expect(again.cookie).toBeUndefined();
 
     const expiring = await newLink(owner, c.id);
     await env.DB.prepare('UPDATE portal_links SET expires_at = 1 WHERE id = ?').bind(expiring.id).run();
-    const expired = await signInPortal(expiring.url);
+    const expired = await signInWithLink(expiring.url);
     expect(expired.res.status).toBe(410);
     expect(await expired.res.text()).toContain('expired');
     expect((await SELF.fetch(`${ORIGIN}/portal/login/not-a-token`)).status).toBe(404);
@@ -110,7 +99,7 @@ describe('portal magic links', () => {
   it('signs out; Accept-Language picks the page language when the link is unknown', async () => {
     const owner = await signUp();
     const c = await createClient(owner);
-    const { cookie } = await signInPortal((await newLink(owner, c.id)).url);
+    const { cookie } = await signInWithLink((await newLink(owner, c.id)).url);
     const out = await SELF.fetch(`${ORIGIN}/portal/logout`, {
       method: 'POST',
       headers: { cookie: cookie!, origin: ORIGIN },

@@ -11,17 +11,19 @@ export function useAction(changes: readonly QueryKey[]) {
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const invalidate = () =>
+    Promise.all(changes.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
   const run = async (action: () => Promise<unknown>) => {
     setError(null);
     setBusy(true);
     try {
       await action();
-      await Promise.all(changes.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+      await invalidate();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     } finally {
       setBusy(false);
     }
   };
-  return { run, error, setError, busy };
+  return { run, error, setError, busy, invalidate };
 }

@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api, type DocType } from '../api';
@@ -16,7 +16,6 @@ export function DocumentPage({ type }: { type: DocType }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const confirm = useConfirm();
   const ask = confirm.ask;
-  const queryClient = useQueryClient();
   const docQuery = useQuery({ queryKey: keys.document(type, id), queryFn: () => api.getDocument(type, id) });
   const doc = docQuery.data ?? null;
   const payments =
@@ -35,9 +34,8 @@ export function DocumentPage({ type }: { type: DocType }) {
   const notFound = docQuery.error instanceof ApiError && docQuery.error.status === 404;
   // A document action changes the document, its payments, lists, the client 360° and the email log.
   const changes = [['document'], ['documents'], ['client'], ['emails']] as const;
-  const { run: act, error: actionError, busy } = useAction(changes);
+  const { run: act, error: actionError, busy, invalidate: reload } = useAction(changes);
   const error = actionError ?? (docQuery.error && !notFound ? docQuery.error.message : null);
-  const reload = () => Promise.all(changes.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 
   if (notFound) return <p className="form-error">This {type} does not exist.</p>;
   if (!doc) return error ? <FormError message={error} /> : <p className="muted">Loading…</p>;

@@ -62,14 +62,14 @@ function retryAfter(resetAt: Date, now: Date) {
   return Math.max(1, Math.ceil((resetAt.getTime() - now.getTime()) / 1000));
 }
 
-/** Counts one hit against each limit and refuses with the longest wait among those exceeded. */
-async function throttle(db: Db, limits: { key: string; max: number; windowMs: number }[], now: Date) {
+/** Counts one hit against each limit; the longest wait among those exceeded (0 when none). */
+async function countHits(db: Db, limits: { key: string; max: number; windowMs: number }[], now: Date) {
   let wait = 0;
   for (const l of limits) {
     const hit = await hitRateLimit(db, await sha256Hex(l.key), l.windowMs, now);
     if (hit.count > l.max) wait = Math.max(wait, retryAfter(hit.resetAt, now));
   }
-  if (wait > 0) throw new RateLimitedError(wait);
+  return wait;
 }
 
 export async function signUp(
@@ -84,11 +84,12 @@ export async function signUp(
   },
   now = new Date(),
 ): Promise<IssuedSession> {
-  await throttle(
+  const wait = await countHits(
     db,
     [{ key: `signup-ip\n${input.ip}`, max: SIGNUP_MAX_PER_ADDRESS, windowMs: SIGNUP_WINDOW_MS }],
     now,
   );
+  if (wait > 0) throw new RateLimitedError(wait);
   const passwordHash = await hashPassword(input.password);
   try {
     const { tenantId, userId } = await createTenantWithOwner(db, { ...input, passwordHash }, now);
@@ -114,15 +115,18 @@ export async function signIn(
   const email = input.email.trim().toLowerCase();
   const pairKey = await sha256Hex(`signin\n${email}\n${input.ip}`);
   const accountKey = await sha256Hex(`signin-account\n${email}`);
-  const pair = await hitRateLimit(db, pairKey, LOGIN_WINDOW_MS, now);
-  const address = await hitRateLimit(db, await sha256Hex(`signin-ip\n${input.ip}`), LOGIN_WINDOW_MS, now);
+  const counted = await countHits(
+    db,
+    [
+      { key: `signin\n${email}\n${input.ip}`, max: LOGIN_MAX_ATTEMPTS, windowMs: LOGIN_WINDOW_MS },
+      { key: `signin-ip\n${input.ip}`, max: ADDRESS_MAX_ATTEMPTS, windowMs: LOGIN_WINDOW_MS },
+    ],
+    now,
+  );
+  // Failures only: a person who signs in well is never locked out by this one.
   const account = await peekRateLimit(db, accountKey, now);
-  const waits = [
-    pair.count > LOGIN_MAX_ATTEMPTS ? retryAfter(pair.resetAt, now) : 0,
-    address.count > ADDRESS_MAX_ATTEMPTS ? retryAfter(address.resetAt, now) : 0,
-    account && account.count >= ACCOUNT_MAX_FAILURES ? retryAfter(account.resetAt, now) : 0,
-  ];
-  const wait = Math.max(...waits);
+  const lockedFor = account && account.count >= ACCOUNT_MAX_FAILURES ? retryAfter(account.resetAt, now) : 0;
+  const wait = Math.max(counted, lockedFor);
   if (wait > 0) throw new RateLimitedError(wait);
   const user = await findUserByEmail(db, email);
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash()));

@@ -1,6 +1,7 @@
 import { createPortalLink, newestEmailedLink, newId } from '@clientele/db';
 import { sha256Hex, toBase64Url } from '../auth/encoding';
 import type { TenantContext } from '../context';
+import { linkExpiry, signInUrl } from './links';
 
 /** An emailed link is reused while it has at least this long left; then a new one is minted. */
 export const REUSE_MIN_REMAINING_MS = 7 * 24 * 3600 * 1000;
@@ -35,7 +36,7 @@ export async function emailedPortalLink(
   linkDays: number,
 ): Promise<string> {
   if (!secret) throw new Error('PORTAL_LINK_KEY is not set: emailed sign-in links cannot be made');
-  const url = (token: string) => `${origin}/portal/login/${token}`;
+  const url = (token: string) => signInUrl(origin, token);
   const reusable = await newestEmailedLink(
     ctx.db,
     ctx.tenantId,
@@ -52,7 +53,7 @@ export async function emailedPortalLink(
       id,
       clientId,
       tokenHash: await sha256Hex(token),
-      expiresAt: new Date(ctx.now.getTime() + linkDays * 24 * 3600 * 1000),
+      expiresAt: linkExpiry(ctx.now, linkDays),
       source: 'email',
     },
     ctx.now,

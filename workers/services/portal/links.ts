@@ -19,6 +19,13 @@ import { ConflictError, NotFoundError } from '../errors';
 /** A portal session lasts at most this long, and never beyond the link that opened it. */
 export const PORTAL_SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
 
+/** The sign-in address a token opens; the one place its shape is written. */
+export const signInUrl = (origin: string, token: string) => `${origin}/portal/login/${token}`;
+
+/** When a link made now expires, by the business's setting. */
+export const linkExpiry = (now: Date, linkDays: number) =>
+  new Date(now.getTime() + linkDays * 24 * 3600 * 1000);
+
 export interface PortalLinkView {
   id: string;
   clientId: string;
@@ -61,14 +68,14 @@ export async function issuePortalLink(ctx: TenantContext, clientId: string, orig
     throw new ConflictError('Portal access is turned off for this client; turn it on to create a link');
   }
   const token = randomToken(32);
-  const expiresAt = new Date(ctx.now.getTime() + tenant.portalLinkDays * 24 * 3600 * 1000);
+  const expiresAt = linkExpiry(ctx.now, tenant.portalLinkDays);
   const row = await createPortalLink(
     ctx.db,
     ctx.tenantId,
     { clientId, tokenHash: await sha256Hex(token), expiresAt },
     ctx.now,
   );
-  return { ...toLinkView(row, ctx.now), url: `${origin}/portal/login/${token}` };
+  return { ...toLinkView(row, ctx.now), url: signInUrl(origin, token) };
 }
 
 export async function portalLinksFor(ctx: TenantContext, clientId?: string) {

@@ -25,3 +25,26 @@ export function form(fields: [string, string][]): RequestInit {
     body: new URLSearchParams(fields).toString(),
   };
 }
+
+/** A new magic link for the client, made by the business (fails the test if refused). */
+export async function newLink(
+  owner: Caller,
+  clientId: string,
+): Promise<{ id: string; url: string } & Record<string, any>> {
+  const res = await call(`/clients/${clientId}/portal-links`, { method: 'POST', as: owner });
+  if (res.status !== 201) throw new Error(`portal link refused: ${res.status} ${await res.text()}`);
+  return json(res);
+}
+
+/** Posts a sign-in link as the "Continue" button does; the cookie when it signed in. */
+export async function signInWithLink(url: string) {
+  const res = await SELF.fetch(url, { method: 'POST', headers: { origin: ORIGIN }, redirect: 'manual' });
+  return { res, cookie: /clientele_portal_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0] };
+}
+
+/** The business's "sign-in link" emails, newest first. */
+export async function linkEmails(owner: Caller) {
+  return (await json(await call('/emails', { as: owner }))).data.filter(
+    (e: { kind: string }) => e.kind === 'portal_link',
+  );
+}
