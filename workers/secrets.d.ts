@@ -5,5 +5,13 @@ declare namespace Cloudflare {
   interface Env {
     /** Derives the tokens of emailed portal links from their ids (HMAC-SHA256). */
     PORTAL_LINK_KEY?: string;
+    /** 32 random bytes, base64: seals each business's Stripe secrets (AES-256-GCM). */
+    ENCRYPTION_KEY?: string;
+    /** The key being rotated out: still opens what it sealed until everything is re-saved. */
+    ENCRYPTION_KEY_PREVIOUS?: string;
+    /** Local runs only: the fake Stripe API the SDK talks to (production leaves it unset). */
+    STRIPE_API_URL?: string;
+    /** Local runs only: where the portal loads Stripe.js from (the fake's stand-in). */
+    STRIPE_JS_URL?: string;
   }
 }

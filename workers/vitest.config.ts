@@ -1,9 +1,25 @@
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 
 // wrangler refuses a config whose assets directory is missing; tests do not need a built app.
 mkdirSync(new URL('../web/dist', import.meta.url), { recursive: true });
+
+/** A free local port for the fake Stripe API, which `test/global-setup.ts` starts. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const stripePort = Number(process.env.CLIENTELE_FAKE_STRIPE_PORT ?? (await freePort()));
+process.env.CLIENTELE_FAKE_STRIPE_PORT = String(stripePort);
 
 export default defineConfig(async () => ({
   plugins: [
@@ -16,6 +32,10 @@ export default defineConfig(async () => ({
           // The address tests call the Worker at (helpers/api.ts ORIGIN); links are built from it.
           PUBLIC_URL: 'https://app.clientele.test',
           PORTAL_LINK_KEY: 'test-portal-link-key-not-secret',
+          // 32 bytes of zeros…ones, base64: a test key, never a deployment's.
+          ENCRYPTION_KEY: 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8',
+          STRIPE_API_URL: `http://127.0.0.1:${stripePort}`,
+          STRIPE_JS_URL: `http://127.0.0.1:${stripePort}/v3/`,
         },
       },
     }),
@@ -24,5 +44,6 @@ export default defineConfig(async () => ({
     name: 'worker',
     include: ['test/**/*.test.ts'],
     setupFiles: ['./test/setup.ts'],
+    globalSetup: ['./test/global-setup.ts'],
   },
 }));

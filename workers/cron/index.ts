@@ -8,6 +8,7 @@ import {
 } from '@clientele/db';
 import { createD1Db } from '@clientele/db/d1';
 import { queueDocumentEmail } from '../services/mail/outgoing';
+import { reconcileStripe } from '../services/stripe/reconcile';
 
 /**
  * Expired or revoked sign-in links are kept this long before deletion, so "email me a
@@ -17,7 +18,8 @@ export const STALE_LINK_KEEP_MS = 30 * 24 * 3600 * 1000;
 
 /**
  * Every tick: queue overdue reminders (once per invoice per rule, claimed before the
- * email is created so overlapping runs cannot double-send), then housekeeping — expired
+ * email is created so overlapping runs cannot double-send), apply Stripe payments whose
+ * webhook never arrived, then housekeeping — expired
  * admin and portal sessions, old sign-in links, rate-limit windows and idempotency keys.
  */
 export async function handleScheduled(controller: ScheduledController, env: Env, _ctx: ExecutionContext) {
@@ -34,6 +36,7 @@ export async function handleScheduled(controller: ScheduledController, env: Env,
       'reminder',
     );
   }
+  await reconcileStripe(db, env, now);
   await deleteExpiredSessions(db, now);
   await deleteStalePortalRows(db, now, STALE_LINK_KEEP_MS);
   await deleteExpiredRateLimits(db, now);

@@ -2,11 +2,13 @@ import { Hono } from 'hono';
 import { createApi } from './api';
 import { createPortal } from './portal';
 import { problemResponse, renderError } from './problem';
+import { createWebhooks } from './webhooks';
 
 export function createApp() {
   const app = new Hono<{ Bindings: Env }>();
   app.route('/api/v1', createApi());
   app.route('/portal', createPortal());
+  app.route('/webhooks', createWebhooks());
   app.notFound((c) => {
     if (c.req.path.startsWith('/api/'))
       return problemResponse(404, 'Not Found', `No route for ${c.req.method} ${c.req.path}`);

@@ -25,6 +25,8 @@ const SLUGS: Record<number, string> = {
   422: 'validation',
   429: 'rate-limited',
   500: 'internal',
+  502: 'upstream',
+  503: 'retry-later',
 };
 
 export function problemResponse(

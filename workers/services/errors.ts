@@ -9,7 +9,7 @@ export interface FieldError {
 
 export class DomainError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 502 | 503,
     readonly title: string,
     detail: string,
     readonly errors: FieldError[] = [],
@@ -51,5 +51,19 @@ export class ForbiddenError extends DomainError {
 export class RateLimitedError extends DomainError {
   constructor(readonly retryAfterSeconds: number) {
     super(429, 'Too Many Requests', `Too many attempts; try again in ${retryAfterSeconds} s`);
+  }
+}
+
+/** A service we depend on (Stripe) failed or could not be reached; nothing was changed. */
+export class UpstreamError extends DomainError {
+  constructor(detail: string) {
+    super(502, 'Bad Gateway', detail);
+  }
+}
+
+/** Not ready yet (a refund whose payment has not arrived): the sender should retry. */
+export class RetryLaterError extends DomainError {
+  constructor(detail: string) {
+    super(503, 'Service Unavailable', detail);
   }
 }

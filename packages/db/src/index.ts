@@ -12,11 +12,14 @@ export * from './queries/portal';
 export { portalAccessOpen } from './queries/portal-access';
 export * from './queries/portal-documents';
 export * from './queries/reminders';
+export * from './queries/stripe';
 export * from './queries/summaries';
 export * from './queries/templates';
 export * from './queries/tenants';
 export type {
   ApiKey,
+  CheckoutSessionRow,
+  CheckoutState,
   DocumentRow,
   DocumentSnapshot,
   DocumentType,
@@ -24,6 +27,7 @@ export type {
   PaymentRow,
   PortalLinkRow,
   Role,
+  StripeAccountRow,
   Tenant,
   User,
 } from './schema';

@@ -11,6 +11,7 @@ import { registerEmailRoutes } from './emails/routes';
 import { registerPortalLinkRoutes } from './portal-links/routes';
 import { createRouter } from './router';
 import { registerSettingsRoutes } from './settings/routes';
+import { registerStripeSettingsRoutes } from './settings/stripe-routes';
 import { registerTemplateRoutes } from './templates/routes';
 
 /**
@@ -32,6 +33,7 @@ export function createApi() {
 
   registerAuthRoutes(api);
   registerSettingsRoutes(api);
+  registerStripeSettingsRoutes(api);
   registerClientRoutes(api);
   registerDocumentRoutesAll(api);
   registerTemplateRoutes(api);

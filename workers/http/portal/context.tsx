@@ -114,7 +114,13 @@ export function notFound(c: PortalContext) {
 /** A signed-in page: branding, navigation and language all come from the session. */
 export function signedInPage(
   c: PortalContext,
-  props: { title: string; section: Section; path?: string; script?: string | undefined },
+  props: {
+    title: string;
+    section: Section;
+    path?: string;
+    script?: string | undefined;
+    externalScript?: string | undefined;
+  },
   body: Child,
   status: 200 | 400 = 200,
 ) {
@@ -130,6 +136,7 @@ export function signedInPage(
       section={props.section}
       path={props.path ?? c.req.path}
       script={props.script}
+      externalScript={props.externalScript}
     >
       {body}
     </Page>,

@@ -8,6 +8,7 @@ import { downloadPages } from './pages/downloads';
 import { estimatePages } from './pages/estimates';
 import { invoicePages } from './pages/invoices';
 import { loginPages } from './pages/login';
+import { payPages } from './pages/pay';
 import { statementPages } from './pages/statement';
 
 /**
@@ -51,6 +52,7 @@ export function createPortal() {
   loginPages(portal);
   statementPages(portal);
   invoicePages(portal);
+  payPages(portal);
   estimatePages(portal);
   downloadPages(portal);
   // Anything else under /portal is a page that does not exist.

@@ -55,7 +55,9 @@ export function Page(props: {
   business?: string | undefined;
   logo?: boolean;
   section?: Section;
-  script?: string;
+  script?: string | undefined;
+  /** A script from another origin the page's own policy allows (Stripe.js on the payment page). */
+  externalScript?: string | undefined;
   children: Child;
 }) {
   const { m } = props;
@@ -111,6 +113,7 @@ export function Page(props: {
           ) : null}
         </header>
         <main>{props.children}</main>
+        {props.externalScript ? <script nonce={props.nonce} src={props.externalScript} /> : null}
         {props.script ? (
           <script nonce={props.nonce} dangerouslySetInnerHTML={{ __html: props.script }} />
         ) : null}

@@ -14,6 +14,7 @@ export interface PaymentView {
   method: string;
   reference: string | null;
   source: 'manual' | 'stripe';
+  refunded: number;
   createdAt: string;
 }
 
@@ -27,6 +28,7 @@ export const toPaymentView = (p: PaymentRow): PaymentView => ({
   method: p.method,
   reference: p.reference,
   source: p.source,
+  refunded: p.refunded,
   createdAt: p.createdAt.toISOString(),
 });
 

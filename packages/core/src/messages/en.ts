@@ -84,7 +84,20 @@ export const en = {
     tax: (r: string) => `Tax ${r}`,
     downloadPdf: 'Download PDF',
     payNow: 'Pay now',
-    payUnavailable: 'Online payment is not available yet for this business.',
+    payTitle: (n: string) => `Pay invoice ${n}`,
+    payLoading: 'Loading secure payment…',
+    payNeedsScript:
+      'Online payment needs JavaScript. You can also pay using the instructions on the invoice.',
+    payStartFailed: 'The payment could not be started. Please try again in a moment.',
+    payBy: 'Payments are processed securely by Stripe.',
+    paymentReceived: 'Payment received. Thank you!',
+    paymentProcessing: 'Processing your payment…',
+    paymentSettling:
+      'Your payment is on its way. Bank payments can take a few days; this invoice will show Paid once it settles.',
+    paymentFailed: 'The payment did not go through. You can try again.',
+    paymentReview: (b: string) => `Your payment was received and is being reviewed by ${b}.`,
+    paymentStillWaiting:
+      'Still waiting for confirmation from the payment provider. You can leave this page; the invoice will update on its own.',
     back: 'All invoices',
     select: (n: string) => `Select ${n}`,
     selectAll: 'Select all',

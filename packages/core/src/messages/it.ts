@@ -73,7 +73,20 @@ export const it = {
     tax: (r) => `IVA ${r}`,
     downloadPdf: 'Scarica PDF',
     payNow: 'Paga ora',
-    payUnavailable: 'Il pagamento online non è ancora disponibile per questa attività.',
+    payTitle: (n: string) => `Paga la fattura ${n}`,
+    payLoading: 'Caricamento del pagamento sicuro…',
+    payNeedsScript:
+      'Il pagamento online richiede JavaScript. Puoi anche pagare seguendo le istruzioni in fattura.',
+    payStartFailed: 'Impossibile avviare il pagamento. Riprova tra un momento.',
+    payBy: 'I pagamenti sono elaborati in modo sicuro da Stripe.',
+    paymentReceived: 'Pagamento ricevuto. Grazie!',
+    paymentProcessing: 'Elaborazione del pagamento…',
+    paymentSettling:
+      'Il pagamento è in arrivo. I pagamenti bancari possono richiedere alcuni giorni; la fattura risulterà pagata all’accredito.',
+    paymentFailed: 'Il pagamento non è andato a buon fine. Puoi riprovare.',
+    paymentReview: (b: string) => `Il pagamento è stato ricevuto ed è in verifica da parte di ${b}.`,
+    paymentStillWaiting:
+      'In attesa della conferma del circuito di pagamento. Puoi lasciare la pagina: la fattura si aggiornerà da sola.',
     back: 'Tutte le fatture',
     select: (n) => `Seleziona ${n}`,
     selectAll: 'Seleziona tutte',

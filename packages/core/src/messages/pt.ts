@@ -73,7 +73,20 @@ export const pt = {
     tax: (r) => `IVA ${r}`,
     downloadPdf: 'Descarregar PDF',
     payNow: 'Pagar agora',
-    payUnavailable: 'O pagamento online ainda não está disponível para esta empresa.',
+    payTitle: (n: string) => `Pagar a fatura ${n}`,
+    payLoading: 'A carregar o pagamento seguro…',
+    payNeedsScript:
+      'O pagamento online precisa de JavaScript. Também pode pagar com as instruções da fatura.',
+    payStartFailed: 'Não foi possível iniciar o pagamento. Tente novamente dentro de momentos.',
+    payBy: 'Os pagamentos são processados com segurança pela Stripe.',
+    paymentReceived: 'Pagamento recebido. Obrigado!',
+    paymentProcessing: 'A processar o seu pagamento…',
+    paymentSettling:
+      'O seu pagamento está a caminho. Pagamentos bancários podem demorar alguns dias; a fatura ficará Paga quando for liquidado.',
+    paymentFailed: 'O pagamento não foi concluído. Pode tentar novamente.',
+    paymentReview: (b: string) => `O seu pagamento foi recebido e está a ser verificado por ${b}.`,
+    paymentStillWaiting:
+      'Ainda a aguardar a confirmação do processador de pagamentos. Pode sair desta página; a fatura será atualizada sozinha.',
     back: 'Todas as faturas',
     select: (n) => `Selecionar ${n}`,
     selectAll: 'Selecionar todas',

@@ -188,7 +188,8 @@ export async function issueDocument(
 
 /** Recomputes amount paid and the payment-driven status from the payments table. */
 export function recomputeInvoice(db: Db, tenantId: string, invoiceId: string, now: Date) {
-  const paid = sql`(SELECT COALESCE(SUM(amount), 0) FROM payments WHERE tenant_id = ${tenantId} AND invoice_id = ${invoiceId})`;
+  // Refunds give the balance back: a refunded payment counts only for what was kept.
+  const paid = sql`(SELECT COALESCE(SUM(amount - refunded), 0) FROM payments WHERE tenant_id = ${tenantId} AND invoice_id = ${invoiceId})`;
   return db
     .update(documents)
     .set({

@@ -29,7 +29,7 @@ export async function recordPayment(
   // Column order follows the payments table: drizzle lists every column for INSERT … SELECT.
   await db.batch([
     db.insert(payments).select(sql`
-      SELECT ${id}, tenant_id, id, client_id, ${p.amount}, currency, ${p.date}, ${p.method}, ${p.reference}, ${p.source}, ${now.getTime()}
+      SELECT ${id}, tenant_id, id, client_id, ${p.amount}, currency, ${p.date}, ${p.method}, ${p.reference}, ${p.source}, NULL, 0, ${now.getTime()}
       FROM documents
       WHERE id = ${invoiceId} AND tenant_id = ${tenantId} AND type = 'invoice'
         AND status IN (${PAYABLE_SQL}) AND total - amount_paid >= ${p.amount}`),

@@ -131,10 +131,15 @@ export const payments = sqliteTable(
     method: text('method').notNull(),
     reference: text('reference'),
     source: text('source', { enum: ['manual', 'stripe'] }).notNull(),
+    /** The Checkout Session a Stripe payment came from: one payment per session, ever. */
+    externalId: text('external_id'),
+    /** Refunded so far (minor units); the invoice counts `amount - refunded` as paid. */
+    refunded: integer('refunded').notNull().default(0),
     createdAt: timestamp('created_at').notNull(),
   },
   (t) => [
     index('payments_invoice_idx').on(t.tenantId, t.invoiceId),
+    uniqueIndex('payments_external_idx').on(t.tenantId, t.externalId),
     index('payments_client_idx').on(t.tenantId, t.clientId, t.createdAt),
   ],
 );

@@ -3,4 +3,5 @@ export * from './clients';
 export * from './documents';
 export * from './mail';
 export * from './portal';
+export * from './stripe';
 export * from './tenants';

@@ -2,10 +2,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { getDocumentFor } from '../../../services/documents/documents';
 import { queueDocumentEmail } from '../../../services/mail/outgoing';
 import { deletePaymentFor, paymentsFor, recordManualPayment } from '../../../services/payments/payments';
+import { onlinePayments } from '../../../services/stripe/checkout';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonBody, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
-import { PaymentInputSchema, PaymentSchema } from './schema';
+import { OnlinePaymentSchema, PaymentInputSchema, PaymentSchema } from './schema';
 import { conflict } from './shared';
 
 /** Payments on an invoice: record, list, delete (only through its own invoice), and all payments. */
@@ -51,6 +52,27 @@ export function registerPaymentRoutes(app: Router) {
       const id = c.req.valid('param').id;
       await getDocumentFor(ctx, 'invoice', id);
       return c.json({ data: await paymentsFor(ctx, { invoiceId: id }) }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/invoices/{id}/online-payments',
+      tags,
+      security,
+      summary:
+        "The invoice's Stripe checkouts: processing, paid, failed, or flagged (amount or currency mismatch)",
+      request: { params },
+      responses: {
+        200: jsonResponse(z.object({ data: z.array(OnlinePaymentSchema) }), 'Stripe checkouts, newest first'),
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      const ctx = tenantContext(c);
+      const id = c.req.valid('param').id;
+      await getDocumentFor(ctx, 'invoice', id);
+      return c.json({ data: await onlinePayments(ctx, id) }, 200);
     },
   );
   app.openapi(

@@ -143,9 +143,25 @@ export const PaymentSchema = z
     method: z.string(),
     reference: z.string().nullable(),
     source: z.enum(['manual', 'stripe']),
+    refunded: z.number().int().openapi({ description: 'Refunded so far through Stripe, in minor units' }),
     createdAt: z.string(),
   })
   .openapi('Payment');
+
+export const OnlinePaymentSchema = z
+  .object({
+    id: z.string().openapi({ description: 'Stripe Checkout Session id' }),
+    invoiceId: z.string(),
+    state: z.enum(['open', 'processing', 'paid', 'failed', 'mismatch']),
+    amount: z.number().int(),
+    currency: z.string(),
+    paymentIntentId: z.string().nullable(),
+    paymentId: z.string().nullable(),
+    problem: z.string().nullable().openapi({ description: 'Why a payment was flagged instead of applied' }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('OnlinePayment');
 
 export const ClientSummarySchema = z
   .object({

@@ -3,6 +3,8 @@ import type { Hono } from 'hono';
 import { pdfOfDocument } from '../../../services/documents/pdf';
 import { toDocumentView, today } from '../../../services/documents/view';
 import { clientDocument, invoicePage, openClientDocument } from '../../../services/portal/documents';
+import { publishableKey } from '../../../services/stripe/account';
+import { invoiceCheckouts, settling } from '../../../services/stripe/checkout';
 import { pdfResponse } from '../../pdf-response';
 import { notFound, type PortalEnv, requirePortal, signedInPage } from '../context';
 import { InvoiceCells } from './invoice-row';
@@ -143,6 +145,12 @@ export function invoicePages(portal: Hono<PortalEnv>) {
     if (!row) return notFound(c);
     const view = toDocumentView(row, p.ctx.now);
     const payable = view.amountDue > 0 && isPayable(row.status);
+    // "Pay now" only where the business takes card payments and no payment is on its way.
+    const [key, checkouts] = payable
+      ? await Promise.all([publishableKey(p.ctx), invoiceCheckouts(p, row.id)])
+      : [undefined, []];
+    const canPay = Boolean(key);
+    const processing = settling(checkouts);
     const title = `${m.invoice} ${view.number ?? ''}`;
     return signedInPage(
       c,
@@ -159,17 +167,12 @@ export function invoicePages(portal: Hono<PortalEnv>) {
           <a class="button secondary" href={`/portal/invoices/${row.id}/pdf`} download>
             {m.downloadPdf}
           </a>
-          {payable ? (
-            <>
-              {/* Online payment arrives with the business's Stripe account. */}
-              <button type="button" disabled aria-describedby="pay-note">
-                {m.payNow}
-              </button>
-              <span id="pay-note" class="muted">
-                {m.payUnavailable}
-              </span>
-            </>
+          {payable && canPay && !processing ? (
+            <a class="button" href={`/portal/invoices/${row.id}/pay`}>
+              {m.payNow}
+            </a>
           ) : null}
+          {payable && processing ? <span class="muted">{m.paymentSettling}</span> : null}
         </div>
         <DocumentPreview row={row} view={view} lang={lang} m={m} />
       </>,

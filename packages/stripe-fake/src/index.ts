@@ -1,0 +1,7 @@
+export {
+  type Delivery,
+  type FakeStripe,
+  type RecordedRequest,
+  type SignedEvent,
+  startFakeStripe,
+} from './server';

@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+
+/** Stripe-style ids: prefix + 24 random base62-ish characters. */
+export function stripeId(prefix: string): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  let out = `${prefix}_`;
+  for (const b of randomBytes(24)) out += alphabet[b % alphabet.length];
+  return out;
+}
+
+export const API_VERSION = '2026-10-28.endive';
+
+type Metadata = Record<string, string>;
+
+/** The parts of a Checkout Session object the product reads, shaped as Stripe returns them. */
+export interface CheckoutSession {
+  id: string;
+  object: 'checkout.session';
+  amount_subtotal: number;
+  amount_total: number;
+  client_secret: string;
+  created: number;
+  currency: string;
+  customer_email: string | null;
+  customer_details: { email: string | null } | null;
+  expires_at: number;
+  livemode: false;
+  metadata: Metadata;
+  mode: 'payment';
+  payment_intent: string | null;
+  payment_status: 'paid' | 'unpaid' | 'no_payment_required';
+  return_url: string | null;
+  status: 'open' | 'complete' | 'expired';
+  ui_mode: string;
+  url: null;
+  line_items_preview: { name: string; quantity: number; unit_amount: number }[];
+  payment_intent_metadata: Metadata;
+}
+
+export interface Charge {
+  id: string;
+  object: 'charge';
+  amount: number;
+  amount_captured: number;
+  amount_refunded: number;
+  created: number;
+  currency: string;
+  livemode: false;
+  metadata: Metadata;
+  paid: true;
+  payment_intent: string;
+  refunded: boolean;
+  status: 'succeeded';
+}
+
+/** Stripe's public session shape (the stand-in's own bookkeeping fields left out). */
+export function publicSession(s: CheckoutSession) {
+  const { line_items_preview: _, payment_intent_metadata: __, ...rest } = s;
+  return rest;
+}
+
+export function event(type: string, object: unknown) {
+  return {
+    id: stripeId('evt'),
+    object: 'event' as const,
+    api_version: API_VERSION,
+    created: Math.floor(Date.now() / 1000),
+    data: { object },
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    type,
+  };
+}
+
+export function stripeError(status: number, message: string, extra: Record<string, string> = {}) {
+  return { status, body: { error: { type: 'invalid_request_error', message, ...extra } } };
+}

@@ -1,0 +1,193 @@
+import { isPayable } from '@clientele/core';
+import type { Context, Hono } from 'hono';
+import { DomainError } from '../../../services/errors';
+import { clientDocument } from '../../../services/portal/documents';
+import { publishableKey } from '../../../services/stripe/account';
+import { checkoutState, startCheckout } from '../../../services/stripe/checkout';
+import { problemResponse } from '../../problem';
+import { notFound, type PortalEnv, requirePortal, signedInPage } from '../context';
+
+/** Stripe's published CSP needs for embedded Checkout; a local run uses the fake's origin. */
+function stripeOrigins(env: Env) {
+  if (env.STRIPE_JS_URL) {
+    const origin = new URL(env.STRIPE_JS_URL).origin;
+    return { script: [origin], frame: [origin], connect: [origin], img: [origin] };
+  }
+  return {
+    script: ['https://js.stripe.com'],
+    frame: [
+      'https://js.stripe.com',
+      'https://*.js.stripe.com',
+      'https://hooks.stripe.com',
+      'https://checkout.stripe.com',
+    ],
+    connect: ['https://api.stripe.com', 'https://checkout.stripe.com', 'https://merchant-ui-api.stripe.com'],
+    img: ['https://*.stripe.com'],
+  };
+}
+
+/** The portal's policy, opened only for Stripe's origins and only on the payment page. */
+function paymentPagePolicy(env: Env, nonce: string) {
+  const o = stripeOrigins(env);
+  return [
+    "default-src 'none'",
+    `style-src 'nonce-${nonce}'`,
+    `script-src 'nonce-${nonce}' ${o.script.join(' ')}`,
+    `frame-src ${o.frame.join(' ')}`,
+    `connect-src 'self' ${o.connect.join(' ')}`,
+    `img-src 'self' ${o.img.join(' ')}`,
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+}
+
+const MOUNT_CHECKOUT = `(async () => {
+  const box = document.getElementById('checkout');
+  const status = document.getElementById('pay-status');
+  try {
+    const stripe = Stripe(box.dataset.key);
+    const checkout = await stripe.initEmbeddedCheckout({
+      fetchClientSecret: async () => {
+        const res = await fetch(box.dataset.endpoint, { method: 'POST', headers: { accept: 'application/json' } });
+        if (!res.ok) throw new Error(String(res.status));
+        return (await res.json()).clientSecret;
+      },
+    });
+    status.hidden = true;
+    checkout.mount('#checkout');
+  } catch {
+    status.textContent = box.dataset.failed;
+    status.className = 'danger';
+  }
+})();`;
+
+/** Polls the small status endpoint; the page itself says "paid" only once the server knows. */
+const WAIT_FOR_WEBHOOK = `(() => {
+  const el = document.querySelector('[data-payment-state]');
+  const started = Date.now();
+  const tick = async () => {
+    try {
+      const res = await fetch(el.dataset.statusUrl, { headers: { accept: 'application/json' } });
+      const body = res.ok ? await res.json() : null;
+      if (body && body.state !== 'open') return location.reload();
+    } catch {}
+    if (Date.now() - started > 120000) { el.textContent = el.dataset.stillWaiting; return; }
+    setTimeout(tick, 1500);
+  };
+  setTimeout(tick, 1000);
+})();`;
+
+/** The pay call comes from our own page's script: refuse anything another site could send. */
+function fromOurPage(c: Context<PortalEnv>) {
+  const site = c.req.header('sec-fetch-site');
+  const origin = c.req.header('origin');
+  if (site && site !== 'same-origin') return false;
+  return !origin || origin === new URL(c.req.url).origin;
+}
+
+/** "Pay now" (embedded Stripe Checkout), the session endpoint, and the return page. */
+export function payPages(portal: Hono<PortalEnv>) {
+  portal.get('/invoices/:id/pay', requirePortal, async (c) => {
+    const { m, portal: p } = c.var;
+    const row = await clientDocument(p, 'invoice', c.req.param('id'));
+    if (!row) return notFound(c);
+    const key = await publishableKey(p.ctx);
+    if (!key || !isPayable(row.status) || row.total - row.amountPaid <= 0) {
+      return c.redirect(`/portal/invoices/${row.id}`, 303);
+    }
+    c.header('content-security-policy', paymentPagePolicy(c.env, c.var.nonce));
+    const title = m.payTitle(row.number ?? '');
+    return signedInPage(
+      c,
+      { title, section: 'invoices', script: MOUNT_CHECKOUT, externalScript: stripeJsUrl(c.env) },
+      <>
+        <p>
+          <a href={`/portal/invoices/${row.id}`}>
+            ← {m.invoice} {row.number}
+          </a>
+        </p>
+        <h1>{title}</h1>
+        <p id="pay-status" class="muted" role="status">
+          {m.payLoading}
+        </p>
+        <noscript>
+          <p>{m.payNeedsScript}</p>
+        </noscript>
+        <div
+          id="checkout"
+          data-key={key}
+          data-endpoint={`/portal/invoices/${row.id}/pay`}
+          data-failed={m.payStartFailed}
+        />
+        <p class="muted">{m.payBy}</p>
+      </>,
+    );
+  });
+
+  portal.post('/invoices/:id/pay', requirePortal, async (c) => {
+    if (!fromOurPage(c)) return problemResponse(403, 'Forbidden', 'Payments start from the portal page');
+    const { lang, m, portal: p } = c.var;
+    try {
+      const started = await startCheckout(p, c.env, {
+        invoiceId: c.req.param('id'),
+        email: p.client.email,
+        language: lang,
+        label: m.invoice,
+      });
+      return c.json(started, 200);
+    } catch (err) {
+      if (err instanceof DomainError) return problemResponse(err.status, err.title, err.message);
+      throw err;
+    }
+  });
+
+  portal.get('/invoices/:id/payment-status', requirePortal, async (c) => {
+    const state = await checkoutState(c.var.portal, c.req.param('id'), c.req.query('session_id') ?? '');
+    if (!state) return problemResponse(404, 'Not Found', 'No such payment');
+    return c.json({ state }, 200);
+  });
+
+  portal.get('/invoices/:id/payment', requirePortal, async (c) => {
+    const { m, portal: p } = c.var;
+    const invoiceId = c.req.param('id');
+    const sessionId = c.req.query('session_id') ?? '';
+    const state = await checkoutState(p, invoiceId, sessionId);
+    if (!state) return notFound(c);
+    const text = {
+      open: m.paymentProcessing,
+      processing: m.paymentSettling,
+      paid: m.paymentReceived,
+      failed: m.paymentFailed,
+      mismatch: m.paymentReview(p.tenant.name),
+    }[state];
+    const statusUrl = `/portal/invoices/${invoiceId}/payment-status?session_id=${encodeURIComponent(sessionId)}`;
+    return signedInPage(
+      c,
+      { title: text, section: 'invoices', script: state === 'open' ? WAIT_FOR_WEBHOOK : undefined },
+      <div class="card">
+        <h1
+          role="status"
+          class={state === 'paid' ? 'ok' : state === 'failed' ? 'danger' : undefined}
+          data-payment-state={state}
+          data-status-url={statusUrl}
+          data-still-waiting={m.paymentStillWaiting}
+        >
+          {text}
+        </h1>
+        <p class="actions">
+          <a class="button secondary" href={`/portal/invoices/${invoiceId}`}>
+            {m.invoice}
+          </a>
+          {state === 'failed' ? (
+            <a class="button" href={`/portal/invoices/${invoiceId}/pay`}>
+              {m.payNow}
+            </a>
+          ) : null}
+        </p>
+      </div>,
+    );
+  });
+}
+
+const stripeJsUrl = (env: Env) => env.STRIPE_JS_URL ?? 'https://js.stripe.com/v3/';

@@ -1,0 +1,35 @@
+import { Hono } from 'hono';
+import { receiveStripeEvent } from '../../services/stripe/webhooks';
+import type { HonoEnv } from '../hono-env';
+import { database } from '../middleware/database';
+import { noStore } from '../middleware/no-store';
+import { problemResponse, renderError } from '../problem';
+
+/** Stripe's events are small; anything bigger is not from Stripe. */
+const MAX_EVENT_BYTES = 512 * 1024;
+
+/**
+ * Webhooks from outside: no session, no cookies. Each business has its own URL, verified
+ * with its own signing secret over the raw body; the tenant comes from the path and
+ * counts only once the signature proves the sender holds that business's secret.
+ */
+export function createWebhooks() {
+  const hooks = new Hono<HonoEnv>();
+  hooks.use('*', noStore(), database());
+  hooks.post('/stripe/:tenantId', async (c) => {
+    const tenantId = c.req.param('tenantId');
+    if (!/^ten_[0-9a-z]{24}$/.test(tenantId))
+      return problemResponse(404, 'Not Found', 'No such webhook endpoint');
+    const raw = await c.req.text();
+    if (raw.length > MAX_EVENT_BYTES) return problemResponse(413, 'Payload Too Large', 'Event too large');
+    const result = await receiveStripeEvent(
+      { db: c.var.db, tenantId, now: new Date() },
+      c.env,
+      raw,
+      c.req.header('stripe-signature'),
+    );
+    return c.json({ received: true, ...result }, 200);
+  });
+  hooks.onError(renderError);
+  return hooks;
+}

@@ -1,0 +1,141 @@
+import {
+  deleteStripeAccount,
+  getStripeAccount,
+  putStripeAccount,
+  type StripeAccountRow,
+} from '@clientele/db';
+import type { TenantContext } from '../context';
+import { UpstreamError, ValidationError } from '../errors';
+import { Stripe, stripeClient } from './client';
+import { currentKeyId, type Keyring, open, seal } from './sealed';
+
+/** The events a business enables on its Stripe webhook endpoint. */
+export const STRIPE_EVENTS = [
+  'checkout.session.completed',
+  'checkout.session.async_payment_succeeded',
+  'checkout.session.async_payment_failed',
+  'charge.refunded',
+] as const;
+
+export interface StripeSettingsView {
+  configured: boolean;
+  publishableKey: string | null;
+  secretKeyLast4: string | null;
+  mode: 'test' | 'live' | null;
+  webhookUrl: string;
+  events: string[];
+  updatedAt: string | null;
+}
+
+export interface StripeKeysInput {
+  publishableKey: string;
+  secretKey: string;
+  webhookSecret: string;
+}
+
+type StripeEnv = Keyring & Pick<Env, 'STRIPE_API_URL' | 'PUBLIC_URL'>;
+
+export const webhookUrl = (env: Pick<Env, 'PUBLIC_URL'>, tenantId: string) =>
+  `${new URL(env.PUBLIC_URL).origin}/webhooks/stripe/${tenantId}`;
+
+function view(env: StripeEnv, tenantId: string, row: StripeAccountRow | undefined): StripeSettingsView {
+  return {
+    configured: Boolean(row),
+    publishableKey: row?.publishableKey ?? null,
+    secretKeyLast4: row?.secretKeyLast4 ?? null,
+    mode: row?.mode ?? null,
+    webhookUrl: webhookUrl(env, tenantId),
+    events: [...STRIPE_EVENTS],
+    updatedAt: row?.updatedAt.toISOString() ?? null,
+  };
+}
+
+export async function stripeSettings(ctx: TenantContext, env: StripeEnv) {
+  return view(env, ctx.tenantId, await getStripeAccount(ctx.db, ctx.tenantId));
+}
+
+const modeOf = (key: string) => (/_(live)_/.test(key) ? 'live' : 'test');
+
+function checkShapes(input: StripeKeysInput) {
+  const errors = [];
+  if (!/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/.test(input.secretKey)) {
+    errors.push({
+      path: 'secretKey',
+      message: 'This is not a Stripe secret key: it starts with sk_test_ or sk_live_ (Developers → API keys)',
+    });
+  }
+  if (!/^pk_(test|live)_[A-Za-z0-9]+$/.test(input.publishableKey)) {
+    errors.push({
+      path: 'publishableKey',
+      message: 'This is not a Stripe publishable key: it starts with pk_test_ or pk_live_',
+    });
+  } else if (errors.length === 0 && modeOf(input.publishableKey) !== modeOf(input.secretKey)) {
+    errors.push({
+      path: 'publishableKey',
+      message: `The publishable key is a ${modeOf(input.publishableKey)} key but the secret key is a ${modeOf(input.secretKey)} key`,
+    });
+  }
+  if (!/^whsec_[A-Za-z0-9+/=]+$/.test(input.webhookSecret)) {
+    errors.push({
+      path: 'webhookSecret',
+      message: "This is not a webhook signing secret: it starts with whsec_ (the endpoint's page in Stripe)",
+    });
+  }
+  if (errors.length) throw new ValidationError(errors);
+}
+
+/**
+ * Saves the business's keys after one cheap call proves Stripe accepts the secret key.
+ * Both secrets are sealed before they are stored and never leave the Worker again.
+ */
+export async function saveStripeSettings(ctx: TenantContext, env: StripeEnv, input: StripeKeysInput) {
+  checkShapes(input);
+  try {
+    await stripeClient(env, input.secretKey).balance.retrieve();
+  } catch (err) {
+    if (
+      err instanceof Stripe.errors.StripeAuthenticationError ||
+      err instanceof Stripe.errors.StripePermissionError
+    ) {
+      throw new ValidationError([
+        {
+          path: 'secretKey',
+          message: 'Stripe did not accept this secret key; copy it again from Developers → API keys',
+        },
+      ]);
+    }
+    throw new UpstreamError('Stripe could not be reached to check the key; nothing was saved. Try again.');
+  }
+  const row: StripeAccountRow = {
+    tenantId: ctx.tenantId,
+    publishableKey: input.publishableKey,
+    secretKeySealed: await seal(env, ctx.tenantId, input.secretKey),
+    webhookSecretSealed: await seal(env, ctx.tenantId, input.webhookSecret),
+    secretKeyLast4: input.secretKey.slice(-4),
+    mode: modeOf(input.secretKey),
+    keyId: await currentKeyId(env),
+    updatedAt: ctx.now,
+  };
+  await putStripeAccount(ctx.db, row);
+  return view(env, ctx.tenantId, row);
+}
+
+export async function removeStripe(ctx: TenantContext) {
+  await deleteStripeAccount(ctx.db, ctx.tenantId);
+}
+
+/** The business's Stripe, unsealed for one request; undefined when it has none. */
+export async function tenantStripe(ctx: Pick<TenantContext, 'db' | 'tenantId'>, env: StripeEnv) {
+  const row = await getStripeAccount(ctx.db, ctx.tenantId);
+  if (!row) return undefined;
+  const [secretKey, webhookSecret] = await Promise.all([
+    open(env, ctx.tenantId, row.secretKeySealed),
+    open(env, ctx.tenantId, row.webhookSecretSealed),
+  ]);
+  return { stripe: stripeClient(env, secretKey), publishableKey: row.publishableKey, webhookSecret };
+}
+
+/** The publishable key when "Pay now" can be offered (no secret is opened for this). */
+export async function publishableKey(ctx: Pick<TenantContext, 'db' | 'tenantId'>) {
+  return (await getStripeAccount(ctx.db, ctx.tenantId))?.publishableKey;
+}

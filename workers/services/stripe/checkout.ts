@@ -1,0 +1,138 @@
+import { isPayable, type Language } from '@clientele/core';
+import {
+  type CheckoutSessionRow,
+  getCheckoutSession,
+  invoiceCheckoutSessions,
+  saveCheckoutSession,
+} from '@clientele/db';
+import type { TenantContext } from '../context';
+import { ConflictError, NotFoundError, UpstreamError } from '../errors';
+import { type ClientScope, clientDocument } from '../portal/documents';
+import { tenantStripe } from './account';
+import { toStripeAmount } from './amounts';
+import type { Keyring } from './sealed';
+
+type CheckoutEnv = Keyring & Pick<Env, 'STRIPE_API_URL' | 'PUBLIC_URL'>;
+
+export interface StartedCheckout {
+  sessionId: string;
+  clientSecret: string;
+  publishableKey: string;
+}
+
+/** A checkout whose payment is on its way (bank debit): paying again would pay twice. */
+export const settling = (rows: CheckoutSessionRow[]) => rows.some((r) => r.state === 'processing');
+
+export function invoiceCheckouts(scope: ClientScope, invoiceId: string) {
+  return invoiceCheckoutSessions(scope.ctx.db, scope.ctx.tenantId, invoiceId);
+}
+
+/**
+ * "Pay now": an embedded Checkout Session for what is due, in the invoice's currency.
+ * The idempotency key is the invoice and amount due, so a double click (or a reload)
+ * gets the same session rather than a second charge.
+ */
+export async function startCheckout(
+  scope: ClientScope,
+  env: CheckoutEnv,
+  input: { invoiceId: string; email: string | null; language: Language; label: string },
+): Promise<StartedCheckout> {
+  const invoice = await clientDocument(scope, 'invoice', input.invoiceId);
+  if (!invoice) throw new NotFoundError('Invoice');
+  const due = invoice.total - invoice.amountPaid;
+  if (invoice.status === 'void') throw new ConflictError('This invoice is void and cannot be paid');
+  if (!isPayable(invoice.status) || due <= 0) throw new ConflictError('This invoice is already paid');
+  const account = await tenantStripe(scope.ctx, env);
+  if (!account) throw new ConflictError('This business does not take online payments');
+  if (settling(await invoiceCheckouts(scope, invoice.id))) {
+    throw new ConflictError('A payment for this invoice is already processing');
+  }
+  const amount = toStripeAmount(due, invoice.currency);
+  if (!amount.ok) throw new ConflictError(amount.reason);
+  const origin = new URL(env.PUBLIC_URL).origin;
+  const metadata = { tenantId: scope.ctx.tenantId, invoiceId: invoice.id, clientId: scope.clientId };
+  let session: Awaited<ReturnType<typeof account.stripe.checkout.sessions.create>>;
+  try {
+    session = await account.stripe.checkout.sessions.create(
+      {
+        mode: 'payment',
+        ui_mode: 'embedded_page',
+        locale: input.language,
+        line_items: [
+          {
+            quantity: 1,
+            price_data: {
+              currency: invoice.currency.toLowerCase(),
+              unit_amount: amount.amount,
+              product_data: { name: `${input.label} ${invoice.number ?? ''}`.trim() },
+            },
+          },
+        ],
+        ...(input.email ? { customer_email: input.email } : {}),
+        metadata,
+        payment_intent_data: { metadata },
+        return_url: `${origin}/portal/invoices/${invoice.id}/payment?session_id={CHECKOUT_SESSION_ID}`,
+      },
+      { idempotencyKey: `checkout:${invoice.id}:${invoice.currency}:${due}` },
+    );
+  } catch {
+    throw new UpstreamError(
+      'Stripe could not start the payment; nothing was charged. Try again in a moment.',
+    );
+  }
+  if (!session.client_secret) throw new UpstreamError('Stripe did not return a checkout to show');
+  await saveCheckoutSession(
+    scope.ctx.db,
+    scope.ctx.tenantId,
+    {
+      id: session.id,
+      invoiceId: invoice.id,
+      clientId: scope.clientId,
+      amount: due,
+      currency: invoice.currency,
+    },
+    scope.ctx.now,
+  );
+  return {
+    sessionId: session.id,
+    clientSecret: session.client_secret,
+    publishableKey: account.publishableKey,
+  };
+}
+
+/** Where a checkout of this client's invoice stands; only webhooks (or reconciliation) move it. */
+export async function checkoutState(scope: ClientScope, invoiceId: string, sessionId: string) {
+  const row = await getCheckoutSession(scope.ctx.db, scope.ctx.tenantId, sessionId);
+  if (!row || row.clientId !== scope.clientId || row.invoiceId !== invoiceId) return undefined;
+  return row.state;
+}
+
+export interface OnlinePaymentView {
+  id: string;
+  invoiceId: string;
+  state: CheckoutSessionRow['state'];
+  amount: number;
+  currency: string;
+  paymentIntentId: string | null;
+  paymentId: string | null;
+  problem: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The invoice's Stripe checkouts for the business: processing, paid, failed, flagged. */
+export async function onlinePayments(ctx: TenantContext, invoiceId: string): Promise<OnlinePaymentView[]> {
+  const rows = await invoiceCheckoutSessions(ctx.db, ctx.tenantId, invoiceId);
+  return rows.map((r) => ({
+    id: r.id,
+    invoiceId: r.invoiceId,
+    state: r.state,
+    amount: r.amount,
+    currency: r.currency,
+    paymentIntentId: r.paymentIntentId,
+    paymentId: r.paymentId,
+    problem: r.problem,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  }));
+}

@@ -1,0 +1,109 @@
+import { env, SELF } from 'cloudflare:test';
+import Stripe from 'stripe';
+import { type Caller, call, issuedInvoice, json, ORIGIN } from './api';
+import { portal, portalCookie } from './portal';
+
+const fakeUrl = () => env.STRIPE_API_URL as string;
+const random = () => crypto.randomUUID().replaceAll('-', '');
+
+export interface StripeKeys {
+  publishableKey: string;
+  secretKey: string;
+  webhookSecret: string;
+}
+
+export const testKeys = (): StripeKeys => ({
+  publishableKey: `pk_test_${random()}`,
+  secretKey: `sk_test_${random()}`,
+  webhookSecret: `whsec_${random()}`,
+});
+
+/** Connects the business to (fake) Stripe through the API, as the Settings screen does. */
+export async function connectStripe(owner: Caller, keys = testKeys()) {
+  const res = await call('/settings/stripe', { method: 'PUT', body: keys, as: owner });
+  if (res.status !== 200) throw new Error(`stripe setup failed: ${res.status} ${await res.text()}`);
+  return keys;
+}
+
+const signer = new Stripe('sk_test_signer_only', { httpClient: Stripe.createFetchHttpClient() });
+
+/** Signs a payload exactly as Stripe does (the SDK's own test-header helper). */
+export function signature(payload: string, secret: string, timestamp?: number) {
+  return signer.webhooks.generateTestHeaderStringAsync({
+    payload,
+    secret,
+    cryptoProvider: Stripe.createSubtleCryptoProvider(),
+    ...(timestamp ? { timestamp } : {}),
+  });
+}
+
+export function deliver(tenantId: string, payload: string, header: string | null) {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (header !== null) headers['stripe-signature'] = header;
+  return SELF.fetch(`${ORIGIN}/webhooks/stripe/${tenantId}`, { method: 'POST', headers, body: payload });
+}
+
+/** Signs and delivers one event to the business's webhook URL. */
+export async function deliverSigned(tenantId: string, payload: string, secret: string) {
+  return deliver(tenantId, payload, await signature(payload, secret));
+}
+
+/** The fake's control surface: finish a checkout (as the customer would) and get its event. */
+export async function completeCheckout(
+  sessionId: string,
+  outcome: 'paid' | 'unpaid' | 'async_succeeded' | 'async_failed' = 'paid',
+  override: { amount_total?: number; currency?: string } = {},
+): Promise<{ id: string; type: string; payload: string }> {
+  const res = await fetch(`${fakeUrl()}/_fake/checkout/sessions/${sessionId}/complete`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ outcome, ...override }),
+  });
+  if (!res.ok) throw new Error(`fake complete failed: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+export async function refund(paymentIntentId: string, amount?: number) {
+  const res = await fetch(`${fakeUrl()}/_fake/refunds`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ payment_intent: paymentIntentId, ...(amount ? { amount } : {}) }),
+  });
+  if (!res.ok) throw new Error(`fake refund failed: ${res.status}`);
+  return (await res.json()) as { id: string; type: string; payload: string };
+}
+
+export async function fakeRequests(): Promise<
+  { method: string; path: string; idempotencyKey: string | null; body: any }[]
+> {
+  return (await fetch(`${fakeUrl()}/_fake/requests`)).json();
+}
+
+/** "Pay now" as the portal page's script calls it. */
+export function startPay(cookie: string, invoiceId: string, headers: Record<string, string> = {}) {
+  return portal(`/invoices/${invoiceId}/pay`, cookie, {
+    method: 'POST',
+    headers: { accept: 'application/json', 'sec-fetch-site': 'same-origin', ...headers },
+  });
+}
+
+/** A business on Stripe, a client signed into the portal, and one issued invoice. */
+export async function payableInvoice(owner: Caller, body: Record<string, unknown> = {}) {
+  const keys = await connectStripe(owner);
+  const { client, invoice } = await issuedInvoice(owner, body, {
+    email: `client.${random().slice(0, 8)}@example.com`,
+  });
+  const cookie = await portalCookie(owner, client.id);
+  return { keys, client, invoice, cookie };
+}
+
+/** Starts a checkout for the invoice and returns the session the fake created. */
+export async function checkout(cookie: string, invoiceId: string) {
+  const res = await startPay(cookie, invoiceId);
+  if (res.status !== 200) throw new Error(`pay failed: ${res.status} ${await res.text()}`);
+  return json<{ sessionId: string; clientSecret: string; publishableKey: string }>(res);
+}
+
+export async function invoiceOf(owner: Caller, id: string) {
+  return json(await call(`/invoices/${id}`, { as: owner }));
+}
