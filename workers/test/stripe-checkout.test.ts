@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { call, createClient, createInvoice, json, pay, sendInvoice, signUp } from './helpers/api';
+import { portal, portalCookie } from './helpers/portal';
+import { checkout, connectStripe, fakeRequests, payableInvoice, startPay } from './helpers/stripe';
+
+describe('Pay now (embedded Checkout)', () => {
+  it('creates a session for the amount due, in the invoice currency, with metadata and an idempotency key', async () => {
+    const owner = await signUp();
+    const { client, invoice, cookie, keys } = await payableInvoice(owner, { currency: 'EUR' });
+    await pay(owner, invoice.id, 2000);
+    const due = invoice.total - 2000;
+    const started = await checkout(cookie, invoice.id);
+    expect(started.clientSecret).toMatch(/^cs_test_.+_secret_/);
+    expect(started.publishableKey).toBe(keys.publishableKey);
+    const req = (await fakeRequests()).find(
+      (r) => r.path === '/v1/checkout/sessions' && r.body.metadata?.invoiceId === invoice.id,
+    );
+    expect(req?.idempotencyKey).toBe(`checkout:${invoice.id}:EUR:${due}`);
+    expect(req?.body).toMatchObject({
+      mode: 'payment',
+      ui_mode: 'embedded_page',
+      customer_email: client.email,
+      metadata: { tenantId: owner.tenantId, invoiceId: invoice.id, clientId: client.id },
+      payment_intent_data: {
+        metadata: { tenantId: owner.tenantId, invoiceId: invoice.id, clientId: client.id },
+      },
+      line_items: [
+        {
+          quantity: '1',
+          price_data: {
+            currency: 'eur',
+            unit_amount: String(due),
+            product_data: { name: `Invoice ${invoice.number}` },
+          },
+        },
+      ],
+    });
+    expect(req?.body.return_url).toBe(
+      `https://app.clientele.test/portal/invoices/${invoice.id}/payment?session_id={CHECKOUT_SESSION_ID}`,
+    );
+    // A second click gets the same session (same key), not a second one.
+    const again = await checkout(cookie, invoice.id);
+    expect(again.sessionId).toBe(started.sessionId);
+  });
+
+  it('JPY is sent as is (zero-decimal on both sides)', async () => {
+    const owner = await signUp();
+    const { invoice, cookie } = await payableInvoice(owner, {
+      currency: 'JPY',
+      lines: [{ description: 'コンサルティング', quantity: 1, unitPrice: 125800, taxRate: 10 }],
+    });
+    const { sessionId } = await checkout(cookie, invoice.id);
+    const req = (await fakeRequests()).find((r) => r.body.metadata?.invoiceId === invoice.id);
+    expect(req?.body.line_items[0].price_data).toMatchObject({
+      currency: 'jpy',
+      unit_amount: String(invoice.total),
+    });
+    expect(sessionId).toMatch(/^cs_test_/);
+  });
+
+  it('a three-decimal amount Stripe cannot take is refused with a clear message', async () => {
+    const owner = await signUp();
+    const { invoice, cookie } = await payableInvoice(owner, {
+      currency: 'KWD',
+      lines: [{ description: 'Audit', quantity: 1, unitPrice: 12345, taxRate: 0 }],
+    });
+    const res = await startPay(cookie, invoice.id);
+    expect(res.status).toBe(409);
+    expect((await json(res)).detail).toMatch(/steps of 0\.010/);
+  });
+
+  it('already paid or void → 409; another client’s invoice → 404; no Stripe → 409 and no button', async () => {
+    const owner = await signUp();
+    const { invoice, cookie, client } = await payableInvoice(owner);
+    await pay(owner, invoice.id, invoice.total);
+    expect((await startPay(cookie, invoice.id)).status).toBe(409);
+
+    const other = await createClient(owner, { name: 'Other' });
+    const otherInvoice = await sendInvoice(owner, (await createInvoice(owner, other.id)).id);
+    expect((await startPay(cookie, otherInvoice.id)).status).toBe(404);
+    const voided = await sendInvoice(owner, (await createInvoice(owner, client.id)).id);
+    await call(`/invoices/${voided.id}/void`, { method: 'POST', as: owner });
+    expect((await startPay(cookie, voided.id)).status).toBe(409);
+
+    const plain = await signUp();
+    const c = await createClient(plain, { email: 'x@example.com' });
+    const inv = await sendInvoice(plain, (await createInvoice(plain, c.id)).id);
+    const plainCookie = await portalCookie(plain, c.id);
+    const page = await (await portal(`/invoices/${inv.id}`, plainCookie)).text();
+    expect(page).not.toContain('/pay"');
+    expect((await startPay(plainCookie, inv.id)).status).toBe(409);
+  });
+
+  it('needs a portal session, and refuses a call from another site', async () => {
+    const owner = await signUp();
+    const { invoice, cookie } = await payableInvoice(owner);
+    const anonymous = await portal(`/invoices/${invoice.id}/pay`, null, {
+      method: 'POST',
+      headers: { accept: 'application/json' },
+    });
+    expect(anonymous.status).toBe(401);
+    const crossSite = await startPay(cookie, invoice.id, { 'sec-fetch-site': 'cross-site' });
+    expect(crossSite.status).toBe(403);
+  });
+
+  it('the invoice page offers Pay now; the payment page loads Stripe.js under a policy opened only there', async () => {
+    const owner = await signUp();
+    const { invoice, cookie, keys } = await payableInvoice(owner);
+    const page = await (await portal(`/invoices/${invoice.id}`, cookie)).text();
+    expect(page).toContain(`href="/portal/invoices/${invoice.id}/pay"`);
+    const invoiceCsp = (await portal(`/invoices/${invoice.id}`, cookie)).headers.get(
+      'content-security-policy',
+    );
+    expect(invoiceCsp).not.toContain('frame-src');
+
+    const res = await portal(`/invoices/${invoice.id}/pay`, cookie);
+    expect(res.status).toBe(200);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src 'nonce-[^']+' http:\/\/127\.0\.0\.1:\d+/);
+    expect(csp).toContain('frame-src http://127.0.0.1');
+    expect(csp).toContain("frame-ancestors 'none'");
+    const html = await res.text();
+    expect(html).toContain(`data-key="${keys.publishableKey}"`);
+    expect(html).toMatch(/<script nonce="[^"]+" src="http:\/\/127\.0\.0\.1:\d+\/v3\/"/);
+  });
+});
