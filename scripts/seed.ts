@@ -1,10 +1,14 @@
 import { DEMO_BUSINESS, DEMO_CLIENTS, DEMO_LOGIN } from './lib/demo-data';
+import { connectFakeStripe } from './lib/demo-stripe';
 
 /**
  * Seeds the demo business through the public API, so seeding exercises the same
  * validation as real use. Safe to run again: it signs in and adds only what is missing.
  */
-export async function seedDemo(baseUrl: string): Promise<{
+export async function seedDemo(
+  baseUrl: string,
+  opts: { stripeUrl?: string } = {},
+): Promise<{
   created: number;
   existing: number;
   invoices: number;
@@ -57,6 +61,7 @@ export async function seedDemo(baseUrl: string): Promise<{
     created++;
   }
   const history = await seedHistory(api, headers);
+  if (opts.stripeUrl) await connectFakeStripe(baseUrl, opts.stripeUrl, headers);
   return { created, existing: existing.size, invoices: history, portal: await demoPortalLink(api, headers) };
 }
 

@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { startFakeStripe } from '../packages/stripe-fake/src/index';
 import { DEMO_LOGIN } from './lib/demo-data';
-import { migrateLocal, ROOT, startDevServer, uploadLocalFonts } from './lib/dev-server';
+import { freePort, migrateLocal, ROOT, startDevServer, uploadLocalFonts } from './lib/dev-server';
 import { seedDemo } from './seed';
 
 const started = Number(process.env.CLIENTELE_BOOTSTRAP_STARTED) || Date.now();
@@ -16,10 +17,12 @@ execFileSync(join(ROOT, 'node_modules', '.bin', 'pnpm'), ['--filter', '@clientel
 step('Applying database migrations to the local D1…');
 migrateLocal();
 uploadLocalFonts();
+step('Starting the local Stripe stand-in…');
+const stripe = await startFakeStripe({ port: Number(process.env.STRIPE_FAKE_PORT) || (await freePort()) });
 step(`Starting the Worker (wrangler dev) on port ${port}…`);
-const server = await startDevServer({ port });
+const server = await startDevServer({ port, stripeUrl: stripe.url });
 step('Seeding the demo business…');
-const seeded = await seedDemo(server.url);
+const seeded = await seedDemo(server.url, { stripeUrl: stripe.url });
 const firstPage = await fetch(`${server.url}/clients`, { headers: { 'sec-fetch-mode': 'navigate' } });
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 
@@ -33,6 +36,10 @@ console.log(`
   Demo login    ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}
   Demo data     ${seeded.created} clients added, ${seeded.existing} already there; ${seeded.invoices} invoices added
   Client portal ${seeded.portal ? `${seeded.portal.url}  (magic link for ${seeded.portal.client})` : 'send an invoice to get a magic link'}
+  Stripe        local stand-in at ${stripe.url} (test mode; the demo business is connected)
+                To pay: open the portal link → Continue → an unpaid invoice → Pay now → "Pay".
+                The stand-in signs and delivers the webhook; the invoice turns Paid in the
+                portal and in the admin app, and the receipt lands in the dev outbox.
 
   Press Ctrl+C to stop.
 `);
@@ -41,6 +48,7 @@ server.process.stdout?.on('data', (d: Buffer) => process.stdout.write(d));
 server.process.stderr?.on('data', (d: Buffer) => process.stderr.write(d));
 const shutdown = async () => {
   await server.stop();
+  await stripe.close();
   process.exit(0);
 };
 process.on('SIGINT', shutdown);

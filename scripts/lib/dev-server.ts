@@ -56,6 +56,9 @@ export function uploadLocalFonts(persistTo?: string) {
   execFileSync(WRANGLER, args, { cwd: ROOT, stdio: 'pipe', env: { ...process.env, CI: 'true' } });
 }
 
+/** 32 fixed bytes, base64: local development only, never a deployment's key. */
+const LOCAL_ENCRYPTION_KEY = 'bG9jYWwtZGV2ZWxvcG1lbnQta2V5LTMyLWJ5dGVzISE';
+
 export interface DevServer {
   url: string;
   process: ChildProcess;
@@ -65,13 +68,18 @@ export interface DevServer {
 
 /** `wrangler dev` on 127.0.0.1, resolved once the API answers. */
 export async function startDevServer(
-  opts: { port?: number; persistTo?: string; inheritOutput?: boolean } = {},
+  opts: { port?: number; persistTo?: string; inheritOutput?: boolean; stripeUrl?: string } = {},
 ) {
   const port = opts.port ?? (await freePort());
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--var', 'DEV_OUTBOX:1'];
   args.push('--var', `PUBLIC_URL:http://127.0.0.1:${port}`);
   // Local only: production sets its own with `wrangler secret put PORTAL_LINK_KEY`.
   args.push('--var', 'PORTAL_LINK_KEY:local-development-portal-link-key');
+  // Seals Stripe keys in the local D1; production sets its own with `wrangler secret put`.
+  args.push('--var', `ENCRYPTION_KEY:${LOCAL_ENCRYPTION_KEY}`);
+  if (opts.stripeUrl) {
+    args.push('--var', `STRIPE_API_URL:${opts.stripeUrl}`, '--var', `STRIPE_JS_URL:${opts.stripeUrl}/v3/`);
+  }
   args.push('--show-interactive-dev-session=false');
   if (opts.persistTo) args.push('--persist-to', opts.persistTo);
   const child = spawn(WRANGLER, args, {

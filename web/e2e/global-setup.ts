@@ -2,21 +2,25 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { startFakeStripe } from '../../packages/stripe-fake/src/index';
 import { migrateLocal, startDevServer, uploadLocalFonts } from '../../scripts/lib/dev-server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    stripeUrl: string;
   }
 }
 
-/** A real `wrangler dev` with its own fresh local D1 for the whole end-to-end run. */
+/** A real `wrangler dev` with its own fresh local D1, and the local Stripe, for the whole run. */
 export default async function setup(project: TestProject) {
   const persistTo = mkdtempSync(join(tmpdir(), 'clientele-e2e-'));
   migrateLocal(persistTo);
   uploadLocalFonts(persistTo);
-  const server = await startDevServer({ persistTo });
+  const stripe = await startFakeStripe();
+  const server = await startDevServer({ persistTo, stripeUrl: stripe.url });
   project.provide('baseUrl', server.url);
+  project.provide('stripeUrl', stripe.url);
   return async () => {
     mkdirSync(join(import.meta.dirname, '..', '..', 'test-output'), { recursive: true });
     // Kept for diagnosing a failed run: what wrangler and the Worker printed.
@@ -32,6 +36,7 @@ export default async function setup(project: TestProject) {
       );
     if (notable.length) console.error(`wrangler dev reported:\n${notable.slice(-40).join('\n')}`);
     await server.stop();
+    await stripe.close();
     rmSync(persistTo, { recursive: true, force: true });
   };
 }

@@ -11,6 +11,8 @@ export type DocumentInput = Schemas['InvoiceInput'];
 export type Estimate = Schemas['Estimate'];
 export type Invoice = Schemas['Invoice'];
 export type Payment = Schemas['Payment'];
+export type OnlinePayment = Schemas['OnlinePayment'];
+export type StripeSettings = Schemas['StripeSettings'];
 export type PaymentInput = Schemas['PaymentInput'];
 export type PortalLink = Schemas['PortalLink'];
 export type Problem = Schemas['Problem'];
@@ -226,6 +228,11 @@ export const api = {
   createApiKey: (name: string) => unwrap(http.POST('/api-keys', { body: { name } })),
   revokeApiKey: (id: string) => unwrap(http.DELETE('/api-keys/{id}', path(id))),
   getSettings: () => unwrap(http.GET('/settings')),
+  stripeSettings: () => unwrap(http.GET('/settings/stripe')),
+  saveStripeSettings: (body: { publishableKey: string; secretKey: string; webhookSecret: string }) =>
+    unwrap(http.PUT('/settings/stripe', { body })),
+  removeStripe: () => unwrap(http.DELETE('/settings/stripe')),
+  onlinePayments: (invoiceId: string) => unwrap(http.GET('/invoices/{id}/online-payments', path(invoiceId))),
   updateSettings: (body: SettingsPatch) => unwrap(http.PATCH('/settings', { body })),
 };
 

@@ -19,6 +19,8 @@ export const keys = {
   documents: (type: string, params: object) => ['documents', type, params] as const,
   document: (type: string, id: string) => ['document', type, id] as const,
   payments: (invoiceId: string) => ['document', 'invoice', invoiceId, 'payments'] as const,
+  onlinePayments: (invoiceId: string) => ['document', 'invoice', invoiceId, 'online-payments'] as const,
+  stripe: ['settings', 'stripe'] as const,
   emails: (clientId?: string) => ['emails', clientId ?? null] as const,
   portalLinks: (clientId: string) => ['client', clientId, 'portal-links'] as const,
   settings: ['settings'] as const,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { call, createClient, createInvoice, json, pay, sendInvoice, signUp } from './helpers/api';
 import { portal, portalCookie } from './helpers/portal';
-import { checkout, connectStripe, fakeRequests, payableInvoice, startPay } from './helpers/stripe';
+import { checkout, fakeRequests, payableInvoice, startPay } from './helpers/stripe';
 
 describe('Pay now (embedded Checkout)', () => {
   it('creates a session for the amount due, in the invoice currency, with metadata and an idempotency key', async () => {

@@ -95,3 +95,14 @@ describe('Stripe reconciliation (cron)', () => {
     expect(receipts).toHaveLength(1);
   });
 });
+
+describe('Stripe payments in the admin API', () => {
+  it('a Stripe payment cannot be deleted (409: refund it in Stripe); a manual one still can', async () => {
+    const owner = await signUp();
+    const { invoice, payment } = await paidThroughStripe(owner);
+    const res = await call(`/invoices/${invoice.id}/payments/${payment.id}`, { method: 'DELETE', as: owner });
+    expect(res.status).toBe(409);
+    expect((await json(res)).detail).toMatch(/refund it in Stripe/);
+    expect((await invoiceOf(owner, invoice.id)).status).toBe('paid');
+  });
+});

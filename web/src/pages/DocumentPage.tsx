@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError, api, type DocType } from '../api';
 import { useConfirm } from '../components/ConfirmDialog';
 import { FormError } from '../components/FormError';
+import { InvoicePayments } from '../components/InvoicePayments';
 import { PaymentDialog } from '../components/PaymentDialog';
 import { StatusBadge } from '../components/StatusBadge';
 import { useAction } from '../components/useAction';
@@ -18,12 +19,6 @@ export function DocumentPage({ type }: { type: DocType }) {
   const ask = confirm.ask;
   const docQuery = useQuery({ queryKey: keys.document(type, id), queryFn: () => api.getDocument(type, id) });
   const doc = docQuery.data ?? null;
-  const payments =
-    useQuery({
-      queryKey: keys.payments(id),
-      queryFn: () => api.payments(id),
-      enabled: type === 'invoice' && doc !== null && doc.status !== 'draft',
-    }).data?.data ?? [];
   // A converted estimate names the invoice it became.
   const convertedTo = doc?.type === 'estimate' ? doc.invoiceId : null;
   const invoiceNumber = useQuery({
@@ -289,42 +284,18 @@ export function DocumentPage({ type }: { type: DocType }) {
       </div>
 
       {isInvoice && d.status !== 'draft' ? (
-        <div className="card">
-          <h3>Payments</h3>
-          {payments.length === 0 ? (
-            <p className="muted">No payments yet.</p>
-          ) : (
-            <table className="list">
-              <tbody>
-                {payments.map((p) => (
-                  <tr key={p.id}>
-                    <td>{date(p.date)}</td>
-                    <td>{p.method}</td>
-                    <td className="hide-sm">{p.reference ?? ''}</td>
-                    <td className="num">{money(p.amount, p.currency)}</td>
-                    <td>
-                      <button
-                        disabled={busy}
-                        type="button"
-                        className="link"
-                        onClick={() =>
-                          ask({
-                            title: 'Delete this payment?',
-                            message: 'The balance due goes back up by this amount.',
-                            confirmLabel: 'Delete',
-                            danger: true,
-                          }).then((ok) => ok && act(() => api.deletePayment(d.id, p.id)))
-                        }
-                      >
-                        Delete
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </div>
+        <InvoicePayments
+          invoice={d}
+          busy={busy}
+          onDelete={(paymentId) =>
+            ask({
+              title: 'Delete this payment?',
+              message: 'The balance due goes back up by this amount.',
+              confirmLabel: 'Delete',
+              danger: true,
+            }).then((ok) => ok && act(() => api.deletePayment(d.id, paymentId)))
+          }
+        />
       ) : null}
 
       <PaymentDialog

@@ -4,6 +4,7 @@ import { ApiError, api, type Settings } from '../api';
 import { ApiKeys } from '../components/ApiKeys';
 import { Field, TextAreaField } from '../components/Field';
 import { FormError } from '../components/FormError';
+import { StripeSettings } from '../components/StripeSettings';
 import { TemplateEditor } from '../components/TemplateEditor';
 import { keys } from '../queries';
 
@@ -202,6 +203,8 @@ export function SettingsPage() {
           </button>
         </div>
       </form>
+      <h2>Online payments (Stripe)</h2>
+      <StripeSettings />
       <h2>Email templates</h2>
       <TemplateEditor />
       <h2>API keys</h2>

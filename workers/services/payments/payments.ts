@@ -1,5 +1,12 @@
 import { formatMoney } from '@clientele/core';
-import { deletePayment, getDocument, listPayments, type PaymentRow, recordPayment } from '@clientele/db';
+import {
+  deletePayment,
+  getDocument,
+  getPayment,
+  listPayments,
+  type PaymentRow,
+  recordPayment,
+} from '@clientele/db';
 import type { TenantContext } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { blankToNull } from '../text';
@@ -74,6 +81,13 @@ export async function recordManualPayment(
 }
 
 export async function deletePaymentFor(ctx: TenantContext, invoiceId: string, paymentId: string) {
+  const existing = await getPayment(ctx.db, ctx.tenantId, paymentId);
+  if (existing?.invoiceId === invoiceId && existing.source === 'stripe') {
+    // The money really moved: deleting the record would hide it. A refund in Stripe undoes it.
+    throw new ConflictError(
+      'A Stripe payment cannot be deleted; refund it in Stripe and the invoice follows',
+    );
+  }
   const p = await deletePayment(ctx.db, ctx.tenantId, invoiceId, paymentId, ctx.now);
   if (!p) throw new NotFoundError('Payment');
 }

@@ -1,0 +1,44 @@
+import Stripe from 'stripe';
+
+const WEBHOOK_EVENTS = [
+  'checkout.session.completed',
+  'checkout.session.async_payment_succeeded',
+  'checkout.session.async_payment_failed',
+  'charge.refunded',
+];
+
+/**
+ * Connects a business to the local fake Stripe exactly as a business does with the real
+ * one: a webhook endpoint for its URL (Stripe hands back the signing secret), then the
+ * three keys through the Settings API. The fake keeps no state between runs, so this runs
+ * on every start.
+ */
+export async function connectFakeStripe(
+  baseUrl: string,
+  stripeUrl: string,
+  headers: Record<string, string>,
+  keys = { publishableKey: 'pk_test_clienteleDemo0001', secretKey: 'sk_test_clienteleDemo0001' },
+) {
+  const api = `${baseUrl}/api/v1`;
+  const settings = (await (await fetch(`${api}/settings/stripe`, { headers })).json()) as {
+    webhookUrl: string;
+  };
+  const local = new URL(stripeUrl);
+  const stripe = new Stripe(keys.secretKey, {
+    host: local.hostname,
+    port: Number(local.port),
+    protocol: 'http',
+    httpClient: Stripe.createFetchHttpClient(),
+  });
+  const endpoint = await stripe.webhookEndpoints.create({
+    url: settings.webhookUrl,
+    enabled_events: WEBHOOK_EVENTS as Stripe.WebhookEndpointCreateParams.EnabledEvent[],
+  });
+  const res = await fetch(`${api}/settings/stripe`, {
+    method: 'PUT',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ ...keys, webhookSecret: endpoint.secret }),
+  });
+  if (res.status !== 200)
+    throw new Error(`connecting the fake Stripe failed: ${res.status} ${await res.text()}`);
+}

@@ -1,0 +1,103 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import PostalMime from 'postal-mime';
+import Stripe from 'stripe';
+import { describe, expect, inject, it } from 'vitest';
+import { browserForFile, OUTPUT, signUpInBrowser } from './browser';
+
+const baseUrl = inject('baseUrl');
+const stripeUrl = inject('stripeUrl');
+const browser = browserForFile();
+const shots = join(OUTPUT, 'payments');
+mkdirSync(shots, { recursive: true });
+
+describe('Stripe Pay now in the browser (against the local Stripe stand-in)', () => {
+  it('Settings connects Stripe → portal Pay now → webhook → Paid in the portal and the admin app, receipt mailed', {
+    timeout: 120_000,
+  }, async () => {
+    const admin = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signUpInBrowser(admin, baseUrl, 'Pay Studio', `e2e.pay.${Date.now()}@example.com`);
+
+    // Settings: the webhook URL shown there is where the business points Stripe.
+    await admin.getByRole('link', { name: 'Settings' }).click();
+    const webhookUrl = await admin.getByLabel('Webhook URL').inputValue();
+    expect(webhookUrl).toMatch(/\/webhooks\/stripe\/ten_[0-9a-z]{24}$/);
+    const secretKey = `sk_test_e2e${Date.now()}`;
+    const local = new URL(stripeUrl);
+    const stripe = new Stripe(secretKey, {
+      host: local.hostname,
+      port: Number(local.port),
+      protocol: 'http',
+    });
+    const endpoint = await stripe.webhookEndpoints.create({ url: webhookUrl, enabled_events: ['*'] });
+    // A key Stripe refuses is named next to its field and nothing is saved.
+    await admin.getByLabel('Publishable key').fill('pk_test_e2e0001');
+    await admin.getByLabel('Secret key').fill('sk_test_bad');
+    await admin.getByLabel('Webhook signing secret').fill(endpoint.secret ?? '');
+    await admin.getByRole('button', { name: 'Save Stripe keys' }).click();
+    await admin.getByText('Stripe did not accept this secret key').waitFor();
+    await admin.getByLabel('Secret key').fill(secretKey);
+    await admin.getByRole('button', { name: 'Save Stripe keys' }).click();
+    await admin.getByText('Stripe keys saved').waitFor();
+    await expect(admin.getByTestId('stripe-settings').textContent()).resolves.toContain(secretKey.slice(-4));
+    expect(await admin.content()).not.toContain(secretKey);
+    await admin.screenshot({ path: join(shots, '1-settings-connected.png'), fullPage: true });
+
+    const post = async (path: string, data: unknown) => {
+      const res = await admin.request.post(`${baseUrl}/api/v1${path}`, {
+        data,
+        headers: { origin: baseUrl },
+      });
+      expect(res.status()).toBeLessThan(300);
+      return res.json();
+    };
+    const client = await post('/clients', {
+      name: 'Giulia Bianchi',
+      email: 'giulia@example.it',
+      language: 'it',
+    });
+    const draft = await post('/invoices', {
+      clientId: client.id,
+      currency: 'EUR',
+      lines: [{ description: 'Sito web', quantity: 1, unitPrice: 45000, taxRate: 22 }],
+    });
+    const invoice = await post(`/invoices/${draft.id}/send`, {});
+    const link = await post(`/clients/${client.id}/portal-links`, {});
+
+    const portal = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await portal.goto(link.url);
+    await portal.getByRole('button', { name: /Continue to your invoices|Vai alle tue fatture/ }).click();
+    await portal.goto(`${baseUrl}/portal/invoices/${invoice.id}`);
+    await portal.getByRole('link', { name: 'Paga ora' }).click();
+    // The stand-in Stripe.js mounts its checkout in a frame, as embedded Checkout does.
+    const checkout = portal.frameLocator('iframe[title="Secure payment"]');
+    await checkout.getByText('549,00').or(checkout.getByText('€549.00')).first().waitFor();
+    await portal.screenshot({ path: join(shots, '2-embedded-checkout.png'), fullPage: true });
+    await checkout.getByRole('button', { name: 'Pay €549.00' }).click();
+    await portal.waitForURL(/\/payment\?session_id=cs_test_/);
+    await portal.locator('[data-payment-state="paid"]').waitFor({ timeout: 20_000 });
+    expect(await portal.locator('h1').textContent()).toContain('Pagamento ricevuto');
+    await portal.screenshot({ path: join(shots, '3-payment-received.png'), fullPage: true });
+    await portal.goto(`${baseUrl}/portal/invoices/${invoice.id}`);
+    expect(await portal.locator('main').textContent()).toContain('Pagata');
+    expect(await portal.getByRole('link', { name: 'Paga ora' }).count()).toBe(0);
+
+    await admin.goto(`${baseUrl}/invoices/${invoice.id}`);
+    await admin.getByText('Paid via Stripe').waitFor();
+    const payments = admin.getByTestId('invoice-payments');
+    expect(await payments.textContent()).toMatch(/pi_/);
+    await admin.screenshot({ path: join(shots, '4-admin-paid-via-stripe.png'), fullPage: true });
+
+    // The receipt: the mail to the client without a PDF attached (the invoice email has one).
+    let receipt: Awaited<ReturnType<typeof PostalMime.parse>> | undefined;
+    for (let i = 0; i < 100 && !receipt; i++) {
+      const outbox = await (await admin.request.get(`${baseUrl}/api/v1/dev/outbox`)).json();
+      for (const m of outbox.data.filter((x: { to: string }) => x.to === 'giulia@example.it')) {
+        const parsed = await PostalMime.parse(m.raw);
+        if (parsed.attachments.length === 0 && parsed.text?.includes(invoice.number)) receipt = parsed;
+      }
+      if (!receipt) await admin.waitForTimeout(100);
+    }
+    expect(receipt?.text).toContain(invoice.number);
+  });
+});
