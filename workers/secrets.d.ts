@@ -9,6 +9,8 @@ declare namespace Cloudflare {
     ENCRYPTION_KEY?: string;
     /** The key being rotated out: still opens what it sealed until everything is re-saved. */
     ENCRYPTION_KEY_PREVIOUS?: string;
+    /** Signs ticket reply addresses (HMAC-SHA256), so a reply names its thread unforgeably. */
+    REPLY_TOKEN_KEY?: string;
     /** Local runs only: the fake Stripe API the SDK talks to (production leaves it unset). */
     STRIPE_API_URL?: string;
     /** Local runs only: where the portal loads Stripe.js from (the fake's stand-in). */

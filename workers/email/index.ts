@@ -1,7 +1,17 @@
+import { createD1Db } from '@clientele/db/d1';
+import { receiveInboundEmail } from '../services/tickets/inbound';
+
 /**
- * Inbound ticket replies arrive with the support issue. Until then mail is refused
- * with a reason the sender's server reports back, instead of vanishing.
+ * Replies to ticket emails (`reply+<token>@INBOUND_EMAIL_DOMAIN`, routed here by Email
+ * Routing). Refused mail gets a reason the sender's server reports back; auto-replies
+ * and duplicates are accepted and set aside, so no mail loops. Every outcome is recorded.
  */
-export async function handleEmail(message: ForwardableEmailMessage, _env: Env, _ctx: ExecutionContext) {
-  message.setReject('This address does not accept mail yet');
+export async function handleEmail(message: ForwardableEmailMessage, env: Env, _ctx: ExecutionContext) {
+  const result = await receiveInboundEmail(
+    createD1Db(env.DB),
+    env,
+    { from: message.from, to: message.to, rawSize: message.rawSize, raw: message.raw },
+    new Date(),
+  );
+  if (result.action === 'reject') message.setReject(result.reason);
 }

@@ -1,6 +1,19 @@
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
-export type IdPrefix = 'ten' | 'usr' | 'key' | 'cli' | 'inv' | 'est' | 'pay' | 'tkt' | 'msg' | 'eml' | 'lnk';
+export type IdPrefix =
+  | 'ten'
+  | 'usr'
+  | 'key'
+  | 'cli'
+  | 'inv'
+  | 'est'
+  | 'pay'
+  | 'tkt'
+  | 'msg'
+  | 'eml'
+  | 'lnk'
+  | 'att'
+  | 'inm';
 
 /** Prefixed random id (`cli_…`): 120 random bits in lower-case Crockford base32. */
 export function newId(prefix: IdPrefix): string {

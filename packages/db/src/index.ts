@@ -16,6 +16,7 @@ export * from './queries/stripe';
 export * from './queries/summaries';
 export * from './queries/templates';
 export * from './queries/tenants';
+export * from './queries/tickets';
 export type {
   ApiKey,
   CheckoutSessionRow,

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api } from '../api';
 import { date } from '../format';
@@ -14,6 +14,7 @@ import { useAction } from './useAction';
  * Stripe with the events to enable, and "remove Stripe".
  */
 export function StripeSettings() {
+  const queryClient = useQueryClient();
   const current = useQuery({ queryKey: keys.stripe, queryFn: api.stripeSettings });
   const { run, error, busy } = useAction([keys.stripe]);
   const { ask, dialog } = useConfirm();
@@ -30,11 +31,12 @@ export function StripeSettings() {
     setSaved(false);
     await run(async () => {
       try {
-        await api.saveStripeSettings({
+        const saved = await api.saveStripeSettings({
           publishableKey: text('publishableKey'),
           secretKey: text('secretKey'),
           webhookSecret: text('webhookSecret'),
         });
+        queryClient.setQueryData(keys.stripe, saved);
         form.reset();
         setSaved(true);
         setEditing(false);

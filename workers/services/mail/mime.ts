@@ -5,6 +5,9 @@ export interface OutgoingEmail {
   from: { name: string; addr: string };
   to: string;
   replyTo: string | null;
+  /** Threading (RFC 5322 §3.6.4): the message this answers, and the thread so far. */
+  inReplyTo?: string | null;
+  references?: string[];
   subject: string;
   text: string;
   html: string;
@@ -47,6 +50,8 @@ export function buildMime(e: OutgoingEmail): string {
   msg.setSubject(e.subject);
   msg.setHeader('Message-ID', e.messageId);
   if (e.replyTo) msg.setHeader('Reply-To', new Mailbox({ addr: e.replyTo }));
+  if (e.inReplyTo) msg.setHeader('In-Reply-To', e.inReplyTo);
+  if (e.references?.length) msg.setHeader('References', e.references.join(' '));
   msg.addMessage(textPart('text/plain', e.text));
   msg.addMessage(textPart('text/html', e.html));
   for (const a of e.attachments) {

@@ -14,6 +14,7 @@ import type { TenantContext } from '../context';
 import { documentPdf, portalHome } from '../documents/pdf';
 import { toDocumentView } from '../documents/view';
 import { emailedPortalLink } from '../portal/emailed-links';
+import { type TicketMail, ticketMail } from '../tickets/mail';
 import type { TemplateKind } from './defaults';
 import { buildMime } from './mime';
 import { effectiveTemplate } from './template-store';
@@ -52,7 +53,7 @@ export async function queueDocumentEmail(
 export async function queueClientEmail(
   ctx: TenantContext,
   queue: Queue,
-  target: { clientId: string; documentId: string | null; kind: TemplateKind },
+  target: { clientId: string; documentId: string | null; kind: TemplateKind; ticketMessageId?: string },
   idempotencyKey: string,
 ): Promise<EmailRow | null> {
   const client = await getClient(ctx.db, ctx.tenantId, target.clientId);
@@ -63,6 +64,7 @@ export async function queueClientEmail(
     {
       clientId: client.id,
       documentId: target.documentId,
+      ticketMessageId: target.ticketMessageId ?? null,
       kind: target.kind,
       to: client.email,
       idempotencyKey,
@@ -91,7 +93,7 @@ export type SendOutcome = 'sent' | 'already-sent' | 'gone';
  */
 export async function deliverEmail(
   ctx: TenantContext,
-  env: Pick<Env, 'FILES' | 'MAIL_FROM' | 'PUBLIC_URL' | 'PORTAL_LINK_KEY'>,
+  env: ComposeEnv,
   emailId: string,
   transport: Transport,
 ): Promise<SendOutcome> {
@@ -126,12 +128,17 @@ export async function deliverEmail(
   return 'sent';
 }
 
+type ComposeEnv = Pick<
+  Env,
+  'FILES' | 'MAIL_FROM' | 'PUBLIC_URL' | 'PORTAL_LINK_KEY' | 'REPLY_TOKEN_KEY' | 'INBOUND_EMAIL_DOMAIN'
+>;
+
 const pendingKey = (tenantId: string, emailId: string) => `mail/pending/${tenantId}/${emailId}.eml`;
 
 /** The rendered message, ready to send; 'gone' when what it was about no longer exists. */
 async function composeEmail(
   ctx: TenantContext,
-  env: Pick<Env, 'FILES' | 'MAIL_FROM' | 'PUBLIC_URL' | 'PORTAL_LINK_KEY'>,
+  env: ComposeEnv,
   email: EmailRow,
 ): Promise<{ subject: string; raw: string } | 'gone'> {
   const [tenant, client] = await Promise.all([
@@ -178,6 +185,12 @@ async function composeEmail(
       attachments.push({ filename: pdf.filename, contentType: 'application/pdf', bytes });
     }
   }
+  let ticket: TicketMail | undefined;
+  if (kind === 'ticket_reply') {
+    const found = email.ticketMessageId ? await ticketMail(ctx, env, email.ticketMessageId) : undefined;
+    if (!found) return 'gone';
+    ticket = found;
+  }
   const template = await effectiveTemplate(ctx, kind, language, client.id);
   const rendered = renderTemplate(
     template,
@@ -193,13 +206,17 @@ async function composeEmail(
             tenant.portalLinkDays,
           )
         : portalHome(env),
+      ...(ticket ? { values: ticket.values } : {}),
     }),
   );
   const raw = buildMime({
-    messageId: `<${email.id}@${env.MAIL_FROM.split('@')[1] ?? 'clientele.local'}>`,
+    messageId: ticket?.messageId ?? `<${email.id}@${env.MAIL_FROM.split('@')[1] ?? 'clientele.local'}>`,
     from: { name: tenant.name, addr: env.MAIL_FROM },
     to: email.to,
-    replyTo: tenant.email,
+    // A ticket reply answers to the thread's signed address, so the client's reply lands on it.
+    replyTo: ticket?.replyTo ?? tenant.email,
+    inReplyTo: ticket?.inReplyTo ?? null,
+    references: ticket?.references ?? [],
     subject: rendered.subject,
     text: rendered.text,
     html: rendered.html,

@@ -8,6 +8,7 @@ import { InvalidCursorError } from './clients';
 export interface NewEmail {
   clientId: string | null;
   documentId: string | null;
+  ticketMessageId?: string | null;
   kind: string;
   to: string;
   idempotencyKey: string;

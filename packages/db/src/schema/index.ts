@@ -5,3 +5,4 @@ export * from './mail';
 export * from './portal';
 export * from './stripe';
 export * from './tenants';
+export * from './tickets';

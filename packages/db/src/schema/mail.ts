@@ -34,6 +34,8 @@ export const emails = sqliteTable(
       .references(() => tenants.id),
     clientId: text('client_id'),
     documentId: text('document_id'),
+    /** For a ticket reply: the staff message it carries. */
+    ticketMessageId: text('ticket_message_id'),
     kind: text('kind').notNull(),
     to: text('to_address').notNull(),
     subject: text('subject'),
