@@ -32,6 +32,7 @@ export default defineConfig(async () => ({
           // The address tests call the Worker at (helpers/api.ts ORIGIN); links are built from it.
           PUBLIC_URL: 'https://app.clientele.test',
           PORTAL_LINK_KEY: 'test-portal-link-key-not-secret',
+          REPLY_TOKEN_KEY: 'test-reply-token-key-not-secret',
           // 32 bytes of zeros…ones, base64: a test key, never a deployment's.
           ENCRYPTION_KEY: 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8',
           STRIPE_API_URL: `http://127.0.0.1:${stripePort}`,

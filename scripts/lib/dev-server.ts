@@ -75,6 +75,7 @@ export async function startDevServer(
   args.push('--var', `PUBLIC_URL:http://127.0.0.1:${port}`);
   // Local only: production sets its own with `wrangler secret put PORTAL_LINK_KEY`.
   args.push('--var', 'PORTAL_LINK_KEY:local-development-portal-link-key');
+  args.push('--var', 'REPLY_TOKEN_KEY:local-development-reply-token-key');
   // Seals Stripe keys in the local D1; production sets its own with `wrangler secret put`.
   args.push('--var', `ENCRYPTION_KEY:${LOCAL_ENCRYPTION_KEY}`);
   if (opts.stripeUrl) {

@@ -69,13 +69,13 @@ describe('queue, email and scheduled entry points', () => {
     ]);
   });
 
-  it('inbound email is refused with a reason until tickets exist', async () => {
+  it('inbound email to an address that names no conversation is refused with a reason', async () => {
     let reason = '';
     const message = {
       from: 'client@example.com',
       to: 'reply+abc@clientele.test',
       headers: new Headers(),
-      raw: new Response('Subject: hi\r\n\r\nhello').body!,
+      raw: new Response('Message-ID: <x1@example.com>\r\nSubject: hi\r\n\r\nhello').body!,
       rawSize: 20,
       setReject: (r: string) => {
         reason = r;
@@ -84,6 +84,6 @@ describe('queue, email and scheduled entry points', () => {
       reply: async () => ({ messageId: '' }),
     } as unknown as ForwardableEmailMessage;
     await worker.email(message, env, createExecutionContext());
-    expect(reason).toMatch(/does not accept mail/);
+    expect(reason).toMatch(/No conversation matches this address/);
   });
 });

@@ -13,6 +13,7 @@ import { createRouter } from './router';
 import { registerSettingsRoutes } from './settings/routes';
 import { registerStripeSettingsRoutes } from './settings/stripe-routes';
 import { registerTemplateRoutes } from './templates/routes';
+import { registerTicketRoutes } from './tickets/routes';
 
 /**
  * Routes anyone may call. Everything else needs a session or API key: default-deny,
@@ -39,6 +40,7 @@ export function createApi() {
   registerTemplateRoutes(api);
   registerEmailRoutes(api);
   registerPortalLinkRoutes(api);
+  registerTicketRoutes(api);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

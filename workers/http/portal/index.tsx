@@ -10,6 +10,7 @@ import { invoicePages } from './pages/invoices';
 import { loginPages } from './pages/login';
 import { payPages } from './pages/pay';
 import { statementPages } from './pages/statement';
+import { ticketPages } from './pages/tickets';
 
 /**
  * Client portal: server-rendered pages with one small nonce'd script (select-all).
@@ -55,6 +56,7 @@ export function createPortal() {
   payPages(portal);
   estimatePages(portal);
   downloadPages(portal);
+  ticketPages(portal);
   // Anything else under /portal is a page that does not exist.
   portal.all('*', (c) => portalErrorPage(c, 404));
   portal.onError(portalServerError);

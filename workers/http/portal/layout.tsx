@@ -7,7 +7,7 @@ const CSS = `
 body{margin:0}main{max-width:56rem;margin:0 auto;padding:1.25rem}
 header{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:center;gap:.5rem 1rem;padding:.75rem 1.25rem;background:#fff;border-bottom:1px solid #dde2e8}
 header .brand{display:flex;align-items:center;gap:.6rem}header img{max-height:2rem;max-width:8rem}
-nav.main{display:flex;gap:1rem}nav.main a{color:#1b1f24;text-decoration:none;padding:.25rem 0}nav.main a[aria-current=page]{border-bottom:2px solid #3b5bdb;font-weight:600}
+nav.main{display:flex;flex-wrap:wrap;gap:.25rem 1rem}nav.main a{color:#1b1f24;text-decoration:none;padding:.25rem 0}nav.main a[aria-current=page]{border-bottom:2px solid #3b5bdb;font-weight:600}
 form.langs{display:flex;flex-wrap:wrap;gap:.5rem;margin:0}form.langs button{font-size:.85rem}
 .card{background:#fff;border:1px solid #dde2e8;border-radius:10px;padding:1.25rem;margin-bottom:1rem}
 .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:.75rem}
@@ -22,7 +22,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:now
 .parties{display:grid;grid-template-columns:1fr 1fr;gap:1rem}.parties p{margin:.1rem 0}
 .totals{margin-left:auto;max-width:22rem}.totals dd{min-width:7rem}
 textarea{font:inherit;width:100%;box-sizing:border-box;min-height:4rem}
-.pre{white-space:pre-line}
+.pre{white-space:pre-line}.thread{list-style:none;padding:0;margin:0}.thread li{border-left:3px solid #dde2e8;padding:.25rem .75rem;margin:.75rem 0}.thread li.staff{border-color:#3b5bdb}.field{margin:.75rem 0}.field label{display:block;font-weight:600;margin-bottom:.25rem}.field input[type=text],.field select{font:inherit;width:100%;box-sizing:border-box;padding:.45rem}.field-error{color:#c92a2a;margin:.25rem 0}
 :focus-visible{outline:3px solid #91a7ff;outline-offset:2px}
 .phone-only{display:none}.toolbar{justify-content:space-between;align-items:center;gap:1rem;padding-bottom:.5rem;border-bottom:1px solid #dde2e8}
 article h2{font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;color:#5f6b7a;margin:.2rem 0 .4rem}article>dl{max-width:22rem;margin:1rem 0}
@@ -40,7 +40,7 @@ const LANGUAGE_NAMES: Record<Language, string> = {
   ja: '日本語',
 };
 
-export type Section = 'statement' | 'invoices' | 'estimates';
+export type Section = 'statement' | 'invoices' | 'estimates' | 'support';
 
 /**
  * Shell of every portal page; style and script carry the per-response CSP nonce. The
@@ -79,9 +79,9 @@ export function Page(props: {
           </span>
           {m && props.section ? (
             <nav class="main">
-              {(['statement', 'invoices', 'estimates'] as const).map((s) => (
+              {(['statement', 'invoices', 'estimates', 'support'] as const).map((s) => (
                 <a
-                  href={s === 'statement' ? '/portal' : `/portal/${s}`}
+                  href={s === 'statement' ? '/portal' : s === 'support' ? '/portal/tickets' : `/portal/${s}`}
                   aria-current={props.section === s ? 'page' : undefined}
                 >
                   {m[s]}

@@ -1,0 +1,51 @@
+import { z } from '@hono/zod-openapi';
+
+export const TicketMessageSchema = z
+  .object({
+    id: z.string(),
+    author: z.enum(['client', 'staff']),
+    via: z.enum(['portal', 'email', 'admin']),
+    authorName: z.string().nullable(),
+    body: z.string(),
+    internal: z.boolean().openapi({ description: 'An internal note: never shown or sent to the client' }),
+    attachments: z.array(
+      z.object({ id: z.string(), name: z.string(), contentType: z.string(), size: z.number().int() }),
+    ),
+    createdAt: z.string(),
+  })
+  .openapi('TicketMessage');
+
+export const TicketSchema = z
+  .object({
+    id: z.string(),
+    clientId: z.string(),
+    clientName: z.string().optional(),
+    subject: z.string(),
+    status: z.enum(['open', 'waiting', 'closed']),
+    awaitingReply: z.boolean().openapi({ description: 'The business owes the next answer' }),
+    invoiceId: z.string().nullable(),
+    lastMessageAt: z.string(),
+    createdAt: z.string(),
+    messages: z.array(TicketMessageSchema).optional(),
+  })
+  .openapi('Ticket');
+
+export const ReplySchema = z
+  .object({
+    body: z.string().trim().min(1, 'Write a reply').max(20_000, 'Keep the reply under 20 000 characters'),
+    internal: z.boolean().optional().openapi({ description: 'Keep it as an internal note (not emailed)' }),
+  })
+  .openapi('TicketReply');
+
+export const InboundMailSchema = z
+  .object({
+    id: z.string(),
+    ticketId: z.string().nullable(),
+    from: z.string(),
+    to: z.string(),
+    subject: z.string().nullable(),
+    outcome: z.enum(['accepted', 'rejected', 'ignored', 'duplicate']),
+    reason: z.string().nullable(),
+    receivedAt: z.string(),
+  })
+  .openapi('InboundMail');
