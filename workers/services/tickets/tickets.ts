@@ -94,6 +94,8 @@ export function checkUploads(files: Upload[], field = 'attachments') {
   return real;
 }
 
+/** A file name safe to show and to put in a header: no path separators or control characters. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
 const safeName = (name: string) => name.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 150) || 'attachment';
 
 /** Stores files in R2 under the ticket; the message row lists them. */
