@@ -28,7 +28,6 @@ try {
   const { tenantId } = (await signup.json()) as { tenantId: string };
   const cookie = /clientele_admin_session=[^;]+/.exec(signup.headers.get('set-cookie') ?? '')![0];
   const headers = { cookie, origin: base, 'content-type': 'application/json' };
-  // biome-ignore lint/suspicious/noExplicitAny: a benchmark reads a few fields of each answer
   const api = async (path: string, body?: unknown, method = 'POST'): Promise<any> => {
     const r = await fetch(`${base}/api/v1${path}`, {
       method,

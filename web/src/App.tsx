@@ -9,6 +9,8 @@ import { DocumentsPage } from './pages/DocumentsPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { SignInPage } from './pages/SignInPage';
 import { SignUpPage } from './pages/SignUpPage';
+import { SupportPage } from './pages/SupportPage';
+import { TicketPage } from './pages/TicketPage';
 import { SessionProvider, useSession } from './session';
 
 function RequireSession({ children }: { children: ReactNode }) {
@@ -34,6 +36,8 @@ export function App() {
           <Route path="/clients/new" element={guarded(<ClientFormPage />)} />
           <Route path="/clients/:id" element={guarded(<ClientFormPage />)} />
           <Route path="/settings" element={guarded(<SettingsPage />)} />
+          <Route path="/support" element={guarded(<SupportPage />)} />
+          <Route path="/support/:id" element={guarded(<TicketPage />)} />
           <Route path="/invoices" element={guarded(<DocumentsPage key="invoice" type="invoice" />)} />
           <Route
             path="/invoices/new"

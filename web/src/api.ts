@@ -12,6 +12,8 @@ export type Estimate = Schemas['Estimate'];
 export type Invoice = Schemas['Invoice'];
 export type Payment = Schemas['Payment'];
 export type OnlinePayment = Schemas['OnlinePayment'];
+export type Ticket = Schemas['Ticket'];
+export type TicketMessage = Schemas['TicketMessage'];
 export type StripeSettings = Schemas['StripeSettings'];
 export type PaymentInput = Schemas['PaymentInput'];
 export type PortalLink = Schemas['PortalLink'];
@@ -228,6 +230,15 @@ export const api = {
   createApiKey: (name: string) => unwrap(http.POST('/api-keys', { body: { name } })),
   revokeApiKey: (id: string) => unwrap(http.DELETE('/api-keys/{id}', path(id))),
   getSettings: () => unwrap(http.GET('/settings')),
+  tickets: (query: { status?: 'open' | 'waiting' | 'closed'; clientId?: string; cursor?: string }) =>
+    unwrap(http.GET('/tickets', { params: { query: compact(query) as never } })),
+  ticket: (id: string) => unwrap(http.GET('/tickets/{id}', path(id))),
+  unreadTickets: () => unwrap(http.GET('/tickets/unread-count')),
+  inboundMail: () => unwrap(http.GET('/tickets/inbound-mail')),
+  replyToTicket: (id: string, body: { body: string; internal?: boolean }) =>
+    unwrap(http.POST('/tickets/{id}/messages', { ...path(id), body })),
+  setTicketStatus: (id: string, status: 'open' | 'closed') =>
+    unwrap(http.PATCH('/tickets/{id}', { ...path(id), body: { status } })),
   stripeSettings: () => unwrap(http.GET('/settings/stripe')),
   saveStripeSettings: (body: { publishableKey: string; secretKey: string; webhookSecret: string }) =>
     unwrap(http.PUT('/settings/stripe', { body })),

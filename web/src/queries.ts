@@ -24,6 +24,10 @@ export const keys = {
   emails: (clientId?: string) => ['emails', clientId ?? null] as const,
   portalLinks: (clientId: string) => ['client', clientId, 'portal-links'] as const,
   settings: ['settings'] as const,
+  tickets: (params: object) => ['tickets', params] as const,
+  ticket: (id: string) => ['tickets', 'one', id] as const,
+  unreadTickets: ['tickets', 'unread'] as const,
+  inboundMail: ['tickets', 'inbound-mail'] as const,
   apiKeys: ['api-keys'] as const,
   templates: (kind: string, clientId?: string) => ['templates', kind, clientId ?? null] as const,
 };

@@ -163,6 +163,7 @@ describe('support tickets: portal and admin', () => {
     const ok = await openTicketInPortal(cookie, { subject: '支払い方法', message: '銀行振込は可能ですか？' });
     const id = await ticketIdFrom(ok);
     const list = await (await portal('/tickets', cookie)).text();
+    expect(list).toContain(`/portal/tickets/${id}`);
     expect(list).toContain('支払い方法');
     expect(list).toContain('返信待ち');
   });

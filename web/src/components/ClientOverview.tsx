@@ -23,6 +23,10 @@ export function ClientOverview({ client }: { client: Client }) {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const docs = history.data ? history.data.pages.flatMap((p) => p.data) : null;
+  const tickets = useQuery({
+    queryKey: keys.tickets({ clientId: client.id }),
+    queryFn: () => api.tickets({ clientId: client.id }),
+  }).data?.data;
 
   return (
     <section className="overview" aria-label="Client overview">
@@ -101,6 +105,30 @@ export function ClientOverview({ client }: { client: Client }) {
           Load more
         </button>
       ) : null}
+      <h3>Support</h3>
+      {!tickets?.length ? (
+        <p className="muted">No tickets from this client.</p>
+      ) : (
+        <table className="list" data-testid="client-tickets">
+          <tbody>
+            {tickets.map((t) => (
+              <tr key={t.id}>
+                <td>
+                  <Link to={`/support/${t.id}`}>{t.subject}</Link>
+                </td>
+                <td>
+                  {t.status === 'open'
+                    ? 'Awaiting you'
+                    : t.status === 'waiting'
+                      ? 'Waiting on client'
+                      : 'Closed'}
+                </td>
+                <td className="hide-sm">{date(t.lastMessageAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }

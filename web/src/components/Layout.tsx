@@ -1,6 +1,29 @@
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { NavLink, useNavigate } from 'react-router';
+import { api } from '../api';
+import { keys } from '../queries';
 import { useSession } from '../session';
+
+/** Tickets awaiting the business, refreshed every 15 s without a reload. */
+function SupportLink() {
+  const unread = useQuery({
+    queryKey: keys.unreadTickets,
+    queryFn: api.unreadTickets,
+    refetchInterval: 15_000,
+  });
+  const count = unread.data?.count ?? 0;
+  return (
+    <NavLink to="/support">
+      Support
+      {count > 0 ? (
+        <span className="nav-badge" data-testid="support-badge" aria-label={`${count} awaiting reply`}>
+          {count}
+        </span>
+      ) : null}
+    </NavLink>
+  );
+}
 
 export function Layout({ children }: { children: ReactNode }) {
   const { session, signOut } = useSession();
@@ -13,6 +36,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <NavLink to="/clients">Clients</NavLink>
           <NavLink to="/invoices">Invoices</NavLink>
           <NavLink to="/estimates">Estimates</NavLink>
+          <SupportLink />
           <NavLink to="/settings">Settings</NavLink>
         </nav>
         <span className="who" title={session?.email}>
