@@ -16,7 +16,9 @@ const parsers: Record<string, (c: { text?: string; html?: string }) => string> =
 };
 const langs = ['en', 'ru', 'pt', 'it', 'ja'] as const;
 console.log(`\n${REPLY_CORPUS.length} replies\n`);
-console.log(`| parser | ${langs.join(' | ')} | all | µs per reply |\n|---|${langs.map(() => '---').join('|')}|---|---|`);
+console.log(
+  `| parser | ${langs.join(' | ')} | all | µs per reply |\n|---|${langs.map(() => '---').join('|')}|---|---|`,
+);
 for (const [name, parse] of Object.entries(parsers)) {
   const cells = langs.map((lang) => {
     const cases = REPLY_CORPUS.filter((c) => c.lang === lang);

@@ -105,8 +105,14 @@ describe('support desk in the browser', () => {
     await admin.getByText('Спасибо, так и сделаем.').waitFor();
     expect(await admin.locator('.thread').textContent()).not.toContain('Первая часть — до конца месяца.\n>');
     expect(await admin.locator('li[data-via="email"]').textContent()).not.toContain('Да, конечно');
+    // An internal note stays with the team: never in the portal.
+    await admin.getByLabel(/Internal note \(not sent/).check();
+    await admin.getByLabel('Internal note', { exact: true }).fill('Agreed: split into two payments.');
+    await admin.getByRole('button', { name: 'Add note' }).click();
+    await admin.locator('li.internal').getByText('Agreed: split into two payments.').waitFor();
     await admin.screenshot({ path: join(shots, '3-admin-thread.png'), fullPage: true });
     await portal.reload();
+    expect(await portal.locator('main').textContent()).not.toContain('Agreed: split');
     const emailed = portal.locator('li[data-via="email"]');
     expect(await emailed.textContent()).toContain('Спасибо, так и сделаем.');
     expect(await emailed.textContent()).not.toContain('Да, конечно');

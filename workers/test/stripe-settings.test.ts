@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { call, json, signUp, withApiKey } from './helpers/api';
-import { connectStripe, fakeRequests, testKeys } from './helpers/stripe';
+import { captureLogs, connectStripe, fakeRequests, testKeys } from './helpers/stripe';
 
 describe('Stripe settings', () => {
   afterEach(() => vi.restoreAllMocks());
@@ -17,12 +17,7 @@ describe('Stripe settings', () => {
   });
 
   it('checks the key with Stripe, stores the secrets sealed, and never returns or logs them', async () => {
-    const logs: string[] = [];
-    for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-        logs.push(args.map(String).join(' '));
-      });
-    }
+    const logs = captureLogs();
     const owner = await signUp();
     const keys = testKeys();
     const res = await call('/settings/stripe', { method: 'PUT', body: keys, as: owner });

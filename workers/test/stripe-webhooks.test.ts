@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { call, json, signUp } from './helpers/api';
 import { portal } from './helpers/portal';
 import {
+  captureLogs,
   checkout,
   completeCheckout,
   deliver,
@@ -220,12 +221,7 @@ describe('Stripe webhooks', () => {
   });
 
   it('no secret appears in any response or log line of the whole flow', async () => {
-    const logs: string[] = [];
-    for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
-      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-        logs.push(args.map(String).join(' '));
-      });
-    }
+    const logs = captureLogs();
     const owner = await signUp();
     const { invoice, cookie, keys } = await payableInvoice(owner);
     const bodies: string[] = [];

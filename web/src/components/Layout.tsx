@@ -17,9 +17,12 @@ function SupportLink() {
     <NavLink to="/support">
       Support
       {count > 0 ? (
-        <span className="nav-badge" data-testid="support-badge" aria-label={`${count} awaiting reply`}>
-          {count}
-        </span>
+        <>
+          <span className="nav-badge" data-testid="support-badge">
+            {count}
+          </span>
+          <span className="sr-only"> awaiting reply</span>
+        </>
       ) : null}
     </NavLink>
   );

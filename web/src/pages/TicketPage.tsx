@@ -105,15 +105,23 @@ export function TicketPage() {
           <form className="card" onSubmit={send} noValidate>
             <FormError message={error && !bodyError ? error : null} />
             <TextAreaField
-              label="Reply"
+              label={internal ? 'Internal note' : 'Reply'}
               name="body"
               rows={5}
               error={bodyError}
-              hint="Emailed to the client; they can answer in the portal or by replying to the email."
+              hint={
+                internal
+                  ? 'Only your team sees notes; the client never does.'
+                  : 'Emailed to the client; they can answer in the portal or by replying to the email.'
+              }
             />
+            <label className="check">
+              <input type="checkbox" checked={internal} onChange={(e) => setInternal(e.target.checked)} />{' '}
+              Internal note (not sent to the client)
+            </label>
             <div className="actions">
               <button type="submit" className="primary" disabled={busy}>
-                Send reply
+                {internal ? 'Add note' : 'Send reply'}
               </button>
               {t.status === 'closed' ? (
                 <button

@@ -1,5 +1,6 @@
 import { env, SELF } from 'cloudflare:test';
 import Stripe from 'stripe';
+import { vi } from 'vitest';
 import { type Caller, call, issuedInvoice, json, ORIGIN } from './api';
 import { portal, portalCookie } from './portal';
 
@@ -106,4 +107,15 @@ export async function checkout(cookie: string, invoiceId: string) {
 
 export async function invoiceOf(owner: Caller, id: string) {
   return json(await call(`/invoices/${id}`, { as: owner }));
+}
+
+/** Every console line the Worker writes from now on (restore with vi.restoreAllMocks). */
+export function captureLogs(): string[] {
+  const logs: string[] = [];
+  for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+      logs.push(args.map(String).join(' '));
+    });
+  }
+  return logs;
 }
