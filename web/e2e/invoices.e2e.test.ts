@@ -130,4 +130,36 @@ describe('invoices in the admin app', () => {
     expect(await count()).toBe(1);
     await page.close();
   });
+
+  it('a double-clicked "Save payment" records one payment and queues one receipt', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signUpInBrowser(page, baseUrl, 'Double Pay Lda', `e2e.dblpay.${Date.now()}@example.com`);
+    const post = async (path: string, data: unknown) =>
+      (await page.request.post(`${baseUrl}/api/v1${path}`, { headers: { origin: baseUrl }, data })).json();
+    const client = await post('/clients', {
+      name: 'Rui Costa',
+      email: 'rui.costa@example.com',
+      currency: 'EUR',
+    });
+    const draft = await post('/invoices', {
+      clientId: client.id,
+      lines: [{ description: 'Design', quantity: 1, unitPrice: 10000 }],
+    });
+    await post(`/invoices/${draft.id}/send`, {});
+    await page.goto(`${baseUrl}/invoices/${draft.id}`);
+    await page.getByRole('button', { name: 'Record payment' }).click();
+    await page.getByLabel(/Amount/).fill('50,00');
+    await page.getByRole('button', { name: 'Save payment' }).dblclick();
+    await page.getByTestId('invoice-payments').getByText('€50.00').first().waitFor();
+    await page.waitForTimeout(1500);
+    const payments = (
+      await (await page.request.get(`${baseUrl}/api/v1/invoices/${draft.id}/payments`)).json()
+    ).data;
+    expect(payments).toHaveLength(1);
+    const receipts = (await (await page.request.get(`${baseUrl}/api/v1/emails`)).json()).data.filter(
+      (e: { kind: string; documentId: string }) => e.kind === 'receipt' && e.documentId === draft.id,
+    );
+    expect(receipts).toHaveLength(1);
+    await page.close();
+  });
 });

@@ -162,8 +162,15 @@ export const api = {
       : unwrap(http.POST('/estimates/{id}/reject', { ...path(id), body: reason ? { reason } : {} })),
   convertEstimate: (id: string) => unwrap(http.POST('/estimates/{id}/convert', path(id))),
   payments: (invoiceId: string) => unwrap(http.GET('/invoices/{id}/payments', path(invoiceId))),
-  recordPayment: (invoiceId: string, body: PaymentInput) =>
-    unwrap(http.POST('/invoices/{id}/payments', { ...path(invoiceId), body })),
+  /** One key per user action: a retry of the same submission is answered with the first result. */
+  recordPayment: (invoiceId: string, body: PaymentInput, idempotencyKey?: string) =>
+    unwrap(
+      http.POST('/invoices/{id}/payments', {
+        ...path(invoiceId),
+        body,
+        ...(idempotencyKey ? { headers: { 'idempotency-key': idempotencyKey } } : {}),
+      }),
+    ),
   deletePayment: (invoiceId: string, paymentId: string) =>
     unwrap(
       http.DELETE('/invoices/{id}/payments/{paymentId}', {

@@ -1,5 +1,5 @@
 import { parseDecimal, toDecimalString } from '@clientele/core';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { ApiError, api, type Doc } from '../api';
 import { todayIso } from '../format';
 import { Field } from './Field';
@@ -17,34 +17,57 @@ export function PaymentDialog({
 }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  // One Idempotency-Key per user action: kept while the same payment is retried (a dropped
+  // connection, a second click), replaced once it is saved or the form is edited.
+  const actionKey = useRef<string | null>(null);
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
+    if (busy) return;
     const f = new FormData(e.currentTarget);
+    actionKey.current ??= crypto.randomUUID();
     const amount = parseDecimal(String(f.get('amount') ?? ''), invoice.currency);
     setErrors({});
     setError(null);
+    setBusy(true);
     try {
-      await api.recordPayment(invoice.id, {
-        amount,
-        date: String(f.get('date')),
-        method: String(f.get('method')),
-        reference: String(f.get('reference') ?? ''),
-        sendReceipt: f.get('sendReceipt') === 'on',
-      });
+      await api.recordPayment(
+        invoice.id,
+        {
+          amount,
+          date: String(f.get('date')),
+          method: String(f.get('method')),
+          reference: String(f.get('reference') ?? ''),
+          sendReceipt: f.get('sendReceipt') === 'on',
+        },
+        actionKey.current,
+      );
+      actionKey.current = null;
       await onDone();
     } catch (err) {
       if (err instanceof ApiError) {
+        // Refused input is a finished action: the corrected form is a new one.
+        if (err.status >= 400 && err.status < 500) actionKey.current = null;
         setErrors(err.fieldErrors());
         setError(err.message);
       } else setError(String(err));
+    } finally {
+      setBusy(false);
     }
   }
 
   const dueText = toDecimalString(invoice.amountDue, invoice.currency);
   return (
     <dialog ref={ref} aria-labelledby="pay-title">
-      <form method="dialog" className="form-grid" onSubmit={submit}>
+      <form
+        method="dialog"
+        className="form-grid"
+        onSubmit={submit}
+        onInput={() => {
+          actionKey.current = null;
+        }}
+      >
         <h2 id="pay-title">Record payment</h2>
         <FormError message={error} />
         <Field
@@ -85,7 +108,7 @@ export function PaymentDialog({
           receipt to the client
         </label>
         <div className="actions">
-          <button type="submit" className="primary">
+          <button type="submit" className="primary" disabled={busy}>
             Save payment
           </button>
           <button
