@@ -100,7 +100,7 @@ const safeName = (name: string) => name.replace(/[\\/\u0000-\u001f]/g, '_').slic
 
 /** Stores files in R2 under the ticket; the message row lists them. */
 export async function storeAttachments(
-  files: FILES,
+  files: R2Bucket,
   tenantId: string,
   ticketId: string,
   uploads: { name: string; type: string; bytes: ArrayBuffer | Uint8Array }[],
@@ -116,8 +116,6 @@ export async function storeAttachments(
   }
   return out;
 }
-
-type FILES = R2Bucket;
 
 async function readUploads(files: Upload[]) {
   return Promise.all(files.map(async (f) => ({ name: f.name, type: f.type, bytes: await f.bytes() })));
@@ -272,7 +270,7 @@ export async function replyAsStaff(
       `ticket-reply:${msgId}`,
     );
   }
-  return toMessageView({ ...row, internal: row.internal ?? false } as TicketMessageRow);
+  return toMessageView(row);
 }
 
 export async function setStatus(ctx: TenantContext, id: string, status: 'open' | 'closed') {
