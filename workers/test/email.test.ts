@@ -13,6 +13,7 @@ import {
   transportFor,
 } from '../services/mail/transport';
 import { type Caller, call, createClient, createInvoice, json, signUp } from './helpers/api';
+import { runEmailQueue } from './helpers/queue';
 import { runCommonRouteTests } from './helpers/route-security';
 
 /** Sends the draft and returns the email record the send queued. */
@@ -26,19 +27,8 @@ async function sendWithEmail(owner: Caller, client: Record<string, unknown> = {}
 }
 
 /** Runs the real consumer on one job, as the queue would on attempt `attempts`. */
-async function consume(owner: Caller, emailId: string, attempts = 1, transport?: Transport) {
-  const batch = createMessageBatch('clientele-email', [
-    {
-      id: `m-${emailId}-${attempts}`,
-      timestamp: new Date(),
-      attempts,
-      body: { tenantId: owner.tenantId, emailId },
-    },
-  ]);
-  const ctx = createExecutionContext();
-  await handleQueue(batch, env, ctx, transport ? () => transport : undefined);
-  return getQueueResult(batch, ctx);
-}
+const consume = (owner: Caller, emailId: string, attempts = 1, transport?: Transport) =>
+  runEmailQueue(owner.tenantId, [emailId], { attempts, transport });
 
 class FlakyTransport implements Transport {
   calls = 0;

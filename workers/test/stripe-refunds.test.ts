@@ -106,3 +106,14 @@ describe('Stripe payments in the admin API', () => {
     expect((await invoiceOf(owner, invoice.id)).status).toBe('paid');
   });
 });
+
+describe('online payments route', () => {
+  it('needs a session (401) and finds nothing of another business (404)', async () => {
+    const owner = await signUp();
+    const { invoice } = await paidThroughStripe(owner);
+    expect((await call(`/invoices/${invoice.id}/online-payments`)).status).toBe(401);
+    const other = await signUp();
+    expect((await call(`/invoices/${invoice.id}/online-payments`, { as: other })).status).toBe(404);
+    expect((await call(`/invoices/${invoice.id}/online-payments`, { as: owner })).status).toBe(200);
+  });
+});

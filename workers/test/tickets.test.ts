@@ -1,25 +1,9 @@
-import { createExecutionContext, createMessageBatch, env, getQueueResult } from 'cloudflare:test';
 import PostalMime from 'postal-mime';
 import { describe, expect, it } from 'vitest';
-import { handleQueue } from '../queue';
 import { call, createInvoice, json, sendInvoice, signUp, withApiKey } from './helpers/api';
 import { portal } from './helpers/portal';
+import { runEmailQueue } from './helpers/queue';
 import { openTicketInPortal, supportClient, ticketIdFrom, unreadCount } from './helpers/tickets';
-
-async function consumeAll(tenantId: string, emailIds: string[]) {
-  const batch = createMessageBatch(
-    'clientele-email',
-    emailIds.map((emailId, i) => ({
-      id: `t-${emailId}-${i}`,
-      timestamp: new Date(),
-      attempts: 1,
-      body: { tenantId, emailId },
-    })),
-  );
-  const ctx = createExecutionContext();
-  await handleQueue(batch, env, ctx);
-  return getQueueResult(batch, ctx);
-}
 
 describe('support tickets: portal and admin', () => {
   it('client opens a ticket with an attachment → badge 1 → admin replies → email with a reply address, threaded', async () => {
@@ -71,7 +55,7 @@ describe('support tickets: portal and admin', () => {
       (e: { kind: string }) => e.kind === 'ticket_reply',
     );
     expect(emails).toHaveLength(1);
-    await consumeAll(owner.tenantId, [emails[0].id]);
+    await runEmailQueue(owner.tenantId, [emails[0].id]);
     const outbox = await json(await call('/dev/outbox', { as: owner }));
     const mail = await PostalMime.parse(
       outbox.data.find((m: { emailId?: string; subject: string }) =>
@@ -97,7 +81,7 @@ describe('support tickets: portal and admin', () => {
     const emails = (await json(await call('/emails', { as: owner }))).data.filter(
       (e: { kind: string }) => e.kind === 'ticket_reply',
     );
-    await consumeAll(
+    await runEmailQueue(
       owner.tenantId,
       emails.map((e: { id: string }) => e.id),
     );
@@ -219,5 +203,24 @@ describe('support tickets: portal and admin', () => {
     });
     expect(badStatus.status).toBe(422);
     expect((await json(badStatus)).errors[0].path).toBe('status');
+  });
+
+  it("attachments: another client's or business's → 404, no session → 401", async () => {
+    const owner = await signUp();
+    const a = await supportClient(owner);
+    const b = await supportClient(owner);
+    const file = new File(['secret scan'], 'scan.pdf', { type: 'application/pdf' });
+    const id = await ticketIdFrom(
+      await openTicketInPortal(a.cookie, { subject: 'Scan', message: 'Attached' }, [file]),
+    );
+    const att = (await json(await call(`/tickets/${id}`, { as: owner }))).messages[0].attachments[0];
+    const path = `/tickets/${id}/attachments/${att.id}`;
+    expect(await (await portal(path, a.cookie)).text()).toBe('secret scan');
+    const otherClient = await portal(path, b.cookie);
+    expect(otherClient.status).toBe(404);
+    expect(await otherClient.text()).not.toContain('secret scan');
+    const otherBusiness = await withApiKey(await signUp());
+    expect((await call(path, { as: otherBusiness })).status).toBe(404);
+    expect((await call(path)).status).toBe(401);
   });
 });

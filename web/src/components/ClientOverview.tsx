@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { api, type Client, type Doc, type DocType } from '../api';
 import { date, money } from '../format';
 import { keys } from '../queries';
-import { STATUS_FILTERS } from '../statuses';
+import { STATUS_FILTERS, TICKET_STATUS_LABEL } from '../statuses';
 import { StatusBadge } from './StatusBadge';
 
 /** The client 360°: money per currency, then the document history with filters. */
@@ -116,13 +116,7 @@ export function ClientOverview({ client }: { client: Client }) {
                 <td>
                   <Link to={`/support/${t.id}`}>{t.subject}</Link>
                 </td>
-                <td>
-                  {t.status === 'open'
-                    ? 'Awaiting you'
-                    : t.status === 'waiting'
-                      ? 'Waiting on client'
-                      : 'Closed'}
-                </td>
+                <td>{TICKET_STATUS_LABEL[t.status]}</td>
                 <td className="hide-sm">{date(t.lastMessageAt)}</td>
               </tr>
             ))}

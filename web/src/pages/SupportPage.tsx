@@ -4,17 +4,17 @@ import { api } from '../api';
 import { FormError } from '../components/FormError';
 import { date } from '../format';
 import { keys } from '../queries';
+import { TICKET_STATUS_LABEL, type TicketStatus } from '../statuses';
 
-const FILTERS = [
-  { status: 'open', label: 'Awaiting you' },
-  { status: 'waiting', label: 'Waiting on client' },
-  { status: 'closed', label: 'Closed' },
-] as const;
+const FILTERS = (['open', 'waiting', 'closed'] as const).map((status) => ({
+  status,
+  label: TICKET_STATUS_LABEL[status],
+}));
 
 /** The support inbox: tickets by who owes the next answer, most recent activity first. */
 export function SupportPage() {
   const [params, setParams] = useSearchParams();
-  const status = (params.get('status') ?? 'open') as 'open' | 'waiting' | 'closed';
+  const status = (params.get('status') ?? 'open') as TicketStatus;
   const list = useQuery({
     queryKey: keys.tickets({ status }),
     queryFn: () => api.tickets({ status }),

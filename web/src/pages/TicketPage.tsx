@@ -8,6 +8,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { useAction } from '../components/useAction';
 import { date, money } from '../format';
 import { keys } from '../queries';
+import { TICKET_STATUS_LABEL } from '../statuses';
 
 const VIA: Record<string, string> = { portal: 'via portal', email: 'by email', admin: '' };
 
@@ -63,7 +64,7 @@ export function TicketPage() {
           <span
             className={`badge badge-${t.status === 'open' ? 'overdue' : t.status === 'waiting' ? 'sent' : 'void'}`}
           >
-            {t.status === 'open' ? 'Awaiting you' : t.status === 'waiting' ? 'Waiting on client' : 'Closed'}
+            {TICKET_STATUS_LABEL[t.status]}
           </span>
         </h1>
         <Link to="/support">← Support</Link>

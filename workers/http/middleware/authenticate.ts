@@ -1,26 +1,12 @@
-import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { resolveApiKey } from '../../services/auth/api-keys';
 import { resolveSession } from '../../services/auth/sessions';
 import { ForbiddenError, UnauthorizedError } from '../../services/errors';
 import type { HonoEnv } from '../hono-env';
-import { publicOrigin } from '../public-url';
+import { isSameOrigin } from '../same-origin';
 import { readSessionCookie } from '../session-cookies';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-/**
- * CSRF: a cookie rides along with any cross-site request, so a write authenticated by it
- * must prove it came from the app itself. Browsers send `Origin` on every unsafe request
- * and `Sec-Fetch-Site` on every request; either one is enough. API keys are not ambient
- * credentials and are not checked.
- */
-function isSameOrigin(c: Context<HonoEnv>): boolean {
-  if (c.req.header('sec-fetch-site') === 'same-origin') return true;
-  const origin = c.req.header('origin');
-  if (!origin) return false;
-  return origin === new URL(c.req.url).origin || origin === publicOrigin(c.env);
-}
 
 /**
  * Resolves who is calling from a Bearer API key or the session cookie. The tenant id
@@ -44,6 +30,7 @@ export const authenticate = () =>
       return next();
     }
     const token = readSessionCookie(c, 'admin');
+    // Only the cookie is an ambient credential: API keys (above) need no CSRF check.
     if (token && UNSAFE.has(c.req.method) && !isSameOrigin(c)) {
       throw new ForbiddenError('This request did not come from the Clientele app');
     }

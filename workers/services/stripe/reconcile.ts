@@ -45,8 +45,8 @@ async function reconcileTenant(ctx: TenantContext, env: ReconcileEnv) {
     if (session.metadata?.tenantId !== ctx.tenantId) continue;
     const known = await getCheckoutSession(ctx.db, ctx.tenantId, session.id);
     const wanted = session.payment_status === 'paid' ? 'paid' : 'processing';
-    if (known && (known.state === wanted || known.state === 'paid' || known.state === 'mismatch')) continue;
-    if (known?.state === 'failed') continue;
+    // Only sessions still behind Stripe; anything settled (paid, failed, flagged) stays as it is.
+    if (known && (known.state === wanted || known.state !== 'open')) continue;
     const id = `reconcile:${session.id}:${wanted}`;
     if (await stripeEventSeen(ctx.db, ctx.tenantId, id)) continue;
     const ref = { id, type: 'checkout.session.completed' };

@@ -184,7 +184,8 @@ export async function replyAsClient(
   id: string,
   input: { message: string; files: Upload[] },
 ) {
-  await clientTicket(scope, id);
+  const t = await getTicket(scope.ctx.db, scope.ctx.tenantId, id);
+  if (!t || t.clientId !== scope.clientId) throw new NotFoundError('Ticket');
   checkText(null, input.message);
   const files = checkUploads(input.files);
   const attachments = await storeAttachments(r2, scope.ctx.tenantId, id, await readUploads(files));

@@ -1,10 +1,11 @@
 import { isPayable } from '@clientele/core';
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { DomainError } from '../../../services/errors';
 import { clientDocument } from '../../../services/portal/documents';
 import { publishableKey } from '../../../services/stripe/account';
 import { checkoutState, startCheckout } from '../../../services/stripe/checkout';
 import { problemResponse } from '../../problem';
+import { isSameOrigin } from '../../same-origin';
 import { notFound, type PortalEnv, requirePortal, signedInPage } from '../context';
 
 /** Stripe's published CSP needs for embedded Checkout; a local run uses the fake's origin. */
@@ -78,14 +79,6 @@ const WAIT_FOR_WEBHOOK = `(() => {
   setTimeout(tick, 1000);
 })();`;
 
-/** The pay call comes from our own page's script: refuse anything another site could send. */
-function fromOurPage(c: Context<PortalEnv>) {
-  const site = c.req.header('sec-fetch-site');
-  const origin = c.req.header('origin');
-  if (site && site !== 'same-origin') return false;
-  return !origin || origin === new URL(c.req.url).origin;
-}
-
 /** "Pay now" (embedded Stripe Checkout), the session endpoint, and the return page. */
 export function payPages(portal: Hono<PortalEnv>) {
   portal.get('/invoices/:id/pay', requirePortal, async (c) => {
@@ -126,7 +119,8 @@ export function payPages(portal: Hono<PortalEnv>) {
   });
 
   portal.post('/invoices/:id/pay', requirePortal, async (c) => {
-    if (!fromOurPage(c)) return problemResponse(403, 'Forbidden', 'Payments start from the portal page');
+    // The pay call comes from our own page's script: refuse anything another site could send.
+    if (!isSameOrigin(c)) return problemResponse(403, 'Forbidden', 'Payments start from the portal page');
     const { lang, m, portal: p } = c.var;
     try {
       const started = await startCheckout(p, c.env, {
