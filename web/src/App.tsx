@@ -3,6 +3,7 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 import { Layout } from './components/Layout';
 import { ClientFormPage } from './pages/ClientFormPage';
 import { ClientsPage } from './pages/ClientsPage';
+import { DashboardPage } from './pages/DashboardPage';
 import { DocumentEditorPage } from './pages/DocumentEditorPage';
 import { DocumentPage } from './pages/DocumentPage';
 import { DocumentsPage } from './pages/DocumentsPage';
@@ -31,7 +32,7 @@ export function App() {
         <Routes>
           <Route path="/signin" element={<SignInPage />} />
           <Route path="/signup" element={<SignUpPage />} />
-          <Route path="/" element={<Navigate to="/clients" replace />} />
+          <Route path="/" element={guarded(<DashboardPage />)} />
           <Route path="/clients" element={guarded(<ClientsPage />)} />
           <Route path="/clients/new" element={guarded(<ClientFormPage />)} />
           <Route path="/clients/:id" element={guarded(<ClientFormPage />)} />

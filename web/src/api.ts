@@ -237,6 +237,7 @@ export const api = {
   createApiKey: (name: string) => unwrap(http.POST('/api-keys', { body: { name } })),
   revokeApiKey: (id: string) => unwrap(http.DELETE('/api-keys/{id}', path(id))),
   getSettings: () => unwrap(http.GET('/settings')),
+  dashboard: () => unwrap(http.GET('/dashboard')),
   tickets: (query: { status?: 'open' | 'waiting' | 'closed'; clientId?: string; cursor?: string }) =>
     unwrap(http.GET('/tickets', { params: { query: compact(query) as never } })),
   ticket: (id: string) => unwrap(http.GET('/tickets/{id}', path(id))),

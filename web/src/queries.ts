@@ -24,6 +24,7 @@ export const keys = {
   emails: (clientId?: string) => ['emails', clientId ?? null] as const,
   portalLinks: (clientId: string) => ['client', clientId, 'portal-links'] as const,
   settings: ['settings'] as const,
+  dashboard: ['dashboard'] as const,
   tickets: (params: object) => ['tickets', params] as const,
   ticket: (id: string) => ['tickets', 'one', id] as const,
   unreadTickets: ['tickets', 'unread'] as const,

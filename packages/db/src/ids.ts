@@ -13,7 +13,8 @@ export type IdPrefix =
   | 'eml'
   | 'lnk'
   | 'att'
-  | 'inm';
+  | 'inm'
+  | 'act';
 
 /** Prefixed random id (`cli_…`): 120 random bits in lower-case Crockford base32. */
 export function newId(prefix: IdPrefix): string {

@@ -1,8 +1,10 @@
 export type { Db, Schema } from './db';
 export { type IdPrefix, newId } from './ids';
 export { type Cursor, decodeCursor, encodeCursor, type Page, pageOf } from './pagination';
+export * from './queries/activity';
 export * from './queries/auth';
 export * from './queries/clients';
+export * from './queries/dashboard';
 export * from './queries/documents';
 export * from './queries/emails';
 export * from './queries/idempotency';
@@ -18,6 +20,9 @@ export * from './queries/templates';
 export * from './queries/tenants';
 export * from './queries/tickets';
 export type {
+  ActivityFacts,
+  ActivityKind,
+  ActivityRow,
   ApiKey,
   CheckoutSessionRow,
   CheckoutState,

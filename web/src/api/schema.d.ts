@@ -639,6 +639,96 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Receivables and aging, invoiced vs paid per month, recent payments, open tickets, client activity — per currency */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Dashboard */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Dashboard"];
+                    };
+                };
+                /** @description Malformed request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No or invalid credentials */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or belongs to another tenant */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body is not JSON */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Invalid fields; `errors` names each one */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/settings/logo": {
         parameters: {
             query?: never;
@@ -5866,6 +5956,53 @@ export interface components {
             createdAt: string;
             lastUsedAt: string | null;
         };
+        Dashboard: {
+            receivables: {
+                currency: string;
+                outstanding: number;
+                overdue: number;
+                aging: {
+                    current: number;
+                    days1to30: number;
+                    days31to60: number;
+                    days61to90: number;
+                    days90plus: number;
+                };
+            }[];
+            invoicedByMonth: {
+                /** @example 2026-11 */
+                month: string;
+                currency: string;
+                invoiced: number;
+                paid: number;
+            }[];
+            recentPayments: components["schemas"]["Payment"][];
+            openTickets: number;
+            activity: {
+                id: string;
+                /** @enum {string} */
+                kind: "estimate_accepted" | "estimate_rejected" | "payment_received" | "ticket_opened";
+                clientId: string;
+                text: string;
+                path: string;
+                createdAt: string;
+            }[];
+        };
+        Payment: {
+            id: string;
+            invoiceId: string;
+            clientId: string;
+            amount: number;
+            currency: string;
+            date: string;
+            method: string;
+            reference: string | null;
+            /** @enum {string} */
+            source: "manual" | "stripe";
+            /** @description Refunded so far through Stripe, in minor units */
+            refunded: number;
+            createdAt: string;
+        };
         Settings: {
             id: string;
             name: string;
@@ -5886,6 +6023,7 @@ export interface components {
                 enabled: boolean;
                 daysAfterDue: number;
             };
+            notifications: components["schemas"]["Notifications"];
             hasLogo: boolean;
             createdAt: string;
             updatedAt: string;
@@ -5896,6 +6034,14 @@ export interface components {
             state: string | null;
             postalCode: string | null;
             country: string | null;
+        };
+        Notifications: {
+            /** @description Email me when a client accepts or declines an estimate */
+            estimateDecisions: boolean;
+            /** @description Email me when a client pays online */
+            onlinePayments: boolean;
+            /** @description Email me when a client opens a support ticket */
+            tickets: boolean;
         };
         SettingsPatch: {
             name?: string;
@@ -5935,6 +6081,14 @@ export interface components {
             reminders?: {
                 enabled?: boolean;
                 daysAfterDue?: number;
+            };
+            notifications?: {
+                /** @description Email me when a client accepts or declines an estimate */
+                estimateDecisions?: boolean;
+                /** @description Email me when a client pays online */
+                onlinePayments?: boolean;
+                /** @description Email me when a client opens a support ticket */
+                tickets?: boolean;
             };
         };
         StripeSettings: {
@@ -6260,21 +6414,6 @@ export interface components {
              * @example 2026-03-12
              */
             validUntil?: string | null;
-        };
-        Payment: {
-            id: string;
-            invoiceId: string;
-            clientId: string;
-            amount: number;
-            currency: string;
-            date: string;
-            method: string;
-            reference: string | null;
-            /** @enum {string} */
-            source: "manual" | "stripe";
-            /** @description Refunded so far through Stripe, in minor units */
-            refunded: number;
-            createdAt: string;
         };
         PaymentInput: {
             amount: number;

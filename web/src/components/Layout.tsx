@@ -36,6 +36,9 @@ export function Layout({ children }: { children: ReactNode }) {
       <header className="topbar">
         <span className="brand">Clientele</span>
         <nav aria-label="Main">
+          <NavLink to="/" end>
+            Dashboard
+          </NavLink>
           <NavLink to="/clients">Clients</NavLink>
           <NavLink to="/invoices">Invoices</NavLink>
           <NavLink to="/estimates">Estimates</NavLink>

@@ -50,6 +50,11 @@ export function SettingsPage() {
             enabled: f.get('remindersEnabled') === 'on',
             daysAfterDue: Number(text('reminderDaysAfterDue')),
           },
+          notifications: {
+            estimateDecisions: f.get('notifyEstimateDecisions') === 'on',
+            onlinePayments: f.get('notifyOnlinePayments') === 'on',
+            tickets: f.get('notifyTickets') === 'on',
+          },
         }),
       );
       setSaved(true);
@@ -196,6 +201,30 @@ export function SettingsPage() {
             defaultValue={s.reminders.daysAfterDue}
             error={errors['reminders.daysAfterDue']}
           />
+        </fieldset>
+        <fieldset>
+          <legend>Email me when a client…</legend>
+          <label className="check">
+            <input
+              type="checkbox"
+              name="notifyEstimateDecisions"
+              defaultChecked={s.notifications.estimateDecisions}
+            />{' '}
+            accepts or declines an estimate
+          </label>
+          <label className="check">
+            <input
+              type="checkbox"
+              name="notifyOnlinePayments"
+              defaultChecked={s.notifications.onlinePayments}
+            />{' '}
+            pays an invoice online
+          </label>
+          <label className="check">
+            <input type="checkbox" name="notifyTickets" defaultChecked={s.notifications.tickets} /> opens a
+            support ticket
+          </label>
+          <p className="hint">Sent to the business email above; the dashboard lists them either way.</p>
         </fieldset>
         <div className="actions">
           <button type="submit" className="primary">

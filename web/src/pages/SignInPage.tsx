@@ -8,7 +8,7 @@ import { useSession } from '../session';
 export function SignInPage() {
   const { session, setSession } = useSession();
   const navigate = useNavigate();
-  const from = (useLocation().state as { from?: string } | null)?.from ?? '/clients';
+  const from = (useLocation().state as { from?: string } | null)?.from ?? '/';
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 

@@ -6,6 +6,7 @@ import { jsonOnly, limitBody } from '../middleware/request-body';
 import { sessionCookieName } from '../session-cookies';
 import { registerAuthRoutes } from './auth/routes';
 import { registerClientRoutes } from './clients/routes';
+import { registerDashboardRoutes } from './dashboard/routes';
 import { registerDocumentRoutesAll } from './documents/routes';
 import { registerEmailRoutes } from './emails/routes';
 import { registerPortalLinkRoutes } from './portal-links/routes';
@@ -33,6 +34,7 @@ export function createApi() {
   api.use('*', idempotency());
 
   registerAuthRoutes(api);
+  registerDashboardRoutes(api);
   registerSettingsRoutes(api);
   registerStripeSettingsRoutes(api);
   registerClientRoutes(api);

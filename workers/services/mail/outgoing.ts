@@ -13,6 +13,7 @@ import {
 import type { TenantContext } from '../context';
 import { documentPdf, portalHome } from '../documents/pdf';
 import { toDocumentView } from '../documents/view';
+import { composeNotice, NOTICE_KIND } from '../notices/compose';
 import { emailedPortalLink } from '../portal/emailed-links';
 import { type TicketMail, ticketMail } from '../tickets/mail';
 import type { TemplateKind } from './defaults';
@@ -71,16 +72,23 @@ export async function queueClientEmail(
     },
     ctx.now,
   );
-  if (email.status === 'queued' && email.attempts === 0) {
-    try {
-      await enqueueEmail(queue, { tenantId: ctx.tenantId, emailId: email.id });
-    } catch (err) {
-      await markEmailAttemptFailed(ctx.db, ctx.tenantId, email.id, {
-        error: `Could not queue: ${String(err)}`,
-        final: true,
-      });
-      return (await getEmail(ctx.db, ctx.tenantId, email.id)) ?? email;
-    }
+  return handToQueue(ctx, queue, email);
+}
+
+/**
+ * Hands a freshly recorded email to the queue (once: a replayed record is not re-sent);
+ * if the queue refuses, the record says so.
+ */
+export async function handToQueue(ctx: TenantContext, queue: Queue, email: EmailRow): Promise<EmailRow> {
+  if (email.status !== 'queued' || email.attempts !== 0) return email;
+  try {
+    await enqueueEmail(queue, { tenantId: ctx.tenantId, emailId: email.id });
+  } catch (err) {
+    await markEmailAttemptFailed(ctx.db, ctx.tenantId, email.id, {
+      error: `Could not queue: ${String(err)}`,
+      final: true,
+    });
+    return (await getEmail(ctx.db, ctx.tenantId, email.id)) ?? email;
   }
   return email;
 }
@@ -141,6 +149,7 @@ async function composeEmail(
   env: ComposeEnv,
   email: EmailRow,
 ): Promise<{ subject: string; raw: string } | 'gone'> {
+  if (email.kind === NOTICE_KIND) return composeNotice(ctx, env, email);
   const [tenant, client] = await Promise.all([
     getTenant(ctx.db, ctx.tenantId),
     email.clientId ? getClient(ctx.db, ctx.tenantId, email.clientId) : undefined,

@@ -3,6 +3,13 @@ import type { TenantContext } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
 import { blankToNull, type Text } from '../text';
 
+/** Which client actions email the business. */
+export interface Notifications {
+  estimateDecisions: boolean;
+  onlinePayments: boolean;
+  tickets: boolean;
+}
+
 export interface SettingsView {
   id: string;
   name: string;
@@ -23,6 +30,7 @@ export interface SettingsView {
   estimateNumberFormat: string;
   paymentTermsDays: number;
   reminders: { enabled: boolean; daysAfterDue: number };
+  notifications: Notifications;
   hasLogo: boolean;
   createdAt: string;
   updatedAt: string;
@@ -41,6 +49,7 @@ export interface SettingsPatch {
   estimateNumberFormat?: string | undefined;
   paymentTermsDays?: number | undefined;
   reminders?: { enabled?: boolean | undefined; daysAfterDue?: number | undefined } | undefined;
+  notifications?: Partial<Notifications> | undefined;
 }
 
 export function toSettingsView(t: Tenant): SettingsView {
@@ -58,6 +67,11 @@ export function toSettingsView(t: Tenant): SettingsView {
     estimateNumberFormat: t.estimateNumberFormat,
     paymentTermsDays: t.paymentTermsDays,
     reminders: { enabled: t.remindersEnabled, daysAfterDue: t.reminderDaysAfterDue },
+    notifications: {
+      estimateDecisions: t.notifyEstimateDecisions,
+      onlinePayments: t.notifyOnlinePayments,
+      tickets: t.notifyTickets,
+    },
     hasLogo: t.logoKey !== null,
     createdAt: t.createdAt.toISOString(),
     updatedAt: t.updatedAt.toISOString(),
@@ -99,6 +113,9 @@ export async function updateSettings(ctx: TenantContext, patch: SettingsPatch): 
     paymentTermsDays: patch.paymentTermsDays,
     remindersEnabled: patch.reminders?.enabled,
     reminderDaysAfterDue: patch.reminders?.daysAfterDue,
+    notifyEstimateDecisions: patch.notifications?.estimateDecisions,
+    notifyOnlinePayments: patch.notifications?.onlinePayments,
+    notifyTickets: patch.notifications?.tickets,
   };
   for (const k of Object.keys(fields) as (keyof TenantPatch)[]) if (fields[k] === undefined) delete fields[k];
   const t = await updateTenant(ctx.db, ctx.tenantId, fields, ctx.now);

@@ -5,6 +5,7 @@ import {
   applyStripeRefund,
   type CheckoutState,
   getCheckoutSession,
+  getClient,
   getDocument,
   recordStripeEvent,
   type StripeEventFacts,
@@ -14,6 +15,7 @@ import type Stripe from 'stripe';
 import type { TenantContext } from '../context';
 import { RetryLaterError } from '../errors';
 import { queueDocumentEmail } from '../mail/outgoing';
+import { tellBusiness } from '../notices/notices';
 import { fromStripeAmount } from './amounts';
 
 /** What applying one event did; stored on the event row and answered to Stripe. */
@@ -112,6 +114,18 @@ export async function applyCheckoutEvent(
     ctx.now,
   );
   if (!payment) return 'mismatch';
+  const client = await getClient(ctx.db, ctx.tenantId, invoice.clientId);
+  await tellBusiness(ctx, queue, {
+    kind: 'payment_received',
+    clientId: invoice.clientId,
+    subjectId: invoice.id,
+    facts: {
+      clientName: client?.name ?? '',
+      number: invoice.number,
+      amount: payment.amount,
+      currency: payment.currency,
+    },
+  });
   await queueDocumentEmail(
     ctx,
     queue,

@@ -153,6 +153,15 @@ export const en = {
     noInvoices: 'No invoices yet.',
     taxColumn: 'Tax',
   },
+  /** Emails to the business about what its clients did. */
+  notice: {
+    estimateAccepted: (c: string, n: string) => `${c} accepted estimate ${n}`,
+    estimateRejected: (c: string, n: string) => `${c} declined estimate ${n}`,
+    paymentReceived: (c: string, amount: string, n: string) => `${c} paid ${amount} online for invoice ${n}`,
+    ticketOpened: (c: string, s: string) => `${c} opened a support ticket: ${s}`,
+    reason: 'Reason',
+    openApp: 'Open Clientele',
+  },
   email: {
     invoice: {
       subject: 'Invoice {{document.number}} from {{business.name}}',

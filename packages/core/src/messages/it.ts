@@ -143,6 +143,15 @@ export const it = {
     noInvoices: 'Nessuna fattura.',
     taxColumn: 'IVA',
   },
+  notice: {
+    estimateAccepted: (c: string, n: string) => `${c} ha accettato il preventivo ${n}`,
+    estimateRejected: (c: string, n: string) => `${c} ha rifiutato il preventivo ${n}`,
+    paymentReceived: (c: string, amount: string, n: string) =>
+      `${c} ha pagato online ${amount} per la fattura ${n}`,
+    ticketOpened: (c: string, s: string) => `${c} ha aperto una richiesta di assistenza: ${s}`,
+    reason: 'Motivo',
+    openApp: 'Apri Clientele',
+  },
   email: {
     invoice: {
       subject: 'Fattura {{document.number}} da {{business.name}}',

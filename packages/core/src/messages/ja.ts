@@ -136,6 +136,15 @@ export const ja = {
     noInvoices: '請求書はまだありません。',
     taxColumn: '税率',
   },
+  notice: {
+    estimateAccepted: (c: string, n: string) => `${c} 様が見積書 ${n} を承認しました`,
+    estimateRejected: (c: string, n: string) => `${c} 様が見積書 ${n} を辞退しました`,
+    paymentReceived: (c: string, amount: string, n: string) =>
+      `${c} 様が請求書 ${n} の ${amount} をオンラインで支払いました`,
+    ticketOpened: (c: string, s: string) => `${c} 様からお問い合わせ: ${s}`,
+    reason: '理由',
+    openApp: 'Clientele を開く',
+  },
   email: {
     invoice: {
       subject: '{{business.name}} より請求書 {{document.number}} のご送付',

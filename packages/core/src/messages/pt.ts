@@ -142,6 +142,14 @@ export const pt = {
     noInvoices: 'Ainda não há faturas.',
     taxColumn: 'Imposto',
   },
+  notice: {
+    estimateAccepted: (c: string, n: string) => `${c} aceitou o orçamento ${n}`,
+    estimateRejected: (c: string, n: string) => `${c} recusou o orçamento ${n}`,
+    paymentReceived: (c: string, amount: string, n: string) => `${c} pagou ${amount} online pela fatura ${n}`,
+    ticketOpened: (c: string, s: string) => `${c} abriu um pedido de apoio: ${s}`,
+    reason: 'Motivo',
+    openApp: 'Abrir o Clientele',
+  },
   email: {
     invoice: {
       subject: 'Fatura {{document.number}} de {{business.name}}',

@@ -141,6 +141,15 @@ export const ru = {
     noInvoices: 'Счетов пока нет.',
     taxColumn: 'Налог',
   },
+  notice: {
+    estimateAccepted: (c: string, n: string) => `${c} принял(а) смету ${n}`,
+    estimateRejected: (c: string, n: string) => `${c} отклонил(а) смету ${n}`,
+    paymentReceived: (c: string, amount: string, n: string) =>
+      `${c} оплатил(а) онлайн ${amount} по счёту ${n}`,
+    ticketOpened: (c: string, s: string) => `${c} открыл(а) обращение: ${s}`,
+    reason: 'Причина',
+    openApp: 'Открыть Clientele',
+  },
   email: {
     invoice: {
       subject: 'Счёт {{document.number}} от {{business.name}}',

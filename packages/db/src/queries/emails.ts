@@ -9,6 +9,7 @@ export interface NewEmail {
   clientId: string | null;
   documentId: string | null;
   ticketMessageId?: string | null;
+  activityId?: string | null;
   kind: string;
   to: string;
   idempotencyKey: string;

@@ -72,7 +72,7 @@ export async function deletePayment(
 export async function listPayments(
   db: Db,
   tenantId: string,
-  filter: { invoiceId?: string; clientId?: string },
+  filter: { invoiceId?: string; clientId?: string; limit?: number },
 ) {
   const where = [eq(payments.tenantId, tenantId)];
   if (filter.invoiceId) where.push(eq(payments.invoiceId, filter.invoiceId));
@@ -82,7 +82,7 @@ export async function listPayments(
     .from(payments)
     .where(and(...where))
     .orderBy(desc(payments.createdAt), desc(payments.id))
-    .limit(500)
+    .limit(filter.limit ?? 500)
     .all();
 }
 

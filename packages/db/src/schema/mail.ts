@@ -36,6 +36,8 @@ export const emails = sqliteTable(
     documentId: text('document_id'),
     /** For a ticket reply: the staff message it carries. */
     ticketMessageId: text('ticket_message_id'),
+    /** For a notice to the business: the client action it reports. */
+    activityId: text('activity_id'),
     kind: text('kind').notNull(),
     to: text('to_address').notNull(),
     subject: text('subject'),

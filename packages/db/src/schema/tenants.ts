@@ -19,6 +19,10 @@ export const tenants = sqliteTable('tenants', {
   /** Overdue reminders: off until the business turns them on. */
   remindersEnabled: integer('reminders_enabled', { mode: 'boolean' }).notNull().default(false),
   reminderDaysAfterDue: integer('reminder_days_after_due').notNull().default(3),
+  /** Which client actions email the business (all on until it turns one off). */
+  notifyEstimateDecisions: integer('notify_estimate_decisions', { mode: 'boolean' }).notNull().default(true),
+  notifyOnlinePayments: integer('notify_online_payments', { mode: 'boolean' }).notNull().default(true),
+  notifyTickets: integer('notify_tickets', { mode: 'boolean' }).notNull().default(true),
   /** How long a magic link in an email stays usable: long enough for a 30-day invoice. */
   portalLinkDays: integer('portal_link_days').notNull().default(30),
   createdAt: timestamp('created_at').notNull(),

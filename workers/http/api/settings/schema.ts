@@ -8,6 +8,16 @@ import {
   optionalText,
 } from '../fields';
 
+const NotificationsSchema = z
+  .object({
+    estimateDecisions: z
+      .boolean()
+      .openapi({ description: 'Email me when a client accepts or declines an estimate' }),
+    onlinePayments: z.boolean().openapi({ description: 'Email me when a client pays online' }),
+    tickets: z.boolean().openapi({ description: 'Email me when a client opens a support ticket' }),
+  })
+  .openapi('Notifications');
+
 export const SettingsSchema = z
   .object({
     id: z.string(),
@@ -26,6 +36,7 @@ export const SettingsSchema = z
     estimateNumberFormat: z.string().openapi({ example: 'EST-{YYYY}-{seq:4}' }),
     paymentTermsDays: z.number().int(),
     reminders: z.object({ enabled: z.boolean(), daysAfterDue: z.number().int() }),
+    notifications: NotificationsSchema,
     hasLogo: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -49,5 +60,6 @@ export const SettingsPatchSchema = z
       .object({ enabled: z.boolean().optional(), daysAfterDue: z.number().int().min(0).max(365).optional() })
       .optional()
       .openapi({ description: 'Email a reminder once an invoice is this many days overdue' }),
+    notifications: NotificationsSchema.partial().optional(),
   })
   .openapi('SettingsPatch');

@@ -3,6 +3,7 @@ import { decideEstimateFor } from '../../../services/documents/documents';
 import { pdfOfDocument } from '../../../services/documents/pdf';
 import { toDocumentView } from '../../../services/documents/view';
 import { ConflictError } from '../../../services/errors';
+import { tellBusiness } from '../../../services/notices/notices';
 import { clientDocument, estimatePage, openClientDocument } from '../../../services/portal/documents';
 import { pdfResponse } from '../../pdf-response';
 import { notFound, type PortalContext, type PortalEnv, requirePortal, signedInPage } from '../context';
@@ -144,6 +145,12 @@ export function estimatePages(portal: Hono<PortalEnv>) {
         if (!(err instanceof ConflictError)) throw err;
         return c.redirect(`/portal/estimates/${row.id}`, 303);
       }
+      await tellBusiness(p.ctx, c.env.EMAIL_QUEUE, {
+        kind: decision === 'accept' ? 'estimate_accepted' : 'estimate_rejected',
+        clientId: p.clientId,
+        subjectId: row.id,
+        facts: { clientName: p.client.name, number: row.number, reason: reason || null },
+      });
       // Post/redirect/get: reloading the page never answers twice.
       return c.redirect(`/portal/estimates/${row.id}?answered=1`, 303);
     });

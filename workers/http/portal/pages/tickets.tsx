@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { DomainError, type FieldError } from '../../../services/errors';
+import { tellBusiness } from '../../../services/notices/notices';
 import { invoicePage } from '../../../services/portal/documents';
 import {
   clientTicket,
@@ -163,6 +164,12 @@ export function ticketPages(portal: Hono<PortalEnv>) {
         message: values.message,
         invoiceId: values.invoiceId || null,
         files,
+      });
+      await tellBusiness(p.ctx, c.env.EMAIL_QUEUE, {
+        kind: 'ticket_opened',
+        clientId: p.clientId,
+        subjectId: id,
+        facts: { clientName: p.client.name, subject: values.subject.trim() },
       });
       return c.redirect(`/portal/tickets/${id}`, 303);
     } catch (err) {

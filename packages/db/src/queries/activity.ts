@@ -1,0 +1,35 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Db } from '../db';
+import { newId } from '../ids';
+import { type ActivityFacts, type ActivityKind, activity } from '../schema';
+
+export async function recordActivity(
+  db: Db,
+  tenantId: string,
+  a: { kind: ActivityKind; clientId: string; subjectId: string; facts: ActivityFacts },
+  now: Date,
+) {
+  return db
+    .insert(activity)
+    .values({ id: newId('act'), tenantId, ...a, createdAt: now })
+    .returning()
+    .get();
+}
+
+export async function getActivity(db: Db, tenantId: string, id: string) {
+  return db
+    .select()
+    .from(activity)
+    .where(and(eq(activity.tenantId, tenantId), eq(activity.id, id)))
+    .get();
+}
+
+export async function recentActivity(db: Db, tenantId: string, limit = 10) {
+  return db
+    .select()
+    .from(activity)
+    .where(eq(activity.tenantId, tenantId))
+    .orderBy(desc(activity.createdAt), desc(activity.id))
+    .limit(limit)
+    .all();
+}

@@ -1,0 +1,69 @@
+import { formatMoney, isLanguage, localeOf, MESSAGES } from '@clientele/core';
+import { type ActivityRow, type EmailRow, getActivity, getTenant } from '@clientele/db';
+import type { TenantContext } from '../context';
+import { buildMime } from '../mail/mime';
+import { renderTemplate } from '../mail/templates';
+
+/** The email kind of notices to the business (not a client template: no editor, no override). */
+export const NOTICE_KIND = 'notice';
+
+/** The one line that says what happened, in the business's language. */
+export function noticeLine(a: Pick<ActivityRow, 'kind' | 'facts'>, language: string): string {
+  const lang = isLanguage(language) ? language : 'en';
+  const n = MESSAGES[lang].notice;
+  const f = a.facts;
+  switch (a.kind) {
+    case 'estimate_accepted':
+      return n.estimateAccepted(f.clientName, f.number ?? '');
+    case 'estimate_rejected':
+      return n.estimateRejected(f.clientName, f.number ?? '');
+    case 'payment_received':
+      return n.paymentReceived(
+        f.clientName,
+        formatMoney(f.amount ?? 0, f.currency ?? 'EUR', localeOf(lang)),
+        f.number ?? '',
+      );
+    case 'ticket_opened':
+      return n.ticketOpened(f.clientName, f.subject ?? '');
+  }
+}
+
+/** Where in the admin app the business sees what the notice is about. */
+export function noticePath(a: Pick<ActivityRow, 'kind' | 'subjectId'>): string {
+  if (a.kind === 'ticket_opened') return `/support/${a.subjectId}`;
+  if (a.kind === 'payment_received') return `/invoices/${a.subjectId}`;
+  return `/estimates/${a.subjectId}`;
+}
+
+/** Renders a notice email from its activity row; 'gone' when the row no longer exists. */
+export async function composeNotice(
+  ctx: TenantContext,
+  env: Pick<Env, 'MAIL_FROM' | 'PUBLIC_URL'>,
+  email: EmailRow,
+): Promise<{ subject: string; raw: string } | 'gone'> {
+  const [a, tenant] = await Promise.all([
+    email.activityId ? getActivity(ctx.db, ctx.tenantId, email.activityId) : undefined,
+    getTenant(ctx.db, ctx.tenantId),
+  ]);
+  if (!a || !tenant) return 'gone';
+  const lang = isLanguage(tenant.locale) ? tenant.locale : 'en';
+  const n = MESSAGES[lang].notice;
+  const line = noticeLine(a, lang);
+  const link = `${new URL(env.PUBLIC_URL).origin}${noticePath(a)}`;
+  // Client words go in as values, never as template text, so nothing in them is expanded.
+  const rendered = renderTemplate(
+    { subject: '{{line}}', body: '{{line}}\n\n{{reason}}{{open}}: {{link}}' },
+    { line, reason: a.facts.reason ? `${n.reason}: ${a.facts.reason}\n\n` : '', open: n.openApp, link },
+  );
+  const raw = buildMime({
+    messageId: `<${email.id}@${env.MAIL_FROM.split('@')[1] ?? 'clientele.local'}>`,
+    from: { name: 'Clientele', addr: env.MAIL_FROM },
+    to: email.to,
+    replyTo: null,
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
+    attachments: [],
+  });
+  return { subject: rendered.subject, raw };
+}
