@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PostalMime from 'postal-mime';
 import { describe, expect, inject, it } from 'vitest';
-import { browserForFile, OUTPUT, signUpInBrowser } from './browser';
+import { accessibilityProblems, browserForFile, OUTPUT, signUpInBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const scratch = mkdtempSync(join(tmpdir(), 'clientele-zip-'));
@@ -200,6 +200,7 @@ describe('the client portal in Chromium', () => {
     // This business has not connected Stripe: no online payment is offered.
     expect(await portal.getByRole('link', { name: 'Pay now' }).count()).toBe(0);
     await portal.screenshot({ path: join(OUTPUT, 'portal-invoice-desktop.png'), fullPage: true });
+    expect(await accessibilityProblems(portal)).toEqual([]);
     await portal.setViewportSize({ width: 375, height: 812 });
     const overflow = await portal.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -216,6 +217,7 @@ describe('the client portal in Chromium', () => {
     await portal.locator('.toolbar').getByLabel('Select all').check();
     await portal.screenshot({ path: join(OUTPUT, 'portal-invoices-phone.png'), fullPage: true });
     await portal.setViewportSize({ width: 1280, height: 800 });
+    expect(await accessibilityProblems(portal)).toEqual([]);
     const selectAll = portal.locator('thead').getByLabel('Select all');
     expect(await selectAll.isChecked()).toBe(true);
     await selectAll.uncheck();

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { browserForFile, OUTPUT, signUpInBrowser } from './browser';
+import { accessibilityProblems, browserForFile, OUTPUT, signUpInBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = browserForFile();
@@ -9,7 +9,9 @@ const shots = join(OUTPUT, 'screens');
 mkdirSync(shots, { recursive: true });
 
 describe('every main admin screen at 1280 and 375 px', () => {
-  it('fits the width with no sideways scroll, and is captured for review', { timeout: 180_000 }, async () => {
+  it('fits the width with no sideways scroll, has no serious axe-core violation, and is captured for review', {
+    timeout: 180_000,
+  }, async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await signUpInBrowser(page, baseUrl, 'Screens Studio', `e2e.screens.${Date.now()}@example.com`);
     const post = async (path: string, data: unknown) =>
@@ -50,6 +52,7 @@ describe('every main admin screen at 1280 and 375 px', () => {
       ['settings', '/settings'],
     ];
     const wide: string[] = [];
+    const a11y: string[] = [];
     for (const width of [1280, 375]) {
       await page.setViewportSize({ width, height: width === 375 ? 812 : 800 });
       for (const [name, path] of screens) {
@@ -74,8 +77,11 @@ describe('every main admin screen at 1280 and 375 px', () => {
           wide.push(`${name} at ${width}: ${overflow} px too wide (${culprits.join(', ')})`);
         }
         await page.screenshot({ path: join(shots, `${name}-${width}.png`), fullPage: true });
+        if (width === 1280) for (const p of await accessibilityProblems(page)) a11y.push(`${name}: ${p}`);
       }
     }
     expect(wide).toEqual([]);
+    // No serious or critical axe-core violation on any main screen.
+    expect(a11y).toEqual([]);
   });
 });
