@@ -66,9 +66,9 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 export async function accessibilityProblems(page: Page): Promise<string[]> {
   await page.evaluate(AXE_SOURCE);
   const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<AxeResults> } })
-      .axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
+    // Runs in the page; typed without DOM globals so Node-side projects that import this file compile.
+    const { axe } = globalThis as unknown as { axe: { run: (o: object) => Promise<AxeResults> } };
+    const r = await axe.run({ resultTypes: ['violations'] });
     return r.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
