@@ -33,27 +33,32 @@ export function migrateLocal(persistTo?: string) {
   execFileSync(WRANGLER, args, { cwd: ROOT, stdio: 'pipe', env: { ...process.env, CI: 'true' } });
 }
 
+/** The CJK fonts the Worker reads from R2, with their keys (see workers/services/documents/fonts.ts). */
+export const R2_FONTS: [key: string, file: string][] = [
+  [
+    'fonts/NotoSansJP-Regular.ttf',
+    join(ROOT, 'workers/node_modules/@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf'),
+  ],
+  [
+    'fonts/NotoSansSC-Regular.ttf',
+    join(
+      ROOT,
+      'packages/pdf/node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
+    ),
+  ],
+];
+
 /**
- * Puts the Simplified Chinese font (10 MB, too large to bundle) into the local R2, where
- * the Worker looks for it when a document needs it. Production uploads it once with
- * `pnpm fonts:upload`.
+ * Puts the Japanese and Simplified Chinese fonts (5 and 10 MB, too large to bundle) into the
+ * local R2, where the Worker looks for them when a document needs them. Production uploads
+ * them once with `pnpm fonts:upload`.
  */
 export function uploadLocalFonts(persistTo?: string) {
-  const file = join(
-    ROOT,
-    'packages/pdf/node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf',
-  );
-  const args = [
-    'r2',
-    'object',
-    'put',
-    'clientele-files/fonts/NotoSansSC-Regular.ttf',
-    '--local',
-    '--file',
-    file,
-  ];
-  if (persistTo) args.push('--persist-to', persistTo);
-  execFileSync(WRANGLER, args, { cwd: ROOT, stdio: 'pipe', env: { ...process.env, CI: 'true' } });
+  for (const [key, file] of R2_FONTS) {
+    const args = ['r2', 'object', 'put', `clientele-files/${key}`, '--local', '--file', file];
+    if (persistTo) args.push('--persist-to', persistTo);
+    execFileSync(WRANGLER, args, { cwd: ROOT, stdio: 'pipe', env: { ...process.env, CI: 'true' } });
+  }
 }
 
 /** 32 fixed bytes, base64: local development only, never a deployment's key. */

@@ -1,39 +1,44 @@
 import type { FontSource } from '@clientele/pdf';
 import regular from '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf';
 
-/** R2 key of the optional Simplified Chinese font: 10 MB, too large to bundle. */
+/** R2 keys of the CJK fonts (5 MB Japanese, 10 MB Simplified Chinese): too large to bundle. */
+export const JP_FONT_KEY = 'fonts/NotoSansJP-Regular.ttf';
 export const SC_FONT_KEY = 'fonts/NotoSansSC-Regular.ttf';
 
-let japanese: Promise<Uint8Array> | undefined;
-let chinese: Promise<Uint8Array | null> | undefined;
+const cache = new Map<string, Promise<Uint8Array | null>>();
 
 /**
- * The Latin/Cyrillic/Greek font is bundled (bold is drawn from it); Japanese (5 MB) is a lazily imported module;
- * Simplified Chinese is read from R2 when the deployment has uploaded it. The same
- * byte arrays are reused so the PDF package can reuse their parsed forms.
+ * A font from R2, read once per isolate and shared by every document after it (the PDF
+ * package then reuses its parsed form). A failed read is forgotten so the next document
+ * tries again; a missing object is logged, since its documents then lack those glyphs.
+ */
+function fromR2(files: R2Bucket, key: string): () => Promise<Uint8Array | null> {
+  return () => {
+    let font = cache.get(key);
+    if (!font) {
+      font = files
+        .get(key)
+        .then(async (o) => {
+          if (!o) console.warn(JSON.stringify({ level: 'warn', message: 'font missing from R2', key }));
+          return o ? new Uint8Array(await o.arrayBuffer()) : null;
+        })
+        .catch(() => {
+          cache.delete(key);
+          return null;
+        });
+      cache.set(key, font);
+    }
+    return font;
+  };
+}
+
+/**
+ * The Latin/Cyrillic/Greek font is bundled (bold is drawn from it); Japanese and
+ * Simplified Chinese come from R2 (`pnpm fonts:upload`), which keeps the Worker inside
+ * the free plan's 3 MB and spares every isolate that never prints CJK from loading them.
  */
 export function workerFonts(files: R2Bucket): FontSource {
-  return {
-    regular: REGULAR,
-    fallbacks: [
-      () => {
-        japanese ??= import('@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf').then(
-          (m) => new Uint8Array(m.default),
-        );
-        return japanese;
-      },
-      () => {
-        chinese ??= files
-          .get(SC_FONT_KEY)
-          .then(async (o) => (o ? new Uint8Array(await o.arrayBuffer()) : null))
-          .catch(() => {
-            chinese = undefined;
-            return null;
-          });
-        return chinese;
-      },
-    ],
-  };
+  return { regular: REGULAR, fallbacks: [fromR2(files, JP_FONT_KEY), fromR2(files, SC_FONT_KEY)] };
 }
 
 const REGULAR = new Uint8Array(regular);
