@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const command = process.argv[2];
-if (command !== 'start' && command !== 'test') {
-  console.error('usage: node scripts/bootstrap.mjs start|test');
+if (command !== 'start' && command !== 'test' && command !== 'deploy') {
+  console.error('usage: node scripts/bootstrap.mjs start|test|deploy [options]');
   process.exit(2);
 }
 
@@ -37,7 +37,7 @@ if (!existsSync(tsx)) {
   console.error('tsx is missing after install; run `npx -y pnpm@10.34.9 install` and look at its errors.');
   process.exit(1);
 }
-const r = spawnSync(tsx, [join(root, 'scripts', `${command}.ts`)], {
+const r = spawnSync(tsx, [join(root, 'scripts', `${command}.ts`), ...process.argv.slice(3)], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, CLIENTELE_BOOTSTRAP_STARTED: String(started) },

@@ -62,6 +62,10 @@ ensureSystemPackages();
 run('Typecheck (every package, scripts, benchmarks)', bin('pnpm'), ['typecheck']);
 run('Lint and format (Biome)', bin('biome'), ['check', '.']);
 const built = run('Build the admin app', bin('pnpm'), ['--filter', '@clientele/web', 'build']);
+run("Deploy dry run: bundle under the free plan's 3 MB gzip", bin('tsx'), [
+  join(ROOT, 'scripts', 'deploy.ts'),
+  '--dry-run',
+]);
 vitest('Unit: core (money, languages, statuses)', join(ROOT, 'packages', 'core'));
 vitest('Unit: db on libSQL', join(ROOT, 'packages', 'db'));
 vitest('Unit: pdf', join(ROOT, 'packages', 'pdf'));
