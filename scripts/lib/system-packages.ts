@@ -1,15 +1,23 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 
-/** Debian packages the test suite drives: a real browser, the PDF checkers and Info-ZIP's checker. */
+/**
+ * Debian packages the test suite drives: a real browser, the PDF checkers, Info-ZIP's
+ * checker, and CJK fonts so Chromium draws Japanese in screenshots instead of boxes.
+ */
 const REQUIRED = [
   { bin: 'chromium', pkg: 'chromium' },
   { bin: 'pdftotext', pkg: 'poppler-utils' },
   { bin: 'pdftoppm', pkg: 'poppler-utils' },
   { bin: 'qpdf', pkg: 'qpdf' },
   { bin: 'unzip', pkg: 'unzip' },
+  { file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', pkg: 'fonts-noto-cjk' },
 ];
 
-const has = (bin: string) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
+const has = (r: { bin?: string; file?: string }) =>
+  r.file
+    ? existsSync(r.file)
+    : spawnSync('sh', ['-c', `command -v ${r.bin}`], { stdio: 'ignore' }).status === 0;
 
 /**
  * Installs what is missing when running as root (CI, fresh machines); otherwise
@@ -17,7 +25,7 @@ const has = (bin: string) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdi
  * would report a green run that checked less.
  */
 export function ensureSystemPackages() {
-  const missing = [...new Set(REQUIRED.filter((r) => !has(r.bin)).map((r) => r.pkg))];
+  const missing = [...new Set(REQUIRED.filter((r) => !has(r)).map((r) => r.pkg))];
   if (missing.length === 0) return;
   const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
   if (process.getuid?.() !== 0) {
@@ -31,9 +39,9 @@ export function ensureSystemPackages() {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
-  const still = REQUIRED.filter((r) => !has(r.bin));
+  const still = REQUIRED.filter((r) => !has(r));
   if (still.length) {
-    console.error(`apt-get finished but ${still.map((r) => r.bin).join(', ')} is still missing.`);
+    console.error(`apt-get finished but ${still.map((r) => r.bin ?? r.file).join(', ')} is still missing.`);
     process.exit(1);
   }
 }
