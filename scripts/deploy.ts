@@ -54,10 +54,12 @@ if (args.has('--dry-run')) {
     {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, CI: 'true' },
+      env: { ...process.env, CI: 'true', FORCE_COLOR: '0', NO_COLOR: '1' },
     },
   );
-  const m = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(out);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes are what is removed
+  const plain = out.replace(/\u001b\[[0-9;]*m/g, '');
+  const m = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(plain);
   if (!m) {
     console.error(`Could not read the bundle size from wrangler:\n${out}`);
     process.exit(1);
