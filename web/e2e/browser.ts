@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import PostalMime from 'postal-mime';
 import { afterAll, beforeAll } from 'vitest';
 
 export const OUTPUT = join(import.meta.dirname, '..', '..', 'test-output');
@@ -78,4 +79,19 @@ export async function accessibilityProblems(page: Page): Promise<string[]> {
   return results
     .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
     .map((v: { id: string; targets: string[] }) => `${v.id}: ${v.targets.join(' | ')}`);
+}
+
+type ParsedMail = Awaited<ReturnType<typeof PostalMime.parse>>;
+
+/** The first dev-outbox mail to `to` that passes `test`, waiting up to 15 s for the queue. */
+export async function mailTo(page: Page, baseUrl: string, to: string, test: (m: ParsedMail) => boolean) {
+  for (let i = 0; i < 150; i++) {
+    const outbox = await (await page.request.get(`${baseUrl}/api/v1/dev/outbox`)).json();
+    for (const m of outbox.data.filter((x: { to: string }) => x.to === to)) {
+      const parsed = await PostalMime.parse(m.raw);
+      if (test(parsed)) return parsed;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`no matching mail to ${to} in the dev outbox`);
 }

@@ -3,10 +3,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import PostalMime from 'postal-mime';
 import Stripe from 'stripe';
 import { describe, expect, inject, it } from 'vitest';
-import { browserForFile, OUTPUT, signUpInBrowser } from './browser';
+import { browserForFile, mailTo, OUTPUT, signUpInBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const stripeUrl = inject('stripeUrl');
@@ -18,23 +17,6 @@ mkdirSync(shots, { recursive: true });
 let shot = 0;
 const capture = (page: Page, name: string) =>
   page.screenshot({ path: join(shots, `${String(++shot).padStart(2, '0')}-${name}.png`), fullPage: true });
-
-/** Mail in the dev outbox to `to` whose parsed form passes `test`; waits for the queue. */
-async function mailTo(
-  page: Page,
-  to: string,
-  test: (m: Awaited<ReturnType<typeof PostalMime.parse>>) => boolean,
-) {
-  for (let i = 0; i < 150; i++) {
-    const outbox = await (await page.request.get(`${baseUrl}/api/v1/dev/outbox`)).json();
-    for (const m of outbox.data.filter((x: { to: string }) => x.to === to)) {
-      const parsed = await PostalMime.parse(m.raw);
-      if (test(parsed)) return parsed;
-    }
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`no matching mail to ${to}`);
-}
 
 describe('the whole journey', () => {
   it('sign-up → client → JPY invoice mailed → portal → Pay now → ticket → email reply → ZIP; others see none of it', {
@@ -127,6 +109,7 @@ describe('the whole journey', () => {
     // 5. The mail uses the client's template and carries the PDF with address, tax ID and instructions.
     const mail = await mailTo(
       admin,
+      baseUrl,
       clientEmail,
       (m) => m.subject?.startsWith('【山田商事様専用】') ?? false,
     );
@@ -171,11 +154,14 @@ describe('the whole journey', () => {
     await capture(admin, 'admin-paid');
     await mailTo(
       admin,
+      baseUrl,
       clientEmail,
       (m) => m.attachments.length === 0 && (m.text ?? '').includes(invoice.number),
     );
     // The business is told, by email and on its dashboard.
-    const notice = await mailTo(admin, ownerEmail, (m) => (m.subject ?? '').includes(invoice.number));
+    const notice = await mailTo(admin, baseUrl, ownerEmail, (m) =>
+      (m.subject ?? '').includes(invoice.number),
+    );
     expect(notice.subject).toContain('山田太郎');
     await admin.goto(`${baseUrl}/`);
     await admin.getByTestId('activity').getByText(invoice.number, { exact: false }).waitFor();
@@ -197,7 +183,7 @@ describe('the whole journey', () => {
     await admin.getByText('Waiting on client').first().waitFor();
 
     // 9. The client answers by replying to the email; the quote stays out of both threads.
-    const reply = await mailTo(admin, clientEmail, (m) => m.subject === 'Re: 領収書について');
+    const reply = await mailTo(admin, baseUrl, clientEmail, (m) => m.subject === 'Re: 領収書について');
     const replyTo = reply.replyTo?.[0]?.address ?? '';
     const word = (s: string) => `=?UTF-8?B?${Buffer.from(s).toString('base64')}?=`;
     const raw = [

@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import PostalMime from 'postal-mime';
 import Stripe from 'stripe';
 import { describe, expect, inject, it } from 'vitest';
-import { browserForFile, OUTPUT, signUpInBrowser } from './browser';
+import { browserForFile, mailTo, OUTPUT, signUpInBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const stripeUrl = inject('stripeUrl');
@@ -89,15 +88,12 @@ describe('Stripe Pay now in the browser (against the local Stripe stand-in)', ()
     await admin.screenshot({ path: join(shots, '4-admin-paid-via-stripe.png'), fullPage: true });
 
     // The receipt: the mail to the client without a PDF attached (the invoice email has one).
-    let receipt: Awaited<ReturnType<typeof PostalMime.parse>> | undefined;
-    for (let i = 0; i < 100 && !receipt; i++) {
-      const outbox = await (await admin.request.get(`${baseUrl}/api/v1/dev/outbox`)).json();
-      for (const m of outbox.data.filter((x: { to: string }) => x.to === 'giulia@example.it')) {
-        const parsed = await PostalMime.parse(m.raw);
-        if (parsed.attachments.length === 0 && parsed.text?.includes(invoice.number)) receipt = parsed;
-      }
-      if (!receipt) await admin.waitForTimeout(100);
-    }
+    const receipt = await mailTo(
+      admin,
+      baseUrl,
+      'giulia@example.it',
+      (m) => m.attachments.length === 0 && (m.text ?? '').includes(invoice.number),
+    );
     expect(receipt?.text).toContain(invoice.number);
   });
 });

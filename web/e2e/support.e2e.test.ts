@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import PostalMime from 'postal-mime';
 import { describe, expect, inject, it } from 'vitest';
-import { browserForFile, OUTPUT, signUpInBrowser } from './browser';
+import { browserForFile, mailTo, OUTPUT, signUpInBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = browserForFile();
@@ -50,20 +49,10 @@ describe('support desk in the browser', () => {
     await admin.getByText('Waiting on client').first().waitFor();
     expect(await admin.getByTestId('support-badge').count()).toBe(0);
 
-    let replyTo = '';
-    let messageId = '';
-    for (let i = 0; i < 100 && !replyTo; i++) {
-      const outbox = await (await admin.request.get(`${baseUrl}/api/v1/dev/outbox`)).json();
-      const found = outbox.data.find(
-        (m: { to: string; subject: string }) => m.to === email && m.subject.includes('Вопрос по оплате'),
-      );
-      if (found) {
-        const mail = await PostalMime.parse(found.raw);
-        expect(mail.subject).toBe('Re: Вопрос по оплате');
-        replyTo = mail.replyTo?.[0]?.address ?? '';
-        messageId = mail.messageId ?? '';
-      } else await admin.waitForTimeout(100);
-    }
+    const mail = await mailTo(admin, baseUrl, email, (m) => (m.subject ?? '').includes('Вопрос по оплате'));
+    expect(mail.subject).toBe('Re: Вопрос по оплате');
+    const replyTo = mail.replyTo?.[0]?.address ?? '';
+    const messageId = mail.messageId ?? '';
     expect(replyTo).toMatch(/^reply\+[a-z0-9]{40}@/);
 
     // The client answers from their mail program: top-posted, with the quote below.
