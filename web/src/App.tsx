@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { Layout } from './components/Layout';
+import { useWords } from './i18n';
 import { ClientFormPage } from './pages/ClientFormPage';
 import { ClientsPage } from './pages/ClientsPage';
 import { DashboardPage } from './pages/DashboardPage';
@@ -17,9 +18,15 @@ import { SessionProvider, useSession } from './session';
 function RequireSession({ children }: { children: ReactNode }) {
   const { session, loading } = useSession();
   const location = useLocation();
-  if (loading) return <p className="muted page-loading">Loading…</p>;
+  const { t } = useWords();
+  if (loading) return <p className="muted page-loading">{t.app.loading}</p>;
   if (!session) return <Navigate to="/signin" replace state={{ from: location.pathname }} />;
   return <Layout>{children}</Layout>;
+}
+
+function NotFound() {
+  const { t } = useWords();
+  return <p className="page-loading">{t.app.pageNotFound}</p>;
 }
 
 /** Pages behind sign-in share the session check and the app layout. */
@@ -62,7 +69,7 @@ export function App() {
             path="/estimates/:id/edit"
             element={guarded(<DocumentEditorPage key="estimate-edit" type="estimate" />)}
           />
-          <Route path="*" element={<p className="page-loading">Page not found.</p>} />
+          <Route path="*" element={<NotFound />} />
         </Routes>
       </BrowserRouter>
     </SessionProvider>

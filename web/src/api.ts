@@ -1,3 +1,4 @@
+import type { Language } from '@clientele/core';
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, paths } from './api/schema';
 
@@ -99,8 +100,13 @@ async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Re
 const path = (id: string) => ({ params: { path: { id } } });
 
 export const api = {
-  signUp: (body: { businessName: string; email: string; password: string; currency?: string }) =>
-    unwrap(http.POST('/signup', { body })),
+  signUp: (body: {
+    businessName: string;
+    email: string;
+    password: string;
+    currency?: string;
+    locale?: Language;
+  }) => unwrap(http.POST('/signup', { body })),
   signIn: (body: { email: string; password: string }) => unwrap(http.POST('/sessions', { body })),
   session: () => unwrap(http.GET('/sessions/current')),
   signOut: () => unwrap(http.DELETE('/sessions/current')),

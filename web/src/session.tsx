@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { ApiError, api, type Session } from './api';
+import { browserLanguage, WordsProvider } from './i18n';
 
 interface SessionState {
   session: Session | null;
@@ -29,9 +30,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setSession(null);
   }, []);
 
+  // Signed in, the app speaks the business's language; before that, the browser's.
   return (
     <SessionContext.Provider value={{ session, loading, setSession, signOut }}>
-      {children}
+      <WordsProvider lang={session?.locale ?? browserLanguage()}>{children}</WordsProvider>
     </SessionContext.Provider>
   );
 }

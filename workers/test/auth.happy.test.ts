@@ -12,7 +12,7 @@ describe('auth: happy paths', () => {
     });
     expect(res.status).toBe(201);
     const body = await json(res);
-    expect(body).toMatchObject({ email, businessName: 'Ателье «Север»', role: 'owner' });
+    expect(body).toMatchObject({ email, businessName: 'Ателье «Север»', role: 'owner', locale: 'ru' });
     expect(body.tenantId).toMatch(/^ten_/);
     expect(body.userId).toMatch(/^usr_/);
     const cookie = res.headers.get('set-cookie') ?? '';
@@ -33,12 +33,26 @@ describe('auth: happy paths', () => {
     expect(res.status).toBe(201);
     const cookie = sessionCookieOf(res);
     const me = await json(await call('/sessions/current', { headers: { cookie } }));
-    expect(me).toMatchObject({ email: owner.email, tenantId: owner.tenantId, role: 'owner' });
+    expect(me).toMatchObject({ email: owner.email, tenantId: owner.tenantId, role: 'owner', locale: 'en' });
 
     const out = await call('/sessions/current', { method: 'DELETE', headers: { cookie } });
     expect(out.status).toBe(204);
     expect(out.headers.get('set-cookie')).toMatch(/clientele_admin_session=;/);
     expect((await call('/sessions/current', { headers: { cookie } })).status).toBe(401);
+  });
+
+  it('the session carries the business language, which the admin app speaks, and follows a change of it', async () => {
+    const owner = await signUp();
+    const before = await json(await call('/sessions/current', { as: owner }));
+    expect(before.locale).toBe('en');
+    const patched = await call('/settings', { method: 'PATCH', body: { locale: 'ja' }, as: owner });
+    expect(patched.status).toBe(200);
+    const after = await json(await call('/sessions/current', { as: owner }));
+    expect(after.locale).toBe('ja');
+    const refused = await call('/settings', { method: 'PATCH', body: { locale: 'de' }, as: owner });
+    expect(refused.status).toBe(422);
+    expect((await json(refused)).errors[0].path).toBe('locale');
+    expect((await json(await call('/sessions/current', { as: owner }))).locale).toBe('ja');
   });
 
   it('API keys: shown once, listed by prefix, usable, revocable', async () => {

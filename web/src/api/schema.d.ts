@@ -5905,6 +5905,8 @@ export interface components {
             tenantId: string;
             businessName: string;
             /** @enum {string} */
+            locale: "en" | "ru" | "pt" | "it" | "ja";
+            /** @enum {string} */
             role: "owner" | "member";
         };
         Problem: {

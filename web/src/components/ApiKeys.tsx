@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api } from '../api';
-import { date } from '../format';
+import { useWords } from '../i18n';
 import { keys } from '../queries';
 import { useConfirm } from './ConfirmDialog';
 import { Field } from './Field';
@@ -16,6 +16,7 @@ export function ApiKeys() {
   const { run, error, busy } = useAction([keys.apiKeys]);
   const { ask, dialog } = useConfirm();
   const [fresh, setFresh] = useState<string | null>(null);
+  const { t, date } = useWords();
 
   async function create(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -32,10 +33,10 @@ export function ApiKeys() {
     <div className="card">
       {dialog}
       <form className="row" onSubmit={create} noValidate>
-        <Field label="Key name" name="name" placeholder="e.g. Accounting sync" required />
+        <Field label={t.apiKeys.keyName} name="name" placeholder={t.apiKeys.keyNamePlaceholder} required />
         <div className="actions">
           <button type="submit" disabled={busy}>
-            Create API key
+            {t.apiKeys.create}
           </button>
         </div>
       </form>
@@ -43,7 +44,7 @@ export function ApiKeys() {
       {fresh ? (
         <div role="status">
           <Field
-            label="New key — copy it now, it is not shown again"
+            label={t.apiKeys.fresh}
             id="fresh-key"
             readOnly
             value={fresh}
@@ -52,19 +53,19 @@ export function ApiKeys() {
         </div>
       ) : null}
       {list.isPending ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t.app.loading}</p>
       ) : !list.data?.data.length ? (
-        <p className="muted">No API keys. Create one to connect another tool to Clientele.</p>
+        <p className="muted">{t.apiKeys.none}</p>
       ) : (
         <table className="list">
           <thead>
             <tr>
-              <th>Name</th>
-              <th>Key</th>
-              <th className="hide-sm">Created</th>
-              <th className="hide-sm">Last used</th>
+              <th>{t.field.name}</th>
+              <th>{t.apiKeys.key}</th>
+              <th className="hide-sm">{t.apiKeys.created}</th>
+              <th className="hide-sm">{t.apiKeys.lastUsed}</th>
               <th>
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t.app.actions}</span>
               </th>
             </tr>
           </thead>
@@ -84,14 +85,14 @@ export function ApiKeys() {
                     disabled={busy}
                     onClick={() =>
                       ask({
-                        title: `Revoke “${k.name}”?`,
-                        message: 'Anything using this key stops working at once.',
-                        confirmLabel: 'Revoke',
+                        title: t.apiKeys.revokeTitle(k.name),
+                        message: t.apiKeys.revokeMessage,
+                        confirmLabel: t.app.revoke,
                         danger: true,
                       }).then((ok) => ok && run(() => api.revokeApiKey(k.id)))
                     }
                   >
-                    Revoke
+                    {t.app.revoke}
                   </button>
                 </td>
               </tr>

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { useWords } from '../i18n';
 import { TextAreaField } from './Field';
 
 export interface ConfirmOptions {
@@ -29,6 +30,7 @@ export function useConfirm(): {
   const titleId = useId();
   const reasonId = useId();
   const [reason, setReason] = useState('');
+  const { t } = useWords();
 
   useEffect(() => {
     if (pending && ref.current && !ref.current.open) ref.current.showModal();
@@ -73,7 +75,7 @@ export function useConfirm(): {
         ) : null}
         <div className="actions">
           <button type="button" className="secondary" onClick={() => finish(null)}>
-            Cancel
+            {t.app.cancel}
           </button>
           <button type="submit" className={pending.danger ? 'danger' : 'primary'}>
             {pending.confirmLabel}

@@ -1,38 +1,41 @@
+import type { TemplateKind } from '@clientele/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
-import { date } from '../format';
+import { problemText } from '../errors';
+import { useWords } from '../i18n';
 import { keys } from '../queries';
 
 export function EmailLog({ clientId }: { clientId?: string }) {
+  const { t, date } = useWords();
   const { data, isPending, error } = useQuery({
     queryKey: keys.emails(clientId),
     queryFn: () => api.emails(clientId),
   });
-  if (isPending) return <p className="muted">Loading…</p>;
-  if (error) return <p className="field-error">Could not load the email log: {error.message}</p>;
+  if (isPending) return <p className="muted">{t.app.loading}</p>;
+  if (error) return <p className="field-error">{t.emailLog.couldNotLoad(problemText(error, t))}</p>;
   const emails = data.data;
-  if (emails.length === 0) return <p className="muted">No emails sent yet.</p>;
+  if (emails.length === 0) return <p className="muted">{t.emailLog.none}</p>;
   return (
     <table className="list">
       <thead>
         <tr>
-          <th>When</th>
-          <th>Kind</th>
-          <th className="hide-sm">Subject</th>
-          <th>Status</th>
+          <th>{t.emailLog.when}</th>
+          <th>{t.emailLog.kind}</th>
+          <th className="hide-sm">{t.emailLog.subject}</th>
+          <th>{t.app.status}</th>
         </tr>
       </thead>
       <tbody>
         {emails.map((e) => (
           <tr key={e.id}>
             <td>{date(e.createdAt)}</td>
-            <td>{e.kind.replace('_', ' ')}</td>
+            <td>{t.templates.kinds[e.kind as TemplateKind] ?? e.kind}</td>
             <td className="hide-sm">{e.subject ?? '—'}</td>
             <td>
               <span
                 className={`badge badge-${e.status === 'sent' ? 'paid' : e.status === 'failed' ? 'void' : 'sent'}`}
               >
-                {e.status}
+                {t.emailLog.state[e.status]}
               </span>
               {e.error ? <div className="field-error">{e.error}</div> : null}
             </td>

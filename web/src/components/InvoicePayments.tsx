@@ -1,15 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
-import { date, money } from '../format';
+import { useWords } from '../i18n';
 import { keys } from '../queries';
-
-const ONLINE_STATE: Record<string, string> = {
-  open: 'Checkout opened, not paid',
-  processing: 'Processing (bank payment settling)',
-  paid: 'Paid via Stripe',
-  failed: 'Failed',
-  mismatch: 'Needs attention',
-};
 
 /**
  * The invoice's payments (manual and Stripe, with Stripe's id and any refund), and its
@@ -22,6 +14,7 @@ export function InvoicePayments(props: {
   onDelete: (paymentId: string) => void;
 }) {
   const d = props.invoice;
+  const { t, money, date } = useWords();
   const payments =
     useQuery({ queryKey: keys.payments(d.id), queryFn: () => api.payments(d.id) }).data?.data ?? [];
   const online =
@@ -34,8 +27,10 @@ export function InvoicePayments(props: {
   return (
     <div className="card" data-testid="invoice-payments">
       <h3>
-        Payments{' '}
-        {d.status === 'paid' && viaStripe ? <span className="badge badge-paid">Paid via Stripe</span> : null}
+        {t.payment.payments}{' '}
+        {d.status === 'paid' && viaStripe ? (
+          <span className="badge badge-paid">{t.payment.paidViaStripe}</span>
+        ) : null}
       </h3>
       {attention.map((o) => (
         <p
@@ -44,13 +39,13 @@ export function InvoicePayments(props: {
           role="status"
           data-online-state={o.state}
         >
-          <strong>{ONLINE_STATE[o.state]}</strong> · {money(o.amount, o.currency)} · Stripe checkout{' '}
-          <code>{o.id}</code>
+          <strong>{t.payment.online[o.state]}</strong> · {money(o.amount, o.currency)} ·{' '}
+          {t.payment.stripeCheckout} <code>{o.id}</code>
           {o.problem ? <> — {o.problem}</> : null}
         </p>
       ))}
       {payments.length === 0 ? (
-        <p className="muted">No payments yet.</p>
+        <p className="muted">{t.payment.none}</p>
       ) : (
         <table className="list">
           <tbody>
@@ -63,7 +58,7 @@ export function InvoicePayments(props: {
                   {money(p.amount, p.currency)}
                   {p.refunded ? (
                     <div className="muted" data-refunded>
-                      Refunded {money(p.refunded, p.currency)}
+                      {t.payment.refunded(money(p.refunded, p.currency))}
                     </div>
                   ) : null}
                 </td>
@@ -75,10 +70,10 @@ export function InvoicePayments(props: {
                       className="link"
                       onClick={() => props.onDelete(p.id)}
                     >
-                      Delete
+                      {t.app.delete}
                     </button>
                   ) : (
-                    <span className="muted hide-sm">Refund in Stripe</span>
+                    <span className="muted hide-sm">{t.payment.refundInStripe}</span>
                   )}
                 </td>
               </tr>

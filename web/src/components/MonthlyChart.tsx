@@ -1,4 +1,4 @@
-import { money } from '../format';
+import { useWords } from '../i18n';
 
 interface Point {
   month: string;
@@ -15,33 +15,38 @@ const PAD = 24;
  * the figures are in the table beside it for screen readers and exact reading.
  */
 export function MonthlyChart({ points, currency }: { points: Point[]; currency: string }) {
+  const { t, money, locale } = useWords();
+  // Month labels as the language writes them ("Mar", "мар.", "3月"), from the point's YYYY-MM.
+  const monthName = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
+  const label = (month: string) => monthName.format(new Date(`${month}-01T00:00:00Z`));
   const max = Math.max(1, ...points.flatMap((p) => [p.invoiced, p.paid]));
   const slot = (W - PAD) / points.length;
   const bar = Math.max(2, slot / 2 - 3);
   const y = (v: number) => H - PAD - ((H - 2 * PAD) * v) / max;
   return (
     <figure className="chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Invoiced and paid per month in ${currency}`}>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t.dashboard.chartLabel(currency)}>
         <line x1={PAD / 2} x2={W} y1={H - PAD} y2={H - PAD} stroke="#dde2e8" />
         {points.map((p, i) => {
           const x = PAD / 2 + i * slot;
           return (
             <g key={p.month}>
               <rect x={x} y={y(p.invoiced)} width={bar} height={H - PAD - y(p.invoiced)} fill="#91a7ff">
-                <title>{`${p.month} invoiced ${money(p.invoiced, currency)}`}</title>
+                <title>{`${label(p.month)} · ${t.dashboard.invoiced} ${money(p.invoiced, currency)}`}</title>
               </rect>
               <rect x={x + bar + 2} y={y(p.paid)} width={bar} height={H - PAD - y(p.paid)} fill="#2b8a3e">
-                <title>{`${p.month} paid ${money(p.paid, currency)}`}</title>
+                <title>{`${label(p.month)} · ${t.dashboard.paid} ${money(p.paid, currency)}`}</title>
               </rect>
               <text x={x + bar} y={H - 6} fontSize="10" textAnchor="middle" fill="#5f6b7a">
-                {p.month.slice(5)}
+                {label(p.month)}
               </text>
             </g>
           );
         })}
       </svg>
       <figcaption className="hint">
-        <span className="swatch invoiced" /> Invoiced <span className="swatch paid" /> Paid ({currency})
+        <span className="swatch invoiced" /> {t.dashboard.invoiced} <span className="swatch paid" />{' '}
+        {t.dashboard.paid} ({currency})
       </figcaption>
     </figure>
   );

@@ -1,7 +1,9 @@
 import { parseDecimal, toDecimalString } from '@clientele/core';
 import { type FormEvent, useRef, useState } from 'react';
 import { ApiError, api, type Doc } from '../api';
+import { problemText } from '../errors';
 import { todayIso } from '../format';
+import { useWords } from '../i18n';
 import { Field } from './Field';
 import { FormError } from './FormError';
 
@@ -18,6 +20,7 @@ export function PaymentDialog({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { t } = useWords();
   // One Idempotency-Key per user action: kept while the same payment is retried (a dropped
   // connection, a second click), replaced once it is saved or the form is edited.
   const actionKey = useRef<string | null>(null);
@@ -50,7 +53,7 @@ export function PaymentDialog({
         // Refused input is a finished action: the corrected form is a new one.
         if (err.status >= 400 && err.status < 500) actionKey.current = null;
         setErrors(err.fieldErrors());
-        setError(err.message);
+        setError(problemText(err, t));
       } else setError(String(err));
     } finally {
       setBusy(false);
@@ -68,10 +71,10 @@ export function PaymentDialog({
           actionKey.current = null;
         }}
       >
-        <h2 id="pay-title">Record payment</h2>
+        <h2 id="pay-title">{t.payment.title}</h2>
         <FormError message={error} />
         <Field
-          label={`Amount (${invoice.currency})`}
+          label={t.payment.amount(invoice.currency)}
           id="pay-amount"
           name="amount"
           inputMode="decimal"
@@ -81,7 +84,7 @@ export function PaymentDialog({
           error={errors.amount}
         />
         <Field
-          label="Date"
+          label={t.payment.date}
           id="pay-date"
           name="date"
           type="date"
@@ -89,33 +92,32 @@ export function PaymentDialog({
           error={errors.date}
         />
         <Field
-          label="Method"
+          label={t.payment.method}
           id="pay-method"
           name="method"
-          defaultValue="bank transfer"
+          defaultValue={t.payment.defaultMethod}
           list="methods"
           error={errors.method}
         />
         <datalist id="methods">
-          <option value="bank transfer" />
-          <option value="cash" />
-          <option value="card" />
-          <option value="cheque" />
+          {t.payment.methods.map((m) => (
+            <option key={m} value={m} />
+          ))}
         </datalist>
-        <Field label="Reference" id="pay-ref" name="reference" error={errors.reference} />
+        <Field label={t.payment.reference} id="pay-ref" name="reference" error={errors.reference} />
         <label className="check">
-          <input type="checkbox" name="sendReceipt" defaultChecked={Boolean(invoice.billTo?.email)} /> Email a
-          receipt to the client
+          <input type="checkbox" name="sendReceipt" defaultChecked={Boolean(invoice.billTo?.email)} />{' '}
+          {t.payment.sendReceipt}
         </label>
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
-            Save payment
+            {t.payment.save}
           </button>
           <button
             type="button"
             onClick={(e) => (e.currentTarget.closest('dialog') as HTMLDialogElement).close()}
           >
-            Cancel
+            {t.app.cancel}
           </button>
         </div>
       </form>

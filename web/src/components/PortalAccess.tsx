@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type Client } from '../api';
-import { date } from '../format';
+import { useWords } from '../i18n';
 import { keys } from '../queries';
 import { useConfirm } from './ConfirmDialog';
 import { Field } from './Field';
@@ -21,6 +21,7 @@ export function PortalAccess({
   onClientChange: (c: Client) => void;
 }) {
   const clientId = client.id;
+  const { t, date } = useWords();
   const [busy, setBusy] = useState(false);
   const links = useQuery({ queryKey: keys.portalLinks(clientId), queryFn: () => api.portalLinks(clientId) })
     .data?.data;
@@ -34,9 +35,9 @@ export function PortalAccess({
     if (
       !open &&
       !(await ask({
-        title: 'Turn off portal access?',
-        message: 'Every sign-in link stops working and signed-in devices are signed out now.',
-        confirmLabel: 'Turn off',
+        title: t.portalAccess.turnOffTitle,
+        message: t.portalAccess.turnOffMessage,
+        confirmLabel: t.portalAccess.turnOff,
         danger: true,
       }))
     ) {
@@ -60,7 +61,7 @@ export function PortalAccess({
             disabled={busy || (client.archivedAt !== null && !client.portalAccess)}
             onChange={(e) => setAccess(e.currentTarget.checked)}
           />{' '}
-          Portal access {client.portalAccess ? 'on' : 'off'}
+          {t.portalAccess.access(client.portalAccess)}
         </label>
         <button
           type="button"
@@ -73,13 +74,13 @@ export function PortalAccess({
             })
           }
         >
-          Create sign-in link
+          {t.portalAccess.createLink}
         </button>
       </div>
       {fresh ? (
         <div className="card" role="status">
           <Field
-            label="New link — copy it now, it is not shown again"
+            label={t.portalAccess.fresh}
             id="fresh-link"
             readOnly
             value={fresh}
@@ -91,27 +92,27 @@ export function PortalAccess({
               className="secondary"
               onClick={() => navigator.clipboard?.writeText(fresh).then(() => setCopied(true))}
             >
-              {copied ? 'Copied' : 'Copy'}
+              {copied ? t.app.copied : t.app.copy}
             </button>
           </div>
         </div>
       ) : null}
       {error ? <p className="field-error">{error}</p> : null}
       {links === undefined ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t.app.loading}</p>
       ) : links.length === 0 ? (
-        <p className="muted">No sign-in links yet. Every invoice email carries one.</p>
+        <p className="muted">{t.portalAccess.none}</p>
       ) : (
         <table className="list">
           <thead>
             <tr>
-              <th>Created</th>
-              <th className="hide-sm">Expires</th>
-              <th className="hide-sm">Last used</th>
-              <th>Signed in</th>
-              <th>Status</th>
+              <th>{t.portalAccess.created}</th>
+              <th className="hide-sm">{t.portalAccess.expires}</th>
+              <th className="hide-sm">{t.portalAccess.lastUsed}</th>
+              <th>{t.portalAccess.signedIn}</th>
+              <th>{t.app.status}</th>
               <th>
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t.app.actions}</span>
               </th>
             </tr>
           </thead>
@@ -121,9 +122,11 @@ export function PortalAccess({
                 <td>{date(l.createdAt)}</td>
                 <td className="hide-sm">{date(l.expiresAt)}</td>
                 <td className="hide-sm">{l.lastUsedAt ? date(l.lastUsedAt) : '—'}</td>
-                <td>{l.activeSessions === 1 ? '1 device' : `${l.activeSessions} devices`}</td>
+                <td>{t.portalAccess.devices(l.activeSessions)}</td>
                 <td>
-                  <span className={`badge badge-${l.status === 'active' ? 'paid' : 'void'}`}>{l.status}</span>
+                  <span className={`badge badge-${l.status === 'active' ? 'paid' : 'void'}`}>
+                    {t.portalAccess.linkStatus[l.status]}
+                  </span>
                 </td>
                 <td>
                   {l.status === 'active' ? (
@@ -133,14 +136,14 @@ export function PortalAccess({
                       className="link"
                       onClick={() =>
                         ask({
-                          title: 'Revoke this link?',
-                          message: 'Devices signed in with it are signed out now.',
-                          confirmLabel: 'Revoke',
+                          title: t.portalAccess.revokeTitle,
+                          message: t.portalAccess.revokeMessage,
+                          confirmLabel: t.app.revoke,
                           danger: true,
                         }).then((ok) => ok && run(() => api.revokePortalLink(l.id)))
                       }
                     >
-                      Revoke
+                      {t.app.revoke}
                     </button>
                   ) : null}
                 </td>

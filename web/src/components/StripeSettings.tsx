@@ -1,7 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api } from '../api';
-import { date } from '../format';
+import { problemText } from '../errors';
+import { useWords } from '../i18n';
 import { keys } from '../queries';
 import { useConfirm } from './ConfirmDialog';
 import { Field } from './Field';
@@ -15,6 +16,7 @@ import { useAction } from './useAction';
  */
 export function StripeSettings() {
   const queryClient = useQueryClient();
+  const { t, date } = useWords();
   const current = useQuery({ queryKey: keys.stripe, queryFn: api.stripeSettings });
   const { run, error, busy } = useAction([keys.stripe]);
   const { ask, dialog } = useConfirm();
@@ -51,7 +53,11 @@ export function StripeSettings() {
   if (!s)
     return (
       <div className="card">
-        {current.error ? <FormError message={current.error.message} /> : <p className="muted">Loading…</p>}
+        {current.error ? (
+          <FormError message={problemText(current.error, t)} />
+        ) : (
+          <p className="muted">{t.app.loading}</p>
+        )}
       </div>
     );
   return (
@@ -59,34 +65,30 @@ export function StripeSettings() {
       {dialog}
       {s.configured ? (
         <p role="status">
-          <span className="badge badge-paid">Connected</span> {s.mode === 'live' ? 'Live' : 'Test'} mode ·
-          publishable key <code>{s.publishableKey}</code> · secret key ending in{' '}
-          <code>{s.secretKeyLast4}</code>
-          {s.updatedAt ? <span className="muted"> · saved {date(s.updatedAt)}</span> : null}
+          <span className="badge badge-paid">{t.stripe.connected}</span>{' '}
+          {s.mode === 'live' ? t.stripe.live : t.stripe.test} · {t.stripe.publishableKeyIs}{' '}
+          <code>{s.publishableKey}</code> · {t.stripe.secretKeyEnding} <code>{s.secretKeyLast4}</code>
+          {s.updatedAt ? <span className="muted"> · {t.stripe.savedOn(date(s.updatedAt))}</span> : null}
         </p>
       ) : (
-        <p className="muted">
-          Not connected. Connect your Stripe account and clients can pay invoices by card from the portal.
-        </p>
+        <p className="muted">{t.stripe.notConnected}</p>
       )}
       {saved ? (
         <p className="notice" role="status">
-          Stripe keys saved. Stripe accepted the secret key.
+          {t.stripe.keysSaved}
         </p>
       ) : null}
       <div className="hint">
-        <p>
-          In Stripe → Developers → Webhooks, add an endpoint with this URL and copy its signing secret here:
-        </p>
+        <p>{t.stripe.webhookHelp}</p>
         <Field
-          label="Webhook URL"
+          label={t.stripe.webhookUrl}
           id="stripe-webhook-url"
           readOnly
           value={s.webhookUrl}
           onFocus={(e) => e.currentTarget.select()}
         />
         <p>
-          Events to send:{' '}
+          {t.stripe.events}{' '}
           {s.events.map((ev, i) => (
             <span key={ev}>
               {i ? ', ' : ''}
@@ -99,23 +101,23 @@ export function StripeSettings() {
         <form className="form-grid" onSubmit={save} noValidate>
           <FormError message={error && !Object.keys(errors).length ? error : null} />
           <Field
-            label="Publishable key"
+            label={t.stripe.publishableKey}
             name="publishableKey"
             placeholder="pk_test_…"
             autoComplete="off"
             error={errors.publishableKey}
           />
           <Field
-            label="Secret key"
+            label={t.stripe.secretKey}
             name="secretKey"
             type="password"
             placeholder="sk_test_…"
             autoComplete="off"
             error={errors.secretKey}
-            hint="Stored encrypted; shown again only as its last 4 characters."
+            hint={t.stripe.secretKeyHint}
           />
           <Field
-            label="Webhook signing secret"
+            label={t.stripe.webhookSecret}
             name="webhookSecret"
             type="password"
             placeholder="whsec_…"
@@ -124,11 +126,11 @@ export function StripeSettings() {
           />
           <div className="actions">
             <button type="submit" className="primary" disabled={busy}>
-              {busy ? 'Checking with Stripe…' : 'Save Stripe keys'}
+              {busy ? t.stripe.checking : t.stripe.save}
             </button>
             {editing ? (
               <button type="button" disabled={busy} onClick={() => setEditing(false)}>
-                Cancel
+                {t.app.cancel}
               </button>
             ) : null}
           </div>
@@ -136,7 +138,7 @@ export function StripeSettings() {
       ) : (
         <div className="actions">
           <button type="button" disabled={busy} onClick={() => setEditing(true)}>
-            Replace keys
+            {t.stripe.replace}
           </button>
           <button
             type="button"
@@ -144,14 +146,14 @@ export function StripeSettings() {
             disabled={busy}
             onClick={() =>
               ask({
-                title: 'Remove Stripe?',
-                message: 'Clients can no longer pay online. Payments already recorded stay as they are.',
-                confirmLabel: 'Remove Stripe',
+                title: t.stripe.removeTitle,
+                message: t.stripe.removeMessage,
+                confirmLabel: t.stripe.remove,
                 danger: true,
               }).then((ok) => ok && run(() => api.removeStripe()))
             }
           >
-            Remove Stripe
+            {t.stripe.remove}
           </button>
         </div>
       )}

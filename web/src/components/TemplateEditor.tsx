@@ -1,40 +1,23 @@
+import { LANGUAGES, TEMPLATE_KINDS, type TemplateKind } from '@clientele/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ApiError, api, type TemplateSet } from '../api';
+import { problemText } from '../errors';
+import { LANGUAGE_NAMES, useWords } from '../i18n';
 import { keys } from '../queries';
 import { Field, TextAreaField } from './Field';
 import { FormError } from './FormError';
-
-const KINDS: [string, string][] = [
-  ['invoice', 'Invoice'],
-  ['estimate', 'Estimate'],
-  ['reminder', 'Payment reminder'],
-  ['receipt', 'Payment receipt'],
-  ['ticket_reply', 'Ticket reply'],
-  ['portal_link', 'Portal sign-in link'],
-];
-const LANGS: [string, string][] = [
-  ['en', 'English'],
-  ['ru', 'Русский'],
-  ['pt', 'Português'],
-  ['it', 'Italiano'],
-  ['ja', '日本語'],
-];
 
 /**
  * Edits the business templates, or one client's overrides when `clientId` is given,
  * with a live preview rendered by the API (the same code that sends the mail).
  */
-export function TemplateEditor({
-  clientId,
-  language: initial = 'en',
-}: {
-  clientId?: string;
-  language?: string;
-}) {
-  const [kind, setKind] = useState('invoice');
-  // A client's overrides open on the language that client's mail goes out in.
-  const [language, setLanguage] = useState(initial);
+export function TemplateEditor({ clientId, language: initial }: { clientId?: string; language?: string }) {
+  const { t, lang } = useWords();
+  const [kind, setKind] = useState<TemplateKind>('invoice');
+  // A client's overrides open on the language that client's mail goes out in; the
+  // business's own templates on the business's language.
+  const [language, setLanguage] = useState(initial ?? lang);
   const queryClient = useQueryClient();
   const templates = useQuery({
     queryKey: keys.templates(kind, clientId),
@@ -50,10 +33,10 @@ export function TemplateEditor({
   const [saved, setSaved] = useState(false);
 
   useEffect(() => {
-    const t = set?.languages[language];
-    if (!t) return;
-    setSubject(t.subject);
-    setBody(t.body);
+    const current = set?.languages[language];
+    if (!current) return;
+    setSubject(current.subject);
+    setBody(current.body);
     setErrors({});
   }, [set, language]);
 
@@ -82,7 +65,7 @@ export function TemplateEditor({
     } catch (err) {
       if (err instanceof ApiError) {
         setErrors(err.fieldErrors());
-        setError(err.message);
+        setError(problemText(err, t));
       } else setError(String(err));
     }
   }
@@ -91,74 +74,79 @@ export function TemplateEditor({
   return (
     <div className="card form-grid template-editor">
       <div className="toolbar">
-        <select aria-label="Email kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-          {KINDS.map(([k, label]) => (
+        <select
+          aria-label={t.templates.kindLabel}
+          value={kind}
+          onChange={(e) => setKind(e.target.value as TemplateKind)}
+        >
+          {TEMPLATE_KINDS.map((k) => (
             <option key={k} value={k}>
-              {label}
+              {t.templates.kinds[k]}
             </option>
           ))}
         </select>
-        <div role="tablist" aria-label="Language" className="tabs">
-          {LANGS.map(([l, label]) => (
+        <div role="tablist" aria-label={t.field.language} className="tabs">
+          {LANGUAGES.map((l) => (
             <button
               key={l}
               type="button"
               role="tab"
+              lang={l}
               aria-selected={language === l}
               className={language === l ? 'active' : ''}
               onClick={() => setLanguage(l)}
             >
-              {label}
+              {LANGUAGE_NAMES[l]}
             </button>
           ))}
         </div>
         {source ? (
           <span className={`badge badge-${source === 'builtin' ? 'draft' : 'sent'}`}>
-            {source === 'client' ? 'client override' : source}
+            {t.templates.source[source]}
           </span>
         ) : null}
       </div>
-      <FormError message={error ?? (templates.error ? templates.error.message : null)} />
+      <FormError message={error ?? (templates.error ? problemText(templates.error, t) : null)} />
       {saved ? (
         <p className="notice" role="status">
-          Saved.
+          {t.app.saved}
         </p>
       ) : null}
       <Field
-        label="Subject"
+        label={t.templates.subject}
         id="tpl-subject"
         value={subject}
         onChange={(e) => setSubject(e.target.value)}
         error={errors.subject}
       />
       <TextAreaField
-        label="Body"
+        label={t.templates.body}
         id="tpl-body"
         rows={9}
         value={body}
         onChange={(e) => setBody(e.target.value)}
         error={errors.body}
-        hint={`Variables: ${set?.variables.map((v) => `{{${v}}}`).join(' ') ?? ''}`}
+        hint={t.templates.variables(set?.variables.map((v) => `{{${v}}}`).join(' ') ?? '')}
       />
       <div className="actions">
         <button type="button" className="primary" onClick={save}>
-          {clientId ? 'Save for this client' : 'Save template'}
+          {clientId ? t.templates.saveForClient : t.templates.save}
         </button>
         {clientId && source === 'client' ? (
           <button
             type="button"
             onClick={async () => setSet(await api.removeClientTemplate(kind, clientId, language))}
           >
-            Use the business template
+            {t.templates.useBusiness}
           </button>
         ) : null}
       </div>
       {preview ? (
-        <section className="preview" aria-label="Preview">
+        <section className="preview" aria-label={t.templates.preview}>
           <p>
             <strong>{preview.subject}</strong>
           </p>
-          <iframe title="Email preview" sandbox="" srcDoc={preview.html} />
+          <iframe title={t.templates.emailPreview} sandbox="" srcDoc={preview.html} />
         </section>
       ) : null}
     </div>

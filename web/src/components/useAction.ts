@@ -1,6 +1,7 @@
 import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { ApiError } from '../api';
+import { problemText } from '../errors';
+import { useWords } from '../i18n';
 
 /**
  * Runs a write, then invalidates the cached reads it changed (by key prefix); a failure
@@ -11,6 +12,7 @@ export function useAction(changes: readonly QueryKey[]) {
   const queryClient = useQueryClient();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { t } = useWords();
   const invalidate = () =>
     Promise.all(changes.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
   const run = async (action: () => Promise<unknown>) => {
@@ -20,7 +22,7 @@ export function useAction(changes: readonly QueryKey[]) {
       await action();
       await invalidate();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(problemText(err, t));
     } finally {
       setBusy(false);
     }

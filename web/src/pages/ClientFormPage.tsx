@@ -10,23 +10,19 @@ import { Field, SelectField, TextAreaField } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { PortalAccess } from '../components/PortalAccess';
 import { TemplateEditor } from '../components/TemplateEditor';
+import { problemText } from '../errors';
+import { LANGUAGE_NAMES, useWords } from '../i18n';
 import { keys } from '../queries';
 
-const LANGUAGE_NAMES: Record<string, string> = {
-  en: 'English',
-  ru: 'Русский',
-  pt: 'Português',
-  it: 'Italiano',
-  ja: '日本語',
-};
-
-function useCountryOptions() {
+/** Countries named and sorted in the app's language. */
+function useCountryOptions(locale: string) {
   return useMemo(() => {
-    const names = new Intl.DisplayNames([navigator.language, 'en'], { type: 'region' });
+    const names = new Intl.DisplayNames([locale, 'en'], { type: 'region' });
+    const collator = new Intl.Collator(locale);
     return [...COUNTRY_CODES]
       .map((code) => ({ code, name: names.of(code) ?? code }))
-      .sort((a, b) => a.name.localeCompare(b.name));
-  }, []);
+      .sort((a, b) => collator.compare(a.name, b.name));
+  }, [locale]);
 }
 
 function inputFrom(form: FormData): ClientInput {
@@ -54,7 +50,8 @@ function inputFrom(form: FormData): ClientInput {
 export function ClientFormPage() {
   const { id } = useParams();
   const navigate = useNavigate();
-  const countries = useCountryOptions();
+  const { t, locale, date } = useWords();
+  const countries = useCountryOptions(locale);
   const queryClient = useQueryClient();
   const loaded = useQuery({
     queryKey: keys.client(id ?? ''),
@@ -64,8 +61,8 @@ export function ClientFormPage() {
   const client = id ? (loaded.data ?? null) : null;
   const loadError = loaded.error
     ? loaded.error instanceof ApiError && loaded.error.status === 404
-      ? 'Client not found.'
-      : loaded.error.message
+      ? t.client.notFound
+      : problemText(loaded.error, t)
     : null;
   // A saved client is the new truth for every view of it (the 360°, lists).
   const setClient = (c: Client) => {
@@ -96,8 +93,8 @@ export function ClientFormPage() {
     } catch (err) {
       if (err instanceof ApiError) {
         setErrors(err.fieldErrors());
-        setError(err.problem.errors.length ? 'Please correct the highlighted fields.' : err.message);
-      } else setError('Could not save');
+        setError(err.problem.errors.length ? t.app.correctFields : problemText(err, t));
+      } else setError(t.app.couldNotSave);
     } finally {
       setBusy(false);
     }
@@ -107,9 +104,9 @@ export function ClientFormPage() {
     if (
       !id ||
       !(await ask({
-        title: 'Archive this client?',
-        message: 'Their documents are kept; their portal access ends now.',
-        confirmLabel: 'Archive',
+        title: t.client.archiveTitle,
+        message: t.client.archiveMessage,
+        confirmLabel: t.client.archive,
         danger: true,
       }))
     ) {
@@ -120,49 +117,71 @@ export function ClientFormPage() {
   }
 
   if (loadError) return <p className="form-error">{loadError}</p>;
-  if (id && !client) return <p className="muted">Loading…</p>;
+  if (id && !client) return <p className="muted">{t.app.loading}</p>;
 
   const c = client;
   return (
     <section>
       {dialog}
       <div className="page-head">
-        <h1>{c ? c.name : 'New client'}</h1>
-        <Link to="/clients">← All clients</Link>
+        <h1>{c ? c.name : t.clients.newClient}</h1>
+        <Link to="/clients">{t.client.allClients}</Link>
       </div>
       {c ? <ClientOverview client={c} /> : null}
-      {c ? <h2>Profile</h2> : null}
-      {c?.archivedAt ? (
-        <p className="notice">Archived on {new Date(c.archivedAt).toLocaleDateString()}.</p>
-      ) : null}
+      {c ? <h2>{t.client.profile}</h2> : null}
+      {c?.archivedAt ? <p className="notice">{t.client.archivedOn(date(c.archivedAt))}</p> : null}
       <form key={c?.updatedAt ?? 'new'} className="card form-grid" onSubmit={submit} noValidate>
         <FormError message={error} />
         {saved ? (
           <p className="notice" role="status">
-            Saved.
+            {t.app.saved}
           </p>
         ) : null}
-        <Field label="Name" name="name" defaultValue={c?.name} required autoFocus={!c} error={errors.name} />
-        <Field label="Company" name="company" defaultValue={c?.company ?? ''} error={errors.company} />
-        <Field label="Email" name="email" type="email" defaultValue={c?.email ?? ''} error={errors.email} />
-        <Field label="Phone" name="phone" type="tel" defaultValue={c?.phone ?? ''} error={errors.phone} />
+        <Field
+          label={t.field.name}
+          name="name"
+          defaultValue={c?.name}
+          required
+          autoFocus={!c}
+          error={errors.name}
+        />
+        <Field
+          label={t.field.company}
+          name="company"
+          defaultValue={c?.company ?? ''}
+          error={errors.company}
+        />
+        <Field
+          label={t.field.email}
+          name="email"
+          type="email"
+          defaultValue={c?.email ?? ''}
+          error={errors.email}
+        />
+        <Field
+          label={t.field.phone}
+          name="phone"
+          type="tel"
+          defaultValue={c?.phone ?? ''}
+          error={errors.phone}
+        />
         <fieldset>
-          <legend>Billing address</legend>
+          <legend>{t.client.billingAddress}</legend>
           <Field
-            label="Street"
+            label={t.field.street}
             name="street"
             defaultValue={c?.billingAddress.street ?? ''}
             error={errors['billingAddress.street']}
           />
           <div className="row">
             <Field
-              label="City"
+              label={t.field.city}
               name="city"
               defaultValue={c?.billingAddress.city ?? ''}
               error={errors['billingAddress.city']}
             />
             <Field
-              label="State / province"
+              label={t.field.state}
               name="state"
               defaultValue={c?.billingAddress.state ?? ''}
               error={errors['billingAddress.state']}
@@ -170,13 +189,13 @@ export function ClientFormPage() {
           </div>
           <div className="row">
             <Field
-              label="Postal code"
+              label={t.field.postalCode}
               name="postalCode"
               defaultValue={c?.billingAddress.postalCode ?? ''}
               error={errors['billingAddress.postalCode']}
             />
             <SelectField
-              label="Country"
+              label={t.field.country}
               id="country"
               name="country"
               defaultValue={c?.billingAddress.country ?? ''}
@@ -191,33 +210,33 @@ export function ClientFormPage() {
             </SelectField>
           </div>
         </fieldset>
-        <Field label="Tax / VAT ID" name="taxId" defaultValue={c?.taxId ?? ''} error={errors.taxId} />
+        <Field label={t.field.taxId} name="taxId" defaultValue={c?.taxId ?? ''} error={errors.taxId} />
         <div className="row">
           <SelectField
-            label="Document language"
+            label={t.client.documentLanguage}
             id="language"
             name="language"
             defaultValue={c?.language ?? ''}
             error={errors.language}
           >
-            {c ? null : <option value="">Business default</option>}
+            {c ? null : <option value="">{t.client.businessDefault}</option>}
             {LANGUAGES.map((l) => (
-              <option key={l} value={l}>
+              <option key={l} value={l} lang={l}>
                 {LANGUAGE_NAMES[l]}
               </option>
             ))}
           </SelectField>
           <Field
-            label="Currency"
+            label={t.field.currency}
             name="currency"
             defaultValue={c?.currency ?? ''}
-            placeholder="Business default"
+            placeholder={t.client.businessDefault}
             maxLength={3}
             error={errors.currency}
           />
         </div>
         <TextAreaField
-          label="Notes"
+          label={t.field.notes}
           id="notes"
           name="notes"
           rows={3}
@@ -226,25 +245,23 @@ export function ClientFormPage() {
         />
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Saving…' : c ? 'Save changes' : 'Create client'}
+            {busy ? t.app.saving : c ? t.client.saveChanges : t.client.create}
           </button>
           {c && !c.archivedAt ? (
             <button type="button" className="danger" onClick={archive}>
-              Archive
+              {t.client.archive}
             </button>
           ) : null}
         </div>
       </form>
       {c ? (
         <>
-          <h2>Email templates</h2>
-          <p className="hint">
-            An override replaces the business template for this client, subject and body together.
-          </p>
+          <h2>{t.client.templates}</h2>
+          <p className="hint">{t.client.templatesHint}</p>
           <TemplateEditor clientId={c.id} language={c.language} />
-          <h2>Client portal access</h2>
+          <h2>{t.client.portalAccess}</h2>
           <PortalAccess client={c} onClientChange={setClient} />
-          <h2>Emails</h2>
+          <h2>{t.client.emails}</h2>
           <EmailLog clientId={c.id} />
         </>
       ) : null}

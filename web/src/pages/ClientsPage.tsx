@@ -3,12 +3,14 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api';
 import { FormError } from '../components/FormError';
+import { useWords } from '../i18n';
 import { keys } from '../queries';
 
 const PAGE_SIZE = 25;
 
 export function ClientsPage() {
   const [params, setParams] = useSearchParams();
+  const { t } = useWords();
   const q = params.get('q') ?? '';
   const archived = params.get('archived') === 'true';
   const [query, setQuery] = useState(q);
@@ -49,13 +51,13 @@ export function ClientsPage() {
   // Search as you type, debounced so each keystroke is not a request.
   useEffect(() => {
     if (query === q) return;
-    const t = setTimeout(() => {
+    const handle = setTimeout(() => {
       const nextParams = new URLSearchParams(params);
       if (query) nextParams.set('q', query);
       else nextParams.delete('q');
       setParams(nextParams, { replace: true });
     }, 250);
-    return () => clearTimeout(t);
+    return () => clearTimeout(handle);
   }, [query, q, params, setParams]);
 
   const pageNumber = cursors.length;
@@ -63,17 +65,17 @@ export function ClientsPage() {
   return (
     <section>
       <div className="page-head">
-        <h1>{archived ? 'Archived clients' : 'Clients'}</h1>
+        <h1>{archived ? t.clients.archivedTitle : t.clients.title}</h1>
         <Link className="button primary" to="/clients/new">
-          New client
+          {t.clients.newClient}
         </Link>
       </div>
       <div className="toolbar">
         <input
           ref={search}
           type="search"
-          aria-label="Search clients"
-          placeholder="Search by name, company or email  ( / )"
+          aria-label={t.clients.search}
+          placeholder={t.clients.searchPlaceholder}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
@@ -88,23 +90,23 @@ export function ClientsPage() {
               setParams(nextParams);
             }}
           />
-          Show archived
+          {t.clients.showArchived}
         </label>
       </div>
       <FormError message={error} />
       {loading && clients.length === 0 ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t.app.loading}</p>
       ) : clients.length === 0 ? (
         <div className="empty">
           {q ? (
-            <p>No clients match “{q}”.</p>
+            <p>{t.clients.noMatch(q)}</p>
           ) : archived ? (
-            <p>No archived clients.</p>
+            <p>{t.clients.noArchived}</p>
           ) : (
             <>
-              <p>No clients yet. Add the first one to start sending invoices.</p>
+              <p>{t.clients.empty}</p>
               <Link className="button primary" to="/clients/new">
-                Add a client
+                {t.clients.addFirst}
               </Link>
             </>
           )}
@@ -114,10 +116,10 @@ export function ClientsPage() {
           <table className="list" aria-busy={loading}>
             <thead>
               <tr>
-                <th>Name</th>
-                <th className="hide-sm">Company</th>
-                <th className="hide-sm">Email</th>
-                <th>Country</th>
+                <th>{t.field.name}</th>
+                <th className="hide-sm">{t.field.company}</th>
+                <th className="hide-sm">{t.field.email}</th>
+                <th>{t.field.country}</th>
               </tr>
             </thead>
             <tbody>
@@ -134,7 +136,7 @@ export function ClientsPage() {
               ))}
             </tbody>
           </table>
-          <nav className="pager" aria-label="Pages">
+          <nav className="pager" aria-label={t.app.pages}>
             <button
               type="button"
               disabled={pageNumber === 1 || loading}
@@ -142,9 +144,9 @@ export function ClientsPage() {
                 setCursors(cursors.slice(0, -1));
               }}
             >
-              ← Previous
+              {t.app.previous}
             </button>
-            <span className="muted">Page {pageNumber}</span>
+            <span className="muted">{t.app.page(pageNumber)}</span>
             <button
               type="button"
               disabled={!next || loading}
@@ -153,7 +155,7 @@ export function ClientsPage() {
                 setCursors([...cursors, next]);
               }}
             >
-              Next →
+              {t.app.next}
             </button>
           </nav>
         </>

@@ -4,48 +4,41 @@ import { Link } from 'react-router';
 import { api } from '../api';
 import { FormError } from '../components/FormError';
 import { MonthlyChart } from '../components/MonthlyChart';
-import { date, money } from '../format';
+import { useWords } from '../i18n';
 import { keys } from '../queries';
 
-const AGING = [
-  ['current', 'Current'],
-  ['days1to30', '1–30 days'],
-  ['days31to60', '31–60 days'],
-  ['days61to90', '61–90 days'],
-  ['days90plus', '90+ days'],
-] as const;
+const AGING = ['current', 'days1to30', 'days31to60', 'days61to90', 'days90plus'] as const;
 
 /** The admin home: what is owed and how late, the year in invoices and payments, what clients did. */
 export function DashboardPage() {
   const q = useQuery({ queryKey: keys.dashboard, queryFn: api.dashboard, refetchInterval: 30_000 });
   const d = q.data;
+  const { t, money, date } = useWords();
   const currencies = d ? [...new Set(d.invoicedByMonth.map((m) => m.currency))] : [];
   const [picked, setPicked] = useState<string | null>(null);
   const currency = picked && currencies.includes(picked) ? picked : (currencies[0] ?? null);
   if (q.error) return <FormError message={q.error.message} />;
-  if (!d) return <p className="muted">Loading…</p>;
+  if (!d) return <p className="muted">{t.app.loading}</p>;
   return (
     <section>
       <div className="page-head">
-        <h1>Dashboard</h1>
-        <Link to="/support">
-          {d.openTickets === 1 ? '1 ticket awaits you' : `${d.openTickets} tickets await you`}
-        </Link>
+        <h1>{t.dashboard.title}</h1>
+        <Link to="/support">{t.dashboard.ticketsAwait(d.openTickets)}</Link>
       </div>
-      <h2>Receivables</h2>
+      <h2>{t.dashboard.receivables}</h2>
       {d.receivables.length === 0 ? (
-        <p className="muted">Nothing owed right now.</p>
+        <p className="muted">{t.dashboard.nothingOwed}</p>
       ) : (
         <div className="card table-scroll">
           <table className="list" data-testid="aging">
             <thead>
               <tr>
-                <th>Currency</th>
-                <th className="num">Outstanding</th>
-                <th className="num">Overdue</th>
-                {AGING.map(([k, label]) => (
+                <th>{t.field.currency}</th>
+                <th className="num">{t.dashboard.outstanding}</th>
+                <th className="num">{t.dashboard.overdue}</th>
+                {AGING.map((k) => (
                   <th key={k} className="num hide-sm">
-                    {label}
+                    {t.dashboard.aging[k]}
                   </th>
                 ))}
               </tr>
@@ -56,7 +49,7 @@ export function DashboardPage() {
                   <td>{r.currency}</td>
                   <td className="num">{money(r.outstanding, r.currency)}</td>
                   <td className="num">{money(r.overdue, r.currency)}</td>
-                  {AGING.map(([k]) => (
+                  {AGING.map((k) => (
                     <td key={k} className="num hide-sm">
                       {money(r.aging[k], r.currency)}
                     </td>
@@ -67,11 +60,11 @@ export function DashboardPage() {
           </table>
         </div>
       )}
-      <h2>Invoiced and paid, last 12 months</h2>
+      <h2>{t.dashboard.lastYear}</h2>
       {currency ? (
         <div className="card">
           {currencies.length > 1 ? (
-            <div className="tabs" role="tablist" aria-label="Currency">
+            <div className="tabs" role="tablist" aria-label={t.field.currency}>
               {currencies.map((c) => (
                 <button
                   key={c}
@@ -92,13 +85,13 @@ export function DashboardPage() {
           />
         </div>
       ) : (
-        <p className="muted">No invoices in the last 12 months.</p>
+        <p className="muted">{t.dashboard.noInvoicesYear}</p>
       )}
       <div className="ticket-layout">
         <div className="card">
-          <h3>What clients did</h3>
+          <h3>{t.dashboard.whatClientsDid}</h3>
           {d.activity.length === 0 ? (
-            <p className="muted">Accepted estimates, online payments and new tickets appear here.</p>
+            <p className="muted">{t.dashboard.noActivity}</p>
           ) : (
             <ul className="plain" data-testid="activity">
               {d.activity.map((a) => (
@@ -110,9 +103,9 @@ export function DashboardPage() {
           )}
         </div>
         <div className="card">
-          <h3>Recent payments</h3>
+          <h3>{t.dashboard.recentPayments}</h3>
           {d.recentPayments.length === 0 ? (
-            <p className="muted">No payments yet.</p>
+            <p className="muted">{t.dashboard.noPayments}</p>
           ) : (
             <table className="list">
               <tbody>

@@ -5,7 +5,9 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError, api, type DocType } from '../api';
 import { Field, SelectField, TextAreaField } from '../components/Field';
 import { FormError } from '../components/FormError';
-import { money, todayIso } from '../format';
+import { problemText } from '../errors';
+import { todayIso } from '../format';
+import { useWords } from '../i18n';
 import { keys } from '../queries';
 
 interface EditableLine {
@@ -42,6 +44,8 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
   const [search] = useSearchParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const { t, money, number } = useWords();
+  const isInvoice = type === 'invoice';
   const clients =
     useQuery({ queryKey: keys.clients({ limit: 200 }), queryFn: () => api.listClients({ limit: 200 }) }).data
       ?.data ?? [];
@@ -138,8 +142,8 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
     } catch (err) {
       if (err instanceof ApiError) {
         setErrors(err.fieldErrors());
-        setError(err.problem.errors.length ? 'Please correct the highlighted fields.' : err.message);
-      } else setError('Could not save');
+        setError(err.problem.errors.length ? t.app.correctFields : problemText(err, t));
+      } else setError(t.app.couldNotSave);
     } finally {
       setBusy(false);
     }
@@ -148,21 +152,29 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
   return (
     <section>
       <div className="page-head">
-        <h1>{id ? `Edit draft ${type}` : `New ${type}`}</h1>
-        <Link to={`/${type}s`}>← All {type}s</Link>
+        <h1>
+          {id
+            ? isInvoice
+              ? t.editor.editInvoice
+              : t.editor.editEstimate
+            : isInvoice
+              ? t.documents.newInvoice
+              : t.documents.newEstimate}
+        </h1>
+        <Link to={`/${type}s`}>{isInvoice ? t.editor.allInvoices : t.editor.allEstimates}</Link>
       </div>
       <form className="card form-grid" onSubmit={submit} noValidate>
         <FormError message={error} />
         <div className="row">
           <SelectField
-            label="Client"
+            label={t.editor.client}
             id="clientId"
             value={clientId}
             onChange={(e) => setClientId(e.target.value)}
             required
             error={errors.clientId}
           >
-            <option value="">Choose a client…</option>
+            <option value="">{t.editor.chooseClient}</option>
             {clients.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -171,10 +183,10 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
             ))}
           </SelectField>
           <Field
-            label="Currency"
+            label={t.field.currency}
             id="currency"
             value={currency}
-            placeholder={client?.currency ?? 'Client default'}
+            placeholder={client?.currency ?? t.editor.clientDefault}
             maxLength={3}
             onChange={(e) => setCurrency(e.target.value.toUpperCase())}
             error={errors.currency}
@@ -182,7 +194,7 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
         </div>
         <div className="row">
           <Field
-            label="Issue date"
+            label={t.editor.issueDate}
             id="issueDate"
             type="date"
             value={issueDate}
@@ -190,24 +202,24 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
             error={errors.issueDate}
           />
           <Field
-            label={type === 'invoice' ? 'Due date' : 'Valid until'}
+            label={isInvoice ? t.editor.dueDate : t.editor.validUntil}
             id="endDate"
             type="date"
             value={endDate}
             onChange={(e) => setEndDate(e.target.value)}
             error={errors.dueDate ?? errors.validUntil}
-            hint="Empty: from the business payment terms"
+            hint={t.editor.fromTerms}
           />
         </div>
         <table className="lines">
           <thead>
             <tr>
-              <th>Description</th>
-              <th className="num">Qty</th>
-              <th className="num">Unit price</th>
-              <th className="num">Disc. %</th>
-              <th className="num">Tax %</th>
-              <th className="num">Amount</th>
+              <th>{t.editor.description}</th>
+              <th className="num">{t.editor.quantity}</th>
+              <th className="num">{t.editor.unitPrice}</th>
+              <th className="num">{t.editor.discountColumn}</th>
+              <th className="num">{t.editor.taxColumn}</th>
+              <th className="num">{t.editor.amount}</th>
               <th />
             </tr>
           </thead>
@@ -217,7 +229,7 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
               <tr key={i}>
                 <td>
                   <input
-                    aria-label={`Line ${i + 1} description`}
+                    aria-label={t.editor.lineDescription(i + 1)}
                     value={l.description}
                     onChange={(e) => update(i, { description: e.target.value })}
                   />
@@ -227,7 +239,7 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
                 </td>
                 <td>
                   <input
-                    aria-label={`Line ${i + 1} quantity`}
+                    aria-label={t.editor.lineQuantity(i + 1)}
                     inputMode="decimal"
                     className="num"
                     value={l.quantity}
@@ -239,7 +251,7 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
                 </td>
                 <td>
                   <input
-                    aria-label={`Line ${i + 1} unit price`}
+                    aria-label={t.editor.lineUnitPrice(i + 1)}
                     inputMode="decimal"
                     className="num"
                     value={l.unitPrice}
@@ -251,7 +263,7 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
                 </td>
                 <td>
                   <input
-                    aria-label={`Line ${i + 1} discount percent`}
+                    aria-label={t.editor.lineDiscount(i + 1)}
                     inputMode="decimal"
                     className="num"
                     value={l.discount}
@@ -263,12 +275,16 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
                 </td>
                 <td>
                   <input
-                    aria-label={`Line ${i + 1} tax rate`}
+                    aria-label={t.editor.lineTax(i + 1)}
                     inputMode="decimal"
                     className="num"
                     value={
                       l.keptTaxes
-                        ? l.keptTaxes.map((t) => `${t.rate}${t.inclusive ? ' incl.' : ''}`).join(' + ')
+                        ? l.keptTaxes
+                            .map(
+                              (tax) => `${number(tax.rate)}${tax.inclusive ? ` ${t.editor.inclusive}` : ''}`,
+                            )
+                            .join(' + ')
                         : l.taxRate
                     }
                     onChange={(e) =>
@@ -281,7 +297,7 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
                   <button
                     type="button"
                     className="link"
-                    aria-label={`Remove line ${i + 1}`}
+                    aria-label={t.editor.removeLine(i + 1)}
                     onClick={() => setLines(lines.filter((_, j) => j !== i))}
                   >
                     ✕
@@ -293,11 +309,11 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
         </table>
         <div>
           <button type="button" onClick={() => setLines([...lines, blankLine()])}>
-            + Add line
+            {t.editor.addLine}
           </button>
         </div>
         <Field
-          label={`Discount on the whole ${type} (%)`}
+          label={isInvoice ? t.editor.invoiceDiscount : t.editor.estimateDiscount}
           id="discount"
           inputMode="decimal"
           value={discount}
@@ -305,27 +321,27 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
           error={errors.discountPercent}
         />
         <dl className="totals" aria-live="polite">
-          <dt>Subtotal</dt>
+          <dt>{t.editor.subtotal}</dt>
           <dd data-testid="subtotal">{preview ? money(preview.subtotal, cur) : '—'}</dd>
           {preview && preview.discountTotal > 0 ? (
             <>
-              <dt>Discount</dt>
+              <dt>{t.editor.discount}</dt>
               <dd data-testid="discount">−{money(preview.discountTotal, cur)}</dd>
             </>
           ) : null}
-          {preview?.taxes.map((t) => (
-            <div key={`${t.rate}`} className="contents">
-              <dt>Tax {t.rate}%</dt>
-              <dd>{money(t.amount, cur)}</dd>
+          {preview?.taxes.map((tax) => (
+            <div key={`${tax.rate}`} className="contents">
+              <dt>{t.editor.tax(`${number(tax.rate)}%`)}</dt>
+              <dd>{money(tax.amount, cur)}</dd>
             </div>
           ))}
-          <dt className="strong">Total</dt>
+          <dt className="strong">{t.editor.total}</dt>
           <dd className="strong" data-testid="total">
             {preview ? money(preview.total, cur) : '—'}
           </dd>
         </dl>
         <TextAreaField
-          label="Notes"
+          label={t.field.notes}
           id="notes"
           rows={2}
           value={notes}
@@ -334,7 +350,7 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
         />
         <div className="actions">
           <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Saving…' : 'Save draft'}
+            {busy ? t.app.saving : t.editor.saveDraft}
           </button>
         </div>
       </form>

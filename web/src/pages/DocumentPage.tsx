@@ -1,3 +1,4 @@
+import { addressLines, MESSAGES, taxIdLabel } from '@clientele/core';
 import { useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -8,7 +9,8 @@ import { InvoicePayments } from '../components/InvoicePayments';
 import { PaymentDialog } from '../components/PaymentDialog';
 import { StatusBadge } from '../components/StatusBadge';
 import { useAction } from '../components/useAction';
-import { date, money } from '../format';
+import { problemText } from '../errors';
+import { useWords } from '../i18n';
 import { keys } from '../queries';
 
 export function DocumentPage({ type }: { type: DocType }) {
@@ -16,6 +18,8 @@ export function DocumentPage({ type }: { type: DocType }) {
   const navigate = useNavigate();
   const dialog = useRef<HTMLDialogElement>(null);
   const confirm = useConfirm();
+  const { t, lang, money, date, number } = useWords();
+  const isInvoice = type === 'invoice';
   const ask = confirm.ask;
   const docQuery = useQuery({ queryKey: keys.document(type, id), queryFn: () => api.getDocument(type, id) });
   const doc = docQuery.data ?? null;
@@ -30,34 +34,36 @@ export function DocumentPage({ type }: { type: DocType }) {
   // A document action changes the document, its payments, lists, the client 360° and the email log.
   const changes = [['document'], ['documents'], ['client'], ['emails']] as const;
   const { run: act, error: actionError, busy, invalidate: reload } = useAction(changes);
-  const error = actionError ?? (docQuery.error && !notFound ? docQuery.error.message : null);
+  const error = actionError ?? (docQuery.error && !notFound ? problemText(docQuery.error, t) : null);
 
-  if (notFound) return <p className="form-error">This {type} does not exist.</p>;
-  if (!doc) return error ? <FormError message={error} /> : <p className="muted">Loading…</p>;
+  if (notFound) {
+    return <p className="form-error">{isInvoice ? t.document.invoiceMissing : t.document.estimateMissing}</p>;
+  }
+  if (!doc) return error ? <FormError message={error} /> : <p className="muted">{t.app.loading}</p>;
   const d = doc;
-  const isInvoice = type === 'invoice';
+  const percent = (n: number) => `${number(n)}%`;
 
   return (
     <section>
       {confirm.dialog}
       <div className="page-head">
         <h1>
-          {d.number ?? `Draft ${type}`}{' '}
+          {d.number ?? (isInvoice ? t.document.draftInvoice : t.document.draftEstimate)}{' '}
           {convertedTo ? (
             <Link className="badge badge-paid" to={`/invoices/${convertedTo}`}>
-              Converted → {invoiceNumber ?? 'invoice'}
+              {t.document.convertedTo(invoiceNumber ?? null)}
             </Link>
           ) : (
-            <StatusBadge status={d.status} overdue={d.overdue} />
+            <StatusBadge type={d.type} status={d.status} overdue={d.overdue} />
           )}
         </h1>
-        <Link to={`/clients/${d.clientId}`}>← {d.billTo?.name ?? 'Client'}</Link>
+        <Link to={`/clients/${d.clientId}`}>← {d.billTo?.name ?? t.document.clientFallback}</Link>
       </div>
       {d.sentAt || d.viewedAt ? (
         <p className="muted" data-testid="history">
-          {d.sentAt ? `Sent ${date(d.sentAt)}` : null}
+          {d.sentAt ? t.document.sentOn(date(d.sentAt)) : null}
           {d.sentAt && d.viewedAt ? ' · ' : null}
-          {d.viewedAt ? `Viewed by the client in the portal ${date(d.viewedAt)}` : null}
+          {d.viewedAt ? t.document.viewedOn(date(d.viewedAt)) : null}
         </p>
       ) : null}
       <FormError message={error} />
@@ -65,7 +71,7 @@ export function DocumentPage({ type }: { type: DocType }) {
         {d.status === 'draft' ? (
           <>
             <Link className="button" to={`/${type}s/${d.id}/edit`}>
-              Edit
+              {t.app.edit}
             </Link>
             <button
               disabled={busy}
@@ -73,14 +79,18 @@ export function DocumentPage({ type }: { type: DocType }) {
               className="primary"
               onClick={() => act(() => api.sendDocument(type, d.id))}
             >
-              Send {type}
+              {isInvoice ? t.document.sendInvoice : t.document.sendEstimate}
             </button>
             <button
               disabled={busy}
               type="button"
               className="danger"
               onClick={() =>
-                ask({ title: `Delete this draft ${type}?`, confirmLabel: 'Delete', danger: true }).then(
+                ask({
+                  title: isInvoice ? t.document.deleteInvoiceTitle : t.document.deleteEstimateTitle,
+                  confirmLabel: t.app.delete,
+                  danger: true,
+                }).then(
                   (ok) =>
                     ok &&
                     act(async () => {
@@ -90,7 +100,7 @@ export function DocumentPage({ type }: { type: DocType }) {
                 )
               }
             >
-              Delete
+              {t.app.delete}
             </button>
           </>
         ) : d.status !== 'void' ? (
@@ -99,18 +109,18 @@ export function DocumentPage({ type }: { type: DocType }) {
             type="button"
             onClick={() =>
               ask({
-                title: `Email this ${type} again?`,
-                message: 'The client gets the same document again, with a link to the portal.',
-                confirmLabel: 'Send again',
+                title: isInvoice ? t.document.resendInvoiceTitle : t.document.resendEstimateTitle,
+                message: t.document.resendMessage,
+                confirmLabel: t.document.sendAgain,
               }).then((ok) => ok && act(() => api.sendDocument(type, d.id, { resend: true })))
             }
           >
-            Send again
+            {t.document.sendAgain}
           </button>
         ) : null}
         {isInvoice && d.amountDue > 0 && d.status !== 'draft' ? (
           <button type="button" className="primary" onClick={() => dialog.current?.showModal()}>
-            Record payment
+            {t.document.recordPayment}
           </button>
         ) : null}
         {isInvoice && (d.status === 'sent' || d.status === 'viewed') && d.amountPaid === 0 ? (
@@ -120,14 +130,14 @@ export function DocumentPage({ type }: { type: DocType }) {
             className="danger"
             onClick={() =>
               ask({
-                title: 'Void this invoice?',
-                message: 'It keeps its number and can no longer be paid.',
-                confirmLabel: 'Void',
+                title: t.document.voidTitle,
+                message: t.document.voidMessage,
+                confirmLabel: t.document.void,
                 danger: true,
               }).then((ok) => ok && act(() => api.voidInvoice(d.id)))
             }
           >
-            Void
+            {t.document.void}
           </button>
         ) : null}
         {!isInvoice && d.status === 'sent' ? (
@@ -137,23 +147,23 @@ export function DocumentPage({ type }: { type: DocType }) {
               type="button"
               onClick={() => act(() => api.decideEstimate(d.id, 'accept'))}
             >
-              Mark accepted
+              {t.document.markAccepted}
             </button>
             <button
               disabled={busy}
               type="button"
               onClick={() =>
                 ask({
-                  title: 'Mark this estimate rejected?',
-                  confirmLabel: 'Mark rejected',
-                  reasonLabel: 'Reason (optional)',
+                  title: t.document.rejectTitle,
+                  confirmLabel: t.document.markRejected,
+                  reasonLabel: t.document.reasonOptional,
                 }).then(
                   (answer) =>
                     answer && act(() => api.decideEstimate(d.id, 'reject', answer.reason || undefined)),
                 )
               }
             >
-              Mark rejected
+              {t.document.markRejected}
             </button>
           </>
         ) : null}
@@ -169,55 +179,51 @@ export function DocumentPage({ type }: { type: DocType }) {
               })
             }
           >
-            Convert to invoice
+            {t.document.convert}
           </button>
         ) : null}
-        {d.invoiceId ? (
-          <Link to={`/invoices/${d.invoiceId}`}>Invoice created from this estimate →</Link>
-        ) : null}
-        {d.estimateId ? <Link to={`/estimates/${d.estimateId}`}>From estimate →</Link> : null}
+        {d.invoiceId ? <Link to={`/invoices/${d.invoiceId}`}>{t.document.invoiceFromEstimate}</Link> : null}
+        {d.estimateId ? <Link to={`/estimates/${d.estimateId}`}>{t.document.fromEstimate}</Link> : null}
       </div>
 
       <div className="card doc">
         <div className="doc-head">
           <div>
-            <h3>Bill to</h3>
+            <h3>{t.document.billTo}</h3>
             {d.billTo ? (
               <address>
                 <strong>{d.billTo.name}</strong>
                 {d.billTo.company ? <div>{d.billTo.company}</div> : null}
-                {d.billTo.billingAddress.street ? <div>{d.billTo.billingAddress.street}</div> : null}
-                <div>
-                  {[
-                    d.billTo.billingAddress.postalCode,
-                    d.billTo.billingAddress.city,
-                    d.billTo.billingAddress.state,
-                  ]
-                    .filter(Boolean)
-                    .join(' ')}
-                </div>
-                {d.billTo.billingAddress.country ? <div>{d.billTo.billingAddress.country}</div> : null}
-                {d.billTo.taxId ? <div>Tax ID {d.billTo.taxId}</div> : null}
+                {/* As the address's own country writes it, country named in the app's language. */}
+                {addressLines(d.billTo.billingAddress, lang).map((line) => (
+                  <div key={line}>{line}</div>
+                ))}
+                {d.billTo.taxId ? (
+                  <div>
+                    {taxIdLabel(MESSAGES[lang].common, d.billTo.billingAddress.country, d.billTo.taxId)}{' '}
+                    {d.billTo.taxId}
+                  </div>
+                ) : null}
               </address>
             ) : null}
           </div>
           <dl className="meta">
-            <dt>Issued</dt>
+            <dt>{t.document.issued}</dt>
             <dd>{date(d.issueDate)}</dd>
-            <dt>{isInvoice ? 'Due' : 'Valid until'}</dt>
+            <dt>{isInvoice ? t.document.due : t.document.validUntil}</dt>
             <dd>{date(isInvoice ? d.dueDate : d.validUntil)}</dd>
-            <dt>Currency</dt>
+            <dt>{t.document.currency}</dt>
             <dd>{d.currency}</dd>
           </dl>
         </div>
         <table className="list">
           <thead>
             <tr>
-              <th>Description</th>
-              <th className="num">Qty</th>
-              <th className="num">Unit price</th>
-              <th className="num hide-sm">Tax</th>
-              <th className="num">Amount</th>
+              <th>{t.document.description}</th>
+              <th className="num">{t.document.quantity}</th>
+              <th className="num">{t.document.unitPrice}</th>
+              <th className="num hide-sm">{t.document.tax}</th>
+              <th className="num">{t.document.amount}</th>
             </tr>
           </thead>
           <tbody>
@@ -225,38 +231,36 @@ export function DocumentPage({ type }: { type: DocType }) {
               // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional
               <tr key={i}>
                 <td>{l.description}</td>
-                <td className="num">{l.quantity}</td>
+                <td className="num">{number(l.quantity)}</td>
                 <td className="num">{money(l.unitPrice, d.currency)}</td>
-                <td className="num hide-sm">{l.taxRate ? `${l.taxRate}%` : '—'}</td>
+                <td className="num hide-sm">{l.taxRate ? percent(l.taxRate) : '—'}</td>
                 <td className="num">{money(l.amount, d.currency)}</td>
               </tr>
             ))}
           </tbody>
         </table>
         <dl className="totals">
-          <dt>Subtotal</dt>
+          <dt>{t.document.subtotal}</dt>
           <dd>{money(d.subtotal, d.currency)}</dd>
           {d.discountTotal > 0 ? (
             <>
-              <dt>Discount{d.discountPercent ? ` (${d.discountPercent}%)` : ''}</dt>
+              <dt>{t.document.discount(d.discountPercent ? percent(d.discountPercent) : null)}</dt>
               <dd data-testid="discount">−{money(d.discountTotal, d.currency)}</dd>
             </>
           ) : null}
-          {d.taxes.map((t) => (
-            <div className="contents" key={`${t.rate}-${t.inclusive}`}>
-              <dt>
-                Tax {t.rate}%{t.inclusive ? ' (incl.)' : ''}
-              </dt>
-              <dd>{money(t.amount, d.currency)}</dd>
+          {d.taxes.map((tax) => (
+            <div className="contents" key={`${tax.rate}-${tax.inclusive}`}>
+              <dt>{t.document.taxLine(percent(tax.rate), tax.inclusive)}</dt>
+              <dd>{money(tax.amount, d.currency)}</dd>
             </div>
           ))}
-          <dt className="strong">Total</dt>
+          <dt className="strong">{t.document.total}</dt>
           <dd className="strong">{money(d.total, d.currency)}</dd>
           {isInvoice ? (
             <>
-              <dt>Paid</dt>
+              <dt>{t.document.paid}</dt>
               <dd>{money(d.amountPaid, d.currency)}</dd>
-              <dt className="strong">Amount due</dt>
+              <dt className="strong">{t.document.amountDue}</dt>
               <dd className="strong" data-testid="amount-due">
                 {money(d.amountDue, d.currency)}
               </dd>
@@ -264,20 +268,20 @@ export function DocumentPage({ type }: { type: DocType }) {
           ) : null}
         </dl>
         {d.notes ? <p className="muted">{d.notes}</p> : null}
-        {d.rejectionReason ? <p className="notice">Rejected: {d.rejectionReason}</p> : null}
+        {d.rejectionReason ? <p className="notice">{t.document.rejected(d.rejectionReason)}</p> : null}
       </div>
 
       <div className="card pdf-card">
         <div className="page-head">
-          <h3>PDF</h3>
+          <h3>{t.document.pdf}</h3>
           <a className="button" href={`/api/v1/${type}s/${d.id}/pdf?download=1`} download>
-            Download PDF
+            {t.document.downloadPdf}
           </a>
         </div>
         {/* Phones get the download link only: inline PDF viewers there are unreliable. */}
         <iframe
           className="pdf-preview"
-          title={`${type} PDF preview`}
+          title={t.document.pdfPreview}
           src={`/api/v1/${type}s/${d.id}/pdf#view=FitH`}
           key={d.updatedAt}
         />
@@ -289,9 +293,9 @@ export function DocumentPage({ type }: { type: DocType }) {
           busy={busy}
           onDelete={(paymentId) =>
             ask({
-              title: 'Delete this payment?',
-              message: 'The balance due goes back up by this amount.',
-              confirmLabel: 'Delete',
+              title: t.document.deletePaymentTitle,
+              message: t.document.deletePaymentMessage,
+              confirmLabel: t.app.delete,
               danger: true,
             }).then((ok) => ok && act(() => api.deletePayment(d.id, paymentId)))
           }

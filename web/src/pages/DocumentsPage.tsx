@@ -3,11 +3,14 @@ import { Link, useSearchParams } from 'react-router';
 import { api, type DocType } from '../api';
 import { DocumentTable } from '../components/ClientOverview';
 import { FormError } from '../components/FormError';
+import { useWords } from '../i18n';
 import { keys } from '../queries';
-import { STATUS_FILTERS } from '../statuses';
+import { STATUS_FILTERS, statusLabel } from '../statuses';
 
 export function DocumentsPage({ type }: { type: DocType }) {
   const [params, setParams] = useSearchParams();
+  const { t } = useWords();
+  const isInvoice = type === 'invoice';
   const status = params.get('status') ?? '';
   const q = params.get('q') ?? '';
   // "Load more" appends pages: each page is its own cached query, keyed by its cursor.
@@ -30,35 +33,35 @@ export function DocumentsPage({ type }: { type: DocType }) {
   return (
     <section>
       <div className="page-head">
-        <h1>{type === 'invoice' ? 'Invoices' : 'Estimates'}</h1>
+        <h1>{isInvoice ? t.documents.invoices : t.documents.estimates}</h1>
         <Link className="button primary" to={`/${type}s/new`}>
-          New {type}
+          {isInvoice ? t.documents.newInvoice : t.documents.newEstimate}
         </Link>
       </div>
       <div className="toolbar">
         <input
           type="search"
-          aria-label={`Search ${type}s`}
-          placeholder="Search by number or client"
+          aria-label={isInvoice ? t.documents.searchInvoices : t.documents.searchEstimates}
+          placeholder={t.documents.searchPlaceholder}
           defaultValue={q}
           onChange={(e) => set('q', e.target.value)}
         />
-        <select aria-label="Status" value={status} onChange={(e) => set('status', e.target.value)}>
-          <option value="">All statuses</option>
+        <select aria-label={t.app.status} value={status} onChange={(e) => set('status', e.target.value)}>
+          <option value="">{t.app.allStatuses}</option>
           {STATUS_FILTERS[type].map((s) => (
             <option key={s} value={s}>
-              {s}
+              {statusLabel(t, type, s)}
             </option>
           ))}
         </select>
       </div>
       <FormError message={error} />
       {docs === null ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t.app.loading}</p>
       ) : docs.length === 0 ? (
         <div className="empty">
           <p>
-            {q || status ? `No ${type}s match.` : `No ${type}s yet. Create one from a client's page or here.`}
+            {q || status ? t.documents.noMatch : isInvoice ? t.documents.noInvoices : t.documents.noEstimates}
           </p>
         </div>
       ) : (
@@ -66,7 +69,7 @@ export function DocumentsPage({ type }: { type: DocType }) {
           <DocumentTable docs={docs} showClient />
           {list.hasNextPage ? (
             <button type="button" disabled={list.isFetchingNextPage} onClick={() => list.fetchNextPage()}>
-              {list.isFetchingNextPage ? 'Loading…' : 'Load more'}
+              {list.isFetchingNextPage ? t.app.loading : t.app.loadMore}
             </button>
           ) : null}
         </>

@@ -1,15 +1,21 @@
+import { isLanguage, LANGUAGES } from '@clientele/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api, type Settings } from '../api';
+import { ApiError, api, type Settings, type SettingsPatch } from '../api';
 import { ApiKeys } from '../components/ApiKeys';
-import { Field, TextAreaField } from '../components/Field';
+import { Field, SelectField, TextAreaField } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { StripeSettings } from '../components/StripeSettings';
 import { TemplateEditor } from '../components/TemplateEditor';
+import { problemText } from '../errors';
+import { LANGUAGE_NAMES, useWords } from '../i18n';
 import { keys } from '../queries';
+import { useSession } from '../session';
 
 export function SettingsPage() {
   const queryClient = useQueryClient();
+  const { t } = useWords();
+  const { session, setSession } = useSession();
   const loaded = useQuery({ queryKey: keys.settings, queryFn: api.getSettings });
   const settings = loaded.data ?? null;
   const setSettings = (next: Settings) => queryClient.setQueryData(keys.settings, next);
@@ -28,77 +34,81 @@ export function SettingsPage() {
     setError(null);
     setSaved(false);
     try {
-      setSettings(
-        await api.updateSettings({
-          name: text('name'),
-          email: text('email'),
-          phone: text('phone'),
-          address: {
-            street: text('street'),
-            city: text('city'),
-            state: text('state'),
-            postalCode: text('postalCode'),
-            country: text('country'),
-          },
-          taxId: text('taxId'),
-          paymentInstructions: text('paymentInstructions'),
-          currency: text('currency'),
-          invoiceNumberFormat: text('invoiceNumberFormat'),
-          estimateNumberFormat: text('estimateNumberFormat'),
-          paymentTermsDays: Number(text('paymentTermsDays')),
-          reminders: {
-            enabled: f.get('remindersEnabled') === 'on',
-            daysAfterDue: Number(text('reminderDaysAfterDue')),
-          },
-          notifications: {
-            estimateDecisions: f.get('notifyEstimateDecisions') === 'on',
-            onlinePayments: f.get('notifyOnlinePayments') === 'on',
-            tickets: f.get('notifyTickets') === 'on',
-          },
-        }),
-      );
+      const next = await api.updateSettings({
+        name: text('name'),
+        locale: text('locale') as SettingsPatch['locale'],
+        email: text('email'),
+        phone: text('phone'),
+        address: {
+          street: text('street'),
+          city: text('city'),
+          state: text('state'),
+          postalCode: text('postalCode'),
+          country: text('country'),
+        },
+        taxId: text('taxId'),
+        paymentInstructions: text('paymentInstructions'),
+        currency: text('currency'),
+        invoiceNumberFormat: text('invoiceNumberFormat'),
+        estimateNumberFormat: text('estimateNumberFormat'),
+        paymentTermsDays: Number(text('paymentTermsDays')),
+        reminders: {
+          enabled: f.get('remindersEnabled') === 'on',
+          daysAfterDue: Number(text('reminderDaysAfterDue')),
+        },
+        notifications: {
+          estimateDecisions: f.get('notifyEstimateDecisions') === 'on',
+          onlinePayments: f.get('notifyOnlinePayments') === 'on',
+          tickets: f.get('notifyTickets') === 'on',
+        },
+      });
+      setSettings(next);
+      // The app speaks the business's language: a new one takes effect at once.
+      if (session && isLanguage(next.locale) && next.locale !== session.locale) {
+        setSession({ ...session, locale: next.locale });
+      }
       setSaved(true);
       setFormVersion((v) => v + 1);
     } catch (err) {
       if (err instanceof ApiError) {
         setErrors(err.fieldErrors());
-        setError(err.problem.errors.length ? 'Please correct the highlighted fields.' : err.message);
-      } else setError('Could not save');
+        setError(err.problem.errors.length ? t.app.correctFields : problemText(err, t));
+      } else setError(t.app.couldNotSave);
     }
   }
 
   if (!settings) {
-    const problem = error ?? (loaded.error ? loaded.error.message : null);
-    return problem ? <FormError message={problem} /> : <p className="muted">Loading…</p>;
+    const problem = error ?? (loaded.error ? problemText(loaded.error, t) : null);
+    return problem ? <FormError message={problem} /> : <p className="muted">{t.app.loading}</p>;
   }
   const s = settings;
   return (
     <section>
       <div className="page-head">
-        <h1>Business settings</h1>
+        <h1>{t.settings.title}</h1>
       </div>
       <div className="card logo-card">
-        <h3>Logo</h3>
+        <h3>{t.settings.logo}</h3>
         {s.hasLogo ? (
           <img
             src={`/api/v1/settings/logo?v=${encodeURIComponent(s.updatedAt)}`}
-            alt="Business logo"
+            alt={t.settings.logoAlt}
             className="logo"
           />
         ) : null}
-        <p className="hint">PNG or JPEG up to 512 KB, printed on documents issued from now on.</p>
+        <p className="hint">{t.settings.logoHint}</p>
         <div className="actions-bar">
           <input
             type="file"
             accept="image/png,image/jpeg"
-            aria-label="Logo file"
+            aria-label={t.settings.logoFile}
             onChange={async (e) => {
               const file = e.target.files?.[0];
               if (!file) return;
               try {
                 setSettings(await api.uploadLogo(file));
               } catch (err) {
-                setError(err instanceof ApiError ? err.message : String(err));
+                setError(problemText(err, t));
               }
             }}
           />
@@ -110,7 +120,7 @@ export function SettingsPage() {
                 setSettings({ ...s, hasLogo: false });
               }}
             >
-              Remove logo
+              {t.settings.removeLogo}
             </button>
           ) : null}
         </div>
@@ -119,23 +129,43 @@ export function SettingsPage() {
         <FormError message={error} />
         {saved ? (
           <p className="notice" role="status">
-            Saved.
+            {t.app.saved}
           </p>
         ) : null}
-        <Field label="Business name" name="name" defaultValue={s.name} error={errors.name} />
-        <Field label="Email" name="email" type="email" defaultValue={s.email ?? ''} error={errors.email} />
-        <Field label="Phone" name="phone" defaultValue={s.phone ?? ''} error={errors.phone} />
+        <Field label={t.settings.businessName} name="name" defaultValue={s.name} error={errors.name} />
+        <SelectField
+          label={t.settings.language}
+          id="locale"
+          name="locale"
+          defaultValue={s.locale}
+          hint={t.settings.languageHint}
+          error={errors.locale}
+        >
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LANGUAGE_NAMES[l]}
+            </option>
+          ))}
+        </SelectField>
+        <Field
+          label={t.field.email}
+          name="email"
+          type="email"
+          defaultValue={s.email ?? ''}
+          error={errors.email}
+        />
+        <Field label={t.field.phone} name="phone" defaultValue={s.phone ?? ''} error={errors.phone} />
         <fieldset>
-          <legend>Address printed on documents</legend>
-          <Field label="Street" name="street" defaultValue={s.address.street ?? ''} />
+          <legend>{t.settings.address}</legend>
+          <Field label={t.field.street} name="street" defaultValue={s.address.street ?? ''} />
           <div className="row">
-            <Field label="City" name="city" defaultValue={s.address.city ?? ''} />
-            <Field label="State / province" name="state" defaultValue={s.address.state ?? ''} />
+            <Field label={t.field.city} name="city" defaultValue={s.address.city ?? ''} />
+            <Field label={t.field.state} name="state" defaultValue={s.address.state ?? ''} />
           </div>
           <div className="row">
-            <Field label="Postal code" name="postalCode" defaultValue={s.address.postalCode ?? ''} />
+            <Field label={t.field.postalCode} name="postalCode" defaultValue={s.address.postalCode ?? ''} />
             <Field
-              label="Country (ISO code)"
+              label={t.settings.countryCode}
               name="country"
               maxLength={2}
               defaultValue={s.address.country ?? ''}
@@ -143,26 +173,26 @@ export function SettingsPage() {
             />
           </div>
         </fieldset>
-        <Field label="Tax / VAT ID" name="taxId" defaultValue={s.taxId ?? ''} error={errors.taxId} />
+        <Field label={t.field.taxId} name="taxId" defaultValue={s.taxId ?? ''} error={errors.taxId} />
         <TextAreaField
-          label="Payment instructions"
+          label={t.settings.paymentInstructions}
           id="paymentInstructions"
           name="paymentInstructions"
           rows={3}
           defaultValue={s.paymentInstructions ?? ''}
           error={errors.paymentInstructions}
-          hint="Bank details and terms, printed on every invoice and shown in the client portal. An invoice's own footer replaces them."
+          hint={t.settings.paymentInstructionsHint}
         />
         <div className="row">
           <Field
-            label="Default currency"
+            label={t.settings.defaultCurrency}
             name="currency"
             maxLength={3}
             defaultValue={s.currency}
             error={errors.currency}
           />
           <Field
-            label="Payment terms (days)"
+            label={t.settings.paymentTerms}
             name="paymentTermsDays"
             type="number"
             min={0}
@@ -173,27 +203,27 @@ export function SettingsPage() {
         </div>
         <div className="row">
           <Field
-            label="Invoice numbers"
+            label={t.settings.invoiceNumbers}
             name="invoiceNumberFormat"
             defaultValue={s.invoiceNumberFormat}
-            hint="{YYYY} year, {seq:4} sequence"
+            hint={t.settings.numberFormatHint}
             error={errors.invoiceNumberFormat}
           />
           <Field
-            label="Estimate numbers"
+            label={t.settings.estimateNumbers}
             name="estimateNumberFormat"
             defaultValue={s.estimateNumberFormat}
             error={errors.estimateNumberFormat}
           />
         </div>
         <fieldset>
-          <legend>Overdue reminders</legend>
+          <legend>{t.settings.reminders}</legend>
           <label className="check">
-            <input type="checkbox" name="remindersEnabled" defaultChecked={s.reminders.enabled} /> Email a
-            reminder when an invoice is overdue
+            <input type="checkbox" name="remindersEnabled" defaultChecked={s.reminders.enabled} />{' '}
+            {t.settings.remindersEnabled}
           </label>
           <Field
-            label="Days after the due date"
+            label={t.settings.reminderDays}
             name="reminderDaysAfterDue"
             type="number"
             min={1}
@@ -203,14 +233,14 @@ export function SettingsPage() {
           />
         </fieldset>
         <fieldset>
-          <legend>Email me when a client…</legend>
+          <legend>{t.settings.notifyLegend}</legend>
           <label className="check">
             <input
               type="checkbox"
               name="notifyEstimateDecisions"
               defaultChecked={s.notifications.estimateDecisions}
             />{' '}
-            accepts or declines an estimate
+            {t.settings.notifyEstimates}
           </label>
           <label className="check">
             <input
@@ -218,25 +248,25 @@ export function SettingsPage() {
               name="notifyOnlinePayments"
               defaultChecked={s.notifications.onlinePayments}
             />{' '}
-            pays an invoice online
+            {t.settings.notifyPayments}
           </label>
           <label className="check">
-            <input type="checkbox" name="notifyTickets" defaultChecked={s.notifications.tickets} /> opens a
-            support ticket
+            <input type="checkbox" name="notifyTickets" defaultChecked={s.notifications.tickets} />{' '}
+            {t.settings.notifyTickets}
           </label>
-          <p className="hint">Sent to the business email above; the dashboard lists them either way.</p>
+          <p className="hint">{t.settings.notifyHint}</p>
         </fieldset>
         <div className="actions">
           <button type="submit" className="primary">
-            Save settings
+            {t.settings.save}
           </button>
         </div>
       </form>
-      <h2>Online payments (Stripe)</h2>
+      <h2>{t.settings.stripe}</h2>
       <StripeSettings />
-      <h2>Email templates</h2>
+      <h2>{t.settings.templates}</h2>
       <TemplateEditor />
-      <h2>API keys</h2>
+      <h2>{t.settings.apiKeys}</h2>
       <ApiKeys />
     </section>
   );

@@ -3,6 +3,8 @@ import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiError, api } from '../api';
 import { Field } from '../components/Field';
 import { FormError } from '../components/FormError';
+import { problemText } from '../errors';
+import { useWords } from '../i18n';
 import { useSession } from '../session';
 
 export function SignInPage() {
@@ -11,6 +13,7 @@ export function SignInPage() {
   const from = (useLocation().state as { from?: string } | null)?.from ?? '/';
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const { t } = useWords();
 
   if (session) return <Navigate to={from} replace />;
 
@@ -25,7 +28,7 @@ export function SignInPage() {
       );
       navigate(from, { replace: true });
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Sign-in failed');
+      setError(err instanceof ApiError ? problemText(err, t) : t.auth.signInFailed);
     } finally {
       setBusy(false);
     }
@@ -33,17 +36,23 @@ export function SignInPage() {
 
   return (
     <div className="auth-card">
-      <h1>Sign in to Clientele</h1>
+      <h1>{t.auth.signInTitle}</h1>
       <form onSubmit={submit} noValidate>
         <FormError message={error} />
-        <Field label="Email" name="email" type="email" autoComplete="email" required autoFocus />
-        <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+        <Field label={t.field.email} name="email" type="email" autoComplete="email" required autoFocus />
+        <Field
+          label={t.field.password}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? t.auth.signingIn : t.auth.signIn}
         </button>
       </form>
       <p className="muted">
-        New here? <Link to="/signup">Create your business account</Link>
+        {t.auth.newHere} <Link to="/signup">{t.auth.createAccountLink}</Link>
       </p>
     </div>
   );

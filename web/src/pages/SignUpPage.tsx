@@ -1,13 +1,27 @@
+import { LANGUAGES, type Language } from '@clientele/core';
 import { type FormEvent, useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { ApiError, api } from '../api';
-import { Field } from '../components/Field';
+import { Field, SelectField } from '../components/Field';
 import { FormError } from '../components/FormError';
+import { problemText } from '../errors';
+import { browserLanguage, LANGUAGE_NAMES, useWords, WordsProvider } from '../i18n';
 import { useSession } from '../session';
 
+/** Sign-up speaks the language being picked, so the choice is seen before it is made. */
 export function SignUpPage() {
+  const [lang, setLang] = useState<Language>(browserLanguage);
+  return (
+    <WordsProvider lang={lang}>
+      <SignUpForm lang={lang} onLanguage={setLang} />
+    </WordsProvider>
+  );
+}
+
+function SignUpForm({ lang, onLanguage }: { lang: Language; onLanguage: (l: Language) => void }) {
   const { session, setSession } = useSession();
   const navigate = useNavigate();
+  const { t } = useWords();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -27,14 +41,15 @@ export function SignUpPage() {
           email: String(form.get('email')),
           password: String(form.get('password')),
           currency: String(form.get('currency') || 'EUR'),
+          locale: lang,
         }),
       );
       navigate('/clients', { replace: true });
     } catch (err) {
       if (err instanceof ApiError) {
         setErrors(err.fieldErrors());
-        setError(err.problem.errors.length ? null : err.message);
-      } else setError('Sign-up failed');
+        setError(err.problem.errors.length ? null : problemText(err, t));
+      } else setError(t.auth.signUpFailed);
     } finally {
       setBusy(false);
     }
@@ -42,27 +57,60 @@ export function SignUpPage() {
 
   return (
     <div className="auth-card">
-      <h1>Create your business account</h1>
+      <h1>{t.auth.signUpTitle}</h1>
       <form onSubmit={submit} noValidate>
         <FormError message={error} />
-        <Field label="Business name" name="businessName" required autoFocus error={errors.businessName} />
-        <Field label="Email" name="email" type="email" autoComplete="email" required error={errors.email} />
         <Field
-          label="Password"
+          label={t.auth.businessName}
+          name="businessName"
+          required
+          autoFocus
+          error={errors.businessName}
+        />
+        <Field
+          label={t.field.email}
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          error={errors.email}
+        />
+        <Field
+          label={t.field.password}
           name="password"
           type="password"
           autoComplete="new-password"
           required
-          hint="At least 10 characters"
+          hint={t.auth.passwordHint}
           error={errors.password}
         />
-        <Field label="Currency" name="currency" defaultValue="EUR" maxLength={3} error={errors.currency} />
+        <SelectField
+          label={t.field.language}
+          id="signup-language"
+          value={lang}
+          onChange={(e) => onLanguage(e.target.value as Language)}
+          hint={t.auth.languageHint}
+          error={errors.locale}
+        >
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LANGUAGE_NAMES[l]}
+            </option>
+          ))}
+        </SelectField>
+        <Field
+          label={t.field.currency}
+          name="currency"
+          defaultValue="EUR"
+          maxLength={3}
+          error={errors.currency}
+        />
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create account'}
+          {busy ? t.auth.creating : t.auth.createAccount}
         </button>
       </form>
       <p className="muted">
-        Already have an account? <Link to="/signin">Sign in</Link>
+        {t.auth.haveAccount} <Link to="/signin">{t.auth.signIn}</Link>
       </p>
     </div>
   );

@@ -2,18 +2,15 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api';
 import { FormError } from '../components/FormError';
-import { date } from '../format';
+import { problemText } from '../errors';
+import { useWords } from '../i18n';
 import { keys } from '../queries';
-import { TICKET_STATUS_LABEL, type TicketStatus } from '../statuses';
-
-const FILTERS = (['open', 'waiting', 'closed'] as const).map((status) => ({
-  status,
-  label: TICKET_STATUS_LABEL[status],
-}));
+import { TICKET_STATUSES, type TicketStatus } from '../statuses';
 
 /** The support inbox: tickets by who owes the next answer, most recent activity first. */
 export function SupportPage() {
   const [params, setParams] = useSearchParams();
+  const { t, date } = useWords();
   const status = (params.get('status') ?? 'open') as TicketStatus;
   const list = useQuery({
     queryKey: keys.tickets({ status }),
@@ -25,49 +22,45 @@ export function SupportPage() {
   return (
     <section>
       <div className="page-head">
-        <h1>Support</h1>
+        <h1>{t.support.title}</h1>
       </div>
-      <div className="tabs" role="tablist" aria-label="Ticket status">
-        {FILTERS.map((f) => (
+      <div className="tabs" role="tablist" aria-label={t.support.ticketStatus}>
+        {TICKET_STATUSES.map((s) => (
           <button
-            key={f.status}
+            key={s}
             type="button"
             role="tab"
-            aria-selected={status === f.status}
-            className={status === f.status ? 'primary' : undefined}
-            onClick={() => setParams({ status: f.status })}
+            aria-selected={status === s}
+            className={status === s ? 'primary' : undefined}
+            onClick={() => setParams({ status: s })}
           >
-            {f.label}
+            {t.support.ticket[s]}
           </button>
         ))}
       </div>
       <div className="card">
-        {list.error ? <FormError message={list.error.message} /> : null}
+        {list.error ? <FormError message={problemText(list.error, t)} /> : null}
         {list.isPending ? (
-          <p className="muted">Loading…</p>
+          <p className="muted">{t.app.loading}</p>
         ) : !list.data?.data.length ? (
-          <p className="muted">
-            {status === 'open'
-              ? 'Nothing awaiting you. Clients ask from the portal or by replying to your emails.'
-              : 'No tickets here.'}
-          </p>
+          <p className="muted">{status === 'open' ? t.support.nothingAwaiting : t.support.noTickets}</p>
         ) : (
           <table className="list">
             <thead>
               <tr>
-                <th>Subject</th>
-                <th>Client</th>
-                <th className="hide-sm">Last activity</th>
+                <th>{t.support.subject}</th>
+                <th>{t.support.client}</th>
+                <th className="hide-sm">{t.support.lastActivity}</th>
               </tr>
             </thead>
             <tbody>
-              {list.data.data.map((t) => (
-                <tr key={t.id} data-ticket={t.id}>
+              {list.data.data.map((ticket) => (
+                <tr key={ticket.id} data-ticket={ticket.id}>
                   <td>
-                    <Link to={`/support/${t.id}`}>{t.subject}</Link>
+                    <Link to={`/support/${ticket.id}`}>{ticket.subject}</Link>
                   </td>
-                  <td>{t.clientName}</td>
-                  <td className="hide-sm">{date(t.lastMessageAt)}</td>
+                  <td>{ticket.clientName}</td>
+                  <td className="hide-sm">{date(ticket.lastMessageAt)}</td>
                 </tr>
               ))}
             </tbody>
@@ -76,8 +69,8 @@ export function SupportPage() {
       </div>
       {turnedAway.length ? (
         <div className="card">
-          <h3>Mail turned away</h3>
-          <p className="hint">Replies the Email Worker refused, with the reason the sender was given.</p>
+          <h3>{t.support.turnedAway}</h3>
+          <p className="hint">{t.support.turnedAwayHint}</p>
           <table className="list">
             <tbody>
               {turnedAway.map((m) => (

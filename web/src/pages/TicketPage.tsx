@@ -6,15 +6,14 @@ import { TextAreaField } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { StatusBadge } from '../components/StatusBadge';
 import { useAction } from '../components/useAction';
-import { date, money } from '../format';
+import { problemText } from '../errors';
+import { useWords } from '../i18n';
 import { keys } from '../queries';
-import { TICKET_STATUS_LABEL } from '../statuses';
-
-const VIA: Record<string, string> = { portal: 'via portal', email: 'by email', admin: '' };
 
 /** One conversation: the thread, a reply box (or internal note), close / reopen, and the client beside it. */
 export function TicketPage() {
   const { id = '' } = useParams();
+  const { t: words, money, date } = useWords();
   const ticket = useQuery({
     queryKey: keys.ticket(id),
     queryFn: () => api.ticket(id),
@@ -53,9 +52,9 @@ export function TicketPage() {
 
   if (ticket.error) {
     const missing = ticket.error instanceof ApiError && ticket.error.status === 404;
-    return <FormError message={missing ? 'This ticket does not exist.' : ticket.error.message} />;
+    return <FormError message={missing ? words.ticket.missing : problemText(ticket.error, words)} />;
   }
-  if (!t) return <p className="muted">Loading…</p>;
+  if (!t) return <p className="muted">{words.app.loading}</p>;
   return (
     <section>
       <div className="page-head">
@@ -64,15 +63,15 @@ export function TicketPage() {
           <span
             className={`badge badge-${t.status === 'open' ? 'overdue' : t.status === 'waiting' ? 'sent' : 'void'}`}
           >
-            {TICKET_STATUS_LABEL[t.status]}
+            {words.support.ticket[t.status]}
           </span>
         </h1>
-        <Link to="/support">← Support</Link>
+        <Link to="/support">{words.ticket.back}</Link>
       </div>
       <div className="ticket-layout">
         <div>
           <div className="card">
-            <ol className="thread" aria-label="Conversation">
+            <ol className="thread" aria-label={words.ticket.conversation}>
               {(t.messages ?? []).map((m) => (
                 <li
                   key={m.id}
@@ -83,12 +82,12 @@ export function TicketPage() {
                   <p className="muted">
                     <strong>
                       {m.internal
-                        ? 'Internal note'
+                        ? words.ticket.internalNote
                         : m.author === 'client'
                           ? (m.authorName ?? t.clientName)
-                          : (m.authorName ?? 'You')}
+                          : (m.authorName ?? words.ticket.you)}
                     </strong>{' '}
-                    {VIA[m.via]} · {date(m.createdAt)}
+                    {words.ticket.via[m.via]} · {date(m.createdAt)}
                   </p>
                   <p className="body">{m.body}</p>
                   {m.attachments.map((a) => (
@@ -96,7 +95,7 @@ export function TicketPage() {
                       <a href={`/api/v1/tickets/${t.id}/attachments/${a.id}`} download={a.name}>
                         📎 {a.name}
                       </a>{' '}
-                      <span className="muted">({Math.ceil(a.size / 1024)} KB)</span>
+                      <span className="muted">{words.ticket.size(Math.ceil(a.size / 1024))}</span>
                     </p>
                   ))}
                 </li>
@@ -106,23 +105,19 @@ export function TicketPage() {
           <form className="card" onSubmit={send} noValidate>
             <FormError message={error && !bodyError ? error : null} />
             <TextAreaField
-              label={internal ? 'Internal note' : 'Reply'}
+              label={internal ? words.ticket.internalNote : words.ticket.reply}
               name="body"
               rows={5}
               error={bodyError}
-              hint={
-                internal
-                  ? 'Only your team sees notes; the client never does.'
-                  : 'Emailed to the client; they can answer in the portal or by replying to the email.'
-              }
+              hint={internal ? words.ticket.noteHint : words.ticket.replyHint}
             />
             <label className="check">
               <input type="checkbox" checked={internal} onChange={(e) => setInternal(e.target.checked)} />{' '}
-              Internal note (not sent to the client)
+              {words.ticket.internalCheck}
             </label>
             <div className="actions">
               <button type="submit" className="primary" disabled={busy}>
-                {internal ? 'Add note' : 'Send reply'}
+                {internal ? words.ticket.addNote : words.ticket.sendReply}
               </button>
               {t.status === 'closed' ? (
                 <button
@@ -130,7 +125,7 @@ export function TicketPage() {
                   disabled={busy}
                   onClick={() => run(() => api.setTicketStatus(t.id, 'open'))}
                 >
-                  Reopen
+                  {words.ticket.reopen}
                 </button>
               ) : (
                 <button
@@ -138,37 +133,39 @@ export function TicketPage() {
                   disabled={busy}
                   onClick={() => run(() => api.setTicketStatus(t.id, 'closed'))}
                 >
-                  Close ticket
+                  {words.ticket.close}
                 </button>
               )}
             </div>
           </form>
         </div>
-        <aside className="card" aria-label="Client">
+        <aside className="card" aria-label={words.ticket.clientAside}>
           <h3>
             <Link to={`/clients/${t.clientId}`}>{t.clientName}</Link>
           </h3>
           {client ? (
             <>
               {client.company ? <p>{client.company}</p> : null}
-              <p>{client.email ?? <span className="muted">No email on file</span>}</p>
+              <p>{client.email ?? <span className="muted">{words.ticket.noEmail}</span>}</p>
               {client.phone ? <p>{client.phone}</p> : null}
             </>
           ) : null}
-          <h4>Recent invoices</h4>
+          <h4>{words.ticket.recentInvoices}</h4>
           {!invoices?.data.length ? (
-            <p className="muted">No invoices.</p>
+            <p className="muted">{words.ticket.noInvoices}</p>
           ) : (
             <table className="list">
               <tbody>
                 {invoices.data.slice(0, 5).map((d) => (
                   <tr key={d.id} className={d.id === t.invoiceId ? 'highlight' : undefined}>
                     <td>
-                      <Link to={`/invoices/${d.id}`}>{d.number ?? 'Draft'}</Link>
-                      {d.id === t.invoiceId ? <span className="muted"> (asked about)</span> : null}
+                      <Link to={`/invoices/${d.id}`}>{d.number ?? words.app.draft}</Link>
+                      {d.id === t.invoiceId ? (
+                        <span className="muted"> {words.ticket.askedAbout}</span>
+                      ) : null}
                     </td>
                     <td>
-                      <StatusBadge status={d.status} overdue={d.overdue} />
+                      <StatusBadge type={d.type} status={d.status} overdue={d.overdue} />
                     </td>
                     <td className="num">{money(d.total, d.currency)}</td>
                   </tr>

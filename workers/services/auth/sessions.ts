@@ -1,3 +1,4 @@
+import { isLanguage } from '@clientele/core';
 import {
   clearRateLimit,
   createSession,
@@ -160,5 +161,12 @@ export async function signOut(db: Db, token: string) {
 /** The business a session acts for, or undefined once it is gone. */
 export async function sessionBusiness(db: Db, tenantId: string) {
   const tenant = await getTenant(db, tenantId);
-  return tenant ? { id: tenant.id, name: tenant.name } : undefined;
+  // The business's language is the admin app's language for everyone signed in to it.
+  return tenant
+    ? {
+        id: tenant.id,
+        name: tenant.name,
+        locale: isLanguage(tenant.locale) ? tenant.locale : ('en' as const),
+      }
+    : undefined;
 }

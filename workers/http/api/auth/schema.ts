@@ -1,3 +1,4 @@
+import { LANGUAGES } from '@clientele/core';
 import { z } from '@hono/zod-openapi';
 
 export const SessionSchema = z
@@ -6,6 +7,8 @@ export const SessionSchema = z
     email: z.string(),
     tenantId: z.string(),
     businessName: z.string(),
+    /** The business's language: the admin app speaks it. */
+    locale: z.enum(LANGUAGES),
     role: z.enum(['owner', 'member']),
   })
   .openapi('Session');

@@ -1,0 +1,69 @@
+import { formatMoney, isLanguage, LANGUAGES, type Language, localeOf } from '@clientele/core';
+import { ADMIN_WORDS, type AdminMessages } from '@clientele/core/admin-words';
+import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react';
+
+/** The app's words and formats in one language: what every page reads. */
+export interface Words {
+  t: AdminMessages;
+  lang: Language;
+  /** BCP 47 locale for Intl. */
+  locale: string;
+  /** Minor units → money as this language writes it, exactly (no float). */
+  money: (amount: number, currency: string) => string;
+  /** A date or timestamp as a medium date; "—" when there is none. */
+  date: (iso: string | null | undefined) => string;
+  /** A number as this language writes it (decimal separator and all). */
+  number: (n: number) => string;
+}
+
+/** Before sign-in there is no business: the browser's first language the product speaks. */
+export function browserLanguage(): Language {
+  const preferred = typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (isLanguage(base)) return base;
+  }
+  return 'en';
+}
+
+function wordsFor(lang: Language): Words {
+  const locale = localeOf(lang);
+  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 });
+  return {
+    t: ADMIN_WORDS[lang],
+    lang,
+    locale,
+    money: (amount, currency) => formatMoney(amount, currency, locale),
+    // Date-only values are calendar days: formatted in UTC so no time zone moves them.
+    date: (iso) => (iso ? dates.format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso)) : '—'),
+    number: (n) => numbers.format(n),
+  };
+}
+
+const ALL: Record<Language, Words> = Object.fromEntries(LANGUAGES.map((l) => [l, wordsFor(l)])) as Record<
+  Language,
+  Words
+>;
+
+const WordsContext = createContext<Words>(ALL.en);
+
+/** Gives every page below it the words of `lang`; the document's `lang` follows for screen readers. */
+export function WordsProvider({ lang, children }: { lang: Language; children: ReactNode }) {
+  const words = useMemo(() => ALL[lang], [lang]);
+  useEffect(() => {
+    document.documentElement.lang = words.locale;
+  }, [words]);
+  return <WordsContext.Provider value={words}>{children}</WordsContext.Provider>;
+}
+
+export const useWords = (): Words => useContext(WordsContext);
+
+/** Language names as their speakers write them, the way language pickers show them. */
+export const LANGUAGE_NAMES: Record<Language, string> = {
+  en: 'English',
+  ru: 'Русский',
+  pt: 'Português',
+  it: 'Italiano',
+  ja: '日本語',
+};
