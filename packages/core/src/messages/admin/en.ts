@@ -96,7 +96,8 @@ export const adminEn = {
   },
   dashboard: {
     title: 'Dashboard',
-    ticketsAwait: (n: number): string => (n === 1 ? '1 ticket awaits you' : `${n} tickets await you`),
+    ticketsAwait: (n: number): string =>
+      n === 0 ? 'No tickets await you' : n === 1 ? '1 ticket awaits you' : `${n} tickets await you`,
     receivables: 'Receivables',
     nothingOwed: 'Nothing owed right now.',
     outstanding: 'Outstanding',

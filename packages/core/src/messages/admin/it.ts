@@ -86,7 +86,12 @@ export const adminIt = {
   },
   dashboard: {
     title: 'Panoramica',
-    ticketsAwait: (n) => (n === 1 ? '1 richiesta ti aspetta' : `${n} richieste ti aspettano`),
+    ticketsAwait: (n) =>
+      n === 0
+        ? 'Nessuna richiesta in attesa'
+        : n === 1
+          ? '1 richiesta ti aspetta'
+          : `${n} richieste ti aspettano`,
     receivables: 'Crediti',
     nothingOwed: 'Al momento nessuno ti deve nulla.',
     outstanding: 'Da incassare',

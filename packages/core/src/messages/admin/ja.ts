@@ -86,7 +86,7 @@ export const adminJa = {
   },
   dashboard: {
     title: 'ダッシュボード',
-    ticketsAwait: (n) => `返信待ちの問い合わせ ${n} 件`,
+    ticketsAwait: (n) => (n === 0 ? '返信待ちの問い合わせはありません' : `返信待ちの問い合わせ ${n} 件`),
     receivables: '売掛金',
     nothingOwed: '現在、未回収の金額はありません。',
     outstanding: '未回収',

@@ -88,7 +88,11 @@ export const adminPt = {
   dashboard: {
     title: 'Painel',
     ticketsAwait: (n) =>
-      n === 1 ? '1 pedido aguarda a sua resposta' : `${n} pedidos aguardam a sua resposta`,
+      n === 0
+        ? 'Nenhum pedido aguarda resposta'
+        : n === 1
+          ? '1 pedido aguarda a sua resposta'
+          : `${n} pedidos aguardam a sua resposta`,
     receivables: 'Valores a receber',
     nothingOwed: 'Neste momento ninguém lhe deve nada.',
     outstanding: 'Em dívida',

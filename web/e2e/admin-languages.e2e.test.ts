@@ -1,0 +1,160 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Language } from '@clientele/core';
+import { ADMIN_WORDS } from '@clientele/core/admin-words';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { browserForFile, OUTPUT } from './browser';
+
+const baseUrl = inject('baseUrl');
+const browser = browserForFile();
+const shots = join(OUTPUT, 'languages');
+mkdirSync(shots, { recursive: true });
+
+/** Every string of a catalogue (functions called with a sample argument). */
+function strings(v: unknown): string[] {
+  if (typeof v === 'string') return [v];
+  if (typeof v === 'function') return [1, 2].map((n) => v(n)).filter((s) => typeof s === 'string');
+  if (v && typeof v === 'object') return Object.values(v).flatMap(strings);
+  return [];
+}
+
+/**
+ * English words of the app that must not show in `lang`: every English catalogue string
+ * the language writes differently, split at the variable parts, kept when long enough to
+ * be the app's own words rather than a shared name.
+ */
+function englishFor(lang: Language): string[] {
+  const own = strings(ADMIN_WORDS[lang]);
+  const ownText = own.join('\n');
+  const phrases = strings(ADMIN_WORDS.en)
+    .filter((s) => !own.includes(s))
+    .flatMap((s) => s.split(/\d+|[“”()…:→←]/))
+    .map((s) => s.trim())
+    // Names the language keeps in English (Stripe's menus, PDF, KB) are its words too.
+    .filter((s) => /[A-Za-z]{3}/.test(s) && s.length >= 4 && !ownText.includes(s));
+  return [...new Set(phrases)];
+}
+
+/** English phrases found as whole words in the page's visible text. */
+async function englishOn(page: Page, lang: Language): Promise<string[]> {
+  // Template variables ({{business.name}}) are code, the same in every language.
+  const text = (await page.locator('body').innerText()).replace(/\{\{[^}]*\}\}/g, '');
+  return englishFor(lang).filter((phrase) => {
+    const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'u').test(text);
+  });
+}
+
+const SCREENS = (ids: { client: string; invoice: string; estimate: string; ticket?: string }) =>
+  [
+    ['dashboard', '/'],
+    ['clients', '/clients'],
+    ['client-new', '/clients/new'],
+    ['client-360', `/clients/${ids.client}`],
+    ['invoices', '/invoices'],
+    ['invoice-new', '/invoices/new'],
+    ['invoice', `/invoices/${ids.invoice}`],
+    ['estimates', '/estimates'],
+    ['estimate', `/estimates/${ids.estimate}`],
+    ['support', '/support'],
+    ['settings', '/settings'],
+  ] as const;
+
+describe('the admin app speaks the business language', () => {
+  it('sign-up in Japanese, every main screen in ja/ru/pt/it with no English left, money and dates by Intl, language changed in Settings at once', {
+    timeout: 240_000,
+  }, async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+
+    // Sign-up starts in the browser's language and switches as soon as another is picked.
+    await page.goto(`${baseUrl}/signup`);
+    await page.getByRole('heading', { name: 'Create your business account' }).waitFor();
+    await page.getByLabel('Language').selectOption('ja');
+    await page.getByRole('heading', { name: '事業者アカウントの作成' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ja-JP');
+    await page.getByLabel('事業者名').fill('山田デザイン事務所');
+    await page.getByLabel('メールアドレス').fill(`e2e.languages.${Date.now()}@example.jp`);
+    await page.getByLabel('パスワード').fill('correct horse battery');
+    await page.getByLabel('通貨').fill('JPY');
+    await page.getByRole('button', { name: 'アカウントを作成' }).click();
+    await page.getByRole('heading', { name: '顧客' }).waitFor();
+    await page.getByRole('navigation', { name: 'メイン' }).getByRole('link', { name: '請求書' }).waitFor();
+
+    const post = async (path: string, data: unknown) =>
+      (await page.request.post(`${baseUrl}/api/v1${path}`, { headers: { origin: baseUrl }, data })).json();
+    const client = await post('/clients', {
+      name: '山田太郎',
+      company: '株式会社山田商事',
+      email: 'taro@example.jp',
+      language: 'ja',
+      currency: 'JPY',
+      billingAddress: { street: '千代田区丸の内1-1', city: '東京都', postalCode: '100-0005', country: 'JP' },
+    });
+    const issueDate = new Date(Date.now() - 50 * 86_400_000).toISOString().slice(0, 10);
+    const draft = await post('/invoices', {
+      clientId: client.id,
+      issueDate,
+      dueDate: new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10),
+      lines: [{ description: 'ウェブサイト制作', quantity: 1, unitPrice: 250000, taxRate: 10 }],
+    });
+    const invoice = await post(`/invoices/${draft.id}/send`, {});
+    const estimate = await post('/estimates', {
+      clientId: client.id,
+      lines: [{ description: '保守', quantity: 12, unitPrice: 30000 }],
+    });
+    await post('/invoices', {
+      clientId: client.id,
+      currency: 'EUR',
+      lines: [{ description: '翻訳', quantity: 1, unitPrice: 123450 }],
+    });
+
+    // Money and dates as Japanese writes them, not as the en-US browser would.
+    await page.goto(`${baseUrl}/invoices/${invoice.id}`);
+    await page.getByTestId('amount-due').waitFor();
+    expect(await page.getByTestId('amount-due').innerText()).toBe('￥275,000');
+    const [y, m, d] = issueDate.split('-');
+    await expect(page.locator('dl.meta').innerText()).resolves.toContain(`${y}/${m}/${d}`);
+    await expect(page.locator('main h1').innerText()).resolves.toContain('期限超過');
+
+    const found: string[] = [];
+    const visit = async (lang: Language) => {
+      for (const [name, path] of SCREENS({ client: client.id, invoice: invoice.id, estimate: estimate.id })) {
+        await page.goto(`${baseUrl}${path}`);
+        await page.locator('main h1').first().waitFor();
+        await page.waitForLoadState('networkidle');
+        for (const phrase of await englishOn(page, lang)) found.push(`${lang} ${name}: "${phrase}"`);
+        if (lang === 'ja' || lang === 'ru') {
+          await page.screenshot({ path: join(shots, `${lang}-${name}.png`), fullPage: true });
+        }
+      }
+    };
+    await visit('ja');
+
+    // Settings changes the language; the app follows at once, without a reload.
+    await page.goto(`${baseUrl}/settings`);
+    await page.getByRole('combobox', { name: '言語' }).selectOption('ru');
+    await page.getByRole('button', { name: '設定を保存' }).click();
+    await page.getByText('Сохранено.').waitFor();
+    await page
+      .getByRole('navigation', { name: 'Главное меню' })
+      .getByRole('link', { name: 'Клиенты' })
+      .waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru-RU');
+    await page.goto(`${baseUrl}/invoices`);
+    // Russian groups thousands with a no-break space and puts the sign after: 1 234,50 €.
+    await expect(page.locator('table.list').innerText()).resolves.toMatch(/1\s234,50\s€/);
+    await visit('ru');
+
+    for (const lang of ['pt', 'it'] as const) {
+      const res = await page.request.patch(`${baseUrl}/api/v1/settings`, {
+        headers: { origin: baseUrl },
+        data: { locale: lang },
+      });
+      expect(res.status()).toBe(200);
+      await visit(lang);
+    }
+    expect(found).toEqual([]);
+    await page.close();
+  });
+});
