@@ -62,7 +62,7 @@ const SCREENS = (ids: { client: string; invoice: string; estimate: string; ticke
   ] as const;
 
 describe('the admin app speaks the business language', () => {
-  it('sign-up in Japanese, every main screen in ja/ru/pt/it with no English left, money and dates by Intl, language changed in Settings at once', {
+  it('sign-up in Japanese, every main screen in ja/ru/pt/it with no English left, refusals in Japanese, money and dates by Intl, language changed in Settings at once', {
     timeout: 240_000,
   }, async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
@@ -116,6 +116,12 @@ describe('the admin app speaks the business language', () => {
     const [y, m, d] = issueDate.split('-');
     await expect(page.locator('dl.meta').innerText()).resolves.toContain(`${y}/${m}/${d}`);
     await expect(page.locator('main h1').innerText()).resolves.toContain('期限超過');
+
+    // Refusals come back in the app's language too: the API reads the Accept-Language it sends.
+    await page.goto(`${baseUrl}/clients/new`);
+    await page.getByRole('button', { name: '顧客を作成' }).click();
+    await page.getByText('強調表示された項目を修正してください。').waitFor();
+    await expect(page.locator('.field-error').first().innerText()).resolves.toBe('この項目は必須です');
 
     const found: string[] = [];
     const visit = async (lang: Language) => {

@@ -60,9 +60,23 @@ const idempotent: Middleware = {
   },
 };
 
+let language: Language = 'en';
+
+/** The app's language; the API writes its refusals in it (Accept-Language). */
+export function setApiLanguage(lang: Language) {
+  language = lang;
+}
+
+const speaksAppLanguage: Middleware = {
+  onRequest({ request }) {
+    request.headers.set('accept-language', language);
+    return request;
+  },
+};
+
 // Path parameters are URL-encoded by openapi-fetch; query strings are serialized by it too.
 const http = createClient<paths>({ baseUrl: '/api/v1', credentials: 'same-origin' });
-http.use(idempotent);
+http.use(idempotent, speaksAppLanguage);
 
 const networkError: Problem = {
   type: 'network',

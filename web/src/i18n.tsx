@@ -1,6 +1,7 @@
 import { formatMoney, isLanguage, LANGUAGES, type Language, localeOf } from '@clientele/core';
 import { ADMIN_WORDS, type AdminMessages } from '@clientele/core/admin-words';
 import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react';
+import { setApiLanguage } from './api';
 
 /** The app's words and formats in one language: what every page reads. */
 export interface Words {
@@ -51,6 +52,9 @@ const WordsContext = createContext<Words>(ALL.en);
 /** Gives every page below it the words of `lang`; the document's `lang` follows for screen readers. */
 export function WordsProvider({ lang, children }: { lang: Language; children: ReactNode }) {
   const words = useMemo(() => ALL[lang], [lang]);
+  // Set while rendering, parents before children, so the innermost provider (sign-up's
+  // language picker) is what requests carry.
+  setApiLanguage(lang);
   useEffect(() => {
     document.documentElement.lang = words.locale;
   }, [words]);

@@ -1,3 +1,4 @@
+import { MESSAGES } from '@clientele/core';
 import { describe, expect, it } from 'vitest';
 import { call, createClient, issuedInvoice, json, pay, signUp } from './helpers/api';
 
@@ -55,5 +56,55 @@ describe('validation messages are written for people', () => {
     const [error] = (await json(res)).errors;
     expect(error.path).toBe('amount');
     expect(error.message).toContain(`¥${invoice.total.toLocaleString('en-US')}`);
+  });
+
+  it('are written in the language the caller asks for (Accept-Language), English otherwise', async () => {
+    const owner = await signUp();
+    const { invoice } = await issuedInvoice(owner, {
+      currency: 'JPY',
+      lines: [{ description: 'x', quantity: 1, unitPrice: 125880 }],
+    });
+    const refusal = async (language: string | undefined, path: string, body: unknown) => {
+      const res = await call(path, {
+        method: 'POST',
+        body,
+        as: owner,
+        ...(language ? { headers: { 'accept-language': language } } : {}),
+      });
+      expect(res.status).toBe(422);
+      return (await json(res)).errors as { path: string; message: string }[];
+    };
+    const empty = { name: '' };
+    expect((await refusal('ja', '/clients', empty))[0]).toEqual({
+      path: 'name',
+      message: 'この項目は必須です',
+    });
+    expect((await refusal('ru-RU,ru;q=0.9,en;q=0.8', '/clients', empty))[0].message).toBe(
+      MESSAGES.ru.problem.required,
+    );
+    // The first language by weight that the product speaks.
+    expect((await refusal('de-DE, en;q=0.3, it;q=0.5', '/clients', empty))[0].message).toBe(
+      MESSAGES.it.problem.required,
+    );
+    expect((await refusal('de', '/clients', empty))[0].message).toBe('This field is required');
+    expect((await refusal(undefined, '/clients', empty))[0].message).toBe('This field is required');
+
+    // Checks with their own words, and the service's own refusals, follow too.
+    const line = await refusal('pt', '/invoices', {
+      clientId: invoice.clientId,
+      lines: [{ description: '', quantity: -1, unitPrice: 100 }],
+    });
+    expect(line.map((e) => e.message).sort()).toEqual(
+      [MESSAGES.pt.problem.describeLine, MESSAGES.pt.problem.notNegative].sort(),
+    );
+    const [over] = await refusal('ru', `/invoices/${invoice.id}/payments`, {
+      amount: invoice.total + 1,
+      date: '2026-03-01',
+      method: 'наличные',
+    });
+    expect(over?.path).toBe('amount');
+    // Money as Russian writes it: 138 468 ¥ with no-break spaces.
+    const due = new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'JPY' }).format(invoice.total);
+    expect(over?.message).toBe(MESSAGES.ru.problem.moreThanDue(due));
   });
 });

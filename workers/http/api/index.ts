@@ -1,3 +1,4 @@
+import { inLanguage, languageFromHeader } from '../../services/reader-language';
 import { authenticate } from '../middleware/authenticate';
 import { database } from '../middleware/database';
 import { idempotency } from '../middleware/idempotency';
@@ -25,6 +26,8 @@ const PUBLIC_ROUTES = new Set(['POST /signup', 'POST /sessions', 'GET /openapi.j
 export function createApi() {
   const api = createRouter();
 
+  // Refusals are written in the caller's language (the admin app sends the business's).
+  api.use('*', (c, next) => inLanguage(languageFromHeader(c.req.header('accept-language')), next));
   api.use('*', noStore(), database(), limitBody(), jsonOnly());
   const auth = authenticate();
   api.use('*', async (c, next) => {

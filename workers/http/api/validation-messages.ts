@@ -1,47 +1,47 @@
 import { z } from '@hono/zod-openapi';
+import { problemWords, readerLocale } from '../../services/reader-language';
 
 type Issue = Parameters<NonNullable<NonNullable<Parameters<typeof z.config>[0]>['customError']>>[0];
 
-const plural = (n: number | bigint, one: string, many: string) => `${n} ${Number(n) === 1 ? one : many}`;
-
 /**
- * Validation messages written for people, in the product's words, for every check that
- * has no message of its own ("Invalid input: expected number, received null" becomes
- * "Enter a number"). The problem document names the field next to each message.
+ * Validation messages written for people, in the product's words and the reader's
+ * language, for every check that has no message of its own ("Invalid input: expected
+ * number, received null" becomes "Enter a number"). The problem document names the field
+ * next to each message.
  */
 export function humanMessage(issue: Issue): string | undefined {
+  const w = problemWords();
+  const n = (v: number | bigint) => new Intl.NumberFormat(readerLocale()).format(v);
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined || issue.input === null) return 'This field is required';
-      if (issue.expected === 'number' || issue.expected === 'int') return 'Enter a number';
-      if (issue.expected === 'string') return 'Enter text';
-      if (issue.expected === 'boolean') return 'Choose yes or no';
-      if (issue.expected === 'array') return 'Give a list';
-      if (issue.expected === 'object') return 'Give the details as an object';
-      return 'This value is not valid here';
+      if (issue.input === undefined || issue.input === null) return w.required;
+      if (issue.expected === 'number' || issue.expected === 'int') return w.enterNumber;
+      if (issue.expected === 'string') return w.enterText;
+      if (issue.expected === 'boolean') return w.chooseYesNo;
+      if (issue.expected === 'array') return w.giveList;
+      if (issue.expected === 'object') return w.giveObject;
+      return w.notValidHere;
     case 'too_small':
       if (issue.origin === 'string') {
-        return Number(issue.minimum) <= 1
-          ? 'This field is required'
-          : `Use at least ${plural(issue.minimum, 'character', 'characters')}`;
+        return Number(issue.minimum) <= 1 ? w.required : w.atLeastChars(Number(issue.minimum));
       }
-      if (issue.origin === 'array') return `Add at least ${plural(issue.minimum, 'item', 'items')}`;
-      return issue.inclusive ? `Enter ${issue.minimum} or more` : `Enter more than ${issue.minimum}`;
+      if (issue.origin === 'array') return w.atLeastItems(Number(issue.minimum));
+      return issue.inclusive ? w.atLeast(n(issue.minimum)) : w.moreThan(n(issue.minimum));
     case 'too_big':
-      if (issue.origin === 'string') return `Use at most ${plural(issue.maximum, 'character', 'characters')}`;
-      if (issue.origin === 'array') return `Give at most ${plural(issue.maximum, 'item', 'items')}`;
-      return issue.inclusive ? `Enter ${issue.maximum} or less` : `Enter less than ${issue.maximum}`;
+      if (issue.origin === 'string') return w.atMostChars(Number(issue.maximum));
+      if (issue.origin === 'array') return w.atMostItems(Number(issue.maximum));
+      return issue.inclusive ? w.atMost(n(issue.maximum)) : w.lessThan(n(issue.maximum));
     case 'invalid_format':
-      if (issue.format === 'email') return 'Enter an email address like name@example.com';
-      if (issue.format === 'date') return 'Enter a date as YYYY-MM-DD';
-      if (issue.format === 'url') return 'Enter a web address starting with https://';
-      return 'This is not in the expected format';
+      if (issue.format === 'email') return w.email;
+      if (issue.format === 'date') return w.date;
+      if (issue.format === 'url') return w.url;
+      return w.format;
     case 'invalid_value':
-      return `Choose one of: ${issue.values.map(String).join(', ')}`;
+      return w.oneOf(issue.values.map(String).join(', '));
     case 'unrecognized_keys':
-      return `Unknown ${issue.keys.length === 1 ? 'field' : 'fields'}: ${issue.keys.join(', ')}`;
+      return w.unknownFields(issue.keys.join(', '));
     case 'not_multiple_of':
-      return 'Use fewer decimal places';
+      return w.fewerDecimals;
     default:
       return undefined;
   }

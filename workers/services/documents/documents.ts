@@ -28,6 +28,7 @@ import {
 } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { ConflictError, DomainError, NotFoundError, ValidationError } from '../errors';
+import { problemWords } from '../reader-language';
 import { blankToNull, type Text } from '../text';
 import { sellerOf } from './parties';
 import { type BillTo, type DocumentView, toDocumentView, today } from './view';
@@ -101,9 +102,9 @@ function addDays(date: string, days: number): string {
 async function clientFor(ctx: TenantContext, clientId: string): Promise<Client> {
   const client = await getClient(ctx.db, ctx.tenantId, clientId);
   // Another tenant's client is reported exactly like a missing one.
-  if (!client) throw new ValidationError([{ path: 'clientId', message: 'No such client' }]);
+  if (!client) throw new ValidationError([{ path: 'clientId', message: problemWords().noSuchClient }]);
   if (client.archivedAt)
-    throw new ValidationError([{ path: 'clientId', message: 'This client is archived' }]);
+    throw new ValidationError([{ path: 'clientId', message: problemWords().clientArchived }]);
   return client;
 }
 
@@ -121,10 +122,10 @@ async function view(ctx: TenantContext, row: DocumentRow): Promise<DocumentView>
 
 function checkDates(f: { issueDate: string; dueDate: string | null; validUntil: string | null }) {
   if (f.dueDate && f.dueDate < f.issueDate) {
-    throw new ValidationError([{ path: 'dueDate', message: 'Due date is before the issue date' }]);
+    throw new ValidationError([{ path: 'dueDate', message: problemWords().dueBeforeIssue }]);
   }
   if (f.validUntil && f.validUntil < f.issueDate) {
-    throw new ValidationError([{ path: 'validUntil', message: 'Valid-until date is before the issue date' }]);
+    throw new ValidationError([{ path: 'validUntil', message: problemWords().validUntilBeforeIssue }]);
   }
 }
 
@@ -224,7 +225,7 @@ export async function sendDocument(
     return { document: await view(ctx, current), issuedNow: false };
   }
   if ((current.lines as LineInput[]).length === 0) {
-    throw new ValidationError([{ path: 'lines', message: 'Add at least one line before sending' }]);
+    throw new ValidationError([{ path: 'lines', message: problemWords().addLineBeforeSending }]);
   }
   const [tenant, client] = await Promise.all([
     getTenant(ctx.db, ctx.tenantId),

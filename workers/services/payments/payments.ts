@@ -9,6 +9,7 @@ import {
 } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { problemWords, readerLocale } from '../reader-language';
 import { blankToNull } from '../text';
 
 export interface PaymentView {
@@ -58,7 +59,7 @@ export async function recordManualPayment(
     throw new ValidationError([
       {
         path: 'amount',
-        message: `This is more than the ${formatMoney(due, invoice.currency, 'en-US')} still due on this invoice`,
+        message: problemWords().moreThanDue(formatMoney(due, invoice.currency, readerLocale())),
       },
     ]);
   }

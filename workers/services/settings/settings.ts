@@ -1,6 +1,7 @@
 import { getTenant, type Tenant, type TenantPatch, updateTenant } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
+import { problemWords } from '../reader-language';
 import { blankToNull, type Text } from '../text';
 
 /** Which client actions email the business. */
@@ -81,7 +82,7 @@ export function toSettingsView(t: Tenant): SettingsView {
 /** A number format must contain the sequence, or two documents could share a number. */
 export function checkNumberFormat(path: string, format: string | undefined) {
   if (format !== undefined && !/\{seq(?::\d)?\}/.test(format)) {
-    throw new ValidationError([{ path, message: 'Include {seq} (or {seq:4}) so every number is unique' }]);
+    throw new ValidationError([{ path, message: problemWords().includeSequence }]);
   }
 }
 

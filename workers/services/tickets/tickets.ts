@@ -17,6 +17,7 @@ import type { TenantContext } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
 import { queueClientEmail } from '../mail/outgoing';
 import { type ClientScope, clientDocument } from '../portal/documents';
+import { problemWords } from '../reader-language';
 
 /** Each attachment up to 10 MB, five per message. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -243,7 +244,7 @@ export async function replyAsStaff(
 ): Promise<MessageView> {
   const t = await getTicket(ctx.db, ctx.tenantId, id);
   if (!t) throw new NotFoundError('Ticket');
-  if (!input.body.trim()) throw new ValidationError([{ path: 'body', message: 'Write a reply' }]);
+  if (!input.body.trim()) throw new ValidationError([{ path: 'body', message: problemWords().writeReply }]);
   const messageDomain = env.MAIL_FROM.split('@')[1] ?? 'clientele.local';
   const msgId = newId('msg');
   const row = await addTicketMessage(

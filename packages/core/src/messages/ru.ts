@@ -1,5 +1,12 @@
 import type { Messages } from './en';
 
+const rules = new Intl.PluralRules('ru-RU');
+/** Russian counts take one of three forms; after «не менее» the genitive: 1 символа, 5 символов. */
+const count = (n: number, one: string, few: string, many: string) => {
+  const form = rules.select(n);
+  return `${n} ${form === 'one' ? one : form === 'few' ? few : many}`;
+};
+
 export const ru = {
   common: {
     invoice: 'Счёт',
@@ -140,6 +147,41 @@ export const ru = {
     outstanding: 'Задолженность',
     noInvoices: 'Счетов пока нет.',
     taxColumn: 'Налог',
+  },
+  problem: {
+    required: 'Заполните это поле',
+    enterNumber: 'Введите число',
+    enterText: 'Введите текст',
+    chooseYesNo: 'Выберите «да» или «нет»',
+    giveList: 'Нужен список',
+    giveObject: 'Нужен объект с полями',
+    notValidHere: 'Здесь это значение не подходит',
+    atLeastChars: (n) => `Не менее ${count(n, 'символа', 'символов', 'символов')}`,
+    atMostChars: (n) => `Не более ${count(n, 'символа', 'символов', 'символов')}`,
+    atLeastItems: (n) => `Добавьте не менее ${count(n, 'элемента', 'элементов', 'элементов')}`,
+    atMostItems: (n) => `Не более ${count(n, 'элемента', 'элементов', 'элементов')}`,
+    atLeast: (n) => `Введите ${n} или больше`,
+    moreThan: (n) => `Введите больше ${n}`,
+    atMost: (n) => `Введите ${n} или меньше`,
+    lessThan: (n) => `Введите меньше ${n}`,
+    email: 'Введите адрес вида name@example.com',
+    date: 'Введите дату в виде ГГГГ-ММ-ДД',
+    url: 'Введите адрес, начинающийся с https://',
+    format: 'Неверный формат',
+    oneOf: (list) => `Выберите одно из: ${list}`,
+    unknownFields: (list) => `Неизвестные поля: ${list}`,
+    fewerDecimals: 'Слишком много знаков после запятой',
+    notNegative: 'Не может быть отрицательным',
+    describeLine: 'Опишите строку',
+    sayHowPaid: 'Укажите способ оплаты',
+    writeReply: 'Напишите ответ',
+    noSuchClient: 'Такого клиента нет',
+    clientArchived: 'Этот клиент в архиве',
+    dueBeforeIssue: 'Срок оплаты раньше даты выставления',
+    validUntilBeforeIssue: 'Срок действия истекает раньше даты выставления',
+    addLineBeforeSending: 'Перед отправкой добавьте хотя бы одну строку',
+    moreThanDue: (due) => `Это больше, чем остаток к оплате по счёту: ${due}`,
+    includeSequence: 'Добавьте {seq} (или {seq:4}), чтобы номера не повторялись',
   },
   notice: {
     estimateAccepted: (c: string, n: string) => `${c} принял(а) смету ${n}`,

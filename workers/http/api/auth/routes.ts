@@ -25,13 +25,13 @@ const tags = ['Auth'];
 
 const password = z
   .string()
-  .min(10, 'Use at least 10 characters')
+  .min(10)
   .max(256)
   .openapi({ format: 'password', example: 'correct horse battery' });
 
 const SignupSchema = z
   .object({
-    businessName: z.string().trim().min(1, 'Business name is required').max(200),
+    businessName: z.string().trim().min(1).max(200),
     email: emailField.refine((v) => v !== '', 'Email is required'),
     password,
     currency: currencyField.optional(),
@@ -41,7 +41,7 @@ const SignupSchema = z
 
 const SignInSchema = z
   .object({
-    email: z.string().trim().min(1, 'Email is required').max(254),
+    email: z.string().trim().min(1).max(254),
     password: z.string().min(1).max(256),
   })
   .openapi('SignIn');
@@ -121,7 +121,7 @@ const createKeyRoute = createRoute({
   security,
   middleware: [requireOwner()] as const,
   summary: 'Create an API key (the key is shown once)',
-  request: { body: jsonBody(z.object({ name: z.string().trim().min(1, 'Name is required').max(100) })) },
+  request: { body: jsonBody(z.object({ name: z.string().trim().min(1).max(100) })) },
   responses: { 201: jsonResponse(NewApiKeySchema, 'The new key'), ...commonErrors },
 });
 

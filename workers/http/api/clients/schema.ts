@@ -12,7 +12,7 @@ const AddressInput = addressInput().openapi('BillingAddressInput');
 
 export const ClientInputSchema = z
   .object({
-    name: z.string().trim().min(1, 'Name is required').max(200),
+    name: z.string().trim().min(1).max(200),
     company: optionalText(200),
     email: emailField.nullable().optional(),
     phone: optionalText(50),

@@ -1,5 +1,6 @@
 import { ESTIMATE_VIEW_STATUSES, INVOICE_STATUSES } from '@clientele/core';
 import { z } from '@hono/zod-openapi';
+import { problemWords } from '../../../services/reader-language';
 import { AddressSchema, currencyField, optionalText } from '../fields';
 
 const date = z.iso.date('Use a date like 2026-03-12').openapi({ example: '2026-03-12' });
@@ -14,12 +15,20 @@ const TaxSchema = z.object({
 
 export const LineInputSchema = z
   .object({
-    description: z.string().trim().min(1, 'Describe the line').max(2000),
-    quantity: z.number().min(0, 'Must not be negative').max(1_000_000).openapi({ example: 1.5 }),
+    description: z
+      .string()
+      .trim()
+      .min(1, { error: () => problemWords().describeLine })
+      .max(2000),
+    quantity: z
+      .number()
+      .min(0, { error: () => problemWords().notNegative })
+      .max(1_000_000)
+      .openapi({ example: 1.5 }),
     unitPrice: z
       .number()
       .int('Use minor units (cents) as an integer')
-      .min(0, 'Must not be negative')
+      .min(0, { error: () => problemWords().notNegative })
       .max(1e12)
       .openapi({ description: 'Minor units of the document currency', example: 12000 }),
     taxRate: z
@@ -126,7 +135,12 @@ export const PaymentInputSchema = z
   .object({
     amount: z.number().int('Use minor units as an integer').positive('Must be more than zero').max(1e13),
     date: date,
-    method: z.string().trim().min(1, 'Say how it was paid').max(50).openapi({ example: 'bank transfer' }),
+    method: z
+      .string()
+      .trim()
+      .min(1, { error: () => problemWords().sayHowPaid })
+      .max(50)
+      .openapi({ example: 'bank transfer' }),
     reference: optionalText(200),
     sendReceipt: z.boolean().optional().openapi({ description: 'Email the client a receipt (queued)' }),
   })

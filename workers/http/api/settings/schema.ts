@@ -45,7 +45,7 @@ export const SettingsSchema = z
 
 export const SettingsPatchSchema = z
   .object({
-    name: z.string().trim().min(1, 'Business name is required').max(200).optional(),
+    name: z.string().trim().min(1).max(200).optional(),
     email: emailField.nullable().optional(),
     phone: optionalText(50),
     address: addressInput().optional(),

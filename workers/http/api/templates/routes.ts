@@ -37,8 +37,8 @@ const TemplateSetSchema = z
 const TemplateInputSchema = z
   .object({
     language: languageField,
-    subject: z.string().trim().min(1, 'Subject is required').max(300),
-    body: z.string().trim().min(1, 'Body is required').max(20_000),
+    subject: z.string().trim().min(1).max(300),
+    body: z.string().trim().min(1).max(20_000),
   })
   .openapi('EmailTemplateInput');
 

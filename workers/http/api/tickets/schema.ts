@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { problemWords } from '../../../services/reader-language';
 
 export const TicketMessageSchema = z
   .object({
@@ -32,7 +33,11 @@ export const TicketSchema = z
 
 export const ReplySchema = z
   .object({
-    body: z.string().trim().min(1, 'Write a reply').max(20_000, 'Keep the reply under 20 000 characters'),
+    body: z
+      .string()
+      .trim()
+      .min(1, { error: () => problemWords().writeReply })
+      .max(20_000),
     internal: z.boolean().optional().openapi({ description: 'Keep it as an internal note (not emailed)' }),
   })
   .openapi('TicketReply');
