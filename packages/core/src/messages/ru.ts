@@ -1,11 +1,5 @@
 import type { Messages } from './en';
-
-const rules = new Intl.PluralRules('ru-RU');
-/** Russian counts take one of three forms; after «не менее» the genitive: 1 символа, 5 символов. */
-const count = (n: number, one: string, few: string, many: string) => {
-  const form = rules.select(n);
-  return `${n} ${form === 'one' ? one : form === 'few' ? few : many}`;
-};
+import { russianCount } from './russian-count';
 
 export const ru = {
   common: {
@@ -156,10 +150,10 @@ export const ru = {
     giveList: 'Нужен список',
     giveObject: 'Нужен объект с полями',
     notValidHere: 'Здесь это значение не подходит',
-    atLeastChars: (n) => `Не менее ${count(n, 'символа', 'символов', 'символов')}`,
-    atMostChars: (n) => `Не более ${count(n, 'символа', 'символов', 'символов')}`,
-    atLeastItems: (n) => `Добавьте не менее ${count(n, 'элемента', 'элементов', 'элементов')}`,
-    atMostItems: (n) => `Не более ${count(n, 'элемента', 'элементов', 'элементов')}`,
+    atLeastChars: (n) => `Не менее ${russianCount(n, 'символа', 'символов', 'символов')}`,
+    atMostChars: (n) => `Не более ${russianCount(n, 'символа', 'символов', 'символов')}`,
+    atLeastItems: (n) => `Добавьте не менее ${russianCount(n, 'элемента', 'элементов', 'элементов')}`,
+    atMostItems: (n) => `Не более ${russianCount(n, 'элемента', 'элементов', 'элементов')}`,
     atLeast: (n) => `Введите ${n} или больше`,
     moreThan: (n) => `Введите больше ${n}`,
     atMost: (n) => `Введите ${n} или меньше`,

@@ -1,13 +1,9 @@
+import { russianCount } from '../russian-count';
 import type { AdminMessages } from './en';
-
-const rules = new Intl.PluralRules('ru-RU');
-/** Russian counts take one of three forms: 1 тикет, 2 тикета, 5 тикетов. */
-const count = (n: number, one: string, few: string, many: string) => {
-  const form = rules.select(n);
-  return `${n} ${form === 'one' ? one : form === 'few' ? few : many}`;
-};
+import { settingsRu } from './ru-settings';
 
 export const adminRu = {
+  ...settingsRu,
   app: {
     loading: 'Загрузка…',
     pageNotFound: 'Страница не найдена.',
@@ -97,7 +93,7 @@ export const adminRu = {
     ticketsAwait: (n) =>
       n === 0
         ? 'Ответа никто не ждёт'
-        : `${count(n, 'обращение ждёт', 'обращения ждут', 'обращений ждут')} ответа`,
+        : `${russianCount(n, 'обращение ждёт', 'обращения ждут', 'обращений ждут')} ответа`,
     receivables: 'Дебиторская задолженность',
     nothingOwed: 'Сейчас вам никто не должен.',
     outstanding: 'К получению',
@@ -290,122 +286,6 @@ export const adminRu = {
     none: 'Платежей пока нет.',
     refunded: (amount) => `Возвращено ${amount}`,
     refundInStripe: 'Возврат — в Stripe',
-  },
-  settings: {
-    title: 'Настройки компании',
-    logo: 'Логотип',
-    logoAlt: 'Логотип компании',
-    logoHint: 'PNG или JPEG до 512 КБ; появится на документах, выставленных с этого момента.',
-    logoFile: 'Файл логотипа',
-    removeLogo: 'Удалить логотип',
-    businessName: 'Название компании',
-    language: 'Язык',
-    languageHint: 'Язык приложения и документов для клиентов, у которых не выбран свой язык.',
-    address: 'Адрес для документов',
-    countryCode: 'Страна (код ISO)',
-    paymentInstructions: 'Как оплатить',
-    paymentInstructionsHint:
-      'Реквизиты и условия оплаты: печатаются на каждом счёте и видны на портале клиента. Примечание в самом счёте их заменяет.',
-    defaultCurrency: 'Валюта по умолчанию',
-    paymentTerms: 'Срок оплаты (дней)',
-    invoiceNumbers: 'Номера счетов',
-    numberFormatHint: '{YYYY} — год, {seq:4} — порядковый номер',
-    estimateNumbers: 'Номера смет',
-    reminders: 'Напоминания о просрочке',
-    remindersEnabled: 'Отправлять напоминание, когда счёт просрочен',
-    reminderDays: 'Через сколько дней после срока',
-    notifyLegend: 'Сообщать мне по почте, когда клиент…',
-    notifyEstimates: 'принимает или отклоняет смету',
-    notifyPayments: 'оплачивает счёт онлайн',
-    notifyTickets: 'пишет в поддержку',
-    notifyHint:
-      'Письма уходят на почту компании, указанную выше; на обзоре эти события видны в любом случае.',
-    save: 'Сохранить настройки',
-    stripe: 'Онлайн-оплата (Stripe)',
-    templates: 'Шаблоны писем',
-    apiKeys: 'Ключи API',
-  },
-  stripe: {
-    connected: 'Подключено',
-    live: 'Рабочий режим',
-    test: 'Тестовый режим',
-    publishableKeyIs: 'публичный ключ',
-    secretKeyEnding: 'секретный ключ, оканчивается на',
-    savedOn: (d) => `сохранено ${d}`,
-    notConnected:
-      'Не подключено. Подключите аккаунт Stripe, и клиенты смогут оплачивать счета картой на портале.',
-    keysSaved: 'Ключи Stripe сохранены. Stripe принял секретный ключ.',
-    webhookHelp:
-      'В Stripe → Developers → Webhooks добавьте endpoint с этим адресом и вставьте сюда его секрет подписи:',
-    webhookUrl: 'Адрес вебхука',
-    events: 'Какие события отправлять:',
-    publishableKey: 'Публичный ключ (publishable key)',
-    secretKey: 'Секретный ключ (secret key)',
-    secretKeyHint: 'Хранится в зашифрованном виде; потом видны только последние 4 символа.',
-    webhookSecret: 'Секрет подписи вебхука',
-    checking: 'Проверяем в Stripe…',
-    save: 'Сохранить ключи Stripe',
-    replace: 'Заменить ключи',
-    remove: 'Отключить Stripe',
-    removeMessage: 'Клиенты больше не смогут платить онлайн. Уже внесённые платежи не изменятся.',
-    removeTitle: 'Отключить Stripe?',
-  },
-  apiKeys: {
-    keyName: 'Название ключа',
-    keyNamePlaceholder: 'например, «Синхронизация с бухгалтерией»',
-    create: 'Создать ключ API',
-    fresh: 'Новый ключ — скопируйте сейчас, больше он показан не будет',
-    none: 'Ключей API нет. Создайте ключ, чтобы подключить к Clientele другую программу.',
-    key: 'Ключ',
-    created: 'Создан',
-    lastUsed: 'Последнее использование',
-    revokeTitle: (name) => `Отозвать «${name}»?`,
-    revokeMessage: 'Всё, что использует этот ключ, сразу перестанет работать.',
-  },
-  portalAccess: {
-    turnOffTitle: 'Закрыть доступ к порталу?',
-    turnOffMessage: 'Все ссылки для входа перестанут работать, а вошедшие устройства выйдут сразу.',
-    turnOff: 'Закрыть доступ',
-    access: (on) => (on ? 'Доступ к порталу открыт' : 'Доступ к порталу закрыт'),
-    createLink: 'Создать ссылку для входа',
-    fresh: 'Новая ссылка — скопируйте сейчас, больше она показана не будет',
-    none: 'Ссылок для входа пока нет. Такая ссылка есть в каждом письме со счётом.',
-    created: 'Создана',
-    expires: 'Действует до',
-    lastUsed: 'Последний вход',
-    signedIn: 'Вошли',
-    devices: (n) => count(n, 'устройство', 'устройства', 'устройств'),
-    linkStatus: { active: 'Действует', expired: 'Истекла', revoked: 'Отозвана' },
-    revokeTitle: 'Отозвать ссылку?',
-    revokeMessage: 'Устройства, вошедшие по ней, сразу выйдут.',
-  },
-  templates: {
-    kindLabel: 'Тип письма',
-    kinds: {
-      invoice: 'Счёт',
-      estimate: 'Смета',
-      reminder: 'Напоминание об оплате',
-      receipt: 'Квитанция об оплате',
-      ticket_reply: 'Ответ на обращение',
-      portal_link: 'Ссылка для входа на портал',
-    },
-    source: { builtin: 'встроенный', business: 'компании', client: 'свой для клиента' },
-    subject: 'Тема',
-    body: 'Текст',
-    variables: (list) => `Переменные: ${list}`,
-    saveForClient: 'Сохранить для клиента',
-    save: 'Сохранить шаблон',
-    useBusiness: 'Использовать шаблон компании',
-    preview: 'Предпросмотр',
-    emailPreview: 'Предпросмотр письма',
-  },
-  emailLog: {
-    couldNotLoad: (reason) => `Не удалось загрузить журнал писем: ${reason}`,
-    none: 'Писем пока не отправлялось.',
-    when: 'Когда',
-    kind: 'Тип',
-    subject: 'Тема',
-    state: { queued: 'В очереди', sent: 'Отправлено', failed: 'Ошибка' },
   },
   support: {
     title: 'Поддержка',
