@@ -79,15 +79,15 @@ describe('validation messages are written for people', () => {
       path: 'name',
       message: 'この項目は必須です',
     });
-    expect((await refusal('ru-RU,ru;q=0.9,en;q=0.8', '/clients', empty))[0].message).toBe(
+    expect((await refusal('ru-RU,ru;q=0.9,en;q=0.8', '/clients', empty))[0]?.message).toBe(
       MESSAGES.ru.problem.required,
     );
     // The first language by weight that the product speaks.
-    expect((await refusal('de-DE, en;q=0.3, it;q=0.5', '/clients', empty))[0].message).toBe(
+    expect((await refusal('de-DE, en;q=0.3, it;q=0.5', '/clients', empty))[0]?.message).toBe(
       MESSAGES.it.problem.required,
     );
-    expect((await refusal('de', '/clients', empty))[0].message).toBe('This field is required');
-    expect((await refusal(undefined, '/clients', empty))[0].message).toBe('This field is required');
+    expect((await refusal('de', '/clients', empty))[0]?.message).toBe('This field is required');
+    expect((await refusal(undefined, '/clients', empty))[0]?.message).toBe('This field is required');
 
     // Checks with their own words, and the service's own refusals, follow too.
     const line = await refusal('pt', '/invoices', {
