@@ -104,7 +104,7 @@ describe('the admin app speaks the business language', () => {
       clientId: client.id,
       lines: [{ description: '保守', quantity: 12, unitPrice: 30000 }],
     });
-    await post('/invoices', {
+    const eurDraft = await post('/invoices', {
       clientId: client.id,
       currency: 'EUR',
       lines: [{ description: '翻訳', quantity: 1, unitPrice: 123450 }],
@@ -151,6 +151,13 @@ describe('the admin app speaks the business language', () => {
     await page.goto(`${baseUrl}/invoices`);
     // Russian groups thousands with a no-break space and puts the sign after: 1 234,50 €.
     await expect(page.locator('table.list').textContent()).resolves.toMatch(/1\s234,50\s€/);
+    // The editor shows amounts with the language's decimal comma and reads them back unchanged.
+    await page.goto(`${baseUrl}/invoices/${eurDraft.id}/edit`);
+    const price = page.getByLabel('Строка 1: цена');
+    await expect.poll(() => price.inputValue()).toBe('1234,50');
+    await page.getByRole('button', { name: 'Сохранить черновик' }).click();
+    await page.getByTestId('amount-due').waitFor();
+    await expect(page.getByTestId('amount-due').textContent()).resolves.toMatch(/^1\s234,50\s€$/);
     await visit('ru');
 
     for (const lang of ['pt', 'it'] as const) {

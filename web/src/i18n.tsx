@@ -15,6 +15,12 @@ export interface Words {
   date: (iso: string | null | undefined) => string;
   /** A number as this language writes it (decimal separator and all). */
   number: (n: number) => string;
+  /**
+   * A plain decimal string ("85.50", as the API and `toDecimalString` give it) for an
+   * input box, with this language's decimal separator ("85,50"); what people type back
+   * is read by `parseDecimal`, which takes either.
+   */
+  decimal: (plain: string) => string;
 }
 
 /** Before sign-in there is no business: the browser's first language the product speaks. */
@@ -31,6 +37,7 @@ function wordsFor(lang: Language): Words {
   const locale = localeOf(lang);
   const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 4 });
+  const separator = numbers.formatToParts(1.5).find((p) => p.type === 'decimal')?.value ?? '.';
   return {
     t: ADMIN_WORDS[lang],
     lang,
@@ -39,6 +46,7 @@ function wordsFor(lang: Language): Words {
     // Date-only values are calendar days: formatted in UTC so no time zone moves them.
     date: (iso) => (iso ? dates.format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso)) : '—'),
     number: (n) => numbers.format(n),
+    decimal: (plain) => plain.replace('.', separator),
   };
 }
 

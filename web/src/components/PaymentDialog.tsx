@@ -20,7 +20,7 @@ export function PaymentDialog({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const { t } = useWords();
+  const { t, decimal } = useWords();
   // One Idempotency-Key per user action: kept while the same payment is retried (a dropped
   // connection, a second click), replaced once it is saved or the form is edited.
   const actionKey = useRef<string | null>(null);
@@ -60,7 +60,7 @@ export function PaymentDialog({
     }
   }
 
-  const dueText = toDecimalString(invoice.amountDue, invoice.currency);
+  const dueText = decimal(toDecimalString(invoice.amountDue, invoice.currency));
   return (
     <dialog ref={ref} aria-labelledby="pay-title">
       <form

@@ -44,7 +44,7 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
   const [search] = useSearchParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { t, money, number } = useWords();
+  const { t, money, number, decimal } = useWords();
   const isInvoice = type === 'invoice';
   const clients =
     useQuery({ queryKey: keys.clients({ limit: 200 }), queryFn: () => api.listClients({ limit: 200 }) }).data
@@ -80,15 +80,15 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
     setLines(
       d.lines.map((l) => ({
         description: l.description,
-        quantity: String(l.quantity),
-        unitPrice: toDecimalString(l.unitPrice, d.currency),
-        taxRate: l.taxRate ? String(l.taxRate) : '',
-        discount: l.discountPercent ? String(l.discountPercent) : '',
+        quantity: decimal(String(l.quantity)),
+        unitPrice: decimal(toDecimalString(l.unitPrice, d.currency)),
+        taxRate: l.taxRate ? decimal(String(l.taxRate)) : '',
+        discount: l.discountPercent ? decimal(String(l.discountPercent)) : '',
         keptTaxes: l.taxes.length > 1 || l.taxes.some((t) => t.inclusive) ? l.taxes : undefined,
       })),
     );
-    setDiscount(d.discountPercent ? String(d.discountPercent) : '');
-  }, [existing, type]);
+    setDiscount(d.discountPercent ? decimal(String(d.discountPercent)) : '');
+  }, [existing, type, decimal]);
 
   const client = clients.find((c) => c.id === clientId);
   const cur = currency || client?.currency || 'EUR';
