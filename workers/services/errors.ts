@@ -1,3 +1,4 @@
+import { problemWords } from './reader-language';
 /**
  * Typed failures a service can report. The HTTP layer turns each into one
  * problem+json response; queue and email handlers decide retry vs. give up.
@@ -50,7 +51,7 @@ export class ForbiddenError extends DomainError {
 
 export class RateLimitedError extends DomainError {
   constructor(readonly retryAfterSeconds: number) {
-    super(429, 'Too Many Requests', `Too many attempts; try again in ${retryAfterSeconds} s`);
+    super(429, 'Too Many Requests', problemWords().tooManyAttempts(retryAfterSeconds));
   }
 }
 

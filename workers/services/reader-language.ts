@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { isLanguage, type Language, localeOf, MESSAGES } from '@clientele/core';
+import { type Language, localeOf, MESSAGES } from '@clientele/core';
 
 /**
  * The language of whoever made the current request, for the messages written to people
@@ -22,18 +22,3 @@ export const problemWords = () => MESSAGES[readerLanguage()].problem;
 
 /** Money and numbers inside those words, as the reader writes them. */
 export const readerLocale = () => localeOf(readerLanguage());
-
-/** The first language of an Accept-Language header the product speaks, by preference weight. */
-export function languageFromHeader(header: string | null | undefined): Language {
-  if (!header) return 'en';
-  const ranked = header
-    .split(',')
-    .map((part, i) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-      return { base: tag.trim().toLowerCase().split('-')[0], q: q ? Number(q.slice(2)) : 1, i };
-    })
-    .filter((r) => r.q > 0 && !Number.isNaN(r.q))
-    .sort((a, b) => b.q - a.q || a.i - b.i);
-  return ranked.map((r) => r.base).find(isLanguage) ?? 'en';
-}

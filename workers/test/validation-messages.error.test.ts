@@ -106,5 +106,28 @@ describe('validation messages are written for people', () => {
     // Money as Russian writes it: 138 468 ¥ with no-break spaces.
     const due = new Intl.NumberFormat('ru-RU', { style: 'currency', currency: 'JPY' }).format(invoice.total);
     expect(over?.message).toBe(MESSAGES.ru.problem.moreThanDue(due));
+
+    // Refusals that are not about a field: a conflict and a failed sign-in.
+    const draft = await json(
+      await call('/invoices', {
+        method: 'POST',
+        body: { clientId: invoice.clientId, lines: [{ description: 'x', quantity: 1, unitPrice: 100 }] },
+        as: owner,
+      }),
+    );
+    const voided = await call(`/invoices/${draft.id}/void`, {
+      method: 'POST',
+      as: owner,
+      headers: { 'accept-language': 'ja' },
+    });
+    expect(voided.status).toBe(409);
+    expect((await json(voided)).detail).toBe('下書きは無効にせず削除してください');
+    const signIn = await call('/sessions', {
+      method: 'POST',
+      body: { email: owner.email, password: 'not the password' },
+      headers: { 'accept-language': 'ru' },
+    });
+    expect(signIn.status).toBe(401);
+    expect((await json(signIn)).detail).toBe('Неверная почта или пароль');
   });
 });

@@ -1,4 +1,5 @@
-import { inLanguage, languageFromHeader } from '../../services/reader-language';
+import { inLanguage } from '../../services/reader-language';
+import { headerLanguage } from '../accept-language';
 import { authenticate } from '../middleware/authenticate';
 import { database } from '../middleware/database';
 import { idempotency } from '../middleware/idempotency';
@@ -27,7 +28,7 @@ export function createApi() {
   const api = createRouter();
 
   // Refusals are written in the caller's language (the admin app sends the business's).
-  api.use('*', (c, next) => inLanguage(languageFromHeader(c.req.header('accept-language')), next));
+  api.use('*', (c, next) => inLanguage(headerLanguage(c), next));
   api.use('*', noStore(), database(), limitBody(), jsonOnly());
   const auth = authenticate();
   api.use('*', async (c, next) => {

@@ -1,11 +1,11 @@
-import { isLanguage, LANGUAGES, type Language } from '@clientele/core';
+import { isLanguage, type Language } from '@clientele/core';
 import type { Client, Db, Tenant } from '@clientele/db';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Child } from 'hono/jsx';
-import { detectFromHeader } from 'hono/language';
 import type { TenantContext } from '../../services/context';
 import { resolvePortalSession } from '../../services/portal/links';
+import { headerLanguage } from '../accept-language';
 import { readSessionCookie } from '../session-cookies';
 import { Page, type Section } from './layout';
 import { PORTAL_MESSAGES, type PortalMessages } from './messages';
@@ -28,26 +28,12 @@ export type PortalEnv = {
 };
 export type PortalContext = Context<PortalEnv>;
 
-/** Hono's Accept-Language parser (q-values, `pt-BR` → `pt`), limited to our languages. */
-const ACCEPT_LANGUAGE = {
-  order: ['header'],
-  lookupQueryString: 'lang',
-  lookupCookie: LANGUAGE_COOKIE,
-  lookupFromHeaderKey: 'accept-language',
-  lookupFromPathIndex: 0,
-  caches: false,
-  ignoreCase: true,
-  fallbackLanguage: 'en',
-  supportedLanguages: [...LANGUAGES],
-  debug: false,
-} satisfies Parameters<typeof detectFromHeader>[1];
-
 /** Switcher choice, else the client's language, else the browser's, else English. */
 export function pickLanguage(c: Context, preferred?: string | null): Language {
   const chosen = getCookie(c, LANGUAGE_COOKIE);
   if (isLanguage(chosen)) return chosen;
   if (isLanguage(preferred)) return preferred;
-  return (detectFromHeader(c, ACCEPT_LANGUAGE) as Language | undefined) ?? 'en';
+  return headerLanguage(c);
 }
 
 /** Sets the language for pages that have no session (sign-in, errors). */

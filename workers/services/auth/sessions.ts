@@ -16,6 +16,7 @@ import {
   type Role,
 } from '@clientele/db';
 import { ConflictError, RateLimitedError, UnauthorizedError } from '../errors';
+import { problemWords } from '../reader-language';
 import { randomToken, sha256Hex } from './encoding';
 import { decoyHash, hashPassword, verifyPassword } from './password';
 
@@ -96,7 +97,7 @@ export async function signUp(
     const { tenantId, userId } = await createTenantWithOwner(db, { ...input, passwordHash }, now);
     return await issue(db, userId, tenantId, 'owner', now);
   } catch (err) {
-    if (err instanceof EmailTakenError) throw new ConflictError('An account with this email already exists');
+    if (err instanceof EmailTakenError) throw new ConflictError(problemWords().emailTaken);
     throw err;
   }
 }
@@ -133,7 +134,7 @@ export async function signIn(
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash()));
   if (!user || !ok) {
     await hitRateLimit(db, accountKey, LOGIN_WINDOW_MS, now);
-    throw new UnauthorizedError('Email or password is incorrect');
+    throw new UnauthorizedError(problemWords().wrongPassword);
   }
   const [membership] = await membershipsOf(db, user.id);
   if (!membership) throw new UnauthorizedError('This account has no business yet');

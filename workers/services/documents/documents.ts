@@ -165,7 +165,7 @@ export async function updateDraftFor(
 ) {
   const current = await load(ctx, type, id);
   if (current.status !== 'draft')
-    throw new ConflictError(`This ${type} is issued; only drafts can be edited`);
+    throw new ConflictError(problemWords().onlyDraftsEditable(type === 'invoice'));
   const fields: Partial<DocumentFields> = {};
   if (patch.clientId !== undefined) {
     fields.clientId = (await clientFor(ctx, patch.clientId)).id;
@@ -192,19 +192,17 @@ export async function updateDraftFor(
         )
       : undefined;
   const row = await updateDraft(ctx.db, ctx.tenantId, type, id, fields, t, ctx.now);
-  if (!row) throw new ConflictError(`This ${type} was issued while you edited it`);
+  if (!row) throw new ConflictError(problemWords().issuedWhileEditing(type === 'invoice'));
   return view(ctx, row);
 }
 
 export async function deleteDraftFor(ctx: TenantContext, type: DocumentType, id: string) {
   const current = await load(ctx, type, id);
   if (current.status !== 'draft') {
-    throw new ConflictError(
-      `Issued ${type}s are kept for the record; ${type === 'invoice' ? 'void it' : 'let it expire'} instead`,
-    );
+    throw new ConflictError(problemWords().keptForRecord(type === 'invoice'));
   }
   if (!(await deleteDraft(ctx.db, ctx.tenantId, type, id)))
-    throw new ConflictError(`This ${type} was just issued`);
+    throw new ConflictError(problemWords().justIssued(type === 'invoice'));
 }
 
 /**
@@ -219,7 +217,7 @@ export async function sendDocument(
   opts: { resend?: boolean } = {},
 ): Promise<{ document: DocumentView; issuedNow: boolean }> {
   const current = await load(ctx, type, id);
-  if (current.status === 'void') throw new ConflictError('A void invoice cannot be sent');
+  if (current.status === 'void') throw new ConflictError(problemWords().voidCannotBeSent);
   if (current.status !== 'draft') {
     if (!opts.resend) throw alreadySent(type, current);
     return { document: await view(ctx, current), issuedNow: false };
@@ -269,19 +267,16 @@ export async function sendDocument(
 }
 
 function alreadySent(type: DocumentType, row: DocumentRow) {
-  return new ConflictError(
-    `This ${type} (${row.number}) was already sent${row.sentAt ? ` on ${row.sentAt.toISOString().slice(0, 10)}` : ''}; to email it again, send it with resend`,
-  );
+  return new ConflictError(problemWords().alreadySent(type === 'invoice', row.number ?? ''));
 }
 
 export async function voidInvoiceFor(ctx: TenantContext, id: string) {
   const current = await load(ctx, 'invoice', id);
   if (current.status === 'void') return view(ctx, current);
-  if (current.status === 'draft') throw new ConflictError('Delete a draft instead of voiding it');
-  if (current.amountPaid > 0)
-    throw new ConflictError('This invoice has payments; delete them before voiding');
+  if (current.status === 'draft') throw new ConflictError(problemWords().deleteDraftInstead);
+  if (current.amountPaid > 0) throw new ConflictError(problemWords().hasPayments);
   const row = await voidInvoice(ctx.db, ctx.tenantId, id, ctx.now);
-  if (!row) throw new ConflictError('This invoice changed while voiding; reload and try again');
+  if (!row) throw new ConflictError(problemWords().changedMeanwhile);
   return view(ctx, row);
 }
 
@@ -296,9 +291,7 @@ export async function decideEstimateFor(
   const row = await decideEstimate(ctx.db, ctx.tenantId, id, decision, today(ctx.now), reason, ctx.now);
   if (!row) {
     throw new ConflictError(
-      current.status === 'draft'
-        ? 'Send the estimate before recording the decision'
-        : `This estimate is ${toDocumentView(current, ctx.now).status}`,
+      current.status === 'draft' ? problemWords().sendEstimateFirst : problemWords().estimateDecided,
     );
   }
   return view(ctx, row);
@@ -306,9 +299,8 @@ export async function decideEstimateFor(
 
 export async function convertEstimateFor(ctx: TenantContext, id: string) {
   const est = await load(ctx, 'estimate', id);
-  if (est.convertedInvoiceId)
-    throw new ConflictError(`Already converted to invoice ${est.convertedInvoiceId}`);
-  if (est.status !== 'accepted') throw new ConflictError('Only an accepted estimate can become an invoice');
+  if (est.convertedInvoiceId) throw new ConflictError(problemWords().alreadyConverted);
+  if (est.status !== 'accepted') throw new ConflictError(problemWords().onlyAcceptedConverts);
   const tenant = await getTenant(ctx.db, ctx.tenantId);
   const issueDate = today(ctx.now);
   const invoice = await convertEstimate(
@@ -318,7 +310,7 @@ export async function convertEstimateFor(ctx: TenantContext, id: string) {
     { issueDate, dueDate: addDays(issueDate, tenant?.paymentTermsDays ?? 30) },
     ctx.now,
   );
-  if (!invoice) throw new ConflictError('This estimate was converted a moment ago');
+  if (!invoice) throw new ConflictError(problemWords().alreadyConverted);
   return view(ctx, invoice);
 }
 

@@ -51,10 +51,10 @@ export async function recordManualPayment(
 ) {
   const invoice = await getDocument(ctx.db, ctx.tenantId, 'invoice', invoiceId);
   if (!invoice) throw new NotFoundError('Invoice');
-  if (invoice.status === 'draft') throw new ConflictError('Send the invoice before recording payments');
-  if (invoice.status === 'void') throw new ConflictError('This invoice is void');
+  if (invoice.status === 'draft') throw new ConflictError(problemWords().sendBeforePayments);
+  if (invoice.status === 'void') throw new ConflictError(problemWords().invoiceVoid);
   const due = invoice.total - invoice.amountPaid;
-  if (due === 0) throw new ConflictError('This invoice is already paid in full');
+  if (due === 0) throw new ConflictError(problemWords().paidInFull);
   if (input.amount > due) {
     throw new ValidationError([
       {
@@ -76,8 +76,7 @@ export async function recordManualPayment(
     },
     ctx.now,
   );
-  if (!payment)
-    throw new ConflictError('The invoice changed while recording the payment; reload and try again');
+  if (!payment) throw new ConflictError(problemWords().changedMeanwhile);
   return toPaymentView(payment);
 }
 
@@ -85,9 +84,7 @@ export async function deletePaymentFor(ctx: TenantContext, invoiceId: string, pa
   const existing = await getPayment(ctx.db, ctx.tenantId, paymentId);
   if (existing?.invoiceId === invoiceId && existing.source === 'stripe') {
     // The money really moved: deleting the record would hide it. A refund in Stripe undoes it.
-    throw new ConflictError(
-      'A Stripe payment cannot be deleted; refund it in Stripe and the invoice follows',
-    );
+    throw new ConflictError(problemWords().stripePaymentKept);
   }
   const p = await deletePayment(ctx.db, ctx.tenantId, invoiceId, paymentId, ctx.now);
   if (!p) throw new NotFoundError('Payment');

@@ -15,6 +15,7 @@ import {
 import { randomToken, sha256Hex } from '../auth/encoding';
 import type { TenantContext } from '../context';
 import { ConflictError, NotFoundError } from '../errors';
+import { problemWords } from '../reader-language';
 
 /** A portal session lasts at most this long, and never beyond the link that opened it. */
 export const PORTAL_SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -65,7 +66,7 @@ export async function issuePortalLink(ctx: TenantContext, clientId: string, orig
   ]);
   if (!client || !tenant) throw new NotFoundError('Client');
   if (client.archivedAt || client.portalDisabledAt) {
-    throw new ConflictError('Portal access is turned off for this client; turn it on to create a link');
+    throw new ConflictError(problemWords().portalAccessOff);
   }
   const token = randomToken(32);
   const expiresAt = linkExpiry(ctx.now, tenant.portalLinkDays);

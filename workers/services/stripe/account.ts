@@ -6,6 +6,7 @@ import {
 } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { UpstreamError, ValidationError } from '../errors';
+import { problemWords } from '../reader-language';
 import { Stripe, stripeClient } from './client';
 import { currentKeyId, type Keyring, open, seal } from './sealed';
 
@@ -100,11 +101,11 @@ export async function saveStripeSettings(ctx: TenantContext, env: StripeEnv, inp
       throw new ValidationError([
         {
           path: 'secretKey',
-          message: 'Stripe did not accept this secret key; copy it again from Developers → API keys',
+          message: problemWords().stripeKeyRefused,
         },
       ]);
     }
-    throw new UpstreamError('Stripe could not be reached to check the key; nothing was saved. Try again.');
+    throw new UpstreamError(problemWords().stripeUnreachable);
   }
   const row: StripeAccountRow = {
     tenantId: ctx.tenantId,

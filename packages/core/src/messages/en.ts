@@ -188,6 +188,35 @@ export const en = {
     addLineBeforeSending: 'Add at least one line before sending',
     moreThanDue: (due: string): string => `This is more than the ${due} still due on this invoice`,
     includeSequence: 'Include {seq} (or {seq:4}) so every number is unique',
+    emailTaken: 'An account with this email already exists',
+    wrongPassword: 'Email or password is incorrect',
+    tooManyAttempts: (seconds: number): string => `Too many attempts; try again in ${seconds} s`,
+    onlyDraftsEditable: (invoice: boolean): string =>
+      `This ${invoice ? 'invoice' : 'estimate'} is issued; only drafts can be edited`,
+    issuedWhileEditing: (invoice: boolean): string =>
+      `This ${invoice ? 'invoice' : 'estimate'} was issued while you edited it`,
+    keptForRecord: (invoice: boolean): string =>
+      invoice
+        ? 'Issued invoices are kept for the record; void it instead'
+        : 'Issued estimates are kept for the record; let it expire instead',
+    justIssued: (invoice: boolean): string => `This ${invoice ? 'invoice' : 'estimate'} was just issued`,
+    alreadySent: (invoice: boolean, number: string): string =>
+      `${invoice ? 'Invoice' : 'Estimate'} ${number} was already sent; to email it again, send it with resend`,
+    voidCannotBeSent: 'A void invoice cannot be sent',
+    deleteDraftInstead: 'Delete a draft instead of voiding it',
+    hasPayments: 'This invoice has payments; delete them before voiding',
+    changedMeanwhile: 'This invoice changed in the meantime; reload and try again',
+    sendEstimateFirst: 'Send the estimate before recording the decision',
+    estimateDecided: 'This estimate can no longer be accepted or rejected',
+    alreadyConverted: 'This estimate has already become an invoice',
+    onlyAcceptedConverts: 'Only an accepted estimate can become an invoice',
+    sendBeforePayments: 'Send the invoice before recording payments',
+    invoiceVoid: 'This invoice is void',
+    paidInFull: 'This invoice is already paid in full',
+    stripePaymentKept: 'A Stripe payment cannot be deleted; refund it in Stripe and the invoice follows',
+    portalAccessOff: 'Portal access is turned off for this client; turn it on to create a link',
+    stripeKeyRefused: 'Stripe did not accept this secret key; copy it again from Developers → API keys',
+    stripeUnreachable: 'Stripe could not be reached to check the key; nothing was saved. Try again.',
   },
   /** Emails to the business about what its clients did. */
   notice: {

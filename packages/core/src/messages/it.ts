@@ -177,6 +177,43 @@ export const it = {
     addLineBeforeSending: 'Aggiungi almeno una riga prima di inviare',
     moreThanDue: (due) => `È più dei ${due} ancora da pagare su questa fattura`,
     includeSequence: 'Includi {seq} (o {seq:4}) perché ogni numero sia unico',
+    emailTaken: 'Esiste già un account con questa email',
+    wrongPassword: 'Email o password non corretti',
+    tooManyAttempts: (seconds) => `Troppi tentativi; riprova tra ${seconds} s`,
+    onlyDraftsEditable: (invoice) =>
+      invoice
+        ? 'Questa fattura è già emessa; si possono modificare solo le bozze'
+        : 'Questo preventivo è già inviato; si possono modificare solo le bozze',
+    issuedWhileEditing: (invoice) =>
+      invoice
+        ? 'Questa fattura è stata emessa mentre la modificavi'
+        : 'Questo preventivo è stato inviato mentre lo modificavi',
+    keptForRecord: (invoice) =>
+      invoice
+        ? 'Le fatture emesse restano agli atti; annullala invece'
+        : 'I preventivi inviati restano agli atti; lascialo scadere',
+    justIssued: (invoice) =>
+      invoice ? 'Questa fattura è appena stata emessa' : 'Questo preventivo è appena stato inviato',
+    alreadySent: (invoice, number) =>
+      `${invoice ? 'La fattura' : 'Il preventivo'} ${number} è già ${invoice ? 'stata inviata' : 'stato inviato'}; per inviarlo di nuovo usa il reinvio`,
+    voidCannotBeSent: 'Una fattura annullata non si può inviare',
+    deleteDraftInstead: 'Una bozza si elimina, non si annulla',
+    hasPayments: 'Questa fattura ha dei pagamenti; eliminali prima di annullarla',
+    changedMeanwhile: 'Nel frattempo la fattura è cambiata; ricarica e riprova',
+    sendEstimateFirst: 'Invia il preventivo prima di registrare la decisione',
+    estimateDecided: 'Questo preventivo non può più essere accettato o rifiutato',
+    alreadyConverted: 'Da questo preventivo è già stata creata una fattura',
+    onlyAcceptedConverts: 'Solo un preventivo accettato può diventare una fattura',
+    sendBeforePayments: 'Invia la fattura prima di registrare i pagamenti',
+    invoiceVoid: 'Questa fattura è annullata',
+    paidInFull: 'Questa fattura è già pagata per intero',
+    stripePaymentKept:
+      'Un pagamento Stripe non si può eliminare; rimborsalo in Stripe e la fattura si aggiorna',
+    portalAccessOff: 'L’accesso al portale è disattivato per questo cliente; attivalo per creare un link',
+    stripeKeyRefused:
+      'Stripe non ha accettato questa chiave segreta; copiala di nuovo da Developers → API keys',
+    stripeUnreachable:
+      'Impossibile contattare Stripe per verificare la chiave; non è stato salvato nulla. Riprova.',
   },
   notice: {
     estimateAccepted: (c: string, n: string) => `${c} ha accettato il preventivo ${n}`,

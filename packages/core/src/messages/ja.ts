@@ -170,6 +170,36 @@ export const ja = {
     addLineBeforeSending: '送付する前に明細を1行以上追加してください',
     moreThanDue: (due) => `この請求書の請求残高 ${due} を超えています`,
     includeSequence: '番号が重複しないよう {seq}（または {seq:4}）を含めてください',
+    emailTaken: 'このメールアドレスのアカウントはすでにあります',
+    wrongPassword: 'メールアドレスまたはパスワードが正しくありません',
+    tooManyAttempts: (seconds) => `試行回数が多すぎます。${seconds} 秒後にもう一度お試しください`,
+    onlyDraftsEditable: (invoice) =>
+      `この${invoice ? '請求書' : '見積書'}は発行済みです。編集できるのは下書きだけです`,
+    issuedWhileEditing: (invoice) => `編集中にこの${invoice ? '請求書' : '見積書'}が発行されました`,
+    keptForRecord: (invoice) =>
+      invoice
+        ? '発行済みの請求書は記録として残ります。無効にしてください'
+        : '送付済みの見積書は記録として残ります。期限切れになるまでお待ちください',
+    justIssued: (invoice) => `この${invoice ? '請求書' : '見積書'}はたった今発行されました`,
+    alreadySent: (invoice, number) =>
+      `${invoice ? '請求書' : '見積書'} ${number} は送付済みです。もう一度送るには再送を使ってください`,
+    voidCannotBeSent: '無効にした請求書は送付できません',
+    deleteDraftInstead: '下書きは無効にせず削除してください',
+    hasPayments: 'この請求書には入金があります。無効にする前に入金を削除してください',
+    changedMeanwhile: 'この請求書はその間に変更されました。再読み込みしてもう一度お試しください',
+    sendEstimateFirst: '回答を記録する前に見積書を送付してください',
+    estimateDecided: 'この見積書はもう承諾も辞退もできません',
+    alreadyConverted: 'この見積書はすでに請求書になっています',
+    onlyAcceptedConverts: '請求書にできるのは承諾済みの見積書だけです',
+    sendBeforePayments: '入金を記録する前に請求書を送付してください',
+    invoiceVoid: 'この請求書は無効です',
+    paidInFull: 'この請求書はすでに全額入金済みです',
+    stripePaymentKept: 'Stripe での入金は削除できません。Stripe で返金すると請求書に反映されます',
+    portalAccessOff: 'この顧客のポータルへのアクセスは停止中です。リンクを作成するには有効にしてください',
+    stripeKeyRefused:
+      'Stripe がこのシークレットキーを受け付けませんでした。Developers → API keys からもう一度コピーしてください',
+    stripeUnreachable:
+      'キーの確認のために Stripe に接続できませんでした。何も保存されていません。もう一度お試しください。',
   },
   notice: {
     estimateAccepted: (c: string, n: string) => `${c} 様が見積書 ${n} を承認しました`,

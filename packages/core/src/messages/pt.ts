@@ -176,6 +176,42 @@ export const pt = {
     addLineBeforeSending: 'Adicione pelo menos uma linha antes de enviar',
     moreThanDue: (due) => `É mais do que os ${due} ainda em dívida nesta fatura`,
     includeSequence: 'Inclua {seq} (ou {seq:4}) para que cada número seja único',
+    emailTaken: 'Já existe uma conta com este email',
+    wrongPassword: 'Email ou palavra-passe incorretos',
+    tooManyAttempts: (seconds) => `Demasiadas tentativas; tente novamente dentro de ${seconds} s`,
+    onlyDraftsEditable: (invoice) =>
+      invoice
+        ? 'Esta fatura já foi emitida; só os rascunhos podem ser editados'
+        : 'Este orçamento já foi enviado; só os rascunhos podem ser editados',
+    issuedWhileEditing: (invoice) =>
+      invoice
+        ? 'Esta fatura foi emitida enquanto a editava'
+        : 'Este orçamento foi enviado enquanto o editava',
+    keptForRecord: (invoice) =>
+      invoice
+        ? 'As faturas emitidas ficam guardadas para registo; anule-a em vez disso'
+        : 'Os orçamentos enviados ficam guardados para registo; deixe-o expirar',
+    justIssued: (invoice) =>
+      invoice ? 'Esta fatura acabou de ser emitida' : 'Este orçamento acabou de ser enviado',
+    alreadySent: (invoice, number) =>
+      `${invoice ? 'A fatura' : 'O orçamento'} ${number} já foi ${invoice ? 'enviada' : 'enviado'}; para a enviar novamente, use o reenvio`,
+    voidCannotBeSent: 'Uma fatura anulada não pode ser enviada',
+    deleteDraftInstead: 'Um rascunho elimina-se, não se anula',
+    hasPayments: 'Esta fatura tem pagamentos; elimine-os antes de a anular',
+    changedMeanwhile: 'Esta fatura mudou entretanto; recarregue e tente novamente',
+    sendEstimateFirst: 'Envie o orçamento antes de registar a decisão',
+    estimateDecided: 'Este orçamento já não pode ser aceite nem recusado',
+    alreadyConverted: 'Este orçamento já deu origem a uma fatura',
+    onlyAcceptedConverts: 'Só um orçamento aceite pode dar origem a uma fatura',
+    sendBeforePayments: 'Envie a fatura antes de registar pagamentos',
+    invoiceVoid: 'Esta fatura está anulada',
+    paidInFull: 'Esta fatura já está totalmente paga',
+    stripePaymentKept:
+      'Um pagamento Stripe não pode ser eliminado; reembolse-o no Stripe e a fatura acompanha',
+    portalAccessOff: 'O acesso ao portal está desativado para este cliente; ative-o para criar uma ligação',
+    stripeKeyRefused: 'O Stripe não aceitou esta chave secreta; copie-a de novo em Developers → API keys',
+    stripeUnreachable:
+      'Não foi possível contactar o Stripe para verificar a chave; nada foi guardado. Tente novamente.',
   },
   notice: {
     estimateAccepted: (c: string, n: string) => `${c} aceitou o orçamento ${n}`,
