@@ -4,7 +4,7 @@ import type { Language } from '@clientele/core';
 import { ADMIN_WORDS } from '@clientele/core/admin-words';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { browserForFile, OUTPUT } from './browser';
+import { accessibilityProblems, browserForFile, OUTPUT } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = browserForFile();
@@ -131,8 +131,19 @@ describe('the admin app speaks the business language', () => {
         await page.locator('main h1').first().waitFor();
         await page.waitForLoadState('networkidle');
         for (const phrase of await englishOn(page, lang)) found.push(`${lang} ${name}: "${phrase}"`);
+        if (lang === 'ja') for (const p of await accessibilityProblems(page)) found.push(`ja ${name}: ${p}`);
         if (lang === 'ja' || lang === 'ru') {
           await page.screenshot({ path: join(shots, `${lang}-${name}.png`), fullPage: true });
+        }
+        if (lang === 'ru') {
+          // Russian words run long: every screen still fits a phone.
+          await page.setViewportSize({ width: 375, height: 812 });
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - window.innerWidth,
+          );
+          if (overflow > 0) found.push(`ru ${name} at 375 px: ${overflow} px too wide`);
+          await page.screenshot({ path: join(shots, `ru-${name}-375.png`), fullPage: true });
+          await page.setViewportSize({ width: 1280, height: 900 });
         }
       }
     };
@@ -140,7 +151,7 @@ describe('the admin app speaks the business language', () => {
 
     // Settings changes the language; the app follows at once, without a reload.
     await page.goto(`${baseUrl}/settings`);
-    await page.getByRole('combobox', { name: '言語' }).selectOption('ru');
+    await page.getByLabel('言語', { exact: true }).selectOption('ru');
     await page.getByRole('button', { name: '設定を保存' }).click();
     await page.getByText('Сохранено.').waitFor();
     await page

@@ -85,7 +85,7 @@ export function TemplateEditor({ clientId, language: initial }: { clientId?: str
             </option>
           ))}
         </select>
-        <div role="tablist" aria-label={t.field.language} className="tabs">
+        <div role="tablist" aria-label={t.templates.language} className="tabs">
           {LANGUAGES.map((l) => (
             <button
               key={l}

@@ -101,6 +101,7 @@ export const settingsEn = {
       portal_link: 'Portal sign-in link',
     },
     source: { builtin: 'built-in', business: 'business', client: 'client override' },
+    language: 'Template language',
     subject: 'Subject',
     body: 'Body',
     variables: (list: string): string => `Variables: ${list}`,

@@ -99,6 +99,7 @@ export const settingsIt = {
       portal_link: 'Link di accesso al portale',
     },
     source: { builtin: 'predefinito', business: 'dell’attività', client: 'personalizzato per il cliente' },
+    language: 'Lingua del modello',
     subject: 'Oggetto',
     body: 'Testo',
     variables: (list) => `Variabili: ${list}`,

@@ -98,6 +98,7 @@ export const settingsJa = {
       portal_link: 'ポータルのログインリンク',
     },
     source: { builtin: '標準', business: '事業者', client: '顧客専用' },
+    language: 'テンプレートの言語',
     subject: '件名',
     body: '本文',
     variables: (list) => `変数：${list}`,

@@ -100,6 +100,7 @@ export const settingsPt = {
       portal_link: 'Ligação de acesso ao portal',
     },
     source: { builtin: 'predefinido', business: 'da empresa', client: 'próprio do cliente' },
+    language: 'Idioma do modelo',
     subject: 'Assunto',
     body: 'Texto',
     variables: (list) => `Variáveis: ${list}`,

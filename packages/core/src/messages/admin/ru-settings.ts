@@ -101,6 +101,7 @@ export const settingsRu = {
       portal_link: 'Ссылка для входа на портал',
     },
     source: { builtin: 'встроенный', business: 'компании', client: 'свой для клиента' },
+    language: 'Язык шаблона',
     subject: 'Тема',
     body: 'Текст',
     variables: (list) => `Переменные: ${list}`,
