@@ -182,4 +182,15 @@ describe('the admin app speaks the business language', () => {
     expect(found).toEqual([]);
     await page.close();
   });
+
+  it('before sign-in the app speaks the browser language, refusals included', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+    await page.goto(`${baseUrl}/signin`);
+    await page.getByRole('heading', { name: 'Clientele にログイン' }).waitFor();
+    await page.getByLabel('メールアドレス').fill(`nobody.${Date.now()}@example.jp`);
+    await page.getByLabel('パスワード').fill('not the password');
+    await page.getByRole('button', { name: 'ログイン', exact: true }).click();
+    await page.getByText('メールアドレスまたはパスワードが正しくありません').waitFor();
+    await page.close();
+  });
 });
