@@ -32,7 +32,7 @@ export class ConflictError extends DomainError {
 }
 
 export class ValidationError extends DomainError {
-  constructor(errors: FieldError[], detail = 'The request has invalid fields') {
+  constructor(errors: FieldError[], detail = problemWords().invalidFields) {
     super(422, 'Unprocessable Content', detail, errors);
   }
 }

@@ -79,6 +79,13 @@ describe('validation messages are written for people', () => {
       path: 'name',
       message: 'この項目は必須です',
     });
+    const whole = await call('/clients', {
+      method: 'POST',
+      body: empty,
+      as: owner,
+      headers: { 'accept-language': 'ja' },
+    });
+    expect((await json(whole)).detail).toBe(MESSAGES.ja.problem.invalidFields);
     expect((await refusal('ru-RU,ru;q=0.9,en;q=0.8', '/clients', empty))[0]?.message).toBe(
       MESSAGES.ru.problem.required,
     );

@@ -155,6 +155,7 @@ export const en = {
   },
   /** Why a request was refused, next to the field it names (API problem documents). */
   problem: {
+    invalidFields: 'The request has invalid fields',
     required: 'This field is required',
     enterNumber: 'Enter a number',
     enterText: 'Enter text',

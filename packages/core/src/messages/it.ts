@@ -144,6 +144,7 @@ export const it = {
     taxColumn: 'IVA',
   },
   problem: {
+    invalidFields: 'La richiesta contiene campi non validi',
     required: 'Campo obbligatorio',
     enterNumber: 'Inserisci un numero',
     enterText: 'Inserisci un testo',

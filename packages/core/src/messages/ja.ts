@@ -137,6 +137,7 @@ export const ja = {
     taxColumn: '税率',
   },
   problem: {
+    invalidFields: '入力内容に誤りがあります',
     required: 'この項目は必須です',
     enterNumber: '数値を入力してください',
     enterText: 'テキストを入力してください',

@@ -143,6 +143,7 @@ export const pt = {
     taxColumn: 'Imposto',
   },
   problem: {
+    invalidFields: 'O pedido tem campos inválidos',
     required: 'Este campo é obrigatório',
     enterNumber: 'Introduza um número',
     enterText: 'Introduza texto',

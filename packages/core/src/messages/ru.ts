@@ -143,6 +143,7 @@ export const ru = {
     taxColumn: 'Налог',
   },
   problem: {
+    invalidFields: 'В запросе есть неверные поля',
     required: 'Заполните это поле',
     enterNumber: 'Введите число',
     enterText: 'Введите текст',
