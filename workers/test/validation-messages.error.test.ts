@@ -32,6 +32,13 @@ describe('validation messages are written for people', () => {
       ['PATCH', '/settings', { paymentTermsDays: -5 }],
       ['POST', `/invoices/${invoice.id}/payments`, { amount: 999999, date: '2026-03-01', method: 'cash' }],
       ['POST', `/invoices/${invoice.id}/payments`, { amount: 'lots', date: 'yesterday', method: 'cash' }],
+      ['POST', `/invoices/${invoice.id}/payments`, { amount: 12.5, date: '2026-03-01', method: 'cash' }],
+      ['POST', '/clients', { name: 'A', currency: 'XYZ', billingAddress: { country: 'ZZ' } }],
+      [
+        'PUT',
+        '/settings/stripe',
+        { publishableKey: 'pk_live_abc', secretKey: 'sk_test_abc', webhookSecret: 'x' },
+      ],
     ];
     for (const [method, path, body] of bad) {
       const res = await call(path, { method, body, as: owner });
@@ -42,6 +49,15 @@ describe('validation messages are written for people', () => {
         expect(e.path).not.toBe('');
         expect(e.message, `${method} ${path} ${e.path}`).not.toMatch(JARGON);
       }
+      // The same mistakes, refused for a Japanese reader: every message is written in Japanese.
+      const ja = await json(
+        await call(path, { method, body, as: owner, headers: { 'accept-language': 'ja' } }),
+      );
+      expect(ja.errors.map((e: { path: string }) => e.path)).toEqual(
+        problem.errors.map((e: { path: string }) => e.path),
+      );
+      for (const e of ja.errors)
+        expect(e.message, `${method} ${path} ${e.path}`).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
     }
   });
 

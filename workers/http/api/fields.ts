@@ -1,5 +1,6 @@
 import { COUNTRY_CODES, CURRENCY_CODES, LANGUAGES } from '@clientele/core';
 import { z } from '@hono/zod-openapi';
+import { problemWords } from '../../services/reader-language';
 
 /**
  * Optional free text. Forms send "" for an empty input; services store that as null,
@@ -11,24 +12,21 @@ export const emailField = z
   .string()
   .trim()
   .max(254)
-  .refine((v) => v === '' || z.regexes.unicodeEmail.test(v), 'Enter a valid email address')
+  .refine((v) => v === '' || z.regexes.unicodeEmail.test(v), { error: () => problemWords().invalidEmail })
   .openapi({ format: 'email', example: 'maria@example.com' });
 
 export const countryField = z
   .string()
   .trim()
   .toUpperCase()
-  .refine(
-    (v) => v === '' || COUNTRY_CODES.has(v),
-    'Unknown country: use an ISO 3166-1 alpha-2 code such as "PT"',
-  )
+  .refine((v) => v === '' || COUNTRY_CODES.has(v), { error: () => problemWords().unknownCountry })
   .openapi({ description: 'ISO 3166-1 alpha-2', example: 'PT' });
 
 export const currencyField = z
   .string()
   .trim()
   .toUpperCase()
-  .refine((v) => CURRENCY_CODES.has(v), 'Unknown currency: use an ISO 4217 code such as "EUR"')
+  .refine((v) => CURRENCY_CODES.has(v), { error: () => problemWords().unknownCurrency })
   .openapi({ description: 'ISO 4217', example: 'EUR' });
 
 export const languageField = z.enum(LANGUAGES).openapi({ description: 'Language of documents and emails' });

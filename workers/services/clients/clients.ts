@@ -14,6 +14,7 @@ import {
 } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
+import { problemWords } from '../reader-language';
 import { blankToNull, type Text } from '../text';
 
 export interface BillingAddress {
@@ -158,9 +159,7 @@ export async function updateClientFor(
   if (!c) throw new NotFoundError('Client');
   if (portalAccess !== undefined && portalAccess !== !c.portalDisabledAt) {
     if (portalAccess && c.archivedAt) {
-      throw new ValidationError([
-        { path: 'portalAccess', message: 'Restore the client before turning portal access on' },
-      ]);
+      throw new ValidationError([{ path: 'portalAccess', message: problemWords().restoreBeforePortal }]);
     }
     c = (await setPortalAccess(ctx.db, ctx.tenantId, id, portalAccess, ctx.now)) ?? c;
   }

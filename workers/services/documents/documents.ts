@@ -1,5 +1,6 @@
 import {
   AmountError,
+  type AmountRefusal,
   type EstimateViewStatus,
   type InvoiceViewStatus,
   type LineInput,
@@ -67,12 +68,28 @@ function toLines(lines: LineApiInput[]): LineInput[] {
   }));
 }
 
+/** An arithmetic refusal in the reader's words. */
+function amountRefusal(reason: AmountRefusal): string {
+  const w = problemWords();
+  const words: Record<AmountRefusal, string> = {
+    'not-a-number': w.enterNumber,
+    'too-precise': w.fewerDecimals,
+    'too-large': w.tooLarge,
+    'percent-range': w.percentRange,
+    negative: w.notNegative,
+    'not-whole': w.wholeMinorUnits,
+  };
+  return words[reason];
+}
+
 /** Runs totals(), turning arithmetic refusals into a 422 that names the field. */
 function computeTotals(lines: LineInput[], discountPercent: number) {
   try {
     return totals(lines, discountPercent);
   } catch (err) {
-    if (err instanceof AmountError) throw new ValidationError([{ path: err.path, message: err.message }]);
+    if (err instanceof AmountError) {
+      throw new ValidationError([{ path: err.path, message: amountRefusal(err.reason) }]);
+    }
     throw err;
   }
 }

@@ -62,24 +62,24 @@ function checkShapes(input: StripeKeysInput) {
   if (!/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/.test(input.secretKey)) {
     errors.push({
       path: 'secretKey',
-      message: 'This is not a Stripe secret key: it starts with sk_test_ or sk_live_ (Developers → API keys)',
+      message: problemWords().notStripeSecretKey,
     });
   }
   if (!/^pk_(test|live)_[A-Za-z0-9]+$/.test(input.publishableKey)) {
     errors.push({
       path: 'publishableKey',
-      message: 'This is not a Stripe publishable key: it starts with pk_test_ or pk_live_',
+      message: problemWords().notStripePublishableKey,
     });
   } else if (errors.length === 0 && modeOf(input.publishableKey) !== modeOf(input.secretKey)) {
     errors.push({
       path: 'publishableKey',
-      message: `The publishable key is a ${modeOf(input.publishableKey)} key but the secret key is a ${modeOf(input.secretKey)} key`,
+      message: problemWords().stripeModeMismatch(modeOf(input.publishableKey) === 'live'),
     });
   }
   if (!/^whsec_[A-Za-z0-9+/=]+$/.test(input.webhookSecret)) {
     errors.push({
       path: 'webhookSecret',
-      message: "This is not a webhook signing secret: it starts with whsec_ (the endpoint's page in Stripe)",
+      message: problemWords().notWebhookSecret,
     });
   }
   if (errors.length) throw new ValidationError(errors);

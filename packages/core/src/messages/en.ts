@@ -218,6 +218,23 @@ export const en = {
     portalAccessOff: 'Portal access is turned off for this client; turn it on to create a link',
     stripeKeyRefused: 'Stripe did not accept this secret key; copy it again from Developers → API keys',
     stripeUnreachable: 'Stripe could not be reached to check the key; nothing was saved. Try again.',
+    invalidEmail: 'Enter a valid email address',
+    unknownCountry: 'Unknown country: use an ISO 3166-1 alpha-2 code such as "PT"',
+    unknownCurrency: 'Unknown currency: use an ISO 4217 code such as "EUR"',
+    wholeMinorUnits: 'Give the amount as a whole number of cents (1250 for 12.50)',
+    moreThanZero: 'Must be more than zero',
+    tooLarge: 'This number is too large',
+    percentRange: 'Enter a percentage between 0 and 100',
+    notStripeSecretKey:
+      'This is not a Stripe secret key: it starts with sk_test_ or sk_live_ (Developers → API keys)',
+    notStripePublishableKey: 'This is not a Stripe publishable key: it starts with pk_test_ or pk_live_',
+    stripeModeMismatch: (publishableLive: boolean): string =>
+      publishableLive
+        ? 'The publishable key is a live key but the secret key is a test key'
+        : 'The publishable key is a test key but the secret key is a live key',
+    notWebhookSecret:
+      "This is not a webhook signing secret: it starts with whsec_ (the endpoint's page in Stripe)",
+    restoreBeforePortal: 'Restore the client before turning portal access on',
   },
   /** Emails to the business about what its clients did. */
   notice: {

@@ -215,6 +215,23 @@ export const it = {
       'Stripe non ha accettato questa chiave segreta; copiala di nuovo da Developers → API keys',
     stripeUnreachable:
       'Impossibile contattare Stripe per verificare la chiave; non è stato salvato nulla. Riprova.',
+    invalidEmail: 'Inserisci un indirizzo email valido',
+    unknownCountry: 'Paese sconosciuto: usa un codice ISO 3166-1 alpha-2 come "IT"',
+    unknownCurrency: 'Valuta sconosciuta: usa un codice ISO 4217 come "EUR"',
+    wholeMinorUnits: 'Indica l’importo in centesimi, come numero intero',
+    moreThanZero: 'Deve essere maggiore di zero',
+    tooLarge: 'Questo numero è troppo grande',
+    percentRange: 'Inserisci una percentuale tra 0 e 100',
+    notStripeSecretKey:
+      'Questa non è una chiave segreta Stripe: inizia con sk_test_ o sk_live_ (Developers → API keys)',
+    notStripePublishableKey: 'Questa non è una chiave pubblicabile Stripe: inizia con pk_test_ o pk_live_',
+    stripeModeMismatch: (publishableLive) =>
+      publishableLive
+        ? 'La chiave pubblicabile è live ma la chiave segreta è di test'
+        : 'La chiave pubblicabile è di test ma la chiave segreta è live',
+    notWebhookSecret:
+      'Questo non è un segreto di firma del webhook: inizia con whsec_ (pagina dell’endpoint in Stripe)',
+    restoreBeforePortal: 'Ripristina il cliente prima di attivare l’accesso al portale',
   },
   notice: {
     estimateAccepted: (c: string, n: string) => `${c} ha accettato il preventivo ${n}`,

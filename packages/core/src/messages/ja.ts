@@ -201,6 +201,23 @@ export const ja = {
       'Stripe がこのシークレットキーを受け付けませんでした。Developers → API keys からもう一度コピーしてください',
     stripeUnreachable:
       'キーの確認のために Stripe に接続できませんでした。何も保存されていません。もう一度お試しください。',
+    invalidEmail: '正しいメールアドレスを入力してください',
+    unknownCountry: '不明な国です。「JP」のような ISO 3166-1 alpha-2 コードを使ってください',
+    unknownCurrency: '不明な通貨です。「JPY」のような ISO 4217 コードを使ってください',
+    wholeMinorUnits: '金額は最小単位（円、セント）の整数で指定してください',
+    moreThanZero: '0より大きい値にしてください',
+    tooLarge: '数値が大きすぎます',
+    percentRange: '0〜100 の割合を入力してください',
+    notStripeSecretKey:
+      'Stripe のシークレットキーではありません。sk_test_ または sk_live_ で始まります（Developers → API keys）',
+    notStripePublishableKey: 'Stripe の公開可能キーではありません。pk_test_ または pk_live_ で始まります',
+    stripeModeMismatch: (publishableLive) =>
+      publishableLive
+        ? '公開可能キーは本番用ですが、シークレットキーはテスト用です'
+        : '公開可能キーはテスト用ですが、シークレットキーは本番用です',
+    notWebhookSecret:
+      'Webhook 署名シークレットではありません。whsec_ で始まります（Stripe のエンドポイントのページ）',
+    restoreBeforePortal: 'ポータルへのアクセスを有効にする前に、顧客をアーカイブから戻してください',
   },
   notice: {
     estimateAccepted: (c: string, n: string) => `${c} 様が見積書 ${n} を承認しました`,

@@ -213,6 +213,23 @@ export const pt = {
     stripeKeyRefused: 'O Stripe não aceitou esta chave secreta; copie-a de novo em Developers → API keys',
     stripeUnreachable:
       'Não foi possível contactar o Stripe para verificar a chave; nada foi guardado. Tente novamente.',
+    invalidEmail: 'Introduza um endereço de email válido',
+    unknownCountry: 'País desconhecido: use um código ISO 3166-1 alfa-2, como "PT"',
+    unknownCurrency: 'Moeda desconhecida: use um código ISO 4217, como "EUR"',
+    wholeMinorUnits: 'Indique o valor em cêntimos, como número inteiro',
+    moreThanZero: 'Tem de ser maior que zero',
+    tooLarge: 'Este número é demasiado grande',
+    percentRange: 'Introduza uma percentagem entre 0 e 100',
+    notStripeSecretKey:
+      'Isto não é uma chave secreta Stripe: começa por sk_test_ ou sk_live_ (Developers → API keys)',
+    notStripePublishableKey: 'Isto não é uma chave publicável Stripe: começa por pk_test_ ou pk_live_',
+    stripeModeMismatch: (publishableLive) =>
+      publishableLive
+        ? 'A chave publicável é de modo real, mas a chave secreta é de teste'
+        : 'A chave publicável é de teste, mas a chave secreta é de modo real',
+    notWebhookSecret:
+      'Isto não é um segredo de assinatura de webhook: começa por whsec_ (página do endpoint no Stripe)',
+    restoreBeforePortal: 'Restaure o cliente antes de ativar o acesso ao portal',
   },
   notice: {
     estimateAccepted: (c: string, n: string) => `${c} aceitou o orçamento ${n}`,

@@ -209,6 +209,22 @@ export const ru = {
     stripeKeyRefused: 'Stripe не принял этот секретный ключ; скопируйте его заново в Developers → API keys',
     stripeUnreachable:
       'Не удалось связаться со Stripe для проверки ключа; ничего не сохранено. Попробуйте ещё раз.',
+    invalidEmail: 'Введите правильный адрес эл. почты',
+    unknownCountry: 'Неизвестная страна: укажите код ISO 3166-1 alpha-2, например «PT»',
+    unknownCurrency: 'Неизвестная валюта: укажите код ISO 4217, например «EUR»',
+    wholeMinorUnits: 'Укажите сумму целым числом в минимальных единицах (копейках, центах)',
+    moreThanZero: 'Должно быть больше нуля',
+    tooLarge: 'Слишком большое число',
+    percentRange: 'Введите процент от 0 до 100',
+    notStripeSecretKey:
+      'Это не секретный ключ Stripe: он начинается с sk_test_ или sk_live_ (Developers → API keys)',
+    notStripePublishableKey: 'Это не публичный ключ Stripe: он начинается с pk_test_ или pk_live_',
+    stripeModeMismatch: (publishableLive) =>
+      publishableLive
+        ? 'Публичный ключ — рабочий, а секретный — тестовый'
+        : 'Публичный ключ — тестовый, а секретный — рабочий',
+    notWebhookSecret: 'Это не секрет подписи вебхука: он начинается с whsec_ (страница endpoint в Stripe)',
+    restoreBeforePortal: 'Верните клиента из архива, прежде чем открывать доступ к порталу',
   },
   notice: {
     estimateAccepted: (c: string, n: string) => `${c} принял(а) смету ${n}`,

@@ -71,9 +71,19 @@ export interface DocumentTotals {
   taxes: TaxBreakdown[];
 }
 
+/** Why an amount was refused, so each surface can say it in its reader's words. */
+export type AmountRefusal =
+  | 'not-a-number'
+  | 'too-precise'
+  | 'too-large'
+  | 'percent-range'
+  | 'negative'
+  | 'not-whole';
+
 export class AmountError extends Error {
   constructor(
     readonly path: string,
+    readonly reason: AmountRefusal,
     message: string,
   ) {
     super(message);
@@ -82,11 +92,11 @@ export class AmountError extends Error {
 
 /** Decimal number → scaled integer, refusing more decimals than the scale holds. */
 export function toScaled(value: number, scale: number, path: string): bigint {
-  if (!Number.isFinite(value)) throw new AmountError(path, 'must be a finite number');
+  if (!Number.isFinite(value)) throw new AmountError(path, 'not-a-number', 'must be a finite number');
   const scaled = Math.round(value * scale);
   // Compare through the decimal string so 1.1 × 10000 rounding noise is not "too precise".
   if (Math.abs(scaled / scale - value) > 1e-9 * Math.max(1, Math.abs(value))) {
-    throw new AmountError(path, `has more than ${Math.log10(scale)} decimals`);
+    throw new AmountError(path, 'too-precise', `has more than ${Math.log10(scale)} decimals`);
   }
   return BigInt(scaled);
 }
@@ -104,14 +114,14 @@ export function divRound(n: bigint, d: bigint): bigint {
 const MAX = BigInt(Number.MAX_SAFE_INTEGER);
 
 function toSafe(v: bigint, path: string): number {
-  if (v > MAX || v < -MAX) throw new AmountError(path, 'is too large');
+  if (v > MAX || v < -MAX) throw new AmountError(path, 'too-large', 'is too large');
   return Number(v);
 }
 
 export function totals(lines: LineInput[], documentDiscountPercent = 0): DocumentTotals {
   const docDiscount = toScaled(documentDiscountPercent, PERCENT_DISCOUNT_SCALE, 'discountPercent');
   if (docDiscount < 0n || docDiscount > 100n * 100n) {
-    throw new AmountError('discountPercent', 'must be between 0 and 100');
+    throw new AmountError('discountPercent', 'percent-range', 'must be between 0 and 100');
   }
   const byRate = new Map<string, TaxBreakdown>();
   const out: LineTotals[] = [];
@@ -123,12 +133,13 @@ export function totals(lines: LineInput[], documentDiscountPercent = 0): Documen
   lines.forEach((line, i) => {
     const p = `lines.${i}`;
     const qty = toScaled(line.quantity, QUANTITY_SCALE, `${p}.quantity`);
-    if (qty < 0n) throw new AmountError(`${p}.quantity`, 'must not be negative');
-    if (!Number.isSafeInteger(line.unitPrice)) throw new AmountError(`${p}.unitPrice`, 'must be an integer');
-    if (line.unitPrice < 0) throw new AmountError(`${p}.unitPrice`, 'must not be negative');
+    if (qty < 0n) throw new AmountError(`${p}.quantity`, 'negative', 'must not be negative');
+    if (!Number.isSafeInteger(line.unitPrice))
+      throw new AmountError(`${p}.unitPrice`, 'not-whole', 'must be an integer');
+    if (line.unitPrice < 0) throw new AmountError(`${p}.unitPrice`, 'negative', 'must not be negative');
     const lineDiscount = toScaled(line.discountPercent ?? 0, PERCENT_DISCOUNT_SCALE, `${p}.discountPercent`);
     if (lineDiscount < 0n || lineDiscount > 10_000n) {
-      throw new AmountError(`${p}.discountPercent`, 'must be between 0 and 100');
+      throw new AmountError(`${p}.discountPercent`, 'percent-range', 'must be between 0 and 100');
     }
     const gross = divRound(qty * BigInt(line.unitPrice), BigInt(QUANTITY_SCALE));
     const amount = gross - divRound(gross * lineDiscount, 10_000n);
@@ -138,7 +149,7 @@ export function totals(lines: LineInput[], documentDiscountPercent = 0): Documen
     const taxes = (line.taxes ?? []).map((t, j) => {
       const rate = toScaled(t.rate, RATE_SCALE, `${p}.taxes.${j}.rate`);
       if (rate < 0n || rate > 100n * BigInt(RATE_SCALE)) {
-        throw new AmountError(`${p}.taxes.${j}.rate`, 'must be between 0 and 100');
+        throw new AmountError(`${p}.taxes.${j}.rate`, 'percent-range', 'must be between 0 and 100');
       }
       return { rate, inclusive: t.inclusive === true, display: t.rate };
     });

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { apiKeysOf, issueApiKey, revokeKey } from '../../../services/auth/api-keys';
 import { sessionBusiness, signIn, signOut, signUp } from '../../../services/auth/sessions';
 import { NotFoundError } from '../../../services/errors';
+import { problemWords } from '../../../services/reader-language';
 import { requireOwner } from '../../middleware/authenticate';
 import { responseHoldsSecret } from '../../middleware/idempotency';
 import { clearSessionCookie, readSessionCookie, writeSessionCookie } from '../../session-cookies';
@@ -32,7 +33,7 @@ const password = z
 const SignupSchema = z
   .object({
     businessName: z.string().trim().min(1).max(200),
-    email: emailField.refine((v) => v !== '', 'Email is required'),
+    email: emailField.refine((v) => v !== '', { error: () => problemWords().required }),
     password,
     currency: currencyField.optional(),
     locale: languageField.optional(),

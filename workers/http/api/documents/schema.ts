@@ -3,7 +3,7 @@ import { z } from '@hono/zod-openapi';
 import { problemWords } from '../../../services/reader-language';
 import { AddressSchema, currencyField, optionalText } from '../fields';
 
-const date = z.iso.date('Use a date like 2026-03-12').openapi({ example: '2026-03-12' });
+const date = z.iso.date({ error: () => problemWords().date }).openapi({ example: '2026-03-12' });
 
 const TaxSchema = z.object({
   rate: z.number().min(0).max(100).openapi({ description: 'Percent, e.g. 20 or 7.5', example: 20 }),
@@ -133,7 +133,11 @@ export const EstimateSchema = z
 
 export const PaymentInputSchema = z
   .object({
-    amount: z.number().int('Use minor units as an integer').positive('Must be more than zero').max(1e13),
+    amount: z
+      .number()
+      .int({ error: () => problemWords().wholeMinorUnits })
+      .positive({ error: () => problemWords().moreThanZero })
+      .max(1e13),
     date: date,
     method: z
       .string()
