@@ -192,5 +192,19 @@ describe('the admin app speaks the business language', () => {
     await page.getByRole('button', { name: 'ログイン', exact: true }).click();
     await page.getByText('メールアドレスまたはパスワードが正しくありません').waitFor();
     await page.close();
+
+    // A language tried on the sign-up form goes away with the form.
+    const en = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    await en.goto(`${baseUrl}/signup`);
+    await en.getByLabel('Language').selectOption('it');
+    await en.getByRole('heading', { name: 'Crea l’account della tua attività' }).waitFor();
+    await en.getByRole('link', { name: 'Accedi' }).click();
+    await en.getByRole('heading', { name: 'Sign in to Clientele' }).waitFor();
+    expect(await en.evaluate(() => document.documentElement.lang)).toBe('en-US');
+    await en.getByLabel('Email').fill(`nobody.${Date.now()}@example.com`);
+    await en.getByLabel('Password').fill('not the password');
+    await en.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await en.getByText('Email or password is incorrect').waitFor();
+    await en.close();
   });
 });

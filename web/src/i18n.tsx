@@ -1,6 +1,6 @@
 import { formatMoney, isLanguage, LANGUAGES, type Language, localeOf } from '@clientele/core';
 import { ADMIN_WORDS, type AdminMessages } from '@clientele/core/admin-words';
-import { createContext, type ReactNode, useContext, useEffect, useMemo } from 'react';
+import { createContext, type ReactNode, useContext, useLayoutEffect, useState } from 'react';
 import { setApiLanguage } from './api';
 
 /** The app's words and formats in one language: what every page reads. */
@@ -56,17 +56,42 @@ const ALL: Record<Language, Words> = Object.fromEntries(LANGUAGES.map((l) => [l,
 >;
 
 const WordsContext = createContext<Words>(ALL.en);
+const DepthContext = createContext(0);
 
-/** Gives every page below it the words of `lang`; the document's `lang` follows for screen readers. */
-export function WordsProvider({ lang, children }: { lang: Language; children: ReactNode }) {
-  const words = useMemo(() => ALL[lang], [lang]);
-  // Set while rendering, parents before children, so the innermost provider (sign-up's
-  // language picker) is what requests carry.
+/**
+ * The providers on screen and how deeply each is nested: the innermost one (sign-up's
+ * language picker inside the app's) decides what requests carry and the page's `lang`,
+ * and when it goes away the next one out takes over again.
+ */
+const onScreen = new Map<symbol, { depth: number; lang: Language }>();
+
+function speakInnermost() {
+  let innermost: { depth: number; lang: Language } | undefined;
+  for (const p of onScreen.values()) if (!innermost || p.depth >= innermost.depth) innermost = p;
+  const lang = innermost?.lang ?? 'en';
   setApiLanguage(lang);
-  useEffect(() => {
-    document.documentElement.lang = words.locale;
-  }, [words]);
-  return <WordsContext.Provider value={words}>{children}</WordsContext.Provider>;
+  document.documentElement.lang = localeOf(lang);
+}
+
+/** Gives every page below it the words of `lang`. */
+export function WordsProvider({ lang, children }: { lang: Language; children: ReactNode }) {
+  const words = ALL[lang];
+  const depth = useContext(DepthContext) + 1;
+  const [id] = useState(() => Symbol('words'));
+  // Before paint and before any effect below can send a request.
+  useLayoutEffect(() => {
+    onScreen.set(id, { depth, lang });
+    speakInnermost();
+    return () => {
+      onScreen.delete(id);
+      speakInnermost();
+    };
+  }, [id, depth, lang]);
+  return (
+    <DepthContext.Provider value={depth}>
+      <WordsContext.Provider value={words}>{children}</WordsContext.Provider>
+    </DepthContext.Provider>
+  );
 }
 
 export const useWords = (): Words => useContext(WordsContext);
