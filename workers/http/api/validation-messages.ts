@@ -1,5 +1,6 @@
+import { formatQuantity } from '@clientele/core';
 import { z } from '@hono/zod-openapi';
-import { problemWords, readerLocale } from '../../services/reader-language';
+import { problemWords, readerLanguage } from '../../services/reader-language';
 
 type Issue = Parameters<NonNullable<NonNullable<Parameters<typeof z.config>[0]>['customError']>>[0];
 
@@ -11,7 +12,7 @@ type Issue = Parameters<NonNullable<NonNullable<Parameters<typeof z.config>[0]>[
  */
 export function humanMessage(issue: Issue): string | undefined {
   const w = problemWords();
-  const n = (v: number | bigint) => new Intl.NumberFormat(readerLocale()).format(v);
+  const n = (v: number | bigint) => formatQuantity(Number(v), readerLanguage());
   switch (issue.code) {
     case 'invalid_type':
       if (issue.input === undefined || issue.input === null) return w.required;
