@@ -2,11 +2,14 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { contentDisposition } from '../http/content-disposition';
 import { call, createClient, createInvoice, issuedInvoice, json, line, pay, signUp } from './helpers/api';
+import { withJapaneseFont } from './helpers/japanese-font';
 import { runCommonRouteTests } from './helpers/route-security';
 
 async function pdfObjects(tenantId: string) {
   return (await env.FILES.list({ prefix: `pdf/${tenantId}/` })).objects.length;
 }
+
+withJapaneseFont();
 
 const isPdf = (bytes: ArrayBuffer) => new TextDecoder().decode(bytes.slice(0, 5)) === '%PDF-';
 

@@ -1,8 +1,6 @@
 import { applyD1Migrations, env } from 'cloudflare:test';
-// Test-only import: the deployed Worker reads this font from R2, as here after the put below.
-import japanese from '@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf';
-import { JP_FONT_KEY } from '../services/documents/fonts';
 
 await applyD1Migrations(env.DB, env.TEST_MIGRATIONS);
-// Each test file has its own R2: give it the Japanese font, as `pnpm fonts:upload` does in production.
-await env.FILES.put(JP_FONT_KEY, japanese);
+// The Japanese font (5 MB) is put into R2 only by the test files that render Japanese
+// (`helpers/japanese-font.ts`): every file has its own R2, and seeding all of them cost
+// about 30 s of the suite.
