@@ -1,3 +1,4 @@
+import type { Language } from '@clientele/core';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { ApiError, api, type Session } from './api';
 import { browserLanguage, WordsProvider } from './i18n';
@@ -7,6 +8,8 @@ interface SessionState {
   loading: boolean;
   setSession: (s: Session | null) => void;
   signOut: () => Promise<void>;
+  /** A visitor's pick on the sign-up form (null: none, use the browser's language). */
+  chooseLanguage: (lang: Language | null) => void;
 }
 
 const SessionContext = createContext<SessionState | null>(null);
@@ -14,6 +17,7 @@ const SessionContext = createContext<SessionState | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(null);
   const [loading, setLoading] = useState(true);
+  const [chosen, chooseLanguage] = useState<Language | null>(null);
 
   useEffect(() => {
     api
@@ -30,10 +34,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setSession(null);
   }, []);
 
-  // Signed in, the app speaks the business's language; before that, the browser's.
+  // Signed in, the app speaks the business's language; before that, the one picked on the
+  // sign-up form, else the browser's.
   return (
-    <SessionContext.Provider value={{ session, loading, setSession, signOut }}>
-      <WordsProvider lang={session?.locale ?? browserLanguage()}>{children}</WordsProvider>
+    <SessionContext.Provider value={{ session, loading, setSession, signOut, chooseLanguage }}>
+      <WordsProvider lang={session?.locale ?? chosen ?? browserLanguage()}>{children}</WordsProvider>
     </SessionContext.Provider>
   );
 }

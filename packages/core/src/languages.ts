@@ -14,6 +14,15 @@ const LOCALES: Record<Language, string> = {
   ja: 'ja-JP',
 };
 
+/** Language names as their speakers write them, the way language pickers show them. */
+export const LANGUAGE_NAMES: Record<Language, string> = {
+  en: 'English',
+  ru: 'Русский',
+  pt: 'Português',
+  it: 'Italiano',
+  ja: '日本語',
+};
+
 /** The BCP 47 locale used with Intl for each language. */
 export function localeOf(lang: Language): string {
   return LOCALES[lang];

@@ -15,10 +15,7 @@ const PAD = 24;
  * the figures are in the table beside it for screen readers and exact reading.
  */
 export function MonthlyChart({ points, currency }: { points: Point[]; currency: string }) {
-  const { t, money, locale } = useWords();
-  // Month labels as the language writes them ("Mar", "мар.", "3月"), from the point's YYYY-MM.
-  const monthName = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
-  const label = (month: string) => monthName.format(new Date(`${month}-01T00:00:00Z`));
+  const { t, money, month: label } = useWords();
   const max = Math.max(1, ...points.flatMap((p) => [p.invoiced, p.paid]));
   const slot = (W - PAD) / points.length;
   const bar = Math.max(2, slot / 2 - 3);

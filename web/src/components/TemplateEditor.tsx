@@ -1,9 +1,9 @@
-import { LANGUAGES, TEMPLATE_KINDS, type TemplateKind } from '@clientele/core';
+import { LANGUAGE_NAMES, LANGUAGES, TEMPLATE_KINDS, type TemplateKind } from '@clientele/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { ApiError, api, type TemplateSet } from '../api';
 import { problemText } from '../errors';
-import { LANGUAGE_NAMES, useWords } from '../i18n';
+import { useWords } from '../i18n';
 import { keys } from '../queries';
 import { Field, TextAreaField } from './Field';
 import { FormError } from './FormError';

@@ -1,4 +1,4 @@
-import { COUNTRY_CODES, LANGUAGES } from '@clientele/core';
+import { COUNTRY_CODES, LANGUAGE_NAMES, LANGUAGES } from '@clientele/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -11,7 +11,7 @@ import { FormError } from '../components/FormError';
 import { PortalAccess } from '../components/PortalAccess';
 import { TemplateEditor } from '../components/TemplateEditor';
 import { problemText } from '../errors';
-import { LANGUAGE_NAMES, useWords } from '../i18n';
+import { useWords } from '../i18n';
 import { keys } from '../queries';
 
 /** Countries named and sorted in the app's language. */

@@ -44,7 +44,7 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
   const [search] = useSearchParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { t, money, number, decimal } = useWords();
+  const { t, money, number, percent, decimal } = useWords();
   const isInvoice = type === 'invoice';
   const clients =
     useQuery({ queryKey: keys.clients({ limit: 200 }), queryFn: () => api.listClients({ limit: 200 }) }).data
@@ -331,7 +331,7 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
           ) : null}
           {preview?.taxes.map((tax) => (
             <div key={`${tax.rate}`} className="contents">
-              <dt>{t.editor.tax(`${number(tax.rate)}%`)}</dt>
+              <dt>{t.editor.tax(percent(tax.rate))}</dt>
               <dd>{money(tax.amount, cur)}</dd>
             </div>
           ))}

@@ -18,7 +18,7 @@ export function DocumentPage({ type }: { type: DocType }) {
   const navigate = useNavigate();
   const dialog = useRef<HTMLDialogElement>(null);
   const confirm = useConfirm();
-  const { t, lang, money, date, number } = useWords();
+  const { t, lang, money, date, number, percent } = useWords();
   const isInvoice = type === 'invoice';
   const ask = confirm.ask;
   const docQuery = useQuery({ queryKey: keys.document(type, id), queryFn: () => api.getDocument(type, id) });
@@ -41,7 +41,6 @@ export function DocumentPage({ type }: { type: DocType }) {
   }
   if (!doc) return error ? <FormError message={error} /> : <p className="muted">{t.app.loading}</p>;
   const d = doc;
-  const percent = (n: number) => `${number(n)}%`;
 
   return (
     <section>

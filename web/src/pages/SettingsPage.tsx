@@ -1,4 +1,4 @@
-import { isLanguage, LANGUAGES } from '@clientele/core';
+import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from '@clientele/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { ApiError, api, type Settings, type SettingsPatch } from '../api';
@@ -8,7 +8,7 @@ import { FormError } from '../components/FormError';
 import { StripeSettings } from '../components/StripeSettings';
 import { TemplateEditor } from '../components/TemplateEditor';
 import { problemText } from '../errors';
-import { LANGUAGE_NAMES, useWords } from '../i18n';
+import { useWords } from '../i18n';
 import { keys } from '../queries';
 import { useSession } from '../session';
 

@@ -1,27 +1,20 @@
-import { LANGUAGES, type Language } from '@clientele/core';
-import { type FormEvent, useState } from 'react';
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '@clientele/core';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { ApiError, api } from '../api';
 import { Field, SelectField } from '../components/Field';
 import { FormError } from '../components/FormError';
 import { problemText } from '../errors';
-import { browserLanguage, LANGUAGE_NAMES, useWords, WordsProvider } from '../i18n';
+import { useWords } from '../i18n';
 import { useSession } from '../session';
 
 /** Sign-up speaks the language being picked, so the choice is seen before it is made. */
 export function SignUpPage() {
-  const [lang, setLang] = useState<Language>(browserLanguage);
-  return (
-    <WordsProvider lang={lang}>
-      <SignUpForm lang={lang} onLanguage={setLang} />
-    </WordsProvider>
-  );
-}
-
-function SignUpForm({ lang, onLanguage }: { lang: Language; onLanguage: (l: Language) => void }) {
-  const { session, setSession } = useSession();
+  const { session, setSession, chooseLanguage } = useSession();
   const navigate = useNavigate();
-  const { t } = useWords();
+  const { t, lang } = useWords();
+  // The pick belongs to this form: leaving it (to sign in, say) goes back to the browser's language.
+  useEffect(() => () => chooseLanguage(null), [chooseLanguage]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -88,7 +81,7 @@ function SignUpForm({ lang, onLanguage }: { lang: Language; onLanguage: (l: Lang
           label={t.field.language}
           id="signup-language"
           value={lang}
-          onChange={(e) => onLanguage(e.target.value as Language)}
+          onChange={(e) => chooseLanguage(e.target.value as Language)}
           hint={t.auth.languageHint}
           error={errors.locale}
         >

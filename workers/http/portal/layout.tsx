@@ -1,4 +1,4 @@
-import { LANGUAGES, type Language } from '@clientele/core';
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '@clientele/core';
 import type { Child } from 'hono/jsx';
 import type { PortalMessages } from './messages';
 
@@ -31,14 +31,6 @@ article h2{font-size:.8rem;text-transform:uppercase;letter-spacing:.04em;color:#
  table.responsive td{display:flex;justify-content:space-between;gap:1rem;border:none;padding:.2rem 0;text-align:right}
  table.responsive td::before{content:attr(data-label);color:#5f6b7a;text-align:left}table.responsive td.check::before{content:none}}
 `;
-
-const LANGUAGE_NAMES: Record<Language, string> = {
-  en: 'English',
-  ru: 'Русский',
-  pt: 'Português',
-  it: 'Italiano',
-  ja: '日本語',
-};
 
 export type Section = 'statement' | 'invoices' | 'estimates' | 'support';
 
