@@ -4,7 +4,7 @@ import type { Language } from '@clientele/core';
 import { ADMIN_WORDS } from '@clientele/core/admin-words';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { accessibilityProblems, browserForFile, OUTPUT } from './browser';
+import { accessibilityProblems, apiPost, browserForFile, OUTPUT } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = browserForFile();
@@ -47,7 +47,7 @@ async function englishOn(page: Page, lang: Language): Promise<string[]> {
   });
 }
 
-const SCREENS = (ids: { client: string; invoice: string; estimate: string; ticket?: string }) =>
+const SCREENS = (ids: { client: string; invoice: string; estimate: string }) =>
   [
     ['dashboard', '/'],
     ['clients', '/clients'],
@@ -82,8 +82,7 @@ describe('the admin app speaks the business language', () => {
     await page.getByRole('heading', { name: '顧客' }).waitFor();
     await page.getByRole('navigation', { name: 'メイン' }).getByRole('link', { name: '請求書' }).waitFor();
 
-    const post = async (path: string, data: unknown) =>
-      (await page.request.post(`${baseUrl}/api/v1${path}`, { headers: { origin: baseUrl }, data })).json();
+    const post = apiPost(page, baseUrl);
     const client = await post('/clients', {
       name: '山田太郎',
       company: '株式会社山田商事',

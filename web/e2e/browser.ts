@@ -95,3 +95,15 @@ export async function mailTo(page: Page, baseUrl: string, to: string, test: (m: 
   }
   throw new Error(`no matching mail to ${to} in the dev outbox`);
 }
+
+/**
+ * POSTs to the API as the signed-in page does (its cookie, our Origin) and returns the
+ * JSON; a refused call fails the test with its status and problem, where it happened.
+ */
+export function apiPost(page: Page, baseUrl: string) {
+  return async (path: string, data: unknown = {}): Promise<any> => {
+    const res = await page.request.post(`${baseUrl}/api/v1${path}`, { headers: { origin: baseUrl }, data });
+    if (!res.ok()) throw new Error(`POST ${path} → ${res.status()}: ${await res.text()}`);
+    return res.json();
+  };
+}

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { browserForFile, mailTo, OUTPUT, signUpInBrowser } from './browser';
+import { apiPost, browserForFile, mailTo, OUTPUT, signUpInBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = browserForFile();
@@ -15,12 +15,7 @@ async function signedIn(
 ): Promise<{ page: Page; post: (path: string, data?: unknown) => Promise<any> }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await signUpInBrowser(page, baseUrl, name, `e2e.details.${Date.now()}.${Math.random()}@example.com`);
-  const post = async (path: string, data: unknown = {}) => {
-    const res = await page.request.post(`${baseUrl}/api/v1${path}`, { headers: { origin: baseUrl }, data });
-    expect(res.ok(), `${path} ${res.status()}`).toBe(true);
-    return res.json();
-  };
-  return { page, post };
+  return { page, post: apiPost(page, baseUrl) };
 }
 
 /** The PDF's text as pdftotext lays it out. */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { browserForFile, OUTPUT, signUpInBrowser } from './browser';
+import { apiPost, browserForFile, OUTPUT, signUpInBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = browserForFile();
@@ -134,8 +134,7 @@ describe('invoices in the admin app', () => {
   it('a double-clicked "Save payment" records one payment and queues one receipt', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signUpInBrowser(page, baseUrl, 'Double Pay Lda', `e2e.dblpay.${Date.now()}@example.com`);
-    const post = async (path: string, data: unknown) =>
-      (await page.request.post(`${baseUrl}/api/v1${path}`, { headers: { origin: baseUrl }, data })).json();
+    const post = apiPost(page, baseUrl);
     const client = await post('/clients', {
       name: 'Rui Costa',
       email: 'rui.costa@example.com',

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Stripe from 'stripe';
 import { describe, expect, inject, it } from 'vitest';
-import { browserForFile, mailTo, OUTPUT, signUpInBrowser } from './browser';
+import { apiPost, browserForFile, mailTo, OUTPUT, signUpInBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const stripeUrl = inject('stripeUrl');
@@ -42,14 +42,7 @@ describe('Stripe Pay now in the browser (against the local Stripe stand-in)', ()
     expect(await admin.content()).not.toContain(secretKey);
     await admin.screenshot({ path: join(shots, '1-settings-connected.png'), fullPage: true });
 
-    const post = async (path: string, data: unknown) => {
-      const res = await admin.request.post(`${baseUrl}/api/v1${path}`, {
-        data,
-        headers: { origin: baseUrl },
-      });
-      expect(res.status()).toBeLessThan(300);
-      return res.json();
-    };
+    const post = apiPost(admin, baseUrl);
     const client = await post('/clients', {
       name: 'Giulia Bianchi',
       email: 'giulia@example.it',

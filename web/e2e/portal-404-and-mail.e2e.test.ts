@@ -1,6 +1,6 @@
 import PostalMime from 'postal-mime';
 import { describe, expect, inject, it } from 'vitest';
-import { browserForFile, signUpInBrowser } from './browser';
+import { apiPost, browserForFile, signUpInBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = browserForFile();
@@ -21,8 +21,7 @@ describe('portal unknown paths and mail encodings against wrangler dev', () => {
   it('an invoice email to a Russian client: every non-ASCII text part is base64 on the wire and decodes exactly', async () => {
     const page = await browser.newPage();
     await signUpInBrowser(page, baseUrl, 'Студия Север', `e2e.mime.${Date.now()}@example.com`);
-    const post = async (path: string, data: unknown) =>
-      (await page.request.post(`${baseUrl}/api/v1${path}`, { headers: { origin: baseUrl }, data })).json();
+    const post = apiPost(page, baseUrl);
     const email = `ivan.${Date.now()}@example.ru`;
     const client = await post('/clients', { name: 'Иван Петров', email, language: 'ru' });
     const draft = await post('/invoices', {

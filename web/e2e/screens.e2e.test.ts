@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { accessibilityProblems, browserForFile, OUTPUT, signUpInBrowser } from './browser';
+import { accessibilityProblems, apiPost, browserForFile, OUTPUT, signUpInBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = browserForFile();
@@ -14,8 +14,7 @@ describe('every main admin screen at 1280 and 375 px', () => {
   }, async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await signUpInBrowser(page, baseUrl, 'Screens Studio', `e2e.screens.${Date.now()}@example.com`);
-    const post = async (path: string, data: unknown) =>
-      (await page.request.post(`${baseUrl}/api/v1${path}`, { headers: { origin: baseUrl }, data })).json();
+    const post = apiPost(page, baseUrl);
     const client = await post('/clients', {
       name: '山田太郎',
       company: '株式会社山田商事',
