@@ -1,11 +1,13 @@
 import { Hono } from 'hono';
 import { createApi } from './api';
+import { readsWithoutBody } from './middleware/reads-without-body';
 import { createPortal } from './portal';
 import { problemResponse, renderError } from './problem';
 import { createWebhooks } from './webhooks';
 
 export function createApp() {
   const app = new Hono<{ Bindings: Env }>();
+  app.use('*', readsWithoutBody());
   app.route('/api/v1', createApi());
   app.route('/portal', createPortal());
   app.route('/webhooks', createWebhooks());

@@ -30,6 +30,12 @@ export function createWebhooks() {
     );
     return c.json({ received: true, ...result }, 200);
   });
+  // Everything else under /webhooks is answered here, as problem+json: falling through to
+  // the app's static assets would hand this sub-app a response it cannot add headers to.
+  hooks.all('/stripe/:tenantId', () =>
+    problemResponse(405, 'Method Not Allowed', 'Stripe delivers events with POST', [], { allow: 'POST' }),
+  );
+  hooks.all('*', (c) => problemResponse(404, 'Not Found', `No webhook endpoint at ${c.req.path}`));
   hooks.onError(renderError);
   return hooks;
 }

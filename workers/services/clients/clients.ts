@@ -7,13 +7,13 @@ import {
   createClient,
   getClient,
   getTenant,
-  InvalidCursorError,
   listClients,
   setPortalAccess,
   updateClient,
 } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
+import { pageWithCursor } from '../pagination';
 import { problemWords } from '../reader-language';
 import { blankToNull, type Text } from '../text';
 
@@ -113,15 +113,8 @@ export async function listClientsFor(
     archived?: boolean | undefined;
   },
 ) {
-  try {
-    const page = await listClients(ctx.db, ctx.tenantId, opts);
-    return { data: page.data.map(toClientView), nextCursor: page.nextCursor };
-  } catch (err) {
-    if (err instanceof InvalidCursorError) {
-      throw new ValidationError([{ path: 'cursor', message: 'Cursor is not valid; start again without it' }]);
-    }
-    throw err;
-  }
+  const page = await pageWithCursor(() => listClients(ctx.db, ctx.tenantId, opts));
+  return { data: page.data.map(toClientView), nextCursor: page.nextCursor };
 }
 
 export async function getClientFor(ctx: TenantContext, id: string): Promise<ClientView> {

@@ -20,7 +20,6 @@ import {
   getClient,
   getDocument,
   getTenant,
-  InvalidCursorError,
   issueDocument,
   listDocuments,
   NumberTakenError,
@@ -29,6 +28,7 @@ import {
 } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { ConflictError, DomainError, NotFoundError, ValidationError } from '../errors';
+import { pageWithCursor } from '../pagination';
 import { problemWords } from '../reader-language';
 import { blankToNull, type Text } from '../text';
 import { sellerOf } from './parties';
@@ -342,13 +342,8 @@ export async function listDocumentsFor(
     limit: number;
   },
 ) {
-  try {
-    const page = await listDocuments(ctx.db, ctx.tenantId, { ...opts, type, today: today(ctx.now) });
-    return { data: page.data.map((r) => toDocumentView(r, ctx.now)), nextCursor: page.nextCursor };
-  } catch (err) {
-    if (err instanceof InvalidCursorError) {
-      throw new ValidationError([{ path: 'cursor', message: 'Cursor is not valid; start again without it' }]);
-    }
-    throw err;
-  }
+  const page = await pageWithCursor(() =>
+    listDocuments(ctx.db, ctx.tenantId, { ...opts, type, today: today(ctx.now) }),
+  );
+  return { data: page.data.map((r) => toDocumentView(r, ctx.now)), nextCursor: page.nextCursor };
 }

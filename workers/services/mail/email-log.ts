@@ -1,6 +1,6 @@
-import { type EmailRow, InvalidCursorError, listEmails, outboxMessages } from '@clientele/db';
+import { type EmailRow, listEmails, outboxMessages } from '@clientele/db';
 import type { TenantContext } from '../context';
-import { ValidationError } from '../errors';
+import { pageWithCursor } from '../pagination';
 
 export interface EmailView {
   id: string;
@@ -39,15 +39,8 @@ export async function emailLog(
   ctx: TenantContext,
   q: { clientId?: string | undefined; cursor?: string | undefined; limit: number },
 ) {
-  try {
-    const page = await listEmails(ctx.db, ctx.tenantId, q);
-    return { data: page.data.map(toEmailView), nextCursor: page.nextCursor };
-  } catch (err) {
-    if (err instanceof InvalidCursorError) {
-      throw new ValidationError([{ path: 'cursor', message: 'Cursor is not valid; start again without it' }]);
-    }
-    throw err;
-  }
+  const page = await pageWithCursor(() => listEmails(ctx.db, ctx.tenantId, q));
+  return { data: page.data.map(toEmailView), nextCursor: page.nextCursor };
 }
 
 /** What the development transport "sent" for this business, raw messages included. */

@@ -3,7 +3,8 @@ import { deleteTemplates, getClient, saveTemplate, TENANT_SCOPE, templatesOf } f
 import type { TenantContext } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
 import { BUILT_IN, type TemplateKind, type TemplateText } from './defaults';
-import { unknownVariables, VARIABLES } from './templates';
+import { renderTemplate, unknownVariables, VARIABLES, variablesIn } from './templates';
+import { previewValues } from './values';
 
 export type TemplateSource = 'builtin' | 'business' | 'client';
 
@@ -51,6 +52,40 @@ export async function effectiveTemplate(
   return (await templateSet(ctx, kind, clientId)).languages[language];
 }
 
+/** 422 naming subject or body for each {{variable}} the kind does not provide. */
+function refuseUnknownVariables(kind: TemplateKind, t: TemplateText) {
+  const unknown = unknownVariables(kind, t);
+  if (unknown.length) {
+    throw new ValidationError(
+      unknown.map((v) => ({
+        path: variablesIn(t.subject).includes(v) ? 'subject' : 'body',
+        message: `Unknown variable {{${v}}}; available: ${VARIABLES[kind].map((x) => `{{${x}}}`).join(', ')}`,
+      })),
+      `Unknown variables: ${unknown.join(', ')}`,
+    );
+  }
+}
+
+/**
+ * The editor's live preview: the text sent (or the saved template) with a client's or sample
+ * values. Held to the same variables as saving, so a preview never shows what could not be saved.
+ */
+export async function previewTemplateFor(
+  ctx: TenantContext,
+  kind: TemplateKind,
+  input: {
+    language: Language;
+    subject?: string | undefined;
+    body?: string | undefined;
+    clientId?: string | undefined;
+  },
+) {
+  const saved = await effectiveTemplate(ctx, kind, input.language, input.clientId);
+  const template = { subject: input.subject ?? saved.subject, body: input.body ?? saved.body };
+  refuseUnknownVariables(kind, template);
+  return renderTemplate(template, await previewValues(ctx, input.language, input.clientId));
+}
+
 /** Saves a template after checking every {{variable}} exists for its kind. */
 export async function saveTemplateFor(
   ctx: TenantContext,
@@ -59,16 +94,7 @@ export async function saveTemplateFor(
   clientId?: string,
 ) {
   await ensureClient(ctx, clientId);
-  const unknown = unknownVariables(kind, input);
-  if (unknown.length) {
-    throw new ValidationError(
-      unknown.map((v) => ({
-        path: input.subject.includes(v) ? 'subject' : 'body',
-        message: `Unknown variable {{${v}}}; available: ${VARIABLES[kind].map((x) => `{{${x}}}`).join(', ')}`,
-      })),
-      `Unknown variables: ${unknown.join(', ')}`,
-    );
-  }
+  refuseUnknownVariables(kind, input);
   await saveTemplate(
     ctx.db,
     ctx.tenantId,

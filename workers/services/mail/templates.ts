@@ -51,8 +51,11 @@ const ESCAPES: Record<string, string> = {
 };
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
+/** Own entries only: `{{constructor}}` must not reach Object.prototype through the lookup. */
 function fill(text: string, values: Values, encode: (s: string) => string): string {
-  return text.replace(PLACEHOLDER, (_, name: string) => encode(values[name] ?? ''));
+  return text.replace(PLACEHOLDER, (_, name: string) =>
+    encode((Object.hasOwn(values, name) ? values[name] : undefined) ?? ''),
+  );
 }
 
 export interface RenderedEmail {

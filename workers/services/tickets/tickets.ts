@@ -16,6 +16,7 @@ import {
 import type { TenantContext } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
 import { queueClientEmail } from '../mail/outgoing';
+import { pageWithCursor } from '../pagination';
 import { type ClientScope, clientDocument } from '../portal/documents';
 import { problemWords } from '../reader-language';
 
@@ -163,11 +164,9 @@ export async function openTicket(
 }
 
 export async function clientTickets(scope: ClientScope, cursor?: string) {
-  const page = await listTickets(scope.ctx.db, scope.ctx.tenantId, {
-    clientId: scope.clientId,
-    cursor,
-    limit: 50,
-  });
+  const page = await pageWithCursor(() =>
+    listTickets(scope.ctx.db, scope.ctx.tenantId, { clientId: scope.clientId, cursor, limit: 50 }),
+  );
   return { data: page.data.map(toTicketView), nextCursor: page.nextCursor };
 }
 
@@ -216,7 +215,7 @@ export async function ticketList(
     limit: number;
   },
 ) {
-  const page = await listTickets(ctx.db, ctx.tenantId, q);
+  const page = await pageWithCursor(() => listTickets(ctx.db, ctx.tenantId, q));
   return { data: page.data.map(toTicketView), nextCursor: page.nextCursor };
 }
 

@@ -3,12 +3,10 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { TEMPLATE_KINDS } from '../../../services/mail/defaults';
 import {
   deleteClientTemplate,
-  effectiveTemplate,
+  previewTemplateFor,
   saveTemplateFor,
   templateSet,
 } from '../../../services/mail/template-store';
-import { renderTemplate } from '../../../services/mail/templates';
-import { previewValues } from '../../../services/mail/values';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonBody, jsonResponse, languageField, security } from '../fields';
 import type { Router } from '../router';
@@ -87,17 +85,14 @@ export function registerTemplateRoutes(app: Router) {
       path: '/templates/{kind}/preview',
       tags,
       security,
-      summary: 'Render a template (the saved one, or the subject/body sent) with a client’s or sample values',
+      summary:
+        'Render a template (the saved one, or the subject/body sent) with a client’s or sample values; unknown {{variables}} → 422',
       request: { params: kindParam, body: jsonBody(PreviewInputSchema) },
       responses: { 200: jsonResponse(PreviewSchema, 'Rendered email'), ...commonErrors },
     }),
     async (c) => {
-      const ctx = tenantContext(c);
       const { kind } = c.req.valid('param');
-      const input = c.req.valid('json');
-      const saved = await effectiveTemplate(ctx, kind, input.language, input.clientId);
-      const template = { subject: input.subject ?? saved.subject, body: input.body ?? saved.body };
-      return c.json(renderTemplate(template, await previewValues(ctx, input.language, input.clientId)), 200);
+      return c.json(await previewTemplateFor(tenantContext(c), kind, c.req.valid('json')), 200);
     },
   );
   app.openapi(

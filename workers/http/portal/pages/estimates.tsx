@@ -7,6 +7,7 @@ import { tellBusiness } from '../../../services/notices/notices';
 import { clientDocument, estimatePage, openClientDocument } from '../../../services/portal/documents';
 import { pdfResponse } from '../../pdf-response';
 import { notFound, type PortalContext, type PortalEnv, requirePortal, signedInPage } from '../context';
+import { pageNumber } from '../page-number';
 import { formatters } from './format';
 import { DocumentPreview } from './preview';
 
@@ -19,7 +20,7 @@ type EstimateStatus = 'sent' | 'accepted' | 'rejected' | 'expired';
 export function estimatePages(portal: Hono<PortalEnv>) {
   portal.get('/estimates', requirePortal, async (c) => {
     const { lang, m, portal: p } = c.var;
-    const page = Math.max(1, Math.min(1000, Number(c.req.query('page')) || 1));
+    const page = pageNumber(c.req.query('page'));
     const result = await estimatePage(p, page, PAGE_SIZE);
     const f = formatters(lang);
     return signedInPage(

@@ -7,6 +7,7 @@ import { publishableKey } from '../../../services/stripe/account';
 import { invoiceCheckouts, settling } from '../../../services/stripe/checkout';
 import { pdfResponse } from '../../pdf-response';
 import { notFound, type PortalEnv, requirePortal, signedInPage } from '../context';
+import { pageNumber } from '../page-number';
 import { InvoiceCells } from './invoice-row';
 import { DocumentPreview } from './preview';
 
@@ -37,7 +38,7 @@ export function invoicePages(portal: Hono<PortalEnv>) {
     const order = c.req.query('order') === 'asc' ? 'asc' : 'desc';
     const statusParam = c.req.query('status');
     const status = PORTAL_STATUS_ORDER.find((s) => s === statusParam);
-    const page = Math.max(1, Math.min(1000, Number(c.req.query('page')) || 1));
+    const page = pageNumber(c.req.query('page'));
     const day = today(p.ctx.now);
     const result = await invoicePage(p, { sort, order, status, page, pageSize: PAGE_SIZE });
     const link = (q: Record<string, string | number | undefined>) => {
