@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
 import { database } from '../middleware/database';
+import { isAllowedOrigin } from '../same-origin';
 import type { PortalEnv } from './context';
 import { portalErrorPage, portalServerError } from './errors';
 import { downloadPages } from './pages/downloads';
@@ -47,8 +48,16 @@ export function createPortal() {
     c.res.headers.set('cache-control', 'private, no-store');
   });
   // Only forms served from this origin may post (SameSite=Lax cookies are the first line;
-  // this also covers the sign-in POST, which has no cookie yet).
-  portal.use('*', csrf({ origin: (origin, c) => origin === new URL(c.req.url).origin }));
+  // this also covers the sign-in POST, which has no cookie yet). "This origin" is PUBLIC_URL's,
+  // never the request's Host (see isAllowedOrigin).
+  // An Origin that is sent decides alone, as in the API's guard (isSameOrigin).
+  portal.use(
+    '*',
+    csrf({
+      origin: (origin, c) => isAllowedOrigin(origin, c),
+      secFetchSite: (site, c) => site === 'same-origin' && !c.req.header('origin'),
+    }),
+  );
 
   loginPages(portal);
   statementPages(portal);
