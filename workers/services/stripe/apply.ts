@@ -11,12 +11,12 @@ import {
   type StripeEventFacts,
   stripePaymentByIntent,
 } from '@clientele/db';
-import type Stripe from 'stripe';
 import type { TenantContext } from '../context';
 import { RetryLaterError } from '../errors';
 import { queueDocumentEmail } from '../mail/outgoing';
 import { tellBusiness } from '../notices/notices';
 import { fromStripeAmount } from './amounts';
+import type { ChargeFacts, CheckoutSessionFacts } from './event-schema';
 
 /** What applying one event did; stored on the event row and answered to Stripe. */
 export type EventOutcome = 'paid' | 'processing' | 'failed' | 'mismatch' | 'refund' | 'ignored';
@@ -37,7 +37,7 @@ export async function applyCheckoutEvent(
   ctx: TenantContext,
   queue: Queue,
   ref: EventRef,
-  session: Stripe.Checkout.Session,
+  session: CheckoutSessionFacts,
 ): Promise<EventOutcome> {
   const meta = session.metadata ?? {};
   const ignore = async (why: string) => {
@@ -65,10 +65,7 @@ export async function applyCheckoutEvent(
     clientId: invoice.clientId,
     amount: known?.amount ?? collected,
     currency: invoice.currency,
-    paymentIntentId:
-      typeof session.payment_intent === 'string'
-        ? session.payment_intent
-        : (session.payment_intent?.id ?? null),
+    paymentIntentId: session.payment_intent,
   };
   const event: StripeEventFacts = { ...ref, invoiceId: invoice.id, outcome: '' };
   const setState = async <S extends CheckoutState & EventOutcome>(state: S, problem: string | null) => {
@@ -144,9 +141,9 @@ export async function applyCheckoutEvent(
 export async function applyRefundEvent(
   ctx: TenantContext,
   ref: EventRef,
-  charge: Stripe.Charge,
+  charge: ChargeFacts,
 ): Promise<EventOutcome> {
-  const pi = typeof charge.payment_intent === 'string' ? charge.payment_intent : charge.payment_intent?.id;
+  const pi = charge.payment_intent;
   const meta = charge.metadata ?? {};
   if (!pi || (meta.tenantId && meta.tenantId !== ctx.tenantId)) {
     await recordStripeEvent(

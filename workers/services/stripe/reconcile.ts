@@ -2,6 +2,7 @@ import { getCheckoutSession, stripeEventSeen, stripeTenantIds } from '@clientele
 import type { TenantContext } from '../context';
 import { tenantStripe } from './account';
 import { applyCheckoutEvent } from './apply';
+import { CheckoutSessionSchema } from './event-schema';
 import type { Keyring } from './sealed';
 
 /** Webhooks Stripe gave up on are at most this old (it retries for three days). */
@@ -49,8 +50,21 @@ async function reconcileTenant(ctx: TenantContext, env: ReconcileEnv) {
     if (known && (known.state === wanted || known.state !== 'open')) continue;
     const id = `reconcile:${session.id}:${wanted}`;
     if (await stripeEventSeen(ctx.db, ctx.tenantId, id)) continue;
+    // Held to the same shape as a webhook's session: what Stripe's API returns is input too.
+    const facts = CheckoutSessionSchema.safeParse(session);
+    if (!facts.success) {
+      console.warn(
+        JSON.stringify({
+          level: 'warn',
+          job: 'stripe-reconcile',
+          tenantId: ctx.tenantId,
+          reason: `malformed session ${session.id}`,
+        }),
+      );
+      continue;
+    }
     const ref = { id, type: 'checkout.session.completed' };
-    const outcome = await applyCheckoutEvent(ctx, env.EMAIL_QUEUE, ref, session);
+    const outcome = await applyCheckoutEvent(ctx, env.EMAIL_QUEUE, ref, facts.data);
     if (outcome === 'paid') applied++;
   }
   return applied;

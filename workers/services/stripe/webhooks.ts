@@ -1,10 +1,10 @@
 import { stripeEventSeen } from '@clientele/db';
-import type Stripe from 'stripe';
 import type { TenantContext } from '../context';
 import { DomainError } from '../errors';
 import { tenantStripe } from './account';
 import { applyCheckoutEvent, applyRefundEvent, type EventOutcome } from './apply';
 import { cryptoProvider } from './client';
+import { parseSignedEvent, type SignedEvent } from './event-schema';
 import type { Keyring } from './sealed';
 
 /** Stripe's own default: a signature older than five minutes is a replay. */
@@ -20,10 +20,31 @@ export type WebhookResult = { eventId: string; outcome: EventOutcome | 'duplicat
 
 type WebhookEnv = Keyring & Pick<Env, 'STRIPE_API_URL' | 'PUBLIC_URL' | 'EMAIL_QUEUE'>;
 
+/** A refusal is logged with its reason (never the body, the header or a secret) and answered 400. */
+function refuse(ctx: TenantContext, reason: string, detail: string): never {
+  console.warn(JSON.stringify({ level: 'warn', job: 'stripe-webhook', tenantId: ctx.tenantId, reason }));
+  throw new BadSignatureError(detail);
+}
+
+/**
+ * The `t=` the sender signed. The SDK only refuses signatures older than its tolerance, so
+ * one dated a year ahead would stay valid for a year: both directions are checked here.
+ */
+function signedAt(header: string): number | null {
+  const stamps = header
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part.startsWith('t='))
+    .map((part) => part.slice(2));
+  if (stamps.length !== 1 || !/^\d{1,12}$/.test(stamps[0]!)) return null;
+  return Number(stamps[0]);
+}
+
 /**
  * One delivery to `/webhooks/stripe/{tenantId}`: verified with that business's signing
- * secret over the raw body, then applied once. A second copy (retry, replay, or twenty at
- * once) finds the event row and changes nothing.
+ * secret over the raw body, its timestamp within five minutes of now either way, its shape
+ * checked for the event type, then applied once. A second copy (retry, replay, or twenty at
+ * once) finds the event row and changes nothing. Every refusal happens before any write.
  */
 export async function receiveStripeEvent(
   ctx: TenantContext,
@@ -32,20 +53,38 @@ export async function receiveStripeEvent(
   signature: string | undefined,
 ): Promise<WebhookResult> {
   const account = await tenantStripe(ctx, env);
-  if (!account) throw new BadSignatureError('Stripe is not set up for this business');
-  if (!signature) throw new BadSignatureError('Missing Stripe-Signature header');
-  let event: Stripe.Event;
+  if (!account) refuse(ctx, 'stripe not set up', 'Stripe is not set up for this business');
+  if (!signature) refuse(ctx, 'no signature header', 'Missing Stripe-Signature header');
+  const verifier = account.stripe.webhooks.signature;
   try {
-    event = await account.stripe.webhooks.constructEventAsync(
+    if (!verifier) throw new Error('no verifier');
+    await verifier.verifyHeaderAsync(
       rawBody,
       signature,
       account.webhookSecret,
       TOLERANCE_SECONDS,
       cryptoProvider,
+      ctx.now.getTime(),
     );
   } catch {
-    throw new BadSignatureError('The Stripe signature does not match this business’s webhook signing secret');
+    refuse(
+      ctx,
+      'signature mismatch or too old',
+      'The Stripe signature does not match this business’s webhook signing secret',
+    );
   }
+  const at = signedAt(signature);
+  if (at === null || Math.abs(ctx.now.getTime() / 1000 - at) > TOLERANCE_SECONDS) {
+    refuse(
+      ctx,
+      'timestamp outside five minutes',
+      'The signature’s timestamp is more than five minutes from now',
+    );
+  }
+  const parsed = parseSignedEvent(rawBody);
+  if (!parsed.ok)
+    refuse(ctx, `malformed event: ${parsed.reason}`, `The event is malformed: ${parsed.reason}`);
+  const event = parsed.event;
   if (await stripeEventSeen(ctx.db, ctx.tenantId, event.id))
     return { eventId: event.id, outcome: 'duplicate' };
   try {
@@ -58,15 +97,13 @@ export async function receiveStripeEvent(
   }
 }
 
-async function dispatch(ctx: TenantContext, queue: Queue, event: Stripe.Event): Promise<EventOutcome> {
+async function dispatch(ctx: TenantContext, queue: Queue, event: SignedEvent): Promise<EventOutcome> {
   const ref = { id: event.id, type: event.type };
-  switch (event.type) {
-    case 'checkout.session.completed':
-    case 'checkout.session.async_payment_succeeded':
-    case 'checkout.session.async_payment_failed':
-      return applyCheckoutEvent(ctx, queue, ref, event.data.object);
-    case 'charge.refunded':
-      return applyRefundEvent(ctx, ref, event.data.object);
+  switch (event.kind) {
+    case 'checkout':
+      return applyCheckoutEvent(ctx, queue, ref, event.session);
+    case 'refund':
+      return applyRefundEvent(ctx, ref, event.charge);
     default:
       // Other events the endpoint may be subscribed to: acknowledged, nothing to do.
       return 'ignored';
