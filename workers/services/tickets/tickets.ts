@@ -18,6 +18,7 @@ import { NotFoundError, ValidationError } from '../errors';
 import { queueClientEmail } from '../mail/outgoing';
 import { type ClientScope, clientDocument } from '../portal/documents';
 import { problemWords } from '../reader-language';
+import { servedType } from './attachment-type';
 
 /** Each attachment up to 10 MB, five per message. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -296,5 +297,7 @@ export async function ticketAttachment(
   if (!att) throw new NotFoundError('Attachment');
   const object = await r2.get(att.key);
   if (!object) throw new NotFoundError('Attachment');
-  return { object, attachment: att };
+  // Whole file in memory (10 MB at most): text and Office checks need more than the first bytes.
+  const bytes = new Uint8Array(await object.arrayBuffer());
+  return { bytes, attachment: att, served: servedType(bytes, att.name) };
 }

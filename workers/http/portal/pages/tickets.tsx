@@ -10,7 +10,7 @@ import {
   ticketAttachment,
   type Upload,
 } from '../../../services/tickets/tickets';
-import { contentDisposition } from '../../content-disposition';
+import { attachmentResponse } from '../../attachment-response';
 import { notFound, type PortalEnv, requirePortal, signedInPage } from '../context';
 import type { PortalMessages } from '../messages';
 import { formatters } from './format';
@@ -275,21 +275,14 @@ export function ticketPages(portal: Hono<PortalEnv>) {
   portal.get('/tickets/:id/attachments/:attachmentId', requirePortal, async (c) => {
     const p = c.var.portal;
     try {
-      const { object, attachment } = await ticketAttachment(
+      const file = await ticketAttachment(
         p.ctx,
         c.env.FILES,
         c.req.param('id'),
         c.req.param('attachmentId'),
         { clientId: p.clientId },
       );
-      return new Response(object.body, {
-        headers: {
-          'content-type': attachment.contentType,
-          'content-disposition': contentDisposition('attachment', attachment.name),
-          'cache-control': 'private, no-store',
-          'x-content-type-options': 'nosniff',
-        },
-      });
+      return attachmentResponse(file);
     } catch (err) {
       if (err instanceof DomainError && err.status === 404) return notFound(c);
       throw err;
