@@ -55,7 +55,7 @@ function ooxmlType(bytes: Uint8Array): string | null {
 function isPlainText(bytes: Uint8Array): boolean {
   if (bytes.includes(0)) return false;
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     return true;
   } catch {
     return false;
