@@ -1,7 +1,8 @@
 import { env } from 'cloudflare:test';
+import { createD1Db } from '@clientele/db/d1';
 import PostalMime from 'postal-mime';
 import { describe, expect, it } from 'vitest';
-import { NOTICES_PER_HOUR } from '../services/notices/notices';
+import { NOTICES_PER_HOUR, tellBusiness } from '../services/notices/notices';
 import { MAX_ATTACHMENTS } from '../services/tickets/tickets';
 import { type Caller, call, json, signUp } from './helpers/api';
 import { portal } from './helpers/portal';
@@ -86,6 +87,25 @@ describe('portal floods are refused with 429 and Retry-After', () => {
     // The limit is per client: another client of the business still gets through.
     const other = await supportClient(owner);
     expect((await openTicketInPortal(other.cookie, { subject: 'Mine', message: 'Hi' })).status).toBe(303);
+  });
+
+  it('30 tickets posted at once: exactly 20 are opened, the rest are 429 and leave nothing', {
+    timeout: 60_000,
+  }, async () => {
+    const owner = await signUp();
+    const { cookie } = await supportClient(owner);
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        openTicketInPortal(cookie, { subject: `Burst ${i}`, message: 'Hi' }),
+      ),
+    );
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 303)).toHaveLength(20);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(10);
+    expect(answers.filter((r) => r.status === 429).every((r) => retryAfterOf(r) > 0)).toBe(true);
+    const after = await footprint(owner);
+    expect(after.tickets).toBe(20);
+    expect(after.messages).toBe(20);
   });
 
   it('the 31st client message on one ticket in an hour → 429 with nothing stored; staff replies are not limited', {
@@ -180,5 +200,46 @@ describe('notices to the business: past the hourly number, one digest', () => {
     expect(text).not.toMatch(/Domanda 10\b/);
     expect(mail.html).toContain(`/support/${ids[NOTICES_PER_HOUR]}`);
     expect(client.id).toBeTruthy();
+  });
+
+  it('the digest is handed to the queue once, timed for the end of the hour; the next hour starts afresh', async () => {
+    const owner = await signUp();
+    await call('/settings', { method: 'PATCH', body: { email: 'owner@studio.example' }, as: owner });
+    const { client } = await supportClient(owner);
+    const sent: { body: { emailId: string }; delaySeconds: number | undefined }[] = [];
+    const queue = {
+      send: async (body: { emailId: string }, opts?: { delaySeconds?: number }) => {
+        sent.push({ body, delaySeconds: opts?.delaySeconds });
+      },
+    } as unknown as Queue;
+    const db = createD1Db(env.DB);
+    const start = new Date(Date.now() + 7 * 24 * 3600_000);
+    const notify = (minutes: number, i: number) =>
+      tellBusiness(
+        { db, tenantId: owner.tenantId, now: new Date(start.getTime() + minutes * 60_000) },
+        queue,
+        {
+          kind: 'ticket_opened',
+          clientId: client.id,
+          subjectId: `tkt_${i}`,
+          facts: { clientName: 'Ana', subject: `Q${i}` },
+        },
+      );
+    for (let i = 0; i < NOTICES_PER_HOUR + 3; i++) await notify(i, i);
+    expect(sent).toHaveLength(NOTICES_PER_HOUR + 1);
+    const digest = sent[NOTICES_PER_HOUR]!;
+    // Sent at minute 10 of a window that closes at minute 60 (plus a minute's slack).
+    expect(digest.delaySeconds).toBe(50 * 60 + 60);
+    expect(sent.slice(0, NOTICES_PER_HOUR).every((s) => s.delaySeconds === undefined)).toBe(true);
+    const bundled = await count(
+      'SELECT count(*) AS n FROM activity WHERE tenant_id = ? AND digest_email_id = ?',
+      owner.tenantId,
+      digest.body.emailId,
+    );
+    expect(bundled).toBe(3);
+    // An hour after the window opened, a notice is its own email again.
+    await notify(61, 99);
+    expect(sent).toHaveLength(NOTICES_PER_HOUR + 2);
+    expect(sent.at(-1)!.delaySeconds).toBeUndefined();
   });
 });
