@@ -157,6 +157,37 @@ describe('portal floods are refused with 429 and Retry-After', () => {
   });
 });
 
+describe('portal ticket posts as JSON', () => {
+  it('answer as an API does: 201 with the id, 204 for a reply, 422 problem+json naming the field', async () => {
+    const owner = await signUp();
+    const { cookie } = await supportClient(owner);
+    const post = (path: string, body: unknown) =>
+      portal(path, cookie, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const opened = await post('/tickets', { subject: 'By script', message: 'Hello' });
+    expect(opened.status).toBe(201);
+    const { id } = await json(opened);
+    expect(id).toMatch(/^tkt_/);
+    expect((await post(`/tickets/${id}/messages`, { message: 'Again' })).status).toBe(204);
+    const before = await footprint(owner);
+    const bad = await post('/tickets', { subject: '', message: 'x' });
+    expect(bad.status).toBe(422);
+    expect(bad.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect((await json(bad)).errors.map((e: { path: string }) => e.path)).toEqual(['subject']);
+    const notJson = await portal('/tickets', cookie, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"subject": ',
+    });
+    expect(notJson.status).toBe(400);
+    expect(notJson.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect(await footprint(owner)).toEqual(before);
+  });
+});
+
 describe('notices to the business: past the hourly number, one digest', () => {
   it(`the first ${NOTICES_PER_HOUR} notices go one by one, the rest in one digest in the business's language`, {
     timeout: 60_000,

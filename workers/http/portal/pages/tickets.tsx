@@ -24,7 +24,9 @@ const isJson = (c: PortalCtx) => (c.req.header('content-type') ?? '').startsWith
 /** Form fields and files as the service takes them (JSON carries text only). */
 async function readForm(c: PortalCtx) {
   if (isJson(c)) {
-    const body: unknown = await c.req.json().catch(() => ({}));
+    const body: unknown = await c.req.json().catch(() => {
+      throw new DomainError(400, 'Bad Request', 'The request body is not valid JSON');
+    });
     const fields = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
     const text = (k: string) => (typeof fields[k] === 'string' ? (fields[k] as string) : '');
     return { text, files: [] as Upload[] };
