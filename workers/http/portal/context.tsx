@@ -108,7 +108,7 @@ export function signedInPage(
     externalScript?: string | undefined;
   },
   body: Child,
-  status: 200 | 400 = 200,
+  status: 200 | 400 | 429 = 200,
 ) {
   const { lang, m, portal: p } = c.var;
   return c.html(

@@ -13,7 +13,7 @@ import {
 import type { TenantContext } from '../context';
 import { documentPdf, portalHome } from '../documents/pdf';
 import { toDocumentView } from '../documents/view';
-import { composeNotice, NOTICE_KIND } from '../notices/compose';
+import { composeNotice, isNoticeKind } from '../notices/compose';
 import { emailedPortalLink } from '../portal/emailed-links';
 import { type TicketMail, ticketMail } from '../tickets/mail';
 import type { TemplateKind } from './defaults';
@@ -29,8 +29,8 @@ export interface EmailJob {
 }
 
 /** The queue carries only ids; everything else is read fresh when the job runs. */
-export async function enqueueEmail(queue: Queue, job: EmailJob) {
-  await queue.send(job, { contentType: 'json' });
+export async function enqueueEmail(queue: Queue, job: EmailJob, delaySeconds?: number) {
+  await queue.send(job, { contentType: 'json', ...(delaySeconds ? { delaySeconds } : {}) });
 }
 
 /**
@@ -79,10 +79,15 @@ export async function queueClientEmail(
  * Hands a freshly recorded email to the queue (once: a replayed record is not re-sent);
  * if the queue refuses, the record says so.
  */
-export async function handToQueue(ctx: TenantContext, queue: Queue, email: EmailRow): Promise<EmailRow> {
+export async function handToQueue(
+  ctx: TenantContext,
+  queue: Queue,
+  email: EmailRow,
+  delaySeconds?: number,
+): Promise<EmailRow> {
   if (email.status !== 'queued' || email.attempts !== 0) return email;
   try {
-    await enqueueEmail(queue, { tenantId: ctx.tenantId, emailId: email.id });
+    await enqueueEmail(queue, { tenantId: ctx.tenantId, emailId: email.id }, delaySeconds);
   } catch (err) {
     await markEmailAttemptFailed(ctx.db, ctx.tenantId, email.id, {
       error: `Could not queue: ${String(err)}`,
@@ -149,7 +154,7 @@ async function composeEmail(
   env: ComposeEnv,
   email: EmailRow,
 ): Promise<{ subject: string; raw: string } | 'gone'> {
-  if (email.kind === NOTICE_KIND) return composeNotice(ctx, env, email);
+  if (isNoticeKind(email.kind)) return composeNotice(ctx, env, email);
   const [tenant, client] = await Promise.all([
     getTenant(ctx.db, ctx.tenantId),
     email.clientId ? getClient(ctx.db, ctx.tenantId, email.clientId) : undefined,

@@ -1,11 +1,15 @@
 import { formatMoney, isLanguage, localeOf, MESSAGES } from '@clientele/core';
-import { type ActivityRow, type EmailRow, getActivity, getTenant } from '@clientele/db';
+import { type ActivityRow, digestActivity, type EmailRow, getActivity, getTenant } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { buildMime } from '../mail/mime';
 import { renderTemplate } from '../mail/templates';
 
 /** The email kind of notices to the business (not a client template: no editor, no override). */
 export const NOTICE_KIND = 'notice';
+/** One email carrying the notices past the hourly number (see `tellBusiness`). */
+export const NOTICE_DIGEST_KIND = 'notice_digest';
+
+export const isNoticeKind = (kind: string) => kind === NOTICE_KIND || kind === NOTICE_DIGEST_KIND;
 
 /** The one line that says what happened, in the business's language. */
 export function noticeLine(a: Pick<ActivityRow, 'kind' | 'facts'>, language: string): string {
@@ -35,12 +39,16 @@ export function noticePath(a: Pick<ActivityRow, 'kind' | 'subjectId'>): string {
   return `/estimates/${a.subjectId}`;
 }
 
-/** Renders a notice email from its activity row; 'gone' when the row no longer exists. */
+const messageIdFor = (env: Pick<Env, 'MAIL_FROM'>, email: EmailRow) =>
+  `<${email.id}@${env.MAIL_FROM.split('@')[1] ?? 'clientele.local'}>`;
+
+/** Renders a notice or digest email from its activity rows; 'gone' when there is nothing left to tell. */
 export async function composeNotice(
   ctx: TenantContext,
   env: Pick<Env, 'MAIL_FROM' | 'PUBLIC_URL'>,
   email: EmailRow,
 ): Promise<{ subject: string; raw: string } | 'gone'> {
+  if (email.kind === NOTICE_DIGEST_KIND) return composeDigest(ctx, env, email);
   const [a, tenant] = await Promise.all([
     email.activityId ? getActivity(ctx.db, ctx.tenantId, email.activityId) : undefined,
     getTenant(ctx.db, ctx.tenantId),
@@ -56,7 +64,40 @@ export async function composeNotice(
     { line, reason: a.facts.reason ? `${n.reason}: ${a.facts.reason}\n\n` : '', open: n.openApp, link },
   );
   const raw = buildMime({
-    messageId: `<${email.id}@${env.MAIL_FROM.split('@')[1] ?? 'clientele.local'}>`,
+    messageId: messageIdFor(env, email),
+    from: { name: 'Clientele', addr: env.MAIL_FROM },
+    to: email.to,
+    replyTo: null,
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
+    attachments: [],
+  });
+  return { subject: rendered.subject, raw };
+}
+
+/** The hour's overflow in one email: one line and one link per notice, in the business's language. */
+async function composeDigest(
+  ctx: TenantContext,
+  env: Pick<Env, 'MAIL_FROM' | 'PUBLIC_URL'>,
+  email: EmailRow,
+): Promise<{ subject: string; raw: string } | 'gone'> {
+  const [rows, tenant] = await Promise.all([
+    digestActivity(ctx.db, ctx.tenantId, email.id),
+    getTenant(ctx.db, ctx.tenantId),
+  ]);
+  if (!rows.length || !tenant) return 'gone';
+  const lang = isLanguage(tenant.locale) ? tenant.locale : 'en';
+  const n = MESSAGES[lang].notice;
+  const origin = new URL(env.PUBLIC_URL).origin;
+  const lines = rows.map((a) => `• ${noticeLine(a, lang)}\n  ${origin}${noticePath(a)}`).join('\n');
+  // Client words go in as values, never as template text, so nothing in them is expanded.
+  const rendered = renderTemplate(
+    { subject: '{{subject}}', body: '{{intro}}\n\n{{lines}}\n\n{{open}}: {{link}}' },
+    { subject: n.digestSubject(rows.length), intro: n.digestIntro, lines, open: n.openApp, link: origin },
+  );
+  const raw = buildMime({
+    messageId: messageIdFor(env, email),
     from: { name: 'Clientele', addr: env.MAIL_FROM },
     to: email.to,
     replyTo: null,

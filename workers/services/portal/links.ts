@@ -105,8 +105,12 @@ export async function inspectToken(db: Db, token: string, now = new Date()): Pro
   return { usable: false, reason: any.revokedAt || any.expiresAt > now ? 'revoked' : 'expired' };
 }
 
-/** Exchanges a usable link for a portal session bound to its one client. */
-export async function signInWithLink(db: Db, token: string, now = new Date()) {
+/**
+ * Exchanges a usable link for a portal session bound to its one client. `previousToken`
+ * is the session cookie the browser sent: it ends server-side, so a copy of the old
+ * cookie (another client's, perhaps) stops working too.
+ */
+export async function signInWithLink(db: Db, token: string, now = new Date(), previousToken?: string) {
   const state = await inspectToken(db, token, now);
   if (!state.usable) return state;
   const session = randomToken(32);
@@ -122,6 +126,7 @@ export async function signInWithLink(db: Db, token: string, now = new Date()) {
       expiresAt,
     },
     now,
+    previousToken ? await sha256Hex(previousToken) : undefined,
   );
   return { usable: true as const, session, expiresAt };
 }

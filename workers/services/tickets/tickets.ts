@@ -19,6 +19,8 @@ import { queueClientEmail } from '../mail/outgoing';
 import { pageWithCursor } from '../pagination';
 import { type ClientScope, clientDocument } from '../portal/documents';
 import { problemWords } from '../reader-language';
+import { servedType } from './attachment-type';
+import { countWrite, refuseIfFull } from './limits';
 
 /** Each attachment up to 10 MB, five per message. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -140,11 +142,15 @@ export async function openTicket(
   r2: R2Bucket,
   input: { subject: string; message: string; invoiceId: string | null; files: Upload[] },
 ) {
+  const limit = { kind: 'tickets', tenantId: scope.ctx.tenantId, clientId: scope.clientId } as const;
+  await refuseIfFull(scope.ctx.db, limit, scope.ctx.now);
   checkText(input.subject, input.message);
   const files = checkUploads(input.files);
   if (input.invoiceId && !(await clientDocument(scope, 'invoice', input.invoiceId))) {
     throw new ValidationError([{ path: 'invoiceId', message: 'Choose one of your invoices' }]);
   }
+  // Counted only once the request is valid, and before any file reaches R2.
+  await countWrite(scope.ctx.db, limit, scope.ctx.now);
   const id = newId('tkt');
   const attachments = await storeAttachments(r2, scope.ctx.tenantId, id, await readUploads(files));
   await createTicket(
@@ -186,8 +192,11 @@ export async function replyAsClient(
 ) {
   const t = await getTicket(scope.ctx.db, scope.ctx.tenantId, id);
   if (!t || t.clientId !== scope.clientId) throw new NotFoundError('Ticket');
+  const limit = { kind: 'messages', tenantId: scope.ctx.tenantId, ticketId: id } as const;
+  await refuseIfFull(scope.ctx.db, limit, scope.ctx.now);
   checkText(null, input.message);
   const files = checkUploads(input.files);
+  await countWrite(scope.ctx.db, limit, scope.ctx.now);
   const attachments = await storeAttachments(r2, scope.ctx.tenantId, id, await readUploads(files));
   await addTicketMessage(
     scope.ctx.db,
@@ -295,5 +304,7 @@ export async function ticketAttachment(
   if (!att) throw new NotFoundError('Attachment');
   const object = await r2.get(att.key);
   if (!object) throw new NotFoundError('Attachment');
-  return { object, attachment: att };
+  // Whole file in memory (10 MB at most): text and Office checks need more than the first bytes.
+  const bytes = new Uint8Array(await object.arrayBuffer());
+  return { bytes, attachment: att, served: servedType(bytes, att.name) };
 }

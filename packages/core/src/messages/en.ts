@@ -129,6 +129,10 @@ export const en = {
     emailNewLink: 'Email me a new link',
     newLinkSent: 'If this link belongs to a client, a new link is on its way to the email address on file.',
     tooMany: 'Too many requests. Please try again later.',
+    ticketsLimit: (minutes: number) =>
+      `You have asked many questions in the last hour. You can ask another in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
+    messagesLimit: (minutes: number) =>
+      `This conversation has had many messages in the last hour. You can write again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
     language: 'Language',
     notFound: 'This document is not available.',
     pageNotFound: 'There is no page at this address.',
@@ -247,6 +251,9 @@ export const en = {
     ticketOpened: (c: string, s: string) => `${c} opened a support ticket: ${s}`,
     reason: 'Reason',
     openApp: 'Open Clientele',
+    digestSubject: (count: number) => `${count} more client ${count === 1 ? 'update' : 'updates'} this hour`,
+    digestIntro:
+      'Your clients were busy: so that your inbox stays readable, the rest of this hour is in one email.',
   },
   email: {
     invoice: {

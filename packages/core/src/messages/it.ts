@@ -119,6 +119,10 @@ export const it = {
     newLinkSent:
       'Se questo link appartiene a un cliente, un nuovo link è stato inviato all’indirizzo registrato.',
     tooMany: 'Troppe richieste. Riprova più tardi.',
+    ticketsLimit: (minutes) =>
+      `Hai fatto molte domande nell'ultima ora. Potrai farne un'altra tra ${minutes} ${minutes === 1 ? 'minuto' : 'minuti'}.`,
+    messagesLimit: (minutes) =>
+      `Questa conversazione ha ricevuto molti messaggi nell'ultima ora. Potrai scrivere di nuovo tra ${minutes} ${minutes === 1 ? 'minuto' : 'minuti'}.`,
     language: 'Lingua',
     notFound: 'Questo documento non è disponibile.',
     pageNotFound: "Non c'è nessuna pagina a questo indirizzo.",
@@ -244,6 +248,10 @@ export const it = {
     ticketOpened: (c: string, s: string) => `${c} ha aperto una richiesta di assistenza: ${s}`,
     reason: 'Motivo',
     openApp: 'Apri Clientele',
+    digestSubject: (count) =>
+      `Altri ${count} ${count === 1 ? 'aggiornamento' : 'aggiornamenti'} dai clienti in quest'ora`,
+    digestIntro:
+      "I tuoi clienti sono stati attivi: per tenere leggibile la posta, il resto di quest'ora è in un'unica email.",
   },
   email: {
     invoice: {

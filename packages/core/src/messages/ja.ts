@@ -112,6 +112,10 @@ export const ja = {
     emailNewLink: '新しいリンクをメールで受け取る',
     newLinkSent: 'このリンクがお客様のものであれば、登録済みのメールアドレスに新しいリンクを送信しました。',
     tooMany: 'リクエストが多すぎます。しばらくしてからお試しください。',
+    ticketsLimit: (minutes) =>
+      `この1時間に多くのお問い合わせをいただきました。${minutes} 分後に新しいお問い合わせができます。`,
+    messagesLimit: (minutes) =>
+      `この1時間にこの会話へのメッセージが多く届いています。${minutes} 分後にもう一度送信できます。`,
     language: '言語',
     notFound: 'この書類は表示できません。',
     pageNotFound: 'このアドレスのページはありません。',
@@ -230,6 +234,9 @@ export const ja = {
     ticketOpened: (c: string, s: string) => `${c} 様からお問い合わせ: ${s}`,
     reason: '理由',
     openApp: 'Clientele を開く',
+    digestSubject: (count) => `この1時間のお客様の動き（ほか ${count} 件）`,
+    digestIntro:
+      'お客様の動きが多かったため、受信箱が読みやすいよう、この1時間の残りは1通のメールにまとめました。',
   },
   email: {
     invoice: {

@@ -118,6 +118,10 @@ export const pt = {
     emailNewLink: 'Enviar-me um novo link',
     newLinkSent: 'Se este link pertencer a um cliente, um novo link foi enviado para o e-mail registado.',
     tooMany: 'Demasiados pedidos. Tente mais tarde.',
+    ticketsLimit: (minutes) =>
+      `Fez muitas perguntas na última hora. Pode fazer outra dentro de ${minutes} ${minutes === 1 ? 'minuto' : 'minutos'}.`,
+    messagesLimit: (minutes) =>
+      `Esta conversa recebeu muitas mensagens na última hora. Pode voltar a escrever dentro de ${minutes} ${minutes === 1 ? 'minuto' : 'minutos'}.`,
     language: 'Idioma',
     notFound: 'Este documento não está disponível.',
     pageNotFound: 'Não existe nenhuma página neste endereço.',
@@ -241,6 +245,10 @@ export const pt = {
     ticketOpened: (c: string, s: string) => `${c} abriu um pedido de apoio: ${s}`,
     reason: 'Motivo',
     openApp: 'Abrir o Clientele',
+    digestSubject: (count) =>
+      `Mais ${count} ${count === 1 ? 'novidade' : 'novidades'} de clientes nesta hora`,
+    digestIntro:
+      'Os seus clientes estiveram ativos: para manter a caixa de correio legível, o resto desta hora segue num só email.',
   },
   email: {
     invoice: {

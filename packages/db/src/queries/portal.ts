@@ -125,15 +125,27 @@ export async function findLinkByHash(db: Db, tokenHash: string) {
   return db.select().from(portalLinks).where(eq(portalLinks.tokenHash, tokenHash)).get();
 }
 
+/**
+ * Opens a session; `replacesTokenHash` (the session the browser already had) ends in the
+ * same batch, so a browser never holds two live portal sessions after signing in again.
+ */
 export async function openPortalSession(
   db: Db,
   s: { tokenHash: string; tenantId: string; clientId: string; linkId: string; expiresAt: Date },
   now = new Date(),
+  replacesTokenHash?: string,
 ) {
-  await db.batch([
-    db.insert(portalSessions).values({ ...s, createdAt: now }),
-    db.update(portalLinks).set({ lastUsedAt: now }).where(eq(portalLinks.id, s.linkId)),
-  ]);
+  const open = db.insert(portalSessions).values({ ...s, createdAt: now });
+  const touch = db.update(portalLinks).set({ lastUsedAt: now }).where(eq(portalLinks.id, s.linkId));
+  if (replacesTokenHash) {
+    await db.batch([
+      db.delete(portalSessions).where(eq(portalSessions.tokenHash, replacesTokenHash)),
+      open,
+      touch,
+    ]);
+  } else {
+    await db.batch([open, touch]);
+  }
 }
 
 export async function endPortalSession(db: Db, tokenHash: string) {

@@ -33,9 +33,17 @@ export const activity = sqliteTable(
     /** The estimate, invoice or ticket it is about. */
     subjectId: text('subject_id').notNull(),
     facts: text('facts', { mode: 'json' }).$type<ActivityFacts>().notNull(),
+    /**
+     * Past the hourly number of notice emails, the notice goes out in this one digest
+     * email for the hour instead of its own.
+     */
+    digestEmailId: text('digest_email_id'),
     createdAt: timestamp('created_at').notNull(),
   },
-  (t) => [index('activity_tenant_idx').on(t.tenantId, t.createdAt)],
+  (t) => [
+    index('activity_tenant_idx').on(t.tenantId, t.createdAt),
+    index('activity_digest_idx').on(t.tenantId, t.digestEmailId),
+  ],
 );
 
 export type ActivityRow = typeof activity.$inferSelect;

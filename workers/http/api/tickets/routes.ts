@@ -8,7 +8,7 @@ import {
   ticketForBusiness,
   ticketList,
 } from '../../../services/tickets/tickets';
-import { contentDisposition } from '../../content-disposition';
+import { attachmentResponse } from '../../attachment-response';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonBody, jsonResponse, pageOf, paginationQuery, security } from '../fields';
 import type { Router } from '../router';
@@ -126,20 +126,8 @@ export function registerTicketRoutes(app: Router) {
     }),
     async (c) => {
       const { id, attachmentId } = c.req.valid('param');
-      const { object, attachment } = await ticketAttachment(
-        tenantContext(c),
-        c.env.FILES,
-        id,
-        attachmentId,
-        {},
-      );
-      return new Response(object.body, {
-        headers: {
-          'content-type': attachment.contentType,
-          'content-disposition': contentDisposition('attachment', attachment.name),
-          'cache-control': 'private, no-store',
-        },
-      });
+      const file = await ticketAttachment(tenantContext(c), c.env.FILES, id, attachmentId, {});
+      return attachmentResponse(file);
     },
   );
 }

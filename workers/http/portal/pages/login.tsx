@@ -113,7 +113,12 @@ export function loginPages(portal: Hono<PortalEnv>) {
   });
 
   portal.post('/login/:token', anonymousLanguage, async (c) => {
-    const result = await signInWithLink(c.var.db, c.req.param('token'));
+    const result = await signInWithLink(
+      c.var.db,
+      c.req.param('token'),
+      new Date(),
+      readSessionCookie(c, 'portal'),
+    );
     if (!result.usable) return unusable(c, result.reason, result.reason === 'unknown' ? 404 : 410);
     writeSessionCookie(c, 'portal', result.session, result.expiresAt);
     return c.redirect('/portal', 303);

@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono';
 import { DomainError, type FieldError } from '../../../services/errors';
 import { tellBusiness } from '../../../services/notices/notices';
 import { invoicePage } from '../../../services/portal/documents';
+import { PortalLimitError } from '../../../services/tickets/limits';
 import {
   clientTicket,
   clientTickets,
@@ -10,15 +11,26 @@ import {
   ticketAttachment,
   type Upload,
 } from '../../../services/tickets/tickets';
-import { contentDisposition } from '../../content-disposition';
+import { attachmentResponse } from '../../attachment-response';
 import { notFound, type PortalEnv, requirePortal, signedInPage } from '../context';
 import type { PortalMessages } from '../messages';
 import { formatters } from './format';
 
 type PortalCtx = Context<PortalEnv>;
 
-/** Form fields and files as the service takes them. */
+/** A script posting JSON gets problem+json answers; a browser's form gets pages. */
+const isJson = (c: PortalCtx) => (c.req.header('content-type') ?? '').startsWith('application/json');
+
+/** Form fields and files as the service takes them (JSON carries text only). */
 async function readForm(c: PortalCtx) {
+  if (isJson(c)) {
+    const body: unknown = await c.req.json().catch(() => {
+      throw new DomainError(400, 'Bad Request', 'The request body is not valid JSON');
+    });
+    const fields = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+    const text = (k: string) => (typeof fields[k] === 'string' ? (fields[k] as string) : '');
+    return { text, files: [] as Upload[] };
+  }
   const form = await c.req.parseBody({ all: true });
   const text = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : '');
   const raw = form.attachments;
@@ -32,6 +44,24 @@ async function readForm(c: PortalCtx) {
   return { text, files };
 }
 
+/** What a refused write answers: the page again with the words kept, and why. */
+interface Refusal {
+  errors: Record<string, string>;
+  /** A limit reached: the page says how long to wait, with the same wait in Retry-After. */
+  limit?: { text: string; retryAfterSeconds: number };
+}
+
+function refusalOf(c: PortalCtx, err: unknown): Refusal | null {
+  const m = c.var.m;
+  if (err instanceof PortalLimitError) {
+    const minutes = Math.ceil(err.retryAfterSeconds / 60);
+    const text = err.limit === 'tickets' ? m.ticketsLimit(minutes) : m.messagesLimit(minutes);
+    return { errors: {}, limit: { text, retryAfterSeconds: err.retryAfterSeconds } };
+  }
+  if (err instanceof DomainError && err.status === 422) return { errors: localized(m, err.errors) };
+  return null;
+}
+
 /** The service's field errors in the client's language. */
 function localized(m: PortalMessages, errors: FieldError[]) {
   const byPath: Record<string, string> = {
@@ -40,6 +70,14 @@ function localized(m: PortalMessages, errors: FieldError[]) {
     attachments: m.attachmentsInvalid,
   };
   return Object.fromEntries(errors.map((e) => [e.path, byPath[e.path] ?? m.checkFields]));
+}
+
+function Alert({ text }: { text: string | undefined }) {
+  return text ? (
+    <p class="danger" role="alert">
+      {text}
+    </p>
+  ) : null;
 }
 
 function FieldErrorText({ id, text }: { id: string; text: string | undefined }) {
@@ -54,16 +92,18 @@ function FieldErrorText({ id, text }: { id: string; text: string | undefined }) 
 export function ticketPages(portal: Hono<PortalEnv>) {
   const listPage = async (
     c: PortalCtx,
-    errors: Record<string, string> = {},
+    refusal: Refusal = { errors: {} },
     values: Record<string, string> = {},
   ) => {
     const { lang, m, portal: p } = c.var;
+    const { errors, limit } = refusal;
     const f = formatters(lang);
     const [tickets, invoices] = await Promise.all([
       clientTickets(p),
       invoicePage(p, { sort: 'date', order: 'desc', page: 1, pageSize: 50 }),
     ]);
     const invalid = Object.keys(errors).length > 0;
+    if (limit) c.header('retry-after', String(limit.retryAfterSeconds));
     return signedInPage(
       c,
       { title: m.support, section: 'support' },
@@ -71,11 +111,7 @@ export function ticketPages(portal: Hono<PortalEnv>) {
         <h1>{m.support}</h1>
         <form class="card" method="post" action="/portal/tickets" enctype="multipart/form-data">
           <h2>{m.newTicket}</h2>
-          {invalid ? (
-            <p class="danger" role="alert">
-              {m.checkFields}
-            </p>
-          ) : null}
+          <Alert text={limit?.text ?? (invalid ? m.checkFields : undefined)} />
           <div class="field">
             <label for="subject">{m.ticketSubject}</label>
             <input
@@ -148,7 +184,7 @@ export function ticketPages(portal: Hono<PortalEnv>) {
           </table>
         )}
       </>,
-      invalid ? 400 : 200,
+      limit ? 429 : invalid ? 400 : 200,
     );
   };
 
@@ -171,16 +207,17 @@ export function ticketPages(portal: Hono<PortalEnv>) {
         subjectId: id,
         facts: { clientName: p.client.name, subject: values.subject.trim() },
       });
-      return c.redirect(`/portal/tickets/${id}`, 303);
+      return isJson(c) ? c.json({ id }, 201) : c.redirect(`/portal/tickets/${id}`, 303);
     } catch (err) {
-      if (err instanceof DomainError && err.status === 422)
-        return listPage(c, localized(c.var.m, err.errors), values);
+      const refusal = isJson(c) ? null : refusalOf(c, err);
+      if (refusal) return listPage(c, refusal, values);
       throw err;
     }
   });
 
-  const threadPage = async (c: PortalCtx, errors: Record<string, string> = {}, draft = '') => {
+  const threadPage = async (c: PortalCtx, refusal: Refusal = { errors: {} }, draft = '') => {
     const { lang, m, portal: p } = c.var;
+    const { errors, limit } = refusal;
     const f = formatters(lang);
     let ticket: Awaited<ReturnType<typeof clientTicket>>;
     try {
@@ -190,6 +227,7 @@ export function ticketPages(portal: Hono<PortalEnv>) {
       throw err;
     }
     const invalid = Object.keys(errors).length > 0;
+    if (limit) c.header('retry-after', String(limit.retryAfterSeconds));
     return signedInPage(
       c,
       { title: ticket.subject, section: 'support' },
@@ -224,6 +262,7 @@ export function ticketPages(portal: Hono<PortalEnv>) {
           action={`/portal/tickets/${ticket.id}/messages`}
           enctype="multipart/form-data"
         >
+          <Alert text={limit?.text ?? (invalid ? m.checkFields : undefined)} />
           <div class="field">
             <label for="message">{m.yourReply}</label>
             <textarea
@@ -247,7 +286,7 @@ export function ticketPages(portal: Hono<PortalEnv>) {
           <p class="muted">{m.replyByEmail}</p>
         </form>
       </>,
-      invalid ? 400 : 200,
+      limit ? 429 : invalid ? 400 : 200,
     );
   };
 
@@ -262,12 +301,11 @@ export function ticketPages(portal: Hono<PortalEnv>) {
         message: text('message'),
         files,
       });
-      return c.redirect(`/portal/tickets/${id}`, 303);
+      return isJson(c) ? c.body(null, 204) : c.redirect(`/portal/tickets/${id}`, 303);
     } catch (err) {
       if (err instanceof DomainError && err.status === 404) return notFound(c);
-      if (err instanceof DomainError && err.status === 422) {
-        return threadPage(c, localized(c.var.m, err.errors), text('message'));
-      }
+      const refusal = isJson(c) ? null : refusalOf(c, err);
+      if (refusal) return threadPage(c, refusal, text('message'));
       throw err;
     }
   });
@@ -275,21 +313,14 @@ export function ticketPages(portal: Hono<PortalEnv>) {
   portal.get('/tickets/:id/attachments/:attachmentId', requirePortal, async (c) => {
     const p = c.var.portal;
     try {
-      const { object, attachment } = await ticketAttachment(
+      const file = await ticketAttachment(
         p.ctx,
         c.env.FILES,
         c.req.param('id'),
         c.req.param('attachmentId'),
         { clientId: p.clientId },
       );
-      return new Response(object.body, {
-        headers: {
-          'content-type': attachment.contentType,
-          'content-disposition': contentDisposition('attachment', attachment.name),
-          'cache-control': 'private, no-store',
-          'x-content-type-options': 'nosniff',
-        },
-      });
+      return attachmentResponse(file);
     } catch (err) {
       if (err instanceof DomainError && err.status === 404) return notFound(c);
       throw err;

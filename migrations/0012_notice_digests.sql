@@ -1,0 +1,2 @@
+ALTER TABLE `activity` ADD `digest_email_id` text;--> statement-breakpoint
+CREATE INDEX `activity_digest_idx` ON `activity` (`tenant_id`,`digest_email_id`);
