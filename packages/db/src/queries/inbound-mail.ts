@@ -70,3 +70,5 @@ export async function acceptHeldInboundMail(
 
 /** The id the message of a held log line gets on its thread once accepted. */
 export const heldMessageId = (logId: string) => `msg_${logId.replace(/^inm_/, '')}`;
+
+export type { InboundMailRow };
