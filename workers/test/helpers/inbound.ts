@@ -4,8 +4,12 @@ import { type Caller, call, json } from './api';
 import { deliverEmail, openTicketInPortal, rawReply, supportClient, ticketIdFrom } from './tickets';
 
 /** A ticket opened in the portal and answered once by the business: ready for email replies. */
-export async function answeredTicket(owner: Caller, subject = 'Invoice question') {
-  const { client, cookie } = await supportClient(owner);
+export async function answeredTicket(
+  owner: Caller,
+  subject = 'Invoice question',
+  clientFields: Record<string, unknown> = {},
+) {
+  const { client, cookie } = await supportClient(owner, clientFields);
   const id = await ticketIdFrom(await openTicketInPortal(cookie, { subject, message: 'Is VAT included?' }));
   const staff = await json(
     await call(`/tickets/${id}/messages`, { method: 'POST', body: { body: 'Yes, 23% included.' }, as: owner }),
