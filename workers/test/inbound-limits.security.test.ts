@@ -17,11 +17,14 @@ describe('Email Worker: floods are refused with a logged reason', () => {
       results.push(await deliverEmail({ from: t.client.email, to: t.to, raw }));
     }
     expect(results.slice(0, MAX_INBOUND_PER_SENDER_PER_HOUR).every((r) => r.rejected === null)).toBe(true);
-    for (const r of results.slice(MAX_INBOUND_PER_SENDER_PER_HOUR)) expect(r.rejected).toMatch(/Too many messages/);
+    for (const r of results.slice(MAX_INBOUND_PER_SENDER_PER_HOUR))
+      expect(r.rejected).toMatch(/Too many messages/);
     expect(await emailedReplies(owner, t.id)).toHaveLength(MAX_INBOUND_PER_SENDER_PER_HOUR);
     const log = await inboundLog(owner);
     expect(log).toHaveLength(total);
-    expect(log.filter((l) => l.outcome === 'rejected' && /at most 30 an hour/.test(l.reason ?? ''))).toHaveLength(5);
+    expect(
+      log.filter((l) => l.outcome === 'rejected' && /at most 30 an hour/.test(l.reason ?? '')),
+    ).toHaveLength(5);
 
     // Another sender is counted on its own.
     const other = await answeredTicket(owner);

@@ -18,7 +18,11 @@ describe('Email Worker: only a verified client lands on the thread', () => {
   it('header From is the client but the envelope is another domain with nothing vouching → held as "sender not verified", nothing added', async () => {
     const owner = await signUp();
     const t = await answeredTicket(owner);
-    const r = await send(t, { headerFrom: t.client.email, envelope: 'attacker@evil.test', body: 'Pay to IBAN X' });
+    const r = await send(t, {
+      headerFrom: t.client.email,
+      envelope: 'attacker@evil.test',
+      body: 'Pay to IBAN X',
+    });
     // Held quietly for the business, not bounced to whoever forged it.
     expect(r.rejected).toBeNull();
     expect(await emailedReplies(owner, t.id)).toHaveLength(0);
@@ -32,7 +36,11 @@ describe('Email Worker: only a verified client lands on the thread', () => {
   it('the envelope is the client but the header From is someone else → refused, nothing added', async () => {
     const owner = await signUp();
     const t = await answeredTicket(owner);
-    const r = await send(t, { headerFrom: 'ceo@evil.test', envelope: t.client.email, body: 'New bank details' });
+    const r = await send(t, {
+      headerFrom: 'ceo@evil.test',
+      envelope: t.client.email,
+      body: 'New bank details',
+    });
     expect(r.rejected).toMatch(/only from the client's email address on file/);
     expect(await emailedReplies(owner, t.id)).toHaveLength(0);
     expect((await inboundLog(owner))[0]).toMatchObject({ outcome: 'rejected' });
@@ -54,7 +62,9 @@ describe('Email Worker: only a verified client lands on the thread', () => {
     const dmarc = await send(t, {
       headerFrom: t.client.email,
       envelope: 'bounces@esp.example.org',
-      headers: [`Authentication-Results: mx.cloudflare.net; spf=pass smtp.mailfrom=esp.example.org; dmarc=pass (p=REJECT) header.from=${d}`],
+      headers: [
+        `Authentication-Results: mx.cloudflare.net; spf=pass smtp.mailfrom=esp.example.org; dmarc=pass (p=REJECT) header.from=${d}`,
+      ],
       body: 'DMARC passed',
     });
     expect(dmarc.rejected).toBeNull();
@@ -95,7 +105,9 @@ describe('Email Worker: only a verified client lands on the thread', () => {
       // The pass only inside a comment.
       [`Authentication-Results: mx.cloudflare.net; dkim=fail (dkim=pass header.d=${d}) header.d=${d}`],
       // Signed, but by another domain.
-      ['Authentication-Results: mx.cloudflare.net; dkim=pass header.d=evil.test; dmarc=fail header.from=evil.test'],
+      [
+        'Authentication-Results: mx.cloudflare.net; dkim=pass header.d=evil.test; dmarc=fail header.from=evil.test',
+      ],
       // DMARC pass for another domain.
       ['Authentication-Results: mx.cloudflare.net; dmarc=pass header.from=evil.test'],
       // A domain that merely ends like the client's.
@@ -111,7 +123,12 @@ describe('Email Worker: only a verified client lands on the thread', () => {
       [`Authentication-Results: mx.cloudflare.net; dkim=pass header.d=${d} (unclosed`],
     ];
     for (const [i, headers] of forged.entries()) {
-      const r = await send(t, { headerFrom: t.client.email, envelope: 'x@evil.test', headers, body: `forged ${i}` });
+      const r = await send(t, {
+        headerFrom: t.client.email,
+        envelope: 'x@evil.test',
+        headers,
+        body: `forged ${i}`,
+      });
       expect(r.rejected).toBeNull();
     }
     expect(await emailedReplies(owner, t.id)).toHaveLength(0);
@@ -123,7 +140,9 @@ describe('Email Worker: only a verified client lands on the thread', () => {
     const owner = await signUp();
     const t = await answeredTicket(owner);
     const upper = t.client.email.toUpperCase();
-    expect((await send(t, { headerFrom: upper, envelope: ` ${upper} `, body: 'Shouting' })).rejected).toBeNull();
+    expect(
+      (await send(t, { headerFrom: upper, envelope: ` ${upper} `, body: 'Shouting' })).rejected,
+    ).toBeNull();
     const lookalike = t.client.email.replace('@', '@mail.');
     const r = await send(t, { headerFrom: lookalike, envelope: lookalike, body: 'Look-alike' });
     expect(r.rejected).toMatch(/only from the client's email/);

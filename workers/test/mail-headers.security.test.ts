@@ -153,7 +153,12 @@ describe('the MIME builder: one chokepoint for every header value', () => {
         from: { name: `Studio${INJECTED}`, addr: 'billing@clientele.test' },
         subject: `Re: Question${INJECTED}`,
         inReplyTo: `<x@y>${INJECTED}`,
-        references: ['<ok@clientele.test>', `<a@b>${INJECTED}`, '<a@b>\r\nBcc: victim@evil.test', '<bad id@x>'],
+        references: [
+          '<ok@clientele.test>',
+          `<a@b>${INJECTED}`,
+          '<a@b>\r\nBcc: victim@evil.test',
+          '<bad id@x>',
+        ],
         attachments: [
           {
             filename: `invoice"${INJECTED}.pdf`,

@@ -12,7 +12,11 @@ export async function answeredTicket(
   const { client, cookie } = await supportClient(owner, clientFields);
   const id = await ticketIdFrom(await openTicketInPortal(cookie, { subject, message: 'Is VAT included?' }));
   const staff = await json(
-    await call(`/tickets/${id}/messages`, { method: 'POST', body: { body: 'Yes, 23% included.' }, as: owner }),
+    await call(`/tickets/${id}/messages`, {
+      method: 'POST',
+      body: { body: 'Yes, 23% included.' },
+      as: owner,
+    }),
   );
   return { client, cookie, id, staff, to: await replyAddress(env, owner.tenantId, id) };
 }
@@ -57,7 +61,13 @@ export async function heldReply(owner: Caller, opts: { body?: string; attachment
   const envelope = 'bounce@forwarder.example.net';
   const messageId = `<held-${crypto.randomUUID()}@mail.example.com>`;
   const raw = opts.attachments
-    ? withAttachments({ from: t.client.email, to: t.to, messageId, body: opts.body ?? 'Held reply', count: opts.attachments })
+    ? withAttachments({
+        from: t.client.email,
+        to: t.to,
+        messageId,
+        body: opts.body ?? 'Held reply',
+        count: opts.attachments,
+      })
     : rawReply({ from: t.client.email, to: t.to, messageId, body: opts.body ?? 'Held reply' });
   await deliverEmail({ from: envelope, to: t.to, raw });
   const line = (await inboundLog(owner)).find((l) => l.messageId === messageId);
@@ -66,7 +76,13 @@ export async function heldReply(owner: Caller, opts: { body?: string; attachment
 }
 
 /** A reply with `count` small PDF attachments. */
-export function withAttachments(o: { from: string; to: string; messageId: string; body: string; count: number }) {
+export function withAttachments(o: {
+  from: string;
+  to: string;
+  messageId: string;
+  body: string;
+  count: number;
+}) {
   const files = Array.from({ length: o.count }, (_, i) => [
     '--b1',
     `Content-Type: application/pdf; name="doc-${i}.pdf"`,
