@@ -22,7 +22,9 @@ describe('POST /tickets/inbound-mail/{id}/accept: who may accept', () => {
   it('a member (not the owner) → 403; the reply stays held', async () => {
     const owner = await signUp();
     const held = await heldReply(owner);
-    await env.DB.prepare("UPDATE memberships SET role = 'member' WHERE tenant_id = ?").bind(owner.tenantId).run();
+    await env.DB.prepare("UPDATE memberships SET role = 'member' WHERE tenant_id = ?")
+      .bind(owner.tenantId)
+      .run();
     const res = await call(`/tickets/inbound-mail/${held.line.id}/accept`, { method: 'POST', as: owner });
     expect(res.status).toBe(403);
     expect(await emailedReplies(owner, held.id)).toHaveLength(0);
@@ -40,7 +42,7 @@ describe('POST /tickets/inbound-mail/{id}/accept: who may accept', () => {
     expect(await emailedReplies(owner, held.id)).toHaveLength(0);
   });
 
-  it('the held raw message is stored under its business's prefix in R2, keyed by the log line', async () => {
+  it("the held raw message is stored under its business's prefix in R2, keyed by the log line", async () => {
     const owner = await signUp();
     const held = await heldReply(owner);
     const keys = (await env.FILES.list({ prefix: 'inbound/' })).objects.map((o) => o.key);
