@@ -1,4 +1,4 @@
-import { env } from 'cloudflare:test';
+import { createExecutionContext, env } from 'cloudflare:test';
 import { replyAddress } from '../../services/tickets/reply-address';
 import { type Caller, call, json } from './api';
 import { deliverEmail, openTicketInPortal, rawReply, supportClient, ticketIdFrom } from './tickets';
@@ -107,4 +107,24 @@ export function withAttachments(o: {
     '--b1--',
     '',
   ].join('\r\n');
+}
+
+/** Drives the email handler with raw bytes (invalid UTF-8, NUL bytes and all); `threw` instead of throwing. */
+export async function deliverBytes(opts: { from: string; to: string; bytes: Uint8Array }) {
+  let rejected: string | null = null;
+  const message = {
+    from: opts.from,
+    to: opts.to,
+    headers: new Headers(),
+    raw: new Response(opts.bytes).body!,
+    rawSize: opts.bytes.byteLength,
+    setReject: (reason: string) => {
+      rejected = reason;
+    },
+    forward: async () => ({ messageId: '' }),
+    reply: async () => ({ messageId: '' }),
+  } as unknown as ForwardableEmailMessage;
+  const { default: worker } = await import('../../index');
+  await worker.email(message, env, createExecutionContext());
+  return { rejected: rejected as string | null };
 }
