@@ -263,6 +263,7 @@ export const api = {
   ticket: (id: string) => unwrap(http.GET('/tickets/{id}', path(id))),
   unreadTickets: () => unwrap(http.GET('/tickets/unread-count')),
   inboundMail: () => unwrap(http.GET('/tickets/inbound-mail')),
+  acceptInboundMail: (id: string) => unwrap(http.POST('/tickets/inbound-mail/{id}/accept', path(id))),
   replyToTicket: (id: string, body: { body: string; internal?: boolean }) =>
     unwrap(http.POST('/tickets/{id}/messages', { ...path(id), body })),
   setTicketStatus: (id: string, status: 'open' | 'closed') =>

@@ -8,6 +8,7 @@ export * from './queries/dashboard';
 export * from './queries/documents';
 export * from './queries/emails';
 export * from './queries/idempotency';
+export * from './queries/inbound-mail';
 export * from './queries/numbering';
 export * from './queries/payments';
 export * from './queries/portal';

@@ -1,7 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api';
 import { FormError } from '../components/FormError';
+import { useAction } from '../components/useAction';
 import { problemText } from '../errors';
 import { useWords } from '../i18n';
 import { keys } from '../queries';
@@ -19,6 +21,13 @@ export function SupportPage() {
   });
   const inbound = useQuery({ queryKey: keys.inboundMail, queryFn: api.inboundMail });
   const turnedAway = (inbound.data?.data ?? []).filter((m) => m.outcome === 'rejected').slice(0, 10);
+  // The accepted reply lands on a thread: the inbox, the badge and the log all change.
+  const accept = useAction([keys.inboundMail, ['tickets']]);
+  const [accepting, setAccepting] = useState<string | null>(null);
+  const acceptMail = (id: string) => {
+    setAccepting(id);
+    void accept.run(() => api.acceptInboundMail(id)).finally(() => setAccepting(null));
+  };
   return (
     <section>
       <div className="page-head">
@@ -71,13 +80,27 @@ export function SupportPage() {
         <div className="card">
           <h3>{t.support.turnedAway}</h3>
           <p className="hint">{t.support.turnedAwayHint}</p>
+          {accept.error ? <FormError message={accept.error} /> : null}
           <table className="list">
             <tbody>
               {turnedAway.map((m) => (
-                <tr key={m.id}>
+                <tr key={m.id} data-inbound={m.id}>
                   <td className="hide-sm">{date(m.receivedAt)}</td>
                   <td>{m.from}</td>
                   <td>{m.reason}</td>
+                  <td>
+                    {m.acceptable ? (
+                      <button
+                        type="button"
+                        title={t.support.acceptMailHint}
+                        disabled={accept.busy}
+                        aria-busy={accepting === m.id}
+                        onClick={() => acceptMail(m.id)}
+                      >
+                        {t.support.acceptMail}
+                      </button>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

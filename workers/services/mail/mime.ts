@@ -1,4 +1,13 @@
 import { createMimeMessage, Mailbox } from 'mimetext';
+import {
+  assertHeaderBlock,
+  headerAddress,
+  headerContentType,
+  headerFilename,
+  headerMessageId,
+  headerMessageIds,
+  headerText,
+} from './header-values';
 
 export interface OutgoingEmail {
   messageId: string;
@@ -39,23 +48,51 @@ export function textPart(contentType: 'text/plain' | 'text/html', data: string) 
   };
 }
 
+/** The only header lines a message we build may have (mimetext adds Date and MIME-Version). */
+const HEADERS = [
+  'Date',
+  'From',
+  'To',
+  'Reply-To',
+  'Message-ID',
+  'In-Reply-To',
+  'References',
+  'Subject',
+  'MIME-Version',
+  'Content-Type',
+  'Content-Transfer-Encoding',
+];
+
 /**
  * RFC 5322 message with text and HTML alternatives and attachments, built by mimetext
  * (UTF-8 subjects and names are RFC 2047-encoded there). Lines end in CRLF as SMTP wants.
+ * Every header value goes through `header-values` first, whatever its source, and the
+ * finished header block is checked once more, so stored or inbound text never adds a header
+ * line or a body of its own; an address or our own Message-ID that is not valid refuses the
+ * message (UnsafeHeaderError) rather than sending something else.
  */
 export function buildMime(e: OutgoingEmail): string {
   const msg = createMimeMessage();
-  msg.setSender({ name: e.from.name, addr: e.from.addr });
-  msg.setRecipient(e.to);
-  msg.setSubject(e.subject);
-  msg.setHeader('Message-ID', e.messageId);
-  if (e.replyTo) msg.setHeader('Reply-To', new Mailbox({ addr: e.replyTo }));
-  if (e.inReplyTo) msg.setHeader('In-Reply-To', e.inReplyTo);
-  if (e.references?.length) msg.setHeader('References', e.references.join(' '));
+  msg.setSender({ name: headerText(e.from.name, 200), addr: headerAddress('From', e.from.addr) });
+  msg.setRecipient({ addr: headerAddress('To', e.to) });
+  msg.setSubject(headerText(e.subject));
+  msg.setHeader('Message-ID', headerMessageId('Message-ID', e.messageId));
+  if (e.replyTo) msg.setHeader('Reply-To', new Mailbox({ addr: headerAddress('Reply-To', e.replyTo) }));
+  const inReplyTo = headerMessageIds([e.inReplyTo])[0];
+  if (inReplyTo) msg.setHeader('In-Reply-To', inReplyTo);
+  const references = headerMessageIds(e.references ?? []);
+  // Folded one id per line: a long thread stays within the 998-character line limit.
+  if (references.length) msg.setHeader('References', references.join('\r\n '));
   msg.addMessage(textPart('text/plain', e.text));
   msg.addMessage(textPart('text/html', e.html));
   for (const a of e.attachments) {
-    msg.addAttachment({ filename: a.filename, contentType: a.contentType, data: base64(a.bytes) });
+    msg.addAttachment({
+      filename: headerFilename(a.filename),
+      contentType: headerContentType(a.contentType),
+      data: base64(a.bytes),
+    });
   }
-  return msg.asRaw().replace(/\r?\n/g, '\r\n');
+  const raw = msg.asRaw().replace(/\r?\n/g, '\r\n');
+  assertHeaderBlock(raw, HEADERS);
+  return raw;
 }

@@ -17,6 +17,7 @@ import { composeNotice, isNoticeKind } from '../notices/compose';
 import { emailedPortalLink } from '../portal/emailed-links';
 import { type TicketMail, ticketMail } from '../tickets/mail';
 import type { TemplateKind } from './defaults';
+import { UnsafeHeaderError } from './header-values';
 import { buildMime } from './mime';
 import { effectiveTemplate } from './template-store';
 import { renderTemplate } from './templates';
@@ -120,7 +121,7 @@ export async function deliverEmail(
   if (stored) {
     message = { subject: stored.customMetadata?.subject ?? '', raw: await stored.text() };
   } else {
-    const composed = await composeEmail(ctx, env, email);
+    const composed = await composeUnlessUnsafe(ctx, env, email);
     if (composed === 'gone') return 'gone';
     message = composed;
     await env.FILES.put(pendingKey(ctx.tenantId, email.id), message.raw, {
@@ -145,6 +146,20 @@ type ComposeEnv = Pick<
   Env,
   'FILES' | 'MAIL_FROM' | 'PUBLIC_URL' | 'PORTAL_LINK_KEY' | 'REPLY_TOKEN_KEY' | 'INBOUND_EMAIL_DOMAIN'
 >;
+
+/**
+ * A header value the builder refuses (an address or our own Message-ID that is not valid)
+ * will not get better on a retry: the email is marked failed once, with the reason.
+ */
+async function composeUnlessUnsafe(ctx: TenantContext, env: ComposeEnv, email: EmailRow) {
+  try {
+    return await composeEmail(ctx, env, email);
+  } catch (err) {
+    if (!(err instanceof UnsafeHeaderError)) throw err;
+    await markEmailAttemptFailed(ctx.db, ctx.tenantId, email.id, { error: err.message, final: true });
+    return 'gone' as const;
+  }
+}
 
 const pendingKey = (tenantId: string, emailId: string) => `mail/pending/${tenantId}/${emailId}.eml`;
 

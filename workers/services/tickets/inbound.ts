@@ -1,20 +1,35 @@
 import {
   addTicketMessage,
+  type Client,
   type Db,
   findTicketById,
   findTicketByMessageIds,
   getClient,
+  hitRateLimit,
   messageIdSeen,
+  type NewMessage,
+  newId,
   recordInboundMail,
+  type TicketMessageRow,
   type TicketRow,
 } from '@clientele/db';
 import PostalMime, { type Email } from 'postal-mime';
+import { validMessageId, validMessageIds } from '../mail/message-id';
 import { ticketIdOf, tokenMatches, tokenOf } from './reply-address';
 import { replyText } from './reply-text';
-import { MAX_ATTACHMENT_BYTES, storeAttachments } from './tickets';
+import { verifySender } from './sender-verification';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, storeAttachments } from './tickets';
 
 /** Cloudflare Email Routing's own ceiling; anything larger is refused before parsing. */
 export const MAX_INBOUND_BYTES = 25 * 1024 * 1024;
+/** Inbound messages one envelope sender may send in an hour, whatever they are. */
+export const MAX_INBOUND_PER_SENDER_PER_HOUR = 30;
+/** Real mail nests a few levels; hundreds only cost CPU (postal-mime's own default is 256). */
+const MAX_MIME_DEPTH = 40;
+
+export const SENDER_NOT_VERIFIED = 'Sender not verified';
+const NOT_THE_CLIENT =
+  "Replies to this conversation are accepted only from the client's email address on file";
 
 export interface InboundMessage {
   from: string;
@@ -29,6 +44,7 @@ export type InboundResult =
   | { action: 'reject'; reason: string };
 
 type InboundEnv = Pick<Env, 'REPLY_TOKEN_KEY' | 'INBOUND_EMAIL_DOMAIN' | 'FILES'>;
+type Outcome = 'accepted' | 'rejected' | 'ignored' | 'duplicate';
 
 const AUTO_SUBJECT =
   /^\s*(auto(matic)?[ -]?(reply|response|antwort)|out of (the )?office|autoreply|abwesenheit|автоответ|автоматический ответ|自動返信|自動応答|不在|risposta automatica|fuori sede|resposta autom[áa]tica|fora do escrit[óo]rio|undeliverable|undelivered mail|delivery status notification|mail delivery (failed|subsystem)|returned mail)/i;
@@ -55,15 +71,34 @@ function automatedReason(mail: Email, envelopeFrom: string): string | null {
 
 /** Our own outgoing Message-IDs this mail answers (In-Reply-To first, then References). */
 function answeredIds(mail: Email): string[] {
-  const ids = `${mail.inReplyTo ?? ''} ${mail.references ?? ''}`.match(/<[^<>\s]+>/g) ?? [];
+  const ids = [...validMessageIds(mail.references), ...validMessageIds(mail.inReplyTo)];
   return [...new Set(ids)].reverse();
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+
+/** Inbound text kept for display (log, author name): one line, no control characters, bounded. */
+export const cleanLine = (value: string | null | undefined, max: number) =>
+  value ? value.replace(CONTROL, ' ').trim().slice(0, max) || null : null;
+
+/** Real files of a message (inline images are part of its body, not attachments). */
+export function attachmentsOf(mail: Email) {
+  return mail.attachments.filter((a) => a.disposition !== 'inline' && a.content instanceof ArrayBuffer);
+}
+
+/** The held raw message of a log line, under its business. */
+export const heldRawKey = (tenantId: string, logId: string) => `inbound/${tenantId}/${logId}.eml`;
+
+export const parseInbound = (raw: ArrayBuffer) =>
+  PostalMime.parse(raw, { attachmentEncoding: 'arraybuffer', maxNestingDepth: MAX_MIME_DEPTH });
+
 /**
- * One inbound email to the reply domain. It lands on a thread only when the address's
- * token was made for that ticket (or it answers one of our Message-IDs) and it comes from
- * the client's address on file; everything else is refused with a reason, or set aside
- * (auto-replies, duplicates), and every outcome is recorded — nothing vanishes.
+ * One inbound email to the reply domain. It lands on a thread only when the address's token
+ * was made for that ticket (or it answers one of our Message-IDs) and its sender is verified as
+ * the client (`verifySender`). Everything else is refused with a reason, set aside
+ * (auto-replies, duplicates) or held for the business to accept (sender not verified), and
+ * exactly one outcome is recorded per message, malformed ones included — nothing vanishes.
  */
 export async function receiveInboundEmail(
   db: Db,
@@ -71,37 +106,95 @@ export async function receiveInboundEmail(
   message: InboundMessage,
   now: Date,
 ): Promise<InboundResult> {
-  const base = { from: message.from, to: message.to, receivedAt: now };
+  let recorded = false;
   const record = async (
-    outcome: 'accepted' | 'rejected' | 'ignored' | 'duplicate',
+    outcome: Outcome,
     reason: string | null,
     extra: {
       tenantId?: string | null;
       ticketId?: string | null;
       subject?: string | null;
       messageId?: string | null;
+      id?: string;
+      rawKey?: string | null;
     } = {},
-  ) =>
-    recordInboundMail(db, {
-      ...base,
+  ) => {
+    await recordInboundMail(db, {
+      from: cleanLine(message.from, 320) ?? '',
+      to: cleanLine(message.to, 320) ?? '',
+      receivedAt: now,
       tenantId: extra.tenantId ?? null,
       ticketId: extra.ticketId ?? null,
-      subject: extra.subject ?? null,
+      subject: cleanLine(extra.subject, 500),
       messageId: extra.messageId ?? null,
       outcome,
       reason,
+      ...(extra.id ? { id: extra.id } : {}),
+      rawKey: extra.rawKey ?? null,
     });
-
-  const token = tokenOf(message.to, env.INBOUND_EMAIL_DOMAIN);
-  const named = token ? await findTicketById(db, ticketIdOf(token)) : undefined;
-  if (message.rawSize > MAX_INBOUND_BYTES) {
-    const reason = 'Message too large: replies are limited to 25 MB';
-    await record('rejected', reason, { tenantId: named?.tenantId ?? null, ticketId: named?.id ?? null });
+    recorded = true;
+  };
+  try {
+    return await receive(db, env, message, now, record);
+  } catch (err) {
+    // Whatever went wrong, the message gets its one line in the log and a refusal, never a throw
+    // back to Email Routing (which would leave no trace for the business).
+    if (recorded) return { action: 'reject', reason: 'This message could not be processed' };
+    console.error(JSON.stringify({ level: 'error', message: 'inbound mail failed', error: String(err) }));
+    const reason = 'This message could not be processed';
+    await record('rejected', reason);
     return { action: 'reject', reason };
   }
-  const mail = await PostalMime.parse(message.raw, { attachmentEncoding: 'arraybuffer' });
+}
+
+type Recorder = (
+  outcome: Outcome,
+  reason: string | null,
+  extra?: {
+    tenantId?: string | null;
+    ticketId?: string | null;
+    subject?: string | null;
+    messageId?: string | null;
+    id?: string;
+    rawKey?: string | null;
+  },
+) => Promise<void>;
+
+async function receive(
+  db: Db,
+  env: InboundEnv,
+  message: InboundMessage,
+  now: Date,
+  record: Recorder,
+): Promise<InboundResult> {
+  const token = tokenOf(message.to, env.INBOUND_EMAIL_DOMAIN);
+  const named = token ? await findTicketById(db, ticketIdOf(token)) : undefined;
+  const where = { tenantId: named?.tenantId ?? null, ticketId: named?.id ?? null };
+
+  // Counted before anything costly (parsing, storage): a flood is refused per envelope sender.
+  const sender = message.from.trim().toLowerCase().slice(0, 320);
+  const hits = await hitRateLimit(db, `inbound-mail:${sender}`, 60 * 60 * 1000, now);
+  if (hits.count > MAX_INBOUND_PER_SENDER_PER_HOUR) {
+    const reason = `Too many messages from this sender (at most ${MAX_INBOUND_PER_SENDER_PER_HOUR} an hour)`;
+    await record('rejected', reason, where);
+    return { action: 'reject', reason };
+  }
+  if (message.rawSize > MAX_INBOUND_BYTES) {
+    const reason = 'Message too large: replies are limited to 25 MB';
+    await record('rejected', reason, where);
+    return { action: 'reject', reason };
+  }
+  const raw = await new Response(message.raw).arrayBuffer();
+  let mail: Email;
+  try {
+    mail = await parseInbound(raw);
+  } catch {
+    const reason = 'This message is malformed and could not be read';
+    await record('rejected', reason, where);
+    return { action: 'reject', reason };
+  }
   const subject = mail.subject ?? null;
-  const messageId = mail.messageId?.trim() || null;
+  const messageId = validMessageId(mail.messageId);
 
   let ticket: TicketRow | undefined;
   if (token) {
@@ -130,58 +223,88 @@ export async function receiveInboundEmail(
     await record('duplicate', 'Already on the conversation (same Message-ID)', scope);
     return { action: 'ignore', reason: 'duplicate' };
   }
-  const client = await getClient(db, ticket.tenantId, ticket.clientId);
-  const senders = [message.from, mail.from?.address ?? ''].map((a) => a.trim().toLowerCase());
-  if (!client?.email || !senders.includes(client.email.trim().toLowerCase())) {
-    const reason = "Replies to this conversation are accepted only from the client's email address on file";
+  if (attachmentsOf(mail).length > MAX_ATTACHMENTS) {
+    const reason = `Too many attachments (at most ${MAX_ATTACHMENTS} per message)`;
     await record('rejected', reason, scope);
     return { action: 'reject', reason };
   }
+  const client = await getClient(db, ticket.tenantId, ticket.clientId);
+  const check = verifySender({
+    envelopeFrom: message.from,
+    headerFrom: mail.from?.address,
+    clientEmail: client?.email,
+    headers: mail.headers,
+  });
+  if (!check.ok || !client) {
+    // Kept so the business can still take it onto the thread from the log with one action.
+    const id = newId('inm');
+    const rawKey = heldRawKey(ticket.tenantId, id);
+    await env.FILES.put(rawKey, raw, { httpMetadata: { contentType: 'message/rfc822' } });
+    const reason = check.ok || !check.fromIsClient ? NOT_THE_CLIENT : SENDER_NOT_VERIFIED;
+    await record('rejected', reason, { ...scope, id, rawKey });
+    // A From that is the client's is held quietly: a bounce would tell a spoofer what failed and
+    // a real client that a reply the business may still accept was lost.
+    return check.ok || !check.fromIsClient ? { action: 'reject', reason } : { action: 'ignore', reason };
+  }
 
-  const body = replyText({ text: mail.text, html: mail.html });
-  const files = mail.attachments.filter(
-    (a) =>
-      a.disposition !== 'inline' &&
-      a.content instanceof ArrayBuffer &&
-      a.content.byteLength <= MAX_ATTACHMENT_BYTES,
+  const appended = await appendReply(db, env.FILES, ticket, client, mail, messageId, (m) =>
+    addTicketMessage(db, ticket.tenantId, ticket.id, m, now),
   );
-  if (!body && files.length === 0) {
+  if (appended === 'empty') {
     await record('ignored', 'Empty reply (only quoted text)', scope);
     return { action: 'ignore', reason: 'empty' };
   }
+  if (appended === 'duplicate') {
+    // The same email delivered twice at once: the Message-ID's unique key let one through.
+    await record('duplicate', 'Already on the conversation (same Message-ID)', scope);
+    return { action: 'ignore', reason: 'duplicate' };
+  }
+  await record('accepted', null, scope);
+  return { action: 'accept', ticketId: ticket.id, messageId: appended.id };
+}
+
+/**
+ * Puts a reply on its thread: the text without the quoted history, the attachments in R2.
+ * `write` adds the row (alone, or in a batch with more); if it fails the stored files are
+ * removed again, so a refused reply leaves nothing behind. The same path for a verified reply
+ * and for one the business accepts from the log.
+ */
+export async function appendReply(
+  db: Db,
+  files: R2Bucket,
+  ticket: TicketRow,
+  client: Client,
+  mail: Email,
+  messageId: string | null,
+  write: (message: NewMessage) => Promise<TicketMessageRow>,
+): Promise<TicketMessageRow | 'empty' | 'duplicate'> {
+  const body = replyText({ text: mail.text, html: mail.html });
+  const kept = attachmentsOf(mail).filter(
+    (a) => (a.content as ArrayBuffer).byteLength <= MAX_ATTACHMENT_BYTES,
+  );
+  if (!body && kept.length === 0) return 'empty';
   const attachments = await storeAttachments(
-    env.FILES,
+    files,
     ticket.tenantId,
     ticket.id,
-    files.map((a) => ({
+    kept.map((a) => ({
       name: a.filename ?? 'attachment',
       type: a.mimeType,
       bytes: a.content as ArrayBuffer,
     })),
   );
   try {
-    const row = await addTicketMessage(
-      db,
-      ticket.tenantId,
-      ticket.id,
-      {
-        author: 'client',
-        via: 'email',
-        authorName: mail.from?.name || client.name,
-        body: body || '(attachments only)',
-        attachments,
-        messageId,
-      },
-      now,
-    );
-    await record('accepted', null, scope);
-    return { action: 'accept', ticketId: ticket.id, messageId: row.id };
+    return await write({
+      author: 'client',
+      via: 'email',
+      authorName: cleanLine(mail.from?.name, 200) || client.name,
+      body: body || '(attachments only)',
+      attachments,
+      messageId,
+    });
   } catch (err) {
-    // The same email delivered twice at once: the Message-ID's unique key let one through.
-    if (messageId && (await messageIdSeen(db, ticket.tenantId, messageId))) {
-      await record('duplicate', 'Already on the conversation (same Message-ID)', scope);
-      return { action: 'ignore', reason: 'duplicate' };
-    }
+    await Promise.all(attachments.map((a) => files.delete(a.key)));
+    if (messageId && (await messageIdSeen(db, ticket.tenantId, messageId))) return 'duplicate';
     throw err;
   }
 }

@@ -4,8 +4,6 @@ import { newId } from '../ids';
 import { decodeCursor, encodeCursor, type Page } from '../pagination';
 import {
   clients,
-  type InboundMailRow,
-  inboundMail,
   type TicketAttachment,
   type TicketMessageRow,
   type TicketRow,
@@ -74,9 +72,16 @@ function messageRow(tenantId: string, ticketId: string, m: NewMessage, now: Date
  * internal note changes nothing but the note list. A duplicate Message-ID fails the batch.
  */
 export async function addTicketMessage(db: Db, tenantId: string, ticketId: string, m: NewMessage, now: Date) {
+  const { row, writes } = ticketMessageWrites(db, tenantId, ticketId, m, now);
+  await db.batch(writes);
+  return row;
+}
+
+/** The statements of `addTicketMessage`, for a caller that writes more in the same batch. */
+export function ticketMessageWrites(db: Db, tenantId: string, ticketId: string, m: NewMessage, now: Date) {
   const row = messageRow(tenantId, ticketId, m, now);
   const status: TicketStatus | null = m.internal ? null : m.author === 'client' ? 'open' : 'waiting';
-  await db.batch([
+  const writes = [
     db.insert(ticketMessages).values(row),
     db
       .update(tickets)
@@ -85,8 +90,8 @@ export async function addTicketMessage(db: Db, tenantId: string, ticketId: strin
         updatedAt: now,
       })
       .where(and(eq(tickets.tenantId, tenantId), eq(tickets.id, ticketId))),
-  ]);
-  return row;
+  ] as const;
+  return { row, writes };
 }
 
 export async function setTicketStatus(db: Db, tenantId: string, id: string, status: TicketStatus, now: Date) {
@@ -219,20 +224,6 @@ export async function getTicketMessage(db: Db, tenantId: string, id: string) {
     .from(ticketMessages)
     .where(and(eq(ticketMessages.tenantId, tenantId), eq(ticketMessages.id, id)))
     .get();
-}
-
-export async function recordInboundMail(db: Db, row: Omit<InboundMailRow, 'id'>) {
-  await db.insert(inboundMail).values({ id: newId('inm'), ...row });
-}
-
-export async function listInboundMail(db: Db, tenantId: string, limit = 50) {
-  return db
-    .select()
-    .from(inboundMail)
-    .where(eq(inboundMail.tenantId, tenantId))
-    .orderBy(desc(inboundMail.receivedAt))
-    .limit(limit)
-    .all();
 }
 
 export type { TicketAttachment, TicketMessageRow, TicketRow, TicketStatus };

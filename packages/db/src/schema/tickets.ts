@@ -89,6 +89,11 @@ export const inboundMail = sqliteTable(
     outcome: text('outcome', { enum: ['accepted', 'rejected', 'ignored', 'duplicate'] }).notNull(),
     reason: text('reason'),
     messageId: text('message_id'),
+    /**
+     * R2 key of the raw message, kept only while the business may still accept it onto the
+     * thread (a reply whose sender could not be verified); cleared once accepted.
+     */
+    rawKey: text('raw_key'),
     receivedAt: timestamp('received_at').notNull(),
   },
   (t) => [index('inbound_mail_tenant_idx').on(t.tenantId, t.receivedAt)],

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { acceptInboundMail } from '../../../services/tickets/inbound-accept';
 import { inboundMailLog } from '../../../services/tickets/inbound-log';
 import {
   awaitingReplyCount,
@@ -9,6 +10,7 @@ import {
   ticketList,
 } from '../../../services/tickets/tickets';
 import { attachmentResponse } from '../../attachment-response';
+import { requireOwner } from '../../middleware/authenticate';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonBody, jsonResponse, pageOf, paginationQuery, security } from '../fields';
 import type { Router } from '../router';
@@ -41,6 +43,26 @@ export function registerTicketRoutes(app: Router) {
       },
     }),
     async (c) => c.json({ data: await inboundMailLog(tenantContext(c)) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/tickets/inbound-mail/{id}/accept',
+      tags,
+      security,
+      // Taking mail whose sender could not be verified onto a client's thread is the owner's call.
+      middleware: [requireOwner()] as const,
+      summary:
+        'Accept a reply held because its sender was not verified: it is added to its conversation once',
+      description: '409 when the message was already accepted, or is not one held for an unverified sender.',
+      request: { params: idParam('inm') },
+      responses: { 200: jsonResponse(InboundMailSchema, 'The log line, now accepted'), ...commonErrors },
+    }),
+    async (c) =>
+      c.json(
+        await acceptInboundMail(tenantContext(c), c.env.FILES, c.req.valid('param').id, c.var.auth.email),
+        200,
+      ),
   );
   app.openapi(
     createRoute({

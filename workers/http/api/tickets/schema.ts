@@ -49,8 +49,12 @@ export const InboundMailSchema = z
     from: z.string(),
     to: z.string(),
     subject: z.string().nullable(),
+    messageId: z.string().nullable(),
     outcome: z.enum(['accepted', 'rejected', 'ignored', 'duplicate']),
     reason: z.string().nullable(),
+    acceptable: z
+      .boolean()
+      .openapi({ description: 'Held because its sender was not verified: the owner may accept it' }),
     receivedAt: z.string(),
   })
   .openapi('InboundMail');

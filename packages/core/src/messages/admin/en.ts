@@ -304,6 +304,8 @@ export const adminEn = {
     lastActivity: 'Last activity',
     turnedAway: 'Mail turned away',
     turnedAwayHint: 'Replies the Email Worker refused, with the reason the sender was given.',
+    acceptMail: 'Accept',
+    acceptMailHint: 'Add this reply to its conversation',
   },
   ticket: {
     missing: 'This ticket does not exist.',

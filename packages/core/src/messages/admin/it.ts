@@ -303,6 +303,8 @@ export const adminIt = {
     lastActivity: 'Ultima attività',
     turnedAway: 'Email respinte',
     turnedAwayHint: 'Risposte rifiutate dall’Email Worker, con il motivo comunicato al mittente.',
+    acceptMail: 'Accetta',
+    acceptMailHint: 'Aggiungi questa risposta alla sua conversazione',
   },
   ticket: {
     missing: 'Questa richiesta non esiste.',

@@ -294,6 +294,8 @@ export const adminJa = {
     lastActivity: '最終更新',
     turnedAway: '受け付けなかったメール',
     turnedAwayHint: 'Email Worker が受け付けなかった返信と、送信者に伝えた理由です。',
+    acceptMail: '受け入れる',
+    acceptMailHint: 'この返信を会話に追加します',
   },
   ticket: {
     missing: 'この問い合わせは存在しません。',

@@ -300,6 +300,8 @@ export const adminPt = {
     lastActivity: 'Última atividade',
     turnedAway: 'Emails recusados',
     turnedAwayHint: 'Respostas que o Email Worker recusou, com o motivo indicado ao remetente.',
+    acceptMail: 'Aceitar',
+    acceptMailHint: 'Adicionar esta resposta à conversa',
   },
   ticket: {
     missing: 'Este pedido não existe.',

@@ -298,6 +298,8 @@ export const adminRu = {
     lastActivity: 'Последняя активность',
     turnedAway: 'Отклонённые письма',
     turnedAwayHint: 'Ответы, которые Email Worker не принял, и причина, названная отправителю.',
+    acceptMail: 'Принять',
+    acceptMailHint: 'Добавить этот ответ в переписку',
   },
   ticket: {
     missing: 'Такого обращения нет.',
