@@ -96,7 +96,11 @@ function githubCases(files: CorpusFiles): CorpusCase[] {
     if (assertEq >= 0) {
       const lit = rubyString(block, assertEq + 'assert_equal '.length);
       const target = lit ? block.slice(lit.end).split(/\n\s*\n|\n {2}end/)[0]! : '';
-      if (lit && name && /parse_reply\(body\)|fragments\[0\]\.to_s/.test(target) && !exact.has(name)) {
+      // The first fragment is the whole reply only when every later one is hidden.
+      const hidden = /assert_equal \[([^\]]*)\],\s*reply\.fragments\.map \{ \|f\| f\.hidden\? \}/.exec(block);
+      const onlyFirstShown = hidden ? /^\s*false(,\s*true)*\s*$/.test(hidden[1]!) : false;
+      const isReply = /parse_reply\(body\)/.test(target) || (/fragments\[0\]\.to_s/.test(target) && onlyFirstShown);
+      if (lit && name && isReply && !exact.has(name)) {
         exact.set(name, lit.value);
       }
     }
@@ -375,13 +379,14 @@ function textOfHtml(html: string): string {
       { selector: 'a', options: { ignoreHref: true } },
       { selector: 'img', format: 'skip' },
       { selector: 'blockquote', format: 'block' },
+      { selector: 'hr', format: 'skip' },
     ],
   });
 }
 
 /** A peer keeps "Sent from my iPhone" / "Sent with Sparrow (…)"; the product drops it. */
 function withoutPhoneSignature(text: string): string {
-  return text.replace(/\n\s*Sent (?:from|with) [^\n]{1,60}\s*$/i, '').trimEnd();
+  return text.replace(/\n\s*Sent (?:from|with) [^\n,]{1,60}[^.\n]\s*$/i, '').trimEnd();
 }
 
 const SIGN_OFF =
