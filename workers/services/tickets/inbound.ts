@@ -8,7 +8,8 @@ import {
   recordInboundMail,
   type TicketRow,
 } from '@clientele/db';
-import PostalMime, { type Email } from 'postal-mime';
+import type { Email } from 'postal-mime';
+import { parseMail } from './parse-mail';
 import { ticketIdOf, tokenMatches, tokenOf } from './reply-address';
 import { replyText } from './reply-text';
 import { MAX_ATTACHMENT_BYTES, storeAttachments } from './tickets';
@@ -99,7 +100,7 @@ export async function receiveInboundEmail(
     await record('rejected', reason, { tenantId: named?.tenantId ?? null, ticketId: named?.id ?? null });
     return { action: 'reject', reason };
   }
-  const mail = await PostalMime.parse(message.raw, { attachmentEncoding: 'arraybuffer' });
+  const mail = await parseMail(message.raw, { attachmentEncoding: 'arraybuffer' });
   const subject = mail.subject ?? null;
   const messageId = mail.messageId?.trim() || null;
 
