@@ -68,7 +68,9 @@ const groups: Array<[string, (c: CorpusCase) => boolean]> = [
 ];
 
 const names = Object.keys(parsers);
-console.log(`\n${corpora.length} replies from the shared corpora, ${REPLY_CORPUS.length} from the product's own\n`);
+console.log(
+  `\n${corpora.length} replies from the shared corpora, ${REPLY_CORPUS.length} from the product's own\n`,
+);
 console.log(`| | ${names.join(' | ')} |\n|---|${names.map(() => '---').join('|')}|`);
 const results = Object.fromEntries(
   names.map((n) => {

@@ -28,7 +28,8 @@ export function unflow(body: string, delSp = false): string {
     out.push(line.depth ? `${'>'.repeat(line.depth)} ${line.text}`.trimEnd() : line.text);
   for (const raw of body.replace(/\r\n?/g, '\n').split('\n')) {
     const line = splitLine(raw);
-    if (current && soft && line.depth === current.depth && !SIGNATURE.test(line.text)) {
+    // An empty line ends a paragraph even after a soft break: there is nothing to join.
+    if (current && soft && line.depth === current.depth && line.text && !SIGNATURE.test(line.text)) {
       current.text += line.text;
     } else {
       if (current) emit(current);

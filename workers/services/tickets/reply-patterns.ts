@@ -16,10 +16,10 @@ export const ATTRIBUTION_ENDINGS: RegExp[] = [
   /\bschreef\s*:?$/i,
   /\bhet volgende geschreven\s*:?$/i,
   /\bskrev\s*:?$/i,
-  /\bnapisał[a-ząćęłńóśźż]*\s*:?$/i,
+  /\bnapisał[a-ząćęłńóśźż]*(?:\(a\))?\s*:?$/i,
   /\bnapsal[a-z]*\s*:?$/i,
   /\bkirjoitti\s*:?$/i,
-  /\bírta\s*:?$/i,
+  /(?:^|\s)írta(?:\s*\([^()]*\))?\s*:?$/i,
   /đã viết\s*:?$/i,
   /пишет\s*:?$/i,
   /написал[а-я]*\s*:?$/i,
@@ -29,11 +29,18 @@ export const ATTRIBUTION_ENDINGS: RegExp[] = [
 ];
 
 /**
+ * Thunderbird and Apple Mail in several languages put the verb before the name:
+ * "Am 23.11.2026 um 14:02 schrieb Northwind Studio:", "Op … schreef …:", "Den … skrev …:".
+ * Only trusted after an opening word (ATTRIBUTION_OPENERS) and with the closing colon.
+ */
+export const VERB_BEFORE_NAME =
+  /\s(schrieb|schreef|skrev|escribió|escreveu|kirjoitti|napisał[a-ząćęłńóśźż]*|ha scritto|a écrit|пишет|написал[а-я]*)\s+\S.{0,80}[:：]$/iu;
+
+/**
  * Words an attribution may open with. An attribution that wraps across a blank line (some
  * mobile clients put the address on lines of its own) is only followed when it opens so.
  */
-export const ATTRIBUTION_OPENERS =
-  /^(on|le|am|el|il|em|op|den|på|w dniu|vào|dne|в|el día)\s/i;
+export const ATTRIBUTION_OPENERS = /^(on|le|am|el|il|em|op|den|på|w dniu|vào|dne|в|el día)\s/i;
 
 /** "-----Original Message-----" and its translations; other dash banners are text. */
 export const ORIGINAL_MESSAGE = new RegExp(
@@ -84,7 +91,21 @@ export const FORWARDED = new RegExp(
 
 /** Header names of a quoted message's header block, by role. */
 const HEADER_KEYS = {
-  from: ['from', 'von', 'de', 'da', 'van', 'fra', 'från', 'od', 'lähettäjä', 'feladó', 'от', '差出人', '送信者'],
+  from: [
+    'from',
+    'von',
+    'de',
+    'da',
+    'van',
+    'fra',
+    'från',
+    'od',
+    'lähettäjä',
+    'feladó',
+    'от',
+    '差出人',
+    '送信者',
+  ],
   date: [
     'sent',
     'date',

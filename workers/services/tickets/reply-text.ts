@@ -7,6 +7,7 @@ import {
   headerRole,
   ORIGINAL_MESSAGE,
   PHONE_SIGNATURES,
+  VERB_BEFORE_NAME,
 } from './reply-patterns';
 
 /**
@@ -57,7 +58,8 @@ function nextLine(lines: string[], from: number): string | undefined {
  * How many lines the attribution at i takes (0: none). It carries a date or an address,
  * or is set off by dashes: that keeps a reply's last line ("Maria") or a sentence ("On your
  * remote host you can run:") from being read as one. Without a closing colon it needs more
- * proof — an opening word, an address, dashes, or a quote right below.
+ * proof — an address, dashes, or a quote right below. An opening word ("On", "Op", "Le")
+ * lets it wrap across a blank line.
  */
 function attributionSpan(lines: string[], i: number): number {
   const first = lines[i]!.trim();
@@ -77,9 +79,9 @@ function attributionSpan(lines: string[], i: number): number {
     if (joined.length > 300) break;
     const quoteBelow = () => isQuoted(nextLine(lines, i + k + 1) ?? '');
     if (ATTRIBUTION_ENDINGS.some((r) => r.test(joined))) {
-      if (/[:：]$/.test(joined) || opener || dashed || joined.includes('@') || quoteBelow()) return k + 1;
+      if (/[:：]$/.test(joined) || dashed || joined.includes('@') || quoteBelow()) return k + 1;
     }
-    if (GMAIL_ATTRIBUTION.test(joined)) return k + 1;
+    if (GMAIL_ATTRIBUTION.test(joined) || (opener && VERB_BEFORE_NAME.test(joined))) return k + 1;
     if (DATE_NAME_ADDRESS.test(joined) && EMAIL_IN_ANGLES.test(joined) && quoteBelow()) return k + 1;
   }
   return 0;
@@ -184,11 +186,13 @@ function replyLines(lines: string[]): string[] {
 /** A short last line "Sent from …" is a signature; with a comma or a full stop, a sentence. */
 const SENT_FROM_LAST = /^sent from [^,.]{1,40}$/i;
 
+/** "Sent from my iPhone" — but "Sent from my desk, which is easier…" is a sentence. */
+const isPhoneSignature = (line: string) =>
+  !/,|[.!?]$/.test(line) && PHONE_SIGNATURES.some((r) => r.test(line));
+
 function stripSignature(lines: string[]): string[] {
   const sig = lines.findIndex((l) => l === '-- ' || l.trim() === '--');
-  const out = (sig >= 0 ? lines.slice(0, sig) : lines).filter(
-    (l) => !PHONE_SIGNATURES.some((r) => r.test(l.trim())),
-  );
+  const out = (sig >= 0 ? lines.slice(0, sig) : lines).filter((l) => !isPhoneSignature(l.trim()));
   while (out.length && isBlank(out.at(-1)!)) out.pop();
   if (out.length > 1 && SENT_FROM_LAST.test(out.at(-1)!.trim())) out.pop();
   return out;

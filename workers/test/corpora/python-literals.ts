@@ -21,7 +21,7 @@ const ESCAPES: Record<string, string> = {
   '0': '\0',
 };
 
-function unescape(body: string): string {
+function unescapePython(body: string): string {
   return body.replace(/\\(\n|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|.)/g, (_, e: string) => {
     if (e === '\n') return '';
     if (e[0] === 'x' || e[0] === 'u') return String.fromCharCode(Number.parseInt(e.slice(1), 16));
@@ -48,7 +48,7 @@ export function stringAt(src: string, i: number): { value: string; end: number }
   }
   if (j >= src.length) return undefined;
   const body = src.slice(start, j);
-  return { value: raw ? body : unescape(body), end: j + quote.length };
+  return { value: raw ? body : unescapePython(body), end: j + quote.length };
 }
 
 /** Index just past the `)` matching the `(` at `open`, skipping strings. */
@@ -116,7 +116,8 @@ export function evaluate(expr: string, names: Record<string, string>): Value {
   if (format && closeParen(e, format.index + 7) === e.length) {
     const base = evaluate(e.slice(0, format.index), names);
     const [arg] = callArgs(e, format.index + 7);
-    const value = arg === undefined ? undefined : evaluate(arg.replace(/^six\.text_type\((.*)\)$/s, '$1'), names);
+    const value =
+      arg === undefined ? undefined : evaluate(arg.replace(/^six\.text_type\((.*)\)$/s, '$1'), names);
     return base === undefined || value === undefined ? undefined : base.replace('{}', value);
   }
   if (/^[A-Za-z_]\w*$/.test(e)) return names[e];

@@ -4,7 +4,8 @@ import type { CorpusFiles } from './reply-corpora';
 
 /** The corpora from disk (Node: the benchmark), as the map `replyCorpora` reads. */
 export function readReplyCorpora(root: string): CorpusFiles {
-  if (!existsSync(root)) throw new Error(`reply corpora: ${root} is missing — shared/ must sit beside the repository`);
+  if (!existsSync(root))
+    throw new Error(`reply corpora: ${root} is missing — shared/ must sit beside the repository`);
   const files: CorpusFiles = {};
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {

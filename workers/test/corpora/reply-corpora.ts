@@ -44,7 +44,8 @@ export type CorpusFiles = Record<string, string>;
 
 function need(files: CorpusFiles, path: string): string {
   const text = files[path];
-  if (text === undefined) throw new Error(`reply corpora: ${path} is missing — is shared/ beside the repository?`);
+  if (text === undefined)
+    throw new Error(`reply corpora: ${path} is missing — is shared/ beside the repository?`);
   return text;
 }
 
@@ -99,7 +100,8 @@ function githubCases(files: CorpusFiles): CorpusCase[] {
       // The first fragment is the whole reply only when every later one is hidden.
       const hidden = /assert_equal \[([^\]]*)\],\s*reply\.fragments\.map \{ \|f\| f\.hidden\? \}/.exec(block);
       const onlyFirstShown = hidden ? /^\s*false(,\s*true)*\s*$/.test(hidden[1]!) : false;
-      const isReply = /parse_reply\(body\)/.test(target) || (/fragments\[0\]\.to_s/.test(target) && onlyFirstShown);
+      const isReply =
+        /parse_reply\(body\)/.test(target) || (/fragments\[0\]\.to_s/.test(target) && onlyFirstShown);
       if (lit && name && isReply && !exact.has(name)) {
         exact.set(name, lit.value);
       }
@@ -429,6 +431,7 @@ export function replyCorpora(files: CorpusFiles): CorpusCase[] {
     ...talonInline(files, 'html_quotations_test.py'),
     ...talonStandard(files),
   ];
-  if (cases.length < 100) throw new Error(`reply corpora: only ${cases.length} cases read — has the layout changed?`);
+  if (cases.length < 100)
+    throw new Error(`reply corpora: only ${cases.length} cases read — has the layout changed?`);
   return cases;
 }
