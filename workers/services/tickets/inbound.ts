@@ -13,8 +13,9 @@ import {
   type TicketMessageRow,
   type TicketRow,
 } from '@clientele/db';
-import PostalMime, { type Email } from 'postal-mime';
+import type { Email } from 'postal-mime';
 import { validMessageId, validMessageIds } from '../mail/message-id';
+import { parseMail } from './parse-mail';
 import { ticketIdOf, tokenMatches, tokenOf } from './reply-address';
 import { replyText } from './reply-text';
 import { verifySender } from './sender-verification';
@@ -91,7 +92,7 @@ export function attachmentsOf(mail: Email) {
 export const heldRawKey = (tenantId: string, logId: string) => `inbound/${tenantId}/${logId}.eml`;
 
 export const parseInbound = (raw: ArrayBuffer) =>
-  PostalMime.parse(raw, { attachmentEncoding: 'arraybuffer', maxNestingDepth: MAX_MIME_DEPTH });
+  parseMail(raw, { attachmentEncoding: 'arraybuffer', maxNestingDepth: MAX_MIME_DEPTH });
 
 /**
  * One inbound email to the reply domain. It lands on a thread only when the address's token

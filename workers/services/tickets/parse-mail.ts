@@ -1,0 +1,52 @@
+import PostalMime, { type Email, type PostalMimeOptions, type RawEmail } from 'postal-mime';
+import { unflow } from './flowed-text';
+
+/**
+ * The parts of postal-mime 4's parse tree this module reads (internal there, stable within
+ * the pinned 4.0.0): each leaf's content type with its parameters, and its decoded text.
+ */
+interface TreeNode {
+  childNodes: TreeNode[];
+  contentType: { parsed: { value: string; params: Record<string, string> } };
+  contentDisposition: { parsed: { value: string } };
+  getTextContent(): string;
+}
+
+function plainLeaves(node: TreeNode, out: TreeNode[] = []): TreeNode[] {
+  if (node.childNodes.length) for (const child of node.childNodes) plainLeaves(child, out);
+  else if (
+    node.contentType.parsed.value === 'text/plain' &&
+    node.contentDisposition.parsed.value !== 'attachment'
+  )
+    out.push(node);
+  return out;
+}
+
+/** The node's text as sent: charset decoded, flowed lines not yet joined. */
+function sentText(node: TreeNode): string {
+  const params = node.contentType.parsed.params;
+  const format = params.format;
+  delete params.format;
+  try {
+    return node.getTextContent();
+  } finally {
+    params.format = format!;
+  }
+}
+
+/**
+ * An inbound message parsed by postal-mime, except that a single `format=flowed` text part
+ * is unwrapped with its quote depth respected (flowed-text.ts says why).
+ */
+export async function parseMail(raw: RawEmail, options?: PostalMimeOptions): Promise<Email> {
+  const parser = new PostalMime(options);
+  const mail = await parser.parse(raw);
+  const root = (parser as unknown as { root?: TreeNode }).root;
+  const leaves = root ? plainLeaves(root) : [];
+  const [only] = leaves;
+  if (leaves.length === 1 && /^flowed$/i.test(only!.contentType.parsed.params.format ?? '')) {
+    const delSp = /^yes$/i.test(only!.contentType.parsed.params.delsp ?? '');
+    mail.text = unflow(sentText(only!), delSp);
+  }
+  return mail;
+}
