@@ -6,7 +6,7 @@ import { replyText } from '../services/tickets/reply-text';
 /**
  * One test per rule family of reply-text.ts, on replies shaped as mail programs write them
  * to a business (Northwind Studio) in the languages its clients use. The shared corpora
- * (reply-corpora.test.ts) measure the whole; these pin each rule.
+ * (reply-corpora.happy.test.ts) measure the whole; these pin each rule.
  */
 
 const QUOTE = 'Hello Maria,\n\nThe invoice is now corrected.\n\nNorthwind Studio';
@@ -246,21 +246,5 @@ describe('format=flowed text', () => {
     const mail = await parseMail(raw);
     expect(mail.text).toContain('> Hello Maria, the invoice is now corrected.');
     expect(replyText(mail)).toBe('Fine, I will pay on Friday and send you the receipt.');
-  });
-});
-
-describe('hostile input stays linear', () => {
-  it('a line of 100 000 spaces, a 200 000-dash rule and 5 000 header lines take well under a second each', () => {
-    const inputs = [
-      `Fine${' '.repeat(100_000)}thanks`,
-      `${'-'.repeat(200_000)}x`,
-      Array.from({ length: 5_000 }, () => 'From: Northwind Studio').join('\n'),
-      `On 1 ${'<'.repeat(100_000)} wrote`,
-    ];
-    for (const text of inputs) {
-      const started = performance.now();
-      reply(text);
-      expect(performance.now() - started).toBeLessThan(1000);
-    }
   });
 });
