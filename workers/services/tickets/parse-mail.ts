@@ -22,6 +22,19 @@ function plainLeaves(node: TreeNode, out: TreeNode[] = []): TreeNode[] {
   return out;
 }
 
+/** The one flowed text part, if the tree has that shape; a changed internal shape is "none". */
+function flowedPart(root: TreeNode | undefined): TreeNode | undefined {
+  try {
+    const leaves = root ? plainLeaves(root) : [];
+    const [only] = leaves;
+    return leaves.length === 1 && /^flowed$/i.test(only!.contentType.parsed.params.format ?? '')
+      ? only
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The node's text as sent: charset decoded, flowed lines not yet joined. */
 function sentText(node: TreeNode): string {
   const params = node.contentType.parsed.params;
@@ -41,12 +54,14 @@ function sentText(node: TreeNode): string {
 export async function parseMail(raw: RawEmail, options?: PostalMimeOptions): Promise<Email> {
   const parser = new PostalMime(options);
   const mail = await parser.parse(raw);
-  const root = (parser as unknown as { root?: TreeNode }).root;
-  const leaves = root ? plainLeaves(root) : [];
-  const [only] = leaves;
-  if (leaves.length === 1 && /^flowed$/i.test(only!.contentType.parsed.params.format ?? '')) {
-    const delSp = /^yes$/i.test(only!.contentType.parsed.params.delsp ?? '');
-    mail.text = unflow(sentText(only!), delSp);
+  const part = flowedPart((parser as unknown as { root?: TreeNode }).root);
+  if (part) {
+    const delSp = /^yes$/i.test(part.contentType.parsed.params.delsp ?? '');
+    try {
+      mail.text = unflow(sentText(part), delSp);
+    } catch {
+      // postal-mime's own unwrapping stays: a worse split of the reply, never a lost message.
+    }
   }
   return mail;
 }

@@ -163,7 +163,8 @@ const HEADER_LINE = new RegExp(
 
 /** The role of a quoted-header line ("From:", "*Sent:*", "De :", "件名:"), if it is one. */
 export function headerRole(line: string): HeaderRole | undefined {
-  const m = HEADER_LINE.exec(line);
+  // A header name sits at the start; looking further only costs time on a long line.
+  const m = HEADER_LINE.exec(line.slice(0, 60));
   if (!m) return undefined;
   const key = m[1]!.toLowerCase();
   for (const [role, keys] of Object.entries(HEADER_KEYS)) {

@@ -26,13 +26,22 @@ import {
  */
 
 const MAX_ATTRIBUTION_LINES = 6;
+/**
+ * Bounds that keep a hostile message linear: only lines this short are looked at as
+ * separators (no attribution, banner or header is longer), and only this many lines from
+ * the top are searched for where the history starts; below that, only `>` quotes go.
+ */
+const MAX_MARKER_LINE = 300;
+const MAX_SEARCHED_LINES = 2000;
+const MAX_HEADER_BLOCK_LINES = 16;
 
 const isBlank = (line: string) => !line.trim();
 
 /** A `>` quote line; a ">>> … <<<" banner is decoration, not a quote. */
 function isQuoted(line: string): boolean {
   const t = line.trimStart();
-  return t.startsWith('>') && !/^>{3,}.*<{3,}$/.test(t.trimEnd());
+  if (!t.startsWith('>')) return false;
+  return t.length > MAX_MARKER_LINE || !/^>{3,}.*<{3,}$/.test(t.trimEnd());
 }
 
 const EMAIL_IN_ANGLES = /<[^<>\s]+@[^<>\s]+>/;
@@ -63,7 +72,7 @@ function nextLine(lines: string[], from: number): string | undefined {
  */
 function attributionSpan(lines: string[], i: number): number {
   const first = lines[i]!.trim();
-  if (!first || isQuoted(first)) return 0;
+  if (!first || first.length > MAX_MARKER_LINE || isQuoted(first)) return 0;
   const dashed = /^-{2,}.*-{2,}$/.test(first);
   const opener = ATTRIBUTION_OPENERS.test(normaliseAttribution(first));
   if (!/\d/.test(first) && !first.includes('@') && !dashed) return 0;
@@ -75,8 +84,9 @@ function attributionSpan(lines: string[], i: number): number {
       break;
     }
     parts.push(line);
-    const joined = normaliseAttribution(parts.join(' '));
-    if (joined.length > 300) break;
+    const raw = parts.join(' ');
+    if (raw.length > MAX_MARKER_LINE) break;
+    const joined = normaliseAttribution(raw);
     const quoteBelow = () => isQuoted(nextLine(lines, i + k + 1) ?? '');
     if (ATTRIBUTION_ENDINGS.some((r) => r.test(joined))) {
       if (/[:：]$/.test(joined) || dashed || joined.includes('@') || quoteBelow()) return k + 1;
@@ -98,7 +108,8 @@ function headerBlockSpan(lines: string[], i: number): number {
   const roles = new Set<HeaderRole>([first]);
   let end = i + 1;
   let sinceHeader = 0;
-  for (let j = i + 1; j < lines.length && !isBlank(lines[j]!) && sinceHeader < 2; j++) {
+  const last = Math.min(lines.length, i + MAX_HEADER_BLOCK_LINES);
+  for (let j = i + 1; j < last && !isBlank(lines[j]!) && sinceHeader < 2; j++) {
     const role = headerRole(lines[j]!);
     if (role) {
       roles.add(role);
@@ -116,6 +127,7 @@ const LIST_FOOTER = /mailing list|listinfo|unsubscribe/i;
 /** Where history starts at line i, and how many lines introduce it (0: not here). */
 function historySpan(lines: string[], i: number): number {
   const line = lines[i]!.trim();
+  if (line.length > MAX_MARKER_LINE) return 0;
   if (ORIGINAL_MESSAGE.test(line)) return 1;
   if (RULE.test(line)) {
     // A bare rule is a separator only when headers (or a list footer) come right after.
@@ -132,7 +144,7 @@ const INLINE_OPENER = /^(.*\S)\s*(?:-{2,}\s*|\s)((?:On|Le|Am|Em|Il|El|Op|Den|På
 function splitInlineAttributions(lines: string[]): string[] {
   const out: string[] = [];
   lines.forEach((line, i) => {
-    const m = INLINE_OPENER.exec(line);
+    const m = line.length <= MAX_MARKER_LINE ? INLINE_OPENER.exec(line) : null;
     if (m && !isQuoted(line)) {
       const trial = [m[2]!, ...lines.slice(i + 1, i + 3)];
       if (attributionSpan(trial, 0) > 0) {
@@ -150,7 +162,11 @@ const WRAPPED_LINK = /^\s*(?:\(?https?:\/\/\S+\)?\s*>?|\S+\))\s*$/;
 
 function insideQuote(lines: string[], i: number): boolean {
   return (
-    i > 0 && isQuoted(lines[i - 1]!) && WRAPPED_LINK.test(lines[i]!) && isQuoted(nextLine(lines, i + 1) ?? '')
+    i > 0 &&
+    isQuoted(lines[i - 1]!) &&
+    lines[i]!.length <= MAX_MARKER_LINE &&
+    WRAPPED_LINK.test(lines[i]!) &&
+    isQuoted(nextLine(lines, i + 1) ?? '')
   );
 }
 
@@ -166,7 +182,7 @@ function replyLines(lines: string[]): string[] {
       i += 1 + headers;
       continue;
     }
-    const span = historySpan(lines, i);
+    const span = i < MAX_SEARCHED_LINES ? historySpan(lines, i) : 0;
     if (span) {
       let j = i + span;
       while (j < lines.length && isBlank(lines[j]!)) j++;
@@ -188,7 +204,7 @@ const SENT_FROM_LAST = /^sent from [^,.]{1,40}$/i;
 
 /** "Sent from my iPhone" — but "Sent from my desk, which is easier…" is a sentence. */
 const isPhoneSignature = (line: string) =>
-  !/,|[.!?]$/.test(line) && PHONE_SIGNATURES.some((r) => r.test(line));
+  line.length <= MAX_MARKER_LINE && !/,|[.!?]$/.test(line) && PHONE_SIGNATURES.some((r) => r.test(line));
 
 function stripSignature(lines: string[]): string[] {
   const sig = lines.findIndex((l) => l === '-- ' || l.trim() === '--');
@@ -200,8 +216,8 @@ function stripSignature(lines: string[]): string[] {
 
 const tidy = (lines: string[]) =>
   lines
+    .map((l) => l.trimEnd())
     .join('\n')
-    .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 

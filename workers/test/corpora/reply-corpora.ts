@@ -21,7 +21,8 @@
  * whitespace is ignored, as talon's own tests do). A peer that keeps a phone signature
  * ("Sent from my iPhone") has it removed from the expectation — the product drops it.
  * A closing `-- ` signature and trailing sign-off lines ("Regards, Roman", "-Abhishek Kona",
- * "Thanks,\nAlex") may be kept or dropped by either side.
+ * "Thanks,\nAlex") may be kept or dropped by either side, when the sender wrote them outside
+ * any quote.
  */
 
 import { convert } from 'html-to-text';
@@ -394,8 +395,25 @@ function withoutPhoneSignature(text: string): string {
 const SIGN_OFF =
   /^(?:[-–—]\s*\p{L}.{0,30}|\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3},?|(?:best|kind|warm)?\s*(?:regards|wishes|thanks|thank you|cheers|sincerely)\b.{0,30})$/iu;
 
-/** The text, and the text without a closing `-- ` signature and up to three sign-off lines. */
-function variants(text: string): string[] {
+const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Lines the sender wrote outside any quote: only those can be a sign-off a side may drop. */
+function unquotedLines(c: Pick<CorpusCase, 'text' | 'html' | 'eml'>): Set<string> {
+  const source = c.text ?? c.eml ?? convert(c.html ?? '', { wordwrap: false });
+  return new Set(
+    source
+      .split(/\r?\n/)
+      .filter((l) => !l.trimStart().startsWith('>'))
+      .map(collapse),
+  );
+}
+
+/**
+ * The text, and the text without a closing `-- ` signature and without up to three
+ * trailing sign-off lines ("Regards, Roman", "-Abhishek Kona", "Alex") that the sender
+ * wrote unquoted — a quote a peer kept is never excused as a sign-off.
+ */
+function variants(text: string, written: Set<string>): string[] {
   const lines = text.replace(/\r\n?/g, '\n').trimEnd().split('\n');
   const sig = lines.findIndex((l) => l === '-- ' || l === '--');
   const body = sig >= 0 ? lines.slice(0, sig) : lines;
@@ -403,21 +421,22 @@ function variants(text: string): string[] {
   const trimmed = [...body];
   for (let k = 0; k < 3; k++) {
     while (trimmed.length && !trimmed.at(-1)!.trim()) trimmed.pop();
-    const last = trimmed.at(-1)?.trim();
-    if (!last || trimmed.length < 2 || last.length > 40 || !SIGN_OFF.test(last)) break;
+    const last = collapse(trimmed.at(-1) ?? '');
+    if (!last || trimmed.length < 2 || last.length > 40 || !SIGN_OFF.test(last) || !written.has(last)) break;
     trimmed.pop();
     out.push(trimmed.join('\n'));
   }
   return out;
 }
 
-export function sameReply(actual: string, c: Pick<CorpusCase, 'expected' | 'whitespace'>): boolean {
-  const norm =
-    c.whitespace === 'ignored'
-      ? (s: string) => s.replace(/\s+/g, '')
-      : (s: string) => s.replace(/\s+/g, ' ').trim();
-  const want = new Set(variants(c.expected).map(norm));
-  return variants(actual).some((v) => want.has(norm(v)));
+export function sameReply(
+  actual: string,
+  c: Pick<CorpusCase, 'expected' | 'whitespace' | 'text' | 'html' | 'eml'>,
+): boolean {
+  const norm = c.whitespace === 'ignored' ? (s: string) => s.replace(/\s+/g, '') : collapse;
+  const written = unquotedLines(c);
+  const want = new Set(variants(c.expected, written).map(norm));
+  return variants(actual, written).some((v) => want.has(norm(v)));
 }
 
 /** Every case of both corpora; throws when the corpora are missing or unreadable. */

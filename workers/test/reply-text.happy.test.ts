@@ -6,7 +6,7 @@ import { replyText } from '../services/tickets/reply-text';
 /**
  * One test per rule family of reply-text.ts, on replies shaped as mail programs write them
  * to a business (Northwind Studio) in the languages its clients use. The shared corpora
- * (reply-corpora.test.ts) measure the whole; these pin each rule.
+ * (reply-corpora.happy.test.ts) measure the whole; these pin each rule.
  */
 
 const QUOTE = 'Hello Maria,\n\nThe invoice is now corrected.\n\nNorthwind Studio';
@@ -64,6 +64,35 @@ describe('attributions in other languages and shapes', () => {
     const text = 'On Friday 27 November I will pay the rest.\nI paid 200 as you wrote\n\nMaria';
     expect(reply(text)).toBe(text);
   });
+});
+
+describe("the product's languages and their neighbours, as Thunderbird, Gmail and Outlook write them", () => {
+  const shapes: Array<[string, string]> = [
+    ['pt Thunderbird', 'Em 23/11/2026 14:02, Northwind Studio escreveu:'],
+    [
+      'pt Outlook',
+      'De: Northwind Studio\nEnviado: segunda-feira, 23 de novembro de 2026 14:02\nPara: Maria\nAssunto: RE: Fatura',
+    ],
+    ['it Thunderbird', 'Il 23/11/2026 14:02, Northwind Studio ha scritto:'],
+    [
+      'it Outlook',
+      'Da: Northwind Studio\nInviato: lunedì 23 novembre 2026 14:02\nA: Maria\nOggetto: R: Fattura',
+    ],
+    ['ru Thunderbird', '23.11.2026 14:02, Northwind Studio пишет:'],
+    ['ru Outlook', 'От: Northwind Studio\nОтправлено: 23 ноября 2026 г. 14:02\nКому: Мария\nТема: RE: Счёт'],
+    ['ja Gmail', `2026年11月23日(月) 14:02 ${ADDR}:`],
+    ['ja Outlook', '差出人: Northwind Studio\n送信日時: 2026年11月23日 14:02\n宛先: Maria\n件名: RE: 請求書'],
+    ['de Thunderbird, verb before the name', 'Am 23.11.2026 um 14:02 schrieb Northwind Studio:'],
+    ['es Thunderbird', 'El 23/11/2026 a las 14:02, Northwind Studio escribió:'],
+    ['fr Gmail', `Le lun. 23 nov. 2026 à 14:02, ${ADDR} a écrit :`],
+  ];
+  for (const [name, history] of shapes) {
+    it(name, () => {
+      expect(reply(`Obrigada / grazie / спасибо / ありがとう\n\n${history}\n\n${QUOTE}\n`)).toBe(
+        'Obrigada / grazie / спасибо / ありがとう',
+      );
+    });
+  }
 });
 
 describe('header blocks, banners and rules', () => {
