@@ -3,7 +3,7 @@ import { createD1Db } from '@clientele/db/d1';
 import PostalMime from 'postal-mime';
 import { describe, expect, it } from 'vitest';
 import { NOTICES_PER_HOUR, tellBusiness } from '../services/notices/notices';
-import { MAX_ATTACHMENTS } from '../services/tickets/tickets';
+import { MAX_ATTACHMENTS, storeAttachments } from '../services/tickets/tickets';
 import { type Caller, call, json, signUp } from './helpers/api';
 import { portal } from './helpers/portal';
 import { runEmailQueue } from './helpers/queue';
@@ -154,6 +154,20 @@ describe('portal floods are refused with 429 and Retry-After', () => {
     expect(before.files).toBe(MAX_ATTACHMENTS);
     expect((await reply(cookie, id, 'six more', files)).status).toBe(400);
     expect(await footprint(owner)).toEqual(before);
+  });
+});
+
+describe('one attachment cap for every path', () => {
+  it(`storage itself keeps at most ${MAX_ATTACHMENTS} files for one message, whichever path calls it`, async () => {
+    const tenantId = `ten_cap${Date.now().toString(36)}`;
+    const uploads = Array.from({ length: 60 }, (_, i) => ({
+      name: `f${i}.txt`,
+      type: 'text/plain',
+      bytes: new TextEncoder().encode(`file ${i}`),
+    }));
+    const stored = await storeAttachments(env.FILES, tenantId, 'tkt_cap', uploads);
+    expect(stored).toHaveLength(MAX_ATTACHMENTS);
+    expect((await env.FILES.list({ prefix: `tickets/${tenantId}/` })).objects).toHaveLength(MAX_ATTACHMENTS);
   });
 });
 

@@ -7,6 +7,7 @@ import { totals } from '@clientele/core';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../src';
 import {
+  addToDigest,
   archiveClient,
   type ClientFields,
   clientFields,
@@ -14,10 +15,13 @@ import {
   createApiKey,
   createClient,
   createDocument,
+  createPortalLink,
   createTenantWithOwner,
   deletePayment,
+  digestActivity,
   EmailTakenError,
   findApiKeyByHash,
+  findPortalSessionWithParties,
   getClient,
   getDocument,
   getTenant,
@@ -26,6 +30,8 @@ import {
   issueDocument,
   listApiKeys,
   listClients,
+  openPortalSession,
+  recordActivity,
   recordPayment,
   revokeApiKey,
   updateClient,
@@ -245,6 +251,90 @@ export function defineDbContract(driver: string, getDb: () => Db) {
       const later = await hitRateLimit(db, key, 60_000, new Date(t0.getTime() + 61_000));
       expect(later.count).toBe(1);
       expect(later.resetAt.getTime()).toBe(t0.getTime() + 121_000);
+    });
+
+    it('a portal session opened in place of another ends it in the same batch', async () => {
+      const db = getDb();
+      const { tenantId } = await tenant(db);
+      const a = await createClient(db, tenantId, fields());
+      const b = await createClient(db, tenantId, fields());
+      const now = new Date();
+      const expiresAt = new Date(now.getTime() + 3600_000);
+      const linkA = await createPortalLink(
+        db,
+        tenantId,
+        { clientId: a.id, tokenHash: unique('la'), expiresAt },
+        now,
+      );
+      const linkB = await createPortalLink(
+        db,
+        tenantId,
+        { clientId: b.id, tokenHash: unique('lb'), expiresAt },
+        now,
+      );
+      const [old, other, fresh] = [unique('sa'), unique('sx'), unique('sb')];
+      await openPortalSession(
+        db,
+        { tokenHash: old, tenantId, clientId: a.id, linkId: linkA.id, expiresAt },
+        now,
+      );
+      await openPortalSession(
+        db,
+        { tokenHash: other, tenantId, clientId: a.id, linkId: linkA.id, expiresAt },
+        now,
+      );
+      await openPortalSession(
+        db,
+        { tokenHash: fresh, tenantId, clientId: b.id, linkId: linkB.id, expiresAt },
+        now,
+        old,
+      );
+      expect(await findPortalSessionWithParties(db, old, now)).toBeUndefined();
+      expect((await findPortalSessionWithParties(db, fresh, now))?.client.id).toBe(b.id);
+      // A's session on another device was not the one replaced.
+      expect((await findPortalSessionWithParties(db, other, now))?.client.id).toBe(a.id);
+    });
+
+    it("a digest lists the notices added to it, oldest first, and only its tenant's", async () => {
+      const db = getDb();
+      const one = await tenant(db);
+      const two = await tenant(db);
+      const t0 = new Date(Date.UTC(2026, 0, 1));
+      const facts = { clientName: 'Ana' };
+      const at = (ms: number) => new Date(t0.getTime() + ms);
+      const first = await recordActivity(
+        db,
+        one.tenantId,
+        { kind: 'ticket_opened', clientId: 'c', subjectId: 's1', facts },
+        at(2),
+      );
+      const second = await recordActivity(
+        db,
+        one.tenantId,
+        { kind: 'ticket_opened', clientId: 'c', subjectId: 's2', facts },
+        at(1),
+      );
+      await recordActivity(
+        db,
+        one.tenantId,
+        { kind: 'ticket_opened', clientId: 'c', subjectId: 's3', facts },
+        at(3),
+      );
+      const foreign = await recordActivity(
+        db,
+        two.tenantId,
+        { kind: 'ticket_opened', clientId: 'c', subjectId: 's4', facts },
+        at(0),
+      );
+      await addToDigest(db, one.tenantId, first.id, 'eml_digest');
+      await addToDigest(db, one.tenantId, second.id, 'eml_digest');
+      // Another tenant's row is never marked through this tenant.
+      await addToDigest(db, one.tenantId, foreign.id, 'eml_digest');
+      expect((await digestActivity(db, one.tenantId, 'eml_digest')).map((r) => r.subjectId)).toEqual([
+        's2',
+        's1',
+      ]);
+      expect(await digestActivity(db, two.tenantId, 'eml_digest')).toEqual([]);
     });
   });
 }

@@ -102,7 +102,11 @@ export function checkUploads(files: Upload[], field = 'attachments') {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
 const safeName = (name: string) => name.replace(/[\\/\u0000-\u001f]/g, '_').slice(0, 150) || 'attachment';
 
-/** Stores files in R2 under the ticket; the message row lists them. */
+/**
+ * Stores files in R2 under the ticket; the message row lists them. Every path (portal,
+ * inbound mail) refuses or trims to `MAX_ATTACHMENTS` before calling this; the cap is
+ * applied here again so that no path can ever store more for one message.
+ */
 export async function storeAttachments(
   files: R2Bucket,
   tenantId: string,
@@ -110,7 +114,7 @@ export async function storeAttachments(
   uploads: { name: string; type: string; bytes: ArrayBuffer | Uint8Array }[],
 ): Promise<TicketAttachment[]> {
   const out: TicketAttachment[] = [];
-  for (const u of uploads) {
+  for (const u of uploads.slice(0, MAX_ATTACHMENTS)) {
     const id = newId('att');
     const key = `tickets/${tenantId}/${ticketId}/${id}`;
     const name = safeName(u.name);
