@@ -24,6 +24,7 @@ export type {
   ActivityKind,
   ActivityRow,
   ApiKey,
+  ApiKeyScope,
   CheckoutSessionRow,
   CheckoutState,
   DocumentRow,
@@ -38,3 +39,4 @@ export type {
   User,
 } from './schema';
 export * as schema from './schema';
+export { API_KEY_SCOPES } from './schema';
