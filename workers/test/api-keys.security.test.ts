@@ -29,7 +29,7 @@ describe.each(['read', 'write'] as const)('a %s key', (scope) => {
   it('cannot create an API key (403, none made), with or without Idempotency-Key', async () => {
     const owner = await signUp();
     const { as } = await keyFor(owner, scope);
-    for (const headers of [{}, { 'idempotency-key': 'mint-1' }]) {
+    for (const headers of [{}, { 'idempotency-key': 'mint-1' }] as Record<string, string>[]) {
       await expectForbidden(
         await call('/api-keys', { method: 'POST', body: { name: 'successor' }, as, headers }),
       );
