@@ -37,6 +37,20 @@ describe.each(['read', 'write'] as const)('a %s key', (scope) => {
     expect(await rows('SELECT id FROM api_keys WHERE tenant_id = ?', owner.tenantId)).toHaveLength(1);
   });
 
+  it('cannot reach key management by another spelling of the path', async () => {
+    const owner = await signUp();
+    const { as } = await keyFor(owner, scope);
+    for (const path of ['/api%2Dkeys', '/api-keys/', '/%61pi-keys', '/api-keys?x=1', '/api-keys#x']) {
+      const res = await SELF.fetch(`${ORIGIN}/api/v1${path}`, {
+        method: 'POST',
+        headers: { ...as.headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'successor' }),
+      });
+      expect([403, 404], path).toContain(res.status);
+    }
+    expect(await rows('SELECT id FROM api_keys WHERE tenant_id = ?', owner.tenantId)).toHaveLength(1);
+  });
+
   it('cannot revoke a key, its own or another (403, still active)', async () => {
     const owner = await signUp();
     const { id, as } = await keyFor(owner, scope);
