@@ -39,7 +39,7 @@ describe('business settings in the admin app', () => {
     await page.close();
   });
 
-  it('turns reminders on, and creates, uses and revokes an API key shown once', async () => {
+  it('turns reminders on, and creates (read only), uses and revokes an API key shown once', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signUpInBrowser(page, baseUrl, 'Keys Studio', `e2e.keys.${Date.now()}@example.com`);
     await page.goto(`${baseUrl}/settings`);
@@ -52,12 +52,28 @@ describe('business settings in the admin app', () => {
     expect(await page.getByLabel('Days after the due date').inputValue()).toBe('5');
 
     await page.getByLabel('Key name').fill('Accounting sync');
+    expect(await page.getByLabel('Access').inputValue()).toBe('write');
+    await page.getByLabel('Access').selectOption('read');
     await page.getByRole('button', { name: 'Create API key' }).click();
     const key = await page.getByLabel(/New key/).inputValue();
     expect(key).toMatch(/^ck_/);
     await page.getByRole('cell', { name: 'Accounting sync' }).waitFor();
+    await page.getByRole('cell', { name: 'Read only' }).waitFor();
     const withKey = await fetch(`${baseUrl}/api/v1/clients`, { headers: { authorization: `Bearer ${key}` } });
     expect(withKey.status).toBe(200);
+    // Read only: the key cannot write, nor mint a successor.
+    const write = await fetch(`${baseUrl}/api/v1/clients`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Not allowed' }),
+    });
+    expect(write.status).toBe(403);
+    const mint = await fetch(`${baseUrl}/api/v1/api-keys`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'successor' }),
+    });
+    expect(mint.status).toBe(403);
     await page.screenshot({ path: join(OUTPUT, 'settings-api-keys.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'Revoke' }).click();

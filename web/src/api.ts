@@ -254,7 +254,8 @@ export const api = {
   emails: (clientId?: string) =>
     unwrap(http.GET('/emails', { params: { query: { ...(clientId ? { clientId } : {}), limit: 50 } } })),
   apiKeys: () => unwrap(http.GET('/api-keys')),
-  createApiKey: (name: string) => unwrap(http.POST('/api-keys', { body: { name } })),
+  createApiKey: (name: string, scope: Schemas['ApiKey']['scope']) =>
+    unwrap(http.POST('/api-keys', { body: { name, scope } })),
   revokeApiKey: (id: string) => unwrap(http.DELETE('/api-keys/{id}', path(id))),
   getSettings: () => unwrap(http.GET('/settings')),
   dashboard: () => unwrap(http.GET('/dashboard')),

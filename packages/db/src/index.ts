@@ -25,6 +25,7 @@ export type {
   ActivityKind,
   ActivityRow,
   ApiKey,
+  ApiKeyScope,
   CheckoutSessionRow,
   CheckoutState,
   DocumentRow,
@@ -39,3 +40,4 @@ export type {
   User,
 } from './schema';
 export * as schema from './schema';
+export { API_KEY_SCOPES } from './schema';

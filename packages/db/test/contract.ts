@@ -158,9 +158,10 @@ export function defineDbContract(driver: string, getDb: () => Db) {
         name: 'ci',
         prefix: 'ck_abc',
         keyHash: hash,
+        scope: 'read',
         createdBy: null,
       });
-      expect((await findApiKeyByHash(db, hash))?.tenantId).toBe(a.tenantId);
+      expect(await findApiKeyByHash(db, hash)).toMatchObject({ tenantId: a.tenantId, scope: 'read' });
       expect(await revokeApiKey(db, b.tenantId, k.id)).toBe(false);
       expect(await listApiKeys(db, a.tenantId)).toHaveLength(1);
       expect(await revokeApiKey(db, a.tenantId, k.id)).toBe(true);

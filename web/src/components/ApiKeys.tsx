@@ -4,12 +4,12 @@ import { api } from '../api';
 import { useWords } from '../i18n';
 import { keys } from '../queries';
 import { useConfirm } from './ConfirmDialog';
-import { Field } from './Field';
+import { Field, SelectField } from './Field';
 import { useAction } from './useAction';
 
 /**
- * API keys for integrations: create (the key is shown once, only its hash is kept), list
- * with when each was last used, and revoke.
+ * API keys for integrations: create with a scope (read only, or read and write; the key is
+ * shown once, only its hash is kept), list with scope and when each was last used, and revoke.
  */
 export function ApiKeys() {
   const list = useQuery({ queryKey: keys.apiKeys, queryFn: api.apiKeys });
@@ -21,9 +21,11 @@ export function ApiKeys() {
   async function create(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
-    const name = String(new FormData(form).get('name') ?? '');
+    const data = new FormData(form);
+    const name = String(data.get('name') ?? '');
+    const scope = data.get('scope') === 'read' ? 'read' : 'write';
     await run(async () => {
-      const created = await api.createApiKey(name);
+      const created = await api.createApiKey(name, scope);
       setFresh(created.key);
       form.reset();
     });
@@ -34,6 +36,16 @@ export function ApiKeys() {
       {dialog}
       <form className="row" onSubmit={create} noValidate>
         <Field label={t.apiKeys.keyName} name="name" placeholder={t.apiKeys.keyNamePlaceholder} required />
+        <SelectField
+          label={t.apiKeys.scope}
+          id="api-key-scope"
+          name="scope"
+          defaultValue="write"
+          hint={t.apiKeys.scopeHint}
+        >
+          <option value="write">{t.apiKeys.scopeWrite}</option>
+          <option value="read">{t.apiKeys.scopeRead}</option>
+        </SelectField>
         <div className="actions">
           <button type="submit" disabled={busy}>
             {t.apiKeys.create}
@@ -62,6 +74,7 @@ export function ApiKeys() {
             <tr>
               <th>{t.field.name}</th>
               <th>{t.apiKeys.key}</th>
+              <th>{t.apiKeys.scope}</th>
               <th className="hide-sm">{t.apiKeys.created}</th>
               <th className="hide-sm">{t.apiKeys.lastUsed}</th>
               <th>
@@ -75,6 +88,9 @@ export function ApiKeys() {
                 <td>{k.name}</td>
                 <td>
                   <code>{k.prefix}…</code>
+                </td>
+                <td data-scope={k.scope}>
+                  {k.scope === 'read' ? t.apiKeys.scopeRead : t.apiKeys.scopeWrite}
                 </td>
                 <td className="hide-sm">{date(k.createdAt)}</td>
                 <td className="hide-sm">{k.lastUsedAt ? date(k.lastUsedAt) : '—'}</td>

@@ -58,6 +58,9 @@ const problem = (description: string) => ({
 export const commonErrors = {
   400: problem('Malformed request'),
   401: problem('No or invalid credentials'),
+  403: problem(
+    'Not allowed: a write with a read-only API key, a call only a signed-in person may make (API keys, Stripe settings, dev outbox), a role that may not, or a cookie write from another site',
+  ),
   404: problem('Not found, or belongs to another tenant'),
   413: problem('Body too large'),
   415: problem('Body is not JSON'),

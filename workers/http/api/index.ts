@@ -51,7 +51,8 @@ export function createApi() {
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',
-    description: 'An API key from POST /api-keys',
+    description:
+      'An API key from POST /api-keys. A `read` key may only GET; a `write` key may also change data. No key can create or revoke keys, change Stripe settings or read the dev outbox (403).',
   });
   api.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
     type: 'apiKey',

@@ -1,7 +1,8 @@
 import { createMiddleware } from 'hono/factory';
-import { resolveApiKey } from '../../services/auth/api-keys';
+import { keyMayCall, noteKeyUse, resolveApiKey } from '../../services/auth/api-keys';
 import { resolveSession } from '../../services/auth/sessions';
 import { ForbiddenError, UnauthorizedError } from '../../services/errors';
+import { problemWords } from '../../services/reader-language';
 import type { HonoEnv } from '../hono-env';
 import { isSameOrigin } from '../same-origin';
 import { readSessionCookie } from '../session-cookies';
@@ -19,6 +20,11 @@ export const authenticate = () =>
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       const key = match?.[1] ? await resolveApiKey(c.var.db, match[1]) : undefined;
       if (!key) throw new UnauthorizedError('The API key is invalid or revoked');
+      // Checked here, before any route or idempotency replay: a refused call never runs.
+      const refusal = keyMayCall(key.scope, c.req.method, c.req.path.replace(/^\/api\/v1(?=\/)/, ''));
+      if (refusal === 'sessionOnly') throw new ForbiddenError(problemWords().sessionOnly);
+      if (refusal === 'readOnly') throw new ForbiddenError(problemWords().readOnlyKey);
+      await noteKeyUse(c.var.db, key);
       c.set('auth', {
         tenantId: key.tenantId,
         userId: null,

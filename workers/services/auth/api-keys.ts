@@ -1,5 +1,12 @@
-import type { Db } from '@clientele/db';
-import { createApiKey, findApiKeyByHash, listApiKeys, revokeApiKey, touchApiKey } from '@clientele/db';
+import type { ApiKeyScope, Db } from '@clientele/db';
+import {
+  API_KEY_SCOPES,
+  createApiKey,
+  findApiKeyByHash,
+  listApiKeys,
+  revokeApiKey,
+  touchApiKey,
+} from '@clientele/db';
 import type { TenantContext } from '../context';
 import { NotFoundError } from '../errors';
 import { randomToken, sha256Hex } from './encoding';
@@ -8,12 +15,28 @@ const KEY_PREFIX = 'ck_';
 /** Writing last-used on every request would make every read a write. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-export async function issueApiKey(ctx: TenantContext, name: string, createdBy: string | null) {
+export { API_KEY_SCOPES, type ApiKeyScope };
+
+/**
+ * A new key, shown once. Its scope is fixed at creation: a `read` key that leaks can read
+ * but change nothing, and no key of any scope can mint or revoke keys (see `keyMayCall`).
+ */
+export async function issueApiKey(
+  ctx: TenantContext,
+  input: { name: string; scope: ApiKeyScope },
+  createdBy: string | null,
+) {
   const key = `${KEY_PREFIX}${randomToken()}`;
   const row = await createApiKey(
     ctx.db,
     ctx.tenantId,
-    { name, prefix: key.slice(0, 10), keyHash: await sha256Hex(key), createdBy },
+    {
+      name: input.name,
+      scope: input.scope,
+      prefix: key.slice(0, 10),
+      keyHash: await sha256Hex(key),
+      createdBy,
+    },
     ctx.now,
   );
   return { ...row, key };
@@ -27,12 +50,40 @@ export async function revokeKey(ctx: TenantContext, id: string) {
   if (!(await revokeApiKey(ctx.db, ctx.tenantId, id, ctx.now))) throw new NotFoundError('API key');
 }
 
-export async function resolveApiKey(db: Db, key: string, now = new Date()) {
+/** The active key behind a Bearer value, or undefined. Changes nothing (see `noteKeyUse`). */
+export async function resolveApiKey(db: Db, key: string) {
   if (!key.startsWith(KEY_PREFIX)) return undefined;
-  const row = await findApiKeyByHash(db, await sha256Hex(key));
-  if (!row) return undefined;
+  return findApiKeyByHash(db, await sha256Hex(key));
+}
+
+/** Records when a key was last used, once it has been let through. */
+export async function noteKeyUse(db: Db, row: { id: string; lastUsedAt: Date | null }, now = new Date()) {
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
     await touchApiKey(db, row.id, now);
   }
-  return row;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+/**
+ * What no API key may do, whatever its scope: manage keys (a leaked key could otherwise mint
+ * a successor, and revoking it would not end the access), change how the business is paid,
+ * or read the development outbox (it holds sign-in links). By path prefix, so a route added
+ * under these later is covered too.
+ */
+const SESSION_ONLY: { prefix: string; writesOnly: boolean }[] = [
+  { prefix: '/api-keys', writesOnly: true },
+  { prefix: '/settings/stripe', writesOnly: true },
+  { prefix: '/dev', writesOnly: false },
+];
+
+export type KeyRefusal = 'readOnly' | 'sessionOnly';
+
+/** Why a key of this scope may not make this call (path relative to /api/v1), or null. */
+export function keyMayCall(scope: ApiKeyScope, method: string, path: string): KeyRefusal | null {
+  const safe = SAFE_METHODS.has(method);
+  const under = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+  if (SESSION_ONLY.some((r) => under(r.prefix) && (!safe || !r.writesOnly))) return 'sessionOnly';
+  if (scope === 'read' && !safe) return 'readOnly';
+  return null;
 }

@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { newId } from '../ids';
-import { apiKeys, memberships, rateLimits, sessions, users } from '../schema';
+import { type ApiKeyScope, apiKeys, memberships, rateLimits, sessions, users } from '../schema';
 
 export async function findUserByEmail(db: Db, email: string) {
   return db.select().from(users).where(eq(users.email, email.toLowerCase())).get();
@@ -61,12 +61,12 @@ export async function deleteExpiredSessions(db: Db, now = new Date()) {
 export async function createApiKey(
   db: Db,
   tenantId: string,
-  k: { name: string; prefix: string; keyHash: string; createdBy: string | null },
+  k: { name: string; prefix: string; keyHash: string; scope: ApiKeyScope; createdBy: string | null },
   now = new Date(),
 ) {
   const id = newId('key');
   await db.insert(apiKeys).values({ id, tenantId, ...k, createdAt: now });
-  return { id, name: k.name, prefix: k.prefix, createdAt: now, lastUsedAt: null };
+  return { id, name: k.name, prefix: k.prefix, scope: k.scope, createdAt: now, lastUsedAt: null };
 }
 
 export async function listApiKeys(db: Db, tenantId: string) {
@@ -75,6 +75,7 @@ export async function listApiKeys(db: Db, tenantId: string) {
       id: apiKeys.id,
       name: apiKeys.name,
       prefix: apiKeys.prefix,
+      scope: apiKeys.scope,
       createdAt: apiKeys.createdAt,
       lastUsedAt: apiKeys.lastUsedAt,
     })
@@ -97,7 +98,12 @@ export async function revokeApiKey(db: Db, tenantId: string, id: string, now = n
 
 export async function findApiKeyByHash(db: Db, keyHash: string) {
   return db
-    .select({ id: apiKeys.id, tenantId: apiKeys.tenantId, lastUsedAt: apiKeys.lastUsedAt })
+    .select({
+      id: apiKeys.id,
+      tenantId: apiKeys.tenantId,
+      scope: apiKeys.scope,
+      lastUsedAt: apiKeys.lastUsedAt,
+    })
     .from(apiKeys)
     .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)))
     .get();

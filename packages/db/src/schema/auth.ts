@@ -19,6 +19,9 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
 );
 
+export const API_KEY_SCOPES = ['read', 'write'] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
 export const apiKeys = sqliteTable(
   'api_keys',
   {
@@ -30,6 +33,8 @@ export const apiKeys = sqliteTable(
     /** First characters of the key, shown in lists so owners can tell keys apart. */
     prefix: text('prefix').notNull(),
     keyHash: text('key_hash').notNull().unique(),
+    /** `read` keys may only GET; keys made before scopes existed could do everything, so `write`. */
+    scope: text('scope', { enum: API_KEY_SCOPES }).notNull().default('write'),
     createdBy: text('created_by').references(() => users.id),
     createdAt: timestamp('created_at').notNull(),
     lastUsedAt: timestamp('last_used_at'),

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { apiKeysOf, issueApiKey, revokeKey } from '../../../services/auth/api-keys';
+import { API_KEY_SCOPES, apiKeysOf, issueApiKey, revokeKey } from '../../../services/auth/api-keys';
 import { sessionBusiness, signIn, signOut, signUp } from '../../../services/auth/sessions';
 import { NotFoundError } from '../../../services/errors';
 import { problemWords } from '../../../services/reader-language';
@@ -47,11 +47,24 @@ const SignInSchema = z
   })
   .openapi('SignIn');
 
+const ScopeSchema = z.enum(API_KEY_SCOPES).openapi({
+  description:
+    '`read`: GET and HEAD only. `write`: everything else too. No key of either scope can create or revoke keys, change Stripe settings or read the dev outbox (403): those need a signed-in session.',
+});
+
+const NewApiKeyInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    scope: ScopeSchema.default('write'),
+  })
+  .openapi('NewApiKeyInput');
+
 const ApiKeySchema = z
   .object({
     id: z.string(),
     name: z.string(),
     prefix: z.string().openapi({ description: 'First characters of the key, to tell keys apart' }),
+    scope: ScopeSchema,
     createdAt: z.string(),
     lastUsedAt: z.string().nullable(),
   })
@@ -121,8 +134,8 @@ const createKeyRoute = createRoute({
   tags,
   security,
   middleware: [requireOwner()] as const,
-  summary: 'Create an API key (the key is shown once)',
-  request: { body: jsonBody(z.object({ name: z.string().trim().min(1).max(100) })) },
+  summary: 'Create an API key (the key is shown once); sessions only, never with an API key',
+  request: { body: jsonBody(NewApiKeyInputSchema) },
   responses: { 201: jsonResponse(NewApiKeySchema, 'The new key'), ...commonErrors },
 });
 
@@ -141,7 +154,7 @@ const revokeKeyRoute = createRoute({
   tags,
   security,
   middleware: [requireOwner()] as const,
-  summary: 'Revoke an API key',
+  summary: 'Revoke an API key; sessions only, never with an API key',
   request: { params: idParam('key') },
   responses: { 204: { description: 'Revoked' }, ...commonErrors },
 });
@@ -223,13 +236,14 @@ export function registerAuthRoutes(app: Router) {
   });
 
   app.openapi(createKeyRoute, async (c) => {
-    const k = await issueApiKey(tenantContext(c), c.req.valid('json').name, c.var.auth.userId);
+    const k = await issueApiKey(tenantContext(c), c.req.valid('json'), c.var.auth.userId);
     responseHoldsSecret(c, k.id);
     return c.json(
       {
         id: k.id,
         name: k.name,
         prefix: k.prefix,
+        scope: k.scope,
         createdAt: k.createdAt.toISOString(),
         lastUsedAt: null,
         key: k.key,

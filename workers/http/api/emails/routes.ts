@@ -56,7 +56,7 @@ export function registerEmailRoutes(app: Router) {
       tags: ['Development'],
       security,
       summary:
-        'Mail the development transport "sent" for this business (only when DEV_OUTBOX=1; 404 otherwise)',
+        'Mail the development transport "sent" for this business (only when DEV_OUTBOX=1; 404 otherwise); signed in only, no API key: it holds sign-in links',
       responses: {
         200: jsonResponse(z.object({ data: z.array(OutboxSchema) }), 'Messages, newest first'),
         ...commonErrors,

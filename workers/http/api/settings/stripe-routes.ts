@@ -50,7 +50,7 @@ export function registerStripeSettingsRoutes(app: Router) {
       security,
       middleware: [requireOwner()] as const,
       summary:
-        'Connect Stripe (owner only): the secret key is checked with Stripe, then both secrets are stored encrypted',
+        'Connect Stripe (owner only, signed in: no API key): the secret key is checked with Stripe, then both secrets are stored encrypted',
       request: { body: jsonBody(StripeKeysSchema) },
       responses: {
         200: jsonResponse(StripeSettingsSchema, 'Saved'),
@@ -67,7 +67,8 @@ export function registerStripeSettingsRoutes(app: Router) {
       tags,
       security,
       middleware: [requireOwner()] as const,
-      summary: 'Remove Stripe: the portal stops offering "Pay now"; payments already recorded stay',
+      summary:
+        'Remove Stripe (owner only, signed in: no API key): the portal stops offering "Pay now"; payments already recorded stay',
       responses: { 204: { description: 'Removed' }, ...commonErrors },
     }),
     async (c) => {

@@ -70,6 +70,11 @@ export const settingsEn = {
     key: 'Key',
     created: 'Created',
     lastUsed: 'Last used',
+    scope: 'Access',
+    scopeRead: 'Read only',
+    scopeWrite: 'Read and write',
+    scopeHint:
+      'A read-only key can look but not change anything. No key can create or revoke keys or change online payments.',
     revokeTitle: (name: string): string => `Revoke “${name}”?`,
     revokeMessage: 'Anything using this key stops working at once.',
   },

@@ -68,6 +68,11 @@ export const settingsIt = {
     key: 'Chiave',
     created: 'Creata',
     lastUsed: 'Ultimo utilizzo',
+    scope: 'Accesso',
+    scopeRead: 'Sola lettura',
+    scopeWrite: 'Lettura e scrittura',
+    scopeHint:
+      'Una chiave di sola lettura può consultare ma non modificare nulla. Nessuna chiave può creare o revocare chiavi né modificare i pagamenti online.',
     revokeTitle: (name) => `Revocare «${name}»?`,
     revokeMessage: 'Tutto ciò che usa questa chiave smette subito di funzionare.',
   },

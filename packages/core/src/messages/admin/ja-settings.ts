@@ -67,6 +67,11 @@ export const settingsJa = {
     key: 'キー',
     created: '作成日',
     lastUsed: '最終使用日',
+    scope: 'アクセス権',
+    scopeRead: '読み取りのみ',
+    scopeWrite: '読み取りと書き込み',
+    scopeHint:
+      '読み取り専用のキーは閲覧のみで、何も変更できません。どのキーでも、キーの作成・無効化やオンライン決済の設定変更はできません。',
     revokeTitle: (name) => `「${name}」を無効にしますか？`,
     revokeMessage: 'このキーを使っているものはすぐに動かなくなります。',
   },

@@ -68,6 +68,11 @@ export const settingsPt = {
     key: 'Chave',
     created: 'Criada',
     lastUsed: 'Última utilização',
+    scope: 'Acesso',
+    scopeRead: 'Só leitura',
+    scopeWrite: 'Leitura e escrita',
+    scopeHint:
+      'Uma chave só de leitura pode consultar, mas não alterar nada. Nenhuma chave pode criar ou revogar chaves nem alterar os pagamentos online.',
     revokeTitle: (name) => `Revogar «${name}»?`,
     revokeMessage: 'Tudo o que usa esta chave deixa de funcionar de imediato.',
   },
