@@ -3,8 +3,9 @@ import { receiveInboundEmail } from '../services/tickets/inbound';
 
 /**
  * Replies to ticket emails (`reply+<token>@INBOUND_EMAIL_DOMAIN`, routed here by Email
- * Routing). Refused mail gets a reason the sender's server reports back; auto-replies
- * and duplicates are accepted and set aside, so no mail loops. Every outcome is recorded.
+ * Routing). Refused mail gets a reason the sender's server reports back; auto-replies,
+ * duplicates and replies held for an unverified sender are taken and set aside, so no mail
+ * loops and no spoofer learns what failed. Every outcome is recorded, exactly once.
  */
 export async function handleEmail(message: ForwardableEmailMessage, env: Env, _ctx: ExecutionContext) {
   const result = await receiveInboundEmail(

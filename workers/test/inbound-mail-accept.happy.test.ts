@@ -1,10 +1,10 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { call, json, signUp, withApiKey } from './helpers/api';
+import { type Caller, call, json, signUp, withApiKey } from './helpers/api';
 import { emailedReplies, heldReply, inboundLog } from './helpers/inbound';
 import { unreadCount } from './helpers/tickets';
 
-const accept = (id: string, as: Parameters<typeof call>[1]['as'], key?: string) =>
+const accept = (id: string, as: Caller, key?: string) =>
   call(`/tickets/inbound-mail/${id}/accept`, {
     method: 'POST',
     as,

@@ -5,7 +5,7 @@ import { buildMime, type OutgoingEmail } from '../services/mail/mime';
 import { type Caller, call, json, signUp } from './helpers/api';
 import { answeredTicket, encodedWord, inboundLog, thread } from './helpers/inbound';
 import { runEmailQueue } from './helpers/queue';
-import { deliverEmail } from './helpers/tickets';
+import { deliverEmail, openTicketInPortal, supportClient, ticketIdFrom } from './helpers/tickets';
 
 const INJECTED = '\r\nBcc: victim@evil.test\r\n\r\n<h1>attacker body</h1>';
 
@@ -129,6 +129,25 @@ describe('header injection through stored Message-IDs', () => {
     for (const l of await inboundLog(owner)) {
       if (l.messageId !== null) expect(l.messageId).toMatch(/^<[\x21-\x7e]+>$/);
     }
+  });
+});
+
+describe('header injection through names and subjects people type', () => {
+  it('a portal ticket subject and a business name with raw and encoded CR/LF: the email to the client has one Subject, one From, no injected line', async () => {
+    const owner = await signUp({ businessName: `Studio${encodedWord('\r\nBcc: victim@evil.test')} Norte` });
+    const { cookie } = await supportClient(owner);
+    const id = await ticketIdFrom(
+      await openTicketInPortal(cookie, {
+        subject: `Invoice\r\nBcc: victim@evil.test ${encodedWord('\r\nX-Evil: 1')}`,
+        message: 'Is VAT included?',
+      }),
+    );
+    const out = await nextStaffEmail(owner, id, 'Answer to a tricky subject');
+    const parsed = await expectClean(out);
+    expect(parsed.subject).toMatch(/^Re: Invoice/);
+    expect(parsed.subject).not.toMatch(/[\r\n]/);
+    expect(parsed.from?.name ?? '').not.toMatch(/[\r\n]/);
+    expect(parsed.headers.some((h) => h.key === 'x-evil')).toBe(false);
   });
 });
 

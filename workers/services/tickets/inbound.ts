@@ -129,7 +129,7 @@ export async function receiveInboundEmail(
       subject: cleanLine(extra.subject, 500),
       messageId: extra.messageId ?? null,
       outcome,
-      reason,
+      reason: cleanLine(reason, 1000),
       ...(extra.id ? { id: extra.id } : {}),
       rawKey: extra.rawKey ?? null,
     });
