@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Db } from '../db';
 import { newId } from '../ids';
 import { type InboundMailRow, inboundMail } from '../schema';
@@ -66,6 +66,26 @@ export async function acceptHeldInboundMail(
       ),
   ]);
   return row;
+}
+
+/** Held messages received before `before`, oldest first, across businesses (the clean-up's view). */
+export async function heldInboundMailBefore(db: Db, before: Date, limit: number) {
+  return db
+    .select({ id: inboundMail.id, rawKey: inboundMail.rawKey })
+    .from(inboundMail)
+    .where(and(isNotNull(inboundMail.rawKey), lt(inboundMail.receivedAt, before)))
+    .orderBy(asc(inboundMail.receivedAt))
+    .limit(limit)
+    .all();
+}
+
+/** The held copies are gone: the log lines stay, no longer acceptable. */
+export async function releaseHeldInboundMail(db: Db, ids: string[], reason: string) {
+  if (ids.length === 0) return;
+  await db
+    .update(inboundMail)
+    .set({ rawKey: null, reason })
+    .where(and(inArray(inboundMail.id, ids), isNotNull(inboundMail.rawKey)));
 }
 
 /** The id the message of a held log line gets on its thread once accepted. */

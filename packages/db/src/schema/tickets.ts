@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { clients } from './clients';
 import { timestamp } from './columns';
@@ -96,7 +97,11 @@ export const inboundMail = sqliteTable(
     rawKey: text('raw_key'),
     receivedAt: timestamp('received_at').notNull(),
   },
-  (t) => [index('inbound_mail_tenant_idx').on(t.tenantId, t.receivedAt)],
+  (t) => [
+    index('inbound_mail_tenant_idx').on(t.tenantId, t.receivedAt),
+    // The clean-up walks only the few rows still holding a raw message, oldest first.
+    index('inbound_mail_held_idx').on(t.receivedAt).where(sql`${t.rawKey} is not null`),
+  ],
 );
 
 export type TicketRow = typeof tickets.$inferSelect;
