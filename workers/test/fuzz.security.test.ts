@@ -23,9 +23,9 @@ import { watchWrites } from './helpers/fuzz/write-log';
  * Random per run; `FUZZ_SEED=<seed> vitest run test/fuzz.security.test.ts` replays a run.
  */
 const seed = env.FUZZ_SEED ? Number(env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
-const API_REQUESTS = 700;
-const PORTAL_REQUESTS = 220;
-const WEBHOOK_REQUESTS = 100;
+const API_REQUESTS = 7000;
+const PORTAL_REQUESTS = 2000;
+const WEBHOOK_REQUESTS = 1000;
 
 let world: FuzzWorld;
 let runner: FuzzRunner;
@@ -48,14 +48,16 @@ afterAll(() => {
   const s = runner?.stats;
   if (!s) return;
   console.log(
-    `[fuzz] seed ${seed}: ${s.requests} requests over ${s.operations.size} operations and routes in ${((Date.now() - startedAt) / 1000).toFixed(1)} s; ${s.serverErrors} 5xx; ${s.refused} refused; statuses ${s.histogram()}`,
+    `[fuzz] seed ${seed}: ${s.requests} requests over ${s.operations.size} operations and routes in ${((Date.now() - startedAt) / 1000).toFixed(1)} s; ${s.serverErrors} 5xx; ${s.refused} refused; statuses ${s.histogram()}; slowest: ${s.slowest()}`,
   );
 });
 
 /** `count` requests spread evenly over the targets, each target's drawn from its own stream. */
 async function run(label: string, targets: fc.Arbitrary<FuzzRequest>[], count: number, offset: number) {
   const per = Math.ceil(count / targets.length);
+  const t = Date.now();
   const streams = targets.map((arb, i) => fc.sample(arb, { seed: seed + offset + i, numRuns: per }));
+  console.log(`[fuzz] ${label}: generated in ${Date.now() - t} ms`);
   const before = runner.stats.findings.length;
   const sentBefore = runner.stats.requests;
   for (let n = 0; n < per; n++) {
@@ -66,8 +68,13 @@ async function run(label: string, targets: fc.Arbitrary<FuzzRequest>[], count: n
     `[fuzz] ${label}: ${runner.stats.requests - sentBefore} requests over ${targets.length} targets; ${found.filter((f) => f.kind === '5xx' || f.kind === 'threw').length} 5xx; ${found.length} findings`,
   );
   if (found.length) {
-    const only = Object.assign(Object.create(Object.getPrototypeOf(runner.stats)), runner.stats, { findings: found });
-    throw new Error(`[fuzz] seed ${seed}, ${label}: ${only.report()}`);
+    const only = Object.assign(Object.create(Object.getPrototypeOf(runner.stats)), runner.stats, {
+      findings: found,
+    });
+    // Printed as well as thrown: the log keeps every request in full even when the error is cut short.
+    const report = `[fuzz] seed ${seed}, ${label}: ${only.report()}`;
+    console.error(report);
+    throw new Error(report);
   }
 }
 
@@ -80,7 +87,12 @@ describe('fuzz: no 5xx, refusals are problem+json and change nothing', () => {
       resolve: (ref) => doc.components.schemas[ref.replace('#/components/schemas/', '')] as JsonSchema,
       idsFor: (name) => world.ids[kindOfField(name)] ?? world.ids.any!,
     };
-    await run('API', ops.map((op) => apiRequests(op, ctx)), API_REQUESTS, 0);
+    await run(
+      'API',
+      ops.map((op) => apiRequests(op, ctx)),
+      API_REQUESTS,
+      0,
+    );
   }, 600_000);
 
   it('every portal route, signed in as a client', async () => {
@@ -89,8 +101,14 @@ describe('fuzz: no 5xx, refusals are problem+json and change nothing', () => {
       .routes.filter((r) => r.method !== 'ALL')
       .filter((r) => !seen.has(`${r.method} ${r.path}`) && seen.add(`${r.method} ${r.path}`));
     expect(routes.length).toBeGreaterThanOrEqual(20);
-    const idsFor = (param: string, path: string) => world.portalIds[portalKind(param, path)] ?? world.portalIds.any!;
-    await run('portal', routes.map((r) => portalRequests(r, idsFor)), PORTAL_REQUESTS, 1000);
+    const idsFor = (param: string, path: string) =>
+      world.portalIds[portalKind(param, path)] ?? world.portalIds.any!;
+    await run(
+      'portal',
+      routes.map((r) => portalRequests(r, idsFor)),
+      PORTAL_REQUESTS,
+      1000,
+    );
   }, 600_000);
 
   it('the Stripe webhook', async () => {
@@ -103,9 +121,17 @@ describe('fuzz: no 5xx, refusals are problem+json and change nothing', () => {
 function kindOfField(name: string): string {
   const m = /^(client|invoice|estimate|ticket|payment|attachment|link|key|tenant)/i.exec(name);
   if (!m) return 'any';
-  return { client: 'cli', invoice: 'inv', estimate: 'est', ticket: 'tkt', payment: 'pay', attachment: 'att', link: 'lnk', key: 'key', tenant: 'ten' }[
-    m[1]!.toLowerCase()
-  ]!;
+  return {
+    client: 'cli',
+    invoice: 'inv',
+    estimate: 'est',
+    ticket: 'tkt',
+    payment: 'pay',
+    attachment: 'att',
+    link: 'lnk',
+    key: 'key',
+    tenant: 'ten',
+  }[m[1]!.toLowerCase()]!;
 }
 
 /** A portal path's `:id` takes ids of the collection it is under; a sign-in `:token`, made-up tokens. */

@@ -1,4 +1,15 @@
-import { type Caller, call, createClient, createInvoice, issuedInvoice, json, line, pay, signUp, withApiKey } from '../api';
+import {
+  type Caller,
+  call,
+  createClient,
+  createInvoice,
+  issuedInvoice,
+  json,
+  line,
+  pay,
+  signUp,
+  withApiKey,
+} from '../api';
 import { newLink, portalCookie } from '../portal';
 import { connectStripe } from '../stripe';
 import { openTicketInPortal, ticketIdFrom } from '../tickets';
@@ -26,9 +37,20 @@ async function business(portalClient: boolean) {
   const owner = await signUp();
   const apiKey = await withApiKey(owner);
   // A second key the run may revoke: the one it authenticates with is never in the pool.
-  const spareKey = await ok(await call('/api-keys', { method: 'POST', body: { name: 'spare' }, as: owner }), 'spare key');
-  const { client, invoice } = await issuedInvoice(owner, {}, { email: `c.${crypto.randomUUID().slice(0, 8)}@example.com` });
-  const partial = await issuedInvoice(owner, { currency: 'JPY', lines: [line({ unitPrice: 5000 })] }, { email: `d.${crypto.randomUUID().slice(0, 8)}@example.com` });
+  const spareKey = await ok(
+    await call('/api-keys', { method: 'POST', body: { name: 'spare' }, as: owner }),
+    'spare key',
+  );
+  const { client, invoice } = await issuedInvoice(
+    owner,
+    {},
+    { email: `c.${crypto.randomUUID().slice(0, 8)}@example.com` },
+  );
+  const partial = await issuedInvoice(
+    owner,
+    { currency: 'JPY', lines: [line({ unitPrice: 5000 })] },
+    { email: `d.${crypto.randomUUID().slice(0, 8)}@example.com` },
+  );
   const payment = await ok(await pay(owner, partial.invoice.id, 100), 'payment');
   const bare = await createClient(owner, { name: 'مرحبا 🧾 <b>' });
   const draft = await createInvoice(owner, client.id);
@@ -38,7 +60,11 @@ async function business(portalClient: boolean) {
   );
   await ok(await call(`/estimates/${estimate.id}/send`, { method: 'POST', as: owner }), 'estimate send');
   const draftEstimate = await ok(
-    await call('/estimates', { method: 'POST', body: { clientId: partial.client.id, lines: [line()] }, as: owner }),
+    await call('/estimates', {
+      method: 'POST',
+      body: { clientId: partial.client.id, lines: [line()] },
+      as: owner,
+    }),
     'draft estimate',
   );
   await ok(
@@ -56,7 +82,9 @@ async function business(portalClient: boolean) {
   ]);
   const ticketId = await ticketIdFrom(ticketRes);
   const ticket = await ok(await call(`/tickets/${ticketId}`, { as: owner }), 'ticket');
-  const attachmentIds: string[] = ticket.messages.flatMap((m: { attachments: { id: string }[] }) => m.attachments.map((a) => a.id));
+  const attachmentIds: string[] = ticket.messages.flatMap((m: { attachments: { id: string }[] }) =>
+    m.attachments.map((a) => a.id),
+  );
   const webhookSecret = portalClient ? (await connectStripe(owner)).webhookSecret : '';
   return {
     owner,
@@ -100,7 +128,10 @@ export async function buildWorld(): Promise<FuzzWorld> {
     att: [...mine.portal.att, ...theirs.ids.att!],
     any: [...all, ...otherClientOfMine],
     // Well-formed sign-in tokens nobody issued (a real one would replace the run's session).
-    token: [btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32)))).replace(/[+/=]/g, 'x'), 'a'.repeat(43)],
+    token: [
+      btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32)))).replace(/[+/=]/g, 'x'),
+      'a'.repeat(43),
+    ],
   };
   return {
     owner: mine.owner,

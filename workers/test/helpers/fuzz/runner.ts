@@ -7,6 +7,7 @@ import { lastWrite, queuedEmails, writesSince } from './write-log';
 export interface Finding {
   kind: '5xx' | 'not problem+json' | 'refused but wrote' | 'threw';
   operation: string;
+  method: string;
   status: number;
   detail: string;
   request: string;
@@ -25,6 +26,16 @@ export class FuzzStats {
   refused = 0;
   byStatus = new Map<number, number>();
   operations = new Set<string>();
+  /** Milliseconds spent per operation, to see where the time budget goes. */
+  time = new Map<string, number>();
+
+  slowest(n = 8): string {
+    return [...this.time.entries()]
+      .sort(([, a], [, b]) => b - a)
+      .slice(0, n)
+      .map(([op, ms]) => `${op} ${(ms / 1000).toFixed(1)} s`)
+      .join(', ');
+  }
   findings: Finding[] = [];
 
   get serverErrors() {
@@ -42,7 +53,7 @@ export class FuzzStats {
   report(limit = 25): string {
     const groups = new Map<string, Finding[]>();
     for (const f of this.findings) {
-      const key = `${f.kind} ${f.status} ${f.operation}`;
+      const key = `${f.kind} ${f.status} ${f.method} ${f.operation}`;
       groups.set(key, [...(groups.get(key) ?? []), f]);
     }
     const lines = [...groups.entries()].slice(0, limit).map(([key, fs]) => {
@@ -55,7 +66,8 @@ export class FuzzStats {
 
 const printable = (body: FuzzRequest['body']): string => {
   if (body === undefined) return '';
-  if (typeof body === 'string') return body.length > 2000 ? `${body.slice(0, 2000)}… (${body.length} characters)` : body;
+  if (typeof body === 'string')
+    return body.length > 2000 ? `${body.slice(0, 2000)}… (${body.length} characters)` : body;
   const hex = [...body.slice(0, 600)].map((b) => b.toString(16).padStart(2, '0')).join(' ');
   return `<${body.length} bytes, hex> ${hex}${body.length > 600 ? ' …' : ''}`;
 };
@@ -63,7 +75,7 @@ const printable = (body: FuzzRequest['body']): string => {
 /** The request as it went on the wire, credentials included: enough to replay it with curl. */
 export function describe(method: string, url: string, headers: Headers, body: FuzzRequest['body']): string {
   const lines = [`  ${method} ${url}`];
-  headers.forEach((v, k) => lines.push(`  ${k}: ${v}`));
+  for (const [k, v] of headers) lines.push(`  ${k}: ${v}`);
   const shown = printable(body);
   if (shown) lines.push('', `  ${shown}`);
   return lines.join('\n');
@@ -96,7 +108,8 @@ export class FuzzRunner {
     if (req.as === 'portal') headers.set('cookie', this.creds.portal);
     for (const [k, v] of Object.entries(req.headers)) headers.set(k, v);
     if (req.sign) {
-      const payload = typeof req.body === 'string' ? req.body : new TextDecoder().decode(req.body ?? new Uint8Array());
+      const payload =
+        typeof req.body === 'string' ? req.body : new TextDecoder().decode(req.body ?? new Uint8Array());
       const now = Math.floor(Date.now() / 1000);
       const header =
         req.sign === 'garbage'
@@ -112,6 +125,15 @@ export class FuzzRunner {
   }
 
   async send(req: FuzzRequest): Promise<void> {
+    const t = Date.now();
+    try {
+      await this.check(req);
+    } finally {
+      this.stats.time.set(req.operation, (this.stats.time.get(req.operation) ?? 0) + Date.now() - t);
+    }
+  }
+
+  private async check(req: FuzzRequest): Promise<void> {
     const url = `${ORIGIN}${req.path}`;
     const headers = await this.headersFor(req);
     const request = new Request(url, { method: req.method, headers, body: req.body, redirect: 'manual' });
@@ -123,14 +145,28 @@ export class FuzzRunner {
       res = await SELF.fetch(request);
       await res.arrayBuffer();
     } catch (err) {
-      this.stats.findings.push({ kind: 'threw', operation: req.operation, status: 0, detail: String(err), request: shown() });
+      this.stats.findings.push({
+        kind: 'threw',
+        operation: req.operation,
+        method: req.method,
+        status: 0,
+        detail: String(err),
+        request: shown(),
+      });
       this.seq = await lastWrite();
       return;
     }
     const status = res.status;
     this.stats.byStatus.set(status, (this.stats.byStatus.get(status) ?? 0) + 1);
     if (status >= 500) {
-      this.stats.findings.push({ kind: '5xx', operation: req.operation, status, detail: `answered ${status}`, request: shown() });
+      this.stats.findings.push({
+        kind: '5xx',
+        operation: req.operation,
+        method: req.method,
+        status,
+        detail: `answered ${status}`,
+        request: shown(),
+      });
     }
     if (status < 400) {
       await this.settle();
@@ -142,6 +178,7 @@ export class FuzzRunner {
       this.stats.findings.push({
         kind: 'not problem+json',
         operation: req.operation,
+        method: req.method,
         status,
         detail: `content-type ${JSON.stringify(type)}`,
         request: shown(),
@@ -153,6 +190,7 @@ export class FuzzRunner {
       this.stats.findings.push({
         kind: 'refused but wrote',
         operation: req.operation,
+        method: req.method,
         status,
         detail: writes.join('; '),
         request: shown(),

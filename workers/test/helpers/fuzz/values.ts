@@ -22,6 +22,7 @@ export const NASTY_STRINGS = [
   '{{toString}}',
   '{{__proto__}}',
   '{{ name }}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, meant literally
   '${7*7}',
   "' OR 1=1 --",
   '"; DROP TABLE clients; --',
@@ -58,7 +59,8 @@ export const NASTY_STRINGS = [
 /** Lengths at a field's limit, just past it, and far past it, in characters that take 1 to 4 bytes. */
 export function boundaryString(maxLength: number | undefined): fc.Arbitrary<string> {
   const limit = maxLength ?? 200;
-  const lengths = [limit, limit + 1, Math.min(limit * 10, 70_000), 100_000];
+  // Far past the limit, but not so far that building and parsing it eats the time budget.
+  const lengths = [limit, limit + 1, Math.min(limit * 4 + 10, 5000)];
   return fc
     .tuple(fc.constantFrom(...lengths), fc.constantFrom('a', 'é', '語', '🧾', "'", '<'))
     .map(([n, ch]) => ch.repeat(ch.length === 2 ? Math.ceil(n / 2) : n));
@@ -136,7 +138,10 @@ const BY_NAME: [RegExp, string[]][] = [
   ],
   [/language|locale|^lang$/i, ['en', 'ru', 'pt', 'it', 'ja', 'xx', 'EN', 'en-US', 'zz-ZZ', 'de']],
   [/country/i, ['PT', 'US', 'JP', 'XX', 'pt', 'PRT', '🇵🇹']],
-  [/format/i, ['INV-{YYYY}-{seq:4}', '{seq}', '{seq:99}', '{seq:-1}', '{YYYY}', 'X{seq}01', '{{seq}}', '{seq:4']],
+  [
+    /format/i,
+    ['INV-{YYYY}-{seq:4}', '{seq}', '{seq:99}', '{seq:-1}', '{YYYY}', 'X{seq}01', '{{seq}}', '{seq:4'],
+  ],
   [/secret|key$/i, ['sk_test_x', 'pk_test_x', 'whsec_x', 'sk_live_x', 'rk_test_x']],
 ];
 
@@ -151,7 +156,7 @@ export const anyJson: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom(null, true, false, [], {}, '', 0, -1, [null], { '': null }) },
   {
     weight: 1,
-    arbitrary: fc.integer({ min: 50, max: 2000 }).map((d) => {
+    arbitrary: fc.constantFrom(64, 600).map((d) => {
       let v: unknown = 1;
       for (let i = 0; i < d; i++) v = [v];
       return v;

@@ -45,8 +45,12 @@ export async function watchWrites(): Promise<void> {
     const log = (op: string, row: 'NEW' | 'OLD') =>
       `INSERT INTO ${LOG} (tbl, op, row) VALUES ('${name}', '${op}', quote(${row}."${key}"))`;
     statements.push(
-      env.DB.prepare(`CREATE TRIGGER fuzz_${name}_insert AFTER INSERT ON "${name}" BEGIN ${log('insert', 'NEW')}; END`),
-      env.DB.prepare(`CREATE TRIGGER fuzz_${name}_delete AFTER DELETE ON "${name}" BEGIN ${log('delete', 'OLD')}; END`),
+      env.DB.prepare(
+        `CREATE TRIGGER fuzz_${name}_insert AFTER INSERT ON "${name}" BEGIN ${log('insert', 'NEW')}; END`,
+      ),
+      env.DB.prepare(
+        `CREATE TRIGGER fuzz_${name}_delete AFTER DELETE ON "${name}" BEGIN ${log('delete', 'OLD')}; END`,
+      ),
       env.DB.prepare(
         `CREATE TRIGGER fuzz_${name}_update AFTER UPDATE ON "${name}" WHEN ${watched
           .map((c) => `OLD."${c}" IS NOT NEW."${c}"`)
