@@ -49,8 +49,15 @@ function ofType(type: string, s: JsonSchema, name: string | undefined, ctx: Sche
   switch (type) {
     case 'string': {
       const hints = [...namedStrings(name), ...(name && /id$/i.test(name) ? ctx.idsFor(name) : [])];
+      // An enum mostly takes its own values, so the request gets past it to the other fields.
+      if (s.enum) {
+        const values = s.enum.filter((e) => typeof e === 'string') as string[];
+        return fc.oneof(
+          { weight: 5, arbitrary: fc.constantFrom(...values) },
+          { weight: 1, arbitrary: anyString(s.maxLength) },
+        );
+      }
       const options: fc.Arbitrary<string>[] = [anyString(s.maxLength)];
-      if (s.enum) options.push(fc.constantFrom(...(s.enum.filter((e) => typeof e === 'string') as string[])));
       if (hints.length) options.push(fc.constantFrom(...hints));
       if (s.maxLength !== undefined) options.push(boundaryString(s.maxLength));
       if (typeof s.example === 'string') options.push(fc.constant(s.example));
@@ -61,9 +68,19 @@ function ofType(type: string, s: JsonSchema, name: string | undefined, ctx: Sche
       const edges = [s.minimum, s.maximum]
         .filter((n): n is number => n !== undefined)
         .flatMap((n) => [n, n - 1, n + 1, n + 0.5]);
+      const min = s.minimum ?? -1e6;
+      const max = s.maximum ?? 1e9;
       return fc.oneof(
-        fc.constantFrom(...NASTY_NUMBERS, ...edges),
-        type === 'integer' ? fc.integer() : fc.double({ noNaN: true, noDefaultInfinity: true }),
+        { weight: 2, arbitrary: fc.constantFrom(...NASTY_NUMBERS, ...edges) },
+        {
+          weight: 1,
+          arbitrary: type === 'integer' ? fc.integer() : fc.double({ noNaN: true, noDefaultInfinity: true }),
+        },
+        // In range, so the other fields of the request are what gets tested.
+        {
+          weight: 2,
+          arbitrary: type === 'integer' ? fc.integer({ min, max }) : fc.double({ min, max, noNaN: true }),
+        },
       );
     }
     case 'boolean':
@@ -151,7 +168,7 @@ export function valueFor(
     : typesOf(s).length
       ? fc.oneof(...typesOf(s).map((t) => ofType(t, s, name, ctx, depth)))
       : anyJson;
-  return fc.oneof({ weight: 8, arbitrary: typed }, { weight: 1, arbitrary: anyJson });
+  return fc.oneof({ weight: 14, arbitrary: typed }, { weight: 1, arbitrary: anyJson });
 }
 
 /** A query or path value: the schema's value as a URL would carry it. */
