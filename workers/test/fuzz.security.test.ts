@@ -62,6 +62,12 @@ async function run(label: string, targets: fc.Arbitrary<FuzzRequest>[], count: n
   const sentBefore = runner.stats.requests;
   for (let n = 0; n < per; n++) {
     for (const stream of streams) await runner.send(stream[n]!);
+    if ((n + 1) % 25 === 0) {
+      const s = runner.stats;
+      console.log(
+        `[fuzz] ${label}: ${s.requests - sentBefore} sent, ${((Date.now() - startedAt) / 1000).toFixed(0)} s since start`,
+      );
+    }
   }
   const found = runner.stats.findings.slice(before);
   console.log(

@@ -205,7 +205,8 @@ export class FuzzRunner {
    * blamed on the next, refused, request.
    */
   private async settle() {
-    const deadline = Date.now() + 3000;
+    // The consumer takes a batch at most a second after the first message arrives.
+    const deadline = Date.now() + 2000;
     let queued = await queuedEmails();
     while (queued > this.stuck && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 50));

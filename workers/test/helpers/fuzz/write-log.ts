@@ -75,9 +75,12 @@ export async function writesSince(seq: number): Promise<string[]> {
   return rows.results.map((r) => `${r.tbl} ${r.op} ${r.row}`);
 }
 
-/** Emails still waiting for the queue consumer (which writes in the background). */
+/**
+ * Emails the queue consumer has not tried yet (it writes in the background). One it tried and
+ * failed waits 30 s for its retry: the run does not wait for that.
+ */
 export async function queuedEmails(): Promise<number> {
-  const row = await env.DB.prepare("SELECT count(*) AS n FROM emails WHERE status = 'queued'").first<{
+  const row = await env.DB.prepare("SELECT count(*) AS n FROM emails WHERE status = 'queued' AND attempts = 0").first<{
     n: number;
   }>();
   return row?.n ?? 0;
