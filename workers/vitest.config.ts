@@ -37,6 +37,8 @@ export default defineConfig(async () => ({
           ENCRYPTION_KEY: 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8',
           STRIPE_API_URL: `http://127.0.0.1:${stripePort}`,
           STRIPE_JS_URL: `http://127.0.0.1:${stripePort}/v3/`,
+          // Replays a fuzz run (test/fuzz.security.test.ts prints its seed); random when empty.
+          FUZZ_SEED: process.env.FUZZ_SEED ?? '',
         },
       },
     }),
