@@ -62,10 +62,10 @@ async function run(label: string, targets: fc.Arbitrary<FuzzRequest>[], count: n
   const sentBefore = runner.stats.requests;
   for (let n = 0; n < per; n++) {
     for (const stream of streams) await runner.send(stream[n]!);
-    if ((n + 1) % 25 === 0) {
-      const s = runner.stats;
+    if ((n + 1) % Math.ceil(per / 4) === 0) {
+      const sent = runner.stats.requests - sentBefore;
       console.log(
-        `[fuzz] ${label}: ${s.requests - sentBefore} sent, ${((Date.now() - startedAt) / 1000).toFixed(0)} s since start`,
+        `[fuzz] ${label}: ${sent} sent, ${((Date.now() - startedAt) / 1000).toFixed(0)} s since start`,
       );
     }
   }
