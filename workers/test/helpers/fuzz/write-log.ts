@@ -80,7 +80,9 @@ export async function writesSince(seq: number): Promise<string[]> {
  * failed waits 30 s for its retry: the run does not wait for that.
  */
 export async function queuedEmails(): Promise<number> {
-  const row = await env.DB.prepare("SELECT count(*) AS n FROM emails WHERE status = 'queued' AND attempts = 0").first<{
+  const row = await env.DB.prepare(
+    "SELECT count(*) AS n FROM emails WHERE status = 'queued' AND attempts = 0",
+  ).first<{
     n: number;
   }>();
   return row?.n ?? 0;
