@@ -1,31 +1,11 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { replyAddress } from '../services/tickets/reply-address';
 import { call, json, signUp } from './helpers/api';
+import { answeredTicket } from './helpers/inbound';
 import { portal } from './helpers/portal';
-import {
-  deliverEmail,
-  openTicketInPortal,
-  rawReply,
-  supportClient,
-  ticketIdFrom,
-  unreadCount,
-} from './helpers/tickets';
+import { deliverEmail, rawReply, unreadCount } from './helpers/tickets';
 
-async function ticketWithReply(owner: Awaited<ReturnType<typeof signUp>>) {
-  const { client, cookie } = await supportClient(owner);
-  const id = await ticketIdFrom(
-    await openTicketInPortal(cookie, { subject: 'Invoice question', message: 'Is VAT included?' }),
-  );
-  const staff = await json(
-    await call(`/tickets/${id}/messages`, {
-      method: 'POST',
-      body: { body: 'Yes, 23% included.' },
-      as: owner,
-    }),
-  );
-  return { client, cookie, id, staff, to: await replyAddress(env, owner.tenantId, id) };
-}
+const ticketWithReply = (owner: Awaited<ReturnType<typeof signUp>>) => answeredTicket(owner);
 
 const thread = async (owner: Awaited<ReturnType<typeof signUp>>, id: string) =>
   (await json(await call(`/tickets/${id}`, { as: owner }))).messages as {

@@ -32,6 +32,20 @@ describe('Email Worker: floods are refused with a logged reason', () => {
     expect((await deliverEmail({ from: other.client.email, to: other.to, raw })).rejected).toBeNull();
   });
 
+  it("mail forged with a client's envelope to other addresses does not use up that client's replies", async () => {
+    const owner = await signUp();
+    const t = await answeredTicket(owner);
+    const domain = t.to.split('@')[1];
+    for (let i = 0; i < MAX_INBOUND_PER_SENDER_PER_HOUR + 2; i++) {
+      const to = `reply+${'x'.repeat(46)}@${domain}`;
+      const raw = rawReply({ from: t.client.email, to, body: `Forged ${i}` });
+      await deliverEmail({ from: t.client.email, to, raw });
+    }
+    const raw = rawReply({ from: t.client.email, to: t.to, body: 'The real answer' });
+    expect((await deliverEmail({ from: t.client.email, to: t.to, raw })).rejected).toBeNull();
+    expect((await emailedReplies(owner, t.id)).map((m) => m.body)).toEqual(['The real answer']);
+  });
+
   it(`more than ${MAX_ATTACHMENTS} attachments → the whole message is refused and nothing is stored`, async () => {
     const owner = await signUp();
     const t = await answeredTicket(owner);

@@ -1,3 +1,4 @@
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { signUp } from './helpers/api';
 import { answeredTicket, emailedReplies, inboundLog } from './helpers/inbound';
@@ -43,7 +44,39 @@ describe('Email Worker: only a verified client lands on the thread', () => {
     });
     expect(r.rejected).toMatch(/only from the client's email address on file/);
     expect(await emailedReplies(owner, t.id)).toHaveLength(0);
-    expect((await inboundLog(owner))[0]).toMatchObject({ outcome: 'rejected' });
+    // Nothing of a stranger's mail is kept to be taken onto the thread as the client's words.
+    expect((await inboundLog(owner))[0]).toMatchObject({ outcome: 'rejected', acceptable: false });
+    expect((await env.FILES.list({ prefix: `inbound/${owner.tenantId}/` })).objects).toHaveLength(0);
+  });
+
+  it("the envelope is on the client's domain but our receiver saw SPF fail for it → held, nothing added", async () => {
+    const owner = await signUp();
+    const t = await answeredTicket(owner);
+    const d = domainOf(t.client.email);
+    const r = await send(t, {
+      headerFrom: t.client.email,
+      envelope: t.client.email,
+      headers: [`Authentication-Results: mx.cloudflare.net; spf=fail smtp.mailfrom=${d}; dkim=none`],
+      body: 'Forged envelope',
+    });
+    expect(r.rejected).toBeNull();
+    expect(await emailedReplies(owner, t.id)).toHaveLength(0);
+    expect((await inboundLog(owner))[0]).toMatchObject({
+      outcome: 'rejected',
+      reason: 'Sender not verified',
+    });
+    // A header of the same words further down, written by the sender, refutes nothing.
+    const genuine = await send(t, {
+      headerFrom: t.client.email,
+      envelope: t.client.email,
+      headers: [
+        `Authentication-Results: mx.cloudflare.net; spf=pass smtp.mailfrom=${d}`,
+        `Authentication-Results: mx.cloudflare.net; spf=fail smtp.mailfrom=${d}`,
+      ],
+      body: 'The real answer',
+    });
+    expect(genuine.rejected).toBeNull();
+    expect((await emailedReplies(owner, t.id)).map((m) => m.body)).toEqual(['The real answer']);
   });
 
   it('another envelope domain is accepted when the receiver vouches: DKIM aligned with the From domain, or DMARC pass for it', async () => {

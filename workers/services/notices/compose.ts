@@ -63,17 +63,7 @@ export async function composeNotice(
     { subject: '{{line}}', body: '{{line}}\n\n{{reason}}{{open}}: {{link}}' },
     { line, reason: a.facts.reason ? `${n.reason}: ${a.facts.reason}\n\n` : '', open: n.openApp, link },
   );
-  const raw = buildMime({
-    messageId: messageIdFor(env, email),
-    from: { name: 'Clientele', addr: env.MAIL_FROM },
-    to: email.to,
-    replyTo: null,
-    subject: rendered.subject,
-    text: rendered.text,
-    html: rendered.html,
-    attachments: [],
-  });
-  return { subject: rendered.subject, raw };
+  return noticeMessage(env, email, rendered);
 }
 
 /** The hour's overflow in one email: one line and one link per notice, in the business's language. */
@@ -96,6 +86,15 @@ async function composeDigest(
     { subject: '{{subject}}', body: '{{intro}}\n\n{{lines}}\n\n{{open}}: {{link}}' },
     { subject: n.digestSubject(rows.length), intro: n.digestIntro, lines, open: n.openApp, link: origin },
   );
+  return noticeMessage(env, email, rendered);
+}
+
+/** A notice or digest as sent: from the product to the business's address, no reply address. */
+function noticeMessage(
+  env: Pick<Env, 'MAIL_FROM' | 'PUBLIC_URL'>,
+  email: EmailRow,
+  rendered: { subject: string; text: string; html: string },
+) {
   const raw = buildMime({
     messageId: messageIdFor(env, email),
     from: { name: 'Clientele', addr: env.MAIL_FROM },

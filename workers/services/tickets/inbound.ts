@@ -94,6 +94,16 @@ export const heldRawKey = (tenantId: string, logId: string) => `inbound/${tenant
 export const parseInbound = (raw: ArrayBuffer) =>
   parseMail(raw, { attachmentEncoding: 'arraybuffer', maxNestingDepth: MAX_MIME_DEPTH });
 
+/** What a log line knows of the message beyond its envelope, as far as it got. */
+interface RecordExtra {
+  tenantId?: string | null;
+  ticketId?: string | null;
+  subject?: string | null;
+  messageId?: string | null;
+  id?: string;
+  rawKey?: string | null;
+}
+
 /**
  * One inbound email to the reply domain. It lands on a thread only when the address's token
  * was made for that ticket (or it answers one of our Message-IDs) and its sender is verified as
@@ -108,18 +118,7 @@ export async function receiveInboundEmail(
   now: Date,
 ): Promise<InboundResult> {
   let recorded = false;
-  const record = async (
-    outcome: Outcome,
-    reason: string | null,
-    extra: {
-      tenantId?: string | null;
-      ticketId?: string | null;
-      subject?: string | null;
-      messageId?: string | null;
-      id?: string;
-      rawKey?: string | null;
-    } = {},
-  ) => {
+  const record: Recorder = async (outcome, reason, extra = {}) => {
     await recordInboundMail(db, {
       from: cleanLine(message.from, 320) ?? '',
       to: cleanLine(message.to, 320) ?? '',
@@ -148,18 +147,7 @@ export async function receiveInboundEmail(
   }
 }
 
-type Recorder = (
-  outcome: Outcome,
-  reason: string | null,
-  extra?: {
-    tenantId?: string | null;
-    ticketId?: string | null;
-    subject?: string | null;
-    messageId?: string | null;
-    id?: string;
-    rawKey?: string | null;
-  },
-) => Promise<void>;
+type Recorder = (outcome: Outcome, reason: string | null, extra?: RecordExtra) => Promise<void>;
 
 async function receive(
   db: Db,
@@ -173,8 +161,10 @@ async function receive(
   const where = { tenantId: named?.tenantId ?? null, ticketId: named?.id ?? null };
 
   // Counted before anything costly (parsing, storage): a flood is refused per envelope sender.
+  // The window is per reply address too, so mail forged with a client's envelope to any other
+  // address cannot use up that client's replies; it needs the address only the client was sent.
   const sender = message.from.trim().toLowerCase().slice(0, 320);
-  const hits = await hitRateLimit(db, `inbound-mail:${sender}`, 60 * 60 * 1000, now);
+  const hits = await hitRateLimit(db, `inbound-mail:${named?.id ?? '-'}:${sender}`, 60 * 60 * 1000, now);
   if (hits.count > MAX_INBOUND_PER_SENDER_PER_HOUR) {
     const reason = `Too many messages from this sender (at most ${MAX_INBOUND_PER_SENDER_PER_HOUR} an hour)`;
     await record('rejected', reason, where);
@@ -237,15 +227,19 @@ async function receive(
     headers: mail.headers,
   });
   if (!check.ok || !client) {
-    // Kept so the business can still take it onto the thread from the log with one action.
+    if (check.ok || !check.fromIsClient) {
+      // Someone else writing: refused, and nothing of it kept that could be taken onto the thread.
+      await record('rejected', NOT_THE_CLIENT, scope);
+      return { action: 'reject', reason: NOT_THE_CLIENT };
+    }
+    // The client's From without proof: kept so the business can still take it onto the thread
+    // from the log with one action, and held quietly — a bounce would tell a spoofer what failed
+    // and a real client that a reply the business may still accept was lost.
     const id = newId('inm');
     const rawKey = heldRawKey(ticket.tenantId, id);
     await env.FILES.put(rawKey, raw, { httpMetadata: { contentType: 'message/rfc822' } });
-    const reason = check.ok || !check.fromIsClient ? NOT_THE_CLIENT : SENDER_NOT_VERIFIED;
-    await record('rejected', reason, { ...scope, id, rawKey });
-    // A From that is the client's is held quietly: a bounce would tell a spoofer what failed and
-    // a real client that a reply the business may still accept was lost.
-    return check.ok || !check.fromIsClient ? { action: 'reject', reason } : { action: 'ignore', reason };
+    await record('rejected', SENDER_NOT_VERIFIED, { ...scope, id, rawKey });
+    return { action: 'ignore', reason: SENDER_NOT_VERIFIED };
   }
 
   const appended = await appendReply(db, env.FILES, ticket, client, mail, messageId, (m) =>

@@ -2,8 +2,9 @@ import { parseAuthenticationResults } from './authentication-results';
 
 /**
  * Who may write on a client's thread by email: the header From is the client's address on file,
- * and the envelope sender agrees with it — the same domain, or our receiving side vouches for
- * the From domain (DKIM signature aligned with it, or DMARC passed for it).
+ * and the envelope sender agrees with it — the same domain (unless our receiving side saw SPF or
+ * DMARC fail), or our receiving side vouches for the From domain (DKIM signature aligned with it,
+ * or DMARC passed for it).
  */
 
 /**
@@ -33,11 +34,19 @@ export function verifySender(opts: {
   const client = opts.clientEmail?.trim().toLowerCase() ?? '';
   if (!client || from !== client) return { ok: false, fromIsClient: false };
   const fromDomain = domainOf(from);
-  const envelope = opts.envelopeFrom.trim().toLowerCase();
-  if (envelope.includes('@') && domainOf(envelope) === fromDomain) return { ok: true };
   const top = opts.headers.find((h) => h.key.toLowerCase() === 'authentication-results');
-  const ar = top ? parseAuthenticationResults(top.value) : null;
-  if (!ar || !RECEIVING_AUTHSERV_IDS.includes(ar.authservId)) return { ok: false, fromIsClient: true };
+  const parsed = top ? parseAuthenticationResults(top.value) : null;
+  const ar = parsed && RECEIVING_AUTHSERV_IDS.includes(parsed.authservId) ? parsed : null;
+  // The envelope is the sender's own word: its agreement counts only while our receiver has not
+  // seen SPF or DMARC fail for it — a forged envelope on the client's domain fails SPF there.
+  const refuted = ar?.results.some(
+    (r) =>
+      (r.method === 'spf' && ['fail', 'softfail', 'permerror'].includes(r.result)) ||
+      (r.method === 'dmarc' && r.result === 'fail'),
+  );
+  const envelope = opts.envelopeFrom.trim().toLowerCase();
+  if (envelope.includes('@') && domainOf(envelope) === fromDomain && !refuted) return { ok: true };
+  if (!ar) return { ok: false, fromIsClient: true };
   const vouched = ar.results.some(
     (r) =>
       r.result === 'pass' &&
