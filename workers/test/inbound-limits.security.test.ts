@@ -1,9 +1,11 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { MAX_INBOUND_PER_SENDER_PER_HOUR } from '../services/tickets/inbound';
+import { CLIENT_MESSAGES_PER_TICKET_PER_HOUR } from '../services/tickets/limits';
 import { MAX_ATTACHMENTS } from '../services/tickets/tickets';
 import { signUp } from './helpers/api';
 import { answeredTicket, emailedReplies, inboundLog, withAttachments } from './helpers/inbound';
+import { portal } from './helpers/portal';
 import { deliverEmail, rawReply } from './helpers/tickets';
 
 describe('Email Worker: floods are refused with a logged reason', () => {
@@ -44,6 +46,22 @@ describe('Email Worker: floods are refused with a logged reason', () => {
     const raw = rawReply({ from: t.client.email, to: t.to, body: 'The real answer' });
     expect((await deliverEmail({ from: t.client.email, to: t.to, raw })).rejected).toBeNull();
     expect((await emailedReplies(owner, t.id)).map((m) => m.body)).toEqual(['The real answer']);
+  });
+
+  it(`portal and email share one window of ${CLIENT_MESSAGES_PER_TICKET_PER_HOUR} client messages per conversation an hour`, async () => {
+    const owner = await signUp();
+    const t = await answeredTicket(owner);
+    for (let i = 0; i < CLIENT_MESSAGES_PER_TICKET_PER_HOUR; i++) {
+      const form = new FormData();
+      form.set('message', `Portal ${i}`);
+      const res = await portal(`/tickets/${t.id}/messages`, t.cookie, { method: 'POST', body: form });
+      expect(res.status).toBeLessThan(400);
+    }
+    const raw = rawReply({ from: t.client.email, to: t.to, body: 'One more by email' });
+    const r = await deliverEmail({ from: t.client.email, to: t.to, raw });
+    expect(r.rejected).toMatch(/Too many messages on this conversation/);
+    expect(await emailedReplies(owner, t.id)).toHaveLength(0);
+    expect((await inboundLog(owner))[0]).toMatchObject({ outcome: 'rejected' });
   });
 
   it(`more than ${MAX_ATTACHMENTS} attachments → the whole message is refused and nothing is stored`, async () => {

@@ -15,6 +15,7 @@ import {
 } from '@clientele/db';
 import type { Email } from 'postal-mime';
 import { validMessageId, validMessageIds } from '../mail/message-id';
+import { CLIENT_MESSAGES_PER_TICKET_PER_HOUR, countWrite, PortalLimitError } from './limits';
 import { parseMail } from './parse-mail';
 import { ticketIdOf, tokenMatches, tokenOf } from './reply-address';
 import { replyText } from './reply-text';
@@ -240,6 +241,15 @@ async function receive(
     await env.FILES.put(rawKey, raw, { httpMetadata: { contentType: 'message/rfc822' } });
     await record('rejected', SENDER_NOT_VERIFIED, { ...scope, id, rawKey });
     return { action: 'ignore', reason: SENDER_NOT_VERIFIED };
+  }
+  // One window per conversation, whichever way the client writes: portal and email together.
+  try {
+    await countWrite(db, { kind: 'messages', tenantId: ticket.tenantId, ticketId: ticket.id }, now);
+  } catch (err) {
+    if (!(err instanceof PortalLimitError)) throw err;
+    const reason = `Too many messages on this conversation (at most ${CLIENT_MESSAGES_PER_TICKET_PER_HOUR} an hour)`;
+    await record('rejected', reason, scope);
+    return { action: 'reject', reason };
   }
 
   const appended = await appendReply(db, env.FILES, ticket, client, mail, messageId, (m) =>

@@ -144,7 +144,7 @@ const INLINE_OPENER = /^(.*\S)\s*(?:-{2,}\s*|\s)((?:On|Le|Am|Em|Il|El|Op|Den|På
 function splitInlineAttributions(lines: string[]): string[] {
   const out: string[] = [];
   lines.forEach((line, i) => {
-    const m = line.length <= MAX_MARKER_LINE ? INLINE_OPENER.exec(line) : null;
+    const m = i < MAX_SEARCHED_LINES && line.length <= MAX_MARKER_LINE ? INLINE_OPENER.exec(line) : null;
     if (m && !isQuoted(line)) {
       const trial = [m[2]!, ...lines.slice(i + 1, i + 3)];
       if (attributionSpan(trial, 0) > 0) {
