@@ -47,6 +47,21 @@ describe('clients: bad input', () => {
     expect(after).toMatchObject({ name: c.name, email: 'keep@example.com' });
   });
 
+  it('portal access on an archived client → 422 on portalAccess, and the other fields of that patch are not saved', async () => {
+    const owner = await signUp();
+    const c = await createClient(owner, { name: 'Archived Ltd' });
+    expect((await call(`/clients/${c.id}`, { method: 'DELETE', as: owner })).status).toBe(200);
+    const res = await call(`/clients/${c.id}`, {
+      method: 'PATCH',
+      body: { name: 'Renamed', notes: 'changed', portalAccess: true },
+      as: owner,
+    });
+    expect(res.status).toBe(422);
+    expect(await paths(res)).toEqual(['portalAccess']);
+    const after = await json(await call(`/clients/${c.id}`, { as: owner }));
+    expect(after).toMatchObject({ name: 'Archived Ltd', notes: null, portalAccess: false });
+  });
+
   it('malformed JSON → 400, wrong content type → 415, oversized body → 413', async () => {
     const owner = await signUp();
     const malformed = await call('/clients', { method: 'POST', body: '{"name": ', as: owner });

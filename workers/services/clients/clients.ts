@@ -148,12 +148,17 @@ export async function updateClientFor(
   patch: ClientPatch,
 ): Promise<ClientView> {
   const { portalAccess, ...fields } = patch;
+  if (portalAccess) {
+    // Refused before anything is written: a 422 must not leave the other fields half-saved.
+    const current = await getClient(ctx.db, ctx.tenantId, id);
+    if (!current) throw new NotFoundError('Client');
+    if (current.archivedAt) {
+      throw new ValidationError([{ path: 'portalAccess', message: problemWords().restoreBeforePortal }]);
+    }
+  }
   let c = await updateClient(ctx.db, ctx.tenantId, id, toFields(fields), ctx.now);
   if (!c) throw new NotFoundError('Client');
   if (portalAccess !== undefined && portalAccess !== !c.portalDisabledAt) {
-    if (portalAccess && c.archivedAt) {
-      throw new ValidationError([{ path: 'portalAccess', message: problemWords().restoreBeforePortal }]);
-    }
     c = (await setPortalAccess(ctx.db, ctx.tenantId, id, portalAccess, ctx.now)) ?? c;
   }
   return toClientView(c);
