@@ -69,6 +69,14 @@ run("Deploy dry run: bundle under the free plan's 3 MB gzip", bin('tsx'), [
 vitest('Unit: core (money, languages, statuses)', join(ROOT, 'packages', 'core'));
 vitest('Unit: db on libSQL', join(ROOT, 'packages', 'db'));
 vitest('Unit: pdf', join(ROOT, 'packages', 'pdf'));
+// The fuzz suite's seed follows the commit under test: each commit explores new inputs, and a
+// failure in CI replays from the commit alone. FUZZ_SEED overrides it; running the fuzz file
+// directly with vitest draws a fresh seed every time.
+if (!process.env.FUZZ_SEED) {
+  const head = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout?.trim();
+  if (head && /^[0-9a-f]{8}/.test(head))
+    process.env.FUZZ_SEED = String(Number.parseInt(head.slice(0, 8), 16) % 2 ** 31);
+}
 vitest('Worker in workerd (D1, R2, Queues)', join(ROOT, 'workers'));
 if (built)
   vitest('End to end: wrangler dev + Chromium', join(ROOT, 'web'), ['--config', 'e2e/vitest.config.ts']);
