@@ -8,6 +8,7 @@ import type { Router } from '../router';
 import { NewApiKeyInputSchema, NewApiKeySchema } from './schema';
 
 const route = createRoute({
+  operationId: 'createApiKey',
   method: 'post',
   path: '/api-keys',
   tags: ['Auth'],

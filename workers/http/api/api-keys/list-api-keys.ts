@@ -6,6 +6,7 @@ import type { Router } from '../router';
 import { ApiKeySchema } from './schema';
 
 const route = createRoute({
+  operationId: 'listApiKeys',
   method: 'get',
   path: '/api-keys',
   tags: ['Auth'],

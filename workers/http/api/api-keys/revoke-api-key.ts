@@ -6,6 +6,7 @@ import { commonErrors, idParam, security } from '../fields';
 import type { Router } from '../router';
 
 const route = createRoute({
+  operationId: 'revokeApiKey',
   method: 'delete',
   path: '/api-keys/{id}',
   tags: ['Auth'],

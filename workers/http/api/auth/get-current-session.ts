@@ -6,6 +6,7 @@ import type { Router } from '../router';
 import { SessionSchema } from './schema';
 
 const route = createRoute({
+  operationId: 'getCurrentSession',
   method: 'get',
   path: '/sessions/current',
   tags: ['Auth'],

@@ -14,9 +14,12 @@ const SignInSchema = z
   .openapi('SignIn');
 
 const route = createRoute({
+  operationId: 'signIn',
   method: 'post',
   path: '/sessions',
   tags: ['Auth'],
+  // Public (PUBLIC_ROUTES in api/index.ts): no credentials yet, which the document says outright.
+  security: [],
   summary: 'Sign in with email and password',
   request: { body: jsonBody(SignInSchema) },
   responses: {

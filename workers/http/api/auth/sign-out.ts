@@ -5,6 +5,7 @@ import { commonErrors, security } from '../fields';
 import type { Router } from '../router';
 
 const route = createRoute({
+  operationId: 'signOut',
   method: 'delete',
   path: '/sessions/current',
   tags: ['Auth'],

@@ -32,9 +32,12 @@ const SignupSchema = z
   .openapi('Signup');
 
 const route = createRoute({
+  operationId: 'signUp',
   method: 'post',
   path: '/signup',
   tags: ['Auth'],
+  // Public (PUBLIC_ROUTES in api/index.ts): no credentials yet, which the document says outright.
+  security: [],
   summary: 'Create a business and its owner, signed in',
   request: { body: jsonBody(SignupSchema) },
   responses: {

@@ -6,6 +6,7 @@ import type { Router } from '../router';
 import { ClientSchema } from './schema';
 
 const route = createRoute({
+  operationId: 'archiveClient',
   method: 'delete',
   path: '/clients/{id}',
   tags: ['Clients'],

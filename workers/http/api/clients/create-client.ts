@@ -6,6 +6,7 @@ import type { Router } from '../router';
 import { ClientInputSchema, ClientSchema } from './schema';
 
 const route = createRoute({
+  operationId: 'createClient',
   method: 'post',
   path: '/clients',
   tags: ['Clients'],

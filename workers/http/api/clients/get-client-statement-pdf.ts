@@ -6,6 +6,7 @@ import { commonErrors, idParam, security } from '../fields';
 import type { Router } from '../router';
 
 const route = createRoute({
+  operationId: 'getClientStatementPdf',
   method: 'get',
   path: '/clients/{id}/statement/pdf',
   tags: ['Clients'],

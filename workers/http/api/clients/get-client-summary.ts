@@ -6,6 +6,7 @@ import { commonErrors, idParam, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
 
 const route = createRoute({
+  operationId: 'getClientSummary',
   method: 'get',
   path: '/clients/{id}/summary',
   tags: ['Clients'],

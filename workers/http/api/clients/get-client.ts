@@ -6,6 +6,7 @@ import type { Router } from '../router';
 import { ClientSchema } from './schema';
 
 const route = createRoute({
+  operationId: 'getClient',
   method: 'get',
   path: '/clients/{id}',
   tags: ['Clients'],

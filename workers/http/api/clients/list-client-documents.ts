@@ -9,6 +9,7 @@ import { commonErrors, idParam, jsonResponse, pageOf, paginationQuery, security 
 import type { Router } from '../router';
 
 const route = createRoute({
+  operationId: 'listClientDocuments',
   method: 'get',
   path: '/clients/{id}/documents',
   tags: ['Clients'],

@@ -6,6 +6,7 @@ import type { Router } from '../router';
 import { ClientSchema } from './schema';
 
 const route = createRoute({
+  operationId: 'listClients',
   method: 'get',
   path: '/clients',
   tags: ['Clients'],

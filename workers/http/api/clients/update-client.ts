@@ -6,6 +6,7 @@ import type { Router } from '../router';
 import { ClientPatchSchema, ClientSchema } from './schema';
 
 const route = createRoute({
+  operationId: 'updateClient',
   method: 'patch',
   path: '/clients/{id}',
   tags: ['Clients'],

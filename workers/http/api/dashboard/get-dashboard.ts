@@ -49,6 +49,7 @@ const DashboardSchema = z
 export function registerGetDashboard(app: Router) {
   app.openapi(
     createRoute({
+      operationId: 'getDashboard',
       method: 'get',
       path: '/dashboard',
       tags: ['Dashboard'],

@@ -17,6 +17,7 @@ const OutboxSchema = z
   .openapi('OutboxMessage');
 
 const route = createRoute({
+  operationId: 'listDevOutbox',
   method: 'get',
   path: '/dev/outbox',
   tags: ['Development'],

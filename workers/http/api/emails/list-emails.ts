@@ -23,6 +23,7 @@ const EmailSchema = z
   .openapi('Email');
 
 const route = createRoute({
+  operationId: 'listEmails',
   method: 'get',
   path: '/emails',
   tags: ['Email'],

@@ -6,6 +6,7 @@ import type { Router } from '../router';
 import { decideEstimateHandler, decisionBody } from './decide-estimate';
 
 const route = createRoute({
+  operationId: 'acceptEstimate',
   method: 'post',
   path: '/estimates/{id}/accept',
   tags: ['Estimates'],

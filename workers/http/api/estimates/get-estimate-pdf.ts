@@ -5,6 +5,7 @@ import { commonErrors, idParam, security } from '../fields';
 import type { Router } from '../router';
 
 const route = createRoute({
+  operationId: 'getEstimatePdf',
   method: 'get',
   path: '/estimates/{id}/pdf',
   tags: ['Estimates'],

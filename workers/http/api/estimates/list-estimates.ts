@@ -6,6 +6,7 @@ import { commonErrors, jsonResponse, pageOf, security } from '../fields';
 import type { Router } from '../router';
 
 const route = createRoute({
+  operationId: 'listEstimates',
   method: 'get',
   path: '/estimates',
   tags: ['Estimates'],

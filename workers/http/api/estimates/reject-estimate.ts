@@ -6,6 +6,7 @@ import type { Router } from '../router';
 import { decideEstimateHandler, decisionBody } from './decide-estimate';
 
 const route = createRoute({
+  operationId: 'rejectEstimate',
   method: 'post',
   path: '/estimates/{id}/reject',
   tags: ['Estimates'],

@@ -6,6 +6,7 @@ import { commonErrors, jsonBody, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
 
 const route = createRoute({
+  operationId: 'createInvoice',
   method: 'post',
   path: '/invoices',
   tags: ['Invoices'],

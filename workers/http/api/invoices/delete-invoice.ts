@@ -5,6 +5,7 @@ import { commonErrors, idParam, security } from '../fields';
 import type { Router } from '../router';
 
 const route = createRoute({
+  operationId: 'deleteInvoice',
   method: 'delete',
   path: '/invoices/{id}',
   tags: ['Invoices'],

@@ -6,6 +6,7 @@ import type { Router } from '../router';
 
 // A payment is deleted only through its own invoice's path.
 const route = createRoute({
+  operationId: 'deleteInvoicePayment',
   method: 'delete',
   path: '/invoices/{id}/payments/{paymentId}',
   tags: ['Payments'],

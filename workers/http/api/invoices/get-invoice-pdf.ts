@@ -5,6 +5,7 @@ import { commonErrors, idParam, security } from '../fields';
 import type { Router } from '../router';
 
 const route = createRoute({
+  operationId: 'getInvoicePdf',
   method: 'get',
   path: '/invoices/{id}/pdf',
   tags: ['Invoices'],

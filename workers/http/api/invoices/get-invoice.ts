@@ -5,6 +5,7 @@ import { commonErrors, idParam, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
 
 const route = createRoute({
+  operationId: 'getInvoice',
   method: 'get',
   path: '/invoices/{id}',
   tags: ['Invoices'],

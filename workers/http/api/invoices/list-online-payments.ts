@@ -7,6 +7,7 @@ import { commonErrors, idParam, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
 
 const route = createRoute({
+  operationId: 'listInvoiceOnlinePayments',
   method: 'get',
   path: '/invoices/{id}/online-payments',
   tags: ['Payments'],

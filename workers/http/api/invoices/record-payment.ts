@@ -8,6 +8,7 @@ import { commonErrors, idParam, jsonBody, jsonResponse, security } from '../fiel
 import type { Router } from '../router';
 
 const route = createRoute({
+  operationId: 'recordInvoicePayment',
   method: 'post',
   path: '/invoices/{id}/payments',
   tags: ['Payments'],

@@ -7,6 +7,7 @@ import { commonErrors, idParam, jsonBody, jsonResponse, security } from '../fiel
 import type { Router } from '../router';
 
 const route = createRoute({
+  operationId: 'updateInvoice',
   method: 'patch',
   path: '/invoices/{id}',
   tags: ['Invoices'],

@@ -6,6 +6,7 @@ import { commonErrors, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
 
 const route = createRoute({
+  operationId: 'listPayments',
   method: 'get',
   path: '/payments',
   tags: ['Payments'],

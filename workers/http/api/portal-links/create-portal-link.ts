@@ -8,6 +8,7 @@ import type { Router } from '../router';
 import { PortalLinkSchema } from './schema';
 
 const route = createRoute({
+  operationId: 'createPortalLink',
   method: 'post',
   path: '/clients/{id}/portal-links',
   tags: ['Portal links'],

@@ -6,6 +6,7 @@ import type { Router } from '../router';
 import { PortalLinkSchema } from './schema';
 
 const route = createRoute({
+  operationId: 'listPortalLinks',
   method: 'get',
   path: '/portal-links',
   tags: ['Portal links'],

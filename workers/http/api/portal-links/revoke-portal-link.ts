@@ -6,6 +6,7 @@ import type { Router } from '../router';
 import { PortalLinkSchema } from './schema';
 
 const route = createRoute({
+  operationId: 'revokePortalLink',
   method: 'delete',
   path: '/portal-links/{id}',
   tags: ['Portal links'],

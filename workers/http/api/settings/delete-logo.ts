@@ -6,6 +6,7 @@ import { commonErrors, security } from '../fields';
 import type { Router } from '../router';
 
 const route = createRoute({
+  operationId: 'deleteLogo',
   method: 'delete',
   path: '/settings/logo',
   tags: ['Settings'],

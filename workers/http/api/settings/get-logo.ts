@@ -6,6 +6,7 @@ import type { Router } from '../router';
 import { logoImage } from './logo-image';
 
 const route = createRoute({
+  operationId: 'getLogo',
   method: 'get',
   path: '/settings/logo',
   tags: ['Settings'],

@@ -6,6 +6,7 @@ import type { Router } from '../router';
 import { SettingsSchema } from './schema';
 
 const route = createRoute({
+  operationId: 'getSettings',
   method: 'get',
   path: '/settings',
   tags: ['Settings'],

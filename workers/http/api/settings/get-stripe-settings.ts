@@ -6,6 +6,7 @@ import type { Router } from '../router';
 import { StripeSettingsSchema } from './stripe-schema';
 
 const route = createRoute({
+  operationId: 'getStripeSettings',
   method: 'get',
   path: '/settings/stripe',
   tags: ['Settings'],

@@ -6,6 +6,7 @@ import { commonErrors, security } from '../fields';
 import type { Router } from '../router';
 
 const route = createRoute({
+  operationId: 'removeStripe',
   method: 'delete',
   path: '/settings/stripe',
   tags: ['Settings'],

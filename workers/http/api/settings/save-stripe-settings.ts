@@ -18,6 +18,7 @@ const StripeKeysSchema = z
   .openapi('StripeKeys');
 
 const route = createRoute({
+  operationId: 'saveStripeSettings',
   method: 'put',
   path: '/settings/stripe',
   tags: ['Settings'],

@@ -7,6 +7,7 @@ import type { Router } from '../router';
 import { SettingsPatchSchema, SettingsSchema } from './schema';
 
 const route = createRoute({
+  operationId: 'updateSettings',
   method: 'patch',
   path: '/settings',
   tags: ['Settings'],

@@ -9,6 +9,7 @@ import { logoImage } from './logo-image';
 import { SettingsSchema } from './schema';
 
 const route = createRoute({
+  operationId: 'uploadLogo',
   method: 'put',
   path: '/settings/logo',
   tags: ['Settings'],

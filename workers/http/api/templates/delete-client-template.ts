@@ -7,6 +7,7 @@ import type { Router } from '../router';
 import { clientKindParams, TemplateSetSchema } from './schema';
 
 const route = createRoute({
+  operationId: 'deleteClientTemplate',
   method: 'delete',
   path: '/clients/{id}/templates/{kind}',
   tags: ['Email templates'],

@@ -6,6 +6,7 @@ import type { Router } from '../router';
 import { clientKindParams, TemplateSetSchema } from './schema';
 
 const route = createRoute({
+  operationId: 'getClientTemplate',
   method: 'get',
   path: '/clients/{id}/templates/{kind}',
   tags: ['Email templates'],

@@ -6,6 +6,7 @@ import type { Router } from '../router';
 import { kindParam, TemplateSetSchema } from './schema';
 
 const route = createRoute({
+  operationId: 'getTemplate',
   method: 'get',
   path: '/templates/{kind}',
   tags: ['Email templates'],

@@ -19,6 +19,7 @@ const PreviewSchema = z
   .openapi('EmailPreview');
 
 const route = createRoute({
+  operationId: 'previewTemplate',
   method: 'post',
   path: '/templates/{kind}/preview',
   tags: ['Email templates'],

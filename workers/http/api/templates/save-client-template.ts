@@ -6,6 +6,7 @@ import type { Router } from '../router';
 import { clientKindParams, TemplateInputSchema, TemplateSetSchema } from './schema';
 
 const route = createRoute({
+  operationId: 'saveClientTemplate',
   method: 'put',
   path: '/clients/{id}/templates/{kind}',
   tags: ['Email templates'],

@@ -6,6 +6,7 @@ import type { Router } from '../router';
 import { kindParam, TemplateInputSchema, TemplateSetSchema } from './schema';
 
 const route = createRoute({
+  operationId: 'saveTemplate',
   method: 'put',
   path: '/templates/{kind}',
   tags: ['Email templates'],

@@ -7,6 +7,7 @@ import type { Router } from '../router';
 import { InboundMailSchema } from './schema';
 
 const route = createRoute({
+  operationId: 'acceptInboundMail',
   method: 'post',
   path: '/tickets/inbound-mail/{id}/accept',
   tags: ['Support'],

@@ -5,6 +5,7 @@ import { commonErrors, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
 
 const route = createRoute({
+  operationId: 'countAwaitingTickets',
   method: 'get',
   path: '/tickets/unread-count',
   tags: ['Support'],

@@ -6,6 +6,7 @@ import { commonErrors, idParam, security } from '../fields';
 import type { Router } from '../router';
 
 const route = createRoute({
+  operationId: 'getTicketAttachment',
   method: 'get',
   path: '/tickets/{id}/attachments/{attachmentId}',
   tags: ['Support'],

@@ -6,6 +6,7 @@ import type { Router } from '../router';
 import { InboundMailSchema } from './schema';
 
 const route = createRoute({
+  operationId: 'listInboundMail',
   method: 'get',
   path: '/tickets/inbound-mail',
   tags: ['Support'],

@@ -6,6 +6,7 @@ import type { Router } from '../router';
 import { TicketSchema } from './schema';
 
 const route = createRoute({
+  operationId: 'listTickets',
   method: 'get',
   path: '/tickets',
   tags: ['Support'],

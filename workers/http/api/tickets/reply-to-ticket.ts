@@ -6,6 +6,7 @@ import type { Router } from '../router';
 import { ReplySchema, TicketMessageSchema } from './schema';
 
 const route = createRoute({
+  operationId: 'replyToTicket',
   method: 'post',
   path: '/tickets/{id}/messages',
   tags: ['Support'],

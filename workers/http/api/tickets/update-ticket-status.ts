@@ -6,6 +6,7 @@ import type { Router } from '../router';
 import { TicketSchema } from './schema';
 
 const route = createRoute({
+  operationId: 'updateTicketStatus',
   method: 'patch',
   path: '/tickets/{id}',
   tags: ['Support'],
