@@ -62,6 +62,9 @@ ensureSystemPackages();
 run('Typecheck (every package, scripts, benchmarks)', bin('pnpm'), ['typecheck']);
 run('Lint and format (Biome)', bin('biome'), ['check', '.']);
 const built = run('Build the admin app', bin('pnpm'), ['--filter', '@clientele/web', 'build']);
+run('OpenAPI document: Redocly recommended, no error or warning', bin('tsx'), [
+  join(ROOT, 'scripts', 'lint-api.ts'),
+]);
 run("Deploy dry run: bundle under the free plan's 3 MB gzip", bin('tsx'), [
   join(ROOT, 'scripts', 'deploy.ts'),
   '--dry-run',

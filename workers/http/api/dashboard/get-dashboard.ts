@@ -46,9 +46,10 @@ const DashboardSchema = z
   })
   .openapi('Dashboard');
 
-export function registerDashboardRoutes(app: Router) {
+export function registerGetDashboard(app: Router) {
   app.openapi(
     createRoute({
+      operationId: 'getDashboard',
       method: 'get',
       path: '/dashboard',
       tags: ['Dashboard'],
