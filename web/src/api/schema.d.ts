@@ -6894,7 +6894,7 @@ export interface components {
         Invoice: {
             id: string;
             /** @enum {string} */
-            type: "invoice" | "estimate";
+            type: "invoice";
             clientId: string;
             clientName?: string;
             number: string | null;
@@ -7026,7 +7026,7 @@ export interface components {
         Estimate: {
             id: string;
             /** @enum {string} */
-            type: "invoice" | "estimate";
+            type: "estimate";
             clientId: string;
             clientName?: string;
             number: string | null;

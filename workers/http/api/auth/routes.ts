@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { API_KEY_SCOPES, apiKeysOf, issueApiKey, revokeKey } from '../../../services/auth/api-keys';
+import { SessionSchema } from '../../../services/auth/schema';
 import { sessionBusiness, signIn, signOut, signUp } from '../../../services/auth/sessions';
 import { NotFoundError } from '../../../services/errors';
 import { problemWords } from '../../../services/reader-language';
@@ -20,7 +21,6 @@ import {
   security,
 } from '../fields';
 import type { Router } from '../router';
-import { SessionSchema } from './schema';
 
 const tags = ['Auth'];
 

@@ -6,10 +6,10 @@ import {
   listClientsFor,
   updateClientFor,
 } from '../../../services/clients/clients';
+import { ClientInputSchema, ClientPatchSchema, ClientSchema } from '../../../services/clients/schema';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonBody, jsonResponse, pageOf, paginationQuery, security } from '../fields';
 import type { Router } from '../router';
-import { ClientInputSchema, ClientPatchSchema, ClientSchema } from './schema';
 
 const tags = ['Clients'];
 const params = idParam('cli');

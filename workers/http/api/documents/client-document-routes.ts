@@ -1,15 +1,15 @@
 import { DOCUMENT_TYPES, ESTIMATE_VIEW_STATUSES, INVOICE_VIEW_STATUSES } from '@clientele/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { getClientFor } from '../../../services/clients/clients';
+import { ClientSummarySchema } from '../../../services/clients/schema';
 import { clientStatementPdf } from '../../../services/clients/statement';
 import { clientSummary } from '../../../services/clients/summary';
 import { listDocumentsFor } from '../../../services/documents/documents';
+import { EstimateSchema, InvoiceSchema } from '../../../services/documents/schema';
 import { pdfResponse } from '../../pdf-response';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonResponse, pageOf, paginationQuery, security } from '../fields';
 import type { Router } from '../router';
-import { ClientSummarySchema, EstimateSchema, InvoiceSchema } from './schema';
-import { out } from './shared';
 
 /** A client's 360°: summary, statement PDF and document history. */
 export function registerClientDocumentRoutes(app: Router) {
@@ -74,7 +74,7 @@ export function registerClientDocumentRoutes(app: Router) {
       const { type, ...rest } = c.req.valid('query');
       await getClientFor(ctx, id);
       const page = await listDocumentsFor(ctx, type, { ...rest, clientId: id });
-      return c.json({ data: page.data.map(out), nextCursor: page.nextCursor }, 200);
+      return c.json(page, 200);
     },
   );
 }

@@ -15,21 +15,21 @@ import {
   updateDraftFor,
 } from '../../../services/documents/documents';
 import { documentPdf } from '../../../services/documents/pdf';
-import { queueDocumentEmail } from '../../../services/mail/outgoing';
-import { pdfResponse } from '../../pdf-response';
-import { tenantContext } from '../../tenant-context';
-import { commonErrors, idParam, jsonBody, jsonResponse, pageOf, paginationQuery, security } from '../fields';
-import type { Router } from '../router';
 import {
-  EmailSummarySchema,
   EstimateInputSchema,
   EstimatePatchSchema,
   EstimateSchema,
   InvoiceInputSchema,
   InvoicePatchSchema,
   InvoiceSchema,
-} from './schema';
-import { conflict, out } from './shared';
+} from '../../../services/documents/schema';
+import { queueDocumentEmail } from '../../../services/mail/outgoing';
+import { EmailSummarySchema } from '../../../services/mail/schema';
+import { pdfResponse } from '../../pdf-response';
+import { tenantContext } from '../../tenant-context';
+import { commonErrors, idParam, jsonBody, jsonResponse, pageOf, paginationQuery, security } from '../fields';
+import type { Router } from '../router';
+import { conflict } from './shared';
 
 const CONFIG = {
   invoice: {
@@ -88,7 +88,7 @@ export function registerDocumentRoutes(app: Router, type: DocumentType) {
     }),
     async (c) => {
       const page = await listDocumentsFor(tenantContext(c), type, c.req.valid('query'));
-      return c.json({ data: page.data.map(out), nextCursor: page.nextCursor }, 200);
+      return c.json(page, 200);
     },
   );
 
@@ -102,7 +102,7 @@ export function registerDocumentRoutes(app: Router, type: DocumentType) {
       request: { body: jsonBody(input) },
       responses: { 201: jsonResponse(schema, `The draft ${type}`), ...commonErrors },
     }),
-    async (c) => c.json(out(await createDraft(tenantContext(c), type, c.req.valid('json'))), 201),
+    async (c) => c.json(await createDraft(tenantContext(c), type, c.req.valid('json')), 201),
   );
 
   app.openapi(
@@ -115,7 +115,7 @@ export function registerDocumentRoutes(app: Router, type: DocumentType) {
       request: { params },
       responses: { 200: jsonResponse(schema, `The ${type}`), ...commonErrors },
     }),
-    async (c) => c.json(out(await getDocumentFor(tenantContext(c), type, c.req.valid('param').id)), 200),
+    async (c) => c.json(await getDocumentFor(tenantContext(c), type, c.req.valid('param').id), 200),
   );
 
   app.openapi(
@@ -129,10 +129,7 @@ export function registerDocumentRoutes(app: Router, type: DocumentType) {
       responses: { 200: jsonResponse(schema, `The ${type}`), ...conflict, ...commonErrors },
     }),
     async (c) =>
-      c.json(
-        out(await updateDraftFor(tenantContext(c), type, c.req.valid('param').id, c.req.valid('json'))),
-        200,
-      ),
+      c.json(await updateDraftFor(tenantContext(c), type, c.req.valid('param').id, c.req.valid('json')), 200),
   );
 
   app.openapi(
@@ -212,10 +209,7 @@ export function registerDocumentRoutes(app: Router, type: DocumentType) {
         ? `send:${doc.id}`
         : `resend:${doc.id}:${c.req.header('idempotency-key') ?? crypto.randomUUID()}`;
       const email = await queueDocumentEmail(ctx, c.env.EMAIL_QUEUE, doc, emailKey);
-      return c.json(
-        { ...out(doc), email: email && { id: email.id, status: email.status, to: email.to } },
-        202,
-      );
+      return c.json({ ...doc, email: email && { id: email.id, status: email.status, to: email.to } }, 202);
     },
   );
 }

@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { convertEstimateFor, decideEstimateFor } from '../../../services/documents/documents';
+import { EstimateSchema, InvoiceSchema } from '../../../services/documents/schema';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
-import { EstimateSchema, InvoiceSchema } from './schema';
-import { conflict, estimateOut, invoiceOut } from './shared';
+import { conflict } from './shared';
 
 /** Estimate-only actions: accept, decline, convert to an invoice. */
 export function registerEstimateActions(app: Router) {
@@ -20,7 +20,7 @@ export function registerEstimateActions(app: Router) {
       request: { params },
       responses: { 201: jsonResponse(InvoiceSchema, 'The new draft invoice'), ...conflict, ...commonErrors },
     }),
-    async (c) => c.json(invoiceOut(await convertEstimateFor(tenantContext(c), c.req.valid('param').id)), 201),
+    async (c) => c.json(await convertEstimateFor(tenantContext(c), c.req.valid('param').id), 201),
   );
   for (const decision of ['accept', 'reject'] as const) {
     app.openapi(
@@ -45,9 +45,7 @@ export function registerEstimateActions(app: Router) {
         const body = (c.req.header('content-type') ? c.req.valid('json') : {}) as { reason?: string };
         const status = decision === 'accept' ? 'accepted' : 'rejected';
         return c.json(
-          estimateOut(
-            await decideEstimateFor(tenantContext(c), c.req.valid('param').id, status, body.reason ?? null),
-          ),
+          await decideEstimateFor(tenantContext(c), c.req.valid('param').id, status, body.reason ?? null),
           200,
         );
       },

@@ -1,10 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { voidInvoiceFor } from '../../../services/documents/documents';
+import { InvoiceSchema } from '../../../services/documents/schema';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
-import { InvoiceSchema } from './schema';
-import { conflict, invoiceOut } from './shared';
+import { conflict } from './shared';
 
 /** Invoice-only actions: void. */
 export function registerInvoiceActions(app: Router) {
@@ -20,6 +20,6 @@ export function registerInvoiceActions(app: Router) {
       request: { params },
       responses: { 200: jsonResponse(InvoiceSchema, 'The void invoice'), ...conflict, ...commonErrors },
     }),
-    async (c) => c.json(invoiceOut(await voidInvoiceFor(tenantContext(c), c.req.valid('param').id)), 200),
+    async (c) => c.json(await voidInvoiceFor(tenantContext(c), c.req.valid('param').id), 200),
   );
 }

@@ -2,11 +2,11 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { getDocumentFor } from '../../../services/documents/documents';
 import { queueDocumentEmail } from '../../../services/mail/outgoing';
 import { deletePaymentFor, paymentsFor, recordManualPayment } from '../../../services/payments/payments';
+import { OnlinePaymentSchema, PaymentInputSchema, PaymentSchema } from '../../../services/payments/schema';
 import { onlinePayments } from '../../../services/stripe/checkout';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonBody, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
-import { OnlinePaymentSchema, PaymentInputSchema, PaymentSchema } from './schema';
 import { conflict } from './shared';
 
 /** Payments on an invoice: record, list, delete (only through its own invoice), and all payments. */

@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { currentLogo, putLogo, removeLogo } from '../../../services/settings/logo';
+import { SettingsPatchSchema, SettingsSchema } from '../../../services/settings/schema';
 import { getSettings, updateSettings } from '../../../services/settings/settings';
 import { requireOwner } from '../../middleware/authenticate';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonBody, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
-import { SettingsPatchSchema, SettingsSchema } from './schema';
 
 const tags = ['Settings'];
 

@@ -2,6 +2,12 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { acceptInboundMail } from '../../../services/tickets/inbound-accept';
 import { inboundMailLog } from '../../../services/tickets/inbound-log';
 import {
+  InboundMailSchema,
+  ReplySchema,
+  TicketMessageSchema,
+  TicketSchema,
+} from '../../../services/tickets/schema';
+import {
   awaitingReplyCount,
   replyAsStaff,
   setStatus,
@@ -14,7 +20,6 @@ import { requireOwner } from '../../middleware/authenticate';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonBody, jsonResponse, pageOf, paginationQuery, security } from '../fields';
 import type { Router } from '../router';
-import { InboundMailSchema, ReplySchema, TicketMessageSchema, TicketSchema } from './schema';
 
 const tags = ['Support'];
 

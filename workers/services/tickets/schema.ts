@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { problemWords } from '../../../services/reader-language';
+import { problemWords } from '../reader-language';
 
 export const TicketMessageSchema = z
   .object({
