@@ -45,4 +45,4 @@ export type {
   User,
 } from './schema';
 export * as schema from './schema';
-export { API_KEY_SCOPES } from './schema';
+export { ACTIVITY_KINDS, API_KEY_SCOPES, CHECKOUT_STATES, TICKET_STATUSES } from './schema';

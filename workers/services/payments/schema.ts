@@ -1,3 +1,4 @@
+import { CHECKOUT_STATES } from '@clientele/db';
 import { z } from '@hono/zod-openapi';
 import { dateField } from '../documents/schema';
 import { optionalText } from '../fields';
@@ -42,7 +43,7 @@ export const OnlinePaymentSchema = z
   .object({
     id: z.string().openapi({ description: 'Stripe Checkout Session id' }),
     invoiceId: z.string(),
-    state: z.enum(['open', 'processing', 'paid', 'failed', 'mismatch']),
+    state: z.enum(CHECKOUT_STATES),
     amount: z.number().int(),
     currency: z.string(),
     paymentIntentId: z.string().nullable(),

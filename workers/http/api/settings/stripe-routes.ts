@@ -1,34 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { removeStripe, saveStripeSettings, stripeSettings } from '../../../services/stripe/account';
+import { StripeKeysSchema, StripeSettingsSchema } from '../../../services/stripe/schema';
 import { requireOwner } from '../../middleware/authenticate';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonBody, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
 
 const tags = ['Settings'];
-
-const StripeSettingsSchema = z
-  .object({
-    configured: z.boolean(),
-    publishableKey: z.string().nullable(),
-    secretKeyLast4: z.string().nullable().openapi({ description: 'The secret key itself is never returned' }),
-    mode: z.enum(['test', 'live']).nullable(),
-    webhookUrl: z.string().openapi({ description: 'Paste into Stripe → Developers → Webhooks' }),
-    events: z.array(z.string()).openapi({ description: 'The events to enable on that endpoint' }),
-    updatedAt: z.string().nullable(),
-  })
-  .openapi('StripeSettings');
-
-const key = (name: string, example: string) =>
-  z.string().trim().min(1, `${name} is required`).max(255).openapi({ example });
-
-const StripeKeysSchema = z
-  .object({
-    publishableKey: key('The publishable key', 'pk_test_…'),
-    secretKey: key('The secret key', 'sk_test_…'),
-    webhookSecret: key('The webhook signing secret', 'whsec_…'),
-  })
-  .openapi('StripeKeys');
 
 export function registerStripeSettingsRoutes(app: Router) {
   app.openapi(
