@@ -1,4 +1,5 @@
 import { LANGUAGES } from '@clientele/core';
+import { API_KEY_SCOPES } from '@clientele/db';
 import { z } from '@hono/zod-openapi';
 
 export const SessionSchema = z
@@ -12,3 +13,34 @@ export const SessionSchema = z
     role: z.enum(['owner', 'member']),
   })
   .openapi('Session');
+
+export const ScopeSchema = z.enum(API_KEY_SCOPES).openapi({
+  description:
+    '`read`: GET and HEAD only. `write`: everything else too. No key of either scope can create or revoke keys, change Stripe settings or read the dev outbox (403): those need a signed-in session.',
+});
+
+export const NewApiKeyInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    scope: ScopeSchema.default('write'),
+  })
+  .openapi('NewApiKeyInput');
+
+export const ApiKeySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string().openapi({ description: 'First characters of the key, to tell keys apart' }),
+    scope: ScopeSchema,
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+  })
+  .openapi('ApiKey');
+
+export const NewApiKeySchema = ApiKeySchema.extend({
+  key: z.string().openapi({ description: 'The secret; shown only in this response' }),
+}).openapi('NewApiKey');
+
+export type ApiKeyView = z.infer<typeof ApiKeySchema>;
+export type NewApiKey = z.infer<typeof NewApiKeySchema>;
+export type NewApiKeyInput = z.output<typeof NewApiKeyInputSchema>;

@@ -7,10 +7,10 @@ import {
 } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { ConflictError, NotFoundError, UpstreamError } from '../errors';
+import type { OnlinePayment } from '../payments/schema';
 import { type ClientScope, clientDocument } from '../portal/documents';
 import { tenantStripe } from './account';
 import { toStripeAmount } from './amounts';
-import type { OnlinePayment } from '../payments/schema';
 import type { Keyring } from './sealed';
 
 type CheckoutEnv = Keyring & Pick<Env, 'STRIPE_API_URL' | 'PUBLIC_URL'>;

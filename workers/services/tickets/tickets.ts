@@ -20,8 +20,8 @@ import { pageWithCursor } from '../pagination';
 import { type ClientScope, clientDocument } from '../portal/documents';
 import { problemWords } from '../reader-language';
 import { servedType } from './attachment-type';
-import type { MessageView, TicketView } from './schema';
 import { countWrite, refuseIfFull } from './limits';
+import type { MessageView, TicketView } from './schema';
 
 /** Each attachment up to 10 MB, five per message. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;

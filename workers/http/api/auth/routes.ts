@@ -1,7 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { API_KEY_SCOPES, apiKeysOf, issueApiKey, revokeKey } from '../../../services/auth/api-keys';
-import { SessionSchema } from '../../../services/auth/schema';
+import { apiKeysOf, issueApiKey, revokeKey } from '../../../services/auth/api-keys';
+import {
+  ApiKeySchema,
+  NewApiKeyInputSchema,
+  NewApiKeySchema,
+  SessionSchema,
+} from '../../../services/auth/schema';
 import { sessionBusiness, signIn, signOut, signUp } from '../../../services/auth/sessions';
 import { NotFoundError } from '../../../services/errors';
 import { problemWords } from '../../../services/reader-language';
@@ -46,33 +51,6 @@ const SignInSchema = z
     password: z.string().min(1).max(256),
   })
   .openapi('SignIn');
-
-const ScopeSchema = z.enum(API_KEY_SCOPES).openapi({
-  description:
-    '`read`: GET and HEAD only. `write`: everything else too. No key of either scope can create or revoke keys, change Stripe settings or read the dev outbox (403): those need a signed-in session.',
-});
-
-const NewApiKeyInputSchema = z
-  .object({
-    name: z.string().trim().min(1).max(100),
-    scope: ScopeSchema.default('write'),
-  })
-  .openapi('NewApiKeyInput');
-
-const ApiKeySchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    prefix: z.string().openapi({ description: 'First characters of the key, to tell keys apart' }),
-    scope: ScopeSchema,
-    createdAt: z.string(),
-    lastUsedAt: z.string().nullable(),
-  })
-  .openapi('ApiKey');
-
-const NewApiKeySchema = ApiKeySchema.extend({
-  key: z.string().openapi({ description: 'The secret; shown only in this response' }),
-}).openapi('NewApiKey');
 
 const signupRoute = createRoute({
   method: 'post',
@@ -159,8 +137,6 @@ const revokeKeyRoute = createRoute({
   responses: { 204: { description: 'Revoked' }, ...commonErrors },
 });
 
-const iso = (d: Date | null) => d?.toISOString() ?? null;
-
 /** Cloudflare sets this header on every request and overwrites any value a client sends. */
 const clientAddress = (c: Context) => c.req.header('cf-connecting-ip') ?? 'local';
 
@@ -238,32 +214,11 @@ export function registerAuthRoutes(app: Router) {
   app.openapi(createKeyRoute, async (c) => {
     const k = await issueApiKey(tenantContext(c), c.req.valid('json'), c.var.auth.userId);
     responseHoldsSecret(c, k.id);
-    return c.json(
-      {
-        id: k.id,
-        name: k.name,
-        prefix: k.prefix,
-        scope: k.scope,
-        createdAt: k.createdAt.toISOString(),
-        lastUsedAt: null,
-        key: k.key,
-      },
-      201,
-    );
+    return c.json(k, 201);
   });
 
   app.openapi(listKeysRoute, async (c) => {
-    const keys = await apiKeysOf(tenantContext(c));
-    return c.json(
-      {
-        data: keys.map((k) => ({
-          ...k,
-          createdAt: k.createdAt.toISOString(),
-          lastUsedAt: iso(k.lastUsedAt),
-        })),
-      },
-      200,
-    );
+    return c.json({ data: await apiKeysOf(tenantContext(c)) }, 200);
   });
 
   app.openapi(revokeKeyRoute, async (c) => {

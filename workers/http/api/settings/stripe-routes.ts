@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { removeStripe, saveStripeSettings, stripeSettings } from '../../../services/stripe/account';
 import { StripeKeysSchema, StripeSettingsSchema } from '../../../services/stripe/schema';
 import { requireOwner } from '../../middleware/authenticate';

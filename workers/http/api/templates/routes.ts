@@ -2,13 +2,19 @@ import { LANGUAGES } from '@clientele/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { TEMPLATE_KINDS } from '../../../services/mail/defaults';
 import {
+  PreviewInputSchema,
+  PreviewSchema,
+  TemplateInputSchema,
+  TemplateSetSchema,
+} from '../../../services/mail/schema';
+import {
   deleteClientTemplate,
   previewTemplateFor,
   saveTemplateFor,
   templateSet,
 } from '../../../services/mail/template-store';
 import { tenantContext } from '../../tenant-context';
-import { commonErrors, jsonBody, jsonResponse, languageField, security } from '../fields';
+import { commonErrors, jsonBody, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
 
 const tags = ['Email templates'];
@@ -21,37 +27,6 @@ const clientKindParams = kindParam.extend({
     .max(64)
     .openapi({ param: { name: 'id', in: 'path' }, example: 'cli_0123456789abcdefghjkmnpq' }),
 });
-
-const TextSchema = z.object({ subject: z.string(), body: z.string() });
-const TemplateSetSchema = z
-  .object({
-    kind: z.enum(TEMPLATE_KINDS),
-    clientId: z.string().nullable(),
-    variables: z.array(z.string()),
-    languages: z.record(z.string(), TextSchema.extend({ source: z.enum(['builtin', 'business', 'client']) })),
-  })
-  .openapi('EmailTemplates');
-
-const TemplateInputSchema = z
-  .object({
-    language: languageField,
-    subject: z.string().trim().min(1).max(300),
-    body: z.string().trim().min(1).max(20_000),
-  })
-  .openapi('EmailTemplateInput');
-
-const PreviewInputSchema = z
-  .object({
-    language: languageField,
-    subject: z.string().max(300).optional(),
-    body: z.string().max(20_000).optional(),
-    clientId: z.string().max(64).optional(),
-  })
-  .openapi('EmailTemplatePreviewInput');
-
-const PreviewSchema = z
-  .object({ subject: z.string(), text: z.string(), html: z.string() })
-  .openapi('EmailPreview');
 
 export function registerTemplateRoutes(app: Router) {
   app.openapi(
