@@ -5,7 +5,7 @@ import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
 
-export function registerDashboardRoutes(app: Router) {
+export function registerGetDashboard(app: Router) {
   app.openapi(
     createRoute({
       method: 'get',
