@@ -49,6 +49,14 @@ export const STATEMENT_STATUSES = [
 ] as const satisfies readonly IssuedInvoiceStatus[];
 export type StatementStatus = (typeof STATEMENT_STATUSES)[number];
 
+export function isInvoiceStatus(status: string): status is InvoiceStatus {
+  return (INVOICE_STATUSES as readonly string[]).includes(status);
+}
+
+export function isEstimateStatus(status: string): status is EstimateStatus {
+  return (ESTIMATE_STATUSES as readonly string[]).includes(status);
+}
+
 export function isPayable(status: string): status is PayableStatus {
   return (PAYABLE_STATUSES as readonly string[]).includes(status);
 }

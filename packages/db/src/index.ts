@@ -5,6 +5,7 @@ export * from './queries/activity';
 export * from './queries/auth';
 export * from './queries/clients';
 export * from './queries/dashboard';
+export * from './queries/document-kinds';
 export * from './queries/documents';
 export * from './queries/emails';
 export * from './queries/idempotency';
@@ -29,15 +30,19 @@ export type {
   CheckoutSessionRow,
   CheckoutState,
   DocumentRow,
+  DocumentRows,
   DocumentSnapshot,
   DocumentType,
   EmailRow,
+  EstimateRow,
+  InvoiceRow,
   PaymentRow,
   PortalLinkRow,
   Role,
   StripeAccountRow,
   Tenant,
+  TypedDocumentRow,
   User,
 } from './schema';
 export * as schema from './schema';
-export { API_KEY_SCOPES } from './schema';
+export { ACTIVITY_KINDS, API_KEY_SCOPES, CHECKOUT_STATES, TICKET_STATUSES } from './schema';

@@ -1101,7 +1101,7 @@ export interface components {
         Invoice: {
             id: string;
             /** @enum {string} */
-            type: "invoice" | "estimate";
+            type: "invoice";
             clientId: string;
             clientName?: string;
             number: string | null;
@@ -1233,7 +1233,7 @@ export interface components {
         Estimate: {
             id: string;
             /** @enum {string} */
-            type: "invoice" | "estimate";
+            type: "estimate";
             clientId: string;
             clientName?: string;
             number: string | null;

@@ -1,35 +1,7 @@
-import { COUNTRY_CODES, CURRENCY_CODES, LANGUAGES } from '@clientele/core';
 import { z } from '@hono/zod-openapi';
-import { problemWords } from '../../services/reader-language';
 
-/**
- * Optional free text. Forms send "" for an empty input; services store that as null,
- * so the API accepts "", null or an omitted field alike.
- */
-export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
-
-export const emailField = z
-  .string()
-  .trim()
-  .max(254)
-  .refine((v) => v === '' || z.regexes.unicodeEmail.test(v), { error: () => problemWords().invalidEmail })
-  .openapi({ format: 'email', example: 'maria@example.com' });
-
-export const countryField = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine((v) => v === '' || COUNTRY_CODES.has(v), { error: () => problemWords().unknownCountry })
-  .openapi({ description: 'ISO 3166-1 alpha-2', example: 'PT' });
-
-export const currencyField = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine((v) => CURRENCY_CODES.has(v), { error: () => problemWords().unknownCurrency })
-  .openapi({ description: 'ISO 4217', example: 'EUR' });
-
-export const languageField = z.enum(LANGUAGES).openapi({ description: 'Language of documents and emails' });
+// Request fields shared with the resource schemas, for routes that validate them in place.
+export { currencyField, emailField, languageField, optionalText } from '../../services/fields';
 
 export const idParam = (prefix: string) =>
   z.object({
@@ -86,23 +58,3 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ data: z.array(item), nextCursor: z.string().nullable() });
 
 export const security: Record<string, string[]>[] = [{ bearerAuth: [] }, { cookieAuth: [] }];
-
-/** Postal address as written by callers; each line optional, country ISO 3166-1. */
-export const addressInput = () =>
-  z.object({
-    street: optionalText(300),
-    city: optionalText(120),
-    state: optionalText(120),
-    postalCode: optionalText(32),
-    country: countryField.nullable().optional(),
-  });
-
-export const AddressSchema = z
-  .object({
-    street: z.string().nullable(),
-    city: z.string().nullable(),
-    state: z.string().nullable(),
-    postalCode: z.string().nullable(),
-    country: z.string().nullable(),
-  })
-  .openapi('Address');

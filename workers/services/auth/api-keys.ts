@@ -1,4 +1,4 @@
-import type { ApiKeyScope, Db } from '@clientele/db';
+import type { ApiKey, ApiKeyScope, Db } from '@clientele/db';
 import {
   API_KEY_SCOPES,
   createApiKey,
@@ -10,6 +10,7 @@ import {
 import type { TenantContext } from '../context';
 import { NotFoundError } from '../errors';
 import { randomToken, sha256Hex } from './encoding';
+import type { ApiKeyView, NewApiKey, NewApiKeyInput } from './schema';
 
 const KEY_PREFIX = 'ck_';
 /** Writing last-used on every request would make every read a write. */
@@ -23,9 +24,9 @@ export { API_KEY_SCOPES, type ApiKeyScope };
  */
 export async function issueApiKey(
   ctx: TenantContext,
-  input: { name: string; scope: ApiKeyScope },
+  input: NewApiKeyInput,
   createdBy: string | null,
-) {
+): Promise<NewApiKey> {
   const key = `${KEY_PREFIX}${randomToken()}`;
   const row = await createApiKey(
     ctx.db,
@@ -39,11 +40,20 @@ export async function issueApiKey(
     },
     ctx.now,
   );
-  return { ...row, key };
+  return { ...toApiKeyView(row), key };
 }
 
-export function apiKeysOf(ctx: TenantContext) {
-  return listApiKeys(ctx.db, ctx.tenantId);
+const toApiKeyView = (k: Pick<ApiKey, 'id' | 'name' | 'prefix' | 'scope' | 'createdAt' | 'lastUsedAt'>) => ({
+  id: k.id,
+  name: k.name,
+  prefix: k.prefix,
+  scope: k.scope,
+  createdAt: k.createdAt.toISOString(),
+  lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+});
+
+export async function apiKeysOf(ctx: TenantContext): Promise<ApiKeyView[]> {
+  return (await listApiKeys(ctx.db, ctx.tenantId)).map(toApiKeyView);
 }
 
 export async function revokeKey(ctx: TenantContext, id: string) {

@@ -1,4 +1,4 @@
-import { isLanguage, type Language } from '@clientele/core';
+import { isLanguage } from '@clientele/core';
 import {
   archiveClient,
   type Client,
@@ -15,47 +15,8 @@ import type { TenantContext } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
 import { pageWithCursor } from '../pagination';
 import { problemWords } from '../reader-language';
-import { blankToNull, type Text } from '../text';
-
-export interface BillingAddress {
-  street: string | null;
-  city: string | null;
-  state: string | null;
-  postalCode: string | null;
-  country: string | null;
-}
-
-export interface ClientView {
-  id: string;
-  name: string;
-  company: string | null;
-  email: string | null;
-  phone: string | null;
-  billingAddress: BillingAddress;
-  taxId: string | null;
-  language: string;
-  currency: string;
-  notes: string | null;
-  archivedAt: string | null;
-  /** Whether the client can sign in to the portal (off when archived or switched off). */
-  portalAccess: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ClientInput {
-  name: string;
-  company?: Text;
-  email?: Text;
-  phone?: Text;
-  billingAddress?: Partial<Record<keyof BillingAddress, Text>> | undefined;
-  taxId?: Text;
-  language?: Language | undefined;
-  currency?: string | undefined;
-  notes?: Text;
-}
-
-export type ClientPatch = Partial<ClientInput> & { portalAccess?: boolean | undefined };
+import { blankToNull } from '../text';
+import type { ClientInput, ClientPatch, ClientView } from './schema';
 
 export function toClientView(c: Client): ClientView {
   return {

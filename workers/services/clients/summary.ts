@@ -3,22 +3,7 @@ import { clientSummaryGroups, getClient } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { today } from '../documents/view';
 import { NotFoundError } from '../errors';
-
-export interface CurrencySummary {
-  currency: string;
-  totalInvoiced: number;
-  totalPaid: number;
-  outstanding: number;
-  overdue: number;
-}
-
-export interface ClientSummary {
-  clientId: string;
-  currencies: CurrencySummary[];
-  invoices: Record<string, number>;
-  estimates: Record<string, number>;
-  lastActivityAt: string | null;
-}
+import type { ClientSummary, CurrencySummary } from './schema';
 
 /**
  * Client 360°: money per currency (never summed across currencies) and document

@@ -10,6 +10,7 @@ import type { TenantContext } from '../context';
 import { today } from '../documents/view';
 import { activityFeed } from '../notices/notices';
 import { toPaymentView } from '../payments/payments';
+import type { Dashboard } from './schema';
 
 /** The last `n` calendar months up to today's, oldest first: `YYYY-MM`. */
 export function lastMonths(day: string, n: number): string[] {
@@ -24,7 +25,7 @@ export function lastMonths(day: string, n: number): string[] {
  * The admin home: receivables with aging, invoiced vs paid per month for a year, recent
  * payments, tickets awaiting a reply and what clients did — every figure per currency.
  */
-export async function dashboard(ctx: TenantContext) {
+export async function dashboard(ctx: TenantContext): Promise<Dashboard> {
   const day = today(ctx.now);
   const months = lastMonths(day, 12);
   const from = `${months[0]}-01`;

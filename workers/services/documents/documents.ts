@@ -12,11 +12,13 @@ import {
   createDocument,
   type DocumentFields,
   type DocumentRow,
+  type DocumentRows,
   type DocumentSnapshot,
   type DocumentType,
   decideEstimate,
   deleteDraft,
   discountPercentOf,
+  documentAs,
   getClient,
   getDocument,
   getTenant,
@@ -30,31 +32,10 @@ import type { TenantContext } from '../context';
 import { ConflictError, DomainError, NotFoundError, ValidationError } from '../errors';
 import { pageWithCursor } from '../pagination';
 import { problemWords } from '../reader-language';
-import { blankToNull, type Text } from '../text';
+import { blankToNull } from '../text';
 import { sellerOf } from './parties';
-import { type BillTo, type DocumentView, toDocumentView, today } from './view';
-
-export interface LineApiInput {
-  description: string;
-  quantity: number;
-  unitPrice: number;
-  taxRate?: number | null | undefined;
-  taxes?: { rate: number; inclusive?: boolean | undefined }[] | undefined;
-  discountPercent?: number | undefined;
-}
-
-export interface DocumentInput {
-  clientId: string;
-  currency?: string | undefined;
-  issueDate?: string | undefined;
-  dueDate?: string | null | undefined;
-  paymentTermsDays?: number | undefined;
-  validUntil?: string | null | undefined;
-  lines: LineApiInput[];
-  discountPercent?: number | undefined;
-  notes?: Text;
-  footer?: Text;
-}
+import type { BillTo, DocumentInput, DocumentViews, LineApiInput } from './schema';
+import { toDocumentView, today } from './view';
 
 const NAMES: Record<DocumentType, string> = { invoice: 'Invoice', estimate: 'Estimate' };
 
@@ -125,16 +106,29 @@ async function clientFor(ctx: TenantContext, clientId: string): Promise<Client> 
   return client;
 }
 
-async function load(ctx: TenantContext, type: DocumentType, id: string): Promise<DocumentRow> {
-  const row = await getDocument(ctx.db, ctx.tenantId, type, id);
+/** A row a query returned for `type`, as that kind (`undefined` when there was none). */
+function asKind<T extends DocumentType>(type: T, row: DocumentRow | undefined): DocumentRows[T] | undefined {
+  return row ? (documentAs(type, row) ?? undefined) : undefined;
+}
+
+async function load<T extends DocumentType>(
+  ctx: TenantContext,
+  type: T,
+  id: string,
+): Promise<DocumentRows[T]> {
+  const row = asKind(type, await getDocument(ctx.db, ctx.tenantId, type, id));
   if (!row) throw new NotFoundError(NAMES[type]);
   return row;
 }
 
-async function view(ctx: TenantContext, row: DocumentRow): Promise<DocumentView> {
-  if (row.snapshot) return toDocumentView(row, ctx.now);
+async function view<T extends DocumentType>(
+  ctx: TenantContext,
+  type: T,
+  row: DocumentRows[T],
+): Promise<DocumentViews[T]> {
+  if (row.snapshot) return toDocumentView(type, row, ctx.now);
   const client = await getClient(ctx.db, ctx.tenantId, row.clientId);
-  return toDocumentView(row, ctx.now, client ? billToOf(client) : null);
+  return toDocumentView(type, row, ctx.now, client ? billToOf(client) : null);
 }
 
 function checkDates(f: { issueDate: string; dueDate: string | null; validUntil: string | null }) {
@@ -146,7 +140,11 @@ function checkDates(f: { issueDate: string; dueDate: string | null; validUntil: 
   }
 }
 
-export async function createDraft(ctx: TenantContext, type: DocumentType, input: DocumentInput) {
+export async function createDraft<T extends DocumentType>(
+  ctx: TenantContext,
+  type: T,
+  input: DocumentInput,
+): Promise<DocumentViews[T]> {
   const tenant = await getTenant(ctx.db, ctx.tenantId);
   if (!tenant) throw new NotFoundError('Business');
   const client = await clientFor(ctx, input.clientId);
@@ -166,17 +164,18 @@ export async function createDraft(ctx: TenantContext, type: DocumentType, input:
   };
   checkDates(fields);
   const t = computeTotals(fields.lines, fields.discountPercent);
-  const row = await createDocument(ctx.db, ctx.tenantId, type, fields, t, ctx.now);
-  return toDocumentView(row, ctx.now, billToOf(client));
+  const row = asKind(type, await createDocument(ctx.db, ctx.tenantId, type, fields, t, ctx.now));
+  if (!row) throw new NotFoundError(NAMES[type]);
+  return toDocumentView(type, row, ctx.now, billToOf(client));
 }
 
-export async function getDocumentFor(ctx: TenantContext, type: DocumentType, id: string) {
-  return view(ctx, await load(ctx, type, id));
+export async function getDocumentFor<T extends DocumentType>(ctx: TenantContext, type: T, id: string) {
+  return view(ctx, type, await load(ctx, type, id));
 }
 
-export async function updateDraftFor(
+export async function updateDraftFor<T extends DocumentType>(
   ctx: TenantContext,
-  type: DocumentType,
+  type: T,
   id: string,
   patch: Partial<DocumentInput>,
 ) {
@@ -208,9 +207,9 @@ export async function updateDraftFor(
           fields.discountPercent ?? discountPercentOf(current),
         )
       : undefined;
-  const row = await updateDraft(ctx.db, ctx.tenantId, type, id, fields, t, ctx.now);
+  const row = asKind(type, await updateDraft(ctx.db, ctx.tenantId, type, id, fields, t, ctx.now));
   if (!row) throw new ConflictError(problemWords().issuedWhileEditing(type === 'invoice'));
-  return view(ctx, row);
+  return view(ctx, type, row);
 }
 
 export async function deleteDraftFor(ctx: TenantContext, type: DocumentType, id: string) {
@@ -227,17 +226,17 @@ export async function deleteDraftFor(ctx: TenantContext, type: DocumentType, id:
  * issued document again is refused unless it is an explicit `resend`, so a double click
  * or a second tab never emails the client twice. Void invoices cannot be sent.
  */
-export async function sendDocument(
+export async function sendDocument<T extends DocumentType>(
   ctx: TenantContext,
-  type: DocumentType,
+  type: T,
   id: string,
   opts: { resend?: boolean } = {},
-): Promise<{ document: DocumentView; issuedNow: boolean }> {
+): Promise<{ document: DocumentViews[T]; issuedNow: boolean }> {
   const current = await load(ctx, type, id);
   if (current.status === 'void') throw new ConflictError(problemWords().voidCannotBeSent);
   if (current.status !== 'draft') {
     if (!opts.resend) throw alreadySent(type, current);
-    return { document: await view(ctx, current), issuedNow: false };
+    return { document: await view(ctx, type, current), issuedNow: false };
   }
   if ((current.lines as LineInput[]).length === 0) {
     throw new ValidationError([{ path: 'lines', message: problemWords().addLineBeforeSending }]);
@@ -273,14 +272,15 @@ export async function sendDocument(
     const message = `The number format "${format}" gives a number another ${type} already has; change the format in Settings (nothing was issued)`;
     throw new DomainError(409, 'Conflict', message, [{ path: 'number', message }]);
   });
-  if (!issued) throw new NotFoundError(NAMES[type]);
+  const row = asKind(type, issued?.row);
+  if (!issued || !row) throw new NotFoundError(NAMES[type]);
   // Two sends of one draft at once: the batch issues it for one of them only (it checks
   // "still a draft"); the other finds it issued by someone else and is refused like a repeat.
   if (!issued.issuedNow) {
-    if (!opts.resend) throw alreadySent(type, issued.row);
-    return { document: await view(ctx, issued.row), issuedNow: false };
+    if (!opts.resend) throw alreadySent(type, row);
+    return { document: await view(ctx, type, row), issuedNow: false };
   }
-  return { document: await view(ctx, issued.row), issuedNow: true };
+  return { document: await view(ctx, type, row), issuedNow: true };
 }
 
 function alreadySent(type: DocumentType, row: DocumentRow) {
@@ -289,12 +289,12 @@ function alreadySent(type: DocumentType, row: DocumentRow) {
 
 export async function voidInvoiceFor(ctx: TenantContext, id: string) {
   const current = await load(ctx, 'invoice', id);
-  if (current.status === 'void') return view(ctx, current);
+  if (current.status === 'void') return view(ctx, 'invoice', current);
   if (current.status === 'draft') throw new ConflictError(problemWords().deleteDraftInstead);
   if (current.amountPaid > 0) throw new ConflictError(problemWords().hasPayments);
-  const row = await voidInvoice(ctx.db, ctx.tenantId, id, ctx.now);
+  const row = asKind('invoice', await voidInvoice(ctx.db, ctx.tenantId, id, ctx.now));
   if (!row) throw new ConflictError(problemWords().changedMeanwhile);
-  return view(ctx, row);
+  return view(ctx, 'invoice', row);
 }
 
 export async function decideEstimateFor(
@@ -304,14 +304,17 @@ export async function decideEstimateFor(
   reason: string | null,
 ) {
   const current = await load(ctx, 'estimate', id);
-  if (current.status === decision) return view(ctx, current);
-  const row = await decideEstimate(ctx.db, ctx.tenantId, id, decision, today(ctx.now), reason, ctx.now);
+  if (current.status === decision) return view(ctx, 'estimate', current);
+  const row = asKind(
+    'estimate',
+    await decideEstimate(ctx.db, ctx.tenantId, id, decision, today(ctx.now), reason, ctx.now),
+  );
   if (!row) {
     throw new ConflictError(
       current.status === 'draft' ? problemWords().sendEstimateFirst : problemWords().estimateDecided,
     );
   }
-  return view(ctx, row);
+  return view(ctx, 'estimate', row);
 }
 
 export async function convertEstimateFor(ctx: TenantContext, id: string) {
@@ -320,20 +323,23 @@ export async function convertEstimateFor(ctx: TenantContext, id: string) {
   if (est.status !== 'accepted') throw new ConflictError(problemWords().onlyAcceptedConverts);
   const tenant = await getTenant(ctx.db, ctx.tenantId);
   const issueDate = today(ctx.now);
-  const invoice = await convertEstimate(
-    ctx.db,
-    ctx.tenantId,
-    id,
-    { issueDate, dueDate: addDays(issueDate, tenant?.paymentTermsDays ?? 30) },
-    ctx.now,
+  const invoice = asKind(
+    'invoice',
+    await convertEstimate(
+      ctx.db,
+      ctx.tenantId,
+      id,
+      { issueDate, dueDate: addDays(issueDate, tenant?.paymentTermsDays ?? 30) },
+      ctx.now,
+    ),
   );
   if (!invoice) throw new ConflictError(problemWords().alreadyConverted);
-  return view(ctx, invoice);
+  return view(ctx, 'invoice', invoice);
 }
 
-export async function listDocumentsFor(
+export async function listDocumentsFor<T extends DocumentType>(
   ctx: TenantContext,
-  type: DocumentType,
+  type: T,
   opts: {
     clientId?: string | undefined;
     status?: InvoiceViewStatus | EstimateViewStatus | undefined;
@@ -345,5 +351,10 @@ export async function listDocumentsFor(
   const page = await pageWithCursor(() =>
     listDocuments(ctx.db, ctx.tenantId, { ...opts, type, today: today(ctx.now) }),
   );
-  return { data: page.data.map((r) => toDocumentView(r, ctx.now)), nextCursor: page.nextCursor };
+  const data: DocumentViews[T][] = [];
+  for (const r of page.data) {
+    const row = documentAs(type, r);
+    if (row) data.push(toDocumentView(type, { ...row, clientName: r.clientName }, ctx.now));
+  }
+  return { data, nextCursor: page.nextCursor };
 }

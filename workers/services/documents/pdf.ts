@@ -8,7 +8,8 @@ import { logoForPdf } from '../settings/logo';
 import { billToOf } from './documents';
 import { workerFonts } from './fonts';
 import { sellerOf } from './parties';
-import { type DocumentView, toDocumentView } from './view';
+import type { DocumentView } from './schema';
+import { documentView } from './view';
 
 export interface RenderedPdf {
   body: ReadableStream | Uint8Array;
@@ -31,7 +32,7 @@ async function pdfInput(
   row: DocumentRow,
   portalUrl: string | null,
 ): Promise<PdfDocumentInput & { logoKey: string | null }> {
-  const view = toDocumentView(row, ctx.now);
+  const view = documentView(row, ctx.now);
   const snap = row.snapshot;
   let seller: PdfDocumentInput['seller'];
   let billTo: PdfDocumentInput['billTo'];

@@ -1,96 +1,33 @@
-import { isExpired, isOverdue, type LineInput, totals } from '@clientele/core';
-import { type DocumentRow, type DocumentSnapshot, discountPercentOf } from '@clientele/db';
-
-export interface LineView {
-  description: string;
-  quantity: number;
-  unitPrice: number;
-  discountPercent: number;
-  /** The first tax rate, as in the public contract; `taxes` has them all. */
-  taxRate: number;
-  taxes: { rate: number; inclusive: boolean }[];
-  amount: number;
-}
-
-export interface BillTo {
-  name: string;
-  company: string | null;
-  email: string | null;
-  billingAddress: {
-    street: string | null;
-    city: string | null;
-    state: string | null;
-    postalCode: string | null;
-    country: string | null;
-  };
-  taxId: string | null;
-}
-
-export interface DocumentView {
-  id: string;
-  type: 'invoice' | 'estimate';
-  clientId: string;
-  clientName?: string;
-  number: string | null;
-  status: string;
-  overdue: boolean;
-  currency: string;
-  language: string;
-  issueDate: string;
-  dueDate: string | null;
-  validUntil: string | null;
-  lines: LineView[];
-  discountPercent: number;
-  subtotal: number;
-  discountTotal: number;
-  taxTotal: number;
-  total: number;
-  amountPaid: number;
-  amountDue: number;
-  taxes: { rate: number; inclusive: boolean; base: number; amount: number }[];
-  notes: string | null;
-  footer: string | null;
-  billTo: BillTo | null;
-  invoiceId: string | null;
-  estimateId: string | null;
-  rejectionReason: string | null;
-  sentAt: string | null;
-  viewedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+import { type DocumentType, isExpired, isOverdue, type LineInput, totals } from '@clientele/core';
+import {
+  type DocumentRow,
+  type DocumentRows,
+  type DocumentSnapshot,
+  discountPercentOf,
+  typedDocument,
+} from '@clientele/db';
+import type { BillTo, DocumentBase, DocumentView, DocumentViews } from './schema';
 
 export function today(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
 
-/** The public status: stored status, with `expired` derived for estimates past their date. */
-function publicStatus(row: DocumentRow, day: string): string {
-  return isExpired(row, day) ? 'expired' : row.status;
-}
-
 export { isOverdue };
 
-/**
- * Issued documents are shown from their frozen snapshot; drafts from their live
- * fields, with `billTo` supplied by the caller (the client as it is today).
- */
-export function toDocumentView(
+/** What invoices and estimates show alike. */
+function baseOf(
   row: DocumentRow & { clientName?: string },
   now: Date,
-  liveBillTo: BillTo | null = null,
-): DocumentView {
+  liveBillTo: BillTo | null,
+): DocumentBase {
   const snap: DocumentSnapshot | null = row.snapshot ?? null;
   const computed = snap?.totals ?? totals(row.lines as LineInput[], discountPercentOf(row));
-  const day = today(now);
   return {
     id: row.id,
-    type: row.type,
     clientId: row.clientId,
     ...(row.clientName !== undefined ? { clientName: row.clientName } : {}),
     number: row.number,
-    status: publicStatus(row, day),
-    overdue: isOverdue(row, day),
+    overdue: isOverdue(row, today(now)),
     currency: row.currency,
     language: row.language,
     issueDate: row.issueDate,
@@ -130,4 +67,43 @@ export function toDocumentView(
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
+}
+
+type Row<K extends DocumentType> = DocumentRows[K] & { clientName?: string };
+
+const VIEWS: {
+  [K in DocumentType]: (row: Row<K>, now: Date, liveBillTo: BillTo | null) => DocumentViews[K];
+} = {
+  invoice: (row, now, liveBillTo) => ({
+    ...baseOf(row, now, liveBillTo),
+    type: row.type,
+    status: row.status,
+  }),
+  // The public status of an estimate past its date is `expired`, derived at read time.
+  estimate: (row, now, liveBillTo) => ({
+    ...baseOf(row, now, liveBillTo),
+    type: row.type,
+    status: isExpired(row, today(now)) ? 'expired' : row.status,
+  }),
+};
+
+/**
+ * Issued documents are shown from their frozen snapshot; drafts from their live
+ * fields, with `billTo` supplied by the caller (the client as it is today).
+ */
+export function toDocumentView<T extends DocumentType>(
+  type: T,
+  row: Row<T>,
+  now: Date,
+  liveBillTo: BillTo | null = null,
+): DocumentViews[T] {
+  return VIEWS[type](row, now, liveBillTo);
+}
+
+/** A stored row of either kind, as its kind's view. */
+export function documentView(row: DocumentRow & { clientName?: string }, now: Date): DocumentView {
+  const typed = typedDocument(row);
+  return typed.type === 'invoice'
+    ? toDocumentView('invoice', typed, now)
+    : toDocumentView('estimate', typed, now);
 }

@@ -1,21 +1,7 @@
 import { type EmailRow, listEmails, outboxMessages } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { pageWithCursor } from '../pagination';
-
-export interface EmailView {
-  id: string;
-  kind: string;
-  clientId: string | null;
-  documentId: string | null;
-  to: string;
-  subject: string | null;
-  status: EmailRow['status'];
-  error: string | null;
-  attempts: number;
-  providerId: string | null;
-  createdAt: string;
-  sentAt: string | null;
-}
+import type { EmailView, OutboxMessage } from './schema';
 
 export function toEmailView(e: EmailRow): EmailView {
   return {
@@ -44,7 +30,7 @@ export async function emailLog(
 }
 
 /** What the development transport "sent" for this business, raw messages included. */
-export async function devOutbox(ctx: TenantContext, files: R2Bucket) {
+export async function devOutbox(ctx: TenantContext, files: R2Bucket): Promise<OutboxMessage[]> {
   const rows = await outboxMessages(ctx.db, ctx.tenantId, 200);
   return Promise.all(
     rows.map(async (m) => ({

@@ -12,7 +12,7 @@ import {
 } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { documentPdf, portalHome } from '../documents/pdf';
-import { toDocumentView } from '../documents/view';
+import { documentView } from '../documents/view';
 import { composeNotice, isNoticeKind } from '../notices/compose';
 import { emailedPortalLink } from '../portal/emailed-links';
 import { type TicketMail, ticketMail } from '../tickets/mail';
@@ -195,7 +195,7 @@ async function composeEmail(
     const type = kind === 'estimate' ? 'estimate' : 'invoice';
     const row = await getDocument(ctx.db, ctx.tenantId, type, email.documentId);
     if (!row) return 'gone';
-    const view = toDocumentView(row, ctx.now);
+    const view = documentView(row, ctx.now);
     document = {
       number: view.number,
       currency: view.currency,

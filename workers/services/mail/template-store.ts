@@ -3,17 +3,9 @@ import { deleteTemplates, getClient, saveTemplate, TENANT_SCOPE, templatesOf } f
 import type { TenantContext } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
 import { BUILT_IN, type TemplateKind, type TemplateText } from './defaults';
+import type { PreviewInput, TemplateInput, TemplateSet } from './schema';
 import { renderTemplate, unknownVariables, VARIABLES, variablesIn } from './templates';
 import { previewValues } from './values';
-
-export type TemplateSource = 'builtin' | 'business' | 'client';
-
-export interface TemplateSet {
-  kind: TemplateKind;
-  clientId: string | null;
-  variables: string[];
-  languages: Record<Language, TemplateText & { source: TemplateSource }>;
-}
 
 async function ensureClient(ctx: TenantContext, clientId: string | undefined) {
   if (clientId && !(await getClient(ctx.db, ctx.tenantId, clientId))) throw new NotFoundError('Client');
@@ -70,16 +62,7 @@ function refuseUnknownVariables(kind: TemplateKind, t: TemplateText) {
  * The editor's live preview: the text sent (or the saved template) with a client's or sample
  * values. Held to the same variables as saving, so a preview never shows what could not be saved.
  */
-export async function previewTemplateFor(
-  ctx: TenantContext,
-  kind: TemplateKind,
-  input: {
-    language: Language;
-    subject?: string | undefined;
-    body?: string | undefined;
-    clientId?: string | undefined;
-  },
-) {
+export async function previewTemplateFor(ctx: TenantContext, kind: TemplateKind, input: PreviewInput) {
   const saved = await effectiveTemplate(ctx, kind, input.language, input.clientId);
   const template = { subject: input.subject ?? saved.subject, body: input.body ?? saved.body };
   refuseUnknownVariables(kind, template);
@@ -90,7 +73,7 @@ export async function previewTemplateFor(
 export async function saveTemplateFor(
   ctx: TenantContext,
   kind: TemplateKind,
-  input: { language: Language } & TemplateText,
+  input: TemplateInput,
   clientId?: string,
 ) {
   await ensureClient(ctx, clientId);

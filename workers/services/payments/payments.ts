@@ -11,22 +11,9 @@ import type { TenantContext } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { problemWords, readerLocale } from '../reader-language';
 import { blankToNull } from '../text';
+import type { Payment, PaymentInput } from './schema';
 
-export interface PaymentView {
-  id: string;
-  invoiceId: string;
-  clientId: string;
-  amount: number;
-  currency: string;
-  date: string;
-  method: string;
-  reference: string | null;
-  source: 'manual' | 'stripe';
-  refunded: number;
-  createdAt: string;
-}
-
-export const toPaymentView = (p: PaymentRow): PaymentView => ({
+export const toPaymentView = (p: PaymentRow): Payment => ({
   id: p.id,
   invoiceId: p.invoiceId,
   clientId: p.clientId,
@@ -47,7 +34,7 @@ export const toPaymentView = (p: PaymentRow): PaymentView => ({
 export async function recordManualPayment(
   ctx: TenantContext,
   invoiceId: string,
-  input: { amount: number; date: string; method: string; reference?: string | null | undefined },
+  input: Omit<PaymentInput, 'sendReceipt'>,
 ) {
   const invoice = await getDocument(ctx.db, ctx.tenantId, 'invoice', invoiceId);
   if (!invoice) throw new NotFoundError('Invoice');

@@ -16,6 +16,7 @@ import { randomToken, sha256Hex } from '../auth/encoding';
 import type { TenantContext } from '../context';
 import { ConflictError, NotFoundError } from '../errors';
 import { problemWords } from '../reader-language';
+import type { PortalLinkView } from './schema';
 
 /** A portal session lasts at most this long, and never beyond the link that opened it. */
 export const PORTAL_SESSION_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -26,20 +27,6 @@ export const signInUrl = (origin: string, token: string) => `${origin}/portal/lo
 /** When a link made now expires, by the business's setting. */
 export const linkExpiry = (now: Date, linkDays: number) =>
   new Date(now.getTime() + linkDays * 24 * 3600 * 1000);
-
-export interface PortalLinkView {
-  id: string;
-  clientId: string;
-  createdAt: string;
-  expiresAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  status: 'active' | 'expired' | 'revoked';
-  /** `email` for the link the business's emails carry, `admin` for one created by hand. */
-  source: 'admin' | 'email';
-  /** Portal sessions this link opened that are still signed in. */
-  activeSessions: number;
-}
 
 export function toLinkView(l: PortalLinkRow & { activeSessions?: number }, now: Date): PortalLinkView {
   return {

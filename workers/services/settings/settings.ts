@@ -2,56 +2,8 @@ import { getTenant, type Tenant, type TenantPatch, updateTenant } from '@cliente
 import type { TenantContext } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
 import { problemWords } from '../reader-language';
-import { blankToNull, type Text } from '../text';
-
-/** Which client actions email the business. */
-export interface Notifications {
-  estimateDecisions: boolean;
-  onlinePayments: boolean;
-  tickets: boolean;
-}
-
-export interface SettingsView {
-  id: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  address: {
-    street: string | null;
-    city: string | null;
-    state: string | null;
-    postalCode: string | null;
-    country: string | null;
-  };
-  taxId: string | null;
-  paymentInstructions: string | null;
-  currency: string;
-  locale: string;
-  invoiceNumberFormat: string;
-  estimateNumberFormat: string;
-  paymentTermsDays: number;
-  reminders: { enabled: boolean; daysAfterDue: number };
-  notifications: Notifications;
-  hasLogo: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface SettingsPatch {
-  name?: string | undefined;
-  email?: Text;
-  phone?: Text;
-  address?: Partial<Record<'street' | 'city' | 'state' | 'postalCode' | 'country', Text>> | undefined;
-  taxId?: Text;
-  paymentInstructions?: Text;
-  currency?: string | undefined;
-  locale?: string | undefined;
-  invoiceNumberFormat?: string | undefined;
-  estimateNumberFormat?: string | undefined;
-  paymentTermsDays?: number | undefined;
-  reminders?: { enabled?: boolean | undefined; daysAfterDue?: number | undefined } | undefined;
-  notifications?: Partial<Notifications> | undefined;
-}
+import { blankToNull } from '../text';
+import type { SettingsPatch, SettingsView } from './schema';
 
 export function toSettingsView(t: Tenant): SettingsView {
   return {

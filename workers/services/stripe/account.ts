@@ -8,6 +8,7 @@ import type { TenantContext } from '../context';
 import { UpstreamError, ValidationError } from '../errors';
 import { problemWords } from '../reader-language';
 import { Stripe, stripeClient } from './client';
+import type { StripeKeysInput, StripeSettingsView } from './schema';
 import { currentKeyId, type Keyring, open, seal } from './sealed';
 
 /** The events a business enables on its Stripe webhook endpoint. */
@@ -17,22 +18,6 @@ export const STRIPE_EVENTS = [
   'checkout.session.async_payment_failed',
   'charge.refunded',
 ] as const;
-
-export interface StripeSettingsView {
-  configured: boolean;
-  publishableKey: string | null;
-  secretKeyLast4: string | null;
-  mode: 'test' | 'live' | null;
-  webhookUrl: string;
-  events: string[];
-  updatedAt: string | null;
-}
-
-export interface StripeKeysInput {
-  publishableKey: string;
-  secretKey: string;
-  webhookSecret: string;
-}
 
 type StripeEnv = Keyring & Pick<Env, 'STRIPE_API_URL' | 'PUBLIC_URL'>;
 

@@ -7,6 +7,7 @@ import {
 } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { ConflictError, NotFoundError, UpstreamError } from '../errors';
+import type { OnlinePayment } from '../payments/schema';
 import { type ClientScope, clientDocument } from '../portal/documents';
 import { tenantStripe } from './account';
 import { toStripeAmount } from './amounts';
@@ -107,21 +108,8 @@ export async function checkoutState(scope: ClientScope, invoiceId: string, sessi
   return row.state;
 }
 
-export interface OnlinePaymentView {
-  id: string;
-  invoiceId: string;
-  state: CheckoutSessionRow['state'];
-  amount: number;
-  currency: string;
-  paymentIntentId: string | null;
-  paymentId: string | null;
-  problem: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
 /** The invoice's Stripe checkouts for the business: processing, paid, failed, flagged. */
-export async function onlinePayments(ctx: TenantContext, invoiceId: string): Promise<OnlinePaymentView[]> {
+export async function onlinePayments(ctx: TenantContext, invoiceId: string): Promise<OnlinePayment[]> {
   const rows = await invoiceCheckoutSessions(ctx.db, ctx.tenantId, invoiceId);
   return rows.map((r) => ({
     id: r.id,

@@ -1,7 +1,8 @@
 import { type InboundMailRow, listInboundMail } from '@clientele/db';
 import type { TenantContext } from '../context';
+import type { InboundMailView } from './schema';
 
-export const toInboundMailView = (r: InboundMailRow) => ({
+export const toInboundMailView = (r: InboundMailRow): InboundMailView => ({
   id: r.id,
   ticketId: r.ticketId,
   from: r.from,

@@ -21,41 +21,11 @@ import { type ClientScope, clientDocument } from '../portal/documents';
 import { problemWords } from '../reader-language';
 import { servedType } from './attachment-type';
 import { countWrite, refuseIfFull } from './limits';
+import type { MessageView, TicketView } from './schema';
 
 /** Each attachment up to 10 MB, five per message. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 5;
-
-export interface AttachmentView {
-  id: string;
-  name: string;
-  contentType: string;
-  size: number;
-}
-
-export interface MessageView {
-  id: string;
-  author: 'client' | 'staff';
-  via: 'portal' | 'email' | 'admin';
-  authorName: string | null;
-  body: string;
-  internal: boolean;
-  attachments: AttachmentView[];
-  createdAt: string;
-}
-
-export interface TicketView {
-  id: string;
-  clientId: string;
-  clientName?: string;
-  subject: string;
-  status: TicketStatus;
-  awaitingReply: boolean;
-  invoiceId: string | null;
-  lastMessageAt: string;
-  createdAt: string;
-  messages?: MessageView[];
-}
 
 export const toTicketView = (t: TicketRow & { clientName?: string }): TicketView => ({
   id: t.id,

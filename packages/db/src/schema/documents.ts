@@ -2,6 +2,8 @@ import {
   DOCUMENT_TYPES,
   type DocumentTotals,
   type DocumentType,
+  type EstimateStatus,
+  type InvoiceStatus,
   type LineInput,
   STORED_STATUSES,
 } from '@clientele/core';
@@ -156,4 +158,15 @@ export const numberSequences = sqliteTable(
 );
 
 export type DocumentRow = typeof documents.$inferSelect;
+/**
+ * A stored row as one of the two kinds, its status narrowed by the status model: an
+ * estimate's row can never carry an invoice status or be read as an invoice.
+ */
+export type InvoiceRow = DocumentRow & { type: 'invoice'; status: InvoiceStatus };
+export type EstimateRow = DocumentRow & { type: 'estimate'; status: EstimateStatus };
+export interface DocumentRows {
+  invoice: InvoiceRow;
+  estimate: EstimateRow;
+}
+export type TypedDocumentRow = InvoiceRow | EstimateRow;
 export type PaymentRow = typeof payments.$inferSelect;

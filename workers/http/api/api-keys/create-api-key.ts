@@ -1,11 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
 import { issueApiKey } from '../../../services/auth/api-keys';
+import { NewApiKeyInputSchema, NewApiKeySchema } from '../../../services/auth/schema';
 import { requireOwner } from '../../middleware/authenticate';
 import { responseHoldsSecret } from '../../middleware/idempotency';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonBody, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
-import { NewApiKeyInputSchema, NewApiKeySchema } from './schema';
 
 const route = createRoute({
   operationId: 'createApiKey',
@@ -23,17 +23,6 @@ export function registerCreateApiKey(app: Router) {
   app.openapi(route, async (c) => {
     const k = await issueApiKey(tenantContext(c), c.req.valid('json'), c.var.auth.userId);
     responseHoldsSecret(c, k.id);
-    return c.json(
-      {
-        id: k.id,
-        name: k.name,
-        prefix: k.prefix,
-        scope: k.scope,
-        createdAt: k.createdAt.toISOString(),
-        lastUsedAt: null,
-        key: k.key,
-      },
-      201,
-    );
+    return c.json(k, 201);
   });
 }

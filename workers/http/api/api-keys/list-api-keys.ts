@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiKeysOf } from '../../../services/auth/api-keys';
+import { ApiKeySchema } from '../../../services/auth/schema';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
-import { ApiKeySchema } from './schema';
 
 const route = createRoute({
   operationId: 'listApiKeys',
@@ -15,20 +15,8 @@ const route = createRoute({
   responses: { 200: jsonResponse(z.object({ data: z.array(ApiKeySchema) }), 'Keys'), ...commonErrors },
 });
 
-const iso = (d: Date | null) => d?.toISOString() ?? null;
-
 export function registerListApiKeys(app: Router) {
   app.openapi(route, async (c) => {
-    const keys = await apiKeysOf(tenantContext(c));
-    return c.json(
-      {
-        data: keys.map((k) => ({
-          ...k,
-          createdAt: k.createdAt.toISOString(),
-          lastUsedAt: iso(k.lastUsedAt),
-        })),
-      },
-      200,
-    );
+    return c.json({ data: await apiKeysOf(tenantContext(c)) }, 200);
   });
 }

@@ -1,9 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
+import { SessionSchema } from '../../../services/auth/schema';
 import { sessionBusiness } from '../../../services/auth/sessions';
 import { NotFoundError } from '../../../services/errors';
 import { commonErrors, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
-import { SessionSchema } from './schema';
 
 const route = createRoute({
   operationId: 'getCurrentSession',

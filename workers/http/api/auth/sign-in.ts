@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { SessionSchema } from '../../../services/auth/schema';
 import { sessionBusiness, signIn } from '../../../services/auth/sessions';
 import { readSessionCookie, writeSessionCookie } from '../../session-cookies';
 import { commonErrors, jsonBody, jsonResponse, ProblemSchema } from '../fields';
 import type { Router } from '../router';
 import { clientAddress } from './client-address';
-import { SessionSchema } from './schema';
 
 const SignInSchema = z
   .object({

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { SessionSchema } from '../../../services/auth/schema';
 import { signUp } from '../../../services/auth/sessions';
 import { problemWords } from '../../../services/reader-language';
 import { writeSessionCookie } from '../../session-cookies';
@@ -13,7 +14,6 @@ import {
 } from '../fields';
 import type { Router } from '../router';
 import { clientAddress } from './client-address';
-import { SessionSchema } from './schema';
 
 const password = z
   .string()

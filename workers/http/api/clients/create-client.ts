@@ -1,9 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createClientFor } from '../../../services/clients/clients';
+import { ClientInputSchema, ClientSchema } from '../../../services/clients/schema';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonBody, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
-import { ClientInputSchema, ClientSchema } from './schema';
 
 const route = createRoute({
   operationId: 'createClient',

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
+import { ClientSummarySchema } from '../../../services/clients/schema';
 import { clientSummary } from '../../../services/clients/summary';
 import { tenantContext } from '../../tenant-context';
-import { ClientSummarySchema } from '../documents/schema';
 import { commonErrors, idParam, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
 

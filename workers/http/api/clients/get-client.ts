@@ -1,9 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { getClientFor } from '../../../services/clients/clients';
+import { ClientSchema } from '../../../services/clients/schema';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
-import { ClientSchema } from './schema';
 
 const route = createRoute({
   operationId: 'getClient',

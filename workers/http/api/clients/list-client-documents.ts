@@ -2,9 +2,8 @@ import { DOCUMENT_TYPES, ESTIMATE_VIEW_STATUSES, INVOICE_VIEW_STATUSES } from '@
 import { createRoute, z } from '@hono/zod-openapi';
 import { getClientFor } from '../../../services/clients/clients';
 import { listDocumentsFor } from '../../../services/documents/documents';
+import { EstimateSchema, InvoiceSchema } from '../../../services/documents/schema';
 import { tenantContext } from '../../tenant-context';
-import { EstimateSchema, InvoiceSchema } from '../documents/schema';
-import { out } from '../documents/shared';
 import { commonErrors, idParam, jsonResponse, pageOf, paginationQuery, security } from '../fields';
 import type { Router } from '../router';
 
@@ -36,6 +35,6 @@ export function registerListClientDocuments(app: Router) {
     const { type, ...rest } = c.req.valid('query');
     await getClientFor(ctx, id);
     const page = await listDocumentsFor(ctx, type, { ...rest, clientId: id });
-    return c.json({ data: page.data.map(out), nextCursor: page.nextCursor }, 200);
+    return c.json(page, 200);
   });
 }

@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { listClientsFor } from '../../../services/clients/clients';
+import { ClientSchema } from '../../../services/clients/schema';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonResponse, pageOf, paginationQuery, security } from '../fields';
 import type { Router } from '../router';
-import { ClientSchema } from './schema';
 
 const route = createRoute({
   operationId: 'listClients',

@@ -1,9 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { updateClientFor } from '../../../services/clients/clients';
+import { ClientPatchSchema, ClientSchema } from '../../../services/clients/schema';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonBody, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
-import { ClientPatchSchema, ClientSchema } from './schema';
 
 const route = createRoute({
   operationId: 'updateClient',

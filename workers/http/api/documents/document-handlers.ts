@@ -1,5 +1,4 @@
 import type { DocumentType } from '@clientele/db';
-import type { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import {
   createDraft,
@@ -10,18 +9,12 @@ import {
   updateDraftFor,
 } from '../../../services/documents/documents';
 import { documentPdf } from '../../../services/documents/pdf';
+import type { DocumentInput } from '../../../services/documents/schema';
 import { queueDocumentEmail } from '../../../services/mail/outgoing';
 import type { HonoEnv } from '../../hono-env';
 import { pdfResponse } from '../../pdf-response';
 import { tenantContext } from '../../tenant-context';
 import type { DocumentListQuery } from './route-parts';
-import type {
-  EstimateInputSchema,
-  EstimatePatchSchema,
-  InvoiceInputSchema,
-  InvoicePatchSchema,
-} from './schema';
-import { out } from './shared';
 
 /*
  * What the invoice and estimate routes do once a request is parsed: the same service call for
@@ -31,35 +24,31 @@ import { out } from './shared';
  */
 
 type Id = { id: string };
-type DocumentInput = z.infer<typeof InvoiceInputSchema> | z.infer<typeof EstimateInputSchema>;
-type DocumentPatch = z.infer<typeof InvoicePatchSchema> | z.infer<typeof EstimatePatchSchema>;
+type DocumentPatch = Partial<DocumentInput>;
 
 export const listDocumentsHandler =
   (type: DocumentType) =>
   async <P extends string, I extends { out: { query: DocumentListQuery } }>(c: Context<HonoEnv, P, I>) => {
     const page = await listDocumentsFor(tenantContext(c), type, c.req.valid('query'));
-    return c.json({ data: page.data.map(out), nextCursor: page.nextCursor }, 200);
+    return c.json(page, 200);
   };
 
 export const createDocumentHandler =
   (type: DocumentType) =>
   async <P extends string, I extends { out: { json: DocumentInput } }>(c: Context<HonoEnv, P, I>) =>
-    c.json(out(await createDraft(tenantContext(c), type, c.req.valid('json'))), 201);
+    c.json(await createDraft(tenantContext(c), type, c.req.valid('json')), 201);
 
 export const getDocumentHandler =
   (type: DocumentType) =>
   async <P extends string, I extends { out: { param: Id } }>(c: Context<HonoEnv, P, I>) =>
-    c.json(out(await getDocumentFor(tenantContext(c), type, c.req.valid('param').id)), 200);
+    c.json(await getDocumentFor(tenantContext(c), type, c.req.valid('param').id), 200);
 
 export const updateDocumentHandler =
   (type: DocumentType) =>
   async <P extends string, I extends { out: { param: Id; json: DocumentPatch } }>(
     c: Context<HonoEnv, P, I>,
   ) =>
-    c.json(
-      out(await updateDraftFor(tenantContext(c), type, c.req.valid('param').id, c.req.valid('json'))),
-      200,
-    );
+    c.json(await updateDraftFor(tenantContext(c), type, c.req.valid('param').id, c.req.valid('json')), 200);
 
 export const deleteDocumentHandler =
   (type: DocumentType) =>
@@ -90,5 +79,5 @@ export const sendDocumentHandler =
       ? `send:${doc.id}`
       : `resend:${doc.id}:${c.req.header('idempotency-key') ?? crypto.randomUUID()}`;
     const email = await queueDocumentEmail(ctx, c.env.EMAIL_QUEUE, doc, emailKey);
-    return c.json({ ...out(doc), email: email && { id: email.id, status: email.status, to: email.to } }, 202);
+    return c.json({ ...doc, email: email && { id: email.id, status: email.status, to: email.to } }, 202);
   };

@@ -1,7 +1,7 @@
 import type { EstimateViewStatus, InvoiceViewStatus } from '@clientele/core';
 import { z } from '@hono/zod-openapi';
+import { EstimateSchema, InvoiceSchema } from '../../../services/documents/schema';
 import { paginationQuery } from '../fields';
-import { EstimateSchema, InvoiceSchema } from './schema';
 
 /**
  * An invoice route and its estimate twin run the same handler (`document-handlers.ts`), which

@@ -1,20 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { NotFoundError } from '../../../services/errors';
 import { devOutbox } from '../../../services/mail/email-log';
+import { OutboxSchema } from '../../../services/mail/schema';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
-
-const OutboxSchema = z
-  .object({
-    id: z.string(),
-    emailId: z.string(),
-    to: z.string(),
-    subject: z.string(),
-    createdAt: z.string(),
-    raw: z.string(),
-  })
-  .openapi('OutboxMessage');
 
 const route = createRoute({
   operationId: 'listDevOutbox',

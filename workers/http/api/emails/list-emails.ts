@@ -1,26 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { emailLog } from '../../../services/mail/email-log';
+import { EmailSchema } from '../../../services/mail/schema';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonResponse, pageOf, paginationQuery, security } from '../fields';
 import type { Router } from '../router';
-
-const EmailSchema = z
-  .object({
-    id: z.string(),
-    kind: z.string(),
-    clientId: z.string().nullable(),
-    documentId: z.string().nullable(),
-    to: z.string(),
-    subject: z.string().nullable(),
-    status: z.enum(['queued', 'sent', 'failed']),
-    error: z.string().nullable(),
-    attempts: z.number().int(),
-    // What the mail provider calls this message, for tracing a delivery with their support.
-    providerId: z.string().nullable(),
-    createdAt: z.string(),
-    sentAt: z.string().nullable(),
-  })
-  .openapi('Email');
 
 const route = createRoute({
   operationId: 'listEmails',

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { EstimateSchema } from '../documents/schema';
+import { EstimateSchema } from '../../../services/documents/schema';
 import { conflict } from '../documents/shared';
 import { commonErrors, idParam, jsonResponse, security } from '../fields';
 import type { Router } from '../router';

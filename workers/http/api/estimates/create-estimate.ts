@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
+import { EstimateInputSchema } from '../../../services/documents/schema';
 import { createDocumentHandler } from '../documents/document-handlers';
 import { estimateAnswer } from '../documents/route-parts';
-import { EstimateInputSchema } from '../documents/schema';
 import { commonErrors, jsonBody, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
 

@@ -3,7 +3,6 @@ import type { Context } from 'hono';
 import { decideEstimateFor } from '../../../services/documents/documents';
 import type { HonoEnv } from '../../hono-env';
 import { tenantContext } from '../../tenant-context';
-import { estimateOut } from '../documents/shared';
 
 /** Accepting and rejecting record the client's answer the same way; the body is optional. */
 export const decisionBody = {
@@ -24,9 +23,7 @@ export const decideEstimateHandler =
     const body = (c.req.header('content-type') ? c.req.valid('json') : {}) as { reason?: string };
     const status = decision === 'accept' ? 'accepted' : 'rejected';
     return c.json(
-      estimateOut(
-        await decideEstimateFor(tenantContext(c), c.req.valid('param').id, status, body.reason ?? null),
-      ),
+      await decideEstimateFor(tenantContext(c), c.req.valid('param').id, status, body.reason ?? null),
       200,
     );
   };

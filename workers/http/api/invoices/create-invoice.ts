@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
+import { InvoiceInputSchema } from '../../../services/documents/schema';
 import { createDocumentHandler } from '../documents/document-handlers';
 import { invoiceAnswer } from '../documents/route-parts';
-import { InvoiceInputSchema } from '../documents/schema';
 import { commonErrors, jsonBody, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
 

@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { getDocumentFor } from '../../../services/documents/documents';
 import { paymentsFor } from '../../../services/payments/payments';
+import { PaymentSchema } from '../../../services/payments/schema';
 import { tenantContext } from '../../tenant-context';
-import { PaymentSchema } from '../documents/schema';
 import { commonErrors, idParam, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
 

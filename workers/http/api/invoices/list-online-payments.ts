@@ -1,8 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { getDocumentFor } from '../../../services/documents/documents';
+import { OnlinePaymentSchema } from '../../../services/payments/schema';
 import { onlinePayments } from '../../../services/stripe/checkout';
 import { tenantContext } from '../../tenant-context';
-import { OnlinePaymentSchema } from '../documents/schema';
 import { commonErrors, idParam, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
 

@@ -1,8 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { queueDocumentEmail } from '../../../services/mail/outgoing';
 import { recordManualPayment } from '../../../services/payments/payments';
+import { PaymentInputSchema, PaymentSchema } from '../../../services/payments/schema';
 import { tenantContext } from '../../tenant-context';
-import { PaymentInputSchema, PaymentSchema } from '../documents/schema';
 import { conflict } from '../documents/shared';
 import { commonErrors, idParam, jsonBody, jsonResponse, security } from '../fields';
 import type { Router } from '../router';

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
+import { EmailSummarySchema } from '../../../services/mail/schema';
 import { sendDocumentHandler } from '../documents/document-handlers';
 import { invoiceAnswer, sendQuery } from '../documents/route-parts';
-import { EmailSummarySchema } from '../documents/schema';
 import { conflict } from '../documents/shared';
 import { commonErrors, idParam, jsonResponse, security } from '../fields';
 import type { Router } from '../router';

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
+import { InvoicePatchSchema } from '../../../services/documents/schema';
 import { updateDocumentHandler } from '../documents/document-handlers';
 import { invoiceAnswer } from '../documents/route-parts';
-import { InvoicePatchSchema } from '../documents/schema';
 import { conflict } from '../documents/shared';
 import { commonErrors, idParam, jsonBody, jsonResponse, security } from '../fields';
 import type { Router } from '../router';

@@ -1,8 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import { voidInvoiceFor } from '../../../services/documents/documents';
+import { InvoiceSchema } from '../../../services/documents/schema';
 import { tenantContext } from '../../tenant-context';
-import { InvoiceSchema } from '../documents/schema';
-import { conflict, invoiceOut } from '../documents/shared';
+import { conflict } from '../documents/shared';
 import { commonErrors, idParam, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
 
@@ -19,6 +19,6 @@ const route = createRoute({
 
 export function registerVoidInvoice(app: Router) {
   app.openapi(route, async (c) =>
-    c.json(invoiceOut(await voidInvoiceFor(tenantContext(c), c.req.valid('param').id)), 200),
+    c.json(await voidInvoiceFor(tenantContext(c), c.req.valid('param').id), 200),
   );
 }

@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { paymentsFor } from '../../../services/payments/payments';
+import { PaymentSchema } from '../../../services/payments/schema';
 import { tenantContext } from '../../tenant-context';
-import { PaymentSchema } from '../documents/schema';
 import { commonErrors, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
 

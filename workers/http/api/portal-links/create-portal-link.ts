@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { issuePortalLink } from '../../../services/portal/links';
+import { PortalLinkSchema } from '../../../services/portal/schema';
 import { responseHoldsSecret } from '../../middleware/idempotency';
 import { publicOrigin } from '../../public-url';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
-import { PortalLinkSchema } from './schema';
 
 const route = createRoute({
   operationId: 'createPortalLink',

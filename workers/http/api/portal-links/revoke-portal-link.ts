@@ -1,9 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { revokeLink } from '../../../services/portal/links';
+import { PortalLinkSchema } from '../../../services/portal/schema';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
-import { PortalLinkSchema } from './schema';
 
 const route = createRoute({
   operationId: 'revokePortalLink',

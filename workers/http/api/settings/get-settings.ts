@@ -1,9 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
+import { SettingsSchema } from '../../../services/settings/schema';
 import { getSettings } from '../../../services/settings/settings';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
-import { SettingsSchema } from './schema';
 
 const route = createRoute({
   operationId: 'getSettings',

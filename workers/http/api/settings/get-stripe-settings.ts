@@ -1,9 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import { stripeSettings } from '../../../services/stripe/account';
+import { StripeSettingsSchema } from '../../../services/stripe/schema';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
-import { StripeSettingsSchema } from './stripe-schema';
 
 const route = createRoute({
   operationId: 'getStripeSettings',

@@ -1,21 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import { saveStripeSettings } from '../../../services/stripe/account';
+import { StripeKeysSchema, StripeSettingsSchema } from '../../../services/stripe/schema';
 import { requireOwner } from '../../middleware/authenticate';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonBody, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
-import { StripeSettingsSchema } from './stripe-schema';
-
-const key = (name: string, example: string) =>
-  z.string().trim().min(1, `${name} is required`).max(255).openapi({ example });
-
-const StripeKeysSchema = z
-  .object({
-    publishableKey: key('The publishable key', 'pk_test_…'),
-    secretKey: key('The secret key', 'sk_test_…'),
-    webhookSecret: key('The webhook signing secret', 'whsec_…'),
-  })
-  .openapi('StripeKeys');
 
 const route = createRoute({
   operationId: 'saveStripeSettings',

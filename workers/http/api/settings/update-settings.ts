@@ -1,10 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
+import { SettingsPatchSchema, SettingsSchema } from '../../../services/settings/schema';
 import { updateSettings } from '../../../services/settings/settings';
 import { requireOwner } from '../../middleware/authenticate';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonBody, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
-import { SettingsPatchSchema, SettingsSchema } from './schema';
 
 const route = createRoute({
   operationId: 'updateSettings',

@@ -1,12 +1,12 @@
 import { createRoute } from '@hono/zod-openapi';
 import { putLogo } from '../../../services/settings/logo';
+import { SettingsSchema } from '../../../services/settings/schema';
 import { getSettings } from '../../../services/settings/settings';
 import { requireOwner } from '../../middleware/authenticate';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
 import { logoImage } from './logo-image';
-import { SettingsSchema } from './schema';
 
 const route = createRoute({
   operationId: 'uploadLogo',

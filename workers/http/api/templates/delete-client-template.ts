@@ -1,10 +1,11 @@
 import { LANGUAGES } from '@clientele/core';
 import { createRoute, z } from '@hono/zod-openapi';
+import { TemplateSetSchema } from '../../../services/mail/schema';
 import { deleteClientTemplate } from '../../../services/mail/template-store';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
-import { clientKindParams, TemplateSetSchema } from './schema';
+import { clientKindParams } from './schema';
 
 const route = createRoute({
   operationId: 'deleteClientTemplate',

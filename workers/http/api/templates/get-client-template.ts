@@ -1,9 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
+import { TemplateSetSchema } from '../../../services/mail/schema';
 import { templateSet } from '../../../services/mail/template-store';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
-import { clientKindParams, TemplateSetSchema } from './schema';
+import { clientKindParams } from './schema';
 
 const route = createRoute({
   operationId: 'getClientTemplate',

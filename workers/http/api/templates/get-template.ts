@@ -1,9 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
+import { TemplateSetSchema } from '../../../services/mail/schema';
 import { templateSet } from '../../../services/mail/template-store';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
-import { kindParam, TemplateSetSchema } from './schema';
+import { kindParam } from './schema';
 
 const route = createRoute({
   operationId: 'getTemplate',

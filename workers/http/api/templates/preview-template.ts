@@ -1,22 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { PreviewInputSchema, PreviewSchema } from '../../../services/mail/schema';
 import { previewTemplateFor } from '../../../services/mail/template-store';
 import { tenantContext } from '../../tenant-context';
-import { commonErrors, jsonBody, jsonResponse, languageField, security } from '../fields';
+import { commonErrors, jsonBody, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
 import { kindParam } from './schema';
-
-const PreviewInputSchema = z
-  .object({
-    language: languageField,
-    subject: z.string().max(300).optional(),
-    body: z.string().max(20_000).optional(),
-    clientId: z.string().max(64).optional(),
-  })
-  .openapi('EmailTemplatePreviewInput');
-
-const PreviewSchema = z
-  .object({ subject: z.string(), text: z.string(), html: z.string() })
-  .openapi('EmailPreview');
 
 const route = createRoute({
   operationId: 'previewTemplate',

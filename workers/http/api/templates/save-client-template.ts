@@ -1,9 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
+import { TemplateInputSchema, TemplateSetSchema } from '../../../services/mail/schema';
 import { saveTemplateFor } from '../../../services/mail/template-store';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonBody, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
-import { clientKindParams, TemplateInputSchema, TemplateSetSchema } from './schema';
+import { clientKindParams } from './schema';
 
 const route = createRoute({
   operationId: 'saveClientTemplate',

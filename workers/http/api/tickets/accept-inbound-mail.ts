@@ -1,10 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { acceptInboundMail } from '../../../services/tickets/inbound-accept';
+import { InboundMailSchema } from '../../../services/tickets/schema';
 import { requireOwner } from '../../middleware/authenticate';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
-import { InboundMailSchema } from './schema';
 
 const route = createRoute({
   operationId: 'acceptInboundMail',

@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { inboundMailLog } from '../../../services/tickets/inbound-log';
+import { InboundMailSchema } from '../../../services/tickets/schema';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
-import { InboundMailSchema } from './schema';
 
 const route = createRoute({
   operationId: 'listInboundMail',

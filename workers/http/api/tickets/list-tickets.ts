@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { TicketSchema } from '../../../services/tickets/schema';
 import { ticketList } from '../../../services/tickets/tickets';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonResponse, pageOf, paginationQuery, security } from '../fields';
 import type { Router } from '../router';
-import { TicketSchema } from './schema';
 
 const route = createRoute({
   operationId: 'listTickets',

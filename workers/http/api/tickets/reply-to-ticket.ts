@@ -1,9 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
+import { ReplySchema, TicketMessageSchema } from '../../../services/tickets/schema';
 import { replyAsStaff } from '../../../services/tickets/tickets';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonBody, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
-import { ReplySchema, TicketMessageSchema } from './schema';
 
 const route = createRoute({
   operationId: 'replyToTicket',

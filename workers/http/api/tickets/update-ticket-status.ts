@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { TicketSchema } from '../../../services/tickets/schema';
 import { setStatus } from '../../../services/tickets/tickets';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonBody, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
-import { TicketSchema } from './schema';
 
 const route = createRoute({
   operationId: 'updateTicketStatus',

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono';
 import { decideEstimateFor } from '../../../services/documents/documents';
 import { pdfOfDocument } from '../../../services/documents/pdf';
-import { toDocumentView } from '../../../services/documents/view';
+import { documentView } from '../../../services/documents/view';
 import { ConflictError } from '../../../services/errors';
 import { tellBusiness } from '../../../services/notices/notices';
 import { clientDocument, estimatePage, openClientDocument } from '../../../services/portal/documents';
@@ -44,7 +44,7 @@ export function estimatePages(portal: Hono<PortalEnv>) {
               </thead>
               <tbody>
                 {result.rows.map((r) => {
-                  const status = toDocumentView(r, p.ctx.now).status as EstimateStatus;
+                  const status = documentView(r, p.ctx.now).status as EstimateStatus;
                   return (
                     <tr data-estimate={r.number ?? ''}>
                       <td data-label={m.number}>
@@ -75,7 +75,7 @@ export function estimatePages(portal: Hono<PortalEnv>) {
     const { lang, m, portal: p } = c.var;
     const row = await openClientDocument(p, 'estimate', c.req.param('id') ?? '');
     if (!row) return notFound(c);
-    const view = toDocumentView(row, p.ctx.now);
+    const view = documentView(row, p.ctx.now);
     const status = view.status as EstimateStatus;
     const title = `${m.estimate} ${view.number ?? ''}`;
     return signedInPage(

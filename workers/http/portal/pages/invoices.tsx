@@ -1,7 +1,7 @@
 import { isPayable, PORTAL_STATUS_ORDER } from '@clientele/core';
 import type { Hono } from 'hono';
 import { pdfOfDocument } from '../../../services/documents/pdf';
-import { toDocumentView, today } from '../../../services/documents/view';
+import { documentView, today } from '../../../services/documents/view';
 import { clientDocument, invoicePage, openClientDocument } from '../../../services/portal/documents';
 import { publishableKey } from '../../../services/stripe/account';
 import { invoiceCheckouts, settling } from '../../../services/stripe/checkout';
@@ -144,7 +144,7 @@ export function invoicePages(portal: Hono<PortalEnv>) {
     const { lang, m, portal: p } = c.var;
     const row = await openClientDocument(p, 'invoice', c.req.param('id'));
     if (!row) return notFound(c);
-    const view = toDocumentView(row, p.ctx.now);
+    const view = documentView(row, p.ctx.now);
     const payable = view.amountDue > 0 && isPayable(row.status);
     // "Pay now" only where the business takes card payments and no payment is on its way.
     const [key, checkouts] = payable

@@ -1,7 +1,7 @@
 import type { Language } from '@clientele/core';
 import { addressLines, formatPercent, formatQuantity, taxIdLabel } from '@clientele/core';
 import type { DocumentRow } from '@clientele/db';
-import type { BillTo, DocumentView } from '../../../services/documents/view';
+import type { BillTo, DocumentView } from '../../../services/documents/schema';
 import type { PortalMessages } from '../messages';
 import { formatters } from './format';
 

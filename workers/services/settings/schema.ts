@@ -63,3 +63,6 @@ export const SettingsPatchSchema = z
     notifications: NotificationsSchema.partial().optional(),
   })
   .openapi('SettingsPatch');
+
+export type SettingsView = z.infer<typeof SettingsSchema>;
+export type SettingsPatch = z.output<typeof SettingsPatchSchema>;

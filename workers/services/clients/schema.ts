@@ -51,3 +51,27 @@ export const ClientSchema = z
     updatedAt: z.string(),
   })
   .openapi('Client');
+
+export const ClientSummarySchema = z
+  .object({
+    clientId: z.string(),
+    currencies: z.array(
+      z.object({
+        currency: z.string(),
+        totalInvoiced: z.number().int(),
+        totalPaid: z.number().int(),
+        outstanding: z.number().int(),
+        overdue: z.number().int(),
+      }),
+    ),
+    invoices: z.record(z.string(), z.number().int()),
+    estimates: z.record(z.string(), z.number().int()),
+    lastActivityAt: z.string().nullable(),
+  })
+  .openapi('ClientSummary');
+
+export type ClientView = z.infer<typeof ClientSchema>;
+export type ClientInput = z.output<typeof ClientInputSchema>;
+export type ClientPatch = z.output<typeof ClientPatchSchema>;
+export type ClientSummary = z.infer<typeof ClientSummarySchema>;
+export type CurrencySummary = ClientSummary['currencies'][number];

@@ -1,5 +1,6 @@
+import { TICKET_STATUSES } from '@clientele/db';
 import { z } from '@hono/zod-openapi';
-import { problemWords } from '../../../services/reader-language';
+import { problemWords } from '../reader-language';
 
 export const TicketMessageSchema = z
   .object({
@@ -22,7 +23,7 @@ export const TicketSchema = z
     clientId: z.string(),
     clientName: z.string().optional(),
     subject: z.string(),
-    status: z.enum(['open', 'waiting', 'closed']),
+    status: z.enum(TICKET_STATUSES),
     awaitingReply: z.boolean().openapi({ description: 'The business owes the next answer' }),
     invoiceId: z.string().nullable(),
     lastMessageAt: z.string(),
@@ -58,3 +59,7 @@ export const InboundMailSchema = z
     receivedAt: z.string(),
   })
   .openapi('InboundMail');
+
+export type TicketView = z.infer<typeof TicketSchema>;
+export type MessageView = z.infer<typeof TicketMessageSchema>;
+export type InboundMailView = z.infer<typeof InboundMailSchema>;

@@ -1,7 +1,20 @@
+import { LANGUAGES } from '@clientele/core';
+import { API_KEY_SCOPES } from '@clientele/db';
 import { z } from '@hono/zod-openapi';
-import { API_KEY_SCOPES } from '../../../services/auth/api-keys';
 
-const ScopeSchema = z.enum(API_KEY_SCOPES).openapi({
+export const SessionSchema = z
+  .object({
+    userId: z.string(),
+    email: z.string(),
+    tenantId: z.string(),
+    businessName: z.string(),
+    /** The business's language: the admin app speaks it. */
+    locale: z.enum(LANGUAGES),
+    role: z.enum(['owner', 'member']),
+  })
+  .openapi('Session');
+
+export const ScopeSchema = z.enum(API_KEY_SCOPES).openapi({
   description:
     '`read`: GET and HEAD only. `write`: everything else too. No key of either scope can create or revoke keys, change Stripe settings or read the dev outbox (403): those need a signed-in session.',
 });
@@ -27,3 +40,7 @@ export const ApiKeySchema = z
 export const NewApiKeySchema = ApiKeySchema.extend({
   key: z.string().openapi({ description: 'The secret; shown only in this response' }),
 }).openapi('NewApiKey');
+
+export type ApiKeyView = z.infer<typeof ApiKeySchema>;
+export type NewApiKey = z.infer<typeof NewApiKeySchema>;
+export type NewApiKeyInput = z.output<typeof NewApiKeyInputSchema>;

@@ -18,3 +18,5 @@ export const PortalLinkSchema = z
       .openapi({ description: 'Portal sessions opened by this link and still signed in' }),
   })
   .openapi('PortalLink');
+
+export type PortalLinkView = z.infer<typeof PortalLinkSchema>;

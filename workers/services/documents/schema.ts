@@ -1,9 +1,15 @@
 import { ESTIMATE_VIEW_STATUSES, INVOICE_STATUSES } from '@clientele/core';
 import { z } from '@hono/zod-openapi';
-import { problemWords } from '../../../services/reader-language';
 import { AddressSchema, currencyField, optionalText } from '../fields';
+import { problemWords } from '../reader-language';
 
-const date = z.iso.date({ error: () => problemWords().date }).openapi({ example: '2026-03-12' });
+/**
+ * Invoices and estimates as the API takes and gives them. These schemas are the one
+ * description of a document's shape: the services build `z.infer` of them, the routes
+ * validate and document with them, and the admin app's types are generated from them.
+ */
+
+export const dateField = z.iso.date({ error: () => problemWords().date }).openapi({ example: '2026-03-12' });
 
 const TaxSchema = z.object({
   rate: z.number().min(0).max(100).openapi({ description: 'Percent, e.g. 20 or 7.5', example: 20 }),
@@ -46,7 +52,7 @@ export const LineInputSchema = z
 const documentFields = {
   clientId: z.string().min(1).max(64),
   currency: currencyField.optional(),
-  issueDate: date.optional(),
+  issueDate: dateField.optional(),
   lines: z.array(LineInputSchema).max(500),
   discountPercent: z.number().min(0).max(100).optional(),
   notes: optionalText(5000),
@@ -56,13 +62,13 @@ const documentFields = {
 export const InvoiceInputSchema = z
   .object({
     ...documentFields,
-    dueDate: date.nullable().optional(),
+    dueDate: dateField.nullable().optional(),
     paymentTermsDays: z.number().int().min(0).max(365).optional(),
   })
   .openapi('InvoiceInput');
 
 export const EstimateInputSchema = z
-  .object({ ...documentFields, validUntil: date.nullable().optional() })
+  .object({ ...documentFields, validUntil: dateField.nullable().optional() })
   .openapi('EstimateInput');
 
 export const InvoicePatchSchema = InvoiceInputSchema.partial().openapi('InvoicePatch');
@@ -89,8 +95,6 @@ export const BillToSchema = z
   .openapi('BillTo');
 
 const documentShape = {
-  id: z.string(),
-  type: z.enum(['invoice', 'estimate']),
   clientId: z.string(),
   clientName: z.string().optional(),
   number: z.string().nullable(),
@@ -123,82 +127,33 @@ const documentShape = {
   updatedAt: z.string(),
 };
 
+// `type` is one value per schema, so an estimate cannot pass for an Invoice: the two
+// shapes are a discriminated union in the services, in the API and in the admin app.
 export const InvoiceSchema = z
-  .object({ ...documentShape, status: z.enum(INVOICE_STATUSES) })
+  .object({ id: z.string(), type: z.enum(['invoice']), ...documentShape, status: z.enum(INVOICE_STATUSES) })
   .openapi('Invoice');
 
 export const EstimateSchema = z
-  .object({ ...documentShape, status: z.enum(ESTIMATE_VIEW_STATUSES) })
-  .openapi('Estimate');
-
-export const PaymentInputSchema = z
-  .object({
-    amount: z
-      .number()
-      .int({ error: () => problemWords().wholeMinorUnits })
-      .positive({ error: () => problemWords().moreThanZero })
-      .max(1e13),
-    date: date,
-    method: z
-      .string()
-      .trim()
-      .min(1, { error: () => problemWords().sayHowPaid })
-      .max(50)
-      .openapi({ example: 'bank transfer' }),
-    reference: optionalText(200),
-    sendReceipt: z.boolean().optional().openapi({ description: 'Email the client a receipt (queued)' }),
-  })
-  .openapi('PaymentInput');
-
-export const PaymentSchema = z
   .object({
     id: z.string(),
-    invoiceId: z.string(),
-    clientId: z.string(),
-    amount: z.number().int(),
-    currency: z.string(),
-    date: z.string(),
-    method: z.string(),
-    reference: z.string().nullable(),
-    source: z.enum(['manual', 'stripe']),
-    refunded: z.number().int().openapi({ description: 'Refunded so far through Stripe, in minor units' }),
-    createdAt: z.string(),
+    type: z.enum(['estimate']),
+    ...documentShape,
+    status: z.enum(ESTIMATE_VIEW_STATUSES),
   })
-  .openapi('Payment');
+  .openapi('Estimate');
 
-export const OnlinePaymentSchema = z
-  .object({
-    id: z.string().openapi({ description: 'Stripe Checkout Session id' }),
-    invoiceId: z.string(),
-    state: z.enum(['open', 'processing', 'paid', 'failed', 'mismatch']),
-    amount: z.number().int(),
-    currency: z.string(),
-    paymentIntentId: z.string().nullable(),
-    paymentId: z.string().nullable(),
-    problem: z.string().nullable().openapi({ description: 'Why a payment was flagged instead of applied' }),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .openapi('OnlinePayment');
-
-export const ClientSummarySchema = z
-  .object({
-    clientId: z.string(),
-    currencies: z.array(
-      z.object({
-        currency: z.string(),
-        totalInvoiced: z.number().int(),
-        totalPaid: z.number().int(),
-        outstanding: z.number().int(),
-        overdue: z.number().int(),
-      }),
-    ),
-    invoices: z.record(z.string(), z.number().int()),
-    estimates: z.record(z.string(), z.number().int()),
-    lastActivityAt: z.string().nullable(),
-  })
-  .openapi('ClientSummary');
-
-export const EmailSummarySchema = z
-  .object({ id: z.string(), status: z.enum(['queued', 'sent', 'failed']), to: z.string() })
-  .openapi('EmailSummary');
+export type Invoice = z.infer<typeof InvoiceSchema>;
+export type Estimate = z.infer<typeof EstimateSchema>;
+/** A document as readers get it, by its type. */
+export interface DocumentViews {
+  invoice: Invoice;
+  estimate: Estimate;
+}
+export type DocumentView = Invoice | Estimate;
+/** What both kinds show, whatever their type and status. */
+export type DocumentBase = Omit<Invoice, 'type' | 'status'>;
+export type BillTo = z.infer<typeof BillToSchema>;
+export type LineApiInput = z.output<typeof LineInputSchema>;
+/** A draft's fields as written by a caller: an invoice's or an estimate's input. */
+export type DocumentInput = z.output<typeof InvoiceInputSchema> &
+  Pick<z.output<typeof EstimateInputSchema>, 'validUntil'>;

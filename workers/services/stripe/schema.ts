@@ -1,0 +1,28 @@
+import { z } from '@hono/zod-openapi';
+
+/** A business's Stripe setup as the API takes and gives it (never a secret in an answer). */
+export const StripeSettingsSchema = z
+  .object({
+    configured: z.boolean(),
+    publishableKey: z.string().nullable(),
+    secretKeyLast4: z.string().nullable().openapi({ description: 'The secret key itself is never returned' }),
+    mode: z.enum(['test', 'live']).nullable(),
+    webhookUrl: z.string().openapi({ description: 'Paste into Stripe → Developers → Webhooks' }),
+    events: z.array(z.string()).openapi({ description: 'The events to enable on that endpoint' }),
+    updatedAt: z.string().nullable(),
+  })
+  .openapi('StripeSettings');
+
+const key = (name: string, example: string) =>
+  z.string().trim().min(1, `${name} is required`).max(255).openapi({ example });
+
+export const StripeKeysSchema = z
+  .object({
+    publishableKey: key('The publishable key', 'pk_test_…'),
+    secretKey: key('The secret key', 'sk_test_…'),
+    webhookSecret: key('The webhook signing secret', 'whsec_…'),
+  })
+  .openapi('StripeKeys');
+
+export type StripeSettingsView = z.infer<typeof StripeSettingsSchema>;
+export type StripeKeysInput = z.output<typeof StripeKeysSchema>;
