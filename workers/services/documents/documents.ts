@@ -17,6 +17,7 @@ import {
   decideEstimate,
   deleteDraft,
   discountPercentOf,
+  type EmailRow,
   getClient,
   getDocument,
   getTenant,
@@ -28,6 +29,7 @@ import {
 } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { ConflictError, DomainError, NotFoundError, ValidationError } from '../errors';
+import { queueDocumentEmail } from '../mail/outgoing';
 import { pageWithCursor } from '../pagination';
 import { problemWords } from '../reader-language';
 import { blankToNull, type Text } from '../text';
@@ -223,15 +225,31 @@ export async function deleteDraftFor(ctx: TenantContext, type: DocumentType, id:
 }
 
 /**
- * Issues a draft (number + frozen snapshot); the caller queues its email. Sending an
- * issued document again is refused unless it is an explicit `resend`, so a double click
- * or a second tab never emails the client twice. Void invoices cannot be sent.
+ * Issues a draft (number + frozen snapshot) and queues its email. Sending an issued
+ * document again is refused unless it is an explicit `resend`, so a double click or a
+ * second tab never emails the client twice. Void invoices cannot be sent. `email` is null
+ * when the client has no address on file.
  */
 export async function sendDocument(
   ctx: TenantContext,
   type: DocumentType,
   id: string,
-  opts: { resend?: boolean } = {},
+  opts: { resend?: boolean; requestKey?: string | undefined } = {},
+): Promise<{ document: DocumentView; email: EmailRow | null }> {
+  const { document, issuedNow } = await issue(ctx, type, id, opts);
+  // Issuing emails once, whatever retries follow; a resend is one email per request (its
+  // Idempotency-Key, when the caller sent one, makes a retried request the same request).
+  const emailKey = issuedNow
+    ? `send:${document.id}`
+    : `resend:${document.id}:${opts.requestKey ?? crypto.randomUUID()}`;
+  return { document, email: await queueDocumentEmail(ctx, document, emailKey) };
+}
+
+async function issue(
+  ctx: TenantContext,
+  type: DocumentType,
+  id: string,
+  opts: { resend?: boolean },
 ): Promise<{ document: DocumentView; issuedNow: boolean }> {
   const current = await load(ctx, type, id);
   if (current.status === 'void') throw new ConflictError(problemWords().voidCannotBeSent);

@@ -44,7 +44,7 @@ export async function emailLog(
 }
 
 /** What the development transport "sent" for this business, raw messages included. */
-export async function devOutbox(ctx: TenantContext, files: R2Bucket) {
+export async function devOutbox(ctx: TenantContext) {
   const rows = await outboxMessages(ctx.db, ctx.tenantId, 200);
   return Promise.all(
     rows.map(async (m) => ({
@@ -53,7 +53,7 @@ export async function devOutbox(ctx: TenantContext, files: R2Bucket) {
       to: m.to,
       subject: m.subject,
       createdAt: m.createdAt.toISOString(),
-      raw: (await (await files.get(m.rawKey))?.text()) ?? '',
+      raw: (await (await ctx.files.get(m.rawKey))?.text()) ?? '',
     })),
   );
 }

@@ -9,6 +9,7 @@ import {
 } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { queueDocumentEmail } from '../mail/outgoing';
 import { problemWords, readerLocale } from '../reader-language';
 import { blankToNull } from '../text';
 
@@ -47,7 +48,14 @@ export const toPaymentView = (p: PaymentRow): PaymentView => ({
 export async function recordManualPayment(
   ctx: TenantContext,
   invoiceId: string,
-  input: { amount: number; date: string; method: string; reference?: string | null | undefined },
+  input: {
+    amount: number;
+    date: string;
+    method: string;
+    reference?: string | null | undefined;
+    /** Email the client a receipt (once per payment, whatever retries follow). */
+    sendReceipt?: boolean | undefined;
+  },
 ) {
   const invoice = await getDocument(ctx.db, ctx.tenantId, 'invoice', invoiceId);
   if (!invoice) throw new NotFoundError('Invoice');
@@ -77,6 +85,10 @@ export async function recordManualPayment(
     ctx.now,
   );
   if (!payment) throw new ConflictError(problemWords().changedMeanwhile);
+  if (input.sendReceipt) {
+    const doc = { id: payment.invoiceId, type: 'invoice' as const, clientId: payment.clientId };
+    await queueDocumentEmail(ctx, doc, `receipt:${payment.id}`, 'receipt');
+  }
   return toPaymentView(payment);
 }
 

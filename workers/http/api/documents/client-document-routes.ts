@@ -44,7 +44,7 @@ export function registerClientDocumentRoutes(app: Router) {
       },
     }),
     async (c) => {
-      const pdf = await clientStatementPdf(tenantContext(c), c.env, c.req.valid('param').id);
+      const pdf = await clientStatementPdf(tenantContext(c), c.req.valid('param').id);
       return pdfResponse(c, pdf, Boolean(c.req.valid('query').download));
     },
   );

@@ -15,7 +15,6 @@ import {
   updateDraftFor,
 } from '../../../services/documents/documents';
 import { documentPdf } from '../../../services/documents/pdf';
-import { queueDocumentEmail } from '../../../services/mail/outgoing';
 import { pdfResponse } from '../../pdf-response';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonBody, jsonResponse, pageOf, paginationQuery, security } from '../fields';
@@ -173,7 +172,7 @@ export function registerDocumentRoutes(app: Router, type: DocumentType) {
       },
     }),
     async (c) => {
-      const pdf = await documentPdf(tenantContext(c), c.env, type, c.req.valid('param').id);
+      const pdf = await documentPdf(tenantContext(c), type, c.req.valid('param').id);
       return pdfResponse(c, pdf, Boolean(c.req.valid('query').download));
     },
   );
@@ -206,12 +205,10 @@ export function registerDocumentRoutes(app: Router, type: DocumentType) {
     async (c) => {
       const ctx = tenantContext(c);
       const resend = c.req.valid('query').resend === 'true';
-      const { document: doc, issuedNow } = await sendDocument(ctx, type, c.req.valid('param').id, { resend });
-      // Issuing emails once, whatever retries follow; a resend is one email per request.
-      const emailKey = issuedNow
-        ? `send:${doc.id}`
-        : `resend:${doc.id}:${c.req.header('idempotency-key') ?? crypto.randomUUID()}`;
-      const email = await queueDocumentEmail(ctx, c.env.EMAIL_QUEUE, doc, emailKey);
+      const { document: doc, email } = await sendDocument(ctx, type, c.req.valid('param').id, {
+        resend,
+        requestKey: c.req.header('idempotency-key'),
+      });
       return c.json(
         { ...out(doc), email: email && { id: email.id, status: email.status, to: email.to } },
         202,

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { getDocumentFor } from '../../../services/documents/documents';
-import { queueDocumentEmail } from '../../../services/mail/outgoing';
 import { deletePaymentFor, paymentsFor, recordManualPayment } from '../../../services/payments/payments';
 import { onlinePayments } from '../../../services/stripe/checkout';
 import { tenantContext } from '../../tenant-context';
@@ -24,13 +23,11 @@ export function registerPaymentRoutes(app: Router) {
       responses: { 201: jsonResponse(PaymentSchema, 'The payment'), ...conflict, ...commonErrors },
     }),
     async (c) => {
-      const ctx = tenantContext(c);
-      const { sendReceipt, ...input } = c.req.valid('json');
-      const payment = await recordManualPayment(ctx, c.req.valid('param').id, input);
-      if (sendReceipt) {
-        const doc = { id: payment.invoiceId, type: 'invoice' as const, clientId: payment.clientId };
-        await queueDocumentEmail(ctx, c.env.EMAIL_QUEUE, doc, `receipt:${payment.id}`, 'receipt');
-      }
+      const payment = await recordManualPayment(
+        tenantContext(c),
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      );
       return c.json(payment, 201);
     },
   );

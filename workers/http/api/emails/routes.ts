@@ -64,7 +64,7 @@ export function registerEmailRoutes(app: Router) {
     }),
     async (c) => {
       if (c.env.DEV_OUTBOX !== '1') throw new NotFoundError('Route');
-      return c.json({ data: await devOutbox(tenantContext(c), c.env.FILES) }, 200);
+      return c.json({ data: await devOutbox(tenantContext(c)) }, 200);
     },
   );
 }

@@ -79,11 +79,11 @@ const deleteLogoRoute = createRoute({
 export function registerSettingsRoutes(app: Router) {
   app.openapi(putLogoRoute, async (c) => {
     const ctx = tenantContext(c);
-    await putLogo(ctx, c.env.FILES, new Uint8Array(await c.req.arrayBuffer()));
+    await putLogo(ctx, new Uint8Array(await c.req.arrayBuffer()));
     return c.json(await getSettings(ctx), 200);
   });
   app.openapi(getLogoRoute, async (c) => {
-    const object = await currentLogo(tenantContext(c), c.env.FILES);
+    const object = await currentLogo(tenantContext(c));
     return new Response(object.body, {
       headers: {
         'content-type': object.httpMetadata?.contentType ?? 'application/octet-stream',

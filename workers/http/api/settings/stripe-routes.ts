@@ -40,7 +40,7 @@ export function registerStripeSettingsRoutes(app: Router) {
       summary: 'Stripe setup: publishable key, last 4 of the secret key, mode, and the webhook URL to use',
       responses: { 200: jsonResponse(StripeSettingsSchema, 'Stripe settings'), ...commonErrors },
     }),
-    async (c) => c.json(await stripeSettings(tenantContext(c), c.env), 200),
+    async (c) => c.json(await stripeSettings(tenantContext(c)), 200),
   );
   app.openapi(
     createRoute({
@@ -58,7 +58,7 @@ export function registerStripeSettingsRoutes(app: Router) {
         ...commonErrors,
       },
     }),
-    async (c) => c.json(await saveStripeSettings(tenantContext(c), c.env, c.req.valid('json')), 200),
+    async (c) => c.json(await saveStripeSettings(tenantContext(c), c.req.valid('json')), 200),
   );
   app.openapi(
     createRoute({

@@ -59,10 +59,7 @@ export function registerTicketRoutes(app: Router) {
       responses: { 200: jsonResponse(InboundMailSchema, 'The log line, now accepted'), ...commonErrors },
     }),
     async (c) =>
-      c.json(
-        await acceptInboundMail(tenantContext(c), c.env.FILES, c.req.valid('param').id, c.var.auth.email),
-        200,
-      ),
+      c.json(await acceptInboundMail(tenantContext(c), c.req.valid('param').id, c.var.auth.email), 200),
   );
   app.openapi(
     createRoute({
@@ -106,7 +103,7 @@ export function registerTicketRoutes(app: Router) {
     }),
     async (c) => {
       const { body, internal } = c.req.valid('json');
-      const message = await replyAsStaff(tenantContext(c), c.env, c.req.valid('param').id, {
+      const message = await replyAsStaff(tenantContext(c), c.req.valid('param').id, {
         body,
         internal: internal ?? false,
         authorName: c.var.auth.email,
@@ -148,7 +145,7 @@ export function registerTicketRoutes(app: Router) {
     }),
     async (c) => {
       const { id, attachmentId } = c.req.valid('param');
-      const file = await ticketAttachment(tenantContext(c), c.env.FILES, id, attachmentId, {});
+      const file = await ticketAttachment(tenantContext(c), id, attachmentId, {});
       return attachmentResponse(file);
     },
   );

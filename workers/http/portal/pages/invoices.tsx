@@ -184,6 +184,6 @@ export function invoicePages(portal: Hono<PortalEnv>) {
     const p = c.var.portal;
     const row = await clientDocument(p, 'invoice', c.req.param('id'));
     if (!row) return notFound(c);
-    return pdfResponse(c, await pdfOfDocument(p.ctx, c.env, row), c.req.query('download') !== '0');
+    return pdfResponse(c, await pdfOfDocument(p.ctx, row), c.req.query('download') !== '0');
   });
 }
