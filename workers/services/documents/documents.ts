@@ -27,6 +27,7 @@ import {
   updateDraft,
   voidInvoice,
 } from '@clientele/db';
+import { getClientFor } from '../clients/clients';
 import type { TenantContext } from '../context';
 import { ConflictError, DomainError, NotFoundError, ValidationError } from '../errors';
 import { queueDocumentEmail } from '../mail/outgoing';
@@ -347,6 +348,17 @@ export async function convertEstimateFor(ctx: TenantContext, id: string) {
   );
   if (!invoice) throw new ConflictError(problemWords().alreadyConverted);
   return view(ctx, invoice);
+}
+
+/** One client's invoices or estimates; a client that is not this business's is not found. */
+export async function clientDocumentsFor(
+  ctx: TenantContext,
+  clientId: string,
+  type: DocumentType,
+  opts: Omit<Parameters<typeof listDocumentsFor>[2], 'clientId'>,
+) {
+  await getClientFor(ctx, clientId);
+  return listDocumentsFor(ctx, type, { ...opts, clientId });
 }
 
 export async function listDocumentsFor(

@@ -1,5 +1,6 @@
 import { type EmailRow, listEmails, outboxMessages } from '@clientele/db';
 import type { TenantContext } from '../context';
+import { NotFoundError } from '../errors';
 import { pageWithCursor } from '../pagination';
 
 export interface EmailView {
@@ -45,6 +46,8 @@ export async function emailLog(
 
 /** What the development transport "sent" for this business, raw messages included. */
 export async function devOutbox(ctx: TenantContext) {
+  // Off in production: the route does not exist there.
+  if (!ctx.config.mail.devOutbox) throw new NotFoundError('Route');
   const rows = await outboxMessages(ctx.db, ctx.tenantId, 200);
   return Promise.all(
     rows.map(async (m) => ({

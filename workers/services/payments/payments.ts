@@ -8,6 +8,7 @@ import {
   recordPayment,
 } from '@clientele/db';
 import type { TenantContext } from '../context';
+import { getDocumentFor } from '../documents/documents';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import { queueDocumentEmail } from '../mail/outgoing';
 import { problemWords, readerLocale } from '../reader-language';
@@ -100,6 +101,12 @@ export async function deletePaymentFor(ctx: TenantContext, invoiceId: string, pa
   }
   const p = await deletePayment(ctx.db, ctx.tenantId, invoiceId, paymentId, ctx.now);
   if (!p) throw new NotFoundError('Payment');
+}
+
+/** One invoice's payments; an invoice that is not this business's is not found. */
+export async function invoicePaymentsFor(ctx: TenantContext, invoiceId: string) {
+  await getDocumentFor(ctx, 'invoice', invoiceId);
+  return paymentsFor(ctx, { invoiceId });
 }
 
 export async function paymentsFor(ctx: TenantContext, filter: { invoiceId?: string; clientId?: string }) {

@@ -6,6 +6,7 @@ import {
   saveCheckoutSession,
 } from '@clientele/db';
 import type { TenantContext } from '../context';
+import { getDocumentFor } from '../documents/documents';
 import { ConflictError, NotFoundError, UpstreamError } from '../errors';
 import { type ClientScope, clientDocument } from '../portal/documents';
 import { tenantStripe } from './account';
@@ -117,6 +118,12 @@ export interface OnlinePaymentView {
 }
 
 /** The invoice's Stripe checkouts for the business: processing, paid, failed, flagged. */
+/** Online payments of one invoice of this business (not found when it is not one). */
+export async function invoiceOnlinePayments(ctx: TenantContext, invoiceId: string) {
+  await getDocumentFor(ctx, 'invoice', invoiceId);
+  return onlinePayments(ctx, invoiceId);
+}
+
 export async function onlinePayments(ctx: TenantContext, invoiceId: string): Promise<OnlinePaymentView[]> {
   const rows = await invoiceCheckoutSessions(ctx.db, ctx.tenantId, invoiceId);
   return rows.map((r) => ({

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { getDocumentFor } from '../../../services/documents/documents';
-import { onlinePayments } from '../../../services/stripe/checkout';
+import { invoiceOnlinePayments } from '../../../services/stripe/checkout';
 import { tenantContext } from '../../tenant-context';
 import { OnlinePaymentSchema } from '../documents/schema';
 import { commonErrors, idParam, jsonResponse, security } from '../fields';
@@ -22,9 +21,6 @@ const route = createRoute({
 
 export function registerListOnlinePayments(app: Router) {
   app.openapi(route, async (c) => {
-    const ctx = tenantContext(c);
-    const id = c.req.valid('param').id;
-    await getDocumentFor(ctx, 'invoice', id);
-    return c.json({ data: await onlinePayments(ctx, id) }, 200);
+    return c.json({ data: await invoiceOnlinePayments(tenantContext(c), c.req.valid('param').id) }, 200);
   });
 }

@@ -1,8 +1,12 @@
 import type { Hono } from 'hono';
-import { pdfOfDocument } from '../../../services/documents/pdf';
 import { toDocumentView } from '../../../services/documents/view';
 import { ConflictError } from '../../../services/errors';
-import { clientDocument, estimatePage, openClientDocument } from '../../../services/portal/documents';
+import {
+  clientDocument,
+  clientDocumentPdf,
+  estimatePage,
+  openClientDocument,
+} from '../../../services/portal/documents';
 import { answerEstimate } from '../../../services/portal/estimates';
 import { pdfResponse } from '../../pdf-response';
 import { notFound, type PortalContext, type PortalEnv, requirePortal, signedInPage } from '../context';
@@ -150,8 +154,8 @@ export function estimatePages(portal: Hono<PortalEnv>) {
 
   portal.get('/estimates/:id/pdf', requirePortal, async (c) => {
     const p = c.var.portal;
-    const row = await clientDocument(p, 'estimate', c.req.param('id'));
-    if (!row) return notFound(c);
-    return pdfResponse(c, await pdfOfDocument(p.ctx, row), c.req.query('download') !== '0');
+    const pdf = await clientDocumentPdf(p, 'estimate', c.req.param('id'));
+    if (!pdf) return notFound(c);
+    return pdfResponse(c, pdf, c.req.query('download') !== '0');
   });
 }
