@@ -15,5 +15,9 @@ declare namespace Cloudflare {
     STRIPE_API_URL?: string;
     /** Local runs only: where the portal loads Stripe.js from (the fake's stand-in). */
     STRIPE_JS_URL?: string;
+    /** An HTTP mail provider taking raw MIME (Mailgun's `messages.mime` shape). */
+    MAIL_PROVIDER_URL?: string;
+    /** Its API key (`wrangler secret put MAIL_PROVIDER_KEY`). */
+    MAIL_PROVIDER_KEY?: string;
   }
 }

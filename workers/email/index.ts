@@ -1,4 +1,4 @@
-import { createD1Db } from '@clientele/db/d1';
+import { initContext } from '../services/init';
 import { receiveInboundEmail } from '../services/tickets/inbound';
 
 /**
@@ -8,11 +8,19 @@ import { receiveInboundEmail } from '../services/tickets/inbound';
  * loops and no spoofer learns what failed. Every outcome is recorded, exactly once.
  */
 export async function handleEmail(message: ForwardableEmailMessage, env: Env, _ctx: ExecutionContext) {
-  const result = await receiveInboundEmail(
-    createD1Db(env.DB),
-    env,
-    { from: message.from, to: message.to, rawSize: message.rawSize, raw: message.raw },
-    new Date(),
-  );
+  const started = Date.now();
+  const { ctx, queries } = initContext(env, { requestId: crypto.randomUUID() });
+  const result = await receiveInboundEmail(ctx, {
+    from: message.from,
+    to: message.to,
+    rawSize: message.rawSize,
+    raw: message.raw,
+  });
   if (result.action === 'reject') message.setReject(result.reason);
+  // Addresses stay out of the line: the inbound log (per business) keeps who wrote.
+  ctx.log.info('inbound email handled', {
+    action: result.action,
+    duration: Date.now() - started,
+    queries: queries(),
+  });
 }

@@ -1,13 +1,17 @@
 import { Hono } from 'hono';
 import { createApi } from './api';
+import { type ContextVariables, invocationContext } from './middleware/context';
 import { readsWithoutBody } from './middleware/reads-without-body';
 import { createPortal } from './portal';
 import { problemResponse, renderError } from './problem';
+import { requestId } from './request-id';
 import { createWebhooks } from './webhooks';
 
 export function createApp() {
-  const app = new Hono<{ Bindings: Env }>();
+  const app = new Hono<{ Bindings: Env; Variables: ContextVariables }>();
+  app.use('*', requestId());
   app.use('*', readsWithoutBody());
+  app.use('*', invocationContext());
   app.route('/api/v1', createApi());
   app.route('/portal', createPortal());
   app.route('/webhooks', createWebhooks());

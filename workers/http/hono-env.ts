@@ -1,4 +1,5 @@
 import type { Db, Role } from '@clientele/db';
+import type { AppContext } from '../services/context';
 
 export interface Auth {
   tenantId: string;
@@ -14,6 +15,11 @@ export interface Auth {
 export interface HonoEnv {
   Bindings: Env;
   Variables: {
+    requestId: string;
+    /** This request's context (`invocationContext`); routes narrow it with `tenantContext(c)`. */
+    ctx: AppContext;
+    /** Statements run so far by this request. */
+    queries: () => number;
     db: Db;
     auth: Auth;
     /** Set by a handler whose response holds a secret (see `responseHoldsSecret`). */

@@ -1,7 +1,9 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
+import type { AppContext } from '../services/context';
 import { DomainError, type FieldError, RateLimitedError } from '../services/errors';
+import { createLogger, errorText } from '../services/log';
 
 export interface Problem {
   type: string;
@@ -58,13 +60,9 @@ export function redactPath(path: string): string {
 
 /** One structured line per unexpected failure, with the route but never a sign-in token. */
 export function logServerError(c: Context, err: unknown) {
-  console.error(
-    JSON.stringify({
-      level: 'error',
-      path: redactPath(c.req.path),
-      message: String((err as Error)?.stack ?? err),
-    }),
-  );
+  const ctx: AppContext | undefined = c.get('ctx');
+  const log = ctx?.log ?? createLogger({ requestId: c.get('requestId') ?? 'none' });
+  log.error('request failed', { method: c.req.method, path: redactPath(c.req.path), error: errorText(err) });
 }
 
 /** The single place any API failure becomes an HTTP response; nothing internal leaks. */

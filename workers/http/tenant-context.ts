@@ -1,7 +1,8 @@
 import type { Context } from 'hono';
-import type { TenantContext } from '../services/context';
+import { forTenant, type TenantContext } from '../services/context';
 import type { HonoEnv } from './hono-env';
 
+/** The request's context for the business whose session or API key is calling. */
 export function tenantContext(c: Context<HonoEnv>): TenantContext {
-  return { db: c.var.db, tenantId: c.var.auth.tenantId, now: new Date() };
+  return forTenant(c.var.ctx, c.var.auth.tenantId);
 }

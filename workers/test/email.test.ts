@@ -1,5 +1,4 @@
 import { createExecutionContext, createMessageBatch, env, getQueueResult, SELF } from 'cloudflare:test';
-import { createD1Db } from '@clientele/db/d1';
 import PostalMime from 'postal-mime';
 import { describe, expect, it } from 'vitest';
 import { backoffSeconds, handleQueue, MAX_RETRIES } from '../queue';
@@ -13,6 +12,7 @@ import {
   transportFor,
 } from '../services/mail/transport';
 import { type Caller, call, createClient, createInvoice, json, signUp } from './helpers/api';
+import { appContext } from './helpers/context';
 import { runEmailQueue } from './helpers/queue';
 import { runCommonRouteTests } from './helpers/route-security';
 
@@ -268,7 +268,7 @@ describe('production transport: the Cloudflare send_email binding', () => {
   });
 
   it('a message whose From header differs from the envelope sender is refused, so the job retries', async () => {
-    const t = transportFor(production(), createD1Db(env.DB));
+    const t = transportFor(appContext(production()));
     // Compared as a boolean: chai cannot print an object holding an RPC binding.
     expect(t instanceof CloudflareEmailTransport).toBe(true);
     const raw = buildMime({
@@ -294,7 +294,7 @@ describe('production transport: the Cloudflare send_email binding', () => {
 
   it('without the binding nothing is sent silently', () => {
     const { MAILER: _, ...unbound } = production();
-    expect(transportFor(unbound as Env, createD1Db(env.DB)) instanceof NoTransport).toBe(true);
+    expect(transportFor(appContext(unbound as Env)) instanceof NoTransport).toBe(true);
   });
 });
 

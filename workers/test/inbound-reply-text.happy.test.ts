@@ -1,7 +1,7 @@
-import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { replyAddress } from '../services/tickets/reply-address';
 import { call, json, signUp } from './helpers/api';
+import { appContext } from './helpers/context';
 import { deliverEmail, openTicketInPortal, supportClient, ticketIdFrom } from './helpers/tickets';
 
 /** A message as Thunderbird sends it: format=flowed, the attribution line ending in a soft break. */
@@ -31,7 +31,7 @@ describe('Email Worker: replies written in other languages and formats land as w
       body: { body: 'Yes, 23% included.' },
       as: owner,
     });
-    const to = await replyAddress(env, owner.tenantId, id);
+    const to = await replyAddress(appContext(), owner.tenantId, id);
     const raw = flowedReply(client.email, to, [
       'Perfect, I will pay on Friday and send the ',
       'receipt.',

@@ -6,6 +6,7 @@ import {
   NoTransport,
   transportFor,
 } from '../services/mail/transport';
+import { appContext } from './helpers/context';
 
 const message = {
   tenantId: 'ten_x',
@@ -45,19 +46,17 @@ describe('mail transports', () => {
   });
 
   it('chooses the dev outbox only when DEV_OUTBOX=1, and says clearly when nothing is configured', async () => {
-    const { createD1Db } = await import('@clientele/db/d1');
-    const db = createD1Db(env.DB);
-    expect(transportFor(env, db).constructor.name).toBe('DevOutboxTransport');
+    expect(transportFor(appContext(env)).constructor.name).toBe('DevOutboxTransport');
     const production = { ...env, DEV_OUTBOX: '0' };
-    expect(transportFor(production, db) instanceof CloudflareEmailTransport).toBe(true);
+    expect(transportFor(appContext(production)) instanceof CloudflareEmailTransport).toBe(true);
     const { MAILER: _, ...unbound } = production;
-    expect(transportFor(unbound as Env, db) instanceof NoTransport).toBe(true);
+    expect(transportFor(appContext(unbound as Env)) instanceof NoTransport).toBe(true);
     const withProvider = {
       ...production,
       MAIL_PROVIDER_URL: 'https://p.example/send',
       MAIL_PROVIDER_KEY: 'k',
     } as Env;
-    expect(transportFor(withProvider, db) instanceof HttpMimeTransport).toBe(true);
+    expect(transportFor(appContext(withProvider)) instanceof HttpMimeTransport).toBe(true);
     await expect(new NoTransport().send()).rejects.toThrow(/No email transport is configured/);
   });
 });

@@ -1,10 +1,10 @@
 import { env } from 'cloudflare:test';
-import { createD1Db } from '@clientele/db/d1';
 import PostalMime from 'postal-mime';
 import { describe, expect, it } from 'vitest';
 import { NOTICES_PER_HOUR, tellBusiness } from '../services/notices/notices';
 import { MAX_ATTACHMENTS, storeAttachments } from '../services/tickets/tickets';
 import { type Caller, call, json, signUp } from './helpers/api';
+import { tenantContext } from './helpers/context';
 import { portal } from './helpers/portal';
 import { runEmailQueue } from './helpers/queue';
 import { openTicketInPortal, supportClient, ticketIdFrom } from './helpers/tickets';
@@ -165,7 +165,7 @@ describe('one attachment cap for every path', () => {
       type: 'text/plain',
       bytes: new TextEncoder().encode(`file ${i}`),
     }));
-    const stored = await storeAttachments(env.FILES, tenantId, 'tkt_cap', uploads);
+    const stored = await storeAttachments({ files: env.FILES }, tenantId, 'tkt_cap', uploads);
     expect(stored).toHaveLength(MAX_ATTACHMENTS);
     expect((await env.FILES.list({ prefix: `tickets/${tenantId}/` })).objects).toHaveLength(MAX_ATTACHMENTS);
   });
@@ -257,12 +257,10 @@ describe('notices to the business: past the hourly number, one digest', () => {
         sent.push({ body, delaySeconds: opts?.delaySeconds });
       },
     } as unknown as Queue;
-    const db = createD1Db(env.DB);
     const start = new Date(Date.now() + 7 * 24 * 3600_000);
     const notify = (minutes: number, i: number) =>
       tellBusiness(
-        { db, tenantId: owner.tenantId, now: new Date(start.getTime() + minutes * 60_000) },
-        queue,
+        tenantContext(owner.tenantId, { queue, now: new Date(start.getTime() + minutes * 60_000) }),
         {
           kind: 'ticket_opened',
           clientId: client.id,

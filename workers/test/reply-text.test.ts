@@ -9,6 +9,7 @@ import {
 } from '../services/tickets/reply-address';
 import { replyText } from '../services/tickets/reply-text';
 import { REPLY_CORPUS } from './fixtures/replies';
+import { appContext } from './helpers/context';
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -34,7 +35,7 @@ describe('reply addresses', () => {
   const ticket = { id: 'tkt_0123456789abcdefghjkmnpq', tenantId: 'ten_aaaaaaaaaaaaaaaaaaaaaaaa' };
 
   it('fit in 64 characters and name their ticket', async () => {
-    const address = await replyAddress(env, ticket.tenantId, ticket.id);
+    const address = await replyAddress(appContext(), ticket.tenantId, ticket.id);
     const [local, domain] = address.split('@') as [string, string];
     expect(local.length).toBeLessThanOrEqual(64);
     expect(domain).toBe(env.INBOUND_EMAIL_DOMAIN);

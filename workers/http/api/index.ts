@@ -1,7 +1,6 @@
 import { inLanguage } from '../../services/reader-language';
-import { headerLanguage } from '../accept-language';
 import { authenticate } from '../middleware/authenticate';
-import { database } from '../middleware/database';
+import { serverTiming } from '../middleware/context';
 import { idempotency } from '../middleware/idempotency';
 import { noStore } from '../middleware/no-store';
 import { jsonOnly, limitBody } from '../middleware/request-body';
@@ -34,8 +33,8 @@ export function createApi() {
   const api = createRouter();
 
   // Refusals are written in the caller's language (the admin app sends the business's).
-  api.use('*', (c, next) => inLanguage(headerLanguage(c), next));
-  api.use('*', noStore(), database(), limitBody(), jsonOnly());
+  api.use('*', (c, next) => inLanguage(c.var.ctx.language, next));
+  api.use('*', noStore(), serverTiming(), limitBody(), jsonOnly());
   const auth = authenticate();
   api.use('*', async (c, next) => {
     const route = `${c.req.method} ${c.req.path.replace(/^\/api\/v1/, '')}`;

@@ -3,9 +3,10 @@ import type { Client, Db, Tenant } from '@clientele/db';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Child } from 'hono/jsx';
-import type { TenantContext } from '../../services/context';
+import { forTenant, type TenantContext } from '../../services/context';
 import { resolvePortalSession } from '../../services/portal/links';
 import { headerLanguage } from '../accept-language';
+import type { ContextVariables } from '../middleware/context';
 import { readSessionCookie } from '../session-cookies';
 import { Page, type Section } from './layout';
 import { PORTAL_MESSAGES, type PortalMessages } from './messages';
@@ -24,7 +25,7 @@ export interface PortalSession {
 
 export type PortalEnv = {
   Bindings: Env;
-  Variables: { db: Db; nonce: string; lang: Language; m: PortalMessages; portal: PortalSession };
+  Variables: ContextVariables & { nonce: string; lang: Language; m: PortalMessages; portal: PortalSession };
 };
 export type PortalContext = Context<PortalEnv>;
 
@@ -38,11 +39,16 @@ export function pickLanguage(c: Context, preferred?: string | null): Language {
 
 /** Sets the language for pages that have no session (sign-in, errors). */
 export const anonymousLanguage: MiddlewareHandler<PortalEnv> = async (c, next) => {
-  const lang = pickLanguage(c);
-  c.set('lang', lang);
-  c.set('m', PORTAL_MESSAGES[lang]);
+  readIn(c, pickLanguage(c));
   await next();
 };
+
+/** The portal's reader: the request's context, its words and the page's lang all agree. */
+function readIn(c: PortalContext, lang: Language) {
+  c.set('ctx', { ...c.var.ctx, language: lang });
+  c.set('lang', lang);
+  c.set('m', PORTAL_MESSAGES[lang]);
+}
 
 /**
  * Every signed-in page: the session cookie names exactly one client of one business,
@@ -56,8 +62,7 @@ export const requirePortal: MiddlewareHandler<PortalEnv> = async (c, next) => {
     if (c.req.method === 'GET' && c.req.path !== '/portal' && c.req.path !== '/portal/')
       return c.redirect('/portal', 303);
     const lang = pickLanguage(c);
-    c.set('lang', lang);
-    c.set('m', PORTAL_MESSAGES[lang]);
+    readIn(c, lang);
     const m = PORTAL_MESSAGES[lang];
     return c.html(
       <Page lang={lang} title={m.continueTitle} nonce={c.var.nonce} path={c.req.path}>
@@ -70,12 +75,10 @@ export const requirePortal: MiddlewareHandler<PortalEnv> = async (c, next) => {
     );
   }
   const { session, tenant, client } = found;
-  const lang = pickLanguage(c, client.language);
-  c.set('lang', lang);
-  c.set('m', PORTAL_MESSAGES[lang]);
+  readIn(c, pickLanguage(c, client.language));
   c.set('portal', {
     db,
-    ctx: { db, tenantId: session.tenantId, now: new Date() },
+    ctx: forTenant(c.var.ctx, session.tenantId),
     clientId: session.clientId,
     tenant,
     client,

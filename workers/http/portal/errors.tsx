@@ -1,7 +1,7 @@
 import { HTTPException } from 'hono/http-exception';
 import { DomainError } from '../../services/errors';
 import { logServerError, renderError } from '../problem';
-import { type PortalContext, pickLanguage } from './context';
+import { notFound, type PortalContext, pickLanguage } from './context';
 import { Page } from './layout';
 import { PORTAL_MESSAGES } from './messages';
 
@@ -30,7 +30,12 @@ export function portalErrorPage(c: PortalContext, status: 404 | 500) {
  * status and problem+json body; anything unexpected is logged and becomes the 500 page.
  */
 export function portalServerError(err: Error, c: PortalContext) {
-  if (err instanceof DomainError && err.status === 404) return portalErrorPage(c, 404);
+  if (err instanceof DomainError && err.status === 404) {
+    // A script asked (JSON): it gets problem+json. A signed-in client reaching something not
+    // theirs reads the same "not available" page as for any other document; anyone else, 404.
+    if ((c.req.header('content-type') ?? '').includes('application/json')) return renderError(err, c);
+    return c.var.portal ? notFound(c) : portalErrorPage(c, 404);
+  }
   if (err instanceof HTTPException && err.res) return err.getResponse();
   if (err instanceof DomainError || err instanceof HTTPException) return renderError(err, c);
   logServerError(c, err);

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import { NONCE, secureHeaders } from 'hono/secure-headers';
-import { database } from '../middleware/database';
+import { serverTiming } from '../middleware/context';
 import { isAllowedOrigin } from '../same-origin';
 import type { PortalEnv } from './context';
 import { portalErrorPage, portalServerError } from './errors';
@@ -21,7 +21,7 @@ import { ticketPages } from './pages/tickets';
 export function createPortal() {
   const portal = new Hono<PortalEnv>();
 
-  portal.use('*', database());
+  portal.use('*', serverTiming());
   portal.use(
     '*',
     secureHeaders({

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
+import { forTenant } from '../../services/context';
 import { receiveStripeEvent } from '../../services/stripe/webhooks';
 import type { HonoEnv } from '../hono-env';
-import { database } from '../middleware/database';
+import { serverTiming } from '../middleware/context';
 import { noStore } from '../middleware/no-store';
 import { problemResponse, renderError } from '../problem';
 
@@ -15,16 +16,16 @@ const MAX_EVENT_BYTES = 512 * 1024;
  */
 export function createWebhooks() {
   const hooks = new Hono<HonoEnv>();
-  hooks.use('*', noStore(), database());
+  hooks.use('*', noStore(), serverTiming());
   hooks.post('/stripe/:tenantId', async (c) => {
     const tenantId = c.req.param('tenantId');
     if (!/^ten_[0-9a-z]{24}$/.test(tenantId))
       return problemResponse(404, 'Not Found', 'No such webhook endpoint');
     const raw = await c.req.text();
     if (raw.length > MAX_EVENT_BYTES) return problemResponse(413, 'Payload Too Large', 'Event too large');
+    // The path names the business; it counts only once the signature proves the sender.
     const result = await receiveStripeEvent(
-      { db: c.var.db, tenantId, now: new Date() },
-      c.env,
+      forTenant(c.var.ctx, tenantId),
       raw,
       c.req.header('stripe-signature'),
     );

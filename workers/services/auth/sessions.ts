@@ -159,6 +159,15 @@ export async function signOut(db: Db, token: string) {
   await deleteSession(db, await sha256Hex(token));
 }
 
+/** Signs in (see `signIn`) and names the business the new session acts for. */
+export async function signInToBusiness(
+  db: Db,
+  input: { email: string; password: string; ip: string; previousToken?: string | undefined },
+) {
+  const session = await signIn(db, input);
+  return { session, business: await sessionBusiness(db, session.tenantId) };
+}
+
 /** The business a session acts for, or undefined once it is gone. */
 export async function sessionBusiness(db: Db, tenantId: string) {
   const tenant = await getTenant(db, tenantId);

@@ -5,7 +5,7 @@ import { sha256Hex } from '../auth/encoding';
 import type { TenantContext } from '../context';
 import { workerFonts } from '../documents/fonts';
 import { sellerOf } from '../documents/parties';
-import { type PdfEnv, portalHome } from '../documents/pdf';
+import { portalHome } from '../documents/pdf';
 import type { BillTo } from '../documents/schema';
 import { isOverdue, today } from '../documents/view';
 import { NotFoundError } from '../errors';
@@ -16,8 +16,8 @@ import { summaryOf } from './summary';
  * The client's statement PDF as of today, cached in R2 under a hash of its content:
  * any new invoice or payment produces a new file.
  */
-export async function clientStatementPdf(ctx: TenantContext, env: PdfEnv, clientId: string) {
-  const files = env.FILES;
+export async function clientStatementPdf(ctx: TenantContext, clientId: string) {
+  const { files } = ctx;
   const [client, tenant] = await Promise.all([
     getClient(ctx.db, ctx.tenantId, clientId),
     getTenant(ctx.db, ctx.tenantId),
@@ -59,7 +59,7 @@ export async function clientStatementPdf(ctx: TenantContext, env: PdfEnv, client
     },
     currencies: summary.currencies,
     invoices,
-    portalUrl: portalHome(env),
+    portalUrl: portalHome(ctx),
     logoKey: tenant.logoKey,
   } as const;
   const hash = await sha256Hex(`${RENDERER_VERSION}\n${JSON.stringify(input)}`);
@@ -68,10 +68,10 @@ export async function clientStatementPdf(ctx: TenantContext, env: PdfEnv, client
   const filename = `statement-${slug}-${day}.pdf`;
   const hit = await files.get(key);
   if (hit) return { body: hit.body, filename, cached: true };
-  const logo = await logoForPdf(files, tenant.logoKey);
+  const logo = await logoForPdf(ctx, tenant.logoKey);
   const bytes = await renderStatementPdf(
     { ...input, currencies: [...input.currencies], logo },
-    { fonts: workerFonts(files) },
+    { fonts: workerFonts(ctx) },
   );
   await files.put(key, bytes, { httpMetadata: { contentType: 'application/pdf' } });
   return { body: bytes, filename, cached: false };

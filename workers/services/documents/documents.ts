@@ -19,6 +19,7 @@ import {
   deleteDraft,
   discountPercentOf,
   documentAs,
+  type EmailRow,
   getClient,
   getDocument,
   getTenant,
@@ -28,8 +29,10 @@ import {
   updateDraft,
   voidInvoice,
 } from '@clientele/db';
+import { getClientFor } from '../clients/clients';
 import type { TenantContext } from '../context';
 import { ConflictError, DomainError, NotFoundError, ValidationError } from '../errors';
+import { queueDocumentEmail } from '../mail/outgoing';
 import { pageWithCursor } from '../pagination';
 import { problemWords } from '../reader-language';
 import { blankToNull } from '../text';
@@ -222,15 +225,31 @@ export async function deleteDraftFor(ctx: TenantContext, type: DocumentType, id:
 }
 
 /**
- * Issues a draft (number + frozen snapshot); the caller queues its email. Sending an
- * issued document again is refused unless it is an explicit `resend`, so a double click
- * or a second tab never emails the client twice. Void invoices cannot be sent.
+ * Issues a draft (number + frozen snapshot) and queues its email. Sending an issued
+ * document again is refused unless it is an explicit `resend`, so a double click or a
+ * second tab never emails the client twice. Void invoices cannot be sent. `email` is null
+ * when the client has no address on file.
  */
 export async function sendDocument<T extends DocumentType>(
   ctx: TenantContext,
   type: T,
   id: string,
-  opts: { resend?: boolean } = {},
+  opts: { resend?: boolean; requestKey?: string | undefined } = {},
+): Promise<{ document: DocumentViews[T]; email: EmailRow | null }> {
+  const { document, issuedNow } = await issue(ctx, type, id, opts);
+  // Issuing emails once, whatever retries follow; a resend is one email per request (its
+  // Idempotency-Key, when the caller sent one, makes a retried request the same request).
+  const emailKey = issuedNow
+    ? `send:${document.id}`
+    : `resend:${document.id}:${opts.requestKey ?? crypto.randomUUID()}`;
+  return { document, email: await queueDocumentEmail(ctx, document, emailKey) };
+}
+
+async function issue<T extends DocumentType>(
+  ctx: TenantContext,
+  type: T,
+  id: string,
+  opts: { resend?: boolean },
 ): Promise<{ document: DocumentViews[T]; issuedNow: boolean }> {
   const current = await load(ctx, type, id);
   if (current.status === 'void') throw new ConflictError(problemWords().voidCannotBeSent);
@@ -335,6 +354,17 @@ export async function convertEstimateFor(ctx: TenantContext, id: string) {
   );
   if (!invoice) throw new ConflictError(problemWords().alreadyConverted);
   return view(ctx, 'invoice', invoice);
+}
+
+/** One client's invoices or estimates; a client that is not this business's is not found. */
+export async function clientDocumentsFor<T extends DocumentType>(
+  ctx: TenantContext,
+  clientId: string,
+  type: T,
+  opts: Omit<Parameters<typeof listDocumentsFor>[2], 'clientId'>,
+) {
+  await getClientFor(ctx, clientId);
+  return listDocumentsFor(ctx, type, { ...opts, clientId });
 }
 
 export async function listDocumentsFor<T extends DocumentType>(

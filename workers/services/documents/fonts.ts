@@ -1,5 +1,6 @@
 import type { FontSource } from '@clientele/pdf';
 import regular from '@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf';
+import type { AppContext } from '../context';
 
 /** R2 keys of the CJK fonts (5 MB Japanese, 10 MB Simplified Chinese): too large to bundle. */
 export const JP_FONT_KEY = 'fonts/NotoSansJP-Regular.ttf';
@@ -12,14 +13,14 @@ const cache = new Map<string, Promise<Uint8Array | null>>();
  * package then reuses its parsed form). A failed read is forgotten so the next document
  * tries again; a missing object is logged, since its documents then lack those glyphs.
  */
-function fromR2(files: R2Bucket, key: string): () => Promise<Uint8Array | null> {
+function fromR2(ctx: Pick<AppContext, 'files' | 'log'>, key: string): () => Promise<Uint8Array | null> {
   return () => {
     let font = cache.get(key);
     if (!font) {
-      font = files
+      font = ctx.files
         .get(key)
         .then(async (o) => {
-          if (!o) console.warn(JSON.stringify({ level: 'warn', message: 'font missing from R2', key }));
+          if (!o) ctx.log.warn('font missing from R2', { key });
           return o ? new Uint8Array(await o.arrayBuffer()) : null;
         })
         .catch(() => {
@@ -37,8 +38,8 @@ function fromR2(files: R2Bucket, key: string): () => Promise<Uint8Array | null> 
  * Simplified Chinese come from R2 (`pnpm fonts:upload`), which keeps the Worker inside
  * the free plan's 3 MB and spares every isolate that never prints CJK from loading them.
  */
-export function workerFonts(files: R2Bucket): FontSource {
-  return { regular: REGULAR, fallbacks: [fromR2(files, JP_FONT_KEY), fromR2(files, SC_FONT_KEY)] };
+export function workerFonts(ctx: Pick<AppContext, 'files' | 'log'>): FontSource {
+  return { regular: REGULAR, fallbacks: [fromR2(ctx, JP_FONT_KEY), fromR2(ctx, SC_FONT_KEY)] };
 }
 
 const REGULAR = new Uint8Array(regular);

@@ -2,7 +2,7 @@ import { isLanguage } from '@clientele/core';
 import { type DocumentRow, type DocumentType, getClient, getDocument, getTenant } from '@clientele/db';
 import { type PdfDocumentInput, RENDERER_VERSION, renderDocumentPdf, type Stamp } from '@clientele/pdf';
 import { sha256Hex } from '../auth/encoding';
-import type { TenantContext } from '../context';
+import type { AppContext, TenantContext } from '../context';
 import { NotFoundError } from '../errors';
 import { logoForPdf } from '../settings/logo';
 import { billToOf } from './documents';
@@ -100,26 +100,18 @@ export function pdfFilename(row: Pick<DocumentRow, 'number' | 'id' | 'type'>): s
  * hashes everything the renderer sees plus its version, so a payment (new balance,
  * new stamp) or a new layout produces a new file instead of a stale one.
  */
-export async function documentPdf(
-  ctx: TenantContext,
-  env: PdfEnv,
-  type: DocumentType,
-  id: string,
-): Promise<RenderedPdf> {
+export async function documentPdf(ctx: TenantContext, type: DocumentType, id: string): Promise<RenderedPdf> {
   const row = await getDocument(ctx.db, ctx.tenantId, type, id);
   if (!row) throw new NotFoundError(type === 'invoice' ? 'Invoice' : 'Estimate');
-  return pdfOfDocument(ctx, env, row);
+  return pdfOfDocument(ctx, row);
 }
-
-/** What rendering needs from the Worker: the R2 bucket (cache, fonts, logos) and the public URL. */
-export type PdfEnv = Pick<Env, 'FILES' | 'PUBLIC_URL'>;
 
 /**
  * The portal's address as printed on documents. Never a sign-in link: PDFs are cached
  * and forwarded, so a token in one would outlive its purpose.
  */
-export function portalHome(env: Pick<Env, 'PUBLIC_URL'>): string {
-  return `${env.PUBLIC_URL.replace(/\/+$/, '')}/portal`;
+export function portalHome(ctx: Pick<AppContext, 'config'>): string {
+  return `${ctx.config.publicUrl.replace(/\/+$/, '')}/portal`;
 }
 
 export type LogoCache = Map<string | null, Promise<Awaited<ReturnType<typeof logoForPdf>>>>;
@@ -132,8 +124,8 @@ export interface PdfPlan {
   documentId: string;
 }
 
-export async function planPdf(ctx: TenantContext, env: PdfEnv, row: DocumentRow): Promise<PdfPlan> {
-  const input = await pdfInput(ctx, row, portalHome(env));
+export async function planPdf(ctx: TenantContext, row: DocumentRow): Promise<PdfPlan> {
+  const input = await pdfInput(ctx, row, portalHome(ctx));
   const hash = await sha256Hex(`${RENDERER_VERSION}\n${JSON.stringify(input)}`);
   return {
     input,
@@ -146,19 +138,19 @@ export async function planPdf(ctx: TenantContext, env: PdfEnv, row: DocumentRow)
 /** The cached copy, or a fresh render that is cached on the way out. */
 export async function pdfFromPlan(
   ctx: TenantContext,
-  { FILES: files }: PdfEnv,
   plan: PdfPlan,
   logos: LogoCache = new Map(),
 ): Promise<RenderedPdf> {
   const { input, key, filename } = plan;
+  const { files } = ctx;
   const hit = await files.get(key);
   if (hit) return { body: hit.body, filename, cached: true, key };
   let logo = logos.get(input.logoKey);
   if (!logo) {
-    logo = logoForPdf(files, input.logoKey);
+    logo = logoForPdf(ctx, input.logoKey);
     logos.set(input.logoKey, logo);
   }
-  const bytes = await renderDocumentPdf({ ...input, logo: await logo }, { fonts: workerFonts(files) });
+  const bytes = await renderDocumentPdf({ ...input, logo: await logo }, { fonts: workerFonts(ctx) });
   await files.put(key, bytes, {
     httpMetadata: { contentType: 'application/pdf' },
     customMetadata: {
@@ -171,6 +163,6 @@ export async function pdfFromPlan(
 }
 
 /** The PDF of a row the caller has already loaded (and scoped to its tenant or client). */
-export async function pdfOfDocument(ctx: TenantContext, env: PdfEnv, row: DocumentRow) {
-  return pdfFromPlan(ctx, env, await planPdf(ctx, env, row));
+export async function pdfOfDocument(ctx: TenantContext, row: DocumentRow) {
+  return pdfFromPlan(ctx, await planPdf(ctx, row));
 }

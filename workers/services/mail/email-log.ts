@@ -1,5 +1,6 @@
 import { type EmailRow, listEmails, outboxMessages } from '@clientele/db';
 import type { TenantContext } from '../context';
+import { NotFoundError } from '../errors';
 import { pageWithCursor } from '../pagination';
 import type { EmailView, OutboxMessage } from './schema';
 
@@ -30,7 +31,9 @@ export async function emailLog(
 }
 
 /** What the development transport "sent" for this business, raw messages included. */
-export async function devOutbox(ctx: TenantContext, files: R2Bucket): Promise<OutboxMessage[]> {
+export async function devOutbox(ctx: TenantContext): Promise<OutboxMessage[]> {
+  // Off in production: the route does not exist there.
+  if (!ctx.config.mail.devOutbox) throw new NotFoundError('Route');
   const rows = await outboxMessages(ctx.db, ctx.tenantId, 200);
   return Promise.all(
     rows.map(async (m) => ({
@@ -39,7 +42,7 @@ export async function devOutbox(ctx: TenantContext, files: R2Bucket): Promise<Ou
       to: m.to,
       subject: m.subject,
       createdAt: m.createdAt.toISOString(),
-      raw: (await (await files.get(m.rawKey))?.text()) ?? '',
+      raw: (await (await ctx.files.get(m.rawKey))?.text()) ?? '',
     })),
   );
 }

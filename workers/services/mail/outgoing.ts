@@ -10,7 +10,7 @@ import {
   markEmailAttemptFailed,
   markEmailSent,
 } from '@clientele/db';
-import type { TenantContext } from '../context';
+import type { AppContext, TenantContext } from '../context';
 import { documentPdf, portalHome } from '../documents/pdf';
 import { documentView } from '../documents/view';
 import { composeNotice, isNoticeKind } from '../notices/compose';
@@ -30,8 +30,8 @@ export interface EmailJob {
 }
 
 /** The queue carries only ids; everything else is read fresh when the job runs. */
-export async function enqueueEmail(queue: Queue, job: EmailJob, delaySeconds?: number) {
-  await queue.send(job, { contentType: 'json', ...(delaySeconds ? { delaySeconds } : {}) });
+export async function enqueueEmail(ctx: AppContext, job: EmailJob, delaySeconds?: number) {
+  await ctx.queue.send(job, { contentType: 'json', ...(delaySeconds ? { delaySeconds } : {}) });
 }
 
 /**
@@ -40,12 +40,11 @@ export async function enqueueEmail(queue: Queue, job: EmailJob, delaySeconds?: n
  */
 export async function queueDocumentEmail(
   ctx: TenantContext,
-  queue: Queue,
   doc: { id: string; type: DocumentType; clientId: string },
   idempotencyKey: string,
   kind: TemplateKind = doc.type,
 ): Promise<EmailRow | null> {
-  return queueClientEmail(ctx, queue, { clientId: doc.clientId, documentId: doc.id, kind }, idempotencyKey);
+  return queueClientEmail(ctx, { clientId: doc.clientId, documentId: doc.id, kind }, idempotencyKey);
 }
 
 /**
@@ -54,7 +53,6 @@ export async function queueDocumentEmail(
  */
 export async function queueClientEmail(
   ctx: TenantContext,
-  queue: Queue,
   target: { clientId: string; documentId: string | null; kind: TemplateKind; ticketMessageId?: string },
   idempotencyKey: string,
 ): Promise<EmailRow | null> {
@@ -73,7 +71,7 @@ export async function queueClientEmail(
     },
     ctx.now,
   );
-  return handToQueue(ctx, queue, email);
+  return handToQueue(ctx, email);
 }
 
 /**
@@ -82,13 +80,12 @@ export async function queueClientEmail(
  */
 export async function handToQueue(
   ctx: TenantContext,
-  queue: Queue,
   email: EmailRow,
   delaySeconds?: number,
 ): Promise<EmailRow> {
   if (email.status !== 'queued' || email.attempts !== 0) return email;
   try {
-    await enqueueEmail(queue, { tenantId: ctx.tenantId, emailId: email.id }, delaySeconds);
+    await enqueueEmail(ctx, { tenantId: ctx.tenantId, emailId: email.id }, delaySeconds);
   } catch (err) {
     await markEmailAttemptFailed(ctx.db, ctx.tenantId, email.id, {
       error: `Could not queue: ${String(err)}`,
@@ -107,7 +104,6 @@ export type SendOutcome = 'sent' | 'already-sent' | 'gone';
  */
 export async function deliverEmail(
   ctx: TenantContext,
-  env: ComposeEnv,
   emailId: string,
   transport: Transport,
 ): Promise<SendOutcome> {
@@ -116,15 +112,15 @@ export async function deliverEmail(
   if (email.status === 'sent') return 'already-sent';
   // Composed once: a retry sends the very same message (one sign-in link minted per email,
   // same Message-ID), kept in R2 only until it is sent.
-  const stored = await env.FILES.get(pendingKey(ctx.tenantId, email.id));
+  const stored = await ctx.files.get(pendingKey(ctx.tenantId, email.id));
   let message: { subject: string; raw: string };
   if (stored) {
     message = { subject: stored.customMetadata?.subject ?? '', raw: await stored.text() };
   } else {
-    const composed = await composeUnlessUnsafe(ctx, env, email);
+    const composed = await composeUnlessUnsafe(ctx, email);
     if (composed === 'gone') return 'gone';
     message = composed;
-    await env.FILES.put(pendingKey(ctx.tenantId, email.id), message.raw, {
+    await ctx.files.put(pendingKey(ctx.tenantId, email.id), message.raw, {
       httpMetadata: { contentType: 'message/rfc822' },
       customMetadata: { subject: message.subject },
     });
@@ -132,28 +128,23 @@ export async function deliverEmail(
   const { providerId } = await transport.send({
     tenantId: ctx.tenantId,
     emailId: email.id,
-    from: env.MAIL_FROM,
+    from: ctx.config.mailFrom,
     to: email.to,
     subject: message.subject,
     raw: message.raw,
   });
   await markEmailSent(ctx.db, ctx.tenantId, email.id, { subject: message.subject, providerId }, ctx.now);
-  await env.FILES.delete(pendingKey(ctx.tenantId, email.id));
+  await ctx.files.delete(pendingKey(ctx.tenantId, email.id));
   return 'sent';
 }
-
-type ComposeEnv = Pick<
-  Env,
-  'FILES' | 'MAIL_FROM' | 'PUBLIC_URL' | 'PORTAL_LINK_KEY' | 'REPLY_TOKEN_KEY' | 'INBOUND_EMAIL_DOMAIN'
->;
 
 /**
  * A header value the builder refuses (an address or our own Message-ID that is not valid)
  * will not get better on a retry: the email is marked failed once, with the reason.
  */
-async function composeUnlessUnsafe(ctx: TenantContext, env: ComposeEnv, email: EmailRow) {
+async function composeUnlessUnsafe(ctx: TenantContext, email: EmailRow) {
   try {
-    return await composeEmail(ctx, env, email);
+    return await composeEmail(ctx, email);
   } catch (err) {
     if (!(err instanceof UnsafeHeaderError)) throw err;
     await markEmailAttemptFailed(ctx.db, ctx.tenantId, email.id, { error: err.message, final: true });
@@ -166,10 +157,9 @@ const pendingKey = (tenantId: string, emailId: string) => `mail/pending/${tenant
 /** The rendered message, ready to send; 'gone' when what it was about no longer exists. */
 async function composeEmail(
   ctx: TenantContext,
-  env: ComposeEnv,
   email: EmailRow,
 ): Promise<{ subject: string; raw: string } | 'gone'> {
-  if (isNoticeKind(email.kind)) return composeNotice(ctx, env, email);
+  if (isNoticeKind(email.kind)) return composeNotice(ctx, email);
   const [tenant, client] = await Promise.all([
     getTenant(ctx.db, ctx.tenantId),
     email.clientId ? getClient(ctx.db, ctx.tenantId, email.clientId) : undefined,
@@ -206,7 +196,7 @@ async function composeEmail(
       validUntil: view.validUntil,
     };
     if (kind !== 'receipt') {
-      const pdf = await documentPdf(ctx, env, type, row.id);
+      const pdf = await documentPdf(ctx, type, row.id);
       const bytes =
         pdf.body instanceof Uint8Array
           ? pdf.body
@@ -216,7 +206,7 @@ async function composeEmail(
   }
   let ticket: TicketMail | undefined;
   if (kind === 'ticket_reply') {
-    const found = email.ticketMessageId ? await ticketMail(ctx, env, email.ticketMessageId) : undefined;
+    const found = email.ticketMessageId ? await ticketMail(ctx, email.ticketMessageId) : undefined;
     if (!found) return 'gone';
     ticket = found;
   }
@@ -230,17 +220,17 @@ async function composeEmail(
         ? await emailedPortalLink(
             ctx,
             client.id,
-            new URL(env.PUBLIC_URL).origin,
-            env.PORTAL_LINK_KEY,
+            new URL(ctx.config.publicUrl).origin,
+            ctx.config.portalLinkKey,
             tenant.portalLinkDays,
           )
-        : portalHome(env),
+        : portalHome(ctx),
       ...(ticket ? { values: ticket.values } : {}),
     }),
   );
   const raw = buildMime({
-    messageId: ticket?.messageId ?? `<${email.id}@${env.MAIL_FROM.split('@')[1] ?? 'clientele.local'}>`,
-    from: { name: tenant.name, addr: env.MAIL_FROM },
+    messageId: ticket?.messageId ?? `<${email.id}@${ctx.config.mailFrom.split('@')[1] ?? 'clientele.local'}>`,
+    from: { name: tenant.name, addr: ctx.config.mailFrom },
     to: email.to,
     // A ticket reply answers to the thread's signed address, so the client's reply lands on it.
     replyTo: ticket?.replyTo ?? tenant.email,

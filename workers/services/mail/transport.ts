@@ -1,4 +1,5 @@
 import { addToOutbox, type Db } from '@clientele/db';
+import type { AppContext } from '../context';
 
 export interface TransportMessage {
   tenantId: string;
@@ -88,13 +89,10 @@ export class NoTransport implements Transport {
  * The dev outbox wins locally; an HTTP provider configured through secrets is an explicit
  * choice for businesses not on Cloudflare Email, so it comes before the MAILER binding.
  */
-export function transportFor(env: Env, db: Db): Transport {
-  if (env.DEV_OUTBOX === '1') return new DevOutboxTransport(db, env.FILES);
-  const secrets = env as unknown as { MAIL_PROVIDER_URL?: string; MAIL_PROVIDER_KEY?: string };
-  if (secrets.MAIL_PROVIDER_URL && secrets.MAIL_PROVIDER_KEY) {
-    return new HttpMimeTransport(secrets.MAIL_PROVIDER_URL, secrets.MAIL_PROVIDER_KEY);
-  }
-  const { MAILER } = env as { MAILER?: SendEmail };
-  if (MAILER) return new CloudflareEmailTransport(MAILER);
+export function transportFor(ctx: Pick<AppContext, 'db' | 'files' | 'config'>): Transport {
+  const routes = ctx.config.mail;
+  if (routes.devOutbox) return new DevOutboxTransport(ctx.db, ctx.files);
+  if (routes.provider) return new HttpMimeTransport(routes.provider.url, routes.provider.key);
+  if (routes.binding) return new CloudflareEmailTransport(routes.binding);
   return new NoTransport();
 }

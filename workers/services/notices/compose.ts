@@ -1,6 +1,6 @@
 import { formatMoney, isLanguage, localeOf, MESSAGES } from '@clientele/core';
 import { type ActivityRow, digestActivity, type EmailRow, getActivity, getTenant } from '@clientele/db';
-import type { TenantContext } from '../context';
+import type { AppContext, TenantContext } from '../context';
 import { buildMime } from '../mail/mime';
 import { renderTemplate } from '../mail/templates';
 
@@ -39,16 +39,15 @@ export function noticePath(a: Pick<ActivityRow, 'kind' | 'subjectId'>): string {
   return `/estimates/${a.subjectId}`;
 }
 
-const messageIdFor = (env: Pick<Env, 'MAIL_FROM'>, email: EmailRow) =>
-  `<${email.id}@${env.MAIL_FROM.split('@')[1] ?? 'clientele.local'}>`;
+const messageIdFor = (ctx: AppContext, email: EmailRow) =>
+  `<${email.id}@${ctx.config.mailFrom.split('@')[1] ?? 'clientele.local'}>`;
 
 /** Renders a notice or digest email from its activity rows; 'gone' when there is nothing left to tell. */
 export async function composeNotice(
   ctx: TenantContext,
-  env: Pick<Env, 'MAIL_FROM' | 'PUBLIC_URL'>,
   email: EmailRow,
 ): Promise<{ subject: string; raw: string } | 'gone'> {
-  if (email.kind === NOTICE_DIGEST_KIND) return composeDigest(ctx, env, email);
+  if (email.kind === NOTICE_DIGEST_KIND) return composeDigest(ctx, email);
   const [a, tenant] = await Promise.all([
     email.activityId ? getActivity(ctx.db, ctx.tenantId, email.activityId) : undefined,
     getTenant(ctx.db, ctx.tenantId),
@@ -57,19 +56,18 @@ export async function composeNotice(
   const lang = isLanguage(tenant.locale) ? tenant.locale : 'en';
   const n = MESSAGES[lang].notice;
   const line = noticeLine(a, lang);
-  const link = `${new URL(env.PUBLIC_URL).origin}${noticePath(a)}`;
+  const link = `${new URL(ctx.config.publicUrl).origin}${noticePath(a)}`;
   // Client words go in as values, never as template text, so nothing in them is expanded.
   const rendered = renderTemplate(
     { subject: '{{line}}', body: '{{line}}\n\n{{reason}}{{open}}: {{link}}' },
     { line, reason: a.facts.reason ? `${n.reason}: ${a.facts.reason}\n\n` : '', open: n.openApp, link },
   );
-  return noticeMessage(env, email, rendered);
+  return noticeMessage(ctx, email, rendered);
 }
 
 /** The hour's overflow in one email: one line and one link per notice, in the business's language. */
 async function composeDigest(
   ctx: TenantContext,
-  env: Pick<Env, 'MAIL_FROM' | 'PUBLIC_URL'>,
   email: EmailRow,
 ): Promise<{ subject: string; raw: string } | 'gone'> {
   const [rows, tenant] = await Promise.all([
@@ -79,25 +77,25 @@ async function composeDigest(
   if (!rows.length || !tenant) return 'gone';
   const lang = isLanguage(tenant.locale) ? tenant.locale : 'en';
   const n = MESSAGES[lang].notice;
-  const origin = new URL(env.PUBLIC_URL).origin;
+  const origin = new URL(ctx.config.publicUrl).origin;
   const lines = rows.map((a) => `• ${noticeLine(a, lang)}\n  ${origin}${noticePath(a)}`).join('\n');
   // Client words go in as values, never as template text, so nothing in them is expanded.
   const rendered = renderTemplate(
     { subject: '{{subject}}', body: '{{intro}}\n\n{{lines}}\n\n{{open}}: {{link}}' },
     { subject: n.digestSubject(rows.length), intro: n.digestIntro, lines, open: n.openApp, link: origin },
   );
-  return noticeMessage(env, email, rendered);
+  return noticeMessage(ctx, email, rendered);
 }
 
 /** A notice or digest as sent: from the product to the business's address, no reply address. */
 function noticeMessage(
-  env: Pick<Env, 'MAIL_FROM' | 'PUBLIC_URL'>,
+  ctx: AppContext,
   email: EmailRow,
   rendered: { subject: string; text: string; html: string },
 ) {
   const raw = buildMime({
-    messageId: messageIdFor(env, email),
-    from: { name: 'Clientele', addr: env.MAIL_FROM },
+    messageId: messageIdFor(ctx, email),
+    from: { name: 'Clientele', addr: ctx.config.mailFrom },
     to: email.to,
     replyTo: null,
     subject: rendered.subject,

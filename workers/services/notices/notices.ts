@@ -36,7 +36,6 @@ const WANTS: Record<ActivityKind, (t: Tenant) => boolean> = {
  */
 export async function tellBusiness(
   ctx: TenantContext,
-  queue: Queue,
   event: { kind: ActivityKind; clientId: string; subjectId: string; facts: ActivityFacts },
 ) {
   const row = await recordActivity(ctx.db, ctx.tenantId, event, ctx.now);
@@ -57,7 +56,7 @@ export async function tellBusiness(
       },
       ctx.now,
     );
-    await handToQueue(ctx, queue, email);
+    await handToQueue(ctx, email);
     return;
   }
   // One digest per window: its key is the window's end, so every notice past the limit finds it.
@@ -78,7 +77,7 @@ export async function tellBusiness(
   // timed for the end of the window; the consumer reads the bundled notices when it runs.
   if (hour.count === NOTICES_PER_HOUR + 1) {
     const delay = Math.ceil((hour.resetAt.getTime() - ctx.now.getTime()) / 1000) + DIGEST_SLACK_SECONDS;
-    await handToQueue(ctx, queue, digest, delay);
+    await handToQueue(ctx, digest, delay);
   }
 }
 

@@ -8,7 +8,9 @@ import {
   recordPayment,
 } from '@clientele/db';
 import type { TenantContext } from '../context';
+import { getDocumentFor } from '../documents/documents';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { queueDocumentEmail } from '../mail/outgoing';
 import { problemWords, readerLocale } from '../reader-language';
 import { blankToNull } from '../text';
 import type { Payment, PaymentInput } from './schema';
@@ -31,11 +33,7 @@ export const toPaymentView = (p: PaymentRow): Payment => ({
  * Partial payments are welcome; paying more than is due is refused (422) rather than
  * kept as credit, so a balance can never go negative or cross into another invoice.
  */
-export async function recordManualPayment(
-  ctx: TenantContext,
-  invoiceId: string,
-  input: Omit<PaymentInput, 'sendReceipt'>,
-) {
+export async function recordManualPayment(ctx: TenantContext, invoiceId: string, input: PaymentInput) {
   const invoice = await getDocument(ctx.db, ctx.tenantId, 'invoice', invoiceId);
   if (!invoice) throw new NotFoundError('Invoice');
   if (invoice.status === 'draft') throw new ConflictError(problemWords().sendBeforePayments);
@@ -64,6 +62,10 @@ export async function recordManualPayment(
     ctx.now,
   );
   if (!payment) throw new ConflictError(problemWords().changedMeanwhile);
+  if (input.sendReceipt) {
+    const doc = { id: payment.invoiceId, type: 'invoice' as const, clientId: payment.clientId };
+    await queueDocumentEmail(ctx, doc, `receipt:${payment.id}`, 'receipt');
+  }
   return toPaymentView(payment);
 }
 
@@ -75,6 +77,12 @@ export async function deletePaymentFor(ctx: TenantContext, invoiceId: string, pa
   }
   const p = await deletePayment(ctx.db, ctx.tenantId, invoiceId, paymentId, ctx.now);
   if (!p) throw new NotFoundError('Payment');
+}
+
+/** One invoice's payments; an invoice that is not this business's is not found. */
+export async function invoicePaymentsFor(ctx: TenantContext, invoiceId: string) {
+  await getDocumentFor(ctx, 'invoice', invoiceId);
+  return paymentsFor(ctx, { invoiceId });
 }
 
 export async function paymentsFor(ctx: TenantContext, filter: { invoiceId?: string; clientId?: string }) {

@@ -8,6 +8,7 @@ import {
   recentClientPayments,
 } from '@clientele/db';
 import type { TenantContext } from '../context';
+import { pdfOfDocument } from '../documents/pdf';
 import { today } from '../documents/view';
 
 /** One signed-in client of one business: every portal read is scoped by both. */
@@ -32,6 +33,12 @@ export function estimatePage(scope: ClientScope, page: number, pageSize: number)
 /** One of the client's issued documents, or undefined (drafts and other clients' never). */
 export function clientDocument(scope: ClientScope, type: DocumentType, id: string) {
   return portalDocument(scope.ctx.db, scope.ctx.tenantId, scope.clientId, type, id);
+}
+
+/** The PDF of one of the client's issued documents; null for anything else (another's, a draft). */
+export async function clientDocumentPdf(scope: ClientScope, type: DocumentType, id: string) {
+  const row = await clientDocument(scope, type, id);
+  return row ? pdfOfDocument(scope.ctx, row) : null;
 }
 
 /**

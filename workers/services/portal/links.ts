@@ -46,7 +46,7 @@ export function toLinkView(l: PortalLinkRow & { activeSessions?: number }, now: 
  * A new magic link for one client: 256 random bits, base64url; only its hash is kept,
  * so the URL exists in the email and nowhere else.
  */
-export async function issuePortalLink(ctx: TenantContext, clientId: string, origin: string) {
+export async function issuePortalLink(ctx: TenantContext, clientId: string) {
   const [client, tenant] = await Promise.all([
     getClient(ctx.db, ctx.tenantId, clientId),
     getTenant(ctx.db, ctx.tenantId),
@@ -63,7 +63,7 @@ export async function issuePortalLink(ctx: TenantContext, clientId: string, orig
     { clientId, tokenHash: await sha256Hex(token), expiresAt },
     ctx.now,
   );
-  return { ...toLinkView(row, ctx.now), url: signInUrl(origin, token) };
+  return { ...toLinkView(row, ctx.now), url: signInUrl(new URL(ctx.config.publicUrl).origin, token) };
 }
 
 export async function portalLinksFor(ctx: TenantContext, clientId?: string) {

@@ -8,6 +8,7 @@ import {
   portalAccessOpen,
 } from '@clientele/db';
 import { sha256Hex } from '../auth/encoding';
+import { type AppContext, forTenant } from '../context';
 import { queueClientEmail } from '../mail/outgoing';
 import { inspectToken } from './links';
 
@@ -45,16 +46,10 @@ async function firstThisHour(db: Db, key: string, now: Date) {
 }
 
 /** Queues a portal-link email to the client's address on file; one per `key` per hour. */
-async function emailSignInLink(
-  db: Db,
-  queue: Queue,
-  to: { tenantId: string; clientId: string },
-  key: string,
-  now: Date,
-) {
+async function emailSignInLink(ctx: AppContext, to: { tenantId: string; clientId: string }, key: string) {
+  const { now } = ctx;
   await queueClientEmail(
-    { db, tenantId: to.tenantId, now },
-    queue,
+    forTenant(ctx, to.tenantId),
     { clientId: to.clientId, documentId: null, kind: 'portal_link' },
     `${key}:${Math.floor(now.getTime() / WINDOW_MS)}`,
   );
@@ -64,11 +59,12 @@ async function emailSignInLink(
  * "Email me a new link" for an old token: a fresh link goes only to the address on file
  * for that link's client, at most once an hour, and never while its portal access is off.
  */
-export async function emailNewLinkFor(db: Db, queue: Queue, token: string, now: Date) {
+export async function emailNewLinkFor(ctx: AppContext, token: string) {
+  const { db, now } = ctx;
   const link = TOKEN_SHAPE.test(token) ? await findLinkByHash(db, await sha256Hex(token)) : undefined;
   if (!link || !(await portalAccessOpen(db, link.tenantId, link.clientId))) return;
   if (await firstThisHour(db, `portal-resend-link:${link.id}`, now)) {
-    await emailSignInLink(db, queue, link, `portal-link:${link.id}`, now);
+    await emailSignInLink(ctx, link, `portal-link:${link.id}`);
   }
 }
 
@@ -76,16 +72,15 @@ export async function emailNewLinkFor(db: Db, queue: Queue, token: string, now: 
  * "Email me a sign-in link" by address: a link from each business where an active client
  * has it on file, at most once an hour per address. The limits table keeps only a hash.
  */
-export async function emailSignInLinksTo(db: Db, queue: Queue, email: string, now: Date) {
+export async function emailSignInLinksTo(ctx: AppContext, email: string) {
+  const { db, now } = ctx;
   if (!email.includes('@')) return;
   if (!(await firstThisHour(db, `portal-signin-email:${await sha256Hex(email.toLowerCase())}`, now))) return;
   for (const client of await findClientsByEmail(db, email)) {
     await emailSignInLink(
-      db,
-      queue,
+      ctx,
       { tenantId: client.tenantId, clientId: client.id },
       `portal-signin:${client.id}`,
-      now,
     );
   }
 }

@@ -2,8 +2,9 @@ import { type DocumentRow, portalInvoicesByIds } from '@clientele/db';
 import { Zip, ZipPassThrough } from 'fflate';
 import { sha256Hex } from '../auth/encoding';
 import type { TenantContext } from '../context';
-import { type LogoCache, type PdfEnv, type PdfPlan, pdfFromPlan, planPdf } from '../documents/pdf';
+import { type LogoCache, type PdfPlan, pdfFromPlan, planPdf } from '../documents/pdf';
 import { NotFoundError } from '../errors';
+import { errorText } from '../log';
 
 /** R2 multipart parts must be at least 5 MiB (but the last) and all the same size. */
 const PART_SIZE = 5 * 1024 * 1024;
@@ -66,7 +67,6 @@ class PartWriter {
  */
 export async function invoiceZip(
   ctx: TenantContext,
-  env: PdfEnv,
   clientId: string,
   ids: string[],
   waitUntil: (p: Promise<unknown>) => void,
@@ -75,27 +75,19 @@ export async function invoiceZip(
   const rows = await portalInvoicesByIds(ctx.db, ctx.tenantId, clientId, wanted);
   if (rows.length !== wanted.length) throw new NotFoundError('Invoice');
   rows.sort((a, b) => (a.number ?? '').localeCompare(b.number ?? '') || a.id.localeCompare(b.id));
-  const files = env.FILES;
-  const plans = await Promise.all(rows.map((r) => planPdf(ctx, env, r)));
+  const { files } = ctx;
+  const plans = await Promise.all(rows.map((r) => planPdf(ctx, r)));
   // Same PDFs (each key hashes its content) in the same order → same ZIP.
   const key = `zip/${ctx.tenantId}/${clientId}/${(await sha256Hex(plans.map((p) => p.key).join('\n'))).slice(0, 32)}.zip`;
   const hit = await files.get(key);
   if (hit) return { body: hit.body, cached: true, count: rows.length, size: hit.size };
 
   const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>();
-  const building = buildZip(ctx, env, rows, plans, writable.getWriter(), key);
+  const building = buildZip(ctx, rows, plans, writable.getWriter(), key);
   waitUntil(
     building.catch((err) => {
       // The client sees an aborted download; the log says why.
-      console.error(
-        JSON.stringify({
-          level: 'error',
-          message: 'bulk download failed',
-          tenantId: ctx.tenantId,
-          documents: rows.length,
-          error: String((err as Error)?.stack ?? err),
-        }),
-      );
+      ctx.log.error('bulk download failed', { documents: rows.length, error: errorText(err) });
     }),
   );
   return { body: readable, cached: false, count: rows.length, size: null };
@@ -103,13 +95,12 @@ export async function invoiceZip(
 
 async function buildZip(
   ctx: TenantContext,
-  env: PdfEnv,
   rows: DocumentRow[],
   plans: PdfPlan[],
   out: WritableStreamDefaultWriter<Uint8Array>,
   key: string,
 ) {
-  const upload = await env.FILES.createMultipartUpload(key, {
+  const upload = await ctx.files.createMultipartUpload(key, {
     httpMetadata: { contentType: 'application/zip' },
     customMetadata: { tenantId: ctx.tenantId, documents: String(rows.length) },
   });
@@ -144,7 +135,7 @@ async function buildZip(
   const names = entryNames(plans);
   try {
     for (const [i, plan] of plans.entries()) {
-      const pdf = await pdfFromPlan(ctx, env, plan, logos);
+      const pdf = await pdfFromPlan(ctx, plan, logos);
       const bytes =
         pdf.body instanceof Uint8Array
           ? pdf.body

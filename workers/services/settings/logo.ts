@@ -1,7 +1,7 @@
 import { getTenant, updateTenant } from '@clientele/db';
 import { assertEmbeddable, imageSize, type PdfImage } from '@clientele/pdf';
 import { sha256Hex } from '../auth/encoding';
-import type { TenantContext } from '../context';
+import type { AppContext, TenantContext } from '../context';
 import { DomainError, NotFoundError, ValidationError } from '../errors';
 
 export const MAX_LOGO_BYTES = 512 * 1024;
@@ -20,7 +20,7 @@ export function sniffImage(bytes: Uint8Array): PdfImage['type'] | null {
  * Stores the logo under a content-addressed key and points the business at it. Old
  * logos stay in R2 because issued documents' snapshots still name them.
  */
-export async function putLogo(ctx: TenantContext, files: R2Bucket, bytes: Uint8Array) {
+export async function putLogo(ctx: TenantContext, bytes: Uint8Array) {
   if (bytes.length > MAX_LOGO_BYTES) {
     throw new DomainError(413, 'Content Too Large', `The logo is larger than ${MAX_LOGO_BYTES / 1024} KB`);
   }
@@ -28,7 +28,7 @@ export async function putLogo(ctx: TenantContext, files: R2Bucket, bytes: Uint8A
   if (!type) throw new DomainError(415, 'Unsupported Media Type', 'Upload the logo as a PNG or JPEG image');
   await checkLogo({ bytes, type });
   const key = `logos/${ctx.tenantId}/${await sha256Hex(bytes)}.${type === 'png' ? 'png' : 'jpg'}`;
-  await files.put(key, bytes, { httpMetadata: { contentType: `image/${type}` } });
+  await ctx.files.put(key, bytes, { httpMetadata: { contentType: `image/${type}` } });
   await updateTenant(ctx.db, ctx.tenantId, { logoKey: key }, ctx.now);
   return { key, type };
 }
@@ -58,17 +58,25 @@ export async function removeLogo(ctx: TenantContext) {
   await updateTenant(ctx.db, ctx.tenantId, { logoKey: null }, ctx.now);
 }
 
-export async function currentLogo(ctx: TenantContext, files: R2Bucket) {
+export async function currentLogo(ctx: TenantContext) {
   const tenant = await getTenant(ctx.db, ctx.tenantId);
-  const object = tenant?.logoKey ? await files.get(tenant.logoKey) : null;
+  const object = tenant?.logoKey ? await ctx.files.get(tenant.logoKey) : null;
   if (!object) throw new NotFoundError('Logo');
   return object;
 }
 
+/** The business's stored logo as the portal shows it; null when it has none (or it went missing). */
+export async function storedLogo(ctx: Pick<AppContext, 'files'>, key: string | null) {
+  return key ? ctx.files.get(key) : null;
+}
+
 /** Logo bytes for a PDF, or null when there is none (or it went missing). */
-export async function logoForPdf(files: R2Bucket, key: string | null | undefined): Promise<PdfImage | null> {
+export async function logoForPdf(
+  ctx: Pick<AppContext, 'files'>,
+  key: string | null | undefined,
+): Promise<PdfImage | null> {
   if (!key) return null;
-  const object = await files.get(key);
+  const object = await ctx.files.get(key);
   if (!object) return null;
   const bytes = new Uint8Array(await object.arrayBuffer());
   const type = sniffImage(bytes);

@@ -3,6 +3,7 @@ import type { TenantContext } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
 import { problemWords } from '../reader-language';
 import { blankToNull } from '../text';
+import { putLogo } from './logo';
 import type { SettingsPatch, SettingsView } from './schema';
 
 export function toSettingsView(t: Tenant): SettingsView {
@@ -36,6 +37,12 @@ export function checkNumberFormat(path: string, format: string | undefined) {
   if (format !== undefined && !/\{seq(?::\d)?\}/.test(format)) {
     throw new ValidationError([{ path, message: problemWords().includeSequence }]);
   }
+}
+
+/** A new logo (checked, see `putLogo`), answered with the settings that now show it. */
+export async function uploadLogo(ctx: TenantContext, bytes: Uint8Array): Promise<SettingsView> {
+  await putLogo(ctx, bytes);
+  return getSettings(ctx);
 }
 
 export async function getSettings(ctx: TenantContext): Promise<SettingsView> {

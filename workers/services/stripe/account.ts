@@ -4,12 +4,12 @@ import {
   putStripeAccount,
   type StripeAccountRow,
 } from '@clientele/db';
-import type { TenantContext } from '../context';
+import type { AppContext, TenantContext } from '../context';
 import { UpstreamError, ValidationError } from '../errors';
 import { problemWords } from '../reader-language';
-import { Stripe, stripeClient } from './client';
+import { Stripe } from './client';
 import type { StripeKeysInput, StripeSettingsView } from './schema';
-import { currentKeyId, type Keyring, open, seal } from './sealed';
+import { currentKeyId, open, seal } from './sealed';
 
 /** The events a business enables on its Stripe webhook endpoint. */
 export const STRIPE_EVENTS = [
@@ -19,25 +19,23 @@ export const STRIPE_EVENTS = [
   'charge.refunded',
 ] as const;
 
-type StripeEnv = Keyring & Pick<Env, 'STRIPE_API_URL' | 'PUBLIC_URL'>;
+export const webhookUrl = (ctx: Pick<AppContext, 'config'>, tenantId: string) =>
+  `${new URL(ctx.config.publicUrl).origin}/webhooks/stripe/${tenantId}`;
 
-export const webhookUrl = (env: Pick<Env, 'PUBLIC_URL'>, tenantId: string) =>
-  `${new URL(env.PUBLIC_URL).origin}/webhooks/stripe/${tenantId}`;
-
-function view(env: StripeEnv, tenantId: string, row: StripeAccountRow | undefined): StripeSettingsView {
+function view(ctx: TenantContext, row: StripeAccountRow | undefined): StripeSettingsView {
   return {
     configured: Boolean(row),
     publishableKey: row?.publishableKey ?? null,
     secretKeyLast4: row?.secretKeyLast4 ?? null,
     mode: row?.mode ?? null,
-    webhookUrl: webhookUrl(env, tenantId),
+    webhookUrl: webhookUrl(ctx, ctx.tenantId),
     events: [...STRIPE_EVENTS],
     updatedAt: row?.updatedAt.toISOString() ?? null,
   };
 }
 
-export async function stripeSettings(ctx: TenantContext, env: StripeEnv) {
-  return view(env, ctx.tenantId, await getStripeAccount(ctx.db, ctx.tenantId));
+export async function stripeSettings(ctx: TenantContext) {
+  return view(ctx, await getStripeAccount(ctx.db, ctx.tenantId));
 }
 
 const modeOf = (key: string) => (/_(live)_/.test(key) ? 'live' : 'test');
@@ -74,10 +72,10 @@ function checkShapes(input: StripeKeysInput) {
  * Saves the business's keys after one cheap call proves Stripe accepts the secret key.
  * Both secrets are sealed before they are stored and never leave the Worker again.
  */
-export async function saveStripeSettings(ctx: TenantContext, env: StripeEnv, input: StripeKeysInput) {
+export async function saveStripeSettings(ctx: TenantContext, input: StripeKeysInput) {
   checkShapes(input);
   try {
-    await stripeClient(env, input.secretKey).balance.retrieve();
+    await ctx.stripe.client(input.secretKey).balance.retrieve();
   } catch (err) {
     if (
       err instanceof Stripe.errors.StripeAuthenticationError ||
@@ -95,15 +93,15 @@ export async function saveStripeSettings(ctx: TenantContext, env: StripeEnv, inp
   const row: StripeAccountRow = {
     tenantId: ctx.tenantId,
     publishableKey: input.publishableKey,
-    secretKeySealed: await seal(env, ctx.tenantId, input.secretKey),
-    webhookSecretSealed: await seal(env, ctx.tenantId, input.webhookSecret),
+    secretKeySealed: await seal(ctx.stripe.keyring, ctx.tenantId, input.secretKey),
+    webhookSecretSealed: await seal(ctx.stripe.keyring, ctx.tenantId, input.webhookSecret),
     secretKeyLast4: input.secretKey.slice(-4),
     mode: modeOf(input.secretKey),
-    keyId: await currentKeyId(env),
+    keyId: await currentKeyId(ctx.stripe.keyring),
     updatedAt: ctx.now,
   };
   await putStripeAccount(ctx.db, row);
-  return view(env, ctx.tenantId, row);
+  return view(ctx, row);
 }
 
 export async function removeStripe(ctx: TenantContext) {
@@ -111,14 +109,14 @@ export async function removeStripe(ctx: TenantContext) {
 }
 
 /** The business's Stripe, unsealed for one request; undefined when it has none. */
-export async function tenantStripe(ctx: Pick<TenantContext, 'db' | 'tenantId'>, env: StripeEnv) {
+export async function tenantStripe(ctx: Pick<TenantContext, 'db' | 'tenantId' | 'stripe'>) {
   const row = await getStripeAccount(ctx.db, ctx.tenantId);
   if (!row) return undefined;
   const [secretKey, webhookSecret] = await Promise.all([
-    open(env, ctx.tenantId, row.secretKeySealed),
-    open(env, ctx.tenantId, row.webhookSecretSealed),
+    open(ctx.stripe.keyring, ctx.tenantId, row.secretKeySealed),
+    open(ctx.stripe.keyring, ctx.tenantId, row.webhookSecretSealed),
   ]);
-  return { stripe: stripeClient(env, secretKey), publishableKey: row.publishableKey, webhookSecret };
+  return { stripe: ctx.stripe.client(secretKey), publishableKey: row.publishableKey, webhookSecret };
 }
 
 /** The publishable key when "Pay now" can be offered (no secret is opened for this). */

@@ -35,7 +35,6 @@ interface EventRef {
  */
 export async function applyCheckoutEvent(
   ctx: TenantContext,
-  queue: Queue,
   ref: EventRef,
   session: CheckoutSessionFacts,
 ): Promise<EventOutcome> {
@@ -112,7 +111,7 @@ export async function applyCheckoutEvent(
   );
   if (!payment) return 'mismatch';
   const client = await getClient(ctx.db, ctx.tenantId, invoice.clientId);
-  await tellBusiness(ctx, queue, {
+  await tellBusiness(ctx, {
     kind: 'payment_received',
     clientId: invoice.clientId,
     subjectId: invoice.id,
@@ -125,7 +124,6 @@ export async function applyCheckoutEvent(
   });
   await queueDocumentEmail(
     ctx,
-    queue,
     { id: invoice.id, type: 'invoice', clientId: invoice.clientId },
     `receipt:${payment.id}`,
     'receipt',

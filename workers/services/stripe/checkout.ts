@@ -6,14 +6,12 @@ import {
   saveCheckoutSession,
 } from '@clientele/db';
 import type { TenantContext } from '../context';
+import { getDocumentFor } from '../documents/documents';
 import { ConflictError, NotFoundError, UpstreamError } from '../errors';
 import type { OnlinePayment } from '../payments/schema';
 import { type ClientScope, clientDocument } from '../portal/documents';
 import { tenantStripe } from './account';
 import { toStripeAmount } from './amounts';
-import type { Keyring } from './sealed';
-
-type CheckoutEnv = Keyring & Pick<Env, 'STRIPE_API_URL' | 'PUBLIC_URL'>;
 
 export interface StartedCheckout {
   sessionId: string;
@@ -35,7 +33,6 @@ export function invoiceCheckouts(scope: ClientScope, invoiceId: string) {
  */
 export async function startCheckout(
   scope: ClientScope,
-  env: CheckoutEnv,
   input: { invoiceId: string; email: string | null; language: Language; label: string },
 ): Promise<StartedCheckout> {
   const invoice = await clientDocument(scope, 'invoice', input.invoiceId);
@@ -43,14 +40,14 @@ export async function startCheckout(
   const due = invoice.total - invoice.amountPaid;
   if (invoice.status === 'void') throw new ConflictError('This invoice is void and cannot be paid');
   if (!isPayable(invoice.status) || due <= 0) throw new ConflictError('This invoice is already paid');
-  const account = await tenantStripe(scope.ctx, env);
+  const account = await tenantStripe(scope.ctx);
   if (!account) throw new ConflictError('This business does not take online payments');
   if (settling(await invoiceCheckouts(scope, invoice.id))) {
     throw new ConflictError('A payment for this invoice is already processing');
   }
   const amount = toStripeAmount(due, invoice.currency);
   if (!amount.ok) throw new ConflictError(amount.reason);
-  const origin = new URL(env.PUBLIC_URL).origin;
+  const origin = new URL(scope.ctx.config.publicUrl).origin;
   const metadata = { tenantId: scope.ctx.tenantId, invoiceId: invoice.id, clientId: scope.clientId };
   let session: Awaited<ReturnType<typeof account.stripe.checkout.sessions.create>>;
   try {
@@ -106,6 +103,12 @@ export async function checkoutState(scope: ClientScope, invoiceId: string, sessi
   const row = await getCheckoutSession(scope.ctx.db, scope.ctx.tenantId, sessionId);
   if (!row || row.clientId !== scope.clientId || row.invoiceId !== invoiceId) return undefined;
   return row.state;
+}
+
+/** Online payments of one invoice of this business (not found when it is not one). */
+export async function invoiceOnlinePayments(ctx: TenantContext, invoiceId: string) {
+  await getDocumentFor(ctx, 'invoice', invoiceId);
+  return onlinePayments(ctx, invoiceId);
 }
 
 /** The invoice's Stripe checkouts for the business: processing, paid, failed, flagged. */

@@ -1,38 +1,34 @@
 import { getCheckoutSession, stripeEventSeen, stripeTenantIds } from '@clientele/db';
-import type { TenantContext } from '../context';
+import { type AppContext, forTenant, type TenantContext } from '../context';
+import { errorText } from '../log';
 import { tenantStripe } from './account';
 import { applyCheckoutEvent } from './apply';
 import { CheckoutSessionSchema } from './event-schema';
-import type { Keyring } from './sealed';
 
 /** Webhooks Stripe gave up on are at most this old (it retries for three days). */
 const LOOKBACK_SECONDS = 3 * 24 * 3600;
 const MAX_SESSIONS_PER_RUN = 500;
-
-type ReconcileEnv = Keyring & Pick<Env, 'STRIPE_API_URL' | 'PUBLIC_URL' | 'EMAIL_QUEUE'>;
 
 /**
  * Cron: asks each business's Stripe for recently completed sessions carrying our metadata
  * and applies any whose webhook never arrived, through the same path a webhook takes (one
  * payment per session, whichever comes first). One business failing does not stop the rest.
  */
-export async function reconcileStripe(db: TenantContext['db'], env: ReconcileEnv, now: Date) {
+export async function reconcileStripe(app: AppContext) {
   let applied = 0;
-  for (const tenantId of await stripeTenantIds(db)) {
-    const ctx = { db, tenantId, now };
+  for (const tenantId of await stripeTenantIds(app.db)) {
+    const ctx = forTenant(app, tenantId);
     try {
-      applied += await reconcileTenant(ctx, env);
+      applied += await reconcileTenant(ctx);
     } catch (err) {
-      console.error(
-        JSON.stringify({ level: 'error', job: 'stripe-reconcile', tenantId, message: String(err) }),
-      );
+      ctx.log.error('stripe reconcile failed', { error: errorText(err) });
     }
   }
   return applied;
 }
 
-async function reconcileTenant(ctx: TenantContext, env: ReconcileEnv) {
-  const account = await tenantStripe(ctx, env);
+async function reconcileTenant(ctx: TenantContext) {
+  const account = await tenantStripe(ctx);
   if (!account) return 0;
   const since = Math.floor(ctx.now.getTime() / 1000) - LOOKBACK_SECONDS;
   let applied = 0;
@@ -53,18 +49,11 @@ async function reconcileTenant(ctx: TenantContext, env: ReconcileEnv) {
     // Held to the same shape as a webhook's session: what Stripe's API returns is input too.
     const facts = CheckoutSessionSchema.safeParse(session);
     if (!facts.success) {
-      console.warn(
-        JSON.stringify({
-          level: 'warn',
-          job: 'stripe-reconcile',
-          tenantId: ctx.tenantId,
-          reason: `malformed session ${session.id}`,
-        }),
-      );
+      ctx.log.warn('stripe reconcile skipped a session', { reason: `malformed session ${session.id}` });
       continue;
     }
     const ref = { id, type: 'checkout.session.completed' };
-    const outcome = await applyCheckoutEvent(ctx, env.EMAIL_QUEUE, ref, facts.data);
+    const outcome = await applyCheckoutEvent(ctx, ref, facts.data);
     if (outcome === 'paid') applied++;
   }
   return applied;

@@ -5,7 +5,6 @@ import { tenantStripe } from './account';
 import { applyCheckoutEvent, applyRefundEvent, type EventOutcome } from './apply';
 import { cryptoProvider } from './client';
 import { parseSignedEvent, type SignedEvent } from './event-schema';
-import type { Keyring } from './sealed';
 
 /** Stripe's own default: a signature older than five minutes is a replay. */
 const TOLERANCE_SECONDS = 300;
@@ -18,11 +17,9 @@ export class BadSignatureError extends DomainError {
 
 export type WebhookResult = { eventId: string; outcome: EventOutcome | 'duplicate' };
 
-type WebhookEnv = Keyring & Pick<Env, 'STRIPE_API_URL' | 'PUBLIC_URL' | 'EMAIL_QUEUE'>;
-
 /** A refusal is logged with its reason (never the body, the header or a secret) and answered 400. */
 function refuse(ctx: TenantContext, reason: string, detail: string): never {
-  console.warn(JSON.stringify({ level: 'warn', job: 'stripe-webhook', tenantId: ctx.tenantId, reason }));
+  ctx.log.warn('stripe webhook refused', { reason });
   throw new BadSignatureError(detail);
 }
 
@@ -48,11 +45,10 @@ function signedAt(header: string): number | null {
  */
 export async function receiveStripeEvent(
   ctx: TenantContext,
-  env: WebhookEnv,
   rawBody: string,
   signature: string | undefined,
 ): Promise<WebhookResult> {
-  const account = await tenantStripe(ctx, env);
+  const account = await tenantStripe(ctx);
   if (!account) refuse(ctx, 'stripe not set up', 'Stripe is not set up for this business');
   if (!signature) refuse(ctx, 'no signature header', 'Missing Stripe-Signature header');
   const verifier = account.stripe.webhooks.signature;
@@ -88,7 +84,7 @@ export async function receiveStripeEvent(
   if (await stripeEventSeen(ctx.db, ctx.tenantId, event.id))
     return { eventId: event.id, outcome: 'duplicate' };
   try {
-    return { eventId: event.id, outcome: await dispatch(ctx, env.EMAIL_QUEUE, event) };
+    return { eventId: event.id, outcome: await dispatch(ctx, event) };
   } catch (err) {
     // Copies racing each other: the first batch wins, the others hit the event's key.
     if (await stripeEventSeen(ctx.db, ctx.tenantId, event.id))
@@ -97,11 +93,11 @@ export async function receiveStripeEvent(
   }
 }
 
-async function dispatch(ctx: TenantContext, queue: Queue, event: SignedEvent): Promise<EventOutcome> {
+async function dispatch(ctx: TenantContext, event: SignedEvent): Promise<EventOutcome> {
   const ref = { id: event.id, type: event.type };
   switch (event.kind) {
     case 'checkout':
-      return applyCheckoutEvent(ctx, queue, ref, event.session);
+      return applyCheckoutEvent(ctx, ref, event.session);
     case 'refund':
       return applyRefundEvent(ctx, ref, event.charge);
     default:

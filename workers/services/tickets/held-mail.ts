@@ -1,4 +1,5 @@
-import { type Db, heldInboundMailBefore, releaseHeldInboundMail } from '@clientele/db';
+import { heldInboundMailBefore, releaseHeldInboundMail } from '@clientele/db';
+import type { AppContext } from '../context';
 
 /**
  * How long a reply from an unverified sender waits for the business to accept it. Held
@@ -16,13 +17,14 @@ const MAX_BATCHES = 10;
  * as no longer acceptable. The R2 objects go first: a failure leaves the row pointing at a
  * copy that may be gone, which accepting already answers with 409, never with a lost message.
  */
-export async function releaseExpiredHeldMail(db: Db, files: R2Bucket, now: Date): Promise<number> {
-  const before = new Date(now.getTime() - HELD_MAIL_KEEP_MS);
+export async function releaseExpiredHeldMail(ctx: AppContext): Promise<number> {
+  const { db } = ctx;
+  const before = new Date(ctx.now.getTime() - HELD_MAIL_KEEP_MS);
   let released = 0;
   for (let i = 0; i < MAX_BATCHES; i++) {
     const rows = await heldInboundMailBefore(db, before, BATCH);
     if (rows.length === 0) break;
-    await files.delete(rows.map((r) => r.rawKey!));
+    await ctx.files.delete(rows.map((r) => r.rawKey!));
     await releaseHeldInboundMail(
       db,
       rows.map((r) => r.id),

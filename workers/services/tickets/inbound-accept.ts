@@ -17,12 +17,7 @@ import { MAX_ATTACHMENTS } from './tickets';
  * held raw message goes through the same path as a verified reply, attachments included, and
  * the log line becomes `accepted` in the same batch — once, however many times it is asked.
  */
-export async function acceptInboundMail(
-  ctx: TenantContext,
-  files: R2Bucket,
-  id: string,
-  acceptedBy: string | null,
-) {
+export async function acceptInboundMail(ctx: TenantContext, id: string, acceptedBy: string | null) {
   const held = await getInboundMail(ctx.db, ctx.tenantId, id);
   if (!held) throw new NotFoundError('Inbound mail');
   if (held.outcome === 'accepted') throw new ConflictError('This message is already on the conversation');
@@ -32,7 +27,7 @@ export async function acceptInboundMail(
   if (held.outcome !== 'rejected' || !held.rawKey || !held.ticketId) throw notAcceptable;
   const [ticket, object] = await Promise.all([
     getTicket(ctx.db, ctx.tenantId, held.ticketId),
-    files.get(held.rawKey),
+    ctx.files.get(held.rawKey),
   ]);
   const client = ticket ? await getClient(ctx.db, ctx.tenantId, ticket.clientId) : undefined;
   if (!ticket || !client || !object) throw notAcceptable;
@@ -43,8 +38,7 @@ export async function acceptInboundMail(
 
   const reason = `${held.reason ?? 'Sender not verified'}; accepted by ${acceptedBy ?? 'an API key'}`;
   const appended = await appendReply(
-    ctx.db,
-    files,
+    ctx,
     ticket,
     client,
     mail,
@@ -69,7 +63,7 @@ export async function acceptInboundMail(
   );
   if (appended === 'empty') throw new ConflictError('This message has nothing to add to the conversation');
   if (appended === 'duplicate') throw new ConflictError('This message is already on the conversation');
-  await files.delete(held.rawKey);
+  await ctx.files.delete(held.rawKey);
   const after = (await getInboundMail(ctx.db, ctx.tenantId, id)) as InboundMailRow;
   return toInboundMailView(after);
 }

@@ -1,7 +1,6 @@
 import {
   addTicketMessage,
   type Client,
-  type Db,
   findTicketById,
   findTicketByMessageIds,
   getClient,
@@ -14,6 +13,8 @@ import {
   type TicketRow,
 } from '@clientele/db';
 import type { Email } from 'postal-mime';
+import type { AppContext } from '../context';
+import { errorText } from '../log';
 import { validMessageId, validMessageIds } from '../mail/message-id';
 import { CLIENT_MESSAGES_PER_TICKET_PER_HOUR, countWrite, PortalLimitError } from './limits';
 import { parseMail } from './parse-mail';
@@ -45,7 +46,6 @@ export type InboundResult =
   | { action: 'ignore'; reason: string }
   | { action: 'reject'; reason: string };
 
-type InboundEnv = Pick<Env, 'REPLY_TOKEN_KEY' | 'INBOUND_EMAIL_DOMAIN' | 'FILES'>;
 type Outcome = 'accepted' | 'rejected' | 'ignored' | 'duplicate';
 
 const AUTO_SUBJECT =
@@ -112,12 +112,8 @@ interface RecordExtra {
  * (auto-replies, duplicates) or held for the business to accept (sender not verified), and
  * exactly one outcome is recorded per message, malformed ones included — nothing vanishes.
  */
-export async function receiveInboundEmail(
-  db: Db,
-  env: InboundEnv,
-  message: InboundMessage,
-  now: Date,
-): Promise<InboundResult> {
+export async function receiveInboundEmail(ctx: AppContext, message: InboundMessage): Promise<InboundResult> {
+  const { db, now } = ctx;
   let recorded = false;
   const record: Recorder = async (outcome, reason, extra = {}) => {
     await recordInboundMail(db, {
@@ -136,12 +132,12 @@ export async function receiveInboundEmail(
     recorded = true;
   };
   try {
-    return await receive(db, env, message, now, record);
+    return await receive(ctx, message, record);
   } catch (err) {
     // Whatever went wrong, the message gets its one line in the log and a refusal, never a throw
     // back to Email Routing (which would leave no trace for the business).
     if (recorded) return { action: 'reject', reason: 'This message could not be processed' };
-    console.error(JSON.stringify({ level: 'error', message: 'inbound mail failed', error: String(err) }));
+    ctx.log.error('inbound mail failed', { error: errorText(err) });
     const reason = 'This message could not be processed';
     await record('rejected', reason);
     return { action: 'reject', reason };
@@ -150,14 +146,9 @@ export async function receiveInboundEmail(
 
 type Recorder = (outcome: Outcome, reason: string | null, extra?: RecordExtra) => Promise<void>;
 
-async function receive(
-  db: Db,
-  env: InboundEnv,
-  message: InboundMessage,
-  now: Date,
-  record: Recorder,
-): Promise<InboundResult> {
-  const token = tokenOf(message.to, env.INBOUND_EMAIL_DOMAIN);
+async function receive(ctx: AppContext, message: InboundMessage, record: Recorder): Promise<InboundResult> {
+  const { db, now } = ctx;
+  const token = tokenOf(message.to, ctx.config.inboundEmailDomain);
   const named = token ? await findTicketById(db, ticketIdOf(token)) : undefined;
   const where = { tenantId: named?.tenantId ?? null, ticketId: named?.id ?? null };
 
@@ -190,7 +181,7 @@ async function receive(
 
   let ticket: TicketRow | undefined;
   if (token) {
-    if (named && (await tokenMatches(env.REPLY_TOKEN_KEY, token, named))) ticket = named;
+    if (named && (await tokenMatches(ctx.config.replyTokenKey, token, named))) ticket = named;
     else {
       const reason = 'This reply address is not valid';
       await record('rejected', reason, { tenantId: named?.tenantId ?? null, subject, messageId });
@@ -238,7 +229,7 @@ async function receive(
     // and a real client that a reply the business may still accept was lost.
     const id = newId('inm');
     const rawKey = heldRawKey(ticket.tenantId, id);
-    await env.FILES.put(rawKey, raw, { httpMetadata: { contentType: 'message/rfc822' } });
+    await ctx.files.put(rawKey, raw, { httpMetadata: { contentType: 'message/rfc822' } });
     await record('rejected', SENDER_NOT_VERIFIED, { ...scope, id, rawKey });
     return { action: 'ignore', reason: SENDER_NOT_VERIFIED };
   }
@@ -252,7 +243,7 @@ async function receive(
     return { action: 'reject', reason };
   }
 
-  const appended = await appendReply(db, env.FILES, ticket, client, mail, messageId, (m) =>
+  const appended = await appendReply(ctx, ticket, client, mail, messageId, (m) =>
     addTicketMessage(db, ticket.tenantId, ticket.id, m, now),
   );
   if (appended === 'empty') {
@@ -275,8 +266,7 @@ async function receive(
  * and for one the business accepts from the log.
  */
 export async function appendReply(
-  db: Db,
-  files: R2Bucket,
+  ctx: AppContext,
   ticket: TicketRow,
   client: Client,
   mail: Email,
@@ -289,7 +279,7 @@ export async function appendReply(
   );
   if (!body && kept.length === 0) return 'empty';
   const attachments = await storeAttachments(
-    files,
+    ctx,
     ticket.tenantId,
     ticket.id,
     kept.map((a) => ({
@@ -308,8 +298,8 @@ export async function appendReply(
       messageId,
     });
   } catch (err) {
-    await Promise.all(attachments.map((a) => files.delete(a.key)));
-    if (messageId && (await messageIdSeen(db, ticket.tenantId, messageId))) return 'duplicate';
+    await Promise.all(attachments.map((a) => ctx.files.delete(a.key)));
+    if (messageId && (await messageIdSeen(ctx.db, ticket.tenantId, messageId))) return 'duplicate';
     throw err;
   }
 }

@@ -17,7 +17,6 @@ export interface TicketMail {
  */
 export async function ticketMail(
   ctx: TenantContext,
-  env: Pick<Env, 'REPLY_TOKEN_KEY' | 'INBOUND_EMAIL_DOMAIN'>,
   ticketMessageId: string,
 ): Promise<TicketMail | undefined> {
   const message = await getTicketMessage(ctx.db, ctx.tenantId, ticketMessageId);
@@ -31,7 +30,7 @@ export async function ticketMail(
   return {
     values: { 'ticket.subject': ticket.subject, 'message.body': message.body },
     messageId: message.messageId,
-    replyTo: await replyAddress(env, ctx.tenantId, ticket.id),
+    replyTo: await replyAddress(ctx, ctx.tenantId, ticket.id),
     inReplyTo: lastFromClient?.messageId ?? earlier.at(-1)?.messageId ?? null,
     references: earlier.map((m) => m.messageId).slice(-20),
   };

@@ -1,4 +1,5 @@
 import type { TicketRow } from '@clientele/db';
+import type { AppContext } from '../context';
 
 /**
  * Reply addresses: `reply+<token>@<inbound domain>`. The token is the ticket id's random
@@ -53,12 +54,8 @@ export async function replyToken(secret: string | undefined, tenantId: string, t
   return `${ticketId.slice(4)}${await mac(secret, tenantId, ticketId)}`;
 }
 
-export async function replyAddress(
-  env: Pick<Env, 'REPLY_TOKEN_KEY' | 'INBOUND_EMAIL_DOMAIN'>,
-  tenantId: string,
-  ticketId: string,
-) {
-  return `reply+${await replyToken(env.REPLY_TOKEN_KEY, tenantId, ticketId)}@${env.INBOUND_EMAIL_DOMAIN}`;
+export async function replyAddress(ctx: Pick<AppContext, 'config'>, tenantId: string, ticketId: string) {
+  return `reply+${await replyToken(ctx.config.replyTokenKey, tenantId, ticketId)}@${ctx.config.inboundEmailDomain}`;
 }
 
 /** The token in `reply+<token>@<domain>`, or null for any other address. */

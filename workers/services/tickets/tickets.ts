@@ -13,9 +13,10 @@ import {
   ticketsAwaitingReply,
   ticketThread,
 } from '@clientele/db';
-import type { TenantContext } from '../context';
+import type { AppContext, TenantContext } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
 import { queueClientEmail } from '../mail/outgoing';
+import { tellBusiness } from '../notices/notices';
 import { pageWithCursor } from '../pagination';
 import { type ClientScope, clientDocument } from '../portal/documents';
 import { problemWords } from '../reader-language';
@@ -78,7 +79,7 @@ const safeName = (name: string) => name.replace(/[\\/\u0000-\u001f]/g, '_').slic
  * applied here again so that no path can ever store more for one message.
  */
 export async function storeAttachments(
-  files: R2Bucket,
+  ctx: Pick<AppContext, 'files'>,
   tenantId: string,
   ticketId: string,
   uploads: { name: string; type: string; bytes: ArrayBuffer | Uint8Array }[],
@@ -89,7 +90,7 @@ export async function storeAttachments(
     const key = `tickets/${tenantId}/${ticketId}/${id}`;
     const name = safeName(u.name);
     const contentType = u.type || 'application/octet-stream';
-    await files.put(key, u.bytes, { httpMetadata: { contentType }, customMetadata: { name } });
+    await ctx.files.put(key, u.bytes, { httpMetadata: { contentType }, customMetadata: { name } });
     out.push({ id, name, contentType, size: u.bytes.byteLength, key });
   }
   return out;
@@ -110,10 +111,12 @@ function checkText(subject: string | null, body: string) {
   if (errors.length) throw new ValidationError(errors);
 }
 
-/** The client opens a ticket from the portal, optionally about one of their invoices. */
+/**
+ * The client opens a ticket from the portal, optionally about one of their invoices; the
+ * business hears of it (dashboard, and email as its notice settings say).
+ */
 export async function openTicket(
   scope: ClientScope & { clientName: string },
-  r2: R2Bucket,
   input: { subject: string; message: string; invoiceId: string | null; files: Upload[] },
 ) {
   const limit = { kind: 'tickets', tenantId: scope.ctx.tenantId, clientId: scope.clientId } as const;
@@ -126,7 +129,7 @@ export async function openTicket(
   // Counted only once the request is valid, and before any file reaches R2.
   await countWrite(scope.ctx.db, limit, scope.ctx.now);
   const id = newId('tkt');
-  const attachments = await storeAttachments(r2, scope.ctx.tenantId, id, await readUploads(files));
+  const attachments = await storeAttachments(scope.ctx, scope.ctx.tenantId, id, await readUploads(files));
   await createTicket(
     scope.ctx.db,
     scope.ctx.tenantId,
@@ -140,6 +143,12 @@ export async function openTicket(
     },
     scope.ctx.now,
   );
+  await tellBusiness(scope.ctx, {
+    kind: 'ticket_opened',
+    clientId: scope.clientId,
+    subjectId: id,
+    facts: { clientName: scope.clientName, subject: input.subject.trim() },
+  });
   return id;
 }
 
@@ -160,7 +169,6 @@ export async function clientTicket(scope: ClientScope, id: string): Promise<Tick
 
 export async function replyAsClient(
   scope: ClientScope & { clientName: string },
-  r2: R2Bucket,
   id: string,
   input: { message: string; files: Upload[] },
 ) {
@@ -171,7 +179,7 @@ export async function replyAsClient(
   checkText(null, input.message);
   const files = checkUploads(input.files);
   await countWrite(scope.ctx.db, limit, scope.ctx.now);
-  const attachments = await storeAttachments(r2, scope.ctx.tenantId, id, await readUploads(files));
+  const attachments = await storeAttachments(scope.ctx, scope.ctx.tenantId, id, await readUploads(files));
   await addTicketMessage(
     scope.ctx.db,
     scope.ctx.tenantId,
@@ -220,14 +228,13 @@ export const awaitingReplyCount = (ctx: TenantContext) => ticketsAwaitingReply(c
  */
 export async function replyAsStaff(
   ctx: TenantContext,
-  env: Pick<Env, 'EMAIL_QUEUE' | 'MAIL_FROM'>,
   id: string,
   input: { body: string; internal: boolean; authorName: string | null },
 ): Promise<MessageView> {
   const t = await getTicket(ctx.db, ctx.tenantId, id);
   if (!t) throw new NotFoundError('Ticket');
   if (!input.body.trim()) throw new ValidationError([{ path: 'body', message: problemWords().writeReply }]);
-  const messageDomain = env.MAIL_FROM.split('@')[1] ?? 'clientele.local';
+  const messageDomain = ctx.config.mailFrom.split('@')[1] ?? 'clientele.local';
   const msgId = newId('msg');
   const row = await addTicketMessage(
     ctx.db,
@@ -249,7 +256,6 @@ export async function replyAsStaff(
   if (!input.internal) {
     await queueClientEmail(
       ctx,
-      env.EMAIL_QUEUE,
       { clientId: t.clientId, documentId: null, kind: 'ticket_reply', ticketMessageId: msgId },
       `ticket-reply:${msgId}`,
     );
@@ -266,7 +272,6 @@ export async function setStatus(ctx: TenantContext, id: string, status: 'open' |
 /** An attachment of a ticket the caller may see (R2 key from the message row, never from input). */
 export async function ticketAttachment(
   ctx: TenantContext,
-  r2: R2Bucket,
   ticketId: string,
   attachmentId: string,
   opts: { clientId?: string },
@@ -276,7 +281,7 @@ export async function ticketAttachment(
   const thread = await ticketThread(ctx.db, ctx.tenantId, ticketId, { internal: !opts.clientId });
   const att = thread.flatMap((m) => m.attachments).find((a) => a.id === attachmentId);
   if (!att) throw new NotFoundError('Attachment');
-  const object = await r2.get(att.key);
+  const object = await ctx.files.get(att.key);
   if (!object) throw new NotFoundError('Attachment');
   // Whole file in memory (10 MB at most): text and Office checks need more than the first bytes.
   const bytes = new Uint8Array(await object.arrayBuffer());

@@ -1,6 +1,7 @@
 import { createExecutionContext, env } from 'cloudflare:test';
 import { replyAddress } from '../../services/tickets/reply-address';
 import { type Caller, call, json } from './api';
+import { appContext } from './context';
 import { deliverEmail, openTicketInPortal, rawReply, supportClient, ticketIdFrom } from './tickets';
 
 /** A ticket opened in the portal and answered once by the business: ready for email replies. */
@@ -18,7 +19,7 @@ export async function answeredTicket(
       as: owner,
     }),
   );
-  return { client, cookie, id, staff, to: await replyAddress(env, owner.tenantId, id) };
+  return { client, cookie, id, staff, to: await replyAddress(appContext(), owner.tenantId, id) };
 }
 
 export interface ThreadMessage {

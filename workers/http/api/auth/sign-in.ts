@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { SessionSchema } from '../../../services/auth/schema';
-import { sessionBusiness, signIn } from '../../../services/auth/sessions';
+import { signInToBusiness } from '../../../services/auth/sessions';
 import { readSessionCookie, writeSessionCookie } from '../../session-cookies';
 import { commonErrors, jsonBody, jsonResponse, ProblemSchema } from '../fields';
 import type { Router } from '../router';
@@ -35,13 +35,12 @@ const route = createRoute({
 export function registerSignIn(app: Router) {
   app.openapi(route, async (c) => {
     const input = c.req.valid('json');
-    const s = await signIn(c.var.db, {
+    const { session: s, business: tenant } = await signInToBusiness(c.var.db, {
       ...input,
       ip: clientAddress(c),
       previousToken: readSessionCookie(c, 'admin'),
     });
     writeSessionCookie(c, 'admin', s.token, s.expiresAt);
-    const tenant = await sessionBusiness(c.var.db, s.tenantId);
     return c.json(
       {
         userId: s.userId,

@@ -24,7 +24,7 @@ const route = createRoute({
 
 export function registerGetClientStatementPdf(app: Router) {
   app.openapi(route, async (c) => {
-    const pdf = await clientStatementPdf(tenantContext(c), c.env, c.req.valid('param').id);
+    const pdf = await clientStatementPdf(tenantContext(c), c.req.valid('param').id);
     return pdfResponse(c, pdf, Boolean(c.req.valid('query').download));
   });
 }

@@ -1,7 +1,6 @@
 import { DOCUMENT_TYPES, ESTIMATE_VIEW_STATUSES, INVOICE_VIEW_STATUSES } from '@clientele/core';
 import { createRoute, z } from '@hono/zod-openapi';
-import { getClientFor } from '../../../services/clients/clients';
-import { listDocumentsFor } from '../../../services/documents/documents';
+import { clientDocumentsFor } from '../../../services/documents/documents';
 import { EstimateSchema, InvoiceSchema } from '../../../services/documents/schema';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonResponse, pageOf, paginationQuery, security } from '../fields';
@@ -30,11 +29,8 @@ const route = createRoute({
 
 export function registerListClientDocuments(app: Router) {
   app.openapi(route, async (c) => {
-    const ctx = tenantContext(c);
-    const { id } = c.req.valid('param');
     const { type, ...rest } = c.req.valid('query');
-    await getClientFor(ctx, id);
-    const page = await listDocumentsFor(ctx, type, { ...rest, clientId: id });
+    const page = await clientDocumentsFor(tenantContext(c), c.req.valid('param').id, type, rest);
     return c.json(page, 200);
   });
 }

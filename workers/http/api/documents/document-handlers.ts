@@ -10,7 +10,6 @@ import {
 } from '../../../services/documents/documents';
 import { documentPdf } from '../../../services/documents/pdf';
 import type { DocumentInput } from '../../../services/documents/schema';
-import { queueDocumentEmail } from '../../../services/mail/outgoing';
 import type { HonoEnv } from '../../hono-env';
 import { pdfResponse } from '../../pdf-response';
 import { tenantContext } from '../../tenant-context';
@@ -62,7 +61,7 @@ export const documentPdfHandler =
   async <P extends string, I extends { out: { param: Id; query: { download?: string | undefined } } }>(
     c: Context<HonoEnv, P, I>,
   ) => {
-    const pdf = await documentPdf(tenantContext(c), c.env, type, c.req.valid('param').id);
+    const pdf = await documentPdf(tenantContext(c), type, c.req.valid('param').id);
     return pdfResponse(c, pdf, Boolean(c.req.valid('query').download));
   };
 
@@ -73,11 +72,9 @@ export const sendDocumentHandler =
   ) => {
     const ctx = tenantContext(c);
     const resend = c.req.valid('query').resend === 'true';
-    const { document: doc, issuedNow } = await sendDocument(ctx, type, c.req.valid('param').id, { resend });
-    // Issuing emails once, whatever retries follow; a resend is one email per request.
-    const emailKey = issuedNow
-      ? `send:${doc.id}`
-      : `resend:${doc.id}:${c.req.header('idempotency-key') ?? crypto.randomUUID()}`;
-    const email = await queueDocumentEmail(ctx, c.env.EMAIL_QUEUE, doc, emailKey);
+    const { document: doc, email } = await sendDocument(ctx, type, c.req.valid('param').id, {
+      resend,
+      requestKey: c.req.header('idempotency-key'),
+    });
     return c.json({ ...doc, email: email && { id: email.id, status: email.status, to: email.to } }, 202);
   };

@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { getDocumentFor } from '../../../services/documents/documents';
-import { paymentsFor } from '../../../services/payments/payments';
+import { invoicePaymentsFor } from '../../../services/payments/payments';
 import { PaymentSchema } from '../../../services/payments/schema';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonResponse, security } from '../fields';
@@ -22,9 +21,6 @@ const route = createRoute({
 
 export function registerListInvoicePayments(app: Router) {
   app.openapi(route, async (c) => {
-    const ctx = tenantContext(c);
-    const id = c.req.valid('param').id;
-    await getDocumentFor(ctx, 'invoice', id);
-    return c.json({ data: await paymentsFor(ctx, { invoiceId: id }) }, 200);
+    return c.json({ data: await invoicePaymentsFor(tenantContext(c), c.req.valid('param').id) }, 200);
   });
 }

@@ -1,7 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { getDocumentFor } from '../../../services/documents/documents';
 import { OnlinePaymentSchema } from '../../../services/payments/schema';
-import { onlinePayments } from '../../../services/stripe/checkout';
+import { invoiceOnlinePayments } from '../../../services/stripe/checkout';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
@@ -23,9 +22,6 @@ const route = createRoute({
 
 export function registerListOnlinePayments(app: Router) {
   app.openapi(route, async (c) => {
-    const ctx = tenantContext(c);
-    const id = c.req.valid('param').id;
-    await getDocumentFor(ctx, 'invoice', id);
-    return c.json({ data: await onlinePayments(ctx, id) }, 200);
+    return c.json({ data: await invoiceOnlinePayments(tenantContext(c), c.req.valid('param').id) }, 200);
   });
 }

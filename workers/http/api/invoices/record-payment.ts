@@ -1,5 +1,4 @@
 import { createRoute } from '@hono/zod-openapi';
-import { queueDocumentEmail } from '../../../services/mail/outgoing';
 import { recordManualPayment } from '../../../services/payments/payments';
 import { PaymentInputSchema, PaymentSchema } from '../../../services/payments/schema';
 import { tenantContext } from '../../tenant-context';
@@ -20,13 +19,7 @@ const route = createRoute({
 
 export function registerRecordPayment(app: Router) {
   app.openapi(route, async (c) => {
-    const ctx = tenantContext(c);
-    const { sendReceipt, ...input } = c.req.valid('json');
-    const payment = await recordManualPayment(ctx, c.req.valid('param').id, input);
-    if (sendReceipt) {
-      const doc = { id: payment.invoiceId, type: 'invoice' as const, clientId: payment.clientId };
-      await queueDocumentEmail(ctx, c.env.EMAIL_QUEUE, doc, `receipt:${payment.id}`, 'receipt');
-    }
+    const payment = await recordManualPayment(tenantContext(c), c.req.valid('param').id, c.req.valid('json'));
     return c.json(payment, 201);
   });
 }

@@ -2,7 +2,6 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { issuePortalLink } from '../../../services/portal/links';
 import { PortalLinkSchema } from '../../../services/portal/schema';
 import { responseHoldsSecret } from '../../middleware/idempotency';
-import { publicOrigin } from '../../public-url';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
@@ -25,7 +24,7 @@ export function registerCreatePortalLink(app: Router) {
   app.openapi(route, async (c) => {
     // The configured address, never the request's Host: a forged Host must not put a
     // client's sign-in link on someone else's domain.
-    const link = await issuePortalLink(tenantContext(c), c.req.valid('param').id, publicOrigin(c.env));
+    const link = await issuePortalLink(tenantContext(c), c.req.valid('param').id);
     responseHoldsSecret(c, link.id);
     return c.json(link, 201);
   });

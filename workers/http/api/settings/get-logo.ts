@@ -17,7 +17,7 @@ const route = createRoute({
 
 export function registerGetLogo(app: Router) {
   app.openapi(route, async (c) => {
-    const object = await currentLogo(tenantContext(c), c.env.FILES);
+    const object = await currentLogo(tenantContext(c));
     return new Response(object.body, {
       headers: {
         'content-type': object.httpMetadata?.contentType ?? 'application/octet-stream',

@@ -16,5 +16,5 @@ const route = createRoute({
 });
 
 export function registerGetStripeSettings(app: Router) {
-  app.openapi(route, async (c) => c.json(await stripeSettings(tenantContext(c), c.env), 200));
+  app.openapi(route, async (c) => c.json(await stripeSettings(tenantContext(c)), 200));
 }

@@ -25,6 +25,6 @@ const route = createRoute({
 
 export function registerSaveStripeSettings(app: Router) {
   app.openapi(route, async (c) =>
-    c.json(await saveStripeSettings(tenantContext(c), c.env, c.req.valid('json')), 200),
+    c.json(await saveStripeSettings(tenantContext(c), c.req.valid('json')), 200),
   );
 }

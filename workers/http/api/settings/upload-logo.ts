@@ -1,7 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { putLogo } from '../../../services/settings/logo';
 import { SettingsSchema } from '../../../services/settings/schema';
-import { getSettings } from '../../../services/settings/settings';
+import { uploadLogo } from '../../../services/settings/settings';
 import { requireOwner } from '../../middleware/authenticate';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonResponse, security } from '../fields';
@@ -22,8 +21,6 @@ const route = createRoute({
 
 export function registerUploadLogo(app: Router) {
   app.openapi(route, async (c) => {
-    const ctx = tenantContext(c);
-    await putLogo(ctx, c.env.FILES, new Uint8Array(await c.req.arrayBuffer()));
-    return c.json(await getSettings(ctx), 200);
+    return c.json(await uploadLogo(tenantContext(c), new Uint8Array(await c.req.arrayBuffer())), 200);
   });
 }

@@ -22,9 +22,6 @@ const route = createRoute({
 
 export function registerAcceptInboundMail(app: Router) {
   app.openapi(route, async (c) =>
-    c.json(
-      await acceptInboundMail(tenantContext(c), c.env.FILES, c.req.valid('param').id, c.var.auth.email),
-      200,
-    ),
+    c.json(await acceptInboundMail(tenantContext(c), c.req.valid('param').id, c.var.auth.email), 200),
   );
 }

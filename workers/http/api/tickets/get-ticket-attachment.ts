@@ -25,7 +25,7 @@ const route = createRoute({
 export function registerGetTicketAttachment(app: Router) {
   app.openapi(route, async (c) => {
     const { id, attachmentId } = c.req.valid('param');
-    const file = await ticketAttachment(tenantContext(c), c.env.FILES, id, attachmentId, {});
+    const file = await ticketAttachment(tenantContext(c), id, attachmentId, {});
     return attachmentResponse(file);
   });
 }

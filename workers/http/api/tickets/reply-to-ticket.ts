@@ -19,7 +19,7 @@ const route = createRoute({
 export function registerReplyToTicket(app: Router) {
   app.openapi(route, async (c) => {
     const { body, internal } = c.req.valid('json');
-    const message = await replyAsStaff(tenantContext(c), c.env, c.req.valid('param').id, {
+    const message = await replyAsStaff(tenantContext(c), c.req.valid('param').id, {
       body,
       internal: internal ?? false,
       authorName: c.var.auth.email,

@@ -1,11 +1,10 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { today } from '../../../services/documents/view';
-import { NotFoundError } from '../../../services/errors';
 import { invoiceZip } from '../../../services/portal/zip';
 import { contentDisposition } from '../../content-disposition';
 import { fieldErrors, problemResponse } from '../../problem';
-import { notFound, type PortalContext, type PortalEnv, requirePortal, signedInPage } from '../context';
+import { type PortalContext, type PortalEnv, requirePortal, signedInPage } from '../context';
 
 /** Well above a year of weekly invoices; the ZIP streams, so the bound is on time, not memory. */
 export const MAX_ZIP_INVOICES = 1000;
@@ -51,13 +50,9 @@ export function downloadPages(portal: Hono<PortalEnv>) {
         400,
       );
     }
-    let zip: Awaited<ReturnType<typeof invoiceZip>>;
-    try {
-      zip = await invoiceZip(p.ctx, c.env, p.clientId, parsed.data.ids, (w) => c.executionCtx.waitUntil(w));
-    } catch (err) {
-      if (!(err instanceof NotFoundError)) throw err;
-      return wantsJson(c) ? problemResponse(404, 'Not Found', 'Invoice not found') : notFound(c);
-    }
+    // Any id that is not the client's own issued invoice is a NotFoundError for the whole
+    // selection, answered by the portal's error renderer (a page, or problem+json for JSON).
+    const zip = await invoiceZip(p.ctx, p.clientId, parsed.data.ids, (w) => c.executionCtx.waitUntil(w));
     const headers: Record<string, string> = {
       'content-type': 'application/zip',
       'content-disposition': contentDisposition('attachment', `invoices-${today(p.ctx.now)}.zip`),

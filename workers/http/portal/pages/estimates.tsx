@@ -1,10 +1,13 @@
 import type { Hono } from 'hono';
-import { decideEstimateFor } from '../../../services/documents/documents';
-import { pdfOfDocument } from '../../../services/documents/pdf';
 import { documentView } from '../../../services/documents/view';
 import { ConflictError } from '../../../services/errors';
-import { tellBusiness } from '../../../services/notices/notices';
-import { clientDocument, estimatePage, openClientDocument } from '../../../services/portal/documents';
+import {
+  clientDocument,
+  clientDocumentPdf,
+  estimatePage,
+  openClientDocument,
+} from '../../../services/portal/documents';
+import { answerEstimate } from '../../../services/portal/estimates';
 import { pdfResponse } from '../../pdf-response';
 import { notFound, type PortalContext, type PortalEnv, requirePortal, signedInPage } from '../context';
 import { pageNumber } from '../page-number';
@@ -135,23 +138,15 @@ export function estimatePages(portal: Hono<PortalEnv>) {
       const form = await c.req.parseBody();
       const reason = typeof form.reason === 'string' ? form.reason.trim().slice(0, MAX_REASON) : '';
       try {
-        await decideEstimateFor(
-          p.ctx,
-          row.id,
-          decision === 'accept' ? 'accepted' : 'rejected',
-          decision === 'reject' && reason ? reason : null,
-        );
+        await answerEstimate({ ...p, clientName: p.client.name }, row, {
+          decision: decision === 'accept' ? 'accepted' : 'rejected',
+          reason: reason || null,
+        });
       } catch (err) {
         // Decided or expired meanwhile: the page shows where it stands now.
         if (!(err instanceof ConflictError)) throw err;
         return c.redirect(`/portal/estimates/${row.id}`, 303);
       }
-      await tellBusiness(p.ctx, c.env.EMAIL_QUEUE, {
-        kind: decision === 'accept' ? 'estimate_accepted' : 'estimate_rejected',
-        clientId: p.clientId,
-        subjectId: row.id,
-        facts: { clientName: p.client.name, number: row.number, reason: reason || null },
-      });
       // Post/redirect/get: reloading the page never answers twice.
       return c.redirect(`/portal/estimates/${row.id}?answered=1`, 303);
     });
@@ -159,8 +154,8 @@ export function estimatePages(portal: Hono<PortalEnv>) {
 
   portal.get('/estimates/:id/pdf', requirePortal, async (c) => {
     const p = c.var.portal;
-    const row = await clientDocument(p, 'estimate', c.req.param('id'));
-    if (!row) return notFound(c);
-    return pdfResponse(c, await pdfOfDocument(p.ctx, c.env, row), c.req.query('download') !== '0');
+    const pdf = await clientDocumentPdf(p, 'estimate', c.req.param('id'));
+    if (!pdf) return notFound(c);
+    return pdfResponse(c, pdf, c.req.query('download') !== '0');
   });
 }

@@ -1,8 +1,7 @@
 import { isPayable, PORTAL_STATUS_ORDER } from '@clientele/core';
 import type { Hono } from 'hono';
-import { pdfOfDocument } from '../../../services/documents/pdf';
 import { documentView, today } from '../../../services/documents/view';
-import { clientDocument, invoicePage, openClientDocument } from '../../../services/portal/documents';
+import { clientDocumentPdf, invoicePage, openClientDocument } from '../../../services/portal/documents';
 import { publishableKey } from '../../../services/stripe/account';
 import { invoiceCheckouts, settling } from '../../../services/stripe/checkout';
 import { pdfResponse } from '../../pdf-response';
@@ -182,8 +181,8 @@ export function invoicePages(portal: Hono<PortalEnv>) {
 
   portal.get('/invoices/:id/pdf', requirePortal, async (c) => {
     const p = c.var.portal;
-    const row = await clientDocument(p, 'invoice', c.req.param('id'));
-    if (!row) return notFound(c);
-    return pdfResponse(c, await pdfOfDocument(p.ctx, c.env, row), c.req.query('download') !== '0');
+    const pdf = await clientDocumentPdf(p, 'invoice', c.req.param('id'));
+    if (!pdf) return notFound(c);
+    return pdfResponse(c, pdf, c.req.query('download') !== '0');
   });
 }

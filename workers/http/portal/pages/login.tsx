@@ -1,6 +1,7 @@
 import { isLanguage } from '@clientele/core';
 import type { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
+import { errorText } from '../../../services/log';
 import { signInWithLink, signOutPortal } from '../../../services/portal/links';
 import {
   emailNewLinkFor,
@@ -57,17 +58,11 @@ async function limitRequester(c: PortalContext, scope: 'resend' | 'signin', now:
 }
 
 /** Work done after the answer has gone: a failure is logged, never silent. */
-async function afterAnswer(what: string, work: () => Promise<void>) {
+async function afterAnswer(c: PortalContext, what: string, work: () => Promise<void>) {
   try {
     await work();
   } catch (err) {
-    console.error(
-      JSON.stringify({
-        level: 'error',
-        what: `portal ${what} link`,
-        message: String((err as Error)?.stack ?? err),
-      }),
-    );
+    c.var.ctx.log.error(`portal ${what} link failed`, { error: errorText(err) });
   }
 }
 
@@ -129,13 +124,13 @@ export function loginPages(portal: Hono<PortalEnv>) {
    * answers the same words whether or not the link existed or anything was sent.
    */
   portal.post('/login/:token/resend', anonymousLanguage, async (c) => {
-    const { m, db } = c.var;
-    const now = new Date();
+    const { m, ctx } = c.var;
+    const { now } = ctx;
     const limited = await limitRequester(c, 'resend', now);
     if (limited) return limited;
     const token = c.req.param('token');
     // After the answer, so a known link and an unknown one take the same time to answer.
-    c.executionCtx.waitUntil(afterAnswer('resend', () => emailNewLinkFor(db, c.env.EMAIL_QUEUE, token, now)));
+    c.executionCtx.waitUntil(afterAnswer(c, 'resend', () => emailNewLinkFor(ctx, token)));
     return sentPage(c, m.emailNewLink, m.newLinkSent);
   });
 
@@ -145,16 +140,14 @@ export function loginPages(portal: Hono<PortalEnv>) {
    * most once an hour; the answer is the same whether or not the address is known.
    */
   portal.post('/signin', anonymousLanguage, async (c) => {
-    const { m, db } = c.var;
-    const now = new Date();
+    const { m, ctx } = c.var;
+    const { now } = ctx;
     const form = await c.req.parseBody();
     const email = typeof form.email === 'string' ? form.email.trim().slice(0, 254) : '';
     const limited = await limitRequester(c, 'signin', now);
     if (limited) return limited;
     // After the answer, so a known address and an unknown one take the same time to answer.
-    c.executionCtx.waitUntil(
-      afterAnswer('signin', () => emailSignInLinksTo(db, c.env.EMAIL_QUEUE, email, now)),
-    );
+    c.executionCtx.waitUntil(afterAnswer(c, 'signin', () => emailSignInLinksTo(ctx, email)));
     return sentPage(c, m.sendSignInLink, m.signInLinkSent);
   });
 

@@ -123,7 +123,7 @@ export function payPages(portal: Hono<PortalEnv>) {
     if (!isSameOrigin(c)) return problemResponse(403, 'Forbidden', 'Payments start from the portal page');
     const { lang, m, portal: p } = c.var;
     try {
-      const started = await startCheckout(p, c.env, {
+      const started = await startCheckout(p, {
         invoiceId: c.req.param('id'),
         email: p.client.email,
         language: lang,

@@ -3,6 +3,7 @@ import { clientStatementPdf } from '../../../services/clients/statement';
 import { summaryOf } from '../../../services/clients/summary';
 import { today } from '../../../services/documents/view';
 import { invoicePage, recentPayments } from '../../../services/portal/documents';
+import { storedLogo } from '../../../services/settings/logo';
 import { pdfResponse } from '../../pdf-response';
 import { type PortalEnv, requirePortal, signedInPage } from '../context';
 import { formatters } from './format';
@@ -95,12 +96,12 @@ export function statementPages(portal: Hono<PortalEnv>) {
 
   portal.get('/statement.pdf', requirePortal, async (c) => {
     const p = c.var.portal;
-    return pdfResponse(c, await clientStatementPdf(p.ctx, c.env, p.clientId), true);
+    return pdfResponse(c, await clientStatementPdf(p.ctx, p.clientId), true);
   });
 
   portal.get('/logo', requirePortal, async (c) => {
-    const key = c.var.portal.tenant.logoKey;
-    const object = key ? await c.env.FILES.get(key) : null;
+    const p = c.var.portal;
+    const object = await storedLogo(p.ctx, p.tenant.logoKey);
     if (!object) return c.body(null, 404);
     return c.body(object.body, 200, {
       'content-type': object.httpMetadata?.contentType ?? 'application/octet-stream',

@@ -1,6 +1,5 @@
 import type { Context, Hono } from 'hono';
 import { DomainError, type FieldError } from '../../../services/errors';
-import { tellBusiness } from '../../../services/notices/notices';
 import { invoicePage } from '../../../services/portal/documents';
 import { PortalLimitError } from '../../../services/tickets/limits';
 import {
@@ -195,18 +194,15 @@ export function ticketPages(portal: Hono<PortalEnv>) {
     const { text, files } = await readForm(c);
     const values = { subject: text('subject'), message: text('message'), invoiceId: text('invoiceId') };
     try {
-      const id = await openTicket({ ...p, clientName: p.client.name }, c.env.FILES, {
-        subject: values.subject,
-        message: values.message,
-        invoiceId: values.invoiceId || null,
-        files,
-      });
-      await tellBusiness(p.ctx, c.env.EMAIL_QUEUE, {
-        kind: 'ticket_opened',
-        clientId: p.clientId,
-        subjectId: id,
-        facts: { clientName: p.client.name, subject: values.subject.trim() },
-      });
+      const id = await openTicket(
+        { ...p, clientName: p.client.name },
+        {
+          subject: values.subject,
+          message: values.message,
+          invoiceId: values.invoiceId || null,
+          files,
+        },
+      );
       return isJson(c) ? c.json({ id }, 201) : c.redirect(`/portal/tickets/${id}`, 303);
     } catch (err) {
       const refusal = isJson(c) ? null : refusalOf(c, err);
@@ -297,7 +293,7 @@ export function ticketPages(portal: Hono<PortalEnv>) {
     const id = c.req.param('id');
     const { text, files } = await readForm(c);
     try {
-      await replyAsClient({ ...p, clientName: p.client.name }, c.env.FILES, id, {
+      await replyAsClient({ ...p, clientName: p.client.name }, id, {
         message: text('message'),
         files,
       });
@@ -313,13 +309,9 @@ export function ticketPages(portal: Hono<PortalEnv>) {
   portal.get('/tickets/:id/attachments/:attachmentId', requirePortal, async (c) => {
     const p = c.var.portal;
     try {
-      const file = await ticketAttachment(
-        p.ctx,
-        c.env.FILES,
-        c.req.param('id'),
-        c.req.param('attachmentId'),
-        { clientId: p.clientId },
-      );
+      const file = await ticketAttachment(p.ctx, c.req.param('id'), c.req.param('attachmentId'), {
+        clientId: p.clientId,
+      });
       return attachmentResponse(file);
     } catch (err) {
       if (err instanceof DomainError && err.status === 404) return notFound(c);

@@ -1,0 +1,61 @@
+import {
+  claimReminder,
+  deleteExpiredIdempotencyRecords,
+  deleteExpiredRateLimits,
+  deleteExpiredSessions,
+  deleteStalePortalRows,
+  dueReminders,
+} from '@clientele/db';
+import { type AppContext, forTenant } from './context';
+import { queueDocumentEmail } from './mail/outgoing';
+import { reconcileStripe } from './stripe/reconcile';
+import { releaseExpiredHeldMail } from './tickets/held-mail';
+
+/**
+ * Expired or revoked sign-in links are kept this long before deletion, so "email me a
+ * new link" on an old email still finds the client.
+ */
+export const STALE_LINK_KEEP_MS = 30 * 24 * 3600 * 1000;
+
+/**
+ * Overdue reminders due today, once per invoice per rule: each is claimed before its email
+ * is created, so overlapping runs cannot double-send.
+ */
+export async function queueDueReminders(ctx: AppContext): Promise<number> {
+  const today = ctx.now.toISOString().slice(0, 10);
+  let queued = 0;
+  for (const r of await dueReminders(ctx.db, today)) {
+    if (!(await claimReminder(ctx.db, r, ctx.now))) continue;
+    await queueDocumentEmail(
+      forTenant(ctx, r.tenantId),
+      { id: r.invoiceId, type: 'invoice', clientId: r.clientId },
+      `reminder:${r.invoiceId}:${r.rule}`,
+      'reminder',
+    );
+    queued++;
+  }
+  return queued;
+}
+
+/**
+ * Deletes what has outlived its use: expired admin and portal sessions, old sign-in links,
+ * rate-limit windows, idempotency keys, and held replies nobody accepted within 30 days.
+ */
+export async function sweepExpired(ctx: AppContext): Promise<void> {
+  await deleteExpiredSessions(ctx.db, ctx.now);
+  await deleteStalePortalRows(ctx.db, ctx.now, STALE_LINK_KEEP_MS);
+  await deleteExpiredRateLimits(ctx.db, ctx.now);
+  await deleteExpiredIdempotencyRecords(ctx.db, ctx.now);
+  await releaseExpiredHeldMail(ctx);
+}
+
+/**
+ * Every cron tick: queue overdue reminders, apply Stripe payments whose webhook never
+ * arrived, then housekeeping.
+ */
+export async function runScheduledWork(ctx: AppContext) {
+  const reminders = await queueDueReminders(ctx);
+  const stripePayments = await reconcileStripe(ctx);
+  await sweepExpired(ctx);
+  return { reminders, stripePayments };
+}
