@@ -169,10 +169,10 @@ describe('invoices in the admin app', () => {
     await signUpInBrowser(page, baseUrl, 'Many Clients Lda', `e2e.many.${Date.now()}@example.com`);
     const post = apiPost(page, baseUrl);
     const clients: { id: string; name: string }[] = [];
-    for (let batch = 0; batch < 10; batch++) {
+    for (let batch = 0; batch < 50; batch++) {
       const made = await Promise.all(
-        Array.from({ length: 25 }, (_, i) => {
-          const n = String(batch * 25 + i + 1).padStart(3, '0');
+        Array.from({ length: 5 }, (_, i) => {
+          const n = String(batch * 5 + i + 1).padStart(3, '0');
           return post('/clients', { name: `Cliente ${n}`, company: `Empresa ${n}`, currency: 'EUR' });
         }),
       );
@@ -201,13 +201,13 @@ describe('invoices in the admin app', () => {
     await expect.poll(() => active.getAttribute('data-client')).toBe(last.id);
     await page.keyboard.press('Enter');
     await expect.poll(() => picker.getAttribute('aria-expanded')).toBe('false');
-    expect(await picker.inputValue()).toBe('Cliente 250 — Empresa 250');
+    await expect.poll(() => picker.inputValue()).toBe('Cliente 250 — Empresa 250');
     // Escape closes a new search and keeps the picked client.
     await picker.fill('Cliente 1');
     await page.getByRole('listbox', { name: 'Client' }).waitFor();
     await page.keyboard.press('Escape');
     await expect.poll(() => picker.getAttribute('aria-expanded')).toBe('false');
-    expect(await picker.inputValue()).toBe('Cliente 250 — Empresa 250');
+    await expect.poll(() => picker.inputValue()).toBe('Cliente 250 — Empresa 250');
 
     await page.getByLabel('Line 1 description').fill('Consultoria');
     await page.getByLabel('Line 1 unit price').fill('100');

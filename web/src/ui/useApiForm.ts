@@ -1,5 +1,5 @@
 import { type QueryKey, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { ApiError } from '../api/http';
 import { useWords } from '../i18n';
 import { problemText } from './problemText';
@@ -34,6 +34,10 @@ export function useApiForm<TVars = void, TData = unknown>(options: ApiFormOption
   const { t } = useWords();
   const queryClient = useQueryClient();
   const pending = useRef<{ key: string; content: string } | null>(null);
+  // Set in the click's own event, so the control is disabled before a second click of a
+  // double click can land (the mutation's own state arrives a tick later).
+  const [running, setRunning] = useState(false);
+  const inFlight = useRef(false);
   const mutation = useMutation({
     mutationFn: async ({ vars, key }: { vars: TVars; key: string }) => {
       let data: TData;
@@ -52,14 +56,21 @@ export function useApiForm<TVars = void, TData = unknown>(options: ApiFormOption
     },
   });
 
-  /** Runs the action; resolves to its data, or to undefined once the failure is on screen. */
+  /** Runs the action: its data, or undefined once its failure is on screen (or while another submission runs). */
   const submit = async (vars: TVars): Promise<TData | undefined> => {
+    // One at a time: a second submission while the first runs is the same click again.
+    if (inFlight.current) return undefined;
+    inFlight.current = true;
+    setRunning(true);
     const content = fingerprint(vars);
     if (pending.current?.content !== content) pending.current = { key: crypto.randomUUID(), content };
     try {
       return await mutation.mutateAsync({ vars, key: pending.current.key });
     } catch {
       return undefined;
+    } finally {
+      inFlight.current = false;
+      setRunning(false);
     }
   };
 
@@ -79,7 +90,7 @@ export function useApiForm<TVars = void, TData = unknown>(options: ApiFormOption
 
   return {
     submit,
-    busy: mutation.isPending,
+    busy: running || mutation.isPending,
     fieldErrors,
     error,
     /** The form was edited: the next submission is a new action with a new key. */

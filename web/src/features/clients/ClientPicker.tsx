@@ -8,7 +8,10 @@ import { clientQueries } from './queries';
 /** How many matches the list shows: typing more narrows it, so every client can be reached. */
 const MATCHES = 20;
 
-const nameOf = (c: Pick<Client, 'name' | 'company'>) => (c.company ? `${c.name} — ${c.company}` : c.name);
+/** A client as the search lists it. */
+type Match = Pick<Client, 'id' | 'name' | 'company'>;
+
+const nameOf = (c: Match) => (c.company ? `${c.name} — ${c.company}` : c.name);
 
 /**
  * Picks one client by searching the API as the person types (name, company or email), so
@@ -27,7 +30,7 @@ export function ClientPicker({
   id: string;
   label: string;
   value: string;
-  onChange: (client: Client) => void;
+  onChange: (client: Match) => void;
   error?: string | undefined;
   placeholder?: string;
 }) {
@@ -37,7 +40,10 @@ export function ClientPicker({
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
   const [active, setActive] = useState(0);
-  const selected = useQuery(clientQueries.detail(value)).data;
+  // The picked match shows at once; the client's own record replaces it once loaded.
+  const [picked, setPicked] = useState<Match | null>(null);
+  const loaded = useQuery(clientQueries.detail(value)).data;
+  const selected = loaded ?? (picked?.id === value ? picked : undefined);
   const matches = useQuery({ ...clientQueries.list({ q, limit: MATCHES }), enabled: open });
   const options = matches.data?.data ?? [];
 
@@ -51,7 +57,8 @@ export function ClientPicker({
   // biome-ignore lint/correctness/useExhaustiveDependencies: the matches are the trigger
   useEffect(() => setActive(0), [matches.data]);
 
-  const pick = (client: Client) => {
+  const pick = (client: Match) => {
+    setPicked(client);
     onChange(client);
     setOpen(false);
     setText('');
