@@ -32,8 +32,9 @@ export function ClientsPage() {
   // "/" jumps to search, as in most list-heavy tools.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement;
-      if (e.key === '/' && !['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) {
+      const typing =
+        e.target instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName);
+      if (e.key === '/' && !typing) {
         e.preventDefault();
         search.current?.focus();
       }

@@ -1,5 +1,6 @@
-import type { TemplateKind } from '@clientele/core';
+import { TEMPLATE_KINDS } from '@clientele/core';
 import { useQuery } from '@tanstack/react-query';
+import { oneOf } from '../../api/http';
 import { useWords } from '../../i18n';
 import { problemText } from '../../ui/problemText';
 import { emailQueries } from './queries';
@@ -10,6 +11,11 @@ export function EmailLog({ clientId }: { clientId?: string }) {
   if (isPending) return <p className="muted">{t.app.loading}</p>;
   if (error) return <p className="field-error">{t.emailLog.couldNotLoad(problemText(error, t))}</p>;
   const emails = data.data;
+  // A kind the app has no name for (a newer API) shows as the API spells it.
+  const kindLabel = (kind: string) => {
+    const known = oneOf(TEMPLATE_KINDS, kind);
+    return known ? t.templates.kinds[known] : kind;
+  };
   if (emails.length === 0) return <p className="muted">{t.emailLog.none}</p>;
   return (
     <table className="list">
@@ -25,7 +31,7 @@ export function EmailLog({ clientId }: { clientId?: string }) {
         {emails.map((e) => (
           <tr key={e.id}>
             <td>{date(e.createdAt)}</td>
-            <td>{t.templates.kinds[e.kind as TemplateKind] ?? e.kind}</td>
+            <td>{kindLabel(e.kind)}</td>
             <td className="hide-sm">{e.subject ?? '—'}</td>
             <td>
               <span

@@ -89,10 +89,7 @@ export function PaymentDialog({
           <button type="submit" className="primary" disabled={form.busy}>
             {t.payment.save}
           </button>
-          <button
-            type="button"
-            onClick={(e) => (e.currentTarget.closest('dialog') as HTMLDialogElement).close()}
-          >
+          <button type="button" onClick={(e) => e.currentTarget.closest('dialog')?.close()}>
             {t.app.cancel}
           </button>
         </div>
