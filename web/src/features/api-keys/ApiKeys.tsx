@@ -23,9 +23,11 @@ export function ApiKeys() {
   const form = useRef<HTMLFormElement>(null);
   const { submit, error, busy } = useApiForm({
     action: async (c: KeyCommand, key) => {
-      if (c.do === 'revoke') return void (await revokeApiKey(c.id, key));
-      setFresh((await createApiKey(c.name, c.scope, key)).key);
-      form.current?.reset();
+      if (c.do === 'revoke') await revokeApiKey(c.id, key);
+      else {
+        setFresh((await createApiKey(c.name, c.scope, key)).key);
+        form.current?.reset();
+      }
     },
     invalidates: [apiKeyQueries.list().queryKey],
   });

@@ -12,7 +12,9 @@ import { templateQueries } from './queries';
 import { previewTemplate, removeClientTemplate, saveTemplate } from './writes';
 
 /** What the editor does: save the template on screen, or drop a client's override of it. */
-type TemplateCommand = { do: 'save'; subject: string; body: string } | { do: 'use-business' };
+type TemplateCommand =
+  | { do: 'save'; subject: string; body: string }
+  | { do: 'use-business'; clientId: string };
 
 /**
  * Edits the business templates, or one client's overrides when `clientId` is given,
@@ -37,9 +39,7 @@ export function TemplateEditor({ clientId, language: initial }: { clientId?: str
     action: (c: TemplateCommand, key) =>
       c.do === 'save'
         ? saveTemplate(kind, { language, subject: c.subject, body: c.body }, clientId, key)
-        : clientId
-          ? removeClientTemplate(kind, clientId, language, key)
-          : Promise.reject(new Error('only a client has its own templates')),
+        : removeClientTemplate(kind, c.clientId, language, key),
     onSuccess: (next, c) => {
       setSet(next);
       if (c.do === 'save') setSaved(true);
@@ -52,11 +52,14 @@ export function TemplateEditor({ clientId, language: initial }: { clientId?: str
     if (!current) return;
     setSubject(current.subject);
     setBody(current.body);
-    action.reset();
-  }, [set, language, action.reset]);
+  }, [set, language]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the notice belongs to the template on screen
-  useEffect(() => setSaved(false), [kind, language]);
+  // The notice and the errors belong to the template on screen.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: kind and language are the triggers
+  useEffect(() => {
+    setSaved(false);
+    action.reset();
+  }, [kind, language]);
 
   // Preview as you type, debounced.
   useEffect(() => {
@@ -141,7 +144,7 @@ export function TemplateEditor({ clientId, language: initial }: { clientId?: str
           <button
             type="button"
             disabled={action.busy}
-            onClick={() => void action.submit({ do: 'use-business' })}
+            onClick={() => void action.submit({ do: 'use-business', clientId })}
           >
             {t.templates.useBusiness}
           </button>
