@@ -1,9 +1,10 @@
 import type { Language } from '@clientele/core';
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
-import { ApiError } from '../../api/http';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useCallback, useContext, useState } from 'react';
 import type { Session } from '../../api/types';
 import { browserLanguage, WordsProvider } from '../../i18n';
-import { currentSession, signOut as endSession } from './api';
+import { signOut as endSession } from './api';
+import { sessionQueries } from './queries';
 
 interface SessionState {
   session: Session | null;
@@ -17,23 +18,20 @@ interface SessionState {
 const SessionContext = createContext<SessionState | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [session, setSession] = useState<Session | null>(null);
-  const [loading, setLoading] = useState(true);
+  const queryClient = useQueryClient();
+  const current = useQuery(sessionQueries.current());
+  const session = current.data ?? null;
+  const loading = current.isPending;
   const [chosen, chooseLanguage] = useState<Language | null>(null);
-
-  useEffect(() => {
-    currentSession()
-      .then(setSession)
-      .catch((err) => {
-        if (!(err instanceof ApiError && err.status === 401)) console.error(err);
-      })
-      .finally(() => setLoading(false));
-  }, []);
+  const setSession = useCallback(
+    (s: Session | null) => queryClient.setQueryData(sessionQueries.current().queryKey, s),
+    [queryClient],
+  );
 
   const signOut = useCallback(async () => {
     await endSession().catch(() => undefined);
     setSession(null);
-  }, []);
+  }, [setSession]);
 
   // Signed in, the app speaks the business's language; before that, the one picked on the
   // sign-up form, else the browser's.
