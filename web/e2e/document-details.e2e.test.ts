@@ -68,7 +68,10 @@ describe('document details the admin relies on (issue #16 items 6, 9 and 10)', (
     // New invoice → Save draft → Send → Back: the list, not an empty "New invoice" form.
     await page.goto(`${baseUrl}/invoices`);
     await page.getByRole('link', { name: 'New invoice' }).click();
-    await page.getByLabel('Client').selectOption(client.id);
+    // The client picker searches as one types; Enter picks the highlighted match.
+    await page.getByRole('combobox', { name: 'Client' }).fill(client.name);
+    await page.locator(`[role="option"][data-client="${client.id}"]`).waitFor();
+    await page.keyboard.press('Enter');
     await page.getByLabel('Line 1 description').fill('翻訳');
     await page.getByLabel('Line 1 unit price').fill('12000');
     await page.getByRole('button', { name: 'Save draft' }).click();

@@ -161,4 +161,61 @@ describe('invoices in the admin app', () => {
     expect(receipts).toHaveLength(1);
     await page.close();
   });
+
+  it("the editor's client picker searches as one types: a business with 250 clients picks the 250th by keyboard", {
+    timeout: 120_000,
+  }, async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await signUpInBrowser(page, baseUrl, 'Many Clients Lda', `e2e.many.${Date.now()}@example.com`);
+    const post = apiPost(page, baseUrl);
+    const clients: { id: string; name: string }[] = [];
+    for (let batch = 0; batch < 50; batch++) {
+      const made = await Promise.all(
+        Array.from({ length: 5 }, (_, i) => {
+          const n = String(batch * 5 + i + 1).padStart(3, '0');
+          return post('/clients', { name: `Cliente ${n}`, company: `Empresa ${n}`, currency: 'EUR' });
+        }),
+      );
+      clients.push(...made);
+    }
+    expect(clients).toHaveLength(250);
+    const last = clients.find((c) => c.name === 'Cliente 250')!;
+
+    await page.goto(`${baseUrl}/invoices/new`);
+    const picker = page.getByRole('combobox', { name: 'Client' });
+    await picker.focus();
+    const options = page.getByRole('listbox', { name: 'Client' }).getByRole('option');
+    const active = page.locator('[role="option"][aria-selected="true"]');
+    // Typing narrows the matches (Cliente 240 … 249); the arrows move through them.
+    await picker.pressSequentially('Cliente 24');
+    await expect.poll(() => options.count()).toBe(10);
+    expect(await active.getAttribute('id')).toBe(await options.nth(0).getAttribute('id'));
+    const second = await options.nth(1).getAttribute('id');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => active.getAttribute('id')).toBe(second);
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => active.getAttribute('id')).toBe(await options.nth(0).getAttribute('id'));
+    // The 250th, beyond the 200 a list page holds, is one search away.
+    await picker.fill('Cliente 250');
+    await expect.poll(() => options.count()).toBe(1);
+    await expect.poll(() => active.getAttribute('data-client')).toBe(last.id);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => picker.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => picker.inputValue()).toBe('Cliente 250 — Empresa 250');
+    // Escape closes a new search and keeps the picked client.
+    await picker.fill('Cliente 1');
+    await page.getByRole('listbox', { name: 'Client' }).waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => picker.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => picker.inputValue()).toBe('Cliente 250 — Empresa 250');
+
+    await page.getByLabel('Line 1 description').fill('Consultoria');
+    await page.getByLabel('Line 1 unit price').fill('100');
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByRole('heading', { name: /Draft invoice/ }).waitFor();
+    const id = /\/invoices\/(inv_\w+)/.exec(page.url())![1]!;
+    const saved = await (await page.request.get(`${baseUrl}/api/v1/invoices/${id}`)).json();
+    expect(saved.clientId).toBe(last.id);
+    await page.close();
+  });
 });

@@ -1,19 +1,19 @@
 import type { ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
-import { Layout } from './components/Layout';
+import { SignInPage } from './features/auth/SignInPage';
+import { SignUpPage } from './features/auth/SignUpPage';
+import { SessionProvider, useSession } from './features/auth/session';
+import { ClientFormPage } from './features/clients/ClientFormPage';
+import { ClientsPage } from './features/clients/ClientsPage';
+import { DashboardPage } from './features/dashboard/DashboardPage';
+import { DocumentEditorPage } from './features/documents/DocumentEditorPage';
+import { DocumentPage } from './features/documents/DocumentPage';
+import { DocumentsPage } from './features/documents/DocumentsPage';
+import { SettingsPage } from './features/settings/SettingsPage';
+import { SupportPage } from './features/tickets/SupportPage';
+import { TicketPage } from './features/tickets/TicketPage';
 import { useWords } from './i18n';
-import { ClientFormPage } from './pages/ClientFormPage';
-import { ClientsPage } from './pages/ClientsPage';
-import { DashboardPage } from './pages/DashboardPage';
-import { DocumentEditorPage } from './pages/DocumentEditorPage';
-import { DocumentPage } from './pages/DocumentPage';
-import { DocumentsPage } from './pages/DocumentsPage';
-import { SettingsPage } from './pages/SettingsPage';
-import { SignInPage } from './pages/SignInPage';
-import { SignUpPage } from './pages/SignUpPage';
-import { SupportPage } from './pages/SupportPage';
-import { TicketPage } from './pages/TicketPage';
-import { SessionProvider, useSession } from './session';
+import { Layout } from './Layout';
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { session, loading } = useSession();

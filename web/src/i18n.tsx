@@ -9,7 +9,7 @@ import {
 } from '@clientele/core';
 import { ADMIN_WORDS, type AdminMessages } from '@clientele/core/admin-words';
 import { createContext, type ReactNode, useContext, useLayoutEffect } from 'react';
-import { setApiLanguage } from './api';
+import { setApiLanguage } from './api/http';
 
 /** The app's words and formats in one language: what every page reads. */
 export interface Words {

@@ -2,7 +2,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { queryClient } from './queries';
+import { queryClient } from './queryClient';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(

@@ -1,0 +1,43 @@
+import type { ReactNode } from 'react';
+import { NavLink, useNavigate } from 'react-router';
+import { useSession } from './features/auth/session';
+import { SupportLink } from './features/tickets/SupportLink';
+import { useWords } from './i18n';
+
+/** The signed-in app's frame: the main navigation, who is signed in, sign-out. */
+export function Layout({ children }: { children: ReactNode }) {
+  const { session, signOut } = useSession();
+  const navigate = useNavigate();
+  const { t } = useWords();
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <span className="brand">Clientele</span>
+        <nav aria-label={t.app.mainNav}>
+          <NavLink to="/" end>
+            {t.app.nav.dashboard}
+          </NavLink>
+          <NavLink to="/clients">{t.app.nav.clients}</NavLink>
+          <NavLink to="/invoices">{t.app.nav.invoices}</NavLink>
+          <NavLink to="/estimates">{t.app.nav.estimates}</NavLink>
+          <SupportLink />
+          <NavLink to="/settings">{t.app.nav.settings}</NavLink>
+        </nav>
+        <span className="who" title={session?.email}>
+          {session?.businessName}
+        </span>
+        <button
+          type="button"
+          className="link"
+          onClick={async () => {
+            await signOut();
+            navigate('/signin');
+          }}
+        >
+          {t.app.signOut}
+        </button>
+      </header>
+      <main className="content">{children}</main>
+    </div>
+  );
+}
