@@ -48,5 +48,8 @@ export default defineConfig(async () => ({
     include: ['test/**/*.test.ts'],
     setupFiles: ['./test/setup.ts'],
     globalSetup: ['./test/global-setup.ts'],
+    // The Worker's routine lines (one per request) would bury the report; warnings and errors
+    // still print, and tests that check log lines capture them with spies first.
+    onConsoleLog: (log: string) => !log.startsWith('{"level":"info"'),
   },
 }));

@@ -21,7 +21,7 @@ export async function reconcileStripe(app: AppContext) {
     try {
       applied += await reconcileTenant(ctx);
     } catch (err) {
-      ctx.log.error('stripe reconcile failed', { error: errorText(err) });
+      ctx.log.error('stripe reconcile failed', { job: 'stripe-reconcile', error: errorText(err) });
     }
   }
   return applied;
@@ -49,7 +49,10 @@ async function reconcileTenant(ctx: TenantContext) {
     // Held to the same shape as a webhook's session: what Stripe's API returns is input too.
     const facts = CheckoutSessionSchema.safeParse(session);
     if (!facts.success) {
-      ctx.log.warn('stripe reconcile skipped a session', { reason: `malformed session ${session.id}` });
+      ctx.log.warn('stripe reconcile skipped a session', {
+        job: 'stripe-reconcile',
+        reason: `malformed session ${session.id}`,
+      });
       continue;
     }
     const ref = { id, type: 'checkout.session.completed' };

@@ -19,7 +19,7 @@ export type WebhookResult = { eventId: string; outcome: EventOutcome | 'duplicat
 
 /** A refusal is logged with its reason (never the body, the header or a secret) and answered 400. */
 function refuse(ctx: TenantContext, reason: string, detail: string): never {
-  ctx.log.warn('stripe webhook refused', { reason });
+  ctx.log.warn('stripe webhook refused', { job: 'stripe-webhook', reason });
   throw new BadSignatureError(detail);
 }
 
