@@ -15,5 +15,9 @@ declare namespace Cloudflare {
     STRIPE_API_URL?: string;
     /** Local runs only: where the portal loads Stripe.js from (the fake's stand-in). */
     STRIPE_JS_URL?: string;
+    /** An HTTP provider taking raw MIME (Mailgun's `messages.mime` shape), for mail not sent by Cloudflare. */
+    MAIL_PROVIDER_URL?: string;
+    /** That provider's API key. */
+    MAIL_PROVIDER_KEY?: string;
   }
 }

@@ -84,6 +84,8 @@ const networkError: Problem = {
   status: 0,
   detail: 'Could not reach the server',
   errors: [],
+  // The request never reached the server, so no request has an id to quote.
+  requestId: '',
 };
 
 /** The data of a successful answer, or an ApiError with the problem document. */

@@ -2,18 +2,19 @@ import { Hono } from 'hono';
 import { createApi } from './api';
 import { readsWithoutBody } from './middleware/reads-without-body';
 import { createPortal } from './portal';
-import { problemResponse, renderError } from './problem';
+import { renderError, routeNotFound } from './problem';
+import { requestId } from './request-id';
 import { createWebhooks } from './webhooks';
 
 export function createApp() {
-  const app = new Hono<{ Bindings: Env }>();
+  const app = new Hono<{ Bindings: Env; Variables: { requestId: string } }>();
+  app.use('*', requestId());
   app.use('*', readsWithoutBody());
   app.route('/api/v1', createApi());
   app.route('/portal', createPortal());
   app.route('/webhooks', createWebhooks());
   app.notFound((c) => {
-    if (c.req.path.startsWith('/api/'))
-      return problemResponse(404, 'Not Found', `No route for ${c.req.method} ${c.req.path}`);
+    if (c.req.path.startsWith('/api/')) return routeNotFound(c);
     return c.env.ASSETS.fetch(c.req.raw);
   });
   app.onError(renderError);

@@ -14,6 +14,7 @@ export interface Auth {
 export interface HonoEnv {
   Bindings: Env;
   Variables: {
+    requestId: string;
     db: Db;
     auth: Auth;
     /** Set by a handler whose response holds a secret (see `responseHoldsSecret`). */

@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
+import { DomainError, say } from '../../services/errors';
 import { receiveStripeEvent } from '../../services/stripe/webhooks';
 import type { HonoEnv } from '../hono-env';
 import { database } from '../middleware/database';
 import { noStore } from '../middleware/no-store';
-import { problemResponse, renderError } from '../problem';
+import { renderError } from '../problem';
 
 /** Stripe's events are small; anything bigger is not from Stripe. */
 const MAX_EVENT_BYTES = 512 * 1024;
@@ -18,10 +19,9 @@ export function createWebhooks() {
   hooks.use('*', noStore(), database());
   hooks.post('/stripe/:tenantId', async (c) => {
     const tenantId = c.req.param('tenantId');
-    if (!/^ten_[0-9a-z]{24}$/.test(tenantId))
-      return problemResponse(404, 'Not Found', 'No such webhook endpoint');
+    if (!/^ten_[0-9a-z]{24}$/.test(tenantId)) throw new DomainError(404, 'noWebhookEndpoint');
     const raw = await c.req.text();
-    if (raw.length > MAX_EVENT_BYTES) return problemResponse(413, 'Payload Too Large', 'Event too large');
+    if (raw.length > MAX_EVENT_BYTES) throw new DomainError(413, 'eventTooLarge');
     const result = await receiveStripeEvent(
       { db: c.var.db, tenantId, now: new Date() },
       c.env,
@@ -32,10 +32,12 @@ export function createWebhooks() {
   });
   // Everything else under /webhooks is answered here, as problem+json: falling through to
   // the app's static assets would hand this sub-app a response it cannot add headers to.
-  hooks.all('/stripe/:tenantId', () =>
-    problemResponse(405, 'Method Not Allowed', 'Stripe delivers events with POST', [], { allow: 'POST' }),
-  );
-  hooks.all('*', (c) => problemResponse(404, 'Not Found', `No webhook endpoint at ${c.req.path}`));
+  hooks.all('/stripe/:tenantId', () => {
+    throw new DomainError(405, 'webhookPostOnly', [], { allow: 'POST' });
+  });
+  hooks.all('*', (c) => {
+    throw new DomainError(404, say('noWebhookAt', c.req.path));
+  });
   hooks.onError(renderError);
   return hooks;
 }

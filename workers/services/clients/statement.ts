@@ -21,7 +21,7 @@ export async function clientStatementPdf(ctx: TenantContext, env: PdfEnv, client
     getClient(ctx.db, ctx.tenantId, clientId),
     getTenant(ctx.db, ctx.tenantId),
   ]);
-  if (!client || !tenant) throw new NotFoundError('Client');
+  if (!client || !tenant) throw new NotFoundError('client');
   const [summary, rows] = await Promise.all([
     summaryOf(ctx, clientId),
     statementInvoices(ctx.db, ctx.tenantId, clientId),

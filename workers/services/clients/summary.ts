@@ -26,7 +26,7 @@ export interface ClientSummary {
  */
 export async function clientSummary(ctx: TenantContext, clientId: string): Promise<ClientSummary> {
   const client = await getClient(ctx.db, ctx.tenantId, clientId);
-  if (!client) throw new NotFoundError('Client');
+  if (!client) throw new NotFoundError('client');
   return summaryOf(ctx, clientId);
 }
 

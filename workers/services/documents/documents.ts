@@ -27,9 +27,7 @@ import {
   voidInvoice,
 } from '@clientele/db';
 import type { TenantContext } from '../context';
-import { ConflictError, DomainError, NotFoundError, ValidationError } from '../errors';
-import { pageWithCursor } from '../pagination';
-import { problemWords } from '../reader-language';
+import { ConflictError, NotFoundError, say, ValidationError, type WordKey } from '../errors';
 import { blankToNull, type Text } from '../text';
 import { sellerOf } from './parties';
 import { type BillTo, type DocumentView, toDocumentView, today } from './view';
@@ -56,8 +54,6 @@ export interface DocumentInput {
   footer?: Text;
 }
 
-const NAMES: Record<DocumentType, string> = { invoice: 'Invoice', estimate: 'Estimate' };
-
 function toLines(lines: LineApiInput[]): LineInput[] {
   return lines.map((l) => ({
     description: l.description,
@@ -68,19 +64,15 @@ function toLines(lines: LineApiInput[]): LineInput[] {
   }));
 }
 
-/** An arithmetic refusal in the reader's words. */
-function amountRefusal(reason: AmountRefusal): string {
-  const w = problemWords();
-  const words: Record<AmountRefusal, string> = {
-    'not-a-number': w.enterNumber,
-    'too-precise': w.fewerDecimals,
-    'too-large': w.tooLarge,
-    'percent-range': w.percentRange,
-    negative: w.notNegative,
-    'not-whole': w.wholeMinorUnits,
-  };
-  return words[reason];
-}
+/** An arithmetic refusal, as the catalogue words it. */
+const AMOUNT_REFUSALS: Record<AmountRefusal, WordKey> = {
+  'not-a-number': 'enterNumber',
+  'too-precise': 'fewerDecimals',
+  'too-large': 'tooLarge',
+  'percent-range': 'percentRange',
+  negative: 'notNegative',
+  'not-whole': 'wholeMinorUnits',
+};
 
 /** Runs totals(), turning arithmetic refusals into a 422 that names the field. */
 function computeTotals(lines: LineInput[], discountPercent: number) {
@@ -88,7 +80,7 @@ function computeTotals(lines: LineInput[], discountPercent: number) {
     return totals(lines, discountPercent);
   } catch (err) {
     if (err instanceof AmountError) {
-      throw new ValidationError([{ path: err.path, message: amountRefusal(err.reason) }]);
+      throw new ValidationError([{ path: err.path, message: AMOUNT_REFUSALS[err.reason] }]);
     }
     throw err;
   }
@@ -119,15 +111,14 @@ function addDays(date: string, days: number): string {
 async function clientFor(ctx: TenantContext, clientId: string): Promise<Client> {
   const client = await getClient(ctx.db, ctx.tenantId, clientId);
   // Another tenant's client is reported exactly like a missing one.
-  if (!client) throw new ValidationError([{ path: 'clientId', message: problemWords().noSuchClient }]);
-  if (client.archivedAt)
-    throw new ValidationError([{ path: 'clientId', message: problemWords().clientArchived }]);
+  if (!client) throw new ValidationError([{ path: 'clientId', message: 'noSuchClient' }]);
+  if (client.archivedAt) throw new ValidationError([{ path: 'clientId', message: 'clientArchived' }]);
   return client;
 }
 
 async function load(ctx: TenantContext, type: DocumentType, id: string): Promise<DocumentRow> {
   const row = await getDocument(ctx.db, ctx.tenantId, type, id);
-  if (!row) throw new NotFoundError(NAMES[type]);
+  if (!row) throw new NotFoundError(type);
   return row;
 }
 
@@ -139,16 +130,16 @@ async function view(ctx: TenantContext, row: DocumentRow): Promise<DocumentView>
 
 function checkDates(f: { issueDate: string; dueDate: string | null; validUntil: string | null }) {
   if (f.dueDate && f.dueDate < f.issueDate) {
-    throw new ValidationError([{ path: 'dueDate', message: problemWords().dueBeforeIssue }]);
+    throw new ValidationError([{ path: 'dueDate', message: 'dueBeforeIssue' }]);
   }
   if (f.validUntil && f.validUntil < f.issueDate) {
-    throw new ValidationError([{ path: 'validUntil', message: problemWords().validUntilBeforeIssue }]);
+    throw new ValidationError([{ path: 'validUntil', message: 'validUntilBeforeIssue' }]);
   }
 }
 
 export async function createDraft(ctx: TenantContext, type: DocumentType, input: DocumentInput) {
   const tenant = await getTenant(ctx.db, ctx.tenantId);
-  if (!tenant) throw new NotFoundError('Business');
+  if (!tenant) throw new NotFoundError('business');
   const client = await clientFor(ctx, input.clientId);
   const issueDate = input.issueDate ?? today(ctx.now);
   const terms = input.paymentTermsDays ?? tenant.paymentTermsDays;
@@ -181,8 +172,7 @@ export async function updateDraftFor(
   patch: Partial<DocumentInput>,
 ) {
   const current = await load(ctx, type, id);
-  if (current.status !== 'draft')
-    throw new ConflictError(problemWords().onlyDraftsEditable(type === 'invoice'));
+  if (current.status !== 'draft') throw new ConflictError(say('onlyDraftsEditable', type === 'invoice'));
   const fields: Partial<DocumentFields> = {};
   if (patch.clientId !== undefined) {
     fields.clientId = (await clientFor(ctx, patch.clientId)).id;
@@ -209,17 +199,17 @@ export async function updateDraftFor(
         )
       : undefined;
   const row = await updateDraft(ctx.db, ctx.tenantId, type, id, fields, t, ctx.now);
-  if (!row) throw new ConflictError(problemWords().issuedWhileEditing(type === 'invoice'));
+  if (!row) throw new ConflictError(say('issuedWhileEditing', type === 'invoice'));
   return view(ctx, row);
 }
 
 export async function deleteDraftFor(ctx: TenantContext, type: DocumentType, id: string) {
   const current = await load(ctx, type, id);
   if (current.status !== 'draft') {
-    throw new ConflictError(problemWords().keptForRecord(type === 'invoice'));
+    throw new ConflictError(say('keptForRecord', type === 'invoice'));
   }
   if (!(await deleteDraft(ctx.db, ctx.tenantId, type, id)))
-    throw new ConflictError(problemWords().justIssued(type === 'invoice'));
+    throw new ConflictError(say('justIssued', type === 'invoice'));
 }
 
 /**
@@ -234,19 +224,19 @@ export async function sendDocument(
   opts: { resend?: boolean } = {},
 ): Promise<{ document: DocumentView; issuedNow: boolean }> {
   const current = await load(ctx, type, id);
-  if (current.status === 'void') throw new ConflictError(problemWords().voidCannotBeSent);
+  if (current.status === 'void') throw new ConflictError('voidCannotBeSent');
   if (current.status !== 'draft') {
     if (!opts.resend) throw alreadySent(type, current);
     return { document: await view(ctx, current), issuedNow: false };
   }
   if ((current.lines as LineInput[]).length === 0) {
-    throw new ValidationError([{ path: 'lines', message: problemWords().addLineBeforeSending }]);
+    throw new ValidationError([{ path: 'lines', message: 'addLineBeforeSending' }]);
   }
   const [tenant, client] = await Promise.all([
     getTenant(ctx.db, ctx.tenantId),
     getClient(ctx.db, ctx.tenantId, current.clientId),
   ]);
-  if (!tenant || !client) throw new NotFoundError(NAMES[type]);
+  if (!tenant || !client) throw new NotFoundError(type);
   const snapshot: Omit<DocumentSnapshot, 'number'> = {
     type,
     language: current.language,
@@ -270,10 +260,10 @@ export async function sendDocument(
     ctx.now,
   ).catch((err: unknown) => {
     if (!(err instanceof NumberTakenError)) throw err;
-    const message = `The number format "${format}" gives a number another ${type} already has; change the format in Settings (nothing was issued)`;
-    throw new DomainError(409, 'Conflict', message, [{ path: 'number', message }]);
+    const taken = say('numberTaken', format, type === 'invoice');
+    throw new ConflictError(taken, [{ path: 'number', message: taken }]);
   });
-  if (!issued) throw new NotFoundError(NAMES[type]);
+  if (!issued) throw new NotFoundError(type);
   // Two sends of one draft at once: the batch issues it for one of them only (it checks
   // "still a draft"); the other finds it issued by someone else and is refused like a repeat.
   if (!issued.issuedNow) {
@@ -284,16 +274,16 @@ export async function sendDocument(
 }
 
 function alreadySent(type: DocumentType, row: DocumentRow) {
-  return new ConflictError(problemWords().alreadySent(type === 'invoice', row.number ?? ''));
+  return new ConflictError(say('alreadySent', type === 'invoice', row.number ?? ''));
 }
 
 export async function voidInvoiceFor(ctx: TenantContext, id: string) {
   const current = await load(ctx, 'invoice', id);
   if (current.status === 'void') return view(ctx, current);
-  if (current.status === 'draft') throw new ConflictError(problemWords().deleteDraftInstead);
-  if (current.amountPaid > 0) throw new ConflictError(problemWords().hasPayments);
+  if (current.status === 'draft') throw new ConflictError('deleteDraftInstead');
+  if (current.amountPaid > 0) throw new ConflictError('hasPayments');
   const row = await voidInvoice(ctx.db, ctx.tenantId, id, ctx.now);
-  if (!row) throw new ConflictError(problemWords().changedMeanwhile);
+  if (!row) throw new ConflictError('changedMeanwhile');
   return view(ctx, row);
 }
 
@@ -307,17 +297,15 @@ export async function decideEstimateFor(
   if (current.status === decision) return view(ctx, current);
   const row = await decideEstimate(ctx.db, ctx.tenantId, id, decision, today(ctx.now), reason, ctx.now);
   if (!row) {
-    throw new ConflictError(
-      current.status === 'draft' ? problemWords().sendEstimateFirst : problemWords().estimateDecided,
-    );
+    throw new ConflictError(current.status === 'draft' ? 'sendEstimateFirst' : 'estimateDecided');
   }
   return view(ctx, row);
 }
 
 export async function convertEstimateFor(ctx: TenantContext, id: string) {
   const est = await load(ctx, 'estimate', id);
-  if (est.convertedInvoiceId) throw new ConflictError(problemWords().alreadyConverted);
-  if (est.status !== 'accepted') throw new ConflictError(problemWords().onlyAcceptedConverts);
+  if (est.convertedInvoiceId) throw new ConflictError('alreadyConverted');
+  if (est.status !== 'accepted') throw new ConflictError('onlyAcceptedConverts');
   const tenant = await getTenant(ctx.db, ctx.tenantId);
   const issueDate = today(ctx.now);
   const invoice = await convertEstimate(
@@ -327,7 +315,7 @@ export async function convertEstimateFor(ctx: TenantContext, id: string) {
     { issueDate, dueDate: addDays(issueDate, tenant?.paymentTermsDays ?? 30) },
     ctx.now,
   );
-  if (!invoice) throw new ConflictError(problemWords().alreadyConverted);
+  if (!invoice) throw new ConflictError('alreadyConverted');
   return view(ctx, invoice);
 }
 
@@ -342,8 +330,6 @@ export async function listDocumentsFor(
     limit: number;
   },
 ) {
-  const page = await pageWithCursor(() =>
-    listDocuments(ctx.db, ctx.tenantId, { ...opts, type, today: today(ctx.now) }),
-  );
+  const page = await listDocuments(ctx.db, ctx.tenantId, { ...opts, type, today: today(ctx.now) });
   return { data: page.data.map((r) => toDocumentView(r, ctx.now)), nextCursor: page.nextCursor };
 }

@@ -48,7 +48,7 @@ async function pdfInput(
       getTenant(ctx.db, ctx.tenantId),
       getClient(ctx.db, ctx.tenantId, row.clientId),
     ]);
-    if (!tenant || !client) throw new NotFoundError('Document');
+    if (!tenant || !client) throw new NotFoundError('document');
     logoKey = tenant.logoKey;
     instructions = tenant.paymentInstructions;
     seller = sellerOf(tenant);
@@ -106,7 +106,7 @@ export async function documentPdf(
   id: string,
 ): Promise<RenderedPdf> {
   const row = await getDocument(ctx.db, ctx.tenantId, type, id);
-  if (!row) throw new NotFoundError(type === 'invoice' ? 'Invoice' : 'Estimate');
+  if (!row) throw new NotFoundError(type === 'invoice' ? 'invoice' : 'estimate');
   return pdfOfDocument(ctx, env, row);
 }
 

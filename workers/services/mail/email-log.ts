@@ -1,6 +1,5 @@
 import { type EmailRow, listEmails, outboxMessages } from '@clientele/db';
 import type { TenantContext } from '../context';
-import { pageWithCursor } from '../pagination';
 
 export interface EmailView {
   id: string;
@@ -39,7 +38,7 @@ export async function emailLog(
   ctx: TenantContext,
   q: { clientId?: string | undefined; cursor?: string | undefined; limit: number },
 ) {
-  const page = await pageWithCursor(() => listEmails(ctx.db, ctx.tenantId, q));
+  const page = await listEmails(ctx.db, ctx.tenantId, q);
   return { data: page.data.map(toEmailView), nextCursor: page.nextCursor };
 }
 

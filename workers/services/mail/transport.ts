@@ -35,6 +35,12 @@ export class DevOutboxTransport implements Transport {
   }
 }
 
+/** The Message-ID a `send_email` answer names, if the runtime gave one. */
+function messageIdOf(sent: unknown): string | undefined {
+  if (typeof sent !== 'object' || sent === null || !('messageId' in sent)) return undefined;
+  return typeof sent.messageId === 'string' ? sent.messageId : undefined;
+}
+
 /** Cloudflare Email Routing's `send_email` binding (verified destinations, or Email Sending). */
 export class CloudflareEmailTransport implements Transport {
   constructor(private readonly binding: SendEmail) {}
@@ -42,10 +48,8 @@ export class CloudflareEmailTransport implements Transport {
   async send(m: TransportMessage) {
     const { EmailMessage } = await import('cloudflare:email');
     // Newer runtimes answer with the Message-ID they used; older ones answer nothing.
-    const sent = (await this.binding.send(new EmailMessage(m.from, m.to, m.raw))) as unknown as
-      | { messageId?: string }
-      | undefined;
-    return { providerId: sent?.messageId ?? `cloudflare:${m.emailId}` };
+    const sent: unknown = await this.binding.send(new EmailMessage(m.from, m.to, m.raw));
+    return { providerId: messageIdOf(sent) ?? `cloudflare:${m.emailId}` };
   }
 }
 
@@ -90,9 +94,8 @@ export class NoTransport implements Transport {
  */
 export function transportFor(env: Env, db: Db): Transport {
   if (env.DEV_OUTBOX === '1') return new DevOutboxTransport(db, env.FILES);
-  const secrets = env as unknown as { MAIL_PROVIDER_URL?: string; MAIL_PROVIDER_KEY?: string };
-  if (secrets.MAIL_PROVIDER_URL && secrets.MAIL_PROVIDER_KEY) {
-    return new HttpMimeTransport(secrets.MAIL_PROVIDER_URL, secrets.MAIL_PROVIDER_KEY);
+  if (env.MAIL_PROVIDER_URL && env.MAIL_PROVIDER_KEY) {
+    return new HttpMimeTransport(env.MAIL_PROVIDER_URL, env.MAIL_PROVIDER_KEY);
   }
   const { MAILER } = env as { MAILER?: SendEmail };
   if (MAILER) return new CloudflareEmailTransport(MAILER);

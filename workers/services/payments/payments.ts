@@ -8,8 +8,8 @@ import {
   recordPayment,
 } from '@clientele/db';
 import type { TenantContext } from '../context';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
-import { problemWords, readerLocale } from '../reader-language';
+import { ConflictError, NotFoundError, say, ValidationError } from '../errors';
+import { readerLocale } from '../reader-language';
 import { blankToNull } from '../text';
 
 export interface PaymentView {
@@ -50,16 +50,16 @@ export async function recordManualPayment(
   input: { amount: number; date: string; method: string; reference?: string | null | undefined },
 ) {
   const invoice = await getDocument(ctx.db, ctx.tenantId, 'invoice', invoiceId);
-  if (!invoice) throw new NotFoundError('Invoice');
-  if (invoice.status === 'draft') throw new ConflictError(problemWords().sendBeforePayments);
-  if (invoice.status === 'void') throw new ConflictError(problemWords().invoiceVoid);
+  if (!invoice) throw new NotFoundError('invoice');
+  if (invoice.status === 'draft') throw new ConflictError('sendBeforePayments');
+  if (invoice.status === 'void') throw new ConflictError('invoiceVoid');
   const due = invoice.total - invoice.amountPaid;
-  if (due === 0) throw new ConflictError(problemWords().paidInFull);
+  if (due === 0) throw new ConflictError('paidInFull');
   if (input.amount > due) {
     throw new ValidationError([
       {
         path: 'amount',
-        message: problemWords().moreThanDue(formatMoney(due, invoice.currency, readerLocale())),
+        message: say('moreThanDue', formatMoney(due, invoice.currency, readerLocale())),
       },
     ]);
   }
@@ -76,7 +76,7 @@ export async function recordManualPayment(
     },
     ctx.now,
   );
-  if (!payment) throw new ConflictError(problemWords().changedMeanwhile);
+  if (!payment) throw new ConflictError('changedMeanwhile');
   return toPaymentView(payment);
 }
 
@@ -84,10 +84,10 @@ export async function deletePaymentFor(ctx: TenantContext, invoiceId: string, pa
   const existing = await getPayment(ctx.db, ctx.tenantId, paymentId);
   if (existing?.invoiceId === invoiceId && existing.source === 'stripe') {
     // The money really moved: deleting the record would hide it. A refund in Stripe undoes it.
-    throw new ConflictError(problemWords().stripePaymentKept);
+    throw new ConflictError('stripePaymentKept');
   }
   const p = await deletePayment(ctx.db, ctx.tenantId, invoiceId, paymentId, ctx.now);
-  if (!p) throw new NotFoundError('Payment');
+  if (!p) throw new NotFoundError('payment');
 }
 
 export async function paymentsFor(ctx: TenantContext, filter: { invoiceId?: string; clientId?: string }) {

@@ -214,7 +214,7 @@ export function registerAuthRoutes(app: Router) {
   app.openapi(currentRoute, async (c) => {
     const { auth, db } = c.var;
     const tenant = await sessionBusiness(db, auth.tenantId);
-    if (!tenant || !auth.userId) throw new NotFoundError('Session');
+    if (!tenant || !auth.userId) throw new NotFoundError('session');
     return c.json(
       {
         userId: auth.userId,

@@ -63,7 +63,7 @@ export function registerEmailRoutes(app: Router) {
       },
     }),
     async (c) => {
-      if (c.env.DEV_OUTBOX !== '1') throw new NotFoundError('Route');
+      if (c.env.DEV_OUTBOX !== '1') throw new NotFoundError('route');
       return c.json({ data: await devOutbox(tenantContext(c), c.env.FILES) }, 200);
     },
   );

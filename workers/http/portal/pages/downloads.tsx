@@ -1,10 +1,11 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { today } from '../../../services/documents/view';
-import { NotFoundError } from '../../../services/errors';
+import { NotFoundError, ValidationError } from '../../../services/errors';
 import { invoiceZip } from '../../../services/portal/zip';
+import { problemWords } from '../../../services/reader-language';
 import { contentDisposition } from '../../content-disposition';
-import { fieldErrors, problemResponse } from '../../problem';
+import { fieldErrors } from '../../problem';
 import { notFound, type PortalContext, type PortalEnv, requirePortal, signedInPage } from '../context';
 
 /** Well above a year of weekly invoices; the ZIP streams, so the bound is on time, not memory. */
@@ -13,8 +14,8 @@ export const MAX_ZIP_INVOICES = 1000;
 const Selection = z.object({
   ids: z
     .array(z.string().min(1).max(64))
-    .min(1, 'Select at least one invoice')
-    .max(MAX_ZIP_INVOICES, `At most ${MAX_ZIP_INVOICES} invoices per download`),
+    .min(1, { error: () => problemWords().selectInvoice })
+    .max(MAX_ZIP_INVOICES, { error: () => problemWords().atMostInvoices(MAX_ZIP_INVOICES) }),
 });
 
 const wantsJson = (c: PortalContext) => (c.req.header('content-type') ?? '').includes('application/json');
@@ -31,16 +32,11 @@ async function readSelection(c: PortalContext): Promise<unknown> {
 export function downloadPages(portal: Hono<PortalEnv>) {
   portal.post('/downloads', requirePortal, async (c) => {
     const { m, portal: p } = c.var;
+    // A script gets its refusals as problem+json; a browser's form gets pages.
+    if (wantsJson(c)) c.set('answersJson', true);
     const parsed = Selection.safeParse(await readSelection(c));
     if (!parsed.success) {
-      if (wantsJson(c)) {
-        return problemResponse(
-          422,
-          'Unprocessable Content',
-          'The selection is not valid',
-          fieldErrors(parsed.error),
-        );
-      }
+      if (wantsJson(c)) throw ValidationError.fromSchema(fieldErrors(parsed.error), 'selectionInvalid');
       return signedInPage(
         c,
         { title: m.invoices, section: 'invoices', path: '/portal/invoices' },
@@ -55,8 +51,8 @@ export function downloadPages(portal: Hono<PortalEnv>) {
     try {
       zip = await invoiceZip(p.ctx, c.env, p.clientId, parsed.data.ids, (w) => c.executionCtx.waitUntil(w));
     } catch (err) {
-      if (!(err instanceof NotFoundError)) throw err;
-      return wantsJson(c) ? problemResponse(404, 'Not Found', 'Invoice not found') : notFound(c);
+      if (wantsJson(c) || !(err instanceof NotFoundError)) throw err;
+      return notFound(c);
     }
     const headers: Record<string, string> = {
       'content-type': 'application/zip',
