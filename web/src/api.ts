@@ -107,6 +107,7 @@ async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Re
             status: response.status,
             detail: response.statusText,
             errors: [],
+            requestId: '',
           };
     throw new ApiError(problem);
   }
