@@ -8,7 +8,7 @@ import { jsonOnly, limitBody } from '../middleware/request-body';
 import { sessionCookieName } from '../session-cookies';
 import { registerAuthRoutes } from './auth/routes';
 import { registerClientRoutes } from './clients/routes';
-import { registerDashboardRoutes } from './dashboard/routes';
+import { registerGetDashboard } from './dashboard/get-dashboard';
 import { registerDocumentRoutesAll } from './documents/routes';
 import { registerEmailRoutes } from './emails/routes';
 import { registerPortalLinkRoutes } from './portal-links/routes';
@@ -38,7 +38,7 @@ export function createApi() {
   api.use('*', idempotency());
 
   registerAuthRoutes(api);
-  registerDashboardRoutes(api);
+  registerGetDashboard(api);
   registerSettingsRoutes(api);
   registerStripeSettingsRoutes(api);
   registerClientRoutes(api);

@@ -1,15 +1,17 @@
+import { registerClientDocumentRoutes } from '../clients/routes';
+import { registerEstimateActions, registerEstimateRoutes } from '../estimates/routes';
+import { registerInvoicePaymentRoutes, registerInvoiceRoutes } from '../invoices/routes';
+import { registerVoidInvoice } from '../invoices/void-invoice';
+import { registerListPayments } from '../payments/list-payments';
 import type { Router } from '../router';
-import { registerClientDocumentRoutes } from './client-document-routes';
-import { registerDocumentRoutes } from './document-routes';
-import { registerEstimateActions } from './estimate-routes';
-import { registerInvoiceActions } from './invoice-routes';
-import { registerPaymentRoutes } from './payment-routes';
 
+// The order of registration is the order of the OpenAPI document (and of the admin app's types).
 export function registerDocumentRoutesAll(app: Router) {
-  registerDocumentRoutes(app, 'invoice');
-  registerDocumentRoutes(app, 'estimate');
-  registerInvoiceActions(app);
-  registerPaymentRoutes(app);
+  registerInvoiceRoutes(app);
+  registerEstimateRoutes(app);
+  registerVoidInvoice(app);
+  registerInvoicePaymentRoutes(app);
+  registerListPayments(app);
   registerEstimateActions(app);
   registerClientDocumentRoutes(app);
 }

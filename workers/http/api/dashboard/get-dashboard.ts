@@ -46,7 +46,7 @@ const DashboardSchema = z
   })
   .openapi('Dashboard');
 
-export function registerDashboardRoutes(app: Router) {
+export function registerGetDashboard(app: Router) {
   app.openapi(
     createRoute({
       method: 'get',

@@ -1,0 +1,29 @@
+import { z } from '@hono/zod-openapi';
+import { API_KEY_SCOPES } from '../../../services/auth/api-keys';
+
+const ScopeSchema = z.enum(API_KEY_SCOPES).openapi({
+  description:
+    '`read`: GET and HEAD only. `write`: everything else too. No key of either scope can create or revoke keys, change Stripe settings or read the dev outbox (403): those need a signed-in session.',
+});
+
+export const NewApiKeyInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    scope: ScopeSchema.default('write'),
+  })
+  .openapi('NewApiKeyInput');
+
+export const ApiKeySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string().openapi({ description: 'First characters of the key, to tell keys apart' }),
+    scope: ScopeSchema,
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+  })
+  .openapi('ApiKey');
+
+export const NewApiKeySchema = ApiKeySchema.extend({
+  key: z.string().openapi({ description: 'The secret; shown only in this response' }),
+}).openapi('NewApiKey');

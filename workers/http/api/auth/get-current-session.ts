@@ -1,0 +1,34 @@
+import { createRoute } from '@hono/zod-openapi';
+import { sessionBusiness } from '../../../services/auth/sessions';
+import { NotFoundError } from '../../../services/errors';
+import { commonErrors, jsonResponse, security } from '../fields';
+import type { Router } from '../router';
+import { SessionSchema } from './schema';
+
+const route = createRoute({
+  method: 'get',
+  path: '/sessions/current',
+  tags: ['Auth'],
+  security,
+  summary: 'Who is signed in',
+  responses: { 200: jsonResponse(SessionSchema, 'The current session'), ...commonErrors },
+});
+
+export function registerGetCurrentSession(app: Router) {
+  app.openapi(route, async (c) => {
+    const { auth, db } = c.var;
+    const tenant = await sessionBusiness(db, auth.tenantId);
+    if (!tenant || !auth.userId) throw new NotFoundError('session');
+    return c.json(
+      {
+        userId: auth.userId,
+        email: auth.email ?? '',
+        tenantId: tenant.id,
+        businessName: tenant.name,
+        locale: tenant.locale,
+        role: auth.role,
+      },
+      200,
+    );
+  });
+}

@@ -1,0 +1,78 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { signUp } from '../../../services/auth/sessions';
+import { problemWords } from '../../../services/reader-language';
+import { writeSessionCookie } from '../../session-cookies';
+import {
+  commonErrors,
+  currencyField,
+  emailField,
+  jsonBody,
+  jsonResponse,
+  languageField,
+  ProblemSchema,
+} from '../fields';
+import type { Router } from '../router';
+import { clientAddress } from './client-address';
+import { SessionSchema } from './schema';
+
+const password = z
+  .string()
+  .min(10)
+  .max(256)
+  .openapi({ format: 'password', example: 'correct horse battery' });
+
+const SignupSchema = z
+  .object({
+    businessName: z.string().trim().min(1).max(200),
+    email: emailField.refine((v) => v !== '', { error: () => problemWords().required }),
+    password,
+    currency: currencyField.optional(),
+    locale: languageField.optional(),
+  })
+  .openapi('Signup');
+
+const route = createRoute({
+  method: 'post',
+  path: '/signup',
+  tags: ['Auth'],
+  summary: 'Create a business and its owner, signed in',
+  request: { body: jsonBody(SignupSchema) },
+  responses: {
+    201: jsonResponse(SessionSchema, 'Signed up; the session cookie is set'),
+    409: {
+      description: 'Email already registered',
+      content: { 'application/problem+json': { schema: ProblemSchema } },
+    },
+    429: {
+      description: 'Too many sign-ups from this address; see Retry-After',
+      content: { 'application/problem+json': { schema: ProblemSchema } },
+    },
+    ...commonErrors,
+  },
+});
+
+export function registerSignUp(app: Router) {
+  app.openapi(route, async (c) => {
+    const input = c.req.valid('json');
+    const s = await signUp(c.var.db, {
+      businessName: input.businessName,
+      email: input.email,
+      password: input.password,
+      currency: input.currency ?? 'EUR',
+      locale: input.locale ?? 'en',
+      ip: clientAddress(c),
+    });
+    writeSessionCookie(c, 'admin', s.token, s.expiresAt);
+    return c.json(
+      {
+        userId: s.userId,
+        email: input.email.toLowerCase(),
+        tenantId: s.tenantId,
+        businessName: input.businessName,
+        locale: input.locale ?? 'en',
+        role: 'owner' as const,
+      },
+      201,
+    );
+  });
+}

@@ -1,0 +1,22 @@
+import { createRoute } from '@hono/zod-openapi';
+import { updateClientFor } from '../../../services/clients/clients';
+import { tenantContext } from '../../tenant-context';
+import { commonErrors, idParam, jsonBody, jsonResponse, security } from '../fields';
+import type { Router } from '../router';
+import { ClientPatchSchema, ClientSchema } from './schema';
+
+const route = createRoute({
+  method: 'patch',
+  path: '/clients/{id}',
+  tags: ['Clients'],
+  security,
+  summary: 'Update a client; omitted fields stay as they are',
+  request: { params: idParam('cli'), body: jsonBody(ClientPatchSchema) },
+  responses: { 200: jsonResponse(ClientSchema, 'The updated client'), ...commonErrors },
+});
+
+export function registerUpdateClient(app: Router) {
+  app.openapi(route, async (c) =>
+    c.json(await updateClientFor(tenantContext(c), c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+}

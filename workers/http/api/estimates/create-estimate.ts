@@ -1,0 +1,20 @@
+import { createRoute } from '@hono/zod-openapi';
+import { createDocumentHandler } from '../documents/document-handlers';
+import { estimateAnswer } from '../documents/route-parts';
+import { EstimateInputSchema } from '../documents/schema';
+import { commonErrors, jsonBody, jsonResponse, security } from '../fields';
+import type { Router } from '../router';
+
+const route = createRoute({
+  method: 'post',
+  path: '/estimates',
+  tags: ['Estimates'],
+  security,
+  summary: 'Create a draft estimate',
+  request: { body: jsonBody(EstimateInputSchema) },
+  responses: { 201: jsonResponse(estimateAnswer, 'The draft estimate'), ...commonErrors },
+});
+
+export function registerCreateEstimate(app: Router) {
+  app.openapi(route, createDocumentHandler('estimate'));
+}

@@ -1,0 +1,20 @@
+import { createRoute } from '@hono/zod-openapi';
+import { createDocumentHandler } from '../documents/document-handlers';
+import { invoiceAnswer } from '../documents/route-parts';
+import { InvoiceInputSchema } from '../documents/schema';
+import { commonErrors, jsonBody, jsonResponse, security } from '../fields';
+import type { Router } from '../router';
+
+const route = createRoute({
+  method: 'post',
+  path: '/invoices',
+  tags: ['Invoices'],
+  security,
+  summary: 'Create a draft invoice',
+  request: { body: jsonBody(InvoiceInputSchema) },
+  responses: { 201: jsonResponse(invoiceAnswer, 'The draft invoice'), ...commonErrors },
+});
+
+export function registerCreateInvoice(app: Router) {
+  app.openapi(route, createDocumentHandler('invoice'));
+}

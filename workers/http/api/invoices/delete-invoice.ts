@@ -1,0 +1,19 @@
+import { createRoute } from '@hono/zod-openapi';
+import { deleteDocumentHandler } from '../documents/document-handlers';
+import { conflict } from '../documents/shared';
+import { commonErrors, idParam, security } from '../fields';
+import type { Router } from '../router';
+
+const route = createRoute({
+  method: 'delete',
+  path: '/invoices/{id}',
+  tags: ['Invoices'],
+  security,
+  summary: 'Delete a draft invoice',
+  request: { params: idParam('inv') },
+  responses: { 204: { description: 'Deleted' }, ...conflict, ...commonErrors },
+});
+
+export function registerDeleteInvoice(app: Router) {
+  app.openapi(route, deleteDocumentHandler('invoice'));
+}

@@ -1,0 +1,20 @@
+import { INVOICE_VIEW_STATUSES } from '@clientele/core';
+import { createRoute } from '@hono/zod-openapi';
+import { listDocumentsHandler } from '../documents/document-handlers';
+import { documentListQuery, invoiceAnswer } from '../documents/route-parts';
+import { commonErrors, jsonResponse, pageOf, security } from '../fields';
+import type { Router } from '../router';
+
+const route = createRoute({
+  method: 'get',
+  path: '/invoices',
+  tags: ['Invoices'],
+  security,
+  summary: 'List invoices, newest first',
+  request: { query: documentListQuery(INVOICE_VIEW_STATUSES) },
+  responses: { 200: jsonResponse(pageOf(invoiceAnswer), 'A page of invoices'), ...commonErrors },
+});
+
+export function registerListInvoices(app: Router) {
+  app.openapi(route, listDocumentsHandler('invoice'));
+}

@@ -1,0 +1,23 @@
+import { createRoute } from '@hono/zod-openapi';
+import { voidInvoiceFor } from '../../../services/documents/documents';
+import { tenantContext } from '../../tenant-context';
+import { InvoiceSchema } from '../documents/schema';
+import { conflict, invoiceOut } from '../documents/shared';
+import { commonErrors, idParam, jsonResponse, security } from '../fields';
+import type { Router } from '../router';
+
+const route = createRoute({
+  method: 'post',
+  path: '/invoices/{id}/void',
+  tags: ['Invoices'],
+  security,
+  summary: 'Void an issued, unpaid invoice',
+  request: { params: idParam('inv') },
+  responses: { 200: jsonResponse(InvoiceSchema, 'The void invoice'), ...conflict, ...commonErrors },
+});
+
+export function registerVoidInvoice(app: Router) {
+  app.openapi(route, async (c) =>
+    c.json(invoiceOut(await voidInvoiceFor(tenantContext(c), c.req.valid('param').id)), 200),
+  );
+}

@@ -1,0 +1,25 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { portalLinksFor } from '../../../services/portal/links';
+import { tenantContext } from '../../tenant-context';
+import { commonErrors, jsonResponse, security } from '../fields';
+import type { Router } from '../router';
+import { PortalLinkSchema } from './schema';
+
+const route = createRoute({
+  method: 'get',
+  path: '/portal-links',
+  tags: ['Portal links'],
+  security,
+  summary: 'Magic links, newest first',
+  request: { query: z.object({ clientId: z.string().max(64).optional() }) },
+  responses: {
+    200: jsonResponse(z.object({ data: z.array(PortalLinkSchema) }), 'Links'),
+    ...commonErrors,
+  },
+});
+
+export function registerListPortalLinks(app: Router) {
+  app.openapi(route, async (c) =>
+    c.json({ data: await portalLinksFor(tenantContext(c), c.req.valid('query').clientId) }, 200),
+  );
+}

@@ -1,0 +1,24 @@
+import { createRoute } from '@hono/zod-openapi';
+import { removeStripe } from '../../../services/stripe/account';
+import { requireOwner } from '../../middleware/authenticate';
+import { tenantContext } from '../../tenant-context';
+import { commonErrors, security } from '../fields';
+import type { Router } from '../router';
+
+const route = createRoute({
+  method: 'delete',
+  path: '/settings/stripe',
+  tags: ['Settings'],
+  security,
+  middleware: [requireOwner()] as const,
+  summary:
+    'Remove Stripe (owner only, signed in: no API key): the portal stops offering "Pay now"; payments already recorded stay',
+  responses: { 204: { description: 'Removed' }, ...commonErrors },
+});
+
+export function registerRemoveStripe(app: Router) {
+  app.openapi(route, async (c) => {
+    await removeStripe(tenantContext(c));
+    return c.body(null, 204);
+  });
+}

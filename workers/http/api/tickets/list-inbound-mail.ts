@@ -1,0 +1,22 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { inboundMailLog } from '../../../services/tickets/inbound-log';
+import { tenantContext } from '../../tenant-context';
+import { commonErrors, jsonResponse, security } from '../fields';
+import type { Router } from '../router';
+import { InboundMailSchema } from './schema';
+
+const route = createRoute({
+  method: 'get',
+  path: '/tickets/inbound-mail',
+  tags: ['Support'],
+  security,
+  summary: 'Recent mail to the reply addresses: accepted, rejected (with the reason) or set aside',
+  responses: {
+    200: jsonResponse(z.object({ data: z.array(InboundMailSchema) }), 'Inbound mail'),
+    ...commonErrors,
+  },
+});
+
+export function registerListInboundMail(app: Router) {
+  app.openapi(route, async (c) => c.json({ data: await inboundMailLog(tenantContext(c)) }, 200));
+}
