@@ -3,7 +3,7 @@ import { createApi } from './api';
 import { type ContextVariables, invocationContext } from './middleware/context';
 import { readsWithoutBody } from './middleware/reads-without-body';
 import { createPortal } from './portal';
-import { problemResponse, renderError } from './problem';
+import { renderError, routeNotFound } from './problem';
 import { requestId } from './request-id';
 import { createWebhooks } from './webhooks';
 
@@ -16,8 +16,7 @@ export function createApp() {
   app.route('/portal', createPortal());
   app.route('/webhooks', createWebhooks());
   app.notFound((c) => {
-    if (c.req.path.startsWith('/api/'))
-      return problemResponse(404, 'Not Found', `No route for ${c.req.method} ${c.req.path}`);
+    if (c.req.path.startsWith('/api/')) return routeNotFound(c);
     return c.env.ASSETS.fetch(c.req.raw);
   });
   app.onError(renderError);

@@ -57,10 +57,22 @@ describe('message catalogue', () => {
     const unused: string[] = [];
     for (const ns of ['common', 'portal', 'document', 'problem'] as const) {
       for (const key of Object.keys(en[ns])) {
-        if (!new RegExp(`\\.${key}\\b`).test(code)) unused.push(`${ns}.${key}`);
+        // Refusals name their words by key (`new ConflictError('invoiceVoid')`, `say('moreThanDue', …)`).
+        const byKey = ns === 'problem' && new RegExp(`'${key}'`).test(code);
+        if (!byKey && !new RegExp(`\\.${key}\\b`).test(code)) unused.push(`${ns}.${key}`);
       }
     }
     expect(unused).toEqual([]);
+  });
+
+  it('words every refusal in each language: none repeats the English text', () => {
+    const english = new Map(leaves(en.problem));
+    for (const lang of LANGUAGES.filter((l) => l !== 'en')) {
+      const same = leaves(MESSAGES[lang].problem)
+        .filter(([path, text]) => english.get(path) === text)
+        .map(([path]) => path);
+      expect(same, lang).toEqual([]);
+    }
   });
 
   it('has a built-in email template for every kind, with a subject and a body in every language', () => {

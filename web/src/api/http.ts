@@ -80,6 +80,8 @@ const networkError: Problem = {
   status: 0,
   detail: 'Could not reach the server',
   errors: [],
+  // The request never reached the server, so no request has an id to quote.
+  requestId: '',
 };
 
 function isProblem(error: unknown): error is Problem {
@@ -107,6 +109,8 @@ export async function unwrap<T>(
             status: response.status,
             detail: response.statusText,
             errors: [],
+            // An answer that is not ours (a proxy's page) names no request.
+            requestId: response.headers.get('cf-ray') ?? '',
           },
     );
   }

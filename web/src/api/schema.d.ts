@@ -812,6 +812,8 @@ export interface components {
                 path: string;
                 message: string;
             }[];
+            /** @description The request's id (Cloudflare's cf-ray when there is one): quote it when asking for support */
+            requestId: string;
         };
         Signup: {
             businessName: string;

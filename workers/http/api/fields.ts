@@ -18,6 +18,10 @@ export const ProblemSchema = z
     status: z.number().int(),
     detail: z.string(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })),
+    requestId: z.string().min(1).openapi({
+      description:
+        "The request's id (Cloudflare's cf-ray when there is one): quote it when asking for support",
+    }),
   })
   .openapi('Problem');
 

@@ -10,7 +10,7 @@ useHumanMessages();
 export function createRouter() {
   return new OpenAPIHono<HonoEnv>({
     defaultHook: (result) => {
-      if (!result.success) throw new ValidationError(fieldErrors(result.error));
+      if (!result.success) throw ValidationError.fromSchema(fieldErrors(result.error));
     },
   });
 }

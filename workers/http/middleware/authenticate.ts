@@ -2,7 +2,6 @@ import { createMiddleware } from 'hono/factory';
 import { keyMayCall, noteKeyUse, resolveApiKey } from '../../services/auth/api-keys';
 import { resolveSession } from '../../services/auth/sessions';
 import { ForbiddenError, UnauthorizedError } from '../../services/errors';
-import { problemWords } from '../../services/reader-language';
 import type { HonoEnv } from '../hono-env';
 import { isSameOrigin } from '../same-origin';
 import { readSessionCookie } from '../session-cookies';
@@ -19,11 +18,11 @@ export const authenticate = () =>
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       const key = match?.[1] ? await resolveApiKey(c.var.db, match[1]) : undefined;
-      if (!key) throw new UnauthorizedError('The API key is invalid or revoked');
+      if (!key) throw new UnauthorizedError('apiKeyInvalid');
       // Checked here, before any route or idempotency replay: a refused call never runs.
       const refusal = keyMayCall(key.scope, c.req.method, c.req.path.replace(/^\/api\/v1(?=\/)/, ''));
-      if (refusal === 'sessionOnly') throw new ForbiddenError(problemWords().sessionOnly);
-      if (refusal === 'readOnly') throw new ForbiddenError(problemWords().readOnlyKey);
+      if (refusal === 'sessionOnly') throw new ForbiddenError('sessionOnly');
+      if (refusal === 'readOnly') throw new ForbiddenError('readOnlyKey');
       await noteKeyUse(c.var.db, key);
       c.set('auth', {
         tenantId: key.tenantId,
@@ -38,7 +37,7 @@ export const authenticate = () =>
     const token = readSessionCookie(c, 'admin');
     // Only the cookie is an ambient credential: API keys (above) need no CSRF check.
     if (token && UNSAFE.has(c.req.method) && !isSameOrigin(c)) {
-      throw new ForbiddenError('This request did not come from the Clientele app');
+      throw new ForbiddenError('notFromApp');
     }
     const session = token ? await resolveSession(c.var.db, token) : undefined;
     if (!session) throw new UnauthorizedError();
@@ -55,6 +54,6 @@ export const authenticate = () =>
 
 export const requireOwner = () =>
   createMiddleware<HonoEnv>(async function requireOwner(c, next) {
-    if (c.var.auth.role !== 'owner') throw new ForbiddenError('Only the business owner can do this');
+    if (c.var.auth.role !== 'owner') throw new ForbiddenError('ownerOnly');
     await next();
   });

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { sha256Hex } from '../../services/auth/encoding';
-import { ConflictError, DomainError } from '../../services/errors';
+import { ConflictError, DomainError, say } from '../../services/errors';
 import { rememberedOutcome, rememberOutcome } from '../../services/idempotency/records';
 import type { HonoEnv } from '../hono-env';
 
@@ -26,7 +26,7 @@ export const idempotency = () =>
     const auth = c.get('auth');
     if (!key || !auth || c.req.method === 'GET' || c.req.method === 'HEAD') return next();
     if (key.length > 255) {
-      throw new DomainError(400, 'Bad Request', 'Idempotency-Key is longer than 255 characters');
+      throw new DomainError(400, 'idempotencyKeyTooLong');
     }
     const { db } = c.var;
     // Bytes, not text: uploads (the logo) are binary and must reach the handler intact.
@@ -40,20 +40,13 @@ export const idempotency = () =>
     const previous = await rememberedOutcome(db, auth.tenantId, key, now);
     if (previous) {
       if (previous.principal !== auth.principal || previous.requestHash !== requestHash) {
-        throw new DomainError(
-          422,
-          'Unprocessable Content',
-          'This Idempotency-Key was used for another request; use a new key for each action',
-        );
+        throw new DomainError(422, 'idempotencyKeyReused');
       }
       if (previous.role !== auth.role) {
-        throw new ConflictError(
-          'Your role changed since this request was made; send it again with a new key',
-        );
+        throw new ConflictError('roleChanged');
       }
       if (previous.body === null) {
-        const detail = `This request already created ${previous.resourceId ?? 'the resource'}; its secret was shown once and cannot be shown again. Create a new one.`;
-        throw new ConflictError(detail);
+        throw new ConflictError(say('secretShownOnce', previous.resourceId));
       }
       return new Response(previous.body, {
         status: previous.status,

@@ -1,6 +1,6 @@
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
-import { DomainError } from '../../services/errors';
+import { DomainError, say } from '../../services/errors';
 import type { HonoEnv } from '../hono-env';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -26,10 +26,10 @@ export const jsonOnly = () =>
       const binary = BINARY_ROUTES[`${c.req.method} ${c.req.path}`];
       if (binary) {
         if (hasBody && !binary.test(type)) {
-          throw new DomainError(415, 'Unsupported Media Type', 'Upload a PNG or JPEG image');
+          throw new DomainError(415, 'uploadImage');
         }
       } else if (hasBody && !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
-        throw new DomainError(415, 'Unsupported Media Type', 'Send the body as application/json');
+        throw new DomainError(415, 'sendJson');
       }
     }
     await next();
@@ -39,6 +39,6 @@ export const limitBody = () =>
   bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => {
-      throw new DomainError(413, 'Content Too Large', `The body is larger than ${MAX_BODY_BYTES} bytes`);
+      throw new DomainError(413, say('bodyTooLarge', MAX_BODY_BYTES));
     },
   });

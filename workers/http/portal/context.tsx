@@ -25,7 +25,14 @@ export interface PortalSession {
 
 export type PortalEnv = {
   Bindings: Env;
-  Variables: ContextVariables & { nonce: string; lang: Language; m: PortalMessages; portal: PortalSession };
+  Variables: ContextVariables & {
+    /** Set on endpoints that answer scripts in JSON: their refusals are problem+json, not pages. */
+    answersJson?: boolean;
+    nonce: string;
+    lang: Language;
+    m: PortalMessages;
+    portal: PortalSession;
+  };
 };
 export type PortalContext = Context<PortalEnv>;
 
@@ -36,6 +43,12 @@ export function pickLanguage(c: Context, preferred?: string | null): Language {
   if (isLanguage(preferred)) return preferred;
   return headerLanguage(c);
 }
+
+/** For endpoints a script calls: refusals come back as problem+json (see `portalServerError`). */
+export const answersJson: MiddlewareHandler<PortalEnv> = async function answersJson(c, next) {
+  c.set('answersJson', true);
+  await next();
+};
 
 /** Sets the language for pages that have no session (sign-in, errors). */
 export const anonymousLanguage: MiddlewareHandler<PortalEnv> = async (c, next) => {

@@ -1,5 +1,5 @@
 import { HTTPException } from 'hono/http-exception';
-import { DomainError } from '../../services/errors';
+import { asDomainError } from '../../services/errors';
 import { logServerError, renderError } from '../problem';
 import { notFound, type PortalContext, pickLanguage } from './context';
 import { Page } from './layout';
@@ -27,17 +27,18 @@ export function portalErrorPage(c: PortalContext, status: 404 | 500) {
 
 /**
  * Failures a page reports on purpose (a refused JSON download, a limit) keep their
- * status and problem+json body; anything unexpected is logged and becomes the 500 page.
+ * status and become problem+json, as do all refusals of an endpoint that answers JSON;
+ * a page that is not there is the 404 page; anything unexpected is logged and becomes
+ * the 500 page.
  */
 export function portalServerError(err: Error, c: PortalContext) {
-  if (err instanceof DomainError && err.status === 404) {
-    // A script asked (JSON): it gets problem+json. A signed-in client reaching something not
-    // theirs reads the same "not available" page as for any other document; anyone else, 404.
-    if ((c.req.header('content-type') ?? '').includes('application/json')) return renderError(err, c);
-    return c.var.portal ? notFound(c) : portalErrorPage(c, 404);
-  }
+  const refused = asDomainError(err);
+  if (c.var.answersJson && refused) return renderError(refused, c);
+  // A signed-in client reaching something not theirs reads the same "not available" page as
+  // for any other document; anyone else, 404.
+  if (refused?.status === 404) return c.var.portal ? notFound(c) : portalErrorPage(c, 404);
   if (err instanceof HTTPException && err.res) return err.getResponse();
-  if (err instanceof DomainError || err instanceof HTTPException) return renderError(err, c);
+  if (refused || err instanceof HTTPException) return renderError(err, c);
   logServerError(c, err);
   return portalErrorPage(c, 500);
 }

@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
 import { forTenant } from '../../services/context';
+import { DomainError, say } from '../../services/errors';
 import { receiveStripeEvent } from '../../services/stripe/webhooks';
 import type { HonoEnv } from '../hono-env';
 import { serverTiming } from '../middleware/context';
 import { noStore } from '../middleware/no-store';
-import { problemResponse, renderError } from '../problem';
+import { renderError } from '../problem';
 
 /** Stripe's events are small; anything bigger is not from Stripe. */
 const MAX_EVENT_BYTES = 512 * 1024;
@@ -19,10 +20,9 @@ export function createWebhooks() {
   hooks.use('*', noStore(), serverTiming());
   hooks.post('/stripe/:tenantId', async (c) => {
     const tenantId = c.req.param('tenantId');
-    if (!/^ten_[0-9a-z]{24}$/.test(tenantId))
-      return problemResponse(404, 'Not Found', 'No such webhook endpoint');
+    if (!/^ten_[0-9a-z]{24}$/.test(tenantId)) throw new DomainError(404, 'noWebhookEndpoint');
     const raw = await c.req.text();
-    if (raw.length > MAX_EVENT_BYTES) return problemResponse(413, 'Payload Too Large', 'Event too large');
+    if (raw.length > MAX_EVENT_BYTES) throw new DomainError(413, 'eventTooLarge');
     // The path names the business; it counts only once the signature proves the sender.
     const result = await receiveStripeEvent(
       forTenant(c.var.ctx, tenantId),
@@ -33,10 +33,12 @@ export function createWebhooks() {
   });
   // Everything else under /webhooks is answered here, as problem+json: falling through to
   // the app's static assets would hand this sub-app a response it cannot add headers to.
-  hooks.all('/stripe/:tenantId', () =>
-    problemResponse(405, 'Method Not Allowed', 'Stripe delivers events with POST', [], { allow: 'POST' }),
-  );
-  hooks.all('*', (c) => problemResponse(404, 'Not Found', `No webhook endpoint at ${c.req.path}`));
+  hooks.all('/stripe/:tenantId', () => {
+    throw new DomainError(405, 'webhookPostOnly', [], { allow: 'POST' });
+  });
+  hooks.all('*', (c) => {
+    throw new DomainError(404, say('noWebhookAt', c.req.path));
+  });
   hooks.onError(renderError);
   return hooks;
 }

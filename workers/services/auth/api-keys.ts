@@ -57,7 +57,7 @@ export async function apiKeysOf(ctx: TenantContext): Promise<ApiKeyView[]> {
 }
 
 export async function revokeKey(ctx: TenantContext, id: string) {
-  if (!(await revokeApiKey(ctx.db, ctx.tenantId, id, ctx.now))) throw new NotFoundError('API key');
+  if (!(await revokeApiKey(ctx.db, ctx.tenantId, id, ctx.now))) throw new NotFoundError('apiKey');
 }
 
 /** The active key behind a Bearer value, or undefined. Changes nothing (see `noteKeyUse`). */

@@ -16,7 +16,6 @@ import {
   type Role,
 } from '@clientele/db';
 import { ConflictError, RateLimitedError, UnauthorizedError } from '../errors';
-import { problemWords } from '../reader-language';
 import { randomToken, sha256Hex } from './encoding';
 import { decoyHash, hashPassword, verifyPassword } from './password';
 
@@ -97,7 +96,7 @@ export async function signUp(
     const { tenantId, userId } = await createTenantWithOwner(db, { ...input, passwordHash }, now);
     return await issue(db, userId, tenantId, 'owner', now);
   } catch (err) {
-    if (err instanceof EmailTakenError) throw new ConflictError(problemWords().emailTaken);
+    if (err instanceof EmailTakenError) throw new ConflictError('emailTaken');
     throw err;
   }
 }
@@ -134,10 +133,10 @@ export async function signIn(
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash()));
   if (!user || !ok) {
     await hitRateLimit(db, accountKey, LOGIN_WINDOW_MS, now);
-    throw new UnauthorizedError(problemWords().wrongPassword);
+    throw new UnauthorizedError('wrongPassword');
   }
   const [membership] = await membershipsOf(db, user.id);
-  if (!membership) throw new UnauthorizedError('This account has no business yet');
+  if (!membership) throw new UnauthorizedError('noBusinessYet');
   await Promise.all([clearRateLimit(db, pairKey), clearRateLimit(db, accountKey)]);
   if (input.previousToken) await deleteSession(db, await sha256Hex(input.previousToken));
   return issue(db, user.id, membership.tenantId, membership.role, now);

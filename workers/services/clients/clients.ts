@@ -13,8 +13,6 @@ import {
 } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
-import { pageWithCursor } from '../pagination';
-import { problemWords } from '../reader-language';
 import { blankToNull } from '../text';
 import type { ClientInput, ClientPatch, ClientView } from './schema';
 
@@ -74,20 +72,20 @@ export async function listClientsFor(
     archived?: boolean | undefined;
   },
 ) {
-  const page = await pageWithCursor(() => listClients(ctx.db, ctx.tenantId, opts));
+  const page = await listClients(ctx.db, ctx.tenantId, opts);
   return { data: page.data.map(toClientView), nextCursor: page.nextCursor };
 }
 
 export async function getClientFor(ctx: TenantContext, id: string): Promise<ClientView> {
   const c = await getClient(ctx.db, ctx.tenantId, id);
-  if (!c) throw new NotFoundError('Client');
+  if (!c) throw new NotFoundError('client');
   return toClientView(c);
 }
 
 /** New clients inherit the business's currency and, where it is one we print, its language. */
 export async function createClientFor(ctx: TenantContext, input: ClientInput): Promise<ClientView> {
   const tenant = await getTenant(ctx.db, ctx.tenantId);
-  if (!tenant) throw new NotFoundError('Business');
+  if (!tenant) throw new NotFoundError('business');
   const fields = toFields(input);
   const defaultLanguage = isLanguage(tenant.locale) ? tenant.locale : 'en';
   const created = await createClient(
@@ -112,13 +110,13 @@ export async function updateClientFor(
   if (portalAccess) {
     // Refused before anything is written: a 422 must not leave the other fields half-saved.
     const current = await getClient(ctx.db, ctx.tenantId, id);
-    if (!current) throw new NotFoundError('Client');
+    if (!current) throw new NotFoundError('client');
     if (current.archivedAt) {
-      throw new ValidationError([{ path: 'portalAccess', message: problemWords().restoreBeforePortal }]);
+      throw new ValidationError([{ path: 'portalAccess', message: 'restoreBeforePortal' }]);
     }
   }
   let c = await updateClient(ctx.db, ctx.tenantId, id, toFields(fields), ctx.now);
-  if (!c) throw new NotFoundError('Client');
+  if (!c) throw new NotFoundError('client');
   if (portalAccess !== undefined && portalAccess !== !c.portalDisabledAt) {
     c = (await setPortalAccess(ctx.db, ctx.tenantId, id, portalAccess, ctx.now)) ?? c;
   }
@@ -127,6 +125,6 @@ export async function updateClientFor(
 
 export async function archiveClientFor(ctx: TenantContext, id: string): Promise<ClientView> {
   const c = await archiveClient(ctx.db, ctx.tenantId, id, ctx.now);
-  if (!c) throw new NotFoundError('Client');
+  if (!c) throw new NotFoundError('client');
   return toClientView(c);
 }

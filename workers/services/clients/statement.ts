@@ -22,7 +22,7 @@ export async function clientStatementPdf(ctx: TenantContext, clientId: string) {
     getClient(ctx.db, ctx.tenantId, clientId),
     getTenant(ctx.db, ctx.tenantId),
   ]);
-  if (!client || !tenant) throw new NotFoundError('Client');
+  if (!client || !tenant) throw new NotFoundError('client');
   const [summary, rows] = await Promise.all([
     summaryOf(ctx, clientId),
     statementInvoices(ctx.db, ctx.tenantId, clientId),

@@ -11,7 +11,7 @@ import type { ClientSummary, CurrencySummary } from './schema';
  */
 export async function clientSummary(ctx: TenantContext, clientId: string): Promise<ClientSummary> {
   const client = await getClient(ctx.db, ctx.tenantId, clientId);
-  if (!client) throw new NotFoundError('Client');
+  if (!client) throw new NotFoundError('client');
   return summaryOf(ctx, clientId);
 }
 

@@ -31,16 +31,12 @@ import {
 } from '@clientele/db';
 import { getClientFor } from '../clients/clients';
 import type { TenantContext } from '../context';
-import { ConflictError, DomainError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError, say, ValidationError, type WordKey } from '../errors';
 import { queueDocumentEmail } from '../mail/outgoing';
-import { pageWithCursor } from '../pagination';
-import { problemWords } from '../reader-language';
 import { blankToNull } from '../text';
 import { sellerOf } from './parties';
 import type { BillTo, DocumentInput, DocumentViews, LineApiInput } from './schema';
 import { toDocumentView, today } from './view';
-
-const NAMES: Record<DocumentType, string> = { invoice: 'Invoice', estimate: 'Estimate' };
 
 function toLines(lines: LineApiInput[]): LineInput[] {
   return lines.map((l) => ({
@@ -52,19 +48,15 @@ function toLines(lines: LineApiInput[]): LineInput[] {
   }));
 }
 
-/** An arithmetic refusal in the reader's words. */
-function amountRefusal(reason: AmountRefusal): string {
-  const w = problemWords();
-  const words: Record<AmountRefusal, string> = {
-    'not-a-number': w.enterNumber,
-    'too-precise': w.fewerDecimals,
-    'too-large': w.tooLarge,
-    'percent-range': w.percentRange,
-    negative: w.notNegative,
-    'not-whole': w.wholeMinorUnits,
-  };
-  return words[reason];
-}
+/** An arithmetic refusal, as the catalogue words it. */
+const AMOUNT_REFUSALS: Record<AmountRefusal, WordKey> = {
+  'not-a-number': 'enterNumber',
+  'too-precise': 'fewerDecimals',
+  'too-large': 'tooLarge',
+  'percent-range': 'percentRange',
+  negative: 'notNegative',
+  'not-whole': 'wholeMinorUnits',
+};
 
 /** Runs totals(), turning arithmetic refusals into a 422 that names the field. */
 function computeTotals(lines: LineInput[], discountPercent: number) {
@@ -72,7 +64,7 @@ function computeTotals(lines: LineInput[], discountPercent: number) {
     return totals(lines, discountPercent);
   } catch (err) {
     if (err instanceof AmountError) {
-      throw new ValidationError([{ path: err.path, message: amountRefusal(err.reason) }]);
+      throw new ValidationError([{ path: err.path, message: AMOUNT_REFUSALS[err.reason] }]);
     }
     throw err;
   }
@@ -103,9 +95,8 @@ function addDays(date: string, days: number): string {
 async function clientFor(ctx: TenantContext, clientId: string): Promise<Client> {
   const client = await getClient(ctx.db, ctx.tenantId, clientId);
   // Another tenant's client is reported exactly like a missing one.
-  if (!client) throw new ValidationError([{ path: 'clientId', message: problemWords().noSuchClient }]);
-  if (client.archivedAt)
-    throw new ValidationError([{ path: 'clientId', message: problemWords().clientArchived }]);
+  if (!client) throw new ValidationError([{ path: 'clientId', message: 'noSuchClient' }]);
+  if (client.archivedAt) throw new ValidationError([{ path: 'clientId', message: 'clientArchived' }]);
   return client;
 }
 
@@ -120,7 +111,7 @@ async function load<T extends DocumentType>(
   id: string,
 ): Promise<DocumentRows[T]> {
   const row = asKind(type, await getDocument(ctx.db, ctx.tenantId, type, id));
-  if (!row) throw new NotFoundError(NAMES[type]);
+  if (!row) throw new NotFoundError(type);
   return row;
 }
 
@@ -136,10 +127,10 @@ async function view<T extends DocumentType>(
 
 function checkDates(f: { issueDate: string; dueDate: string | null; validUntil: string | null }) {
   if (f.dueDate && f.dueDate < f.issueDate) {
-    throw new ValidationError([{ path: 'dueDate', message: problemWords().dueBeforeIssue }]);
+    throw new ValidationError([{ path: 'dueDate', message: 'dueBeforeIssue' }]);
   }
   if (f.validUntil && f.validUntil < f.issueDate) {
-    throw new ValidationError([{ path: 'validUntil', message: problemWords().validUntilBeforeIssue }]);
+    throw new ValidationError([{ path: 'validUntil', message: 'validUntilBeforeIssue' }]);
   }
 }
 
@@ -149,7 +140,7 @@ export async function createDraft<T extends DocumentType>(
   input: DocumentInput,
 ): Promise<DocumentViews[T]> {
   const tenant = await getTenant(ctx.db, ctx.tenantId);
-  if (!tenant) throw new NotFoundError('Business');
+  if (!tenant) throw new NotFoundError('business');
   const client = await clientFor(ctx, input.clientId);
   const issueDate = input.issueDate ?? today(ctx.now);
   const terms = input.paymentTermsDays ?? tenant.paymentTermsDays;
@@ -168,7 +159,7 @@ export async function createDraft<T extends DocumentType>(
   checkDates(fields);
   const t = computeTotals(fields.lines, fields.discountPercent);
   const row = asKind(type, await createDocument(ctx.db, ctx.tenantId, type, fields, t, ctx.now));
-  if (!row) throw new NotFoundError(NAMES[type]);
+  if (!row) throw new NotFoundError(type);
   return toDocumentView(type, row, ctx.now, billToOf(client));
 }
 
@@ -183,8 +174,7 @@ export async function updateDraftFor<T extends DocumentType>(
   patch: Partial<DocumentInput>,
 ) {
   const current = await load(ctx, type, id);
-  if (current.status !== 'draft')
-    throw new ConflictError(problemWords().onlyDraftsEditable(type === 'invoice'));
+  if (current.status !== 'draft') throw new ConflictError(say('onlyDraftsEditable', type === 'invoice'));
   const fields: Partial<DocumentFields> = {};
   if (patch.clientId !== undefined) {
     fields.clientId = (await clientFor(ctx, patch.clientId)).id;
@@ -211,17 +201,17 @@ export async function updateDraftFor<T extends DocumentType>(
         )
       : undefined;
   const row = asKind(type, await updateDraft(ctx.db, ctx.tenantId, type, id, fields, t, ctx.now));
-  if (!row) throw new ConflictError(problemWords().issuedWhileEditing(type === 'invoice'));
+  if (!row) throw new ConflictError(say('issuedWhileEditing', type === 'invoice'));
   return view(ctx, type, row);
 }
 
 export async function deleteDraftFor(ctx: TenantContext, type: DocumentType, id: string) {
   const current = await load(ctx, type, id);
   if (current.status !== 'draft') {
-    throw new ConflictError(problemWords().keptForRecord(type === 'invoice'));
+    throw new ConflictError(say('keptForRecord', type === 'invoice'));
   }
   if (!(await deleteDraft(ctx.db, ctx.tenantId, type, id)))
-    throw new ConflictError(problemWords().justIssued(type === 'invoice'));
+    throw new ConflictError(say('justIssued', type === 'invoice'));
 }
 
 /**
@@ -252,19 +242,19 @@ async function issue<T extends DocumentType>(
   opts: { resend?: boolean },
 ): Promise<{ document: DocumentViews[T]; issuedNow: boolean }> {
   const current = await load(ctx, type, id);
-  if (current.status === 'void') throw new ConflictError(problemWords().voidCannotBeSent);
+  if (current.status === 'void') throw new ConflictError('voidCannotBeSent');
   if (current.status !== 'draft') {
     if (!opts.resend) throw alreadySent(type, current);
     return { document: await view(ctx, type, current), issuedNow: false };
   }
   if ((current.lines as LineInput[]).length === 0) {
-    throw new ValidationError([{ path: 'lines', message: problemWords().addLineBeforeSending }]);
+    throw new ValidationError([{ path: 'lines', message: 'addLineBeforeSending' }]);
   }
   const [tenant, client] = await Promise.all([
     getTenant(ctx.db, ctx.tenantId),
     getClient(ctx.db, ctx.tenantId, current.clientId),
   ]);
-  if (!tenant || !client) throw new NotFoundError(NAMES[type]);
+  if (!tenant || !client) throw new NotFoundError(type);
   const snapshot: Omit<DocumentSnapshot, 'number'> = {
     type,
     language: current.language,
@@ -288,11 +278,11 @@ async function issue<T extends DocumentType>(
     ctx.now,
   ).catch((err: unknown) => {
     if (!(err instanceof NumberTakenError)) throw err;
-    const message = `The number format "${format}" gives a number another ${type} already has; change the format in Settings (nothing was issued)`;
-    throw new DomainError(409, 'Conflict', message, [{ path: 'number', message }]);
+    const taken = say('numberTaken', format, type === 'invoice');
+    throw new ConflictError(taken, [{ path: 'number', message: taken }]);
   });
   const row = asKind(type, issued?.row);
-  if (!issued || !row) throw new NotFoundError(NAMES[type]);
+  if (!issued || !row) throw new NotFoundError(type);
   // Two sends of one draft at once: the batch issues it for one of them only (it checks
   // "still a draft"); the other finds it issued by someone else and is refused like a repeat.
   if (!issued.issuedNow) {
@@ -303,16 +293,16 @@ async function issue<T extends DocumentType>(
 }
 
 function alreadySent(type: DocumentType, row: DocumentRow) {
-  return new ConflictError(problemWords().alreadySent(type === 'invoice', row.number ?? ''));
+  return new ConflictError(say('alreadySent', type === 'invoice', row.number ?? ''));
 }
 
 export async function voidInvoiceFor(ctx: TenantContext, id: string) {
   const current = await load(ctx, 'invoice', id);
   if (current.status === 'void') return view(ctx, 'invoice', current);
-  if (current.status === 'draft') throw new ConflictError(problemWords().deleteDraftInstead);
-  if (current.amountPaid > 0) throw new ConflictError(problemWords().hasPayments);
+  if (current.status === 'draft') throw new ConflictError('deleteDraftInstead');
+  if (current.amountPaid > 0) throw new ConflictError('hasPayments');
   const row = asKind('invoice', await voidInvoice(ctx.db, ctx.tenantId, id, ctx.now));
-  if (!row) throw new ConflictError(problemWords().changedMeanwhile);
+  if (!row) throw new ConflictError('changedMeanwhile');
   return view(ctx, 'invoice', row);
 }
 
@@ -329,17 +319,15 @@ export async function decideEstimateFor(
     await decideEstimate(ctx.db, ctx.tenantId, id, decision, today(ctx.now), reason, ctx.now),
   );
   if (!row) {
-    throw new ConflictError(
-      current.status === 'draft' ? problemWords().sendEstimateFirst : problemWords().estimateDecided,
-    );
+    throw new ConflictError(current.status === 'draft' ? 'sendEstimateFirst' : 'estimateDecided');
   }
   return view(ctx, 'estimate', row);
 }
 
 export async function convertEstimateFor(ctx: TenantContext, id: string) {
   const est = await load(ctx, 'estimate', id);
-  if (est.convertedInvoiceId) throw new ConflictError(problemWords().alreadyConverted);
-  if (est.status !== 'accepted') throw new ConflictError(problemWords().onlyAcceptedConverts);
+  if (est.convertedInvoiceId) throw new ConflictError('alreadyConverted');
+  if (est.status !== 'accepted') throw new ConflictError('onlyAcceptedConverts');
   const tenant = await getTenant(ctx.db, ctx.tenantId);
   const issueDate = today(ctx.now);
   const invoice = asKind(
@@ -352,7 +340,7 @@ export async function convertEstimateFor(ctx: TenantContext, id: string) {
       ctx.now,
     ),
   );
-  if (!invoice) throw new ConflictError(problemWords().alreadyConverted);
+  if (!invoice) throw new ConflictError('alreadyConverted');
   return view(ctx, 'invoice', invoice);
 }
 
@@ -378,9 +366,7 @@ export async function listDocumentsFor<T extends DocumentType>(
     limit: number;
   },
 ) {
-  const page = await pageWithCursor(() =>
-    listDocuments(ctx.db, ctx.tenantId, { ...opts, type, today: today(ctx.now) }),
-  );
+  const page = await listDocuments(ctx.db, ctx.tenantId, { ...opts, type, today: today(ctx.now) });
   const data: DocumentViews[T][] = [];
   for (const r of page.data) {
     const row = documentAs(type, r);

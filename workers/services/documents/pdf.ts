@@ -49,7 +49,7 @@ async function pdfInput(
       getTenant(ctx.db, ctx.tenantId),
       getClient(ctx.db, ctx.tenantId, row.clientId),
     ]);
-    if (!tenant || !client) throw new NotFoundError('Document');
+    if (!tenant || !client) throw new NotFoundError('document');
     logoKey = tenant.logoKey;
     instructions = tenant.paymentInstructions;
     seller = sellerOf(tenant);
@@ -102,7 +102,7 @@ export function pdfFilename(row: Pick<DocumentRow, 'number' | 'id' | 'type'>): s
  */
 export async function documentPdf(ctx: TenantContext, type: DocumentType, id: string): Promise<RenderedPdf> {
   const row = await getDocument(ctx.db, ctx.tenantId, type, id);
-  if (!row) throw new NotFoundError(type === 'invoice' ? 'Invoice' : 'Estimate');
+  if (!row) throw new NotFoundError(type);
   return pdfOfDocument(ctx, row);
 }
 

@@ -1,7 +1,6 @@
 import { type EmailRow, listEmails, outboxMessages } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { NotFoundError } from '../errors';
-import { pageWithCursor } from '../pagination';
 import type { EmailView, OutboxMessage } from './schema';
 
 export function toEmailView(e: EmailRow): EmailView {
@@ -26,14 +25,14 @@ export async function emailLog(
   ctx: TenantContext,
   q: { clientId?: string | undefined; cursor?: string | undefined; limit: number },
 ) {
-  const page = await pageWithCursor(() => listEmails(ctx.db, ctx.tenantId, q));
+  const page = await listEmails(ctx.db, ctx.tenantId, q);
   return { data: page.data.map(toEmailView), nextCursor: page.nextCursor };
 }
 
 /** What the development transport "sent" for this business, raw messages included. */
 export async function devOutbox(ctx: TenantContext): Promise<OutboxMessage[]> {
   // Off in production: the route does not exist there.
-  if (!ctx.config.mail.devOutbox) throw new NotFoundError('Route');
+  if (!ctx.config.mail.devOutbox) throw new NotFoundError('route');
   const rows = await outboxMessages(ctx.db, ctx.tenantId, 200);
   return Promise.all(
     rows.map(async (m) => ({

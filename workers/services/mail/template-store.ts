@@ -1,14 +1,14 @@
 import { LANGUAGES, type Language } from '@clientele/core';
 import { deleteTemplates, getClient, saveTemplate, TENANT_SCOPE, templatesOf } from '@clientele/db';
 import type { TenantContext } from '../context';
-import { NotFoundError, ValidationError } from '../errors';
+import { NotFoundError, say, ValidationError } from '../errors';
 import { BUILT_IN, type TemplateKind, type TemplateText } from './defaults';
 import type { PreviewInput, TemplateInput, TemplateSet } from './schema';
 import { renderTemplate, unknownVariables, VARIABLES, variablesIn } from './templates';
 import { previewValues } from './values';
 
 async function ensureClient(ctx: TenantContext, clientId: string | undefined) {
-  if (clientId && !(await getClient(ctx.db, ctx.tenantId, clientId))) throw new NotFoundError('Client');
+  if (clientId && !(await getClient(ctx.db, ctx.tenantId, clientId))) throw new NotFoundError('client');
 }
 
 /**
@@ -51,9 +51,9 @@ function refuseUnknownVariables(kind: TemplateKind, t: TemplateText) {
     throw new ValidationError(
       unknown.map((v) => ({
         path: variablesIn(t.subject).includes(v) ? 'subject' : 'body',
-        message: `Unknown variable {{${v}}}; available: ${VARIABLES[kind].map((x) => `{{${x}}}`).join(', ')}`,
+        message: say('unknownVariable', v, VARIABLES[kind].map((x) => `{{${x}}}`).join(', ')),
       })),
-      `Unknown variables: ${unknown.join(', ')}`,
+      say('unknownVariables', unknown.join(', ')),
     );
   }
 }

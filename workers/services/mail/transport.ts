@@ -36,6 +36,12 @@ export class DevOutboxTransport implements Transport {
   }
 }
 
+/** The Message-ID a `send_email` answer names, if the runtime gave one. */
+function messageIdOf(sent: unknown): string | undefined {
+  if (typeof sent !== 'object' || sent === null || !('messageId' in sent)) return undefined;
+  return typeof sent.messageId === 'string' ? sent.messageId : undefined;
+}
+
 /** Cloudflare Email Routing's `send_email` binding (verified destinations, or Email Sending). */
 export class CloudflareEmailTransport implements Transport {
   constructor(private readonly binding: SendEmail) {}
@@ -43,10 +49,8 @@ export class CloudflareEmailTransport implements Transport {
   async send(m: TransportMessage) {
     const { EmailMessage } = await import('cloudflare:email');
     // Newer runtimes answer with the Message-ID they used; older ones answer nothing.
-    const sent = (await this.binding.send(new EmailMessage(m.from, m.to, m.raw))) as unknown as
-      | { messageId?: string }
-      | undefined;
-    return { providerId: sent?.messageId ?? `cloudflare:${m.emailId}` };
+    const sent: unknown = await this.binding.send(new EmailMessage(m.from, m.to, m.raw));
+    return { providerId: messageIdOf(sent) ?? `cloudflare:${m.emailId}` };
   }
 }
 

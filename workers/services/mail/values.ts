@@ -62,7 +62,7 @@ export async function previewValues(
   clientId?: string,
 ): Promise<Values> {
   const tenant = await getTenant(ctx.db, ctx.tenantId);
-  if (!tenant) throw new NotFoundError('Business');
+  if (!tenant) throw new NotFoundError('business');
   let client: Pick<Client, 'name' | 'company' | 'email' | 'currency'> = {
     name: 'Maria Oliveira',
     company: 'Oliveira & Filhos Lda',
@@ -71,7 +71,7 @@ export async function previewValues(
   };
   if (clientId) {
     const c = await getClient(ctx.db, ctx.tenantId, clientId);
-    if (!c) throw new NotFoundError('Client');
+    if (!c) throw new NotFoundError('client');
     client = c;
   }
   return templateValues(language, tenant, client, {

@@ -9,9 +9,9 @@ import {
 } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { getDocumentFor } from '../documents/documents';
-import { ConflictError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError, say, ValidationError } from '../errors';
 import { queueDocumentEmail } from '../mail/outgoing';
-import { problemWords, readerLocale } from '../reader-language';
+import { readerLocale } from '../reader-language';
 import { blankToNull } from '../text';
 import type { Payment, PaymentInput } from './schema';
 
@@ -35,16 +35,16 @@ export const toPaymentView = (p: PaymentRow): Payment => ({
  */
 export async function recordManualPayment(ctx: TenantContext, invoiceId: string, input: PaymentInput) {
   const invoice = await getDocument(ctx.db, ctx.tenantId, 'invoice', invoiceId);
-  if (!invoice) throw new NotFoundError('Invoice');
-  if (invoice.status === 'draft') throw new ConflictError(problemWords().sendBeforePayments);
-  if (invoice.status === 'void') throw new ConflictError(problemWords().invoiceVoid);
+  if (!invoice) throw new NotFoundError('invoice');
+  if (invoice.status === 'draft') throw new ConflictError('sendBeforePayments');
+  if (invoice.status === 'void') throw new ConflictError('invoiceVoid');
   const due = invoice.total - invoice.amountPaid;
-  if (due === 0) throw new ConflictError(problemWords().paidInFull);
+  if (due === 0) throw new ConflictError('paidInFull');
   if (input.amount > due) {
     throw new ValidationError([
       {
         path: 'amount',
-        message: problemWords().moreThanDue(formatMoney(due, invoice.currency, readerLocale())),
+        message: say('moreThanDue', formatMoney(due, invoice.currency, readerLocale())),
       },
     ]);
   }
@@ -61,7 +61,7 @@ export async function recordManualPayment(ctx: TenantContext, invoiceId: string,
     },
     ctx.now,
   );
-  if (!payment) throw new ConflictError(problemWords().changedMeanwhile);
+  if (!payment) throw new ConflictError('changedMeanwhile');
   if (input.sendReceipt) {
     const doc = { id: payment.invoiceId, type: 'invoice' as const, clientId: payment.clientId };
     await queueDocumentEmail(ctx, doc, `receipt:${payment.id}`, 'receipt');
@@ -73,10 +73,10 @@ export async function deletePaymentFor(ctx: TenantContext, invoiceId: string, pa
   const existing = await getPayment(ctx.db, ctx.tenantId, paymentId);
   if (existing?.invoiceId === invoiceId && existing.source === 'stripe') {
     // The money really moved: deleting the record would hide it. A refund in Stripe undoes it.
-    throw new ConflictError(problemWords().stripePaymentKept);
+    throw new ConflictError('stripePaymentKept');
   }
   const p = await deletePayment(ctx.db, ctx.tenantId, invoiceId, paymentId, ctx.now);
-  if (!p) throw new NotFoundError('Payment');
+  if (!p) throw new NotFoundError('payment');
 }
 
 /** One invoice's payments; an invoice that is not this business's is not found. */

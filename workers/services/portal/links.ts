@@ -15,7 +15,6 @@ import {
 import { randomToken, sha256Hex } from '../auth/encoding';
 import type { TenantContext } from '../context';
 import { ConflictError, NotFoundError } from '../errors';
-import { problemWords } from '../reader-language';
 import type { PortalLinkView } from './schema';
 
 /** A portal session lasts at most this long, and never beyond the link that opened it. */
@@ -51,9 +50,9 @@ export async function issuePortalLink(ctx: TenantContext, clientId: string) {
     getClient(ctx.db, ctx.tenantId, clientId),
     getTenant(ctx.db, ctx.tenantId),
   ]);
-  if (!client || !tenant) throw new NotFoundError('Client');
+  if (!client || !tenant) throw new NotFoundError('client');
   if (client.archivedAt || client.portalDisabledAt) {
-    throw new ConflictError(problemWords().portalAccessOff);
+    throw new ConflictError('portalAccessOff');
   }
   const token = randomToken(32);
   const expiresAt = linkExpiry(ctx.now, tenant.portalLinkDays);
@@ -72,7 +71,7 @@ export async function portalLinksFor(ctx: TenantContext, clientId?: string) {
 
 export async function revokeLink(ctx: TenantContext, id: string) {
   const l = await revokePortalLink(ctx.db, ctx.tenantId, id, ctx.now);
-  if (!l) throw new NotFoundError('Portal link');
+  if (!l) throw new NotFoundError('portalLink');
   return toLinkView(l, ctx.now);
 }
 

@@ -73,7 +73,7 @@ export async function invoiceZip(
 ): Promise<InvoiceZip> {
   const wanted = [...new Set(ids)];
   const rows = await portalInvoicesByIds(ctx.db, ctx.tenantId, clientId, wanted);
-  if (rows.length !== wanted.length) throw new NotFoundError('Invoice');
+  if (rows.length !== wanted.length) throw new NotFoundError('invoice');
   rows.sort((a, b) => (a.number ?? '').localeCompare(b.number ?? '') || a.id.localeCompare(b.id));
   const { files } = ctx;
   const plans = await Promise.all(rows.map((r) => planPdf(ctx, r)));

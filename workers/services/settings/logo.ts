@@ -2,7 +2,7 @@ import { getTenant, updateTenant } from '@clientele/db';
 import { assertEmbeddable, imageSize, type PdfImage } from '@clientele/pdf';
 import { sha256Hex } from '../auth/encoding';
 import type { AppContext, TenantContext } from '../context';
-import { DomainError, NotFoundError, ValidationError } from '../errors';
+import { DomainError, NotFoundError, type Refusal, say, ValidationError } from '../errors';
 
 export const MAX_LOGO_BYTES = 512 * 1024;
 /** Decoded, 2000×2000 RGBA is 16 MB: well inside a Worker's 128 MB while rendering. */
@@ -22,10 +22,10 @@ export function sniffImage(bytes: Uint8Array): PdfImage['type'] | null {
  */
 export async function putLogo(ctx: TenantContext, bytes: Uint8Array) {
   if (bytes.length > MAX_LOGO_BYTES) {
-    throw new DomainError(413, 'Content Too Large', `The logo is larger than ${MAX_LOGO_BYTES / 1024} KB`);
+    throw new DomainError(413, say('logoTooLarge', MAX_LOGO_BYTES / 1024));
   }
   const type = sniffImage(bytes);
-  if (!type) throw new DomainError(415, 'Unsupported Media Type', 'Upload the logo as a PNG or JPEG image');
+  if (!type) throw new DomainError(415, 'logoType');
   await checkLogo({ bytes, type });
   const key = `logos/${ctx.tenantId}/${await sha256Hex(bytes)}.${type === 'png' ? 'png' : 'jpg'}`;
   await ctx.files.put(key, bytes, { httpMetadata: { contentType: `image/${type}` } });
@@ -40,17 +40,15 @@ export async function putLogo(ctx: TenantContext, bytes: Uint8Array) {
  */
 async function checkLogo(image: PdfImage) {
   const size = imageSize(image);
-  const refuse = (message: string) => new ValidationError([{ path: 'logo', message }]);
-  if (!size) throw refuse('This image file is damaged or incomplete; export it again as PNG or JPEG');
+  const refuse = (message: Refusal) => new ValidationError([{ path: 'logo', message }]);
+  if (!size) throw refuse('imageDamaged');
   if (size.width > MAX_LOGO_SIDE || size.height > MAX_LOGO_SIDE) {
-    throw refuse(
-      `The logo is ${size.width}×${size.height} pixels; use one at most ${MAX_LOGO_SIDE}×${MAX_LOGO_SIDE}`,
-    );
+    throw refuse(say('logoTooManyPixels', size.width, size.height, MAX_LOGO_SIDE));
   }
   try {
     await assertEmbeddable(image);
   } catch {
-    throw refuse('This image file is damaged or incomplete; export it again as PNG or JPEG');
+    throw refuse('imageDamaged');
   }
 }
 
@@ -61,7 +59,7 @@ export async function removeLogo(ctx: TenantContext) {
 export async function currentLogo(ctx: TenantContext) {
   const tenant = await getTenant(ctx.db, ctx.tenantId);
   const object = tenant?.logoKey ? await ctx.files.get(tenant.logoKey) : null;
-  if (!object) throw new NotFoundError('Logo');
+  if (!object) throw new NotFoundError('logo');
   return object;
 }
 

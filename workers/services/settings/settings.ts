@@ -1,7 +1,6 @@
 import { getTenant, type Tenant, type TenantPatch, updateTenant } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
-import { problemWords } from '../reader-language';
 import { blankToNull } from '../text';
 import { putLogo } from './logo';
 import type { SettingsPatch, SettingsView } from './schema';
@@ -35,7 +34,7 @@ export function toSettingsView(t: Tenant): SettingsView {
 /** A number format must contain the sequence, or two documents could share a number. */
 export function checkNumberFormat(path: string, format: string | undefined) {
   if (format !== undefined && !/\{seq(?::\d)?\}/.test(format)) {
-    throw new ValidationError([{ path, message: problemWords().includeSequence }]);
+    throw new ValidationError([{ path, message: 'includeSequence' }]);
   }
 }
 
@@ -47,7 +46,7 @@ export async function uploadLogo(ctx: TenantContext, bytes: Uint8Array): Promise
 
 export async function getSettings(ctx: TenantContext): Promise<SettingsView> {
   const t = await getTenant(ctx.db, ctx.tenantId);
-  if (!t) throw new NotFoundError('Business');
+  if (!t) throw new NotFoundError('business');
   return toSettingsView(t);
 }
 
@@ -79,6 +78,6 @@ export async function updateSettings(ctx: TenantContext, patch: SettingsPatch): 
   };
   for (const k of Object.keys(fields) as (keyof TenantPatch)[]) if (fields[k] === undefined) delete fields[k];
   const t = await updateTenant(ctx.db, ctx.tenantId, fields, ctx.now);
-  if (!t) throw new NotFoundError('Business');
+  if (!t) throw new NotFoundError('business');
   return toSettingsView(t);
 }

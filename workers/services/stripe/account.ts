@@ -5,8 +5,7 @@ import {
   type StripeAccountRow,
 } from '@clientele/db';
 import type { AppContext, TenantContext } from '../context';
-import { UpstreamError, ValidationError } from '../errors';
-import { problemWords } from '../reader-language';
+import { type FieldRefusal, say, UpstreamError, ValidationError } from '../errors';
 import { Stripe } from './client';
 import type { StripeKeysInput, StripeSettingsView } from './schema';
 import { currentKeyId, open, seal } from './sealed';
@@ -41,28 +40,28 @@ export async function stripeSettings(ctx: TenantContext) {
 const modeOf = (key: string) => (/_(live)_/.test(key) ? 'live' : 'test');
 
 function checkShapes(input: StripeKeysInput) {
-  const errors = [];
+  const errors: FieldRefusal[] = [];
   if (!/^(sk|rk)_(test|live)_[A-Za-z0-9]+$/.test(input.secretKey)) {
     errors.push({
       path: 'secretKey',
-      message: problemWords().notStripeSecretKey,
+      message: 'notStripeSecretKey',
     });
   }
   if (!/^pk_(test|live)_[A-Za-z0-9]+$/.test(input.publishableKey)) {
     errors.push({
       path: 'publishableKey',
-      message: problemWords().notStripePublishableKey,
+      message: 'notStripePublishableKey',
     });
   } else if (errors.length === 0 && modeOf(input.publishableKey) !== modeOf(input.secretKey)) {
     errors.push({
       path: 'publishableKey',
-      message: problemWords().stripeModeMismatch(modeOf(input.publishableKey) === 'live'),
+      message: say('stripeModeMismatch', modeOf(input.publishableKey) === 'live'),
     });
   }
   if (!/^whsec_[A-Za-z0-9+/=]+$/.test(input.webhookSecret)) {
     errors.push({
       path: 'webhookSecret',
-      message: problemWords().notWebhookSecret,
+      message: 'notWebhookSecret',
     });
   }
   if (errors.length) throw new ValidationError(errors);
@@ -84,11 +83,11 @@ export async function saveStripeSettings(ctx: TenantContext, input: StripeKeysIn
       throw new ValidationError([
         {
           path: 'secretKey',
-          message: problemWords().stripeKeyRefused,
+          message: 'stripeKeyRefused',
         },
       ]);
     }
-    throw new UpstreamError(problemWords().stripeUnreachable);
+    throw new UpstreamError('stripeUnreachable');
   }
   const row: StripeAccountRow = {
     tenantId: ctx.tenantId,

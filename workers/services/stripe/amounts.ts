@@ -1,4 +1,5 @@
 import { minorUnits } from '@clientele/core';
+import { type Refusal, say } from '../errors';
 
 /**
  * Stripe's decimals where they differ from ISO 4217 (docs.stripe.com/currencies): its
@@ -32,20 +33,17 @@ function stripeDecimals(currency: string): number {
   return 2;
 }
 
-export type StripeAmount = { ok: true; amount: number } | { ok: false; reason: string };
+export type StripeAmount = { ok: true; amount: number } | { ok: false; refusal: Refusal };
 
 /** Our minor units → Stripe's, exactly; an amount Stripe cannot take is refused, never rounded. */
 export function toStripeAmount(amount: number, currency: string): StripeAmount {
   const diff = stripeDecimals(currency) - minorUnits(currency);
   const scaled = diff >= 0 ? amount * 10 ** diff : amount / 10 ** -diff;
   if (!Number.isInteger(scaled)) {
-    return { ok: false, reason: `Stripe cannot charge this exact amount in ${currency}` };
+    return { ok: false, refusal: say('stripeInexact', currency) };
   }
   if (STRIPE_THREE.has(currency) && scaled % 10 !== 0) {
-    return {
-      ok: false,
-      reason: `Stripe charges ${currency} only in steps of 0.010; this amount cannot be paid online`,
-    };
+    return { ok: false, refusal: say('stripeSteps', currency) };
   }
   return { ok: true, amount: scaled };
 }

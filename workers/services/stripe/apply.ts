@@ -163,7 +163,7 @@ export async function applyRefundEvent(
       );
       return 'ignored';
     }
-    throw new RetryLaterError('The payment this refund belongs to has not been recorded yet; retry later');
+    throw new RetryLaterError('refundBeforePayment');
   }
   const currency = charge.currency.toUpperCase();
   const refunded = currency === payment.currency ? fromStripeAmount(charge.amount_refunded, currency) : null;

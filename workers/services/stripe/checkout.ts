@@ -36,17 +36,17 @@ export async function startCheckout(
   input: { invoiceId: string; email: string | null; language: Language; label: string },
 ): Promise<StartedCheckout> {
   const invoice = await clientDocument(scope, 'invoice', input.invoiceId);
-  if (!invoice) throw new NotFoundError('Invoice');
+  if (!invoice) throw new NotFoundError('invoice');
   const due = invoice.total - invoice.amountPaid;
-  if (invoice.status === 'void') throw new ConflictError('This invoice is void and cannot be paid');
-  if (!isPayable(invoice.status) || due <= 0) throw new ConflictError('This invoice is already paid');
+  if (invoice.status === 'void') throw new ConflictError('voidCannotBePaid');
+  if (!isPayable(invoice.status) || due <= 0) throw new ConflictError('alreadyPaid');
   const account = await tenantStripe(scope.ctx);
-  if (!account) throw new ConflictError('This business does not take online payments');
+  if (!account) throw new ConflictError('noOnlinePayments');
   if (settling(await invoiceCheckouts(scope, invoice.id))) {
-    throw new ConflictError('A payment for this invoice is already processing');
+    throw new ConflictError('paymentProcessing');
   }
   const amount = toStripeAmount(due, invoice.currency);
-  if (!amount.ok) throw new ConflictError(amount.reason);
+  if (!amount.ok) throw new ConflictError(amount.refusal);
   const origin = new URL(scope.ctx.config.publicUrl).origin;
   const metadata = { tenantId: scope.ctx.tenantId, invoiceId: invoice.id, clientId: scope.clientId };
   let session: Awaited<ReturnType<typeof account.stripe.checkout.sessions.create>>;
@@ -74,11 +74,9 @@ export async function startCheckout(
       { idempotencyKey: `checkout:${invoice.id}:${invoice.currency}:${due}` },
     );
   } catch {
-    throw new UpstreamError(
-      'Stripe could not start the payment; nothing was charged. Try again in a moment.',
-    );
+    throw new UpstreamError('stripeCheckoutFailed');
   }
-  if (!session.client_secret) throw new UpstreamError('Stripe did not return a checkout to show');
+  if (!session.client_secret) throw new UpstreamError('stripeNoCheckout');
   await saveCheckoutSession(
     scope.ctx.db,
     scope.ctx.tenantId,

@@ -14,11 +14,7 @@ export interface Keyring {
 
 export class MissingEncryptionKeyError extends DomainError {
   constructor() {
-    super(
-      503,
-      'Service Unavailable',
-      'ENCRYPTION_KEY is not set on this deployment: Stripe keys cannot be stored or read',
-    );
+    super(503, 'encryptionKeyMissing');
   }
 }
 

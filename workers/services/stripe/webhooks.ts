@@ -1,6 +1,6 @@
 import { stripeEventSeen } from '@clientele/db';
 import type { TenantContext } from '../context';
-import { DomainError } from '../errors';
+import { DomainError, type Refusal, say } from '../errors';
 import { tenantStripe } from './account';
 import { applyCheckoutEvent, applyRefundEvent, type EventOutcome } from './apply';
 import { cryptoProvider } from './client';
@@ -10,15 +10,15 @@ import { parseSignedEvent, type SignedEvent } from './event-schema';
 const TOLERANCE_SECONDS = 300;
 
 export class BadSignatureError extends DomainError {
-  constructor(detail: string) {
-    super(400, 'Bad Request', detail);
+  constructor(detail: Refusal) {
+    super(400, detail);
   }
 }
 
 export type WebhookResult = { eventId: string; outcome: EventOutcome | 'duplicate' };
 
 /** A refusal is logged with its reason (never the body, the header or a secret) and answered 400. */
-function refuse(ctx: TenantContext, reason: string, detail: string): never {
+function refuse(ctx: TenantContext, reason: string, detail: Refusal): never {
   ctx.log.warn('stripe webhook refused', { job: 'stripe-webhook', reason });
   throw new BadSignatureError(detail);
 }
@@ -49,8 +49,8 @@ export async function receiveStripeEvent(
   signature: string | undefined,
 ): Promise<WebhookResult> {
   const account = await tenantStripe(ctx);
-  if (!account) refuse(ctx, 'stripe not set up', 'Stripe is not set up for this business');
-  if (!signature) refuse(ctx, 'no signature header', 'Missing Stripe-Signature header');
+  if (!account) refuse(ctx, 'stripe not set up', 'stripeNotSetUp');
+  if (!signature) refuse(ctx, 'no signature header', 'noSignatureHeader');
   const verifier = account.stripe.webhooks.signature;
   try {
     if (!verifier) throw new Error('no verifier');
@@ -63,23 +63,14 @@ export async function receiveStripeEvent(
       ctx.now.getTime(),
     );
   } catch {
-    refuse(
-      ctx,
-      'signature mismatch or too old',
-      'The Stripe signature does not match this business’s webhook signing secret',
-    );
+    refuse(ctx, 'signature mismatch or too old', 'signatureMismatch');
   }
   const at = signedAt(signature);
   if (at === null || Math.abs(ctx.now.getTime() / 1000 - at) > TOLERANCE_SECONDS) {
-    refuse(
-      ctx,
-      'timestamp outside five minutes',
-      'The signature’s timestamp is more than five minutes from now',
-    );
+    refuse(ctx, 'timestamp outside five minutes', 'signatureTooOld');
   }
   const parsed = parseSignedEvent(rawBody);
-  if (!parsed.ok)
-    refuse(ctx, `malformed event: ${parsed.reason}`, `The event is malformed: ${parsed.reason}`);
+  if (!parsed.ok) refuse(ctx, `malformed event: ${parsed.reason}`, say('eventMalformed', parsed.reason));
   const event = parsed.event;
   if (await stripeEventSeen(ctx.db, ctx.tenantId, event.id))
     return { eventId: event.id, outcome: 'duplicate' };

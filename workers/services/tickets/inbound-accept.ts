@@ -19,11 +19,9 @@ import { MAX_ATTACHMENTS } from './tickets';
  */
 export async function acceptInboundMail(ctx: TenantContext, id: string, acceptedBy: string | null) {
   const held = await getInboundMail(ctx.db, ctx.tenantId, id);
-  if (!held) throw new NotFoundError('Inbound mail');
-  if (held.outcome === 'accepted') throw new ConflictError('This message is already on the conversation');
-  const notAcceptable = new ConflictError(
-    'Only a reply held because its sender was not verified can be accepted',
-  );
+  if (!held) throw new NotFoundError('inboundMail');
+  if (held.outcome === 'accepted') throw new ConflictError('alreadyOnConversation');
+  const notAcceptable = new ConflictError('onlyHeldAccepted');
   if (held.outcome !== 'rejected' || !held.rawKey || !held.ticketId) throw notAcceptable;
   const [ticket, object] = await Promise.all([
     getTicket(ctx.db, ctx.tenantId, held.ticketId),
@@ -55,14 +53,14 @@ export async function acceptInboundMail(ctx: TenantContext, id: string, accepted
       } catch (err) {
         // Accepted at the same moment from another tab: its batch won the message's primary key.
         if ((await getInboundMail(ctx.db, ctx.tenantId, id))?.outcome === 'accepted') {
-          throw new ConflictError('This message is already on the conversation');
+          throw new ConflictError('alreadyOnConversation');
         }
         throw err;
       }
     },
   );
-  if (appended === 'empty') throw new ConflictError('This message has nothing to add to the conversation');
-  if (appended === 'duplicate') throw new ConflictError('This message is already on the conversation');
+  if (appended === 'empty') throw new ConflictError('nothingToAdd');
+  if (appended === 'duplicate') throw new ConflictError('alreadyOnConversation');
   await ctx.files.delete(held.rawKey);
   const after = (await getInboundMail(ctx.db, ctx.tenantId, id)) as InboundMailRow;
   return toInboundMailView(after);

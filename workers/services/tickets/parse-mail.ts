@@ -47,6 +47,22 @@ function sentText(node: TreeNode): string {
   }
 }
 
+/** The tree's outer shape; deeper changes are caught where it is walked (`flowedPart`). */
+function isTreeNode(v: object): v is TreeNode {
+  return (
+    'childNodes' in v &&
+    Array.isArray(v.childNodes) &&
+    'getTextContent' in v &&
+    typeof v.getTextContent === 'function'
+  );
+}
+
+/** postal-mime keeps the parsed MIME tree on the parser (`root`), outside its published types. */
+function rootOf(parser: PostalMime): TreeNode | undefined {
+  if (!('root' in parser) || typeof parser.root !== 'object' || parser.root === null) return undefined;
+  return isTreeNode(parser.root) ? parser.root : undefined;
+}
+
 /**
  * An inbound message parsed by postal-mime, except that a single `format=flowed` text part
  * is unwrapped with its quote depth respected (flowed-text.ts says why).
@@ -54,7 +70,7 @@ function sentText(node: TreeNode): string {
 export async function parseMail(raw: RawEmail, options?: PostalMimeOptions): Promise<Email> {
   const parser = new PostalMime(options);
   const mail = await parser.parse(raw);
-  const part = flowedPart((parser as unknown as { root?: TreeNode }).root);
+  const part = flowedPart(rootOf(parser));
   if (part) {
     const delSp = /^yes$/i.test(part.contentType.parsed.params.delsp ?? '');
     try {

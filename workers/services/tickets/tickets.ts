@@ -14,12 +14,10 @@ import {
   ticketThread,
 } from '@clientele/db';
 import type { AppContext, TenantContext } from '../context';
-import { NotFoundError, ValidationError } from '../errors';
+import { type FieldRefusal, NotFoundError, say, ValidationError } from '../errors';
 import { queueClientEmail } from '../mail/outgoing';
 import { tellBusiness } from '../notices/notices';
-import { pageWithCursor } from '../pagination';
 import { type ClientScope, clientDocument } from '../portal/documents';
-import { problemWords } from '../reader-language';
 import { servedType } from './attachment-type';
 import { countWrite, refuseIfFull } from './limits';
 import type { MessageView, TicketView } from './schema';
@@ -62,10 +60,10 @@ export interface Upload {
 export function checkUploads(files: Upload[], field = 'attachments') {
   const real = files.filter((f) => f.size > 0 && f.name);
   if (real.length > MAX_ATTACHMENTS) {
-    throw new ValidationError([{ path: field, message: `At most ${MAX_ATTACHMENTS} files per message` }]);
+    throw new ValidationError([{ path: field, message: say('atMostFiles', MAX_ATTACHMENTS) }]);
   }
   const big = real.find((f) => f.size > MAX_ATTACHMENT_BYTES);
-  if (big) throw new ValidationError([{ path: field, message: `“${big.name}” is larger than 10 MB` }]);
+  if (big) throw new ValidationError([{ path: field, message: say('fileTooLarge', big.name) }]);
   return real;
 }
 
@@ -101,13 +99,11 @@ async function readUploads(files: Upload[]) {
 }
 
 function checkText(subject: string | null, body: string) {
-  const errors = [];
-  if (subject !== null && !subject.trim()) errors.push({ path: 'subject', message: 'Add a subject' });
-  if (subject !== null && subject.length > 200)
-    errors.push({ path: 'subject', message: 'Keep the subject under 200 characters' });
-  if (!body.trim()) errors.push({ path: 'message', message: 'Write a message' });
-  if (body.length > 20_000)
-    errors.push({ path: 'message', message: 'Keep the message under 20 000 characters' });
+  const errors: FieldRefusal[] = [];
+  if (subject !== null && !subject.trim()) errors.push({ path: 'subject', message: 'addSubject' });
+  if (subject !== null && subject.length > 200) errors.push({ path: 'subject', message: 'subjectTooLong' });
+  if (!body.trim()) errors.push({ path: 'message', message: 'writeMessage' });
+  if (body.length > 20_000) errors.push({ path: 'message', message: 'messageTooLong' });
   if (errors.length) throw new ValidationError(errors);
 }
 
@@ -124,7 +120,7 @@ export async function openTicket(
   checkText(input.subject, input.message);
   const files = checkUploads(input.files);
   if (input.invoiceId && !(await clientDocument(scope, 'invoice', input.invoiceId))) {
-    throw new ValidationError([{ path: 'invoiceId', message: 'Choose one of your invoices' }]);
+    throw new ValidationError([{ path: 'invoiceId', message: 'chooseYourInvoice' }]);
   }
   // Counted only once the request is valid, and before any file reaches R2.
   await countWrite(scope.ctx.db, limit, scope.ctx.now);
@@ -153,16 +149,18 @@ export async function openTicket(
 }
 
 export async function clientTickets(scope: ClientScope, cursor?: string) {
-  const page = await pageWithCursor(() =>
-    listTickets(scope.ctx.db, scope.ctx.tenantId, { clientId: scope.clientId, cursor, limit: 50 }),
-  );
+  const page = await listTickets(scope.ctx.db, scope.ctx.tenantId, {
+    clientId: scope.clientId,
+    cursor,
+    limit: 50,
+  });
   return { data: page.data.map(toTicketView), nextCursor: page.nextCursor };
 }
 
 /** One of the client's own tickets with its public messages; another client's is not found. */
 export async function clientTicket(scope: ClientScope, id: string): Promise<TicketView> {
   const t = await getTicket(scope.ctx.db, scope.ctx.tenantId, id);
-  if (!t || t.clientId !== scope.clientId) throw new NotFoundError('Ticket');
+  if (!t || t.clientId !== scope.clientId) throw new NotFoundError('ticket');
   const messages = await ticketThread(scope.ctx.db, scope.ctx.tenantId, id, { internal: false });
   return { ...toTicketView(t), messages: messages.map(toMessageView) };
 }
@@ -173,7 +171,7 @@ export async function replyAsClient(
   input: { message: string; files: Upload[] },
 ) {
   const t = await getTicket(scope.ctx.db, scope.ctx.tenantId, id);
-  if (!t || t.clientId !== scope.clientId) throw new NotFoundError('Ticket');
+  if (!t || t.clientId !== scope.clientId) throw new NotFoundError('ticket');
   const limit = { kind: 'messages', tenantId: scope.ctx.tenantId, ticketId: id } as const;
   await refuseIfFull(scope.ctx.db, limit, scope.ctx.now);
   checkText(null, input.message);
@@ -206,13 +204,13 @@ export async function ticketList(
     limit: number;
   },
 ) {
-  const page = await pageWithCursor(() => listTickets(ctx.db, ctx.tenantId, q));
+  const page = await listTickets(ctx.db, ctx.tenantId, q);
   return { data: page.data.map(toTicketView), nextCursor: page.nextCursor };
 }
 
 export async function ticketForBusiness(ctx: TenantContext, id: string): Promise<TicketView> {
   const t = await getTicket(ctx.db, ctx.tenantId, id);
-  if (!t) throw new NotFoundError('Ticket');
+  if (!t) throw new NotFoundError('ticket');
   const [messages, client] = await Promise.all([
     ticketThread(ctx.db, ctx.tenantId, id, { internal: true }),
     getClient(ctx.db, ctx.tenantId, t.clientId),
@@ -232,8 +230,8 @@ export async function replyAsStaff(
   input: { body: string; internal: boolean; authorName: string | null },
 ): Promise<MessageView> {
   const t = await getTicket(ctx.db, ctx.tenantId, id);
-  if (!t) throw new NotFoundError('Ticket');
-  if (!input.body.trim()) throw new ValidationError([{ path: 'body', message: problemWords().writeReply }]);
+  if (!t) throw new NotFoundError('ticket');
+  if (!input.body.trim()) throw new ValidationError([{ path: 'body', message: 'writeReply' }]);
   const messageDomain = ctx.config.mailFrom.split('@')[1] ?? 'clientele.local';
   const msgId = newId('msg');
   const row = await addTicketMessage(
@@ -265,7 +263,7 @@ export async function replyAsStaff(
 
 export async function setStatus(ctx: TenantContext, id: string, status: 'open' | 'closed') {
   const t = await setTicketStatus(ctx.db, ctx.tenantId, id, status, ctx.now);
-  if (!t) throw new NotFoundError('Ticket');
+  if (!t) throw new NotFoundError('ticket');
   return toTicketView(t);
 }
 
@@ -277,12 +275,12 @@ export async function ticketAttachment(
   opts: { clientId?: string },
 ) {
   const t = await getTicket(ctx.db, ctx.tenantId, ticketId);
-  if (!t || (opts.clientId && t.clientId !== opts.clientId)) throw new NotFoundError('Attachment');
+  if (!t || (opts.clientId && t.clientId !== opts.clientId)) throw new NotFoundError('attachment');
   const thread = await ticketThread(ctx.db, ctx.tenantId, ticketId, { internal: !opts.clientId });
   const att = thread.flatMap((m) => m.attachments).find((a) => a.id === attachmentId);
-  if (!att) throw new NotFoundError('Attachment');
+  if (!att) throw new NotFoundError('attachment');
   const object = await ctx.files.get(att.key);
-  if (!object) throw new NotFoundError('Attachment');
+  if (!object) throw new NotFoundError('attachment');
   // Whole file in memory (10 MB at most): text and Office checks need more than the first bytes.
   const bytes = new Uint8Array(await object.arrayBuffer());
   return { bytes, attachment: att, served: servedType(bytes, att.name) };

@@ -1,5 +1,6 @@
 import { SELF } from 'cloudflare:test';
 import { type Caller, call, json, ORIGIN } from './api';
+import { problemWithoutRequestId } from './response-schemas';
 
 /** Signs one client into the portal the way a browser does; returns the cookie header. */
 export async function portalCookie(owner: Caller, clientId: string): Promise<string> {
@@ -11,11 +12,14 @@ export async function portalCookie(owner: Caller, clientId: string): Promise<str
 }
 
 /** A portal request with the client's cookie (and this origin, as a browser sends on POST). */
-export function portal(path: string, cookie: string | null, init: RequestInit = {}) {
+export async function portal(path: string, cookie: string | null, init: RequestInit = {}) {
   const headers = new Headers(init.headers);
   if (cookie) headers.set('cookie', cookie);
   if (init.method === 'POST' && !headers.has('origin')) headers.set('origin', ORIGIN);
-  return SELF.fetch(`${ORIGIN}/portal${path}`, { redirect: 'manual', ...init, headers });
+  const res = await SELF.fetch(`${ORIGIN}/portal${path}`, { redirect: 'manual', ...init, headers });
+  if (await problemWithoutRequestId(res))
+    throw new Error(`portal ${path} → ${res.status} problem without a requestId`);
+  return res;
 }
 
 export function form(fields: [string, string][]): RequestInit {

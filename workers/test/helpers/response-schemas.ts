@@ -29,12 +29,28 @@ function templateFor(paths: string[], path: string): string | undefined {
   });
 }
 
+/** True for a problem+json body that does not name its request (`requestId`). */
+export function lacksRequestId(contentType: string | null, body: string): boolean {
+  if (!(contentType ?? '').includes('application/problem+json')) return false;
+  const problem: { requestId?: unknown } = JSON.parse(body);
+  return typeof problem.requestId !== 'string' || problem.requestId === '';
+}
+
+/** The same check on an answer whose body is still unread. */
+export async function problemWithoutRequestId(res: Response): Promise<boolean> {
+  const type = res.headers.get('content-type');
+  return lacksRequestId(type, type?.includes('application/problem+json') ? await res.clone().text() : '');
+}
+
 /**
  * Checks a 2xx JSON answer of the API against the schema its OpenAPI document declares for
  * that method, path and status; throws naming every mismatch. Used by `call()`, so every
  * Worker test checks the shape of every answer it gets.
  */
 export async function checkResponseSchema(method: string, path: string, res: Response) {
+  if (await problemWithoutRequestId(res)) {
+    throw new Error(`${method} ${path} → ${res.status} problem without a requestId`);
+  }
   if (res.status < 200 || res.status >= 300) return;
   if (!(res.headers.get('content-type') ?? '').includes('application/json')) return;
   const api = await openApi();

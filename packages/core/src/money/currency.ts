@@ -70,6 +70,8 @@ export function toDecimalString(amount: number, currency: string): string {
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
+const isDecimalText = (s: string): s is `${number}` => /^-?\d+(\.\d+)?$/.test(s);
+
 /**
  * A number as people type it in any of our languages, as plain decimal text ("85,50" →
  * "85.50", "1.234,56" → "1234.56", "1,234.56" → "1234.56", "1 234,5" → "1234.5"); null
@@ -132,5 +134,8 @@ export function formatMoney(amount: number, currency: string, locale = 'en'): st
     });
     formatters.set(key, f);
   }
-  return f.format(toDecimalString(amount, currency) as unknown as number);
+  const decimal = toDecimalString(amount, currency);
+  // Intl formats the decimal text exactly; a Number could not hold every amount.
+  if (!isDecimalText(decimal)) throw new Error(`not a decimal: ${decimal}`);
+  return f.format(decimal);
 }

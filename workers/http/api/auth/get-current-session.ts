@@ -19,7 +19,7 @@ export function registerGetCurrentSession(app: Router) {
   app.openapi(route, async (c) => {
     const { auth, db } = c.var;
     const tenant = await sessionBusiness(db, auth.tenantId);
-    if (!tenant || !auth.userId) throw new NotFoundError('Session');
+    if (!tenant || !auth.userId) throw new NotFoundError('session');
     return c.json(
       {
         userId: auth.userId,

@@ -1,9 +1,11 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { today } from '../../../services/documents/view';
+import { ValidationError } from '../../../services/errors';
 import { invoiceZip } from '../../../services/portal/zip';
+import { problemWords } from '../../../services/reader-language';
 import { contentDisposition } from '../../content-disposition';
-import { fieldErrors, problemResponse } from '../../problem';
+import { fieldErrors } from '../../problem';
 import { type PortalContext, type PortalEnv, requirePortal, signedInPage } from '../context';
 
 /** Well above a year of weekly invoices; the ZIP streams, so the bound is on time, not memory. */
@@ -12,8 +14,8 @@ export const MAX_ZIP_INVOICES = 1000;
 const Selection = z.object({
   ids: z
     .array(z.string().min(1).max(64))
-    .min(1, 'Select at least one invoice')
-    .max(MAX_ZIP_INVOICES, `At most ${MAX_ZIP_INVOICES} invoices per download`),
+    .min(1, { error: () => problemWords().selectInvoice })
+    .max(MAX_ZIP_INVOICES, { error: () => problemWords().atMostInvoices(MAX_ZIP_INVOICES) }),
 });
 
 const wantsJson = (c: PortalContext) => (c.req.header('content-type') ?? '').includes('application/json');
@@ -30,16 +32,11 @@ async function readSelection(c: PortalContext): Promise<unknown> {
 export function downloadPages(portal: Hono<PortalEnv>) {
   portal.post('/downloads', requirePortal, async (c) => {
     const { m, portal: p } = c.var;
+    // A script gets its refusals as problem+json; a browser's form gets pages.
+    if (wantsJson(c)) c.set('answersJson', true);
     const parsed = Selection.safeParse(await readSelection(c));
     if (!parsed.success) {
-      if (wantsJson(c)) {
-        return problemResponse(
-          422,
-          'Unprocessable Content',
-          'The selection is not valid',
-          fieldErrors(parsed.error),
-        );
-      }
+      if (wantsJson(c)) throw ValidationError.fromSchema(fieldErrors(parsed.error), 'selectionInvalid');
       return signedInPage(
         c,
         { title: m.invoices, section: 'invoices', path: '/portal/invoices' },

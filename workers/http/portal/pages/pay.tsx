@@ -1,12 +1,11 @@
 import { isPayable } from '@clientele/core';
 import type { Hono } from 'hono';
-import { DomainError } from '../../../services/errors';
+import { DomainError, ForbiddenError } from '../../../services/errors';
 import { clientDocument } from '../../../services/portal/documents';
 import { publishableKey } from '../../../services/stripe/account';
 import { checkoutState, startCheckout } from '../../../services/stripe/checkout';
-import { problemResponse } from '../../problem';
 import { isSameOrigin } from '../../same-origin';
-import { notFound, type PortalEnv, requirePortal, signedInPage } from '../context';
+import { answersJson, notFound, type PortalEnv, requirePortal, signedInPage } from '../context';
 
 /** Stripe's published CSP needs for embedded Checkout; a local run uses the fake's origin. */
 function stripeOrigins(env: Env) {
@@ -118,27 +117,22 @@ export function payPages(portal: Hono<PortalEnv>) {
     );
   });
 
-  portal.post('/invoices/:id/pay', requirePortal, async (c) => {
+  portal.post('/invoices/:id/pay', answersJson, requirePortal, async (c) => {
     // The pay call comes from our own page's script: refuse anything another site could send.
-    if (!isSameOrigin(c)) return problemResponse(403, 'Forbidden', 'Payments start from the portal page');
+    if (!isSameOrigin(c)) throw new ForbiddenError('paymentsFromPortal');
     const { lang, m, portal: p } = c.var;
-    try {
-      const started = await startCheckout(p, {
-        invoiceId: c.req.param('id'),
-        email: p.client.email,
-        language: lang,
-        label: m.invoice,
-      });
-      return c.json(started, 200);
-    } catch (err) {
-      if (err instanceof DomainError) return problemResponse(err.status, err.title, err.message);
-      throw err;
-    }
+    const started = await startCheckout(p, {
+      invoiceId: c.req.param('id'),
+      email: p.client.email,
+      language: lang,
+      label: m.invoice,
+    });
+    return c.json(started, 200);
   });
 
-  portal.get('/invoices/:id/payment-status', requirePortal, async (c) => {
+  portal.get('/invoices/:id/payment-status', answersJson, requirePortal, async (c) => {
     const state = await checkoutState(c.var.portal, c.req.param('id'), c.req.query('session_id') ?? '');
-    if (!state) return problemResponse(404, 'Not Found', 'No such payment');
+    if (!state) throw new DomainError(404, 'noSuchPayment');
     return c.json({ state }, 200);
   });
 

@@ -24,7 +24,7 @@ const isJson = (c: PortalCtx) => (c.req.header('content-type') ?? '').startsWith
 async function readForm(c: PortalCtx) {
   if (isJson(c)) {
     const body: unknown = await c.req.json().catch(() => {
-      throw new DomainError(400, 'Bad Request', 'The request body is not valid JSON');
+      throw new DomainError(400, 'notJson');
     });
     const fields = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
     const text = (k: string) => (typeof fields[k] === 'string' ? (fields[k] as string) : '');

@@ -1,12 +1,13 @@
 import { createExecutionContext, env, SELF, waitOnExecutionContext } from 'cloudflare:test';
 import worker from '../../../index';
 import { ORIGIN } from '../api';
+import { lacksRequestId } from '../response-schemas';
 import { signature } from '../stripe';
 import type { FuzzRequest } from './requests';
 import { lastWrite, queuedEmails, writesSince } from './write-log';
 
 export interface Finding {
-  kind: '5xx' | 'not problem+json' | 'refused but wrote' | 'threw';
+  kind: '5xx' | 'not problem+json' | 'problem without requestId' | 'refused but wrote' | 'threw';
   operation: string;
   method: string;
   status: number;
@@ -142,6 +143,7 @@ export class FuzzRunner {
     this.stats.requests++;
     this.stats.operations.add(req.operation);
     let res: Response;
+    let body = '';
     try {
       // The Worker's own fetch handler, not SELF.fetch: the pool wraps its entrypoint's prototype
       // in one more Proxy on every SELF call, and after a few thousand calls in one file every
@@ -151,11 +153,11 @@ export class FuzzRunner {
       // so the (few) requests that carry it take that way.
       if (headers.has('transfer-encoding')) {
         res = await SELF.fetch(request);
-        await res.arrayBuffer();
+        body = await res.text();
       } else {
         const ctx = createExecutionContext();
         res = await worker.fetch(request as Request<unknown, IncomingRequestCfProperties>, env, ctx);
-        await res.arrayBuffer();
+        body = await res.text();
         await waitOnExecutionContext(ctx);
       }
     } catch (err) {
@@ -195,6 +197,16 @@ export class FuzzRunner {
         method: req.method,
         status,
         detail: `content-type ${JSON.stringify(type)}`,
+        request: shown(),
+      });
+    }
+    if (lacksRequestId(type, body)) {
+      this.stats.findings.push({
+        kind: 'problem without requestId',
+        operation: req.operation,
+        method: req.method,
+        status,
+        detail: 'no requestId in the problem body',
         request: shown(),
       });
     }
