@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, json, signUp } from './helpers/api';
+import { call, json, problemOf, signUp } from './helpers/api';
 
 describe('API key scopes: refused input', () => {
   it.each([['admin'], ['READ'], [''], [null], [1], [['read']], [{ read: true }]])(
@@ -9,7 +9,7 @@ describe('API key scopes: refused input', () => {
       const res = await call('/api-keys', { method: 'POST', body: { name: 'k', scope }, as: owner });
       expect(res.status).toBe(422);
       expect(res.headers.get('content-type')).toContain('application/problem+json');
-      expect((await json(res)).errors).toEqual([expect.objectContaining({ path: 'scope' })]);
+      expect((await problemOf(res)).errors).toEqual([expect.objectContaining({ path: 'scope' })]);
       expect((await json(await call('/api-keys', { as: owner }))).data).toEqual([]);
     },
   );
@@ -26,7 +26,7 @@ describe('API key scopes: refused input', () => {
     });
     expect(res.status).toBe(403);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
-    const problem = await json(res);
+    const problem = await problemOf(res);
     expect(problem.status).toBe(403);
     expect(problem.detail).toContain('só permite leitura');
   });

@@ -98,7 +98,7 @@ async function uploadAll(owner: Caller) {
   for (const f of SECOND) reply.append('attachments', f.file);
   expect((await portal(`/tickets/${id}/messages`, cookie, { method: 'POST', body: reply })).status).toBe(303);
   const ticket = await json(await call(`/tickets/${id}`, { as: owner }));
-  const stored = ticket.messages.flatMap(
+  const stored = ticket.messages!.flatMap(
     (m: { attachments: { id: string; name: string }[] }) => m.attachments,
   );
   expect(stored).toHaveLength(FIRST.length + SECOND.length);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, json, signUp, uniqueEmail } from './helpers/api';
+import { call, problemOf, signUp, uniqueEmail } from './helpers/api';
 
 describe('auth: bad input and abuse', () => {
   it('signup validates every field and names it', async () => {
@@ -8,7 +8,7 @@ describe('auth: bad input and abuse', () => {
       body: { businessName: '', email: 'nope', password: 'short', currency: 'XYZ1' },
     });
     expect(res.status).toBe(422);
-    const paths = (await json(res)).errors.map((e: { path: string }) => e.path).sort();
+    const paths = (await problemOf(res)).errors.map((e: { path: string }) => e.path).sort();
     expect(paths).toEqual(['businessName', 'currency', 'email', 'password']);
   });
 
@@ -38,7 +38,7 @@ describe('auth: bad input and abuse', () => {
     });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
-    expect((await json(wrong)).detail).toBe((await json(unknown)).detail);
+    expect((await problemOf(wrong)).detail).toBe((await problemOf(unknown)).detail);
   });
 
   it('rate-limits sign-in per email and address: 429 with Retry-After', async () => {
@@ -65,6 +65,6 @@ describe('auth: bad input and abuse', () => {
     const owner = await signUp();
     const res = await call('/api-keys', { method: 'POST', body: { name: ' ' }, as: owner });
     expect(res.status).toBe(422);
-    expect((await json(res)).errors[0].path).toBe('name');
+    expect((await problemOf(res)).errors[0]!.path).toBe('name');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, json, sessionCookieOf, signUp, uniqueEmail } from './helpers/api';
+import { call, json, problemOf, sessionCookieOf, signUp, uniqueEmail } from './helpers/api';
 
 const password = 'correct horse battery';
 
@@ -51,7 +51,7 @@ describe('auth: happy paths', () => {
     expect(after.locale).toBe('ja');
     const refused = await call('/settings', { method: 'PATCH', body: { locale: 'de' }, as: owner });
     expect(refused.status).toBe(422);
-    expect((await json(refused)).errors[0].path).toBe('locale');
+    expect((await problemOf(refused)).errors[0]!.path).toBe('locale');
     expect((await json(await call('/sessions/current', { as: owner }))).locale).toBe('ja');
   });
 

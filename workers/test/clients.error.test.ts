@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, createClient, json, signUp } from './helpers/api';
+import { call, createClient, json, problemOf, signUp } from './helpers/api';
 
 const paths = async (res: Response) => (await json(res)).errors.map((e: { path: string }) => e.path);
 
@@ -82,7 +82,7 @@ describe('clients: bad input', () => {
       as: owner,
     });
     expect(huge.status).toBe(413);
-    expect((await json(huge)).status).toBe(413);
+    expect((await problemOf(huge)).status).toBe(413);
     expect((await json(await call('/clients', { as: owner }))).data).toHaveLength(0);
   });
 
@@ -100,6 +100,6 @@ describe('clients: bad input', () => {
     const owner = await signUp();
     const res = await call('/clients/cli_doesnotexist', { as: owner });
     expect(res.status).toBe(404);
-    expect((await json(res)).detail).toBe('Client not found');
+    expect((await problemOf(res)).detail).toBe('Client not found');
   });
 });

@@ -7,7 +7,7 @@ import {
 } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import worker from '../index';
-import { call, createClient, json, ORIGIN, signUp, withApiKey } from './helpers/api';
+import { call, createClient, json, ORIGIN, problemOf, signUp, withApiKey } from './helpers/api';
 
 const keyed = (key: string, extra: Record<string, string> = {}) => ({ 'idempotency-key': key, ...extra });
 
@@ -232,7 +232,7 @@ describe('CSRF on the cookie-authenticated API', () => {
       headers: { origin: 'https://evil.example' },
     });
     expect(evil.status).toBe(403);
-    expect((await json(evil)).detail).toMatch(/did not come from/);
+    expect((await problemOf(evil)).detail).toMatch(/did not come from/);
     const crossSite = await call(`/invoices/${draft.id}/send`, {
       method: 'POST',
       as: owner,

@@ -2,14 +2,8 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { call, signUp } from './helpers/api';
 import { emailedReplies, heldReply } from './helpers/inbound';
-import { runCommonRouteTests } from './helpers/route-security';
 
 describe('POST /tickets/inbound-mail/{id}/accept: who may accept', () => {
-  runCommonRouteTests('/tickets/inbound-mail/{id}/accept', {
-    method: 'POST',
-    path: async (owner) => `/tickets/inbound-mail/${(await heldReply(owner)).line.id}/accept`,
-  });
-
   it("another business's held mail stays held: 404 and nothing added to that thread", async () => {
     const owner = await signUp();
     const intruder = await signUp();

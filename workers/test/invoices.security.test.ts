@@ -1,62 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type Caller,
-  call,
-  createClient,
-  createInvoice,
-  issuedInvoice,
-  json,
-  pay,
-  signUp,
-} from './helpers/api';
-import { runCommonRouteTests } from './helpers/route-security';
-
-const draft = async (o: Caller) => `/invoices/${(await createInvoice(o, (await createClient(o)).id)).id}`;
-const issued = async (o: Caller) => `/invoices/${(await issuedInvoice(o)).invoice.id}`;
+import { call, issuedInvoice, json, pay, signUp } from './helpers/api';
 
 describe('invoices and payments: security', () => {
-  runCommonRouteTests('/invoices', { method: 'GET', path: () => '/invoices', ownsResource: false });
-  runCommonRouteTests('/invoices', {
-    method: 'POST',
-    path: () => '/invoices',
-    body: { clientId: 'cli_x', lines: [] },
-    ownsResource: false,
-  });
-  runCommonRouteTests('/invoices/{id}', { method: 'GET', path: draft });
-  runCommonRouteTests('/invoices/{id}', { method: 'PATCH', path: draft, body: { notes: 'x' } });
-  runCommonRouteTests('/invoices/{id}', { method: 'DELETE', path: draft });
-  runCommonRouteTests('/invoices/{id}/send', { method: 'POST', path: async (o) => `${await draft(o)}/send` });
-  runCommonRouteTests('/invoices/{id}/void', {
-    method: 'POST',
-    path: async (o) => `${await issued(o)}/void`,
-  });
-  runCommonRouteTests('/invoices/{id}/payments', {
-    method: 'POST',
-    path: async (o) => `${await issued(o)}/payments`,
-    body: { amount: 100, date: '2026-03-01', method: 'cash' },
-  });
-  runCommonRouteTests('/invoices/{id}/payments', {
-    method: 'GET',
-    path: async (o) => `${await issued(o)}/payments`,
-  });
-  runCommonRouteTests('/invoices/{id}/payments/{paymentId}', {
-    method: 'DELETE',
-    path: async (o) => {
-      const { invoice } = await issuedInvoice(o);
-      const p = await json(await pay(o, invoice.id, 100));
-      return `/invoices/${invoice.id}/payments/${p.id}`;
-    },
-  });
-  runCommonRouteTests('/payments', { method: 'GET', path: () => '/payments', ownsResource: false });
-  runCommonRouteTests('/clients/{id}/summary', {
-    method: 'GET',
-    path: async (o) => `/clients/${(await createClient(o)).id}/summary`,
-  });
-  runCommonRouteTests('/clients/{id}/documents', {
-    method: 'GET',
-    path: async (o) => `/clients/${(await createClient(o)).id}/documents`,
-  });
-
   it("another tenant's invoice never shows in lists, payments or summaries", async () => {
     const owner = await signUp();
     const other = await signUp();

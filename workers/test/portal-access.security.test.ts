@@ -1,7 +1,7 @@
 import { env, SELF } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { PORTAL_SESSION_TTL_MS } from '../services/portal/links';
-import { call, createClient, json, ORIGIN, signUp } from './helpers/api';
+import { call, createClient, json, ORIGIN, problemOf, signUp } from './helpers/api';
 import { form, linkEmails, newLink, portal, signInWithLink } from './helpers/portal';
 
 /** Work after the answer (waitUntil) lands shortly after; poll instead of sleeping blindly. */
@@ -35,7 +35,7 @@ describe('archived clients and portal access switched off', () => {
     expect(again.cookie).toBeUndefined();
     expect(again.res.status).toBe(410);
     expect(
-      (await json(await call(`/portal-links?clientId=${client.id}`, { as: owner }))).data[0].status,
+      (await json(await call(`/portal-links?clientId=${client.id}`, { as: owner }))).data[0]!.status,
     ).toBe('revoked');
     // "Email me a new link" answers as always, but nothing is queued for an archived client.
     expect((await resend(link.url, '198.18.1.1')).status).toBe(202);
@@ -95,7 +95,7 @@ describe('archived clients and portal access switched off', () => {
       as: owner,
     });
     expect(res.status).toBe(422);
-    expect((await json(res)).errors[0].path).toBe('portalAccess');
+    expect((await problemOf(res)).errors[0]!.path).toBe('portalAccess');
   });
 
   it('a queued sign-in-link email is not sent once access is off', async () => {
@@ -107,11 +107,11 @@ describe('archived clients and portal access switched off', () => {
     await call(`/clients/${client.id}`, { method: 'PATCH', body: { portalAccess: false }, as: owner });
     const emails = await eventually(
       () => linkEmails(owner),
-      (list) => list.length > 0 && list[0].status !== 'queued',
+      (list) => list.length > 0 && list[0]!.status !== 'queued',
     );
     expect(emails).toHaveLength(1);
-    expect(emails[0].status).toBe('failed');
-    expect(emails[0].error).toMatch(/Portal access is turned off/);
+    expect(emails[0]!.status).toBe('failed');
+    expect(emails[0]!.error).toMatch(/Portal access is turned off/);
     const outbox = await json(await call('/dev/outbox', { as: owner }));
     expect(JSON.stringify(outbox)).not.toContain(client.email);
   });

@@ -228,9 +228,9 @@ describe('notices to the business: past the hourly number, one digest', () => {
     expect(digests).toHaveLength(1);
     expect(digests[0]).toMatchObject({ status: 'queued', to: 'owner@studio.example' });
 
-    await runEmailQueue(owner.tenantId, [digests[0].id]);
+    await runEmailQueue(owner.tenantId, [digests[0]!.id]);
     const outbox = (await json(await call('/dev/outbox', { as: owner }))).data;
-    const raw = outbox.find((m: { emailId: string }) => m.emailId === digests[0].id)?.raw;
+    const raw = outbox.find((m: { emailId: string }) => m.emailId === digests[0]!.id)?.raw;
     expect(raw).toBeDefined();
     const mail = await PostalMime.parse(raw);
     expect(mail.subject).toBe("Altri 5 aggiornamenti dai clienti in quest'ora");

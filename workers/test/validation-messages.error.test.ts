@@ -1,6 +1,6 @@
 import { MESSAGES } from '@clientele/core';
 import { describe, expect, it } from 'vitest';
-import { call, createClient, issuedInvoice, json, pay, signUp } from './helpers/api';
+import { call, createClient, issuedInvoice, json, pay, problemOf, signUp } from './helpers/api';
 
 /** What a validator says to a developer, never to a person. */
 const JARGON = /Invalid input|expected \w+|received \w+|Too (small|big)|[<>]=|minor units|Unrecognized key/i;
@@ -69,9 +69,9 @@ describe('validation messages are written for people', () => {
     });
     const res = await pay(owner, invoice.id, invoice.total + 1);
     expect(res.status).toBe(422);
-    const [error] = (await json(res)).errors;
-    expect(error.path).toBe('amount');
-    expect(error.message).toContain(`¥${invoice.total.toLocaleString('en-US')}`);
+    const [error] = (await problemOf(res)).errors;
+    expect(error!.path).toBe('amount');
+    expect(error!.message).toContain(`¥${invoice.total.toLocaleString('en-US')}`);
   });
 
   it('are written in the language the caller asks for (Accept-Language), English otherwise', async () => {
@@ -101,7 +101,7 @@ describe('validation messages are written for people', () => {
       as: owner,
       headers: { 'accept-language': 'ja' },
     });
-    expect((await json(whole)).detail).toBe(MESSAGES.ja.problem.invalidFields);
+    expect((await problemOf(whole)).detail).toBe(MESSAGES.ja.problem.invalidFields);
     expect((await refusal('ru-RU,ru;q=0.9,en;q=0.8', '/clients', empty))[0]?.message).toBe(
       MESSAGES.ru.problem.required,
     );
@@ -144,13 +144,13 @@ describe('validation messages are written for people', () => {
       headers: { 'accept-language': 'ja' },
     });
     expect(voided.status).toBe(409);
-    expect((await json(voided)).detail).toBe('下書きは無効にせず削除してください');
+    expect((await problemOf(voided)).detail).toBe('下書きは無効にせず削除してください');
     const signIn = await call('/sessions', {
       method: 'POST',
       body: { email: owner.email, password: 'not the password' },
       headers: { 'accept-language': 'ru' },
     });
     expect(signIn.status).toBe(401);
-    expect((await json(signIn)).detail).toBe('Неверная почта или пароль');
+    expect((await problemOf(signIn)).detail).toBe('Неверная почта или пароль');
   });
 });

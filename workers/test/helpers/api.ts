@@ -1,4 +1,5 @@
 import { SELF } from 'cloudflare:test';
+import type { components, paths } from '../../../web/src/api/schema';
 import { checkResponseSchema } from './response-schemas';
 
 export const ORIGIN = 'https://app.clientele.test';
@@ -13,15 +14,61 @@ export interface Caller {
   email: string;
 }
 
-export interface CallOptions {
-  method?: string;
+export interface CallOptions<M extends string = string> {
+  method?: M;
   body?: unknown;
   headers?: Record<string, string>;
   as?: Caller | null;
 }
 
+/** The API's documented shapes, by name (`Schemas['Invoice']`), as the admin app sees them. */
+export type Schemas = components['schemas'];
+export type Problem = Schemas['Problem'];
+
+type Template = keyof paths & string;
+type Split<S extends string> = S extends `${infer Head}/${infer Rest}` ? [Head, ...Split<Rest>] : [S];
+/** Segment by segment, so `/tickets/unread-count` is not taken for `/tickets/{id}`. */
+type Matches<P extends string[], T extends string[]> = P extends [
+  infer PH extends string,
+  ...infer PR extends string[],
+]
+  ? T extends [infer TH extends string, ...infer TR extends string[]]
+    ? TH extends `{${string}}`
+      ? Matches<PR, TR>
+      : [PH] extends [TH]
+        ? Matches<PR, TR>
+        : false
+    : false
+  : T extends []
+    ? true
+    : false;
+type WithoutQuery<P extends string> = P extends `${infer Path}?${string}` ? Path : P;
+/** The documented path a concrete one is an instance of: `/invoices/${string}/send` → `/invoices/{id}/send`. */
+export type TemplateOf<P extends string> =
+  WithoutQuery<P> extends Template
+    ? WithoutQuery<P>
+    : { [T in Template]: Matches<Split<WithoutQuery<P>>, Split<T>> extends true ? T : never }[Template];
+type JsonContent<R> = R extends { content: { 'application/json': infer B } } ? B : never;
+type Success<Op> = Op extends { responses: infer R }
+  ? { [S in keyof R]: S extends 200 | 201 | 202 ? JsonContent<R[S]> : never }[keyof R]
+  : never;
+/** The JSON a successful call of that method and path answers, as the OpenAPI document declares it. */
+export type BodyOf<M extends string, P extends string> = [TemplateOf<P>] extends [never]
+  ? unknown
+  : Lowercase<M> extends keyof paths[TemplateOf<P>]
+    ? Success<paths[TemplateOf<P>][Lowercase<M>]>
+    : unknown;
+
+/** A Worker answer that knows the body its operation documents for success (read with `json`). */
+export interface ApiResponse<B> extends Response {
+  readonly documentedBody?: B;
+}
+
 /** Calls the real Worker (routing, middleware, D1) the way a browser or SDK would. */
-export async function call(path: string, opts: CallOptions = {}): Promise<Response> {
+export async function call<const P extends string, const M extends string = 'GET'>(
+  path: P,
+  opts: CallOptions<M> = {},
+): Promise<ApiResponse<BodyOf<M, P>>> {
   const method = opts.method ?? 'GET';
   // Browsers send Origin with every write; the API refuses cookie-authenticated writes without it.
   const origin: Record<string, string> = method === 'GET' || method === 'HEAD' ? {} : { origin: ORIGIN };
@@ -32,7 +79,10 @@ export async function call(path: string, opts: CallOptions = {}): Promise<Respon
   };
   let body: BodyInit | undefined;
   if (opts.body !== undefined) {
-    body = typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
+    body =
+      typeof opts.body === 'string' || opts.body instanceof Uint8Array
+        ? opts.body
+        : JSON.stringify(opts.body);
     headers['content-type'] ??= 'application/json';
   }
   const res = await SELF.fetch(`${ORIGIN}/api/v1${path}`, { method, headers, body });
@@ -40,8 +90,21 @@ export async function call(path: string, opts: CallOptions = {}): Promise<Respon
   return res;
 }
 
+/**
+ * The body of an answer. `call` types its answer by the operation (`ApiResponse<BodyOf<…>>`);
+ * reading it through that type instead of `any` is still to be done. Refusals: `problemOf`.
+ */
 export async function json<T = any>(res: Response): Promise<T> {
   return (await res.json()) as T;
+}
+
+/** The problem+json body of a refusal; throws when the answer is not one. */
+export async function problemOf(res: Response): Promise<Problem> {
+  const type = res.headers.get('content-type') ?? '';
+  if (!type.includes('application/problem+json')) {
+    throw new Error(`${res.status} is not problem+json (${type}): ${await res.clone().text()}`);
+  }
+  return (await res.clone().json()) as Problem;
 }
 
 export function sessionCookieOf(res: Response): string {

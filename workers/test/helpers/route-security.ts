@@ -1,56 +1,137 @@
-import { expect, it } from 'vitest';
-import { type Caller, call, json, signUp } from './api';
+import { z } from 'zod';
 
-export interface RouteUnderTest {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** Builds the path for a resource owned by `owner`, creating it if needed. */
-  path: (owner: Caller) => Promise<string> | string;
-  body?: unknown;
-  /** False for collection routes, where another tenant simply sees its own data. */
-  ownsResource?: boolean;
+/** A JSON Schema as the OpenAPI document writes one (only what the security suite reads). */
+export interface JsonSchema {
+  type?: string | string[];
+  enum?: unknown[];
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  anyOf?: JsonSchema[];
+  $ref?: string;
+  required?: string[];
+  properties?: Record<string, JsonSchema>;
 }
 
+interface ParameterDoc {
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required?: boolean;
+  schema?: JsonSchema;
+}
+
+interface OperationItemDoc {
+  security?: Record<string, string[]>[];
+  parameters?: ParameterDoc[];
+  requestBody?: { required?: boolean; content?: Record<string, { schema?: JsonSchema }> };
+}
+
+export interface OperationDoc {
+  paths: Record<string, Record<string, OperationItemDoc>>;
+  components?: { schemas?: Record<string, JsonSchema> };
+}
+
+export interface Parameter {
+  name: string;
+  enum: boolean;
+  schema: JsonSchema;
+}
+
+/** One operation of the API, identified by method and path (`POST /invoices/{id}/send`). */
+export interface Operation {
+  key: string;
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  pathParams: Parameter[];
+  queryParams: Parameter[];
+  /** Set when the operation takes JSON; `field` is the first field it requires (or knows). */
+  jsonBody?: { field?: { name: string; schema: JsonSchema } };
+}
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
 /**
- * The checks every authenticated route must pass, one line per route:
- * no credentials → 401, a bad or revoked key → 401, another tenant's id → 404
- * (never 403, which would confirm the id exists).
+ * Operations anyone may call. A document that marks an operation `security: []` says so
+ * itself; these are the ones the API let through before its document said so.
  */
-export function runCommonRouteTests(name: string, route: RouteUnderTest) {
-  const label = `${route.method} ${name}`;
+const PUBLIC = new Set(['POST /signup', 'POST /sessions', 'GET /openapi.json']);
 
-  it(`${label}: no credentials → 401 problem+json`, async () => {
-    const owner = await signUp();
-    const res = await call(await route.path(owner), { method: route.method, body: route.body });
-    expect(res.status).toBe(401);
-    expect(res.headers.get('content-type')).toContain('application/problem+json');
-    expect((await json(res)).status).toBe(401);
-  });
+function resolve(doc: OperationDoc, schema: JsonSchema | undefined): JsonSchema {
+  const ref = schema?.$ref?.replace('#/components/schemas/', '');
+  return (ref ? doc.components?.schemas?.[ref] : schema) ?? {};
+}
 
-  it(`${label}: unknown API key or stale session → 401`, async () => {
-    const owner = await signUp();
-    const path = await route.path(owner);
-    const badKey = await call(path, {
-      method: route.method,
-      body: route.body,
-      headers: { authorization: 'Bearer ck_not-a-real-key' },
-    });
-    expect(badKey.status).toBe(401);
-    const badCookie = await call(path, {
-      method: route.method,
-      body: route.body,
-      headers: { cookie: 'clientele_admin_session=forged' },
-    });
-    expect(badCookie.status).toBe(401);
-  });
-
-  if (route.ownsResource !== false) {
-    it(`${label}: another tenant's resource → 404`, async () => {
-      const owner = await signUp();
-      const intruder = await signUp();
-      const path = await route.path(owner);
-      const res = await call(path, { method: route.method, body: route.body, as: intruder });
-      expect(res.status).toBe(404);
-      expect(res.headers.get('content-type')).toContain('application/problem+json');
-    });
+/** Every operation that needs credentials, as the served OpenAPI document lists them. */
+export function operationsOf(doc: OperationDoc): Operation[] {
+  const out: Operation[] = [];
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!op) continue;
+      const key = `${method.toUpperCase()} ${path}`;
+      if (PUBLIC.has(key) || (op.security && op.security.length === 0)) continue;
+      const params = (where: ParameterDoc['in']) =>
+        (op.parameters ?? [])
+          .filter((p) => p.in === where)
+          .map((p) => ({ name: p.name, enum: Boolean(p.schema?.enum), schema: p.schema ?? {} }));
+      const json = op.requestBody?.content?.['application/json'];
+      let jsonBody: Operation['jsonBody'];
+      if (json) {
+        const schema = resolve(doc, json.schema);
+        const name = schema.required?.[0] ?? Object.keys(schema.properties ?? {})[0];
+        jsonBody = name ? { field: { name, schema: resolve(doc, schema.properties?.[name]) } } : {};
+      }
+      out.push({
+        key,
+        method: method.toUpperCase() as Operation['method'],
+        path,
+        pathParams: params('path'),
+        queryParams: params('query'),
+        jsonBody,
+      });
+    }
   }
+  return out;
+}
+
+const typesOf = (schema: JsonSchema): string[] => {
+  if (schema.anyOf) return schema.anyOf.flatMap(typesOf);
+  if (Array.isArray(schema.type)) return schema.type;
+  return schema.type ? [schema.type] : [];
+};
+
+/**
+ * A value the schema refuses. In a path or query (`as: 'string'`) it is text: too long, not one
+ * of the enum, or not a number; in a body it is a value of another JSON type.
+ */
+export function wrongValueFor(schema: JsonSchema, as?: 'string'): unknown {
+  const types = typesOf(schema);
+  if (as === 'string') {
+    if (schema.enum) return 'not-one-of-these';
+    if (types.includes('integer') || types.includes('number')) return 'not-a-number';
+    if (schema.maxLength !== undefined) return 'x'.repeat(schema.maxLength + 1);
+    throw new Error(`no malformed value for ${JSON.stringify(schema)}: give the parameter a format`);
+  }
+  if (types.includes('object')) return 'not-an-object';
+  if (types.includes('string')) return 12345;
+  return 'not-a-number-nor-a-list';
+}
+
+const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })),
+});
+
+export type Problem = z.infer<typeof problemSchema>;
+
+/** The problem+json body of a refusal; throws when the answer is not one. */
+export async function problemOf(res: Response): Promise<Problem> {
+  const type = res.headers.get('content-type') ?? '';
+  if (!type.includes('application/problem+json')) {
+    throw new Error(`${res.status} is not problem+json (${type}): ${await res.clone().text()}`);
+  }
+  return problemSchema.parse(await res.clone().json());
 }

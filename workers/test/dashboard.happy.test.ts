@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { call, createClient, createInvoice, json, line, sendInvoice, signUp } from './helpers/api';
+import { call, createClient, createInvoice, json, line, problemOf, sendInvoice, signUp } from './helpers/api';
 import { form, portal, portalCookie } from './helpers/portal';
 import { checkout, completeCheckout, deliverSigned, payableInvoice } from './helpers/stripe';
 import { openTicketInPortal } from './helpers/tickets';
@@ -72,12 +72,12 @@ describe('dashboard', () => {
     const eurMonth = d.invoicedByMonth.find(
       (m: { month: string; currency: string }) => m.month === month && m.currency === 'EUR',
     );
-    expect(eurMonth.invoiced).toBe(15000);
+    expect(eurMonth!.invoiced).toBe(15000);
     const thisMonth = daysFromToday(0).slice(0, 7);
     const now = d.invoicedByMonth.find(
       (m: { month: string; currency: string }) => m.month === thisMonth && m.currency === 'EUR',
     );
-    expect(now.paid).toBe(1000);
+    expect(now!.paid).toBe(1000);
     expect(
       d.invoicedByMonth.find(
         (m: { month: string; currency: string }) => m.month === thisMonth && m.currency === 'JPY',
@@ -121,8 +121,8 @@ describe('the business hears about its clients', () => {
       'estimate_rejected',
       'estimate_accepted',
     ]);
-    expect(d.activity[1].text).toBe(`Ana Sousa accepted estimate ${accepted.est.number}`);
-    expect(d.activity[0].path).toBe(`/estimates/${declined.est.id}`);
+    expect(d.activity[1]!.text).toBe(`Ana Sousa accepted estimate ${accepted.est.number}`);
+    expect(d.activity[0]!.path).toBe(`/estimates/${declined.est.id}`);
     const sent = await notices(owner);
     expect(sent).toHaveLength(2);
     expect(sent.every((e: { to: string }) => e.to === 'owner@studio.example')).toBe(true);
@@ -177,6 +177,6 @@ describe('the business hears about its clients', () => {
       as: owner,
     });
     expect(res.status).toBe(422);
-    expect((await json(res)).errors[0].path).toBe('notifications.tickets');
+    expect((await problemOf(res)).errors[0]!.path).toBe('notifications.tickets');
   });
 });

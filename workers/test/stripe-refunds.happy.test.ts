@@ -6,7 +6,7 @@ import {
 } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import worker from '../index';
-import { call, json, signUp } from './helpers/api';
+import { call, json, problemOf, signUp } from './helpers/api';
 import {
   checkout,
   completeCheckout,
@@ -39,7 +39,7 @@ describe('Stripe refunds', () => {
   it('a partial refund reopens the balance (partial); the full refund brings it back to sent', async () => {
     const owner = await signUp();
     const { invoice, payment, keys } = await paidThroughStripe(owner);
-    const part = await refund(payment.reference, 5000);
+    const part = await refund(payment!.reference, 5000);
     expect((await json(await deliverSigned(owner.tenantId, part.payload, keys.webhookSecret))).outcome).toBe(
       'refund',
     );
@@ -48,12 +48,12 @@ describe('Stripe refunds', () => {
       amountPaid: invoice.total - 5000,
       amountDue: 5000,
     });
-    const rest = await refund(payment.reference);
+    const rest = await refund(payment!.reference);
     await deliverSigned(owner.tenantId, rest.payload, keys.webhookSecret);
     expect(await invoiceOf(owner, invoice.id)).toMatchObject({ amountPaid: 0, amountDue: invoice.total });
     expect(['sent', 'viewed']).toContain((await invoiceOf(owner, invoice.id)).status);
     const [after] = (await json(await call(`/invoices/${invoice.id}/payments`, { as: owner }))).data;
-    expect(after.refunded).toBe(invoice.total);
+    expect(after!.refunded).toBe(invoice.total);
     // The older partial-refund event, delivered late (a retry), does not shrink the refund.
     const late = part.payload.replace(part.id, `${part.id}_retry`);
     await deliverSigned(owner.tenantId, late, keys.webhookSecret);
@@ -100,9 +100,12 @@ describe('Stripe payments in the admin API', () => {
   it('a Stripe payment cannot be deleted (409: refund it in Stripe); a manual one still can', async () => {
     const owner = await signUp();
     const { invoice, payment } = await paidThroughStripe(owner);
-    const res = await call(`/invoices/${invoice.id}/payments/${payment.id}`, { method: 'DELETE', as: owner });
+    const res = await call(`/invoices/${invoice.id}/payments/${payment!.id}`, {
+      method: 'DELETE',
+      as: owner,
+    });
     expect(res.status).toBe(409);
-    expect((await json(res)).detail).toMatch(/refund it in Stripe/);
+    expect((await problemOf(res)).detail).toMatch(/refund it in Stripe/);
     expect((await invoiceOf(owner, invoice.id)).status).toBe('paid');
   });
 });

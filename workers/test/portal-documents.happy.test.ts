@@ -301,14 +301,14 @@ describe('"email me a new link"', () => {
         id: 'r1',
         timestamp: new Date(),
         attempts: 1,
-        body: { tenantId: owner.tenantId, emailId: queued.id },
+        body: { tenantId: owner.tenantId, emailId: queued!.id },
       },
     ]);
     const ctx = createExecutionContext();
     await handleQueue(batch, env, ctx);
     await getQueueResult(batch, ctx);
     const outbox = await json(await call('/dev/outbox', { as: owner }));
-    const fresh = /https?:\/\/[^\s"<>]+\/portal\/login\/[A-Za-z0-9_-]{43}/.exec(outbox.data[0].raw)![0];
+    const fresh = /https?:\/\/[^\s"<>]+\/portal\/login\/[A-Za-z0-9_-]{43}/.exec(outbox.data[0]!.raw)![0];
     expect(fresh).not.toContain(token);
     expect((await portal(new URL(fresh).pathname.replace('/portal', ''), null)).status).toBe(200);
     const again = await portal(`/login/${token}/resend`, null, form([]));

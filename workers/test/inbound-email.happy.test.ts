@@ -158,10 +158,10 @@ describe('Email Worker: replies by email', () => {
     ].join('\r\n');
     expect((await deliverEmail({ from: client.email, to, raw })).rejected).toBeNull();
     const messages = await json(await call(`/tickets/${id}`, { as: owner }));
-    const last = messages.messages.at(-1);
-    expect(last.body).toBe('Proof attached.');
-    expect(last.attachments[0]).toMatchObject({ name: 'comprovativo.pdf', contentType: 'application/pdf' });
-    const file = await call(`/tickets/${id}/attachments/${last.attachments[0].id}`, { as: owner });
+    const last = messages.messages!.at(-1);
+    expect(last!.body).toBe('Proof attached.');
+    expect(last!.attachments[0]).toMatchObject({ name: 'comprovativo.pdf', contentType: 'application/pdf' });
+    const file = await call(`/tickets/${id}/attachments/${last!.attachments[0]!.id}`, { as: owner });
     expect(await file.text()).toBe('%PDF-1.4 proof of payment');
   });
 

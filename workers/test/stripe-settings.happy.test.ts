@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { call, json, signUp, withApiKey } from './helpers/api';
+import { call, json, problemOf, signUp, withApiKey } from './helpers/api';
 import { captureLogs, connectStripe, fakeRequests, testKeys } from './helpers/stripe';
 
 describe('Stripe settings', () => {
@@ -56,9 +56,9 @@ describe('Stripe settings', () => {
     });
     expect(res.status).toBe(422);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
-    const problem = await json(res);
-    expect(problem.errors[0].path).toBe('secretKey');
-    expect(problem.errors[0].message).toMatch(/Stripe did not accept/);
+    const problem = await problemOf(res);
+    expect(problem.errors[0]!.path).toBe('secretKey');
+    expect(problem.errors[0]!.message).toMatch(/Stripe did not accept/);
     expect((await json(await call('/settings/stripe', { as: owner }))).configured).toBe(false);
   });
 
@@ -70,7 +70,7 @@ describe('Stripe settings', () => {
       as: owner,
     });
     expect(bad.status).toBe(422);
-    const paths = (await json(bad)).errors.map((e: { path: string }) => e.path).sort();
+    const paths = (await problemOf(bad)).errors.map((e: { path: string }) => e.path).sort();
     expect(paths).toEqual(['publishableKey', 'secretKey', 'webhookSecret']);
     const mixed = await call('/settings/stripe', {
       method: 'PUT',
@@ -78,7 +78,7 @@ describe('Stripe settings', () => {
       as: owner,
     });
     expect(mixed.status).toBe(422);
-    expect((await json(mixed)).errors[0]).toMatchObject({ path: 'publishableKey' });
+    expect((await problemOf(mixed)).errors[0]).toMatchObject({ path: 'publishableKey' });
     const missing = await call('/settings/stripe', { method: 'PUT', body: {}, as: owner });
     expect(missing.status).toBe(422);
   });

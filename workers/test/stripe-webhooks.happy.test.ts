@@ -41,10 +41,10 @@ describe('Stripe webhooks', () => {
     const list = await json(await call(`/invoices/${invoice.id}/payments`, { as: owner }));
     expect(list.data).toHaveLength(1);
     expect(list.data[0]).toMatchObject({ source: 'stripe', amount: invoice.total, refunded: 0 });
-    expect(list.data[0].reference).toMatch(/^pi_/);
+    expect(list.data[0]!.reference).toMatch(/^pi_/);
     expect(await receipts(owner, invoice.id)).toHaveLength(1);
     const online = await json(await call(`/invoices/${invoice.id}/online-payments`, { as: owner }));
-    expect(online.data[0]).toMatchObject({ id: sessionId, state: 'paid', paymentId: list.data[0].id });
+    expect(online.data[0]).toMatchObject({ id: sessionId, state: 'paid', paymentId: list.data[0]!.id });
     // The return page now says so (it never did on the redirect alone).
     const page = await portal(`/invoices/${invoice.id}/payment?session_id=${sessionId}`, cookie);
     expect(await page.text()).toContain('data-payment-state="paid"');
@@ -143,7 +143,7 @@ describe('Stripe webhooks', () => {
     expect(await invoiceOf(owner, invoice.id)).toMatchObject({ status: 'paid', amountDue: 0 });
     expect(await payments(owner.tenantId, invoice.id)).toHaveLength(1);
     const online = await json(await call(`/invoices/${invoice.id}/online-payments`, { as: owner }));
-    expect(online.data[0].state).toBe('paid');
+    expect(online.data[0]!.state).toBe('paid');
   });
 
   it('delayed method failing → not paid, visible to the business and the client', async () => {
@@ -162,7 +162,7 @@ describe('Stripe webhooks', () => {
     expect((await invoiceOf(owner, invoice.id)).status).toBe('sent');
     const online = await json(await call(`/invoices/${invoice.id}/online-payments`, { as: owner }));
     expect(online.data[0]).toMatchObject({ state: 'failed' });
-    expect(online.data[0].problem).toMatch(/failed/);
+    expect(online.data[0]!.problem).toMatch(/failed/);
     const page = await (
       await portal(`/invoices/${invoice.id}/payment?session_id=${sessionId}`, cookie)
     ).text();
@@ -181,8 +181,8 @@ describe('Stripe webhooks', () => {
       expect(await invoiceOf(owner, invoice.id)).toMatchObject({ status: 'sent', amountPaid: 0 });
       expect(await payments(owner.tenantId, invoice.id)).toHaveLength(0);
       const online = await json(await call(`/invoices/${invoice.id}/online-payments`, { as: owner }));
-      expect(online.data[0].state).toBe('mismatch');
-      expect(online.data[0].problem).toMatch(/not applied/);
+      expect(online.data[0]!.state).toBe('mismatch');
+      expect(online.data[0]!.problem).toMatch(/not applied/);
     }
   });
 

@@ -1,6 +1,6 @@
 import PostalMime from 'postal-mime';
 import { describe, expect, it } from 'vitest';
-import { call, createInvoice, json, sendInvoice, signUp, withApiKey } from './helpers/api';
+import { call, createInvoice, json, problemOf, sendInvoice, signUp, withApiKey } from './helpers/api';
 import { portal } from './helpers/portal';
 import { runEmailQueue } from './helpers/queue';
 import { openTicketInPortal, supportClient, ticketIdFrom, unreadCount } from './helpers/tickets';
@@ -31,14 +31,14 @@ describe('support tickets: portal and admin', () => {
     });
     const ticket = await json(await call(`/tickets/${id}`, { as: owner }));
     expect(ticket.messages).toHaveLength(1);
-    expect(ticket.messages[0]).toMatchObject({
+    expect(ticket.messages![0]).toMatchObject({
       author: 'client',
       via: 'portal',
       body: 'Il totale non mi torna.',
     });
-    const [att] = ticket.messages[0].attachments;
+    const [att] = ticket.messages![0]!.attachments;
     expect(att).toMatchObject({ name: 'ricevuta bonifico.pdf', size: file.size });
-    const download = await call(`/tickets/${id}/attachments/${att.id}`, { as: owner });
+    const download = await call(`/tickets/${id}/attachments/${att!.id}`, { as: owner });
     expect(await download.text()).toBe('%PDF-1.4 receipt');
 
     const reply = await call(`/tickets/${id}/messages`, {
@@ -55,7 +55,7 @@ describe('support tickets: portal and admin', () => {
       (e: { kind: string }) => e.kind === 'ticket_reply',
     );
     expect(emails).toHaveLength(1);
-    await runEmailQueue(owner.tenantId, [emails[0].id]);
+    await runEmailQueue(owner.tenantId, [emails[0]!.id]);
     const outbox = await json(await call('/dev/outbox', { as: owner }));
     const mail = await PostalMime.parse(
       outbox.data.find((m: { emailId?: string; subject: string }) =>
@@ -195,14 +195,14 @@ describe('support tickets: portal and admin', () => {
     const id = await ticketIdFrom(await openTicketInPortal(cookie, { subject: 'Q', message: 'Q' }));
     const empty = await call(`/tickets/${id}/messages`, { method: 'POST', body: { body: '  ' }, as: owner });
     expect(empty.status).toBe(422);
-    expect((await json(empty)).errors[0].path).toBe('body');
+    expect((await problemOf(empty)).errors[0]!.path).toBe('body');
     const badStatus = await call(`/tickets/${id}`, {
       method: 'PATCH',
       body: { status: 'archived' },
       as: owner,
     });
     expect(badStatus.status).toBe(422);
-    expect((await json(badStatus)).errors[0].path).toBe('status');
+    expect((await problemOf(badStatus)).errors[0]!.path).toBe('status');
   });
 
   it("attachments: another client's or business's → 404, no session → 401", async () => {
@@ -213,8 +213,8 @@ describe('support tickets: portal and admin', () => {
     const id = await ticketIdFrom(
       await openTicketInPortal(a.cookie, { subject: 'Scan', message: 'Attached' }, [file]),
     );
-    const att = (await json(await call(`/tickets/${id}`, { as: owner }))).messages[0].attachments[0];
-    const path = `/tickets/${id}/attachments/${att.id}`;
+    const att = (await json(await call(`/tickets/${id}`, { as: owner })))!.messages[0]!.attachments[0];
+    const path = `/tickets/${id}/attachments/${att!.id}`;
     expect(await (await portal(path, a.cookie)).text()).toBe('secret scan');
     const otherClient = await portal(path, b.cookie);
     expect(otherClient.status).toBe(404);

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { redactPath } from '../http/problem';
 import { call, createClient, createInvoice, json, pay, signUp } from './helpers/api';
 import { newLink, signInWithLink } from './helpers/portal';
-import { runCommonRouteTests } from './helpers/route-security';
 
 const ORIGIN = 'https://app.clientele.test';
 
@@ -37,7 +36,7 @@ describe('portal magic links', () => {
     expect(get.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(page).not.toMatch(/<script/i);
     const links = await json(await call(`/portal-links?clientId=${c.id}`, { as: owner }));
-    expect(links.data[0].lastUsedAt).toBeNull();
+    expect(links.data[0]!.lastUsedAt).toBeNull();
     expect(
       (await env.DB.prepare('SELECT count(*) AS n FROM portal_sessions').first<{ n: number }>())?.n ?? 0,
     ).toBe(0);
@@ -54,7 +53,7 @@ describe('portal magic links', () => {
     expect(html).toContain('Giulia Rossi');
     expect(html.replace(/\s/g, ' ')).toContain('100,00 €');
     expect(
-      (await json(await call(`/portal-links?clientId=${c.id}`, { as: owner }))).data[0].lastUsedAt,
+      (await json(await call(`/portal-links?clientId=${c.id}`, { as: owner }))).data[0]!.lastUsedAt,
     ).not.toBeNull();
   });
 
@@ -118,16 +117,6 @@ describe('portal magic links', () => {
     expect((await call(`/clients/${c.id}/portal-links`, { method: 'POST', as: intruder })).status).toBe(404);
     expect((await json(await call(`/portal-links?clientId=${c.id}`, { as: intruder }))).data).toHaveLength(0);
     expect((await call(`/portal-links/${link.id}`, { method: 'DELETE', as: intruder })).status).toBe(404);
-  });
-
-  runCommonRouteTests('/clients/{id}/portal-links', {
-    method: 'POST',
-    path: async (o) => `/clients/${(await createClient(o)).id}/portal-links`,
-  });
-  runCommonRouteTests('/portal-links', { method: 'GET', path: () => '/portal-links', ownsResource: false });
-  runCommonRouteTests('/portal-links/{id}', {
-    method: 'DELETE',
-    path: async (o) => `/portal-links/${(await newLink(o, (await createClient(o)).id)).id}`,
   });
 });
 
