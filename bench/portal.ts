@@ -218,9 +218,10 @@ try {
     if (res.status !== 200) throw new Error(`${label}: ${res.status} ${await res.text()}`);
     let first = 0;
     let bytes = 0;
-    for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    const reader = res.body?.getReader();
+    for (let next = await reader?.read(); next && !next.done; next = await reader?.read()) {
       if (!first) first = performance.now() - started;
-      bytes += chunk.length;
+      bytes += next.value.length;
     }
     const total = performance.now() - started;
     clearInterval(sampler);

@@ -75,22 +75,25 @@ async function demoPortalLink(
   };
   const invoice = list.data[0];
   if (!invoice) return null;
-  const link = (await post(api, headers, `/clients/${invoice.clientId}/portal-links`)) as unknown as {
-    url: string;
-  };
+  const link = await post<{ url: string }>(api, headers, `/clients/${invoice.clientId}/portal-links`);
   return { url: link.url, client: invoice.clientName ?? invoice.clientId };
 }
 
 type Headers = Record<string, string>;
 
-async function post(api: string, headers: Headers, path: string, body?: unknown) {
+async function post<T = { id: string; total: number }>(
+  api: string,
+  headers: Headers,
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const res = await fetch(`${api}${path}`, {
     method: 'POST',
     headers,
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (res.status >= 300) throw new Error(`POST ${path} failed: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { id: string; total: number };
+  return (await res.json()) as T;
 }
 
 /**

@@ -146,13 +146,21 @@ const problemBodies = countIn(
 );
 const ERROR_CLASSES =
   '(?:NotFound|Conflict|Validation|Unauthorized|Forbidden|RateLimited|Upstream|RetryLater|Domain|Payload\\w*|Unsupported\\w*)Error';
+// A refusal's words are English when a literal with a capital or a space is handed to an
+// error (`new NotFoundError('Invoice')`); a catalogue key (`'invoiceNotFound'`) is not.
 const englishRefusals = countIn(
   source.filter((f) => f.startsWith('workers/')),
-  new RegExp(`new ${ERROR_CLASSES}\\(\\s*(?:\\d{3}\\s*,\\s*)?['"\`]`, 'g'),
+  new RegExp(`new ${ERROR_CLASSES}\\(\\s*(?:\\d{3}\\s*,\\s*)?['"\`](?:[A-Z]|[^'"\`]* )`, 'g'),
 );
+// A context built: an object literal carrying db, tenantId and now, or the one constructor's
+// calls; narrowing an existing context to a tenant is counted apart.
 const contexts = countIn(
   source.filter((f) => f.startsWith('workers/')),
-  /\{\s*db[,:][^{}]*\btenantId\b[^{}]*\bnow\b[^{}]*\}|\{\s*db:\s*c\.var\.db\b|tenantContext\(/g,
+  /\{\s*db[,:][^{};]*\btenantId\b[^{};]*\bnow\b[^{};]*\}|\{\s*db:\s*c\.var\.db\b|\binitContext\((?:env|c\.env)\b/g,
+);
+const narrowings = countIn(
+  source.filter((f) => f.startsWith('workers/')),
+  /\bforTenant\((?!ctx: AppContext)/g,
 );
 const dbClients = countIn(
   source.filter((f) => f.startsWith('workers/')),
@@ -175,6 +183,7 @@ const figures = {
   handBuiltProblemBodies: { total: total(problemBodies), byFile: Object.fromEntries(problemBodies) },
   englishRefusalLiterals: { total: total(englishRefusals), byFile: Object.fromEntries(englishRefusals) },
   contextConstructions: { total: total(contexts), byFile: Object.fromEntries(contexts) },
+  tenantNarrowings: { total: total(narrowings), byFile: Object.fromEntries(narrowings) },
   dbClientConstructions: { total: total(dbClients), byFile: Object.fromEntries(dbClients) },
   serviceSignaturesTakingEnv: { total: total(envInServices), byFile: Object.fromEntries(envInServices) },
   consoleCallsInWorker: { total: total(adHocLogs), byFile: Object.fromEntries(adHocLogs) },
@@ -196,6 +205,7 @@ if (process.argv.includes('--json')) {
     'handBuiltProblemBodies',
     'englishRefusalLiterals',
     'contextConstructions',
+    'tenantNarrowings',
     'dbClientConstructions',
     'serviceSignaturesTakingEnv',
     'consoleCallsInWorker',

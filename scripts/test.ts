@@ -62,6 +62,7 @@ ensureSystemPackages();
 run('Typecheck (every package, scripts, benchmarks)', bin('pnpm'), ['typecheck']);
 run('Lint and format (Biome)', bin('biome'), ['check', '.']);
 run('Test files named by intent', bin('tsx'), [join(ROOT, 'scripts', 'check-test-names.ts')]);
+run('No casts that overrule the type checker', bin('tsx'), [join(ROOT, 'scripts', 'check-casts.ts')]);
 const built = run('Build the admin app', bin('pnpm'), ['--filter', '@clientele/web', 'build']);
 run('OpenAPI document: Redocly recommended, no error or warning', bin('tsx'), [
   join(ROOT, 'scripts', 'lint-api.ts'),

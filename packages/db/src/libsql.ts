@@ -4,5 +4,5 @@ import type { Db } from './db';
 import * as schema from './schema';
 
 export function createLibsqlDb(client: Client): Db {
-  return drizzle(client, { schema }) as unknown as Db;
+  return drizzle(client, { schema });
 }

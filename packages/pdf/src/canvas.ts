@@ -296,7 +296,7 @@ export async function openDocument(
   texts: string[],
 ) {
   const pdf = await PDFDocumentClass.create({ updateMetadata: false });
-  pdf.registerFontkit(cachingFontkit as never);
+  pdf.registerFontkit(cachingFontkit);
   pdf.setTitle(title);
   pdf.setProducer('Clientele');
   pdf.setLanguage(localeOf(lang));

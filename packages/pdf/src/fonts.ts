@@ -1,4 +1,4 @@
-import type { PDFContext, PDFFont, PDFRef } from '@cantoo/pdf-lib';
+import type { PDFContext, PDFDocument, PDFFont, PDFRef } from '@cantoo/pdf-lib';
 import { PDFString } from '@cantoo/pdf-lib';
 import * as fontkit from 'fontkit';
 
@@ -16,11 +16,28 @@ export interface FontSource {
 }
 
 type FontkitGlyph = { id: number; advanceWidth: number; codePoints: number[] };
-type FontkitFont = {
+/** pdf-lib's view of a font engine and its fonts (its types module is not exported on its own). */
+export type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
+type PdfLibFont = Extract<Awaited<ReturnType<Fontkit['create']>>, { unitsPerEm: number }>;
+/** One face as fontkit parses it: what pdf-lib needs, and the lookups measuring uses. */
+type FontkitFont = Omit<PdfLibFont, 'glyphForCodePoint'> & {
   hasGlyphForCodePoint(cp: number): boolean;
   glyphForCodePoint(cp: number): FontkitGlyph;
-  unitsPerEm: number;
 };
+
+function isSingleFace(font: unknown): font is FontkitFont {
+  return (
+    typeof font === 'object' &&
+    font !== null &&
+    'unitsPerEm' in font &&
+    'hasGlyphForCodePoint' in font &&
+    'glyphForCodePoint' in font &&
+    'createSubset' in font
+  );
+}
+
+// fontkit's typings ask for a Node Buffer; it reads any Uint8Array (Workers have no Buffer).
+const engine: { create(bytes: Uint8Array, postscriptName?: string): unknown } = fontkit;
 
 const parsed = new WeakMap<Uint8Array, FontkitFont>();
 
@@ -29,21 +46,20 @@ const parsed = new WeakMap<Uint8Array, FontkitFont>();
  * costs more than laying out a page. Parsed fonts are immutable, so this shim hands
  * pdf-lib the same parsed font each time.
  */
-export const cachingFontkit = {
-  create(bytes: Uint8Array, postscriptName?: string) {
-    const hit = parsed.get(bytes);
-    if (hit) return hit;
-    const font = (fontkit as unknown as { create(b: Uint8Array, n?: string): FontkitFont }).create(
-      bytes,
-      postscriptName,
-    );
-    parsed.set(bytes, font);
-    return font;
-  },
-};
+function parse(bytes: Uint8Array, postscriptName?: string): FontkitFont {
+  const hit = parsed.get(bytes);
+  if (hit) return hit;
+  const font = engine.create(bytes, postscriptName);
+  // A collection (.ttc) has no single face to draw with; the product ships single fonts.
+  if (!isSingleFace(font)) throw new Error('not a single font face');
+  parsed.set(bytes, font);
+  return font;
+}
+
+export const cachingFontkit: Fontkit = { create: parse };
 
 export function coverage(bytes: Uint8Array): FontkitFont {
-  return cachingFontkit.create(bytes);
+  return parse(bytes);
 }
 
 const advances = new WeakMap<FontkitFont, Map<number, number>>();
@@ -74,6 +90,17 @@ interface SubsetEmbedder {
   glyphIdMap: Map<number, number>;
   glyphCache: { invalidate(): void };
   embedUnicodeCmap(context: PDFContext): PDFRef;
+}
+
+function isSubsetEmbedder(embedder: unknown): embedder is SubsetEmbedder {
+  return (
+    typeof embedder === 'object' &&
+    embedder !== null &&
+    'subset' in embedder &&
+    Boolean(embedder.subset) &&
+    'glyphIdMap' in embedder &&
+    embedder.glyphIdMap instanceof Map
+  );
 }
 
 const hex4 = (n: number) => n.toString(16).padStart(4, '0');
@@ -135,8 +162,9 @@ export function compactToUnicode(glyphs: ({ codePoints: number[] } | undefined)[
  * ToUnicode map stay pdf-lib's. One encoder per embedded font, i.e. per document.
  */
 export function glyphEncoder(font: PDFFont): (text: string) => PDFString {
-  const embedder = (font as unknown as { embedder: SubsetEmbedder }).embedder;
-  if (!embedder?.subset || !embedder.glyphIdMap) throw new Error('glyphEncoder needs a subset-embedded font');
+  // pdf-lib keeps the embedder private; it is read, checked, then fed as its encodeText does.
+  const embedder: unknown = Reflect.get(font, 'embedder');
+  if (!isSubsetEmbedder(embedder)) throw new Error('glyphEncoder needs a subset-embedded font');
   embedder.embedUnicodeCmap = (context) =>
     context.register(context.flateStream(compactToUnicode(embedder.glyphs)));
   const codes = new Map<number, string>();
