@@ -1,10 +1,11 @@
-import { LANGUAGE_NAMES, LANGUAGES } from '@clientele/core';
+import { LANGUAGES } from '@clientele/core';
 import { type FormEvent, useEffect } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { oneOf } from '../../api/http';
 import { useWords } from '../../i18n';
 import { Field, SelectField } from '../../ui/Field';
 import { FormError } from '../../ui/FormError';
+import { LanguageOptions } from '../../ui/LanguageOptions';
 import { useApiForm } from '../../ui/useApiForm';
 import { signUp } from './api';
 import { useSession } from './session';
@@ -79,11 +80,7 @@ export function SignUpPage() {
           hint={t.auth.languageHint}
           error={errors.locale}
         >
-          {LANGUAGES.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {LANGUAGE_NAMES[l]}
-            </option>
-          ))}
+          <LanguageOptions />
         </SelectField>
         <Field
           label={t.field.currency}

@@ -1,4 +1,4 @@
-import { COUNTRY_CODES, LANGUAGE_NAMES, LANGUAGES } from '@clientele/core';
+import { COUNTRY_CODES, LANGUAGES } from '@clientele/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -8,6 +8,7 @@ import { useWords } from '../../i18n';
 import { useConfirm } from '../../ui/ConfirmDialog';
 import { Field, SelectField, TextAreaField } from '../../ui/Field';
 import { FormError } from '../../ui/FormError';
+import { LanguageOptions } from '../../ui/LanguageOptions';
 import { isNotFound, problemText } from '../../ui/problemText';
 import { useApiForm } from '../../ui/useApiForm';
 import { EmailLog } from '../emails/EmailLog';
@@ -215,11 +216,7 @@ export function ClientFormPage() {
             error={errors.language}
           >
             {c ? null : <option value="">{t.client.businessDefault}</option>}
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l} lang={l}>
-                {LANGUAGE_NAMES[l]}
-              </option>
-            ))}
+            <LanguageOptions />
           </SelectField>
           <Field
             label={t.field.currency}

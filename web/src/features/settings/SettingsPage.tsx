@@ -1,4 +1,4 @@
-import { LANGUAGE_NAMES, LANGUAGES } from '@clientele/core';
+import { LANGUAGES } from '@clientele/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { oneOf } from '../../api/http';
@@ -6,6 +6,7 @@ import type { Settings, SettingsPatch } from '../../api/types';
 import { useWords } from '../../i18n';
 import { Field, SelectField, TextAreaField } from '../../ui/Field';
 import { FormError } from '../../ui/FormError';
+import { LanguageOptions } from '../../ui/LanguageOptions';
 import { problemText } from '../../ui/problemText';
 import { useApiForm } from '../../ui/useApiForm';
 import { ApiKeys } from '../api-keys/ApiKeys';
@@ -139,11 +140,7 @@ export function SettingsPage() {
           hint={t.settings.languageHint}
           error={errors.locale}
         >
-          {LANGUAGES.map((l) => (
-            <option key={l} value={l} lang={l}>
-              {LANGUAGE_NAMES[l]}
-            </option>
-          ))}
+          <LanguageOptions />
         </SelectField>
         <Field
           label={t.field.email}
