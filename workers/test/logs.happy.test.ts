@@ -65,7 +65,7 @@ describe('log lines: one JSON object each, with level, event, tenant, request id
     expect(line!.queries).toBe(0);
     // Without cf-ray (local runs, tests) each request gets its own random id.
     expect(more[0]!.requestId).toMatch(/^[0-9a-f-]{36}$/);
-    expect(more[0]).toMatchObject({ status: 200 });
+    expect(more[0]).toMatchObject({ status: 200, tenant: owner.tenantId });
     expect(more[0]!.queries).toBeGreaterThan(0);
   });
 

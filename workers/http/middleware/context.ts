@@ -3,6 +3,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppContext } from '../../services/context';
 import { initContext } from '../../services/init';
 import { headerLanguage } from '../accept-language';
+import type { Auth } from '../hono-env';
 import { redactPath } from '../problem';
 
 export type ContextVariables = { requestId: string; ctx: AppContext; queries: () => number; db: Db };
@@ -13,27 +14,31 @@ export type ContextVariables = { requestId: string; ctx: AppContext; queries: ()
  * status, duration, statements run).
  */
 export const invocationContext = () =>
-  createMiddleware<{ Bindings: Env; Variables: ContextVariables }>(async function invocationContext(c, next) {
-    const started = Date.now();
-    const { ctx, queries } = initContext(c.env, {
-      requestId: c.var.requestId,
-      language: headerLanguage(c),
-    });
-    c.set('ctx', ctx);
-    c.set('queries', queries);
-    c.set('db', ctx.db);
-    try {
-      await next();
-    } finally {
-      ctx.log.info('request finished', {
-        method: c.req.method,
-        path: redactPath(c.req.path),
-        status: c.res.status,
-        duration: Date.now() - started,
-        queries: queries(),
+  createMiddleware<{ Bindings: Env; Variables: ContextVariables & { auth?: Auth } }>(
+    async function invocationContext(c, next) {
+      const started = Date.now();
+      const { ctx, queries } = initContext(c.env, {
+        requestId: c.var.requestId,
+        language: headerLanguage(c),
       });
-    }
-  });
+      c.set('ctx', ctx);
+      c.set('queries', queries);
+      c.set('db', ctx.db);
+      try {
+        await next();
+      } finally {
+        ctx.log.info('request finished', {
+          // Known only once the credentials were checked: the line says whose request it was.
+          tenant: c.var.auth?.tenantId ?? null,
+          method: c.req.method,
+          path: redactPath(c.req.path),
+          status: c.res.status,
+          duration: Date.now() - started,
+          queries: queries(),
+        });
+      }
+    },
+  );
 
 /**
  * The statements a response cost, in the standard Server-Timing header, for benchmarks and
