@@ -6,6 +6,8 @@ export interface Auth {
   /** Null for API keys, which act for the tenant rather than a person. */
   userId: string | null;
   email: string | null;
+  /** Who the audit log names: the person's name (or email), the key's name. */
+  name: string | null;
   role: Role;
   via: 'session' | 'apiKey';
   /** Who exactly is calling: `user:<id>` for a session, `key:<id>` for an API key. */

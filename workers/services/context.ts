@@ -1,5 +1,5 @@
 import type { Language } from '@clientele/core';
-import type { Db } from '@clientele/db';
+import type { AuditActorType, Db } from '@clientele/db';
 import type { Logger } from './log';
 import type { StripeAccess } from './stripe/client';
 
@@ -45,13 +45,32 @@ export interface AppContext {
   language: Language;
 }
 
+/**
+ * Who a change is recorded against in the audit log: a person, an API key, a client in
+ * the portal, or the system itself (cron, queue, webhooks), and the address it came from.
+ */
+export interface Actor {
+  type: AuditActorType;
+  id: string | null;
+  /** A person's name or email, a key's name, a client's name: kept as it was then. */
+  name: string | null;
+  ip: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = { type: 'system', id: null, name: null, ip: null };
+
 /** What every tenant-owned operation needs; tenantId always comes from the session, key or token. */
-export type TenantContext = AppContext & { tenantId: string };
+export type TenantContext = AppContext & { tenantId: string; actor: Actor };
 
 /**
  * The invocation's context narrowed to one business, once who is calling is proven (a
  * session, an API key, a signed address or webhook secret, a job the Worker queued itself).
  */
-export function forTenant(ctx: AppContext, tenantId: string, now: Date = ctx.now): TenantContext {
-  return { ...ctx, tenantId, now, log: ctx.log.with({ tenant: tenantId }) };
+export function forTenant(
+  ctx: AppContext,
+  tenantId: string,
+  now: Date = ctx.now,
+  actor: Actor = SYSTEM_ACTOR,
+): TenantContext {
+  return { ...ctx, tenantId, now, actor, log: ctx.log.with({ tenant: tenantId }) };
 }

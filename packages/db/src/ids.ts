@@ -14,7 +14,11 @@ export type IdPrefix =
   | 'lnk'
   | 'att'
   | 'inm'
-  | 'act';
+  | 'act'
+  | 'ses'
+  | 'ivt'
+  | 'aud'
+  | 'exp';
 
 /** Prefixed random id (`cli_…`): 120 random bits in lower-case Crockford base32. */
 export function newId(prefix: IdPrefix): string {

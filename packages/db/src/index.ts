@@ -2,6 +2,7 @@ export type { Db, Schema } from './db';
 export { type IdPrefix, newId } from './ids';
 export { type Cursor, decodeCursor, encodeCursor, type Page, pageOf } from './pagination';
 export * from './queries/activity';
+export * from './queries/audit';
 export * from './queries/auth';
 export * from './queries/clients';
 export * from './queries/dashboard';
@@ -27,6 +28,8 @@ export type {
   ActivityRow,
   ApiKey,
   ApiKeyScope,
+  AuditActorType,
+  AuditLine,
   CheckoutSessionRow,
   CheckoutState,
   DocumentRow,
@@ -35,6 +38,8 @@ export type {
   DocumentType,
   EmailRow,
   EstimateRow,
+  ExportStatus,
+  Invitation,
   InvoiceRow,
   PaymentRow,
   PortalLinkRow,
@@ -45,4 +50,12 @@ export type {
   User,
 } from './schema';
 export * as schema from './schema';
-export { ACTIVITY_KINDS, API_KEY_SCOPES, CHECKOUT_STATES, TICKET_STATUSES } from './schema';
+export {
+  ACTIVITY_KINDS,
+  API_KEY_SCOPES,
+  AUDIT_ACTOR_TYPES,
+  CHECKOUT_STATES,
+  EXPORT_STATUSES,
+  ROLES,
+  TICKET_STATUSES,
+} from './schema';

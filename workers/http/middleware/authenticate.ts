@@ -28,6 +28,7 @@ export const authenticate = () =>
         tenantId: key.tenantId,
         userId: null,
         email: null,
+        name: key.name,
         role: 'owner',
         via: 'apiKey',
         principal: `key:${key.id}`,
@@ -45,15 +46,10 @@ export const authenticate = () =>
       tenantId: session.tenantId,
       userId: session.userId,
       email: session.email,
+      name: session.name ?? session.email,
       role: session.role,
       via: 'session',
       principal: `user:${session.userId}`,
     });
-    await next();
-  });
-
-export const requireOwner = () =>
-  createMiddleware<HonoEnv>(async function requireOwner(c, next) {
-    if (c.var.auth.role !== 'owner') throw new ForbiddenError('ownerOnly');
     await next();
   });

@@ -1,5 +1,5 @@
 import { LANGUAGES } from '@clientele/core';
-import { API_KEY_SCOPES } from '@clientele/db';
+import { API_KEY_SCOPES, ROLES } from '@clientele/db';
 import { z } from '@hono/zod-openapi';
 
 export const SessionSchema = z
@@ -10,7 +10,7 @@ export const SessionSchema = z
     businessName: z.string(),
     /** The business's language: the admin app speaks it. */
     locale: z.enum(LANGUAGES),
-    role: z.enum(['owner', 'member']),
+    role: z.enum(ROLES),
   })
   .openapi('Session');
 

@@ -297,6 +297,7 @@ export const en = {
     apiKeyInvalid: 'The API key is invalid or revoked',
     notFromApp: 'This request did not come from the Clientele app',
     ownerOnly: 'Only the business owner can do this',
+    roleMayNot: (role: string): string => `Your role in this business (${role}) does not allow this`,
     noBusinessYet: 'This account has no business yet',
     idempotencyKeyTooLong: 'Idempotency-Key is longer than 255 characters',
     idempotencyKeyReused: 'This Idempotency-Key was used for another request; use a new key for each action',

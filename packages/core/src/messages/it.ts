@@ -292,6 +292,7 @@ export const it = {
     apiKeyInvalid: 'La chiave API non è valida o è stata revocata',
     notFromApp: 'Questa richiesta non proviene dall’app Clientele',
     ownerOnly: 'Solo il titolare dell’azienda può farlo',
+    roleMayNot: (role) => `Il tuo ruolo in questa azienda (${role}) non lo consente`,
     noBusinessYet: 'Questo account non ha ancora un’azienda',
     idempotencyKeyTooLong: 'La Idempotency-Key supera i 255 caratteri',
     idempotencyKeyReused:

@@ -278,6 +278,7 @@ export const ja = {
     apiKeyInvalid: 'API キーが無効か、取り消されています',
     notFromApp: 'このリクエストは Clientele アプリから送られていません',
     ownerOnly: 'この操作は事業者のオーナーだけが行えます',
+    roleMayNot: (role) => `この事業者でのあなたのロール（${role}）ではこの操作はできません`,
     noBusinessYet: 'このアカウントにはまだ事業者がありません',
     idempotencyKeyTooLong: 'Idempotency-Key が 255 文字を超えています',
     idempotencyKeyReused:

@@ -290,6 +290,7 @@ export const pt = {
     apiKeyInvalid: 'A chave de API é inválida ou foi revogada',
     notFromApp: 'Este pedido não veio da aplicação Clientele',
     ownerOnly: 'Só o proprietário da empresa pode fazer isto',
+    roleMayNot: (role) => `A sua função nesta empresa (${role}) não permite fazer isto`,
     noBusinessYet: 'Esta conta ainda não tem empresa',
     idempotencyKeyTooLong: 'A Idempotency-Key tem mais de 255 caracteres',
     idempotencyKeyReused:

@@ -285,6 +285,7 @@ export const ru = {
     apiKeyInvalid: 'API-ключ неверен или отозван',
     notFromApp: 'Этот запрос пришёл не из приложения Clientele',
     ownerOnly: 'Это может сделать только владелец компании',
+    roleMayNot: (role) => `Ваша роль в этой компании (${role}) не позволяет это сделать`,
     noBusinessYet: 'У этой учётной записи пока нет компании',
     idempotencyKeyTooLong: 'Idempotency-Key длиннее 255 символов',
     idempotencyKeyReused:

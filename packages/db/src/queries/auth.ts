@@ -19,10 +19,19 @@ export async function membershipsOf(db: Db, userId: string) {
 
 export async function createSession(
   db: Db,
-  s: { tokenHash: string; userId: string; tenantId: string; expiresAt: Date },
+  s: {
+    tokenHash: string;
+    userId: string;
+    tenantId: string;
+    expiresAt: Date;
+    userAgent?: string | null;
+    country?: string | null;
+  },
   now = new Date(),
 ) {
-  await db.insert(sessions).values({ ...s, createdAt: now });
+  const id = newId('ses');
+  await db.insert(sessions).values({ id, ...s, createdAt: now, lastSeenAt: now });
+  return id;
 }
 
 /** A live session whose user is still a member of its tenant. */
@@ -33,8 +42,11 @@ export async function findSession(db: Db, tokenHash: string, now = new Date()) {
       tenantId: sessions.tenantId,
       expiresAt: sessions.expiresAt,
       createdAt: sessions.createdAt,
+      id: sessions.id,
+      lastSeenAt: sessions.lastSeenAt,
       role: memberships.role,
       email: users.email,
+      name: users.name,
     })
     .from(sessions)
     .innerJoin(
@@ -101,6 +113,7 @@ export async function findApiKeyByHash(db: Db, keyHash: string) {
     .select({
       id: apiKeys.id,
       tenantId: apiKeys.tenantId,
+      name: apiKeys.name,
       scope: apiKeys.scope,
       lastUsedAt: apiKeys.lastUsedAt,
     })

@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { timestamp } from './columns';
 import { tenants, users } from './tenants';
 
@@ -7,16 +7,28 @@ export const sessions = sqliteTable(
   'sessions',
   {
     tokenHash: text('token_hash').primaryKey(),
+    /** The id a person sees in their list of devices; the token's hash never leaves the database. */
+    id: text('id').notNull(),
     userId: text('user_id')
       .notNull()
       .references(() => users.id),
     tenantId: text('tenant_id')
       .notNull()
       .references(() => tenants.id),
+    /** The browser's User-Agent at sign-in, cut to a sane length. */
+    userAgent: text('user_agent'),
+    /** `cf-ipcountry` at sign-in: an approximate place, no address kept. */
+    country: text('country'),
     createdAt: timestamp('created_at').notNull(),
+    /** Updated at most about once an hour, so reads stay reads. */
+    lastSeenAt: timestamp('last_seen_at'),
     expiresAt: timestamp('expires_at').notNull(),
   },
-  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+  (t) => [
+    uniqueIndex('sessions_id_idx').on(t.id),
+    index('sessions_user_idx').on(t.userId),
+    index('sessions_expires_idx').on(t.expiresAt),
+  ],
 );
 
 export const API_KEY_SCOPES = ['read', 'write'] as const;

@@ -25,6 +25,13 @@ export const tenants = sqliteTable('tenants', {
   notifyTickets: integer('notify_tickets', { mode: 'boolean' }).notNull().default(true),
   /** How long a magic link in an email stays usable: long enough for a 30-day invoice. */
   portalLinkDays: integer('portal_link_days').notNull().default(30),
+  /** The owner asks every member to sign in with a second factor. */
+  requireTwoFactor: integer('require_two_factor', { mode: 'boolean' }).notNull().default(false),
+  /**
+   * Set when the owner closes the business: from then on nothing signs in to it and its
+   * portal links are dead; the cron removes its rows and files within 24 hours.
+   */
+  closedAt: timestamp('closed_at'),
   createdAt: timestamp('created_at').notNull(),
   updatedAt: timestamp('updated_at').notNull(),
 });
@@ -35,8 +42,20 @@ export const users = sqliteTable('users', {
   email: text('email').notNull().unique(),
   name: text('name'),
   passwordHash: text('password_hash').notNull(),
+  /** Until set, the person's businesses send only a few client emails a day. */
+  emailVerifiedAt: timestamp('email_verified_at'),
+  /** The admin app's language for this person; null follows the business's. */
+  locale: text('locale'),
+  /** The TOTP secret, encrypted like Stripe keys (it must be read back to check codes). */
+  totpSecret: text('totp_secret'),
+  /** Two-factor sign-in is on from this moment (a secret not yet confirmed stays off). */
+  totpEnabledAt: timestamp('totp_enabled_at'),
+  /** The last 30-second step whose code was accepted: a code is accepted once. */
+  totpLastStep: integer('totp_last_step'),
   createdAt: timestamp('created_at').notNull(),
 });
+
+export const ROLES = ['owner', 'admin', 'member', 'accountant'] as const;
 
 export const memberships = sqliteTable(
   'memberships',
@@ -47,10 +66,14 @@ export const memberships = sqliteTable(
     userId: text('user_id')
       .notNull()
       .references(() => users.id),
-    role: text('role', { enum: ['owner', 'member'] }).notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
     createdAt: timestamp('created_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.userId] }), index('memberships_user_idx').on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.userId] }),
+    index('memberships_user_idx').on(t.userId),
+    index('memberships_tenant_role_idx').on(t.tenantId, t.role),
+  ],
 );
 
 export type Tenant = typeof tenants.$inferSelect;

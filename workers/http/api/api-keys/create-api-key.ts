@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { issueApiKey } from '../../../services/auth/api-keys';
 import { NewApiKeyInputSchema, NewApiKeySchema } from '../../../services/auth/schema';
-import { requireOwner } from '../../middleware/authenticate';
+import { permit } from '../../middleware/allow';
 import { responseHoldsSecret } from '../../middleware/idempotency';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonBody, jsonResponse, security } from '../fields';
@@ -13,7 +13,7 @@ const route = createRoute({
   path: '/api-keys',
   tags: ['Auth'],
   security,
-  middleware: [requireOwner()] as const,
+  ...permit('settings'),
   summary: 'Create an API key (the key is shown once); sessions only, never with an API key',
   request: { body: jsonBody(NewApiKeyInputSchema) },
   responses: { 201: jsonResponse(NewApiKeySchema, 'The new key'), ...commonErrors },

@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { revokeKey } from '../../../services/auth/api-keys';
-import { requireOwner } from '../../middleware/authenticate';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, security } from '../fields';
 import type { Router } from '../router';
@@ -11,7 +11,7 @@ const route = createRoute({
   path: '/api-keys/{id}',
   tags: ['Auth'],
   security,
-  middleware: [requireOwner()] as const,
+  ...permit('settings'),
   summary: 'Revoke an API key; sessions only, never with an API key',
   request: { params: idParam('key') },
   responses: { 204: { description: 'Revoked' }, ...commonErrors },

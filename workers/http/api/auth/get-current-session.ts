@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { SessionSchema } from '../../../services/auth/schema';
 import { sessionBusiness } from '../../../services/auth/sessions';
 import { NotFoundError } from '../../../services/errors';
+import { permit } from '../../middleware/allow';
 import { commonErrors, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
 
@@ -11,6 +12,7 @@ const route = createRoute({
   path: '/sessions/current',
   tags: ['Auth'],
   security,
+  ...permit('self'),
   summary: 'Who is signed in',
   responses: { 200: jsonResponse(SessionSchema, 'The current session'), ...commonErrors },
 });

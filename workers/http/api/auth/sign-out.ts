@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { signOut } from '../../../services/auth/sessions';
+import { permit } from '../../middleware/allow';
 import { clearSessionCookie, readSessionCookie } from '../../session-cookies';
 import { commonErrors, security } from '../fields';
 import type { Router } from '../router';
@@ -10,6 +11,7 @@ const route = createRoute({
   path: '/sessions/current',
   tags: ['Auth'],
   security,
+  ...permit('self'),
   summary: 'Sign out',
   responses: { 204: { description: 'Signed out' }, ...commonErrors },
 });

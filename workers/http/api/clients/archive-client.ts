@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { archiveClientFor } from '../../../services/clients/clients';
 import { ClientSchema } from '../../../services/clients/schema';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
@@ -11,6 +12,7 @@ const route = createRoute({
   path: '/clients/{id}',
   tags: ['Clients'],
   security,
+  ...permit('write'),
   summary: 'Archive a client (documents keep pointing at it)',
   request: { params: idParam('cli') },
   responses: { 200: jsonResponse(ClientSchema, 'The archived client'), ...commonErrors },

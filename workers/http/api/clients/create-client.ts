@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createClientFor } from '../../../services/clients/clients';
 import { ClientInputSchema, ClientSchema } from '../../../services/clients/schema';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonBody, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
@@ -11,6 +12,7 @@ const route = createRoute({
   path: '/clients',
   tags: ['Clients'],
   security,
+  ...permit('write'),
   summary: 'Create a client',
   request: { body: jsonBody(ClientInputSchema) },
   responses: { 201: jsonResponse(ClientSchema, 'The new client'), ...commonErrors },

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { clientStatementPdf } from '../../../services/clients/statement';
+import { permit } from '../../middleware/allow';
 import { pdfResponse } from '../../pdf-response';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, security } from '../fields';
@@ -11,6 +12,7 @@ const route = createRoute({
   path: '/clients/{id}/statement/pdf',
   tags: ['Clients'],
   security,
+  ...permit('read'),
   summary: "The client's statement as PDF: per-currency totals and every issued invoice",
   request: { params: idParam('cli'), query: z.object({ download: z.enum(['1', 'true']).optional() }) },
   responses: {

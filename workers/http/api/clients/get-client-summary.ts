@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { ClientSummarySchema } from '../../../services/clients/schema';
 import { clientSummary } from '../../../services/clients/summary';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
@@ -11,6 +12,7 @@ const route = createRoute({
   path: '/clients/{id}/summary',
   tags: ['Clients'],
   security,
+  ...permit('read'),
   summary: 'Client 360°: per-currency totals and document counts',
   request: { params: idParam('cli') },
   responses: { 200: jsonResponse(ClientSummarySchema, 'Summary'), ...commonErrors },

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { getClientFor } from '../../../services/clients/clients';
 import { ClientSchema } from '../../../services/clients/schema';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
@@ -11,6 +12,7 @@ const route = createRoute({
   path: '/clients/{id}',
   tags: ['Clients'],
   security,
+  ...permit('read'),
   summary: 'Read a client',
   request: { params: idParam('cli') },
   responses: { 200: jsonResponse(ClientSchema, 'The client'), ...commonErrors },

@@ -2,6 +2,7 @@ import { DOCUMENT_TYPES, ESTIMATE_VIEW_STATUSES, INVOICE_VIEW_STATUSES } from '@
 import { createRoute, z } from '@hono/zod-openapi';
 import { clientDocumentsFor } from '../../../services/documents/documents';
 import { EstimateSchema, InvoiceSchema } from '../../../services/documents/schema';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonResponse, pageOf, paginationQuery, security } from '../fields';
 import type { Router } from '../router';
@@ -12,6 +13,7 @@ const route = createRoute({
   path: '/clients/{id}/documents',
   tags: ['Clients'],
   security,
+  ...permit('read'),
   summary: "The client's invoices or estimates, newest first",
   request: {
     params: idParam('cli'),

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { listClientsFor } from '../../../services/clients/clients';
 import { ClientSchema } from '../../../services/clients/schema';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonResponse, pageOf, paginationQuery, security } from '../fields';
 import type { Router } from '../router';
@@ -11,6 +12,7 @@ const route = createRoute({
   path: '/clients',
   tags: ['Clients'],
   security,
+  ...permit('read'),
   summary: 'List or search clients, newest first',
   request: {
     query: z.object({

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { dashboard } from '../../../services/dashboard/dashboard';
 import { DashboardSchema } from '../../../services/dashboard/schema';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
@@ -13,6 +14,7 @@ export function registerGetDashboard(app: Router) {
       path: '/dashboard',
       tags: ['Dashboard'],
       security,
+      ...permit('read'),
       summary:
         'Receivables and aging, invoiced vs paid per month, recent payments, open tickets, client activity — per currency',
       responses: { 200: jsonResponse(DashboardSchema, 'Dashboard'), ...commonErrors },

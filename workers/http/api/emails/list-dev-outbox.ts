@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { devOutbox } from '../../../services/mail/email-log';
 import { OutboxSchema } from '../../../services/mail/schema';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
@@ -11,6 +12,7 @@ const route = createRoute({
   path: '/dev/outbox',
   tags: ['Development'],
   security,
+  ...permit('read'),
   summary:
     'Mail the development transport "sent" for this business (only when DEV_OUTBOX=1; 404 otherwise); signed in only, no API key: it holds sign-in links',
   responses: {

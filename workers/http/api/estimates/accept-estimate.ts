@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { EstimateSchema } from '../../../services/documents/schema';
+import { permit } from '../../middleware/allow';
 import { conflict } from '../documents/shared';
 import { commonErrors, idParam, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
@@ -11,6 +12,7 @@ const route = createRoute({
   path: '/estimates/{id}/accept',
   tags: ['Estimates'],
   security,
+  ...permit('write'),
   summary: 'Record that the client accepted the estimate',
   request: { params: idParam('est'), body: decisionBody },
   responses: { 200: jsonResponse(EstimateSchema, 'The estimate'), ...conflict, ...commonErrors },

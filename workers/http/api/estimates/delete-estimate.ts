@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { permit } from '../../middleware/allow';
 import { deleteDocumentHandler } from '../documents/document-handlers';
 import { conflict } from '../documents/shared';
 import { commonErrors, idParam, security } from '../fields';
@@ -10,6 +11,7 @@ const route = createRoute({
   path: '/estimates/{id}',
   tags: ['Estimates'],
   security,
+  ...permit('write'),
   summary: 'Delete a draft estimate',
   request: { params: idParam('est') },
   responses: { 204: { description: 'Deleted' }, ...conflict, ...commonErrors },

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { permit } from '../../middleware/allow';
 import { documentPdfHandler } from '../documents/document-handlers';
 import { pdfContent, pdfQuery } from '../documents/route-parts';
 import { commonErrors, idParam, security } from '../fields';
@@ -10,6 +11,7 @@ const route = createRoute({
   path: '/estimates/{id}/pdf',
   tags: ['Estimates'],
   security,
+  ...permit('read'),
   summary: 'The estimate as PDF (cached; regenerated when anything printed on it changes)',
   request: { params: idParam('est'), query: pdfQuery },
   responses: { 200: pdfContent, ...commonErrors },

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { permit } from '../../middleware/allow';
 import { getDocumentHandler } from '../documents/document-handlers';
 import { estimateAnswer } from '../documents/route-parts';
 import { commonErrors, idParam, jsonResponse, security } from '../fields';
@@ -10,6 +11,7 @@ const route = createRoute({
   path: '/estimates/{id}',
   tags: ['Estimates'],
   security,
+  ...permit('read'),
   summary: 'Read an estimate',
   request: { params: idParam('est') },
   responses: { 200: jsonResponse(estimateAnswer, 'The estimate'), ...commonErrors },

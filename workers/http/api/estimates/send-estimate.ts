@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { EmailSummarySchema } from '../../../services/mail/schema';
+import { permit } from '../../middleware/allow';
 import { sendDocumentHandler } from '../documents/document-handlers';
 import { estimateAnswer, sendQuery } from '../documents/route-parts';
 import { conflict } from '../documents/shared';
@@ -12,6 +13,7 @@ const route = createRoute({
   path: '/estimates/{id}/send',
   tags: ['Estimates'],
   security,
+  ...permit('write'),
   summary:
     'Issue a draft estimate (number, frozen snapshot) and queue its email; `resend=true` emails an issued one again',
   request: { params: idParam('est'), query: sendQuery },

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { EstimatePatchSchema } from '../../../services/documents/schema';
+import { permit } from '../../middleware/allow';
 import { updateDocumentHandler } from '../documents/document-handlers';
 import { estimateAnswer } from '../documents/route-parts';
 import { conflict } from '../documents/shared';
@@ -12,6 +13,7 @@ const route = createRoute({
   path: '/estimates/{id}',
   tags: ['Estimates'],
   security,
+  ...permit('write'),
   summary: 'Edit a draft estimate',
   request: { params: idParam('est'), body: jsonBody(EstimatePatchSchema) },
   responses: { 200: jsonResponse(estimateAnswer, 'The estimate'), ...conflict, ...commonErrors },

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { InvoiceInputSchema } from '../../../services/documents/schema';
+import { permit } from '../../middleware/allow';
 import { createDocumentHandler } from '../documents/document-handlers';
 import { invoiceAnswer } from '../documents/route-parts';
 import { commonErrors, jsonBody, jsonResponse, security } from '../fields';
@@ -11,6 +12,7 @@ const route = createRoute({
   path: '/invoices',
   tags: ['Invoices'],
   security,
+  ...permit('write'),
   summary: 'Create a draft invoice',
   request: { body: jsonBody(InvoiceInputSchema) },
   responses: { 201: jsonResponse(invoiceAnswer, 'The draft invoice'), ...commonErrors },

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { deletePaymentFor } from '../../../services/payments/payments';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, security } from '../fields';
 import type { Router } from '../router';
@@ -11,6 +12,7 @@ const route = createRoute({
   path: '/invoices/{id}/payments/{paymentId}',
   tags: ['Payments'],
   security,
+  ...permit('write'),
   summary: 'Delete a payment; the balance and status are recomputed',
   request: { params: idParam('inv').extend({ paymentId: z.string().max(64) }) },
   responses: { 204: { description: 'Deleted' }, ...commonErrors },

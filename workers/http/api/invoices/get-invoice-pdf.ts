@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { permit } from '../../middleware/allow';
 import { documentPdfHandler } from '../documents/document-handlers';
 import { pdfContent, pdfQuery } from '../documents/route-parts';
 import { commonErrors, idParam, security } from '../fields';
@@ -10,6 +11,7 @@ const route = createRoute({
   path: '/invoices/{id}/pdf',
   tags: ['Invoices'],
   security,
+  ...permit('read'),
   summary: 'The invoice as PDF (cached; regenerated when anything printed on it changes)',
   request: { params: idParam('inv'), query: pdfQuery },
   responses: { 200: pdfContent, ...commonErrors },

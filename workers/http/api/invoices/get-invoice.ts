@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { permit } from '../../middleware/allow';
 import { getDocumentHandler } from '../documents/document-handlers';
 import { invoiceAnswer } from '../documents/route-parts';
 import { commonErrors, idParam, jsonResponse, security } from '../fields';
@@ -10,6 +11,7 @@ const route = createRoute({
   path: '/invoices/{id}',
   tags: ['Invoices'],
   security,
+  ...permit('read'),
   summary: 'Read an invoice',
   request: { params: idParam('inv') },
   responses: { 200: jsonResponse(invoiceAnswer, 'The invoice'), ...commonErrors },

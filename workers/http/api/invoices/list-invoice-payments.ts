@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { invoicePaymentsFor } from '../../../services/payments/payments';
 import { PaymentSchema } from '../../../services/payments/schema';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
@@ -11,6 +12,7 @@ const route = createRoute({
   path: '/invoices/{id}/payments',
   tags: ['Payments'],
   security,
+  ...permit('read'),
   summary: "An invoice's payments",
   request: { params: idParam('inv') },
   responses: {

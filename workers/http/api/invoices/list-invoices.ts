@@ -1,5 +1,6 @@
 import { INVOICE_VIEW_STATUSES } from '@clientele/core';
 import { createRoute } from '@hono/zod-openapi';
+import { permit } from '../../middleware/allow';
 import { listDocumentsHandler } from '../documents/document-handlers';
 import { documentListQuery, invoiceAnswer } from '../documents/route-parts';
 import { commonErrors, jsonResponse, pageOf, security } from '../fields';
@@ -11,6 +12,7 @@ const route = createRoute({
   path: '/invoices',
   tags: ['Invoices'],
   security,
+  ...permit('read'),
   summary: 'List invoices, newest first',
   request: { query: documentListQuery(INVOICE_VIEW_STATUSES) },
   responses: { 200: jsonResponse(pageOf(invoiceAnswer), 'A page of invoices'), ...commonErrors },

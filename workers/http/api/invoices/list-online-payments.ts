@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { OnlinePaymentSchema } from '../../../services/payments/schema';
 import { invoiceOnlinePayments } from '../../../services/stripe/checkout';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
@@ -11,6 +12,7 @@ const route = createRoute({
   path: '/invoices/{id}/online-payments',
   tags: ['Payments'],
   security,
+  ...permit('read'),
   summary:
     "The invoice's Stripe checkouts: processing, paid, failed, or flagged (amount or currency mismatch)",
   request: { params: idParam('inv') },

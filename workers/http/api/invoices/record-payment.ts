@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { recordManualPayment } from '../../../services/payments/payments';
 import { PaymentInputSchema, PaymentSchema } from '../../../services/payments/schema';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { conflict } from '../documents/shared';
 import { commonErrors, idParam, jsonBody, jsonResponse, security } from '../fields';
@@ -12,6 +13,7 @@ const route = createRoute({
   path: '/invoices/{id}/payments',
   tags: ['Payments'],
   security,
+  ...permit('write'),
   summary: 'Record a manual payment (partial allowed; more than the amount due is refused)',
   request: { params: idParam('inv'), body: jsonBody(PaymentInputSchema) },
   responses: { 201: jsonResponse(PaymentSchema, 'The payment'), ...conflict, ...commonErrors },

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { InvoicePatchSchema } from '../../../services/documents/schema';
+import { permit } from '../../middleware/allow';
 import { updateDocumentHandler } from '../documents/document-handlers';
 import { invoiceAnswer } from '../documents/route-parts';
 import { conflict } from '../documents/shared';
@@ -12,6 +13,7 @@ const route = createRoute({
   path: '/invoices/{id}',
   tags: ['Invoices'],
   security,
+  ...permit('write'),
   summary: 'Edit a draft invoice',
   request: { params: idParam('inv'), body: jsonBody(InvoicePatchSchema) },
   responses: { 200: jsonResponse(invoiceAnswer, 'The invoice'), ...conflict, ...commonErrors },

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { voidInvoiceFor } from '../../../services/documents/documents';
 import { InvoiceSchema } from '../../../services/documents/schema';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { conflict } from '../documents/shared';
 import { commonErrors, idParam, jsonResponse, security } from '../fields';
@@ -12,6 +13,7 @@ const route = createRoute({
   path: '/invoices/{id}/void',
   tags: ['Invoices'],
   security,
+  ...permit('write'),
   summary: 'Void an issued, unpaid invoice',
   request: { params: idParam('inv') },
   responses: { 200: jsonResponse(InvoiceSchema, 'The void invoice'), ...conflict, ...commonErrors },

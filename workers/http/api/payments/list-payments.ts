@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { paymentsFor } from '../../../services/payments/payments';
 import { PaymentSchema } from '../../../services/payments/schema';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
@@ -11,6 +12,7 @@ const route = createRoute({
   path: '/payments',
   tags: ['Payments'],
   security,
+  ...permit('read'),
   summary: 'Payments, newest first (up to 500)',
   request: { query: z.object({ clientId: z.string().max(64).optional() }) },
   responses: {

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { issuePortalLink } from '../../../services/portal/links';
 import { PortalLinkSchema } from '../../../services/portal/schema';
+import { permit } from '../../middleware/allow';
 import { responseHoldsSecret } from '../../middleware/idempotency';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonResponse, security } from '../fields';
@@ -12,6 +13,7 @@ const route = createRoute({
   path: '/clients/{id}/portal-links',
   tags: ['Portal links'],
   security,
+  ...permit('write'),
   summary: 'Create a magic sign-in link for the client (the URL is shown only in this response)',
   request: { params: idParam('cli') },
   responses: {

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { portalLinksFor } from '../../../services/portal/links';
 import { PortalLinkSchema } from '../../../services/portal/schema';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
@@ -11,6 +12,7 @@ const route = createRoute({
   path: '/portal-links',
   tags: ['Portal links'],
   security,
+  ...permit('read'),
   summary: 'Magic links, newest first',
   request: { query: z.object({ clientId: z.string().max(64).optional() }) },
   responses: {

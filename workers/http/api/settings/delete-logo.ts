@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { removeLogo } from '../../../services/settings/logo';
-import { requireOwner } from '../../middleware/authenticate';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, security } from '../fields';
 import type { Router } from '../router';
@@ -11,7 +11,7 @@ const route = createRoute({
   path: '/settings/logo',
   tags: ['Settings'],
   security,
-  middleware: [requireOwner()] as const,
+  ...permit('settings'),
   summary: 'Remove the logo from future documents',
   responses: { 204: { description: 'Removed' }, ...commonErrors },
 });

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { currentLogo } from '../../../services/settings/logo';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, security } from '../fields';
 import type { Router } from '../router';
@@ -11,6 +12,7 @@ const route = createRoute({
   path: '/settings/logo',
   tags: ['Settings'],
   security,
+  ...permit('read'),
   summary: 'The current logo image',
   responses: { 200: { description: 'Image', content: logoImage }, ...commonErrors },
 });

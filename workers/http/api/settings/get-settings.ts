@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { SettingsSchema } from '../../../services/settings/schema';
 import { getSettings } from '../../../services/settings/settings';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
@@ -11,6 +12,7 @@ const route = createRoute({
   path: '/settings',
   tags: ['Settings'],
   security,
+  ...permit('read'),
   summary: 'Business profile and document defaults',
   responses: { 200: jsonResponse(SettingsSchema, 'Settings'), ...commonErrors },
 });

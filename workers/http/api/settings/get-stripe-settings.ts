@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { stripeSettings } from '../../../services/stripe/account';
 import { StripeSettingsSchema } from '../../../services/stripe/schema';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
@@ -11,6 +12,7 @@ const route = createRoute({
   path: '/settings/stripe',
   tags: ['Settings'],
   security,
+  ...permit('read'),
   summary: 'Stripe setup: publishable key, last 4 of the secret key, mode, and the webhook URL to use',
   responses: { 200: jsonResponse(StripeSettingsSchema, 'Stripe settings'), ...commonErrors },
 });

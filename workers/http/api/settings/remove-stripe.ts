@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { removeStripe } from '../../../services/stripe/account';
-import { requireOwner } from '../../middleware/authenticate';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, security } from '../fields';
 import type { Router } from '../router';
@@ -11,7 +11,7 @@ const route = createRoute({
   path: '/settings/stripe',
   tags: ['Settings'],
   security,
-  middleware: [requireOwner()] as const,
+  ...permit('settings'),
   summary:
     'Remove Stripe (owner only, signed in: no API key): the portal stops offering "Pay now"; payments already recorded stay',
   responses: { 204: { description: 'Removed' }, ...commonErrors },

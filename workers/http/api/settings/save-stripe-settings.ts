@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { saveStripeSettings } from '../../../services/stripe/account';
 import { StripeKeysSchema, StripeSettingsSchema } from '../../../services/stripe/schema';
-import { requireOwner } from '../../middleware/authenticate';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonBody, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
@@ -12,7 +12,7 @@ const route = createRoute({
   path: '/settings/stripe',
   tags: ['Settings'],
   security,
-  middleware: [requireOwner()] as const,
+  ...permit('settings'),
   summary:
     'Connect Stripe (owner only, signed in: no API key): the secret key is checked with Stripe, then both secrets are stored encrypted',
   request: { body: jsonBody(StripeKeysSchema) },

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { SettingsPatchSchema, SettingsSchema } from '../../../services/settings/schema';
 import { updateSettings } from '../../../services/settings/settings';
-import { requireOwner } from '../../middleware/authenticate';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonBody, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
@@ -12,7 +12,7 @@ const route = createRoute({
   path: '/settings',
   tags: ['Settings'],
   security,
-  middleware: [requireOwner()] as const,
+  ...permit('settings'),
   summary: 'Update the business profile (owner only)',
   request: { body: jsonBody(SettingsPatchSchema) },
   responses: { 200: jsonResponse(SettingsSchema, 'Updated settings'), ...commonErrors },

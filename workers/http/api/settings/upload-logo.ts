@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { SettingsSchema } from '../../../services/settings/schema';
 import { uploadLogo } from '../../../services/settings/settings';
-import { requireOwner } from '../../middleware/authenticate';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
@@ -13,7 +13,7 @@ const route = createRoute({
   path: '/settings/logo',
   tags: ['Settings'],
   security,
-  middleware: [requireOwner()] as const,
+  ...permit('settings'),
   summary: 'Upload the business logo (PNG or JPEG, up to 512 KB), printed on documents issued from now on',
   request: { body: { required: true, content: logoImage } },
   responses: { 200: jsonResponse(SettingsSchema, 'Settings with the new logo'), ...commonErrors },

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { TemplateSetSchema } from '../../../services/mail/schema';
 import { templateSet } from '../../../services/mail/template-store';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
@@ -12,6 +13,7 @@ const route = createRoute({
   path: '/clients/{id}/templates/{kind}',
   tags: ['Email templates'],
   security,
+  ...permit('read'),
   summary: 'What this client receives for a kind, per language (its override, else the business template)',
   request: { params: clientKindParams },
   responses: { 200: jsonResponse(TemplateSetSchema, 'Templates'), ...commonErrors },

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { PreviewInputSchema, PreviewSchema } from '../../../services/mail/schema';
 import { previewTemplateFor } from '../../../services/mail/template-store';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonBody, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
@@ -12,6 +13,7 @@ const route = createRoute({
   path: '/templates/{kind}/preview',
   tags: ['Email templates'],
   security,
+  ...permit('settings'),
   summary:
     'Render a template (the saved one, or the subject/body sent) with a client’s or sample values; unknown {{variables}} → 422',
   request: { params: kindParam, body: jsonBody(PreviewInputSchema) },

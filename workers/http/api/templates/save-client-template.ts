@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { TemplateInputSchema, TemplateSetSchema } from '../../../services/mail/schema';
 import { saveTemplateFor } from '../../../services/mail/template-store';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonBody, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
@@ -12,6 +13,7 @@ const route = createRoute({
   path: '/clients/{id}/templates/{kind}',
   tags: ['Email templates'],
   security,
+  ...permit('settings'),
   summary: "Save this client's override for one language; it replaces the business template entirely",
   request: { params: clientKindParams, body: jsonBody(TemplateInputSchema) },
   responses: { 200: jsonResponse(TemplateSetSchema, 'Templates'), ...commonErrors },

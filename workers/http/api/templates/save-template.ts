@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { TemplateInputSchema, TemplateSetSchema } from '../../../services/mail/schema';
 import { saveTemplateFor } from '../../../services/mail/template-store';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonBody, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
@@ -12,6 +13,7 @@ const route = createRoute({
   path: '/templates/{kind}',
   tags: ['Email templates'],
   security,
+  ...permit('settings'),
   summary: 'Save the business template for one language; unknown {{variables}} → 422',
   request: { params: kindParam, body: jsonBody(TemplateInputSchema) },
   responses: { 200: jsonResponse(TemplateSetSchema, 'Templates'), ...commonErrors },

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { acceptInboundMail } from '../../../services/tickets/inbound-accept';
 import { InboundMailSchema } from '../../../services/tickets/schema';
-import { requireOwner } from '../../middleware/authenticate';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
@@ -12,8 +12,8 @@ const route = createRoute({
   path: '/tickets/inbound-mail/{id}/accept',
   tags: ['Support'],
   security,
+  ...permit('settings'),
   // Taking mail whose sender could not be verified onto a client's thread is the owner's call.
-  middleware: [requireOwner()] as const,
   summary: 'Accept a reply held because its sender was not verified: it is added to its conversation once',
   description: '409 when the message was already accepted, or is not one held for an unverified sender.',
   request: { params: idParam('inm') },

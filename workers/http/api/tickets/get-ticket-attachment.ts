@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { ticketAttachment } from '../../../services/tickets/tickets';
 import { attachmentResponse } from '../../attachment-response';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, security } from '../fields';
 import type { Router } from '../router';
@@ -11,6 +12,7 @@ const route = createRoute({
   path: '/tickets/{id}/attachments/{attachmentId}',
   tags: ['Support'],
   security,
+  ...permit('read'),
   summary: 'Download an attachment of the thread',
   request: { params: idParam('tkt').extend({ attachmentId: z.string().max(64) }) },
   responses: {

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { TicketSchema } from '../../../services/tickets/schema';
 import { ticketList } from '../../../services/tickets/tickets';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonResponse, pageOf, paginationQuery, security } from '../fields';
 import type { Router } from '../router';
@@ -11,6 +12,7 @@ const route = createRoute({
   path: '/tickets',
   tags: ['Support'],
   security,
+  ...permit('read'),
   summary: 'Support inbox, most recent activity first',
   request: {
     query: z.object({

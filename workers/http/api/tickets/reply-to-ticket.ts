@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { ReplySchema, TicketMessageSchema } from '../../../services/tickets/schema';
 import { replyAsStaff } from '../../../services/tickets/tickets';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonBody, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
@@ -11,6 +12,7 @@ const route = createRoute({
   path: '/tickets/{id}/messages',
   tags: ['Support'],
   security,
+  ...permit('write'),
   summary: 'Reply (emailed to the client with a reply address on this thread) or add an internal note',
   request: { params: idParam('tkt'), body: jsonBody(ReplySchema) },
   responses: { 201: jsonResponse(TicketMessageSchema, 'The message'), ...commonErrors },

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { TicketSchema } from '../../../services/tickets/schema';
 import { setStatus } from '../../../services/tickets/tickets';
+import { permit } from '../../middleware/allow';
 import { tenantContext } from '../../tenant-context';
 import { commonErrors, idParam, jsonBody, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
@@ -11,6 +12,7 @@ const route = createRoute({
   path: '/tickets/{id}',
   tags: ['Support'],
   security,
+  ...permit('write'),
   summary: 'Close or reopen a ticket',
   request: {
     params: idParam('tkt'),
