@@ -152,7 +152,7 @@ async function composeUnlessUnsafe(ctx: TenantContext, email: EmailRow) {
   }
 }
 
-const pendingKey = (tenantId: string, emailId: string) => `mail/pending/${tenantId}/${emailId}.eml`;
+export const pendingKey = (tenantId: string, emailId: string) => `mail/pending/${tenantId}/${emailId}.eml`;
 
 /** The rendered message, ready to send; 'gone' when what it was about no longer exists. */
 async function composeEmail(
