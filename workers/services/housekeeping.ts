@@ -6,6 +6,7 @@ import {
   deleteStalePortalRows,
   dueReminders,
 } from '@clientele/db';
+import { purgeClosedBusinesses } from './account/closing';
 import { type AppContext, forTenant } from './context';
 import { queueDocumentEmail } from './mail/outgoing';
 import { reconcileStripe } from './stripe/reconcile';
@@ -57,5 +58,6 @@ export async function runScheduledWork(ctx: AppContext) {
   const reminders = await queueDueReminders(ctx);
   const stripePayments = await reconcileStripe(ctx);
   await sweepExpired(ctx);
-  return { reminders, stripePayments };
+  const closed = await purgeClosedBusinesses(ctx);
+  return { reminders, stripePayments, closedBusinessesRemoved: closed.purged };
 }

@@ -184,6 +184,13 @@ const TABLE: Record<string, Row> = {
   'PATCH /tickets/{id}': { seed: ticket, body: () => ({ status: 'closed' }) },
   'POST /tickets/{id}/messages': { seed: ticket, body: () => ({ body: 'Thanks, on it.' }) },
   'GET /tickets/{id}/attachments/{attachmentId}': { seed: ticket },
+  // The shared owner's business must outlive the suite: a name that does not match keeps it
+  // open (422), which still proves every refusal before it; closing itself is tested apart.
+  'DELETE /business': {
+    body: () => ({ confirm: 'not the business name', password: 'correct horse battery' }),
+    ownerOnly: true,
+    sessionOnly: true,
+  },
 };
 
 const served = await SELF.fetch(`${ORIGIN}/api/v1/openapi.json`);

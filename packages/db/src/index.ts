@@ -5,6 +5,7 @@ export * from './queries/activity';
 export * from './queries/audit';
 export * from './queries/auth';
 export * from './queries/clients';
+export * from './queries/closing';
 export * from './queries/dashboard';
 export * from './queries/document-kinds';
 export * from './queries/documents';

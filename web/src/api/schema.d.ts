@@ -789,6 +789,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/business": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Close the business for good (owner, signed in; password, a second-factor code when on, and the business's name typed). Everyone is signed out at once; every row and file is removed within 24 hours */
+        delete: operations["closeBusiness"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -801,7 +818,7 @@ export interface components {
             /** @enum {string} */
             locale: "en" | "ru" | "pt" | "it" | "ja";
             /** @enum {string} */
-            role: "owner" | "member";
+            role: "owner" | "admin" | "member" | "accountant";
         };
         Problem: {
             type: string;
@@ -1504,6 +1521,23 @@ export interface components {
         TicketPatch: {
             /** @enum {string} */
             status: "open" | "closed";
+        };
+        ClosedBusiness: {
+            id: string;
+            /** Format: date-time */
+            closedAt: string;
+            /**
+             * Format: date-time
+             * @description Every row and file of it is gone by then
+             */
+            removedBy: string;
+        };
+        CloseBusinessInput: {
+            /** @description The business's name, typed as it is shown */
+            confirm: string;
+            password: string;
+            /** @description A code (or recovery code) when two-factor sign-in is on */
+            totp?: string;
         };
     };
     responses: never;
@@ -7306,6 +7340,93 @@ export interface operations {
                 };
                 content: {
                     "application/octet-stream": string;
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a write with a read-only API key, a call only a signed-in person may make (API keys, Stripe settings, dev outbox), a role that may not, or a cookie write from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields; `errors` names each one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closeBusiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CloseBusinessInput"];
+            };
+        };
+        responses: {
+            /** @description Closed; removal under way */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClosedBusiness"];
                 };
             };
             /** @description Malformed request */

@@ -6,6 +6,7 @@ import { noStore } from '../middleware/no-store';
 import { jsonOnly, limitBody } from '../middleware/request-body';
 import { sessionCookieName } from '../session-cookies';
 import { registerAuthRoutes } from './auth/routes';
+import { registerCloseBusiness } from './business/close-business';
 import { registerClientRoutes } from './clients/routes';
 import { registerGetDashboard } from './dashboard/get-dashboard';
 import { registerDocumentRoutesAll } from './documents/routes';
@@ -52,6 +53,7 @@ export function createApi() {
   registerEmailRoutes(api);
   registerPortalLinkRoutes(api);
   registerTicketRoutes(api);
+  registerCloseBusiness(api);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

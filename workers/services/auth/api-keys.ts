@@ -78,13 +78,14 @@ const SAFE_METHODS = new Set(['GET', 'HEAD']);
 /**
  * What no API key may do, whatever its scope: manage keys (a leaked key could otherwise mint
  * a successor, and revoking it would not end the access), change how the business is paid,
- * or read the development outbox (it holds sign-in links). By path prefix, so a route added
+ * read the development outbox (it holds sign-in links), or close the business. By path prefix, so a route added
  * under these later is covered too.
  */
 const SESSION_ONLY: { prefix: string; writesOnly: boolean }[] = [
   { prefix: '/api-keys', writesOnly: true },
   { prefix: '/settings/stripe', writesOnly: true },
   { prefix: '/dev', writesOnly: false },
+  { prefix: '/business', writesOnly: false },
 ];
 
 export type KeyRefusal = 'readOnly' | 'sessionOnly';

@@ -44,9 +44,25 @@ export function auditInsert(db: Db, e: AuditEntry) {
  */
 export function auditIfChanged(db: Db, e: AuditEntry) {
   const r = row(e);
-  return db.run(sql`INSERT INTO ${auditLog} (id, tenant_id, at, actor_type, actor_id, actor_name, action, subject_type, subject_id, ip, detail)
-    SELECT ${r.id}, ${r.tenantId}, ${r.at.getTime()}, ${r.actorType}, ${r.actorId}, ${r.actorName}, ${r.action}, ${r.subjectType}, ${r.subjectId}, ${r.ip}, ${r.detail ? JSON.stringify(r.detail) : null}
-    WHERE changes() > 0`);
+  const value = <T>(v: T, name: string) => sql<T>`${v}`.as(name);
+  return db.insert(auditLog).select(
+    db
+      .select({
+        id: value(r.id, 'id'),
+        tenantId: value(r.tenantId, 'tenant_id'),
+        at: value(r.at.getTime(), 'at'),
+        actorType: value(r.actorType, 'actor_type'),
+        actorId: value(r.actorId, 'actor_id'),
+        actorName: value(r.actorName, 'actor_name'),
+        action: value(r.action, 'action'),
+        subjectType: value(r.subjectType, 'subject_type'),
+        subjectId: value(r.subjectId, 'subject_id'),
+        ip: value(r.ip, 'ip'),
+        detail: value(r.detail ? JSON.stringify(r.detail) : null, 'detail'),
+      })
+      .from(sql`(SELECT 1)`)
+      .where(sql`changes() > 0`),
+  );
 }
 
 /** Writes one line on its own, for events that change nothing else (a failed sign-in, an export downloaded). */

@@ -1,7 +1,11 @@
 import { and, desc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { newId } from '../ids';
-import { type ApiKeyScope, apiKeys, memberships, rateLimits, sessions, users } from '../schema';
+import { type ApiKeyScope, apiKeys, memberships, rateLimits, sessions, tenants, users } from '../schema';
+
+export async function findUserById(db: Db, id: string) {
+  return db.select().from(users).where(eq(users.id, id)).get();
+}
 
 export async function findUserByEmail(db: Db, email: string) {
   return db.select().from(users).where(eq(users.email, email.toLowerCase())).get();
@@ -9,12 +13,16 @@ export async function findUserByEmail(db: Db, email: string) {
 
 /** The tenants a user belongs to, oldest membership first (the default one to sign in to). */
 export async function membershipsOf(db: Db, userId: string) {
-  return db
-    .select({ tenantId: memberships.tenantId, role: memberships.role })
-    .from(memberships)
-    .where(eq(memberships.userId, userId))
-    .orderBy(memberships.createdAt)
-    .all();
+  return (
+    db
+      .select({ tenantId: memberships.tenantId, role: memberships.role })
+      .from(memberships)
+      // A closed business is nobody's to sign in to, even before the cron removes it.
+      .innerJoin(tenants, and(eq(tenants.id, memberships.tenantId), isNull(tenants.closedAt)))
+      .where(eq(memberships.userId, userId))
+      .orderBy(memberships.createdAt)
+      .all()
+  );
 }
 
 export async function createSession(

@@ -22,7 +22,7 @@ export async function dueReminders(db: Db, today: string, limit = 200): Promise<
     FROM documents d
     JOIN tenants t ON t.id = d.tenant_id
     JOIN clients c ON c.id = d.client_id AND c.tenant_id = d.tenant_id
-    WHERE t.reminders_enabled = 1
+    WHERE t.reminders_enabled = 1 AND t.closed_at IS NULL
       AND d.type = 'invoice' AND d.status IN (${PAYABLE_SQL}) AND d.total > d.amount_paid
       AND d.due_date <= date(${today}, '-' || t.reminder_days_after_due || ' days')
       AND c.email IS NOT NULL

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
 import { newId } from '../ids';
 import { memberships, type Tenant, tenants, users } from '../schema';
@@ -46,8 +46,13 @@ export async function createTenantWithOwner(db: Db, input: NewTenantWithOwner, n
   return { tenantId, userId };
 }
 
+/** An open business: once closed, it reads as gone everywhere (its rows wait for the cron). */
 export async function getTenant(db: Db, tenantId: string): Promise<Tenant | undefined> {
-  return db.select().from(tenants).where(eq(tenants.id, tenantId)).get();
+  return db
+    .select()
+    .from(tenants)
+    .where(and(eq(tenants.id, tenantId), isNull(tenants.closedAt)))
+    .get();
 }
 
 export type TenantPatch = Partial<Omit<Tenant, 'id' | 'createdAt' | 'updatedAt'>>;
