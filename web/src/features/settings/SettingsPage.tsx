@@ -11,6 +11,7 @@ import { problemText } from '../../ui/problemText';
 import { useApiForm } from '../../ui/useApiForm';
 import { ApiKeys } from '../api-keys/ApiKeys';
 import { useSession } from '../auth/session';
+import { CloseBusiness } from '../business/CloseBusiness';
 import { TemplateEditor } from '../templates/TemplateEditor';
 import { settingsQueries } from './queries';
 import { StripeSettings } from './StripeSettings';
@@ -263,6 +264,7 @@ export function SettingsPage() {
       <TemplateEditor />
       <h2>{t.settings.apiKeys}</h2>
       <ApiKeys />
+      {session?.role === 'owner' ? <CloseBusiness businessName={s.name} /> : null}
     </section>
   );
 }

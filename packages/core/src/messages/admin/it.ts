@@ -1,8 +1,10 @@
 import type { AdminMessages } from './en';
+import { closingIt } from './it-closing';
 import { settingsIt } from './it-settings';
 
 export const adminIt = {
   ...settingsIt,
+  ...closingIt,
   app: {
     loading: 'Caricamento…',
     pageNotFound: 'Pagina non trovata.',

@@ -1,8 +1,10 @@
 import type { AdminMessages } from './en';
+import { closingJa } from './ja-closing';
 import { settingsJa } from './ja-settings';
 
 export const adminJa = {
   ...settingsJa,
+  ...closingJa,
   app: {
     loading: '読み込み中…',
     pageNotFound: 'ページが見つかりません。',

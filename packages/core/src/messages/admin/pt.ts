@@ -1,8 +1,10 @@
 import type { AdminMessages } from './en';
+import { closingPt } from './pt-closing';
 import { settingsPt } from './pt-settings';
 
 export const adminPt = {
   ...settingsPt,
+  ...closingPt,
   app: {
     loading: 'A carregar…',
     pageNotFound: 'Página não encontrada.',

@@ -1,9 +1,11 @@
 import { russianCount } from '../russian-count';
 import type { AdminMessages } from './en';
+import { closingRu } from './ru-closing';
 import { settingsRu } from './ru-settings';
 
 export const adminRu = {
   ...settingsRu,
+  ...closingRu,
   app: {
     loading: 'Загрузка…',
     pageNotFound: 'Страница не найдена.',
