@@ -55,6 +55,8 @@ interface Row {
   endsSession?: true;
   /** What an API key that may call it gets instead of an answer (a key has no session to show). */
   keyGets?: 404;
+  /** The permission the operation states (`x-permission`): who may call it is the role matrix's. */
+  needs?: 'self' | 'read' | 'write' | 'export' | 'settings' | 'team' | 'owner';
 }
 
 const client = async (o: Caller) => ({ id: (await createClient(o)).id });
@@ -184,6 +186,7 @@ const TABLE: Record<string, Row> = {
   'PATCH /tickets/{id}': { seed: ticket, body: () => ({ status: 'closed' }) },
   'POST /tickets/{id}/messages': { seed: ticket, body: () => ({ body: 'Thanks, on it.' }) },
   'GET /tickets/{id}/attachments/{attachmentId}': { seed: ticket },
+  'GET /audit-log': { ownerOnly: true, needs: 'settings' },
 };
 
 const served = await SELF.fetch(`${ORIGIN}/api/v1/openapi.json`);

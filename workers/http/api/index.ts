@@ -5,6 +5,7 @@ import { idempotency } from '../middleware/idempotency';
 import { noStore } from '../middleware/no-store';
 import { jsonOnly, limitBody } from '../middleware/request-body';
 import { sessionCookieName } from '../session-cookies';
+import { registerListAuditLog } from './audit-log/list-audit-log';
 import { registerAuthRoutes } from './auth/routes';
 import { registerClientRoutes } from './clients/routes';
 import { registerGetDashboard } from './dashboard/get-dashboard';
@@ -52,6 +53,7 @@ export function createApi() {
   registerEmailRoutes(api);
   registerPortalLinkRoutes(api);
   registerTicketRoutes(api);
+  registerListAuditLog(api);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
