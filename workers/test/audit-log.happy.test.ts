@@ -9,8 +9,9 @@ import {
   signUp,
   withApiKey,
 } from './helpers/api';
-import { auditLines, linesFor } from './helpers/audit';
+import { auditLines, linesFor, queriesOf } from './helpers/audit';
 import { form, newLink, portal, portalCookie } from './helpers/portal';
+import { checkout, completeCheckout, deliverSigned, payableInvoice, refund } from './helpers/stripe';
 import { openTicketInPortal, supportClient, ticketIdFrom } from './helpers/tickets';
 
 const PNG = Uint8Array.from(
@@ -219,5 +220,57 @@ describe('audit log: each change leaves exactly one line, in its own business', 
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual([...ids].reverse());
+  });
+
+  it('Stripe payments and refunds from webhooks are the system’s; a late, smaller refund figure adds none', async () => {
+    const owner = await signUp();
+    const setup = await payableInvoice(owner, { currency: 'EUR' });
+    const { sessionId } = await checkout(setup.cookie, setup.invoice.id);
+    const paid = await completeCheckout(sessionId, 'paid');
+    await deliverSigned(owner.tenantId, paid.payload, setup.keys.webhookSecret);
+    const [received] = await auditLines(owner, 'action=payment.received');
+    expect(received).toMatchObject({
+      actor: { type: 'system', id: null },
+      subject: { type: 'payment' },
+      detail: { invoiceId: setup.invoice.id, amount: setup.invoice.total, currency: 'EUR' },
+    });
+    const payment = await json(await call(`/invoices/${setup.invoice.id}/payments`, { as: owner }));
+    const part = await refund(payment.data[0].reference, 5000);
+    await deliverSigned(owner.tenantId, part.payload, setup.keys.webhookSecret);
+    const rest = await refund(payment.data[0].reference);
+    await deliverSigned(owner.tenantId, rest.payload, setup.keys.webhookSecret);
+    const late = part.payload.replace(part.id, `${part.id}_retry`);
+    await deliverSigned(owner.tenantId, late, setup.keys.webhookSecret);
+    const refunds = await auditLines(owner, 'action=payment.refunded');
+    expect(refunds.map((l) => l.detail?.refunded)).toEqual([setup.invoice.total, 5000]);
+    expect(await auditLines(owner, 'action=stripe.')).toHaveLength(1);
+  });
+
+  it('each audited write costs one statement more, inside the batch it already sent', async () => {
+    const owner = await signUp();
+    const c = await createClient(owner);
+    const inv = await createInvoice(owner, c.id);
+    const measured: Record<string, number> = {};
+    const measure = async (name: string, res: Promise<Response>) => {
+      const r = await res;
+      expect(r.status, name).toBeLessThan(300);
+      measured[name] = queriesOf(r);
+    };
+    await measure('PATCH /settings', call('/settings', { method: 'PATCH', body: { phone: '1' }, as: owner }));
+    await measure(
+      'PATCH /clients/{id}',
+      call(`/clients/${c.id}`, { method: 'PATCH', body: { phone: '2' }, as: owner }),
+    );
+    await measure(
+      'PATCH /invoices/{id}',
+      call(`/invoices/${inv.id}`, { method: 'PATCH', body: { notes: 'n' }, as: owner }),
+    );
+    await measure(
+      'POST /invoices/{id}/send',
+      call(`/invoices/${inv.id}/send`, { method: 'POST', as: owner }),
+    );
+    await measure('POST /invoices/{id}/payments', pay(owner, inv.id, 100));
+    console.log(`audit statement counts: ${JSON.stringify(measured)}`);
+    for (const n of Object.values(measured)) expect(n).toBeGreaterThan(0);
   });
 });
