@@ -1,8 +1,10 @@
 import type { AdminMessages } from './en';
+import { auditIt } from './it-audit';
 import { settingsIt } from './it-settings';
 
 export const adminIt = {
   ...settingsIt,
+  ...auditIt,
   app: {
     loading: 'Caricamento…',
     pageNotFound: 'Pagina non trovata.',

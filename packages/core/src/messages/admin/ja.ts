@@ -1,8 +1,10 @@
 import type { AdminMessages } from './en';
+import { auditJa } from './ja-audit';
 import { settingsJa } from './ja-settings';
 
 export const adminJa = {
   ...settingsJa,
+  ...auditJa,
   app: {
     loading: '読み込み中…',
     pageNotFound: 'ページが見つかりません。',

@@ -1,8 +1,10 @@
 import type { AdminMessages } from './en';
+import { auditPt } from './pt-audit';
 import { settingsPt } from './pt-settings';
 
 export const adminPt = {
   ...settingsPt,
+  ...auditPt,
   app: {
     loading: 'A carregar…',
     pageNotFound: 'Página não encontrada.',

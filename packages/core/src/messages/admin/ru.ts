@@ -1,9 +1,11 @@
 import { russianCount } from '../russian-count';
 import type { AdminMessages } from './en';
+import { auditRu } from './ru-audit';
 import { settingsRu } from './ru-settings';
 
 export const adminRu = {
   ...settingsRu,
+  ...auditRu,
   app: {
     loading: 'Загрузка…',
     pageNotFound: 'Страница не найдена.',
