@@ -24,15 +24,18 @@ describe('Settings → Audit log in the admin app', () => {
     await page.screenshot({ path: join(OUTPUT, 'audit-log-1280.png'), fullPage: true });
 
     await page.getByLabel('Action').selectOption('api_key.created');
-    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
     await page.getByRole('cell', { name: 'Changed the business settings' }).waitFor({ state: 'detached' });
+    await page.getByRole('cell', { name: 'Created an API key' }).waitFor();
     expect(await page.getByRole('cell', { name: 'Created an API key' }).count()).toBe(1);
 
     await page.getByLabel('Subject id').fill('inv_nothinghere');
-    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.getByRole('button', { name: 'Filter', exact: true }).click();
     await page.getByText('No line matches these filters.').waitFor();
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await page.getByRole('cell', { name: 'Changed the business settings' }).waitFor();
+    expect(await page.getByLabel('Subject id').inputValue()).toBe('');
+    expect(await page.getByLabel('Action').inputValue()).toBe('');
 
     await page.setViewportSize({ width: 375, height: 800 });
     await page.screenshot({ path: join(OUTPUT, 'audit-log-375.png'), fullPage: true });

@@ -10,6 +10,7 @@ import {
   withApiKey,
 } from './helpers/api';
 import { auditLines, linesFor, queriesOf } from './helpers/audit';
+import { heldReply } from './helpers/inbound';
 import { form, newLink, portal, portalCookie } from './helpers/portal';
 import { checkout, completeCheckout, deliverSigned, payableInvoice, refund } from './helpers/stripe';
 import { openTicketInPortal, supportClient, ticketIdFrom } from './helpers/tickets';
@@ -272,5 +273,16 @@ describe('audit log: each change leaves exactly one line, in its own business', 
     await measure('POST /invoices/{id}/payments', pay(owner, inv.id, 100));
     console.log(`audit statement counts: ${JSON.stringify(measured)}`);
     for (const n of Object.values(measured)) expect(n).toBeGreaterThan(0);
+  });
+
+  it('a held email reply accepted onto its ticket: one line, and none for a second try', async () => {
+    const owner = await signUp();
+    const held = await heldReply(owner);
+    const accept = () => call(`/tickets/inbound-mail/${held.line.id}/accept`, { method: 'POST', as: owner });
+    expect((await accept()).status).toBe(200);
+    expect((await accept()).status).toBe(409);
+    const lines = await linesFor(owner, held.line.id);
+    expect(lines.map((l) => l.action)).toEqual(['inbound_mail.accepted']);
+    expect(lines[0]).toMatchObject({ subject: { type: 'inboundMail' }, actor: { type: 'user' } });
   });
 });

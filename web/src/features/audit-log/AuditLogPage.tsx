@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/http';
 import type { AuditLine } from '../../api/types';
@@ -18,6 +18,7 @@ import { subjectPath } from './subject-link';
 export function AuditLogPage() {
   const { t, locale } = useWords();
   const [filters, setFilters] = useState<AuditFilters>({});
+  const form = useRef<HTMLFormElement>(null);
   const log = useInfiniteQuery(auditQueries.lines(filters));
   const lines = log.data?.pages.flatMap((p) => p.data) ?? [];
   const fieldErrors = log.error instanceof ApiError ? log.error.fieldErrors() : {};
@@ -33,9 +34,14 @@ export function AuditLogPage() {
   }
 
   const what = (l: AuditLine) => actions[l.action] ?? l.action;
-  const number = (l: AuditLine) => (typeof l.detail?.number === 'string' ? l.detail.number : null);
+  // A number or a name reads better than an id, where the line kept one.
+  const named = (l: AuditLine) => {
+    if (l.subject.type === 'business') return t.app.nav.settings;
+    const v = l.detail?.number ?? l.detail?.name;
+    return typeof v === 'string' ? v : null;
+  };
   const subject = (l: AuditLine) => {
-    const label = number(l) ?? l.subject.id ?? '—';
+    const label = named(l) ?? l.subject.id ?? '—';
     const path = subjectPath(l.subject);
     return path ? <Link to={path}>{label}</Link> : <span>{label}</span>;
   };
@@ -53,7 +59,7 @@ export function AuditLogPage() {
       </p>
       <h1 id="audit-title">{t.audit.title}</h1>
       <p className="muted">{t.audit.intro}</p>
-      <form className="card row" aria-label={t.audit.filters} onSubmit={apply} noValidate>
+      <form ref={form} className="card row" aria-label={t.audit.filters} onSubmit={apply} noValidate>
         <SelectField
           label={t.audit.action}
           id="audit-action"
@@ -90,8 +96,9 @@ export function AuditLogPage() {
           </button>
           {filtered ? (
             <button
-              type="reset"
+              type="button"
               onClick={() => {
+                form.current?.reset();
                 setFilters({});
               }}
             >
