@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { AuditLogPage } from './features/audit-log/AuditLogPage';
 import { SignInPage } from './features/auth/SignInPage';
 import { SignUpPage } from './features/auth/SignUpPage';
 import { SessionProvider, useSession } from './features/auth/session';
@@ -44,6 +45,7 @@ export function App() {
           <Route path="/clients/new" element={guarded(<ClientFormPage />)} />
           <Route path="/clients/:id" element={guarded(<ClientFormPage />)} />
           <Route path="/settings" element={guarded(<SettingsPage />)} />
+          <Route path="/settings/audit-log" element={guarded(<AuditLogPage />)} />
           <Route path="/support" element={guarded(<SupportPage />)} />
           <Route path="/support/:id" element={guarded(<TicketPage />)} />
           <Route path="/invoices" element={guarded(<DocumentsPage key="invoice" type="invoice" />)} />

@@ -1,4 +1,4 @@
-import { type AuditEntry, auditIfChanged, auditInsert } from '@clientele/db';
+import { type AuditEntry, auditIfChanged, auditInsert, type issuedNumberDetail } from '@clientele/db';
 import type { TenantContext } from './context';
 
 export type AuditSubject = AuditEntry['subject'];
@@ -23,14 +23,18 @@ export function auditLine(ctx: TenantContext, action: string, subject: AuditSubj
   return auditInsert(ctx.db, entry(ctx, action, subject, detail));
 }
 
-/** As `auditLine`, but only when the batch's statement just before it changed a row. */
+/**
+ * As `auditLine`, but only when the batch's statement just before it changed a row. `detailSql`
+ * reads the detail inside the batch, for facts the change itself decides (an issued number).
+ */
 export function auditLineIfChanged(
   ctx: TenantContext,
   action: string,
   subject: AuditSubject,
   detail?: AuditDetail,
+  detailSql?: ReturnType<typeof issuedNumberDetail>,
 ) {
-  return auditIfChanged(ctx.db, entry(ctx, action, subject, detail));
+  return auditIfChanged(ctx.db, entry(ctx, action, subject, detail), detailSql);
 }
 
 /** An event that changes nothing else (a failed sign-in, a download): its line on its own. */

@@ -1,5 +1,6 @@
 import {
   claimReminder,
+  deleteAuditLinesBefore,
   deleteExpiredIdempotencyRecords,
   deleteExpiredRateLimits,
   deleteExpiredSessions,
@@ -17,6 +18,14 @@ import { releaseExpiredHeldMail } from './tickets/held-mail';
  * new link" on an old email still finds the client.
  */
 export const STALE_LINK_KEEP_MS = 30 * 24 * 3600 * 1000;
+
+/** The audit log keeps a year: long enough for an annual review, no longer than needed. */
+export const AUDIT_KEEP_MS = 365 * 24 * 3600 * 1000;
+
+/** Removes audit lines older than a year, in bounded batches (the next tick takes any rest). */
+export async function removeOldAuditLines(ctx: AppContext): Promise<number> {
+  return deleteAuditLinesBefore(ctx.db, new Date(ctx.now.getTime() - AUDIT_KEEP_MS));
+}
 
 /**
  * Overdue reminders due today, once per invoice per rule: each is claimed before its email
@@ -40,7 +49,8 @@ export async function queueDueReminders(ctx: AppContext): Promise<number> {
 
 /**
  * Deletes what has outlived its use: expired admin and portal sessions, old sign-in links,
- * rate-limit windows, idempotency keys, and held replies nobody accepted within 30 days.
+ * rate-limit windows, idempotency keys, held replies nobody accepted within 30 days, and
+ * audit lines older than a year.
  */
 export async function sweepExpired(ctx: AppContext): Promise<void> {
   await deleteExpiredSessions(ctx.db, ctx.now);
@@ -48,6 +58,7 @@ export async function sweepExpired(ctx: AppContext): Promise<void> {
   await deleteExpiredRateLimits(ctx.db, ctx.now);
   await deleteExpiredIdempotencyRecords(ctx.db, ctx.now);
   await releaseExpiredHeldMail(ctx);
+  await removeOldAuditLines(ctx);
 }
 
 /**

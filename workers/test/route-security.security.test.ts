@@ -55,6 +55,8 @@ interface Row {
   endsSession?: true;
   /** What an API key that may call it gets instead of an answer (a key has no session to show). */
   keyGets?: 404;
+  /** The permission the operation states (`x-permission`): who may call it is the role matrix's. */
+  needs?: 'self' | 'read' | 'write' | 'export' | 'settings' | 'team' | 'owner';
 }
 
 const client = async (o: Caller) => ({ id: (await createClient(o)).id });
@@ -190,7 +192,9 @@ const TABLE: Record<string, Row> = {
     body: () => ({ confirm: 'not the business name', password: 'correct horse battery' }),
     ownerOnly: true,
     sessionOnly: true,
+    needs: 'owner',
   },
+  'GET /audit-log': { ownerOnly: true, needs: 'settings' },
 };
 
 const served = await SELF.fetch(`${ORIGIN}/api/v1/openapi.json`);

@@ -4,6 +4,7 @@ export { type Cursor, decodeCursor, encodeCursor, type Page, pageOf } from './pa
 export * from './queries/activity';
 export * from './queries/audit';
 export * from './queries/auth';
+export * from './queries/beside';
 export * from './queries/clients';
 export * from './queries/closing';
 export * from './queries/dashboard';

@@ -806,6 +806,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who changed what and when, newest first (owners and admins) */
+        get: operations["listAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1538,6 +1555,34 @@ export interface components {
             password: string;
             /** @description A code (or recovery code) when two-factor sign-in is on */
             totp?: string;
+        };
+        AuditLine: {
+            id: string;
+            /** @description When it happened (ISO 8601, UTC) */
+            at: string;
+            actor: {
+                /** @enum {string} */
+                type: "user" | "apiKey" | "client" | "system";
+                /** @description A user, API key or client id; null for the system */
+                id: string | null;
+                /** @description Their name as it was then */
+                name: string | null;
+            };
+            /**
+             * @description `<subject>.<verb>`
+             * @example invoice.issued
+             */
+            action: string;
+            subject: {
+                type: string;
+                id: string | null;
+            };
+            /** @description The address the change came from, when known */
+            ip: string | null;
+            /** @description Small facts about the change (a number, changed field names); never a secret */
+            detail: {
+                [key: string]: string | number | boolean | null;
+            } | null;
         };
     };
     responses: never;
@@ -7427,6 +7472,101 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ClosedBusiness"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a write with a read-only API key, a call only a signed-in person may make (API keys, Stripe settings, dev outbox), a role that may not, or a cookie write from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields; `errors` names each one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAuditLog: {
+        parameters: {
+            query?: {
+                /** @description An actor's id (`usr_…`, `key_…`, `cli_…`), or an actor type: `user`, `apiKey`, `client`, `system` */
+                actor?: string;
+                /** @description An exact action (`invoice.issued`), or every action on one kind of subject with a trailing dot (`invoice.`) */
+                action?: string;
+                /** @description The changed thing's id (`inv_…`, `cli_…`) */
+                subjectId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of audit lines */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["AuditLine"][];
+                        nextCursor: string | null;
+                    };
                 };
             };
             /** @description Malformed request */

@@ -3,6 +3,7 @@ import type { components } from './schema';
 /** Shapes generated from the API's OpenAPI document (`pnpm gen:api`); nothing here is hand-typed. */
 type Schemas = components['schemas'];
 export type ApiKey = Schemas['ApiKey'];
+export type AuditLine = Schemas['AuditLine'];
 export type Client = Schemas['Client'];
 export type ClientInput = Schemas['ClientInput'];
 export type ClientPatch = Schemas['ClientPatch'];

@@ -5,6 +5,7 @@ import { idempotency } from '../middleware/idempotency';
 import { noStore } from '../middleware/no-store';
 import { jsonOnly, limitBody } from '../middleware/request-body';
 import { sessionCookieName } from '../session-cookies';
+import { registerListAuditLog } from './audit-log/list-audit-log';
 import { registerAuthRoutes } from './auth/routes';
 import { registerCloseBusiness } from './business/close-business';
 import { registerClientRoutes } from './clients/routes';
@@ -54,6 +55,7 @@ export function createApi() {
   registerPortalLinkRoutes(api);
   registerTicketRoutes(api);
   registerCloseBusiness(api);
+  registerListAuditLog(api);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -91,7 +91,13 @@ export const requirePortal: MiddlewareHandler<PortalEnv> = async (c, next) => {
   readIn(c, pickLanguage(c, client.language));
   c.set('portal', {
     db,
-    ctx: forTenant(c.var.ctx, session.tenantId),
+    // The client is who the audit log names for what they do here (an estimate answered).
+    ctx: forTenant(c.var.ctx, session.tenantId, c.var.ctx.now, {
+      type: 'client',
+      id: client.id,
+      name: client.name,
+      ip: c.req.header('cf-connecting-ip') ?? null,
+    }),
     clientId: session.clientId,
     tenant,
     client,

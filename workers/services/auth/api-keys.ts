@@ -7,6 +7,7 @@ import {
   revokeApiKey,
   touchApiKey,
 } from '@clientele/db';
+import { auditLine, auditLineIfChanged } from '../audit';
 import type { TenantContext } from '../context';
 import { NotFoundError } from '../errors';
 import { randomToken, sha256Hex } from './encoding';
@@ -39,6 +40,9 @@ export async function issueApiKey(
       createdBy,
     },
     ctx.now,
+    (id) => [
+      auditLine(ctx, 'api_key.created', { type: 'apiKey', id }, { name: input.name, scope: input.scope }),
+    ],
   );
   return { ...toApiKeyView(row), key };
 }
@@ -57,7 +61,10 @@ export async function apiKeysOf(ctx: TenantContext): Promise<ApiKeyView[]> {
 }
 
 export async function revokeKey(ctx: TenantContext, id: string) {
-  if (!(await revokeApiKey(ctx.db, ctx.tenantId, id, ctx.now))) throw new NotFoundError('apiKey');
+  const revoked = await revokeApiKey(ctx.db, ctx.tenantId, id, ctx.now, () => [
+    auditLineIfChanged(ctx, 'api_key.revoked', { type: 'apiKey', id }),
+  ]);
+  if (!revoked) throw new NotFoundError('apiKey');
 }
 
 /** The active key behind a Bearer value, or undefined. Changes nothing (see `noteKeyUse`). */

@@ -11,6 +11,7 @@ import {
   setPortalAccess,
   updateClient,
 } from '@clientele/db';
+import { auditLine } from '../audit';
 import type { TenantContext } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
 import { blankToNull } from '../text';
@@ -97,6 +98,7 @@ export async function createClientFor(ctx: TenantContext, input: ClientInput): P
       fields,
     ),
     ctx.now,
+    (id) => [auditLine(ctx, 'client.created', { type: 'client', id }, { name: input.name.trim() })],
   );
   return toClientView(created);
 }
@@ -115,7 +117,13 @@ export async function updateClientFor(
       throw new ValidationError([{ path: 'portalAccess', message: 'restoreBeforePortal' }]);
     }
   }
-  let c = await updateClient(ctx.db, ctx.tenantId, id, toFields(fields), ctx.now);
+  const changed = Object.keys(patch)
+    .filter((k) => patch[k as keyof ClientPatch] !== undefined)
+    .sort()
+    .join(',');
+  let c = await updateClient(ctx.db, ctx.tenantId, id, toFields(fields), ctx.now, () => [
+    auditLine(ctx, 'client.updated', { type: 'client', id }, { fields: changed }),
+  ]);
   if (!c) throw new NotFoundError('client');
   if (portalAccess !== undefined && portalAccess !== !c.portalDisabledAt) {
     c = (await setPortalAccess(ctx.db, ctx.tenantId, id, portalAccess, ctx.now)) ?? c;
@@ -124,7 +132,9 @@ export async function updateClientFor(
 }
 
 export async function archiveClientFor(ctx: TenantContext, id: string): Promise<ClientView> {
-  const c = await archiveClient(ctx.db, ctx.tenantId, id, ctx.now);
+  const c = await archiveClient(ctx.db, ctx.tenantId, id, ctx.now, () => [
+    auditLine(ctx, 'client.archived', { type: 'client', id }),
+  ]);
   if (!c) throw new NotFoundError('client');
   return toClientView(c);
 }

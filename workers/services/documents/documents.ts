@@ -34,6 +34,7 @@ import type { TenantContext } from '../context';
 import { ConflictError, NotFoundError, say, ValidationError, type WordKey } from '../errors';
 import { queueDocumentEmail } from '../mail/outgoing';
 import { blankToNull } from '../text';
+import { documentLine, issuedLine } from './audit-lines';
 import { sellerOf } from './parties';
 import type { BillTo, DocumentInput, DocumentViews, LineApiInput } from './schema';
 import { toDocumentView, today } from './view';
@@ -158,7 +159,8 @@ export async function createDraft<T extends DocumentType>(
   };
   checkDates(fields);
   const t = computeTotals(fields.lines, fields.discountPercent);
-  const row = asKind(type, await createDocument(ctx.db, ctx.tenantId, type, fields, t, ctx.now));
+  const line = documentLine(ctx, type, 'created', { clientId: client.id });
+  const row = asKind(type, await createDocument(ctx.db, ctx.tenantId, type, fields, t, ctx.now, {}, line));
   if (!row) throw new NotFoundError(type);
   return toDocumentView(type, row, ctx.now, billToOf(client));
 }
@@ -200,7 +202,8 @@ export async function updateDraftFor<T extends DocumentType>(
           fields.discountPercent ?? discountPercentOf(current),
         )
       : undefined;
-  const row = asKind(type, await updateDraft(ctx.db, ctx.tenantId, type, id, fields, t, ctx.now));
+  const line = documentLine(ctx, type, 'updated');
+  const row = asKind(type, await updateDraft(ctx.db, ctx.tenantId, type, id, fields, t, ctx.now, line));
   if (!row) throw new ConflictError(say('issuedWhileEditing', type === 'invoice'));
   return view(ctx, type, row);
 }
@@ -210,7 +213,7 @@ export async function deleteDraftFor(ctx: TenantContext, type: DocumentType, id:
   if (current.status !== 'draft') {
     throw new ConflictError(say('keptForRecord', type === 'invoice'));
   }
-  if (!(await deleteDraft(ctx.db, ctx.tenantId, type, id)))
+  if (!(await deleteDraft(ctx.db, ctx.tenantId, type, id, documentLine(ctx, type, 'deleted'))))
     throw new ConflictError(say('justIssued', type === 'invoice'));
 }
 
@@ -276,6 +279,7 @@ async function issue<T extends DocumentType>(
     id,
     { format, issueDate: current.issueDate, snapshot, type },
     ctx.now,
+    issuedLine(ctx, type),
   ).catch((err: unknown) => {
     if (!(err instanceof NumberTakenError)) throw err;
     const taken = say('numberTaken', format, type === 'invoice');
@@ -301,7 +305,8 @@ export async function voidInvoiceFor(ctx: TenantContext, id: string) {
   if (current.status === 'void') return view(ctx, 'invoice', current);
   if (current.status === 'draft') throw new ConflictError('deleteDraftInstead');
   if (current.amountPaid > 0) throw new ConflictError('hasPayments');
-  const row = asKind('invoice', await voidInvoice(ctx.db, ctx.tenantId, id, ctx.now));
+  const line = documentLine(ctx, 'invoice', 'voided', { number: current.number });
+  const row = asKind('invoice', await voidInvoice(ctx.db, ctx.tenantId, id, ctx.now, line));
   if (!row) throw new ConflictError('changedMeanwhile');
   return view(ctx, 'invoice', row);
 }
@@ -316,7 +321,16 @@ export async function decideEstimateFor(
   if (current.status === decision) return view(ctx, 'estimate', current);
   const row = asKind(
     'estimate',
-    await decideEstimate(ctx.db, ctx.tenantId, id, decision, today(ctx.now), reason, ctx.now),
+    await decideEstimate(
+      ctx.db,
+      ctx.tenantId,
+      id,
+      decision,
+      today(ctx.now),
+      reason,
+      ctx.now,
+      documentLine(ctx, 'estimate', decision, { number: current.number }),
+    ),
   );
   if (!row) {
     throw new ConflictError(current.status === 'draft' ? 'sendEstimateFirst' : 'estimateDecided');
@@ -338,6 +352,7 @@ export async function convertEstimateFor(ctx: TenantContext, id: string) {
       id,
       { issueDate, dueDate: addDays(issueDate, tenant?.paymentTermsDays ?? 30) },
       ctx.now,
+      (invoiceId) => documentLine(ctx, 'estimate', 'converted', { invoiceId, number: est.number })(id),
     ),
   );
   if (!invoice) throw new ConflictError('alreadyConverted');

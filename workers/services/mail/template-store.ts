@@ -1,5 +1,6 @@
 import { LANGUAGES, type Language } from '@clientele/core';
 import { deleteTemplates, getClient, saveTemplate, TENANT_SCOPE, templatesOf } from '@clientele/db';
+import { auditLine, auditLineIfChanged } from '../audit';
 import type { TenantContext } from '../context';
 import { NotFoundError, say, ValidationError } from '../errors';
 import { BUILT_IN, type TemplateKind, type TemplateText } from './defaults';
@@ -89,6 +90,14 @@ export async function saveTemplateFor(
       body: input.body,
     },
     ctx.now,
+    () => [
+      auditLine(
+        ctx,
+        'template.updated',
+        { type: clientId ? 'client' : 'business', id: clientId ?? ctx.tenantId },
+        { kind, language: input.language },
+      ),
+    ],
   );
   return templateSet(ctx, kind, clientId);
 }
@@ -100,6 +109,13 @@ export async function deleteClientTemplate(
   language?: Language,
 ) {
   await ensureClient(ctx, clientId);
-  await deleteTemplates(ctx.db, ctx.tenantId, clientId, kind, language);
+  await deleteTemplates(ctx.db, ctx.tenantId, clientId, kind, language, () => [
+    auditLineIfChanged(
+      ctx,
+      'template.deleted',
+      { type: 'client', id: clientId },
+      { kind, language: language ?? null },
+    ),
+  ]);
   return templateSet(ctx, kind, clientId);
 }

@@ -7,6 +7,7 @@ import {
   type PaymentRow,
   recordPayment,
 } from '@clientele/db';
+import { auditLineIfChanged } from '../audit';
 import type { TenantContext } from '../context';
 import { getDocumentFor } from '../documents/documents';
 import { ConflictError, NotFoundError, say, ValidationError } from '../errors';
@@ -60,6 +61,14 @@ export async function recordManualPayment(ctx: TenantContext, invoiceId: string,
       source: 'manual',
     },
     ctx.now,
+    (id) => [
+      auditLineIfChanged(
+        ctx,
+        'payment.recorded',
+        { type: 'payment', id },
+        { invoiceId, amount: input.amount, currency: invoice.currency },
+      ),
+    ],
   );
   if (!payment) throw new ConflictError('changedMeanwhile');
   if (input.sendReceipt) {
@@ -75,7 +84,14 @@ export async function deletePaymentFor(ctx: TenantContext, invoiceId: string, pa
     // The money really moved: deleting the record would hide it. A refund in Stripe undoes it.
     throw new ConflictError('stripePaymentKept');
   }
-  const p = await deletePayment(ctx.db, ctx.tenantId, invoiceId, paymentId, ctx.now);
+  const p = await deletePayment(ctx.db, ctx.tenantId, invoiceId, paymentId, ctx.now, (id) => [
+    auditLineIfChanged(
+      ctx,
+      'payment.deleted',
+      { type: 'payment', id },
+      { invoiceId, amount: existing?.amount ?? null, currency: existing?.currency ?? null },
+    ),
+  ]);
   if (!p) throw new NotFoundError('payment');
 }
 

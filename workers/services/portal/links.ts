@@ -12,6 +12,7 @@ import {
   type PortalLinkRow,
   revokePortalLink,
 } from '@clientele/db';
+import { auditLine, auditLineIfChanged } from '../audit';
 import { randomToken, sha256Hex } from '../auth/encoding';
 import type { TenantContext } from '../context';
 import { ConflictError, NotFoundError } from '../errors';
@@ -61,6 +62,7 @@ export async function issuePortalLink(ctx: TenantContext, clientId: string) {
     ctx.tenantId,
     { clientId, tokenHash: await sha256Hex(token), expiresAt },
     ctx.now,
+    (id) => [auditLine(ctx, 'portal_link.created', { type: 'portalLink', id }, { clientId })],
   );
   return { ...toLinkView(row, ctx.now), url: signInUrl(new URL(ctx.config.publicUrl).origin, token) };
 }
@@ -70,7 +72,9 @@ export async function portalLinksFor(ctx: TenantContext, clientId?: string) {
 }
 
 export async function revokeLink(ctx: TenantContext, id: string) {
-  const l = await revokePortalLink(ctx.db, ctx.tenantId, id, ctx.now);
+  const l = await revokePortalLink(ctx.db, ctx.tenantId, id, ctx.now, () => [
+    auditLineIfChanged(ctx, 'portal_link.revoked', { type: 'portalLink', id }),
+  ]);
   if (!l) throw new NotFoundError('portalLink');
   return toLinkView(l, ctx.now);
 }

@@ -1,5 +1,6 @@
 import { getTenant, updateTenant } from '@clientele/db';
 import { assertEmbeddable, imageSize, type PdfImage } from '@clientele/pdf';
+import { auditLine } from '../audit';
 import { sha256Hex } from '../auth/encoding';
 import type { AppContext, TenantContext } from '../context';
 import { DomainError, NotFoundError, type Refusal, say, ValidationError } from '../errors';
@@ -29,7 +30,9 @@ export async function putLogo(ctx: TenantContext, bytes: Uint8Array) {
   await checkLogo({ bytes, type });
   const key = `logos/${ctx.tenantId}/${await sha256Hex(bytes)}.${type === 'png' ? 'png' : 'jpg'}`;
   await ctx.files.put(key, bytes, { httpMetadata: { contentType: `image/${type}` } });
-  await updateTenant(ctx.db, ctx.tenantId, { logoKey: key }, ctx.now);
+  await updateTenant(ctx.db, ctx.tenantId, { logoKey: key }, ctx.now, (id) => [
+    auditLine(ctx, 'logo.updated', { type: 'business', id }),
+  ]);
   return { key, type };
 }
 
@@ -53,7 +56,9 @@ async function checkLogo(image: PdfImage) {
 }
 
 export async function removeLogo(ctx: TenantContext) {
-  await updateTenant(ctx.db, ctx.tenantId, { logoKey: null }, ctx.now);
+  await updateTenant(ctx.db, ctx.tenantId, { logoKey: null }, ctx.now, (id) => [
+    auditLine(ctx, 'logo.removed', { type: 'business', id }),
+  ]);
 }
 
 export async function currentLogo(ctx: TenantContext) {

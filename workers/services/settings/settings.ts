@@ -1,4 +1,5 @@
 import { getTenant, type Tenant, type TenantPatch, updateTenant } from '@clientele/db';
+import { auditLine } from '../audit';
 import type { TenantContext } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
 import { blankToNull } from '../text';
@@ -77,7 +78,14 @@ export async function updateSettings(ctx: TenantContext, patch: SettingsPatch): 
     notifyTickets: patch.notifications?.tickets,
   };
   for (const k of Object.keys(fields) as (keyof TenantPatch)[]) if (fields[k] === undefined) delete fields[k];
-  const t = await updateTenant(ctx.db, ctx.tenantId, fields, ctx.now);
+  // Names of what changed, never values: a line must not become a copy of the settings.
+  const changed = Object.keys(patch)
+    .filter((k) => patch[k as keyof SettingsPatch] !== undefined)
+    .sort()
+    .join(',');
+  const t = await updateTenant(ctx.db, ctx.tenantId, fields, ctx.now, (id) => [
+    auditLine(ctx, 'settings.updated', { type: 'business', id }, { fields: changed }),
+  ]);
   if (!t) throw new NotFoundError('business');
   return toSettingsView(t);
 }

@@ -4,6 +4,7 @@ import {
   putStripeAccount,
   type StripeAccountRow,
 } from '@clientele/db';
+import { auditLine, auditLineIfChanged } from '../audit';
 import type { AppContext, TenantContext } from '../context';
 import { type FieldRefusal, say, UpstreamError, ValidationError } from '../errors';
 import { Stripe } from './client';
@@ -99,12 +100,21 @@ export async function saveStripeSettings(ctx: TenantContext, input: StripeKeysIn
     keyId: await currentKeyId(ctx.stripe.keyring),
     updatedAt: ctx.now,
   };
-  await putStripeAccount(ctx.db, row);
+  await putStripeAccount(ctx.db, row, (id) => [
+    auditLine(
+      ctx,
+      'stripe.connected',
+      { type: 'business', id },
+      { mode: row.mode, keyEnding: row.secretKeyLast4 },
+    ),
+  ]);
   return view(ctx, row);
 }
 
 export async function removeStripe(ctx: TenantContext) {
-  await deleteStripeAccount(ctx.db, ctx.tenantId);
+  await deleteStripeAccount(ctx.db, ctx.tenantId, (id) => [
+    auditLineIfChanged(ctx, 'stripe.disconnected', { type: 'business', id }),
+  ]);
 }
 
 /** The business's Stripe, unsealed for one request; undefined when it has none. */

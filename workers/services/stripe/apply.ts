@@ -11,6 +11,7 @@ import {
   type StripeEventFacts,
   stripePaymentByIntent,
 } from '@clientele/db';
+import { auditLineIfChanged } from '../audit';
 import type { TenantContext } from '../context';
 import { RetryLaterError } from '../errors';
 import { queueDocumentEmail } from '../mail/outgoing';
@@ -108,6 +109,14 @@ export async function applyCheckoutEvent(
     { ...event, outcome: 'paid' },
     { ...facts, date: ctx.now.toISOString().slice(0, 10) },
     ctx.now,
+    (id) => [
+      auditLineIfChanged(
+        ctx,
+        'payment.received',
+        { type: 'payment', id },
+        { invoiceId: invoice.id, amount: facts.amount, currency },
+      ),
+    ],
   );
   if (!payment) return 'mismatch';
   const client = await getClient(ctx.db, ctx.tenantId, invoice.clientId);
@@ -186,6 +195,14 @@ export async function applyRefundEvent(
     { ...ref, invoiceId: payment.invoiceId, outcome: 'refund' },
     { paymentId: payment.id, invoiceId: payment.invoiceId, refunded },
     ctx.now,
+    (id) => [
+      auditLineIfChanged(
+        ctx,
+        'payment.refunded',
+        { type: 'payment', id },
+        { invoiceId: payment.invoiceId, refunded, currency: payment.currency },
+      ),
+    ],
   );
   return 'refund';
 }

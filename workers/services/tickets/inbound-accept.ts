@@ -5,6 +5,7 @@ import {
   getTicket,
   type InboundMailRow,
 } from '@clientele/db';
+import { auditLineIfChanged } from '../audit';
 import type { TenantContext } from '../context';
 import { ConflictError, NotFoundError } from '../errors';
 import { validMessageId } from '../mail/message-id';
@@ -49,6 +50,14 @@ export async function acceptInboundMail(ctx: TenantContext, id: string, accepted
           message,
           reason,
           ctx.now,
+          () => [
+            auditLineIfChanged(
+              ctx,
+              'inbound_mail.accepted',
+              { type: 'inboundMail', id },
+              { ticketId: ticket.id },
+            ),
+          ],
         );
       } catch (err) {
         // Accepted at the same moment from another tab: its batch won the message's primary key.

@@ -13,6 +13,7 @@ import {
   ticketsAwaitingReply,
   ticketThread,
 } from '@clientele/db';
+import { auditLine, auditLineIfChanged } from '../audit';
 import type { AppContext, TenantContext } from '../context';
 import { type FieldRefusal, NotFoundError, say, ValidationError } from '../errors';
 import { queueClientEmail } from '../mail/outgoing';
@@ -250,6 +251,14 @@ export async function replyAsStaff(
       messageId: input.internal ? null : `<${msgId}@${messageDomain}>`,
     },
     ctx.now,
+    () => [
+      auditLine(
+        ctx,
+        input.internal ? 'ticket.noted' : 'ticket.replied',
+        { type: 'ticket', id },
+        { messageId: msgId },
+      ),
+    ],
   );
   if (!input.internal) {
     await queueClientEmail(
@@ -262,7 +271,9 @@ export async function replyAsStaff(
 }
 
 export async function setStatus(ctx: TenantContext, id: string, status: 'open' | 'closed') {
-  const t = await setTicketStatus(ctx.db, ctx.tenantId, id, status, ctx.now);
+  const t = await setTicketStatus(ctx.db, ctx.tenantId, id, status, ctx.now, () => [
+    auditLineIfChanged(ctx, 'ticket.status_changed', { type: 'ticket', id }, { status }),
+  ]);
   if (!t) throw new NotFoundError('ticket');
   return toTicketView(t);
 }

@@ -2,6 +2,7 @@ import { and, desc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { newId } from '../ids';
 import { type ApiKeyScope, apiKeys, memberships, rateLimits, sessions, tenants, users } from '../schema';
+import { type Beside, NOTHING_BESIDE, writeBeside } from './beside';
 
 export async function findUserById(db: Db, id: string) {
   return db.select().from(users).where(eq(users.id, id)).get();
@@ -83,9 +84,10 @@ export async function createApiKey(
   tenantId: string,
   k: { name: string; prefix: string; keyHash: string; scope: ApiKeyScope; createdBy: string | null },
   now = new Date(),
+  beside: Beside = NOTHING_BESIDE,
 ) {
   const id = newId('key');
-  await db.insert(apiKeys).values({ id, tenantId, ...k, createdAt: now });
+  await writeBeside(db, db.insert(apiKeys).values({ id, tenantId, ...k, createdAt: now }), beside(id));
   return { id, name: k.name, prefix: k.prefix, scope: k.scope, createdAt: now, lastUsedAt: null };
 }
 
@@ -106,14 +108,23 @@ export async function listApiKeys(db: Db, tenantId: string) {
 }
 
 /** Returns false when the key does not exist in this tenant (or is already revoked). */
-export async function revokeApiKey(db: Db, tenantId: string, id: string, now = new Date()) {
-  const row = await db
-    .update(apiKeys)
-    .set({ revokedAt: now })
-    .where(and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
-    .returning({ id: apiKeys.id })
-    .get();
-  return row !== undefined;
+export async function revokeApiKey(
+  db: Db,
+  tenantId: string,
+  id: string,
+  now = new Date(),
+  beside: Beside = NOTHING_BESIDE,
+) {
+  const rows = await writeBeside(
+    db,
+    db
+      .update(apiKeys)
+      .set({ revokedAt: now })
+      .where(and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+      .returning({ id: apiKeys.id }),
+    beside(id),
+  );
+  return rows.length > 0;
 }
 
 export async function findApiKeyByHash(db: Db, keyHash: string) {

@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { newId } from '../ids';
 import { decodeCursor, type Page, pageOf } from '../pagination';
 import { type ClientRow, clients } from '../schema';
+import { type Beside, NOTHING_BESIDE, writeBeside } from './beside';
 import { endPortalAccessStatements } from './portal-access';
 
 export interface ClientFields {
@@ -109,20 +110,18 @@ export async function createClient(
   tenantId: string,
   fields: ClientFields,
   now = new Date(),
+  beside: Beside = NOTHING_BESIDE,
 ): Promise<Client> {
-  const row = await db
-    .insert(clients)
-    .values({
-      ...fields,
-      id: newId('cli'),
-      tenantId,
-      searchText: searchTextOf(fields),
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning(publicColumns)
-    .get();
-  return row!;
+  const id = newId('cli');
+  const rows = await writeBeside(
+    db,
+    db
+      .insert(clients)
+      .values({ ...fields, id, tenantId, searchText: searchTextOf(fields), createdAt: now, updatedAt: now })
+      .returning(publicColumns),
+    beside(id),
+  );
+  return rows[0]!;
 }
 
 export async function updateClient(
@@ -131,16 +130,21 @@ export async function updateClient(
   id: string,
   patch: Partial<ClientFields>,
   now = new Date(),
+  beside: Beside = NOTHING_BESIDE,
 ): Promise<Client | undefined> {
   const current = await getClient(db, tenantId, id);
   if (!current) return undefined;
   const merged = { ...current, ...patch };
-  return db
-    .update(clients)
-    .set({ ...patch, searchText: searchTextOf(merged), updatedAt: now })
-    .where(and(eq(clients.tenantId, tenantId), eq(clients.id, id)))
-    .returning(publicColumns)
-    .get();
+  const rows = await writeBeside(
+    db,
+    db
+      .update(clients)
+      .set({ ...patch, searchText: searchTextOf(merged), updatedAt: now })
+      .where(and(eq(clients.tenantId, tenantId), eq(clients.id, id)))
+      .returning(publicColumns),
+    beside(id),
+  );
+  return rows[0];
 }
 
 /**
@@ -152,6 +156,7 @@ export async function archiveClient(
   tenantId: string,
   id: string,
   now = new Date(),
+  beside: Beside = NOTHING_BESIDE,
 ): Promise<Client | undefined> {
   const current = await getClient(db, tenantId, id);
   if (!current) return undefined;
@@ -162,6 +167,7 @@ export async function archiveClient(
       .set({ archivedAt: now, portalDisabledAt: current.portalDisabledAt ?? now, updatedAt: now })
       .where(and(eq(clients.tenantId, tenantId), eq(clients.id, id)))
       .returning(publicColumns),
+    ...beside(id),
     ...endPortalAccessStatements(db, tenantId, id, now),
   ]);
   return updated[0];

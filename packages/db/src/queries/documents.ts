@@ -18,6 +18,7 @@ import {
   documents,
   numberSequences,
 } from '../schema';
+import { type Beside, NOTHING_BESIDE, writeBeside } from './beside';
 import { InvalidCursorError, searchKey } from './clients';
 import { NumberTakenError, numberExpression, numberScope } from './numbering';
 import { PAYABLE_SQL } from './status-sql';
@@ -61,11 +62,13 @@ export async function createDocument(
   t: DocumentTotals,
   now = new Date(),
   extra: { sourceEstimateId?: string } = {},
+  beside: Beside = NOTHING_BESIDE,
 ): Promise<DocumentRow> {
-  const row = await db
+  const id = newId(type === 'invoice' ? 'inv' : 'est');
+  const insert = db
     .insert(documents)
     .values({
-      id: newId(type === 'invoice' ? 'inv' : 'est'),
+      id,
       tenantId,
       type,
       status: 'draft',
@@ -79,9 +82,9 @@ export async function createDocument(
       createdAt: now,
       updatedAt: now,
     })
-    .returning()
-    .get();
-  return row!;
+    .returning();
+  const rows = await writeBeside(db, insert, beside(id));
+  return rows[0]!;
 }
 
 export async function getDocument(db: Db, tenantId: string, type: DocumentType, id: string) {
@@ -101,8 +104,9 @@ export async function updateDraft(
   fields: Partial<DocumentFields>,
   t: DocumentTotals | undefined,
   now = new Date(),
+  beside: Beside = NOTHING_BESIDE,
 ) {
-  return db
+  const update = db
     .update(documents)
     .set({ ...columns(fields, t), updatedAt: now })
     .where(
@@ -113,12 +117,18 @@ export async function updateDraft(
         eq(documents.status, 'draft'),
       ),
     )
-    .returning()
-    .get();
+    .returning();
+  return (await writeBeside(db, update, beside(id)))[0];
 }
 
-export async function deleteDraft(db: Db, tenantId: string, type: DocumentType, id: string) {
-  const row = await db
+export async function deleteDraft(
+  db: Db,
+  tenantId: string,
+  type: DocumentType,
+  id: string,
+  beside: Beside = NOTHING_BESIDE,
+) {
+  const remove = db
     .delete(documents)
     .where(
       and(
@@ -128,9 +138,13 @@ export async function deleteDraft(db: Db, tenantId: string, type: DocumentType, 
         eq(documents.status, 'draft'),
       ),
     )
-    .returning({ id: documents.id })
-    .get();
-  return row !== undefined;
+    .returning({ id: documents.id });
+  return (await writeBeside(db, remove, beside(id))).length > 0;
+}
+
+/** An audit detail naming the number a document was given, read inside the batch that issues it. */
+export function issuedNumberDetail(tenantId: string, id: string) {
+  return sql`json_object('number', (SELECT number FROM documents WHERE id = ${id} AND tenant_id = ${tenantId}))`;
 }
 
 /**
@@ -143,6 +157,7 @@ export async function issueDocument(
   id: string,
   opts: { format: string; issueDate: string; snapshot: Omit<DocumentSnapshot, 'number'>; type: DocumentType },
   now = new Date(),
+  beside: Beside = NOTHING_BESIDE,
 ) {
   const scope = numberScope(opts.type, opts.format, opts.issueDate);
   const seq = sql`(SELECT value FROM number_sequences WHERE tenant_id = ${tenantId} AND scope = ${scope})`;
@@ -182,6 +197,7 @@ export async function issueDocument(
         })
         .where(and(eq(documents.id, id), eq(documents.tenantId, tenantId), eq(documents.status, 'draft')))
         .returning({ id: documents.id }),
+      ...beside(id),
     ]);
   }
 }
@@ -206,8 +222,14 @@ export function recomputeInvoice(db: Db, tenantId: string, invoiceId: string, no
 }
 
 /** Void only an issued invoice nobody has paid: payments must be removed first. */
-export async function voidInvoice(db: Db, tenantId: string, id: string, now = new Date()) {
-  return db
+export async function voidInvoice(
+  db: Db,
+  tenantId: string,
+  id: string,
+  now = new Date(),
+  beside: Beside = NOTHING_BESIDE,
+) {
+  const update = db
     .update(documents)
     .set({ status: 'void', voidedAt: now, updatedAt: now })
     .where(
@@ -219,8 +241,8 @@ export async function voidInvoice(db: Db, tenantId: string, id: string, now = ne
         eq(documents.amountPaid, 0),
       ),
     )
-    .returning()
-    .get();
+    .returning();
+  return (await writeBeside(db, update, beside(id)))[0];
 }
 
 export async function decideEstimate(
@@ -231,8 +253,9 @@ export async function decideEstimate(
   today: string,
   reason: string | null,
   now = new Date(),
+  beside: Beside = NOTHING_BESIDE,
 ) {
-  return db
+  const update = db
     .update(documents)
     .set({
       status: decision,
@@ -249,8 +272,8 @@ export async function decideEstimate(
         or(sql`${documents.validUntil} IS NULL`, sql`${documents.validUntil} >= ${today}`),
       ),
     )
-    .returning()
-    .get();
+    .returning();
+  return (await writeBeside(db, update, beside(id)))[0];
 }
 
 /**
@@ -263,6 +286,7 @@ export async function convertEstimate(
   estimateId: string,
   invoice: { issueDate: string; dueDate: string | null },
   now = new Date(),
+  beside: Beside = NOTHING_BESIDE,
 ) {
   const est = await getDocument(db, tenantId, 'estimate', estimateId);
   if (est?.status !== 'accepted' || est.convertedInvoiceId) return undefined;
@@ -303,6 +327,7 @@ export async function convertEstimate(
             isNull(documents.convertedInvoiceId),
           ),
         ),
+      ...beside(invoiceId),
     ]);
   } catch (err) {
     if (String((err as Error)?.cause ?? err).includes('UNIQUE')) return undefined;

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Db } from '../db';
 import { newId } from '../ids';
 import { type InboundMailRow, inboundMail } from '../schema';
+import { type Beside, NOTHING_BESIDE } from './beside';
 import { type NewMessage, ticketMessageWrites } from './tickets';
 
 export async function recordInboundMail(
@@ -42,6 +43,7 @@ export async function acceptHeldInboundMail(
   message: NewMessage,
   reason: string,
   now: Date,
+  beside: Beside = NOTHING_BESIDE,
 ) {
   const tenantId = held.tenantId!;
   const { row, writes } = ticketMessageWrites(
@@ -64,6 +66,7 @@ export async function acceptHeldInboundMail(
           isNotNull(inboundMail.rawKey),
         ),
       ),
+    ...beside(held.id),
   ]);
   return row;
 }

@@ -2,6 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { newId } from '../ids';
 import { documents, payments } from '../schema';
+import { type Beside, NOTHING_BESIDE } from './beside';
 import { recomputeInvoice } from './documents';
 import { PAYABLE_SQL } from './status-sql';
 
@@ -24,6 +25,7 @@ export async function recordPayment(
   invoiceId: string,
   p: PaymentInput,
   now = new Date(),
+  beside: Beside = NOTHING_BESIDE,
 ) {
   const id = newId('pay');
   // Column order follows the payments table: drizzle lists every column for INSERT … SELECT.
@@ -33,6 +35,7 @@ export async function recordPayment(
       FROM documents
       WHERE id = ${invoiceId} AND tenant_id = ${tenantId} AND type = 'invoice'
         AND status IN (${PAYABLE_SQL}) AND total - amount_paid >= ${p.amount}`),
+    ...beside(id),
     recomputeInvoice(db, tenantId, invoiceId, now),
   ]);
   return db
@@ -57,6 +60,7 @@ export async function deletePayment(
   invoiceId: string,
   id: string,
   now = new Date(),
+  beside: Beside = NOTHING_BESIDE,
 ) {
   const p = await getPayment(db, tenantId, id);
   if (!p || p.invoiceId !== invoiceId) return undefined;
@@ -64,6 +68,7 @@ export async function deletePayment(
     db
       .delete(payments)
       .where(and(eq(payments.tenantId, tenantId), eq(payments.invoiceId, invoiceId), eq(payments.id, id))),
+    ...beside(id),
     recomputeInvoice(db, tenantId, p.invoiceId, now),
   ]);
   return p;

@@ -2,6 +2,7 @@ import { and, desc, eq, getTableColumns, gt, isNotNull, isNull, lte, or, sql } f
 import type { Db } from '../db';
 import { newId } from '../ids';
 import { clients, portalLinks, portalSessions, tenants } from '../schema';
+import { type Beside, NOTHING_BESIDE, writeBeside } from './beside';
 import { clientColumns } from './clients';
 import { portalOpen } from './portal-access';
 
@@ -10,13 +11,18 @@ export async function createPortalLink(
   tenantId: string,
   l: { id?: string; clientId: string; tokenHash: string; expiresAt: Date; source?: 'admin' | 'email' },
   now = new Date(),
+  beside: Beside = NOTHING_BESIDE,
 ) {
-  const row = await db
-    .insert(portalLinks)
-    .values({ ...l, id: l.id ?? newId('lnk'), tenantId, createdAt: now })
-    .returning()
-    .get();
-  return row!;
+  const id = l.id ?? newId('lnk');
+  const rows = await writeBeside(
+    db,
+    db
+      .insert(portalLinks)
+      .values({ ...l, id, tenantId, createdAt: now })
+      .returning(),
+    beside(id),
+  );
+  return rows[0]!;
 }
 
 /** Links with how many portal sessions each has open right now (sessions die with their link). */
@@ -55,7 +61,13 @@ export async function newestEmailedLink(db: Db, tenantId: string, clientId: stri
 }
 
 /** Revokes the link and ends every session it opened, in one batch. */
-export async function revokePortalLink(db: Db, tenantId: string, id: string, now = new Date()) {
+export async function revokePortalLink(
+  db: Db,
+  tenantId: string,
+  id: string,
+  now = new Date(),
+  beside: Beside = NOTHING_BESIDE,
+) {
   const link = await db
     .select()
     .from(portalLinks)
@@ -66,7 +78,9 @@ export async function revokePortalLink(db: Db, tenantId: string, id: string, now
     db
       .update(portalLinks)
       .set({ revokedAt: link.revokedAt ?? now })
-      .where(and(eq(portalLinks.tenantId, tenantId), eq(portalLinks.id, id))),
+      .where(and(eq(portalLinks.tenantId, tenantId), eq(portalLinks.id, id), isNull(portalLinks.revokedAt))),
+    // Revoking a revoked link again changes nothing and earns no line (`changes()`).
+    ...beside(id),
     db
       .delete(portalSessions)
       .where(and(eq(portalSessions.tenantId, tenantId), eq(portalSessions.linkId, id))),

@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { newId } from '../ids';
 import { type CheckoutState, checkoutSessions, payments, stripeAccounts, stripeEvents } from '../schema';
 import type { StripeAccountRow } from '../schema/stripe';
+import { type Beside, NOTHING_BESIDE, writeBeside } from './beside';
 import { recomputeInvoice } from './documents';
 import { PAYABLE_SQL } from './status-sql';
 
@@ -10,16 +11,21 @@ export async function getStripeAccount(db: Db, tenantId: string) {
   return db.select().from(stripeAccounts).where(eq(stripeAccounts.tenantId, tenantId)).get();
 }
 
-export async function putStripeAccount(db: Db, row: StripeAccountRow) {
+export async function putStripeAccount(db: Db, row: StripeAccountRow, beside: Beside = NOTHING_BESIDE) {
   const { tenantId: _, ...rest } = row;
-  await db
-    .insert(stripeAccounts)
-    .values(row)
-    .onConflictDoUpdate({ target: stripeAccounts.tenantId, set: rest });
+  await writeBeside(
+    db,
+    db.insert(stripeAccounts).values(row).onConflictDoUpdate({ target: stripeAccounts.tenantId, set: rest }),
+    beside(row.tenantId),
+  );
 }
 
-export async function deleteStripeAccount(db: Db, tenantId: string) {
-  await db.delete(stripeAccounts).where(eq(stripeAccounts.tenantId, tenantId));
+export async function deleteStripeAccount(db: Db, tenantId: string, beside: Beside = NOTHING_BESIDE) {
+  await writeBeside(
+    db,
+    db.delete(stripeAccounts).where(eq(stripeAccounts.tenantId, tenantId)),
+    beside(tenantId),
+  );
 }
 
 /** Businesses with Stripe set up (reconciliation walks them). */
@@ -127,6 +133,7 @@ export async function applyCheckoutPaid(
   event: StripeEventFacts,
   s: CheckoutFacts & { paymentIntentId: string | null; date: string },
   now: Date,
+  beside: Beside = NOTHING_BESIDE,
 ) {
   const id = newId('pay');
   const paymentOfSession = sql`(SELECT id FROM payments WHERE tenant_id = ${tenantId} AND external_id = ${s.id})`;
@@ -143,6 +150,8 @@ export async function applyCheckoutPaid(
         AND currency = ${s.currency} AND status IN (${PAYABLE_SQL}) AND total - amount_paid >= ${s.amount}`,
       )
       .onConflictDoNothing(),
+    // Right after the insert: a line only when the payment was written (`changes()`).
+    ...beside(id),
     recomputeInvoice(db, tenantId, s.invoiceId, now),
     checkoutUpsert(
       db,
@@ -211,13 +220,22 @@ export async function applyStripeRefund(
   event: StripeEventFacts,
   r: { paymentId: string; invoiceId: string; refunded: number },
   now: Date,
+  beside: Beside = NOTHING_BESIDE,
 ) {
   await db.batch([
     eventRow(db, tenantId, event, now),
     db
       .update(payments)
       .set({ refunded: sql`MIN(${payments.amount}, MAX(${payments.refunded}, ${r.refunded}))` })
-      .where(and(eq(payments.tenantId, tenantId), eq(payments.id, r.paymentId))),
+      // Only a figure larger than the one kept changes the row (and earns an audit line).
+      .where(
+        and(
+          eq(payments.tenantId, tenantId),
+          eq(payments.id, r.paymentId),
+          sql`${payments.refunded} < MIN(${payments.amount}, ${r.refunded})`,
+        ),
+      ),
+    ...beside(r.paymentId),
     recomputeInvoice(db, tenantId, r.invoiceId, now),
   ]);
 }

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db';
 import { emailTemplates } from '../schema';
+import { type Beside, NOTHING_BESIDE, writeBeside } from './beside';
 
 export const TENANT_SCOPE = '*';
 
@@ -19,14 +20,19 @@ export async function saveTemplate(
   tenantId: string,
   t: { scope: string; kind: string; language: string; subject: string; body: string },
   now = new Date(),
+  beside: Beside = NOTHING_BESIDE,
 ) {
-  await db
-    .insert(emailTemplates)
-    .values({ tenantId, ...t, updatedAt: now })
-    .onConflictDoUpdate({
-      target: [emailTemplates.tenantId, emailTemplates.scope, emailTemplates.kind, emailTemplates.language],
-      set: { subject: t.subject, body: t.body, updatedAt: now },
-    });
+  await writeBeside(
+    db,
+    db
+      .insert(emailTemplates)
+      .values({ tenantId, ...t, updatedAt: now })
+      .onConflictDoUpdate({
+        target: [emailTemplates.tenantId, emailTemplates.scope, emailTemplates.kind, emailTemplates.language],
+        set: { subject: t.subject, body: t.body, updatedAt: now },
+      }),
+    beside(t.scope),
+  );
 }
 
 export async function deleteTemplates(
@@ -35,6 +41,7 @@ export async function deleteTemplates(
   scope: string,
   kind: string,
   language?: string,
+  beside: Beside = NOTHING_BESIDE,
 ) {
   const where = [
     eq(emailTemplates.tenantId, tenantId),
@@ -42,5 +49,5 @@ export async function deleteTemplates(
     eq(emailTemplates.kind, kind),
   ];
   if (language) where.push(eq(emailTemplates.language, language));
-  await db.delete(emailTemplates).where(and(...where));
+  await writeBeside(db, db.delete(emailTemplates).where(and(...where)), beside(scope));
 }

@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db';
 import { newId } from '../ids';
 import { memberships, type Tenant, tenants, users } from '../schema';
+import { type Beside, NOTHING_BESIDE, writeBeside } from './beside';
 
 export interface NewTenantWithOwner {
   businessName: string;
@@ -62,11 +63,16 @@ export async function updateTenant(
   tenantId: string,
   patch: TenantPatch,
   now = new Date(),
+  beside: Beside = NOTHING_BESIDE,
 ): Promise<Tenant | undefined> {
-  return db
-    .update(tenants)
-    .set({ ...patch, updatedAt: now })
-    .where(eq(tenants.id, tenantId))
-    .returning()
-    .get();
+  const rows = await writeBeside(
+    db,
+    db
+      .update(tenants)
+      .set({ ...patch, updatedAt: now })
+      .where(eq(tenants.id, tenantId))
+      .returning(),
+    beside(tenantId),
+  );
+  return rows[0];
 }

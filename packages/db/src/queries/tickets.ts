@@ -11,6 +11,7 @@ import {
   ticketMessages,
   tickets,
 } from '../schema';
+import { type Beside, NOTHING_BESIDE, writeBeside } from './beside';
 import { InvalidCursorError } from './clients';
 
 export interface NewMessage {
@@ -71,9 +72,16 @@ function messageRow(tenantId: string, ticketId: string, m: NewMessage, now: Date
  * ticket back in the business's queue (`open`), a staff reply waits on the client, an
  * internal note changes nothing but the note list. A duplicate Message-ID fails the batch.
  */
-export async function addTicketMessage(db: Db, tenantId: string, ticketId: string, m: NewMessage, now: Date) {
+export async function addTicketMessage(
+  db: Db,
+  tenantId: string,
+  ticketId: string,
+  m: NewMessage,
+  now: Date,
+  beside: Beside = NOTHING_BESIDE,
+) {
   const { row, writes } = ticketMessageWrites(db, tenantId, ticketId, m, now);
-  await db.batch(writes);
+  await db.batch([...writes, ...beside(ticketId)]);
   return row;
 }
 
@@ -94,13 +102,20 @@ export function ticketMessageWrites(db: Db, tenantId: string, ticketId: string, 
   return { row, writes };
 }
 
-export async function setTicketStatus(db: Db, tenantId: string, id: string, status: TicketStatus, now: Date) {
-  return db
+export async function setTicketStatus(
+  db: Db,
+  tenantId: string,
+  id: string,
+  status: TicketStatus,
+  now: Date,
+  beside: Beside = NOTHING_BESIDE,
+) {
+  const update = db
     .update(tickets)
     .set({ status, updatedAt: now })
     .where(and(eq(tickets.tenantId, tenantId), eq(tickets.id, id)))
-    .returning()
-    .get();
+    .returning();
+  return (await writeBeside(db, update, beside(id)))[0];
 }
 
 export async function getTicket(db: Db, tenantId: string, id: string) {

@@ -1,6 +1,7 @@
 import { LANGUAGES } from '@clientele/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
 import { oneOf } from '../../api/http';
 import type { Settings, SettingsPatch } from '../../api/types';
 import { useWords } from '../../i18n';
@@ -264,6 +265,17 @@ export function SettingsPage() {
       <TemplateEditor />
       <h2>{t.settings.apiKeys}</h2>
       <ApiKeys />
+      {session?.role === 'owner' || session?.role === 'admin' ? (
+        <>
+          <h2>{t.audit.title}</h2>
+          <div className="card">
+            <p className="muted">{t.audit.intro}</p>
+            <Link className="button" to="/settings/audit-log">
+              {t.audit.open}
+            </Link>
+          </div>
+        </>
+      ) : null}
       {session?.role === 'owner' ? <CloseBusiness businessName={s.name} /> : null}
     </section>
   );

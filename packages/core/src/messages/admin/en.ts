@@ -1,5 +1,6 @@
 import type { EstimateViewStatus, InvoiceViewStatus } from '../../status';
 import { closingEn } from './en-closing';
+import { auditEn } from './en-audit';
 import { settingsEn } from './en-settings';
 
 /**
@@ -13,6 +14,7 @@ import { settingsEn } from './en-settings';
 export const adminEn = {
   ...settingsEn,
   ...closingEn,
+  ...auditEn,
   app: {
     loading: 'Loading…',
     pageNotFound: 'Page not found.',

@@ -1,10 +1,12 @@
 import type { AdminMessages } from './en';
 import { closingIt } from './it-closing';
+import { auditIt } from './it-audit';
 import { settingsIt } from './it-settings';
 
 export const adminIt = {
   ...settingsIt,
   ...closingIt,
+  ...auditIt,
   app: {
     loading: 'Caricamento…',
     pageNotFound: 'Pagina non trovata.',

@@ -1,10 +1,12 @@
 import type { AdminMessages } from './en';
 import { closingJa } from './ja-closing';
+import { auditJa } from './ja-audit';
 import { settingsJa } from './ja-settings';
 
 export const adminJa = {
   ...settingsJa,
   ...closingJa,
+  ...auditJa,
   app: {
     loading: '読み込み中…',
     pageNotFound: 'ページが見つかりません。',

@@ -1,10 +1,12 @@
 import type { AdminMessages } from './en';
 import { closingPt } from './pt-closing';
+import { auditPt } from './pt-audit';
 import { settingsPt } from './pt-settings';
 
 export const adminPt = {
   ...settingsPt,
   ...closingPt,
+  ...auditPt,
   app: {
     loading: 'A carregar…',
     pageNotFound: 'Página não encontrada.',

@@ -1,11 +1,13 @@
 import { russianCount } from '../russian-count';
 import type { AdminMessages } from './en';
 import { closingRu } from './ru-closing';
+import { auditRu } from './ru-audit';
 import { settingsRu } from './ru-settings';
 
 export const adminRu = {
   ...settingsRu,
   ...closingRu,
+  ...auditRu,
   app: {
     loading: 'Загрузка…',
     pageNotFound: 'Страница не найдена.',
