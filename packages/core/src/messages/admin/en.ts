@@ -1,6 +1,6 @@
 import type { EstimateViewStatus, InvoiceViewStatus } from '../../status';
-import { closingEn } from './en-closing';
 import { auditEn } from './en-audit';
+import { closingEn } from './en-closing';
 import { settingsEn } from './en-settings';
 
 /**

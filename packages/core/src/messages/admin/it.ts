@@ -1,6 +1,6 @@
 import type { AdminMessages } from './en';
-import { closingIt } from './it-closing';
 import { auditIt } from './it-audit';
+import { closingIt } from './it-closing';
 import { settingsIt } from './it-settings';
 
 export const adminIt = {

@@ -1,6 +1,6 @@
 import type { AdminMessages } from './en';
-import { closingJa } from './ja-closing';
 import { auditJa } from './ja-audit';
+import { closingJa } from './ja-closing';
 import { settingsJa } from './ja-settings';
 
 export const adminJa = {

@@ -1,6 +1,6 @@
 import type { AdminMessages } from './en';
-import { closingPt } from './pt-closing';
 import { auditPt } from './pt-audit';
+import { closingPt } from './pt-closing';
 import { settingsPt } from './pt-settings';
 
 export const adminPt = {

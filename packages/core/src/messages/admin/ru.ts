@@ -1,7 +1,7 @@
 import { russianCount } from '../russian-count';
 import type { AdminMessages } from './en';
-import { closingRu } from './ru-closing';
 import { auditRu } from './ru-audit';
+import { closingRu } from './ru-closing';
 import { settingsRu } from './ru-settings';
 
 export const adminRu = {
