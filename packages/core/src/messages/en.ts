@@ -296,7 +296,6 @@ export const en = {
     signInOrApiKey: 'Sign in or send an API key',
     apiKeyInvalid: 'The API key is invalid or revoked',
     notFromApp: 'This request did not come from the Clientele app',
-    ownerOnly: 'Only the business owner can do this',
     businessNameMismatch: 'Type the business name exactly as it is shown',
     passwordIncorrect: 'The password is not correct',
     secondFactorNeeded: 'Enter a code from your authenticator app',

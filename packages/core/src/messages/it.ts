@@ -291,7 +291,6 @@ export const it = {
     signInOrApiKey: 'Accedi o invia una chiave API',
     apiKeyInvalid: 'La chiave API non è valida o è stata revocata',
     notFromApp: 'Questa richiesta non proviene dall’app Clientele',
-    ownerOnly: 'Solo il titolare dell’azienda può farlo',
     businessNameMismatch: 'Scrivi il nome dell’azienda esattamente come è mostrato',
     passwordIncorrect: 'La password non è corretta',
     secondFactorNeeded: 'Inserisci un codice dalla tua app di autenticazione',

@@ -277,7 +277,6 @@ export const ja = {
     signInOrApiKey: 'ログインするか API キーを送ってください',
     apiKeyInvalid: 'API キーが無効か、取り消されています',
     notFromApp: 'このリクエストは Clientele アプリから送られていません',
-    ownerOnly: 'この操作は事業者のオーナーだけが行えます',
     businessNameMismatch: '表示どおりに事業者名を正確に入力してください',
     passwordIncorrect: 'パスワードが正しくありません',
     secondFactorNeeded: '認証アプリのコードを入力してください',

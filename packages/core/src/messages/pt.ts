@@ -289,7 +289,6 @@ export const pt = {
     signInOrApiKey: 'Inicie sessão ou envie uma chave de API',
     apiKeyInvalid: 'A chave de API é inválida ou foi revogada',
     notFromApp: 'Este pedido não veio da aplicação Clientele',
-    ownerOnly: 'Só o proprietário da empresa pode fazer isto',
     businessNameMismatch: 'Escreva o nome da empresa exatamente como é mostrado',
     passwordIncorrect: 'A palavra-passe não está correta',
     secondFactorNeeded: 'Introduza um código da sua aplicação de autenticação',

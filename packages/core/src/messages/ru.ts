@@ -284,7 +284,6 @@ export const ru = {
     signInOrApiKey: 'Войдите или передайте API-ключ',
     apiKeyInvalid: 'API-ключ неверен или отозван',
     notFromApp: 'Этот запрос пришёл не из приложения Clientele',
-    ownerOnly: 'Это может сделать только владелец компании',
     businessNameMismatch: 'Введите название компании точно так, как оно показано',
     passwordIncorrect: 'Неверный пароль',
     secondFactorNeeded: 'Введите код из приложения-аутентификатора',

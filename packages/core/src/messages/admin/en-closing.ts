@@ -9,6 +9,5 @@ export const closingEn = {
     totp: 'Code from your authenticator app (if two-factor sign-in is on)',
     submit: 'Close the business for good',
     closing: 'Closing…',
-    done: 'The business is closed. Everything in it will be deleted within 24 hours.',
   },
 };

@@ -11,6 +11,5 @@ export const closingIt = {
     totp: 'Codice dell’app di autenticazione (se l’accesso in due passaggi è attivo)',
     submit: 'Chiudi l’azienda definitivamente',
     closing: 'Chiusura in corso…',
-    done: 'L’azienda è stata chiusa. Tutto il suo contenuto sarà eliminato entro 24 ore.',
   },
 } satisfies Pick<AdminMessages, 'closing'>;

@@ -11,6 +11,5 @@ export const closingJa = {
     totp: '認証アプリのコード（2段階認証がオンの場合）',
     submit: '事業者を完全に閉鎖する',
     closing: '閉鎖しています…',
-    done: '事業者は閉鎖されました。すべての内容は24時間以内に削除されます。',
   },
 } satisfies Pick<AdminMessages, 'closing'>;

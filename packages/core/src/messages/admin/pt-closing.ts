@@ -11,6 +11,5 @@ export const closingPt = {
     totp: 'Código da aplicação de autenticação (se a autenticação de dois fatores estiver ativa)',
     submit: 'Encerrar a empresa definitivamente',
     closing: 'A encerrar…',
-    done: 'A empresa foi encerrada. Tudo o que contém será apagado dentro de 24 horas.',
   },
 } satisfies Pick<AdminMessages, 'closing'>;
