@@ -8,6 +8,7 @@ import {
   signIn,
 } from '../services/auth/sessions';
 import { call, json, sessionCookieOf, signUp, uniqueEmail } from './helpers/api';
+import { appContext } from './helpers/context';
 
 const attempt = (email: string, ip: string, password = 'wrong password!') =>
   call('/sessions', { method: 'POST', body: { email, password }, headers: { 'cf-connecting-ip': ip } });
@@ -77,11 +78,11 @@ describe('admin session lifetime', () => {
     const owner = await signUp();
     const db = createD1Db(env.DB);
     const start = new Date();
-    const s = await signIn(
-      db,
-      { email: owner.email, password: 'correct horse battery', ip: '192.0.2.1' },
-      start,
-    );
+    const s = await signIn(appContext(env, { db, now: start }), {
+      email: owner.email,
+      password: 'correct horse battery',
+      ip: '192.0.2.1',
+    });
     const day = 24 * 3600 * 1000;
     // Used every few days: still signed in on day 29…
     for (let d = 5; d < 30; d += 5) {
@@ -102,11 +103,11 @@ describe('admin session lifetime', () => {
     const owner = await signUp();
     const db = createD1Db(env.DB);
     const start = new Date();
-    const s = await signIn(
-      db,
-      { email: owner.email, password: 'correct horse battery', ip: '192.0.2.2' },
-      start,
-    );
+    const s = await signIn(appContext(env, { db, now: start }), {
+      email: owner.email,
+      password: 'correct horse battery',
+      ip: '192.0.2.2',
+    });
     expect(
       await resolveSession(db, s.token, new Date(start.getTime() + 8 * 24 * 3600 * 1000)),
     ).toBeUndefined();

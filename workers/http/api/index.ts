@@ -16,6 +16,7 @@ import { registerSettingsRoutes } from './settings/routes';
 import { registerStripeSettingsRoutes } from './settings/stripe-routes';
 import { registerTemplateRoutes } from './templates/routes';
 import { registerTicketRoutes } from './tickets/routes';
+import { registerTwoFactorRoutes } from './two-factor/routes';
 
 /**
  * Routes anyone may call. Everything else needs a session or API key: default-deny,
@@ -52,6 +53,7 @@ export function createApi() {
   registerEmailRoutes(api);
   registerPortalLinkRoutes(api);
   registerTicketRoutes(api);
+  registerTwoFactorRoutes(api);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -85,6 +85,9 @@ const SESSION_ONLY: { prefix: string; writesOnly: boolean }[] = [
   { prefix: '/api-keys', writesOnly: true },
   { prefix: '/settings/stripe', writesOnly: true },
   { prefix: '/dev', writesOnly: false },
+  // One's own second factor and the business's requirement of it: a person's, never a key's.
+  { prefix: '/me/totp', writesOnly: false },
+  { prefix: '/settings/two-factor', writesOnly: true },
 ];
 
 export type KeyRefusal = 'readOnly' | 'sessionOnly';

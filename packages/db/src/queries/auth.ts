@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { newId } from '../ids';
-import { type ApiKeyScope, apiKeys, memberships, rateLimits, sessions, users } from '../schema';
+import { type ApiKeyScope, apiKeys, memberships, rateLimits, sessions, tenants, users } from '../schema';
 
 export async function findUserByEmail(db: Db, email: string) {
   return db.select().from(users).where(eq(users.email, email.toLowerCase())).get();
@@ -47,6 +47,9 @@ export async function findSession(db: Db, tokenHash: string, now = new Date()) {
       role: memberships.role,
       email: users.email,
       name: users.name,
+      /** The business asks for a second factor and this person has none yet: fenced in. */
+      twoFactorPending:
+        sql<boolean>`${tenants.requireTwoFactor} = 1 AND ${users.totpEnabledAt} IS NULL`.mapWith(Boolean),
     })
     .from(sessions)
     .innerJoin(
@@ -54,6 +57,7 @@ export async function findSession(db: Db, tokenHash: string, now = new Date()) {
       and(eq(memberships.userId, sessions.userId), eq(memberships.tenantId, sessions.tenantId)),
     )
     .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(tenants, eq(tenants.id, sessions.tenantId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
     .get();
 }
