@@ -44,8 +44,9 @@ export function auditInsert(db: Db, e: AuditEntry) {
  */
 export function auditIfChanged(db: Db, e: AuditEntry) {
   const r = row(e);
-  return db.run(sql`INSERT INTO ${auditLog} (id, tenant_id, at, actor_type, actor_id, actor_name, action, subject_type, subject_id, ip, detail)
-    SELECT ${r.id}, ${r.tenantId}, ${r.at.getTime()}, ${r.actorType}, ${r.actorId}, ${r.actorName}, ${r.action}, ${r.subjectType}, ${r.subjectId}, ${r.ip}, ${r.detail ? JSON.stringify(r.detail) : null}
+  // An insert builder, not `db.run`: drizzle's D1 batch cannot bind a raw statement's
+  // parameters (it throws reading `stmt`). The columns are the table's, in its order.
+  return db.insert(auditLog).select(sql`SELECT ${r.id}, ${r.tenantId}, ${r.at.getTime()}, ${r.actorType}, ${r.actorId}, ${r.actorName}, ${r.action}, ${r.subjectType}, ${r.subjectId}, ${r.ip}, ${r.detail ? JSON.stringify(r.detail) : null}
     WHERE changes() > 0`);
 }
 

@@ -55,10 +55,14 @@ export function enableTotp(db: Db, input: { userId: string; sealedSecret: string
  */
 export function replaceRecoveryCodes(db: Db, userId: string, codeHashes: string[], enabledAt: Date) {
   const ours = sql`EXISTS (SELECT 1 FROM ${users} WHERE ${users.id} = ${userId} AND ${users.totpEnabledAt} = ${enabledAt.getTime()})`;
+  // Query builders, not `db.run`: drizzle's D1 batch cannot bind a raw statement's parameters.
   return [
-    db.run(sql`DELETE FROM ${recoveryCodes} WHERE ${recoveryCodes.userId} = ${userId} AND ${ours}`),
-    db.run(sql`INSERT INTO ${recoveryCodes} (user_id, code_hash, used_at, created_at)
-      SELECT ${userId}, value, NULL, ${enabledAt.getTime()} FROM json_each(${JSON.stringify(codeHashes)}) WHERE ${ours}`),
+    db.delete(recoveryCodes).where(and(eq(recoveryCodes.userId, userId), ours)),
+    db
+      .insert(recoveryCodes)
+      .select(
+        sql`SELECT ${userId}, value, NULL, ${enabledAt.getTime()} FROM json_each(${JSON.stringify(codeHashes)}) WHERE ${ours}`,
+      ),
   ] as const;
 }
 
