@@ -90,7 +90,9 @@ describe('two-factor sign-in', () => {
     expect(me).toMatchObject({ email: owner.email, twoFactorEnabled: true, twoFactorRequired: false });
 
     // The person is told, in an email of its own.
-    const mail = await env.DB.prepare('SELECT kind, to_address AS "to" FROM emails WHERE tenant_id = ? AND kind = ?')
+    const mail = await env.DB.prepare(
+      'SELECT kind, to_address AS "to" FROM emails WHERE tenant_id = ? AND kind = ?',
+    )
       .bind(owner.tenantId, 'account_security')
       .all();
     expect(mail.results).toEqual([{ kind: 'account_security', to: owner.email }]);
@@ -112,7 +114,11 @@ describe('two-factor sign-in', () => {
   it('turning it off with a code: sign-in by password again, the recovery codes are gone, and the person is told', async () => {
     const owner = await signUp();
     const { secret, recoveryCodes } = await enrol(owner);
-    const off = await call('/me/totp', { method: 'DELETE', body: { code: await codeFor(secret, 1) }, as: owner });
+    const off = await call('/me/totp', {
+      method: 'DELETE',
+      body: { code: await codeFor(secret, 1) },
+      as: owner,
+    });
     expect(off.status).toBe(204);
     expect((await signInWith(owner.email)).status).toBe(201);
     const left = await env.DB.prepare(

@@ -13,17 +13,18 @@ export async function enrol(as: Caller) {
   const started = await call('/me/totp', { method: 'POST', as });
   if (started.status !== 201) throw new Error(`enrolment: ${started.status} ${await started.text()}`);
   const { secret, otpauthUrl } = await json<{ secret: string; otpauthUrl: string }>(started);
-  const confirmed = await call('/me/totp/confirm', { method: 'POST', body: { code: await codeFor(secret) }, as });
+  const confirmed = await call('/me/totp/confirm', {
+    method: 'POST',
+    body: { code: await codeFor(secret) },
+    as,
+  });
   if (confirmed.status !== 200) throw new Error(`confirm: ${confirmed.status} ${await confirmed.text()}`);
   const { recoveryCodes } = await json<{ recoveryCodes: string[] }>(confirmed);
   return { secret, otpauthUrl, recoveryCodes };
 }
 
 /** `POST /sessions` from an address of its own (so per-address limits stay out of the way unless given). */
-export function signInWith(
-  email: string,
-  extra: { password?: string; totp?: string; ip?: string } = {},
-) {
+export function signInWith(email: string, extra: { password?: string; totp?: string; ip?: string } = {}) {
   const body: Record<string, string> = { email, password: extra.password ?? PASSWORD };
   if (extra.totp !== undefined) body.totp = extra.totp;
   return call('/sessions', {

@@ -46,7 +46,9 @@ export function auditIfChanged(db: Db, e: AuditEntry) {
   const r = row(e);
   // An insert builder, not `db.run`: drizzle's D1 batch cannot bind a raw statement's
   // parameters (it throws reading `stmt`). The columns are the table's, in its order.
-  return db.insert(auditLog).select(sql`SELECT ${r.id}, ${r.tenantId}, ${r.at.getTime()}, ${r.actorType}, ${r.actorId}, ${r.actorName}, ${r.action}, ${r.subjectType}, ${r.subjectId}, ${r.ip}, ${r.detail ? JSON.stringify(r.detail) : null}
+  return db
+    .insert(auditLog)
+    .select(sql`SELECT ${r.id}, ${r.tenantId}, ${r.at.getTime()}, ${r.actorType}, ${r.actorId}, ${r.actorName}, ${r.action}, ${r.subjectType}, ${r.subjectId}, ${r.ip}, ${r.detail ? JSON.stringify(r.detail) : null}
     WHERE changes() > 0`);
 }
 
