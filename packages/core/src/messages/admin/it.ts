@@ -1,8 +1,10 @@
 import type { AdminMessages } from './en';
 import { settingsIt } from './it-settings';
+import { twoFactorIt } from './it-two-factor';
 
 export const adminIt = {
   ...settingsIt,
+  ...twoFactorIt,
   app: {
     loading: 'Caricamento…',
     pageNotFound: 'Pagina non trovata.',

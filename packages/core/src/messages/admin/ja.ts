@@ -1,8 +1,10 @@
 import type { AdminMessages } from './en';
 import { settingsJa } from './ja-settings';
+import { twoFactorJa } from './ja-two-factor';
 
 export const adminJa = {
   ...settingsJa,
+  ...twoFactorJa,
   app: {
     loading: '読み込み中…',
     pageNotFound: 'ページが見つかりません。',

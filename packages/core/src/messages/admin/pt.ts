@@ -1,8 +1,10 @@
 import type { AdminMessages } from './en';
 import { settingsPt } from './pt-settings';
+import { twoFactorPt } from './pt-two-factor';
 
 export const adminPt = {
   ...settingsPt,
+  ...twoFactorPt,
   app: {
     loading: 'A carregar…',
     pageNotFound: 'Página não encontrada.',

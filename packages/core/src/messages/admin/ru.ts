@@ -1,9 +1,11 @@
 import { russianCount } from '../russian-count';
 import type { AdminMessages } from './en';
 import { settingsRu } from './ru-settings';
+import { twoFactorRu } from './ru-two-factor';
 
 export const adminRu = {
   ...settingsRu,
+  ...twoFactorRu,
   app: {
     loading: 'Загрузка…',
     pageNotFound: 'Страница не найдена.',
