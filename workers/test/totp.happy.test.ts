@@ -86,6 +86,7 @@ describe('two-factor sign-in', () => {
 
     const signedIn = await signInWith(owner.email, { totp: await codeFor(secret, 1) });
     expect(signedIn.status).toBe(201);
+    expect(await json(signedIn.clone())).toMatchObject({ twoFactorEnabled: true, twoFactorRequired: false });
     const me = await json(await call('/sessions/current', { as: callerFrom(signedIn, owner) }));
     expect(me).toMatchObject({ email: owner.email, twoFactorEnabled: true, twoFactorRequired: false });
 

@@ -139,7 +139,9 @@ describe('two-factor: security', () => {
     });
     expect(required.status).toBe(200);
     // Sessions that existed before the requirement are fenced too, as are new ones.
-    const fresh = callerFrom(await signInWith(member.email), early);
+    const fenced = await signInWith(member.email);
+    expect(await json(fenced.clone())).toMatchObject({ twoFactorEnabled: false, twoFactorRequired: true });
+    const fresh = callerFrom(fenced, early);
     for (const as of [early, fresh]) {
       for (const [path, method] of [
         ['/clients', 'GET'],

@@ -47,6 +47,8 @@ export interface IssuedSession {
   tenantId: string;
   userId: string;
   role: Role;
+  /** Two-factor sign-in is on for this person (known at sign-in; sign-up starts without it). */
+  twoFactorEnabled?: boolean;
 }
 
 async function issue(
@@ -184,6 +186,7 @@ export async function signIn(ctx: AppContext, input: SignInInput): Promise<Issue
     tenantId: membership.tenantId,
     userId: user.id,
     role: membership.role,
+    twoFactorEnabled: Boolean(user.totpEnabledAt),
   };
 }
 
@@ -259,6 +262,7 @@ export async function sessionBusiness(db: Db, tenantId: string) {
         id: tenant.id,
         name: tenant.name,
         locale: isLanguage(tenant.locale) ? tenant.locale : ('en' as const),
+        requireTwoFactor: tenant.requireTwoFactor,
       }
     : undefined;
 }

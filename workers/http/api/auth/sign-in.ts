@@ -54,6 +54,9 @@ export function registerSignIn(app: Router) {
         businessName: tenant?.name ?? '',
         locale: tenant?.locale ?? 'en',
         role: s.role,
+        twoFactorEnabled: s.twoFactorEnabled === true,
+        // The app takes a person the business requires it of straight to enrolment.
+        twoFactorRequired: tenant?.requireTwoFactor === true && s.twoFactorEnabled !== true,
       },
       201,
     );
