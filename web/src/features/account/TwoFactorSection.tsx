@@ -22,7 +22,7 @@ const grouped = (secret: string) => secret.replace(/(.{4})/g, '$1 ').trim();
  * Account → two-factor sign-in: turn it on (QR code and key, one code, then the recovery
  * codes shown once with Copy / Download and "I have saved them"), or off with a code.
  */
-export function TwoFactorSection() {
+export function TwoFactorSection({ asPage = false }: { asPage?: boolean }) {
   const { t } = useWords();
   const w = t.twoFactor;
   const { session } = useSession();
@@ -67,7 +67,7 @@ export function TwoFactorSection() {
 
   return (
     <section className="card two-factor" aria-labelledby="two-factor-title">
-      <h2 id="two-factor-title">{w.title}</h2>
+      {asPage ? <h1 id="two-factor-title">{w.title}</h1> : <h2 id="two-factor-title">{w.title}</h2>}
       {session?.twoFactorRequired && step.kind === 'idle' ? (
         <p className="notice" role="status">
           {w.requiredNotice}
