@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { TwoFactorPage } from './features/account/TwoFactorPage';
 import { AuditLogPage } from './features/audit-log/AuditLogPage';
 import { SignInPage } from './features/auth/SignInPage';
 import { SignUpPage } from './features/auth/SignUpPage';
@@ -16,12 +17,18 @@ import { TicketPage } from './features/tickets/TicketPage';
 import { useWords } from './i18n';
 import { Layout } from './Layout';
 
+const TWO_FACTOR_PATH = '/account/two-factor';
+
 function RequireSession({ children }: { children: ReactNode }) {
   const { session, loading } = useSession();
   const location = useLocation();
   const { t } = useWords();
   if (loading) return <p className="muted page-loading">{t.app.loading}</p>;
   if (!session) return <Navigate to="/signin" replace state={{ from: location.pathname }} />;
+  // The business requires a second factor this person has not set up: enrolment comes first.
+  if (session.twoFactorRequired && location.pathname !== TWO_FACTOR_PATH) {
+    return <Navigate to={TWO_FACTOR_PATH} replace />;
+  }
   return <Layout>{children}</Layout>;
 }
 
@@ -46,6 +53,7 @@ export function App() {
           <Route path="/clients/:id" element={guarded(<ClientFormPage />)} />
           <Route path="/settings" element={guarded(<SettingsPage />)} />
           <Route path="/settings/audit-log" element={guarded(<AuditLogPage />)} />
+          <Route path={TWO_FACTOR_PATH} element={guarded(<TwoFactorPage />)} />
           <Route path="/support" element={guarded(<SupportPage />)} />
           <Route path="/support/:id" element={guarded(<TicketPage />)} />
           <Route path="/invoices" element={guarded(<DocumentsPage key="invoice" type="invoice" />)} />

@@ -2,6 +2,7 @@ import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { call, problemOf, signUp } from './helpers/api';
 import { closeBusiness } from './helpers/closing';
+import { enrol } from './helpers/two-factor';
 
 const PASSWORD = 'correct horse battery';
 
@@ -49,15 +50,26 @@ describe('closing a business: refusals change nothing', { timeout: 60_000 }, () 
     expect(await isOpen(owner.tenantId)).toBe(true);
   });
 
-  it('with two-factor on, no code → 422 naming totp and nothing closes', async () => {
+  it('with two-factor on: no code or a wrong one → 422 naming totp and nothing closes; a recovery code closes it', async () => {
     const owner = await signUp({ businessName: 'Studio Norte' });
-    await env.DB.prepare('UPDATE users SET totp_enabled_at = ?, totp_secret = ? WHERE email = ?')
-      .bind(Date.now(), 'sealed', owner.email)
-      .run();
-    const res = await closeBusiness(owner, { confirm: 'Studio Norte', password: PASSWORD });
-    expect(res.status).toBe(422);
-    expect((await problemOf(res)).errors.map((e) => e.path)).toEqual(['totp']);
-    expect(await isOpen(owner.tenantId)).toBe(true);
+    const { recoveryCodes } = await enrol(owner);
+    for (const totp of [undefined, '000000', 'aaaa-bbbb-cc']) {
+      const res = await closeBusiness(owner, {
+        confirm: 'Studio Norte',
+        password: PASSWORD,
+        ...(totp ? { totp } : {}),
+      });
+      expect(res.status).toBe(422);
+      expect((await problemOf(res)).errors.map((e) => e.path)).toEqual(['totp']);
+      expect(await isOpen(owner.tenantId)).toBe(true);
+    }
+    const res = await closeBusiness(owner, {
+      confirm: 'Studio Norte',
+      password: PASSWORD,
+      totp: recoveryCodes[0],
+    });
+    expect(res.status).toBe(202);
+    expect(await isOpen(owner.tenantId)).toBe(false);
   });
 
   it('closing twice: the second call has no session left → 401', async () => {

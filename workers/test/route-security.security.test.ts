@@ -1,5 +1,6 @@
 import { env, SELF } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Permission } from '../services/auth/permissions';
 import {
   type Caller,
   call,
@@ -51,12 +52,12 @@ interface Row {
   ownerOnly?: true;
   /** No API key of any scope may call it (`keyMayCall`): a signed-in person only. */
   sessionOnly?: true;
+  /** What the operation needs (`permit()`, x-permission): the role matrix reads it. */
+  needs?: Permission;
   /** The call ends the caller's own session: run it with a session of its own. */
   endsSession?: true;
   /** What an API key that may call it gets instead of an answer (a key has no session to show). */
   keyGets?: 404;
-  /** The permission the operation states (`x-permission`): who may call it is the role matrix's. */
-  needs?: 'self' | 'read' | 'write' | 'export' | 'settings' | 'team' | 'owner';
 }
 
 const client = async (o: Caller) => ({ id: (await createClient(o)).id });
@@ -110,6 +111,17 @@ const TABLE: Record<string, Row> = {
   'GET /settings/stripe': {},
   'PUT /settings/stripe': { body: () => testKeys(), ownerOnly: true, sessionOnly: true },
   'DELETE /settings/stripe': { ownerOnly: true, sessionOnly: true },
+  // Never confirmed here: the shared owner signs in again by password alone (`newSession`).
+  'POST /me/totp': { needs: 'self', sessionOnly: true },
+  'POST /me/totp/confirm': { body: () => ({ code: '000000' }), needs: 'self', sessionOnly: true },
+  'DELETE /me/totp': { body: () => ({ code: '000000' }), needs: 'self', sessionOnly: true },
+  'GET /settings/two-factor': { needs: 'read' },
+  'PUT /settings/two-factor': {
+    body: () => ({ required: false }),
+    needs: 'owner',
+    ownerOnly: true,
+    sessionOnly: true,
+  },
   'GET /clients': {},
   'POST /clients': { body: () => ({ name: 'Acme Lda' }) },
   'GET /clients/{id}': { seed: client },

@@ -24,6 +24,7 @@ export * from './queries/summaries';
 export * from './queries/templates';
 export * from './queries/tenants';
 export * from './queries/tickets';
+export * from './queries/two-factor';
 export type {
   ActivityFacts,
   ActivityKind,

@@ -18,6 +18,7 @@ import { registerSettingsRoutes } from './settings/routes';
 import { registerStripeSettingsRoutes } from './settings/stripe-routes';
 import { registerTemplateRoutes } from './templates/routes';
 import { registerTicketRoutes } from './tickets/routes';
+import { registerTwoFactorRoutes } from './two-factor/routes';
 
 /**
  * Routes anyone may call. Everything else needs a session or API key: default-deny,
@@ -56,6 +57,7 @@ export function createApi() {
   registerTicketRoutes(api);
   registerCloseBusiness(api);
   registerListAuditLog(api);
+  registerTwoFactorRoutes(api);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory';
 import { keyMayCall, noteKeyUse, resolveApiKey } from '../../services/auth/api-keys';
 import { resolveSession } from '../../services/auth/sessions';
+import { fencedMayCall } from '../../services/auth/two-factor';
 import { ForbiddenError, UnauthorizedError } from '../../services/errors';
 import type { HonoEnv } from '../hono-env';
 import { isSameOrigin } from '../same-origin';
@@ -42,6 +43,13 @@ export const authenticate = () =>
     }
     const session = token ? await resolveSession(c.var.db, token) : undefined;
     if (!session) throw new UnauthorizedError();
+    // The business requires a second factor this person has not set up: only enrolment is open.
+    if (
+      session.twoFactorPending &&
+      !fencedMayCall(c.req.method, c.req.path.replace(/^\/api\/v1(?=\/)/, ''))
+    ) {
+      throw new ForbiddenError('twoFactorRequired');
+    }
     c.set('auth', {
       tenantId: session.tenantId,
       userId: session.userId,

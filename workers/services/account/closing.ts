@@ -11,7 +11,7 @@ import {
 import { auditLineIfChanged } from '../audit';
 import { sha256Hex } from '../auth/encoding';
 import { verifyPassword } from '../auth/password';
-import { verifySecondFactor } from '../auth/second-factor';
+import { spendSecondFactor } from '../auth/two-factor';
 import { type AppContext, forTenant, type TenantContext } from '../context';
 import { NotFoundError, RateLimitedError, ValidationError } from '../errors';
 import { queueAccountEmail } from '../mail/account-mail';
@@ -45,7 +45,7 @@ export async function closeBusiness(
     if (hit.count > WRONG_PASSWORDS_PER_HOUR)
       throw new RateLimitedError(Math.ceil((hit.resetAt.getTime() - ctx.now.getTime()) / 1000));
     errors.push({ path: 'password', message: 'passwordIncorrect' as const });
-  } else if (user.totpEnabledAt && !(await verifySecondFactor(ctx, user, input.totp))) {
+  } else if (user.totpEnabledAt && !(input.totp && (await spendSecondFactor(ctx, user, input.totp)))) {
     errors.push({ path: 'totp', message: 'secondFactorNeeded' as const });
   }
   if (errors.length > 0) throw new ValidationError(errors);

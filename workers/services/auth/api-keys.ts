@@ -93,6 +93,9 @@ const SESSION_ONLY: { prefix: string; writesOnly: boolean }[] = [
   { prefix: '/settings/stripe', writesOnly: true },
   { prefix: '/dev', writesOnly: false },
   { prefix: '/business', writesOnly: false },
+  // One's own second factor and the business's requirement of it: a person's, never a key's.
+  { prefix: '/me/totp', writesOnly: false },
+  { prefix: '/settings/two-factor', writesOnly: true },
 ];
 
 export type KeyRefusal = 'readOnly' | 'sessionOnly';

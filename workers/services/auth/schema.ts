@@ -11,6 +11,13 @@ export const SessionSchema = z
     /** The business's language: the admin app speaks it. */
     locale: z.enum(LANGUAGES),
     role: z.enum(ROLES),
+    /** Two-factor sign-in is on for this person. */
+    twoFactorEnabled: z.boolean().optional(),
+    /**
+     * The business requires two-factor sign-in and this person has not turned it on: until
+     * they do, only their account and enrolment answer (403 `twoFactorRequired` elsewhere).
+     */
+    twoFactorRequired: z.boolean().optional(),
   })
   .openapi('Session');
 

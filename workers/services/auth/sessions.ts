@@ -14,10 +14,14 @@ import {
   membershipsOf,
   peekRateLimit,
   type Role,
+  sessionInsert,
 } from '@clientele/db';
+import { auditLine } from '../audit';
+import { type Actor, type AppContext, forTenant } from '../context';
 import { ConflictError, RateLimitedError, UnauthorizedError } from '../errors';
 import { randomToken, sha256Hex } from './encoding';
 import { decoyHash, hashPassword, verifyPassword } from './password';
+import { spendSecondFactor } from './two-factor';
 
 /** No session lives longer than this after sign-in, however busy. */
 export const SESSION_MAX_AGE_MS = 30 * 24 * 3600 * 1000;
@@ -43,6 +47,8 @@ export interface IssuedSession {
   tenantId: string;
   userId: string;
   role: Role;
+  /** Two-factor sign-in is on for this person (known at sign-in; sign-up starts without it). */
+  twoFactorEnabled?: boolean;
 }
 
 async function issue(
@@ -104,15 +110,16 @@ export async function signUp(
 /**
  * Three limits, all counted before the password is checked: per email and address (a
  * typo-prone person), per address across accounts (stuffing), and per account from any
- * address (a guesser spread over many addresses, counted in failures). A success clears
- * the first and the last. `previousToken` is the session the browser already had: it is
- * ended, so a session id planted before sign-in never becomes a signed-in one.
+ * address (a guesser spread over many addresses, counted in failures: wrong passwords and
+ * wrong second-factor codes alike). A success clears the first and the last.
+ * `previousToken` is the session the browser already had: it is ended, so a session id
+ * planted before sign-in never becomes a signed-in one.
+ *
+ * With two-factor on, a correct password and no `totp` is a 401 naming `totp`; a wrong
+ * password says the same as ever, so it never tells whether two-factor is on.
  */
-export async function signIn(
-  db: Db,
-  input: { email: string; password: string; ip: string; previousToken?: string | undefined },
-  now = new Date(),
-): Promise<IssuedSession> {
+export async function signIn(ctx: AppContext, input: SignInInput): Promise<IssuedSession> {
+  const { db, now } = ctx;
   const email = input.email.trim().toLowerCase();
   const pairKey = await sha256Hex(`signin\n${email}\n${input.ip}`);
   const accountKey = await sha256Hex(`signin-account\n${email}`);
@@ -131,15 +138,97 @@ export async function signIn(
   if (wait > 0) throw new RateLimitedError(wait);
   const user = await findUserByEmail(db, email);
   const ok = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash()));
-  if (!user || !ok) {
+  const memberships = user ? await membershipsOf(db, user.id) : [];
+  const failed = async (reason: 'password' | 'totp') => {
     await hitRateLimit(db, accountKey, LOGIN_WINDOW_MS, now);
+    if (user) await auditFailure(ctx, user, memberships, input.ip, reason);
+  };
+  if (!user || !ok) {
+    await failed('password');
     throw new UnauthorizedError('wrongPassword');
   }
-  const [membership] = await membershipsOf(db, user.id);
+  const [membership] = memberships;
   if (!membership) throw new UnauthorizedError('noBusinessYet');
+  let method: 'password' | 'totp' | 'recoveryCode' = 'password';
+  if (user.totpEnabledAt) {
+    if (!input.totp) throw new UnauthorizedError('totpRequired', [{ path: 'totp', message: 'totpRequired' }]);
+    const spent = await spendSecondFactor(ctx, user, input.totp);
+    if (!spent) {
+      await failed('totp');
+      throw new UnauthorizedError('totpWrong', [{ path: 'totp', message: 'totpWrong' }]);
+    }
+    method = spent;
+  }
   await Promise.all([clearRateLimit(db, pairKey), clearRateLimit(db, accountKey)]);
   if (input.previousToken) await deleteSession(db, await sha256Hex(input.previousToken));
-  return issue(db, user.id, membership.tenantId, membership.role, now);
+  const tenantCtx = forTenant(ctx, membership.tenantId, now, personActor(user, input.ip));
+  const token = randomToken();
+  const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
+  const session = sessionInsert(
+    db,
+    {
+      tokenHash: await sha256Hex(token),
+      userId: user.id,
+      tenantId: membership.tenantId,
+      expiresAt,
+      userAgent: input.userAgent?.slice(0, 512) ?? null,
+      country: input.country ?? null,
+    },
+    now,
+  );
+  await db.batch([
+    session.statement,
+    auditLine(tenantCtx, 'session.created', { type: 'session', id: session.id }, { method }),
+  ]);
+  return {
+    token,
+    expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_MS),
+    tenantId: membership.tenantId,
+    userId: user.id,
+    role: membership.role,
+    twoFactorEnabled: Boolean(user.totpEnabledAt),
+  };
+}
+
+export interface SignInInput {
+  email: string;
+  password: string;
+  /** A code from the authenticator app or an unused recovery code, when two-factor is on. */
+  totp?: string | undefined;
+  ip: string;
+  previousToken?: string | undefined;
+  userAgent?: string | undefined;
+  country?: string | undefined;
+}
+
+const personActor = (user: { id: string; name: string | null; email: string }, ip: string): Actor => ({
+  type: 'user',
+  id: user.id,
+  name: user.name ?? user.email,
+  ip: ip === 'local' ? null : ip,
+});
+
+/** A wrong password or code for a real person: one line in each business they belong to (never what was typed). */
+async function auditFailure(
+  ctx: AppContext,
+  user: { id: string; name: string | null; email: string },
+  memberships: { tenantId: string }[],
+  ip: string,
+  reason: 'password' | 'totp',
+) {
+  const lines = memberships.map((m) =>
+    auditLine(
+      forTenant(ctx, m.tenantId, ctx.now, personActor(user, ip)),
+      'session.failed',
+      {
+        type: 'user',
+        id: user.id,
+      },
+      { reason },
+    ),
+  );
+  const [first, ...rest] = lines;
+  if (first) await ctx.db.batch([first, ...rest]);
 }
 
 export async function resolveSession(db: Db, token: string, now = new Date()) {
@@ -159,12 +248,9 @@ export async function signOut(db: Db, token: string) {
 }
 
 /** Signs in (see `signIn`) and names the business the new session acts for. */
-export async function signInToBusiness(
-  db: Db,
-  input: { email: string; password: string; ip: string; previousToken?: string | undefined },
-) {
-  const session = await signIn(db, input);
-  return { session, business: await sessionBusiness(db, session.tenantId) };
+export async function signInToBusiness(ctx: AppContext, input: SignInInput) {
+  const session = await signIn(ctx, input);
+  return { session, business: await sessionBusiness(ctx.db, session.tenantId) };
 }
 
 /** The business a session acts for, or undefined once it is gone. */
@@ -176,6 +262,7 @@ export async function sessionBusiness(db: Db, tenantId: string) {
         id: tenant.id,
         name: tenant.name,
         locale: isLanguage(tenant.locale) ? tenant.locale : ('en' as const),
+        requireTwoFactor: tenant.requireTwoFactor,
       }
     : undefined;
 }

@@ -342,6 +342,16 @@ export const en = {
       `Unknown variable {{${name}}}; available: ${available}`,
     unknownVariables: (list: string): string => `Unknown variables: ${list}`,
     savedMeanwhile: 'The same thing was saved at the same moment by another request; reload and try again',
+    totpRequired: 'Enter the code from your authenticator app',
+    totpWrong:
+      'This code is not right or was already used; enter the current code from your authenticator app, or a recovery code',
+    twoFactorAlreadyOn: 'Two-factor sign-in is already on for your account',
+    twoFactorNotStarted:
+      'Start turning on two-factor sign-in first: the code belongs to the secret shown then',
+    twoFactorNotOn: 'Two-factor sign-in is not on for your account',
+    twoFactorRequired:
+      'This business asks everyone to sign in with a second factor: turn on two-factor sign-in in your account first',
+    ownerNeedsTwoFactor: 'Turn on two-factor sign-in for yourself before requiring it for everyone',
   },
   /** Emails to the business about what its clients did. */
   notice: {

@@ -339,6 +339,16 @@ export const it = {
     unknownVariable: (name, available) => `Variabile sconosciuta {{${name}}}; disponibili: ${available}`,
     unknownVariables: (list) => `Variabili sconosciute: ${list}`,
     savedMeanwhile: 'Un’altra richiesta ha salvato la stessa cosa nello stesso momento; ricarica e riprova',
+    totpRequired: 'Inserisci il codice della tua app di autenticazione',
+    totpWrong:
+      'Questo codice non è corretto o è già stato usato; inserisci il codice attuale dell’app di autenticazione o un codice di recupero',
+    twoFactorAlreadyOn: 'L’accesso in due passaggi è già attivo per il tuo account',
+    twoFactorNotStarted:
+      'Inizia prima ad attivare l’accesso in due passaggi: il codice appartiene al segreto mostrato allora',
+    twoFactorNotOn: 'L’accesso in due passaggi non è attivo per il tuo account',
+    twoFactorRequired:
+      'Questa azienda chiede a tutti di accedere con un secondo fattore: attiva prima l’accesso in due passaggi nel tuo account',
+    ownerNeedsTwoFactor: 'Attiva l’accesso in due passaggi per te prima di richiederlo a tutti',
   },
   notice: {
     estimateAccepted: (c: string, n: string) => `${c} ha accettato il preventivo ${n}`,

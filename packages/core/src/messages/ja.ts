@@ -324,6 +324,16 @@ export const ja = {
     unknownVariable: (name, available) => `不明な変数 {{${name}}}。使える変数: ${available}`,
     unknownVariables: (list) => `不明な変数: ${list}`,
     savedMeanwhile: '別のリクエストが同時に同じ内容を保存しました。再読み込みしてもう一度お試しください',
+    totpRequired: '認証アプリに表示されたコードを入力してください',
+    totpWrong:
+      'このコードは正しくないか、すでに使用されています。認証アプリの現在のコードまたはリカバリーコードを入力してください',
+    twoFactorAlreadyOn: 'このアカウントでは2段階認証がすでに有効です',
+    twoFactorNotStarted:
+      '先に2段階認証の設定を開始してください。コードはそのとき表示されたシークレットに対応します',
+    twoFactorNotOn: 'このアカウントでは2段階認証が有効になっていません',
+    twoFactorRequired:
+      'この事業者は全員に2段階認証を求めています。先にアカウントで2段階認証を有効にしてください',
+    ownerNeedsTwoFactor: '全員に求める前に、ご自身の2段階認証を有効にしてください',
   },
   notice: {
     estimateAccepted: (c: string, n: string) => `${c} 様が見積書 ${n} を承認しました`,

@@ -336,6 +336,16 @@ export const pt = {
     unknownVariable: (name, available) => `Variável desconhecida {{${name}}}; disponíveis: ${available}`,
     unknownVariables: (list) => `Variáveis desconhecidas: ${list}`,
     savedMeanwhile: 'Outro pedido guardou o mesmo no mesmo instante; recarregue e tente de novo',
+    totpRequired: 'Introduza o código da sua aplicação de autenticação',
+    totpWrong:
+      'Este código não está certo ou já foi usado; introduza o código atual da aplicação de autenticação ou um código de recuperação',
+    twoFactorAlreadyOn: 'O início de sessão em dois passos já está ativo na sua conta',
+    twoFactorNotStarted:
+      'Comece primeiro a ativar o início de sessão em dois passos: o código pertence ao segredo mostrado nesse momento',
+    twoFactorNotOn: 'O início de sessão em dois passos não está ativo na sua conta',
+    twoFactorRequired:
+      'Esta empresa pede a todos que entrem com um segundo fator: ative primeiro o início de sessão em dois passos na sua conta',
+    ownerNeedsTwoFactor: 'Ative o início de sessão em dois passos para si antes de o exigir a todos',
   },
   notice: {
     estimateAccepted: (c: string, n: string) => `${c} aceitou o orçamento ${n}`,

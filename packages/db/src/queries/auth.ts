@@ -56,6 +56,9 @@ export async function findSession(db: Db, tokenHash: string, now = new Date()) {
       role: memberships.role,
       email: users.email,
       name: users.name,
+      /** The business asks for a second factor and this person has none yet: fenced in. */
+      twoFactorPending:
+        sql<boolean>`${tenants.requireTwoFactor} = 1 AND ${users.totpEnabledAt} IS NULL`.mapWith(Boolean),
     })
     .from(sessions)
     .innerJoin(
@@ -63,6 +66,7 @@ export async function findSession(db: Db, tokenHash: string, now = new Date()) {
       and(eq(memberships.userId, sessions.userId), eq(memberships.tenantId, sessions.tenantId)),
     )
     .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(tenants, eq(tenants.id, sessions.tenantId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
     .get();
 }

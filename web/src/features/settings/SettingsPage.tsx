@@ -16,6 +16,7 @@ import { CloseBusiness } from '../business/CloseBusiness';
 import { TemplateEditor } from '../templates/TemplateEditor';
 import { settingsQueries } from './queries';
 import { StripeSettings } from './StripeSettings';
+import { TwoFactorRequirement } from './TwoFactorRequirement';
 import { deleteLogo, updateSettings, uploadLogo } from './writes';
 
 export function SettingsPage() {
@@ -261,6 +262,8 @@ export function SettingsPage() {
       </form>
       <h2>{t.settings.stripe}</h2>
       <StripeSettings />
+      <h2>{t.twoFactor.title}</h2>
+      <TwoFactorRequirement />
       <h2>{t.settings.templates}</h2>
       <TemplateEditor />
       <h2>{t.settings.apiKeys}</h2>

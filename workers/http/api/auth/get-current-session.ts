@@ -1,8 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { SessionSchema } from '../../../services/auth/schema';
 import { sessionBusiness } from '../../../services/auth/sessions';
+import { twoFactorSettings } from '../../../services/auth/two-factor';
 import { NotFoundError } from '../../../services/errors';
 import { permit } from '../../middleware/allow';
+import { tenantContext } from '../../tenant-context';
 import { commonErrors, jsonResponse, security } from '../fields';
 import type { Router } from '../router';
 
@@ -20,7 +22,10 @@ const route = createRoute({
 export function registerGetCurrentSession(app: Router) {
   app.openapi(route, async (c) => {
     const { auth, db } = c.var;
-    const tenant = await sessionBusiness(db, auth.tenantId);
+    const [tenant, twoFactor] = await Promise.all([
+      sessionBusiness(db, auth.tenantId),
+      twoFactorSettings(tenantContext(c), auth.userId),
+    ]);
     if (!tenant || !auth.userId) throw new NotFoundError('session');
     return c.json(
       {
@@ -30,6 +35,8 @@ export function registerGetCurrentSession(app: Router) {
         businessName: tenant.name,
         locale: tenant.locale,
         role: auth.role,
+        twoFactorEnabled: twoFactor.enabledForMe,
+        twoFactorRequired: twoFactor.required && !twoFactor.enabledForMe,
       },
       200,
     );

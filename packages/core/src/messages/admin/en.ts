@@ -2,6 +2,7 @@ import type { EstimateViewStatus, InvoiceViewStatus } from '../../status';
 import { auditEn } from './en-audit';
 import { closingEn } from './en-closing';
 import { settingsEn } from './en-settings';
+import { twoFactorEn } from './en-two-factor';
 
 /**
  * The admin app's words. English defines every key; each other language must have exactly
@@ -15,6 +16,7 @@ export const adminEn = {
   ...settingsEn,
   ...closingEn,
   ...auditEn,
+  ...twoFactorEn,
   app: {
     loading: 'Loading…',
     pageNotFound: 'Page not found.',

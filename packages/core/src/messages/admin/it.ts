@@ -2,11 +2,13 @@ import type { AdminMessages } from './en';
 import { auditIt } from './it-audit';
 import { closingIt } from './it-closing';
 import { settingsIt } from './it-settings';
+import { twoFactorIt } from './it-two-factor';
 
 export const adminIt = {
   ...settingsIt,
   ...closingIt,
   ...auditIt,
+  ...twoFactorIt,
   app: {
     loading: 'Caricamento…',
     pageNotFound: 'Pagina non trovata.',

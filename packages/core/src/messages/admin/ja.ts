@@ -2,11 +2,13 @@ import type { AdminMessages } from './en';
 import { auditJa } from './ja-audit';
 import { closingJa } from './ja-closing';
 import { settingsJa } from './ja-settings';
+import { twoFactorJa } from './ja-two-factor';
 
 export const adminJa = {
   ...settingsJa,
   ...closingJa,
   ...auditJa,
+  ...twoFactorJa,
   app: {
     loading: '読み込み中…',
     pageNotFound: 'ページが見つかりません。',

@@ -2,11 +2,13 @@ import type { AdminMessages } from './en';
 import { auditPt } from './pt-audit';
 import { closingPt } from './pt-closing';
 import { settingsPt } from './pt-settings';
+import { twoFactorPt } from './pt-two-factor';
 
 export const adminPt = {
   ...settingsPt,
   ...closingPt,
   ...auditPt,
+  ...twoFactorPt,
   app: {
     loading: 'A carregar…',
     pageNotFound: 'Página não encontrada.',

@@ -3,11 +3,13 @@ import type { AdminMessages } from './en';
 import { auditRu } from './ru-audit';
 import { closingRu } from './ru-closing';
 import { settingsRu } from './ru-settings';
+import { twoFactorRu } from './ru-two-factor';
 
 export const adminRu = {
   ...settingsRu,
   ...closingRu,
   ...auditRu,
+  ...twoFactorRu,
   app: {
     loading: 'Загрузка…',
     pageNotFound: 'Страница не найдена.',
