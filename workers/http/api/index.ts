@@ -14,6 +14,7 @@ import { registerPortalLinkRoutes } from './portal-links/routes';
 import { createRouter } from './router';
 import { registerSettingsRoutes } from './settings/routes';
 import { registerStripeSettingsRoutes } from './settings/stripe-routes';
+import { registerTeamRoutes } from './team/routes';
 import { registerTemplateRoutes } from './templates/routes';
 import { registerTicketRoutes } from './tickets/routes';
 
@@ -22,6 +23,8 @@ import { registerTicketRoutes } from './tickets/routes';
  * so a new route cannot be left open by forgetting a middleware.
  */
 const PUBLIC_ROUTES = new Set(['POST /signup', 'POST /sessions', 'GET /openapi.json']);
+/** Public routes whose path carries an emailed token (the token is the credential). */
+const PUBLIC_PATTERNS = [/^(GET|POST) \/invitations\/[^/]+\/accept$/];
 
 /**
  * The product is not open source: SPDX's form for a licence that is not on its list. OpenAPI
@@ -38,7 +41,7 @@ export function createApi() {
   const auth = authenticate();
   api.use('*', async (c, next) => {
     const route = `${c.req.method} ${c.req.path.replace(/^\/api\/v1/, '')}`;
-    return PUBLIC_ROUTES.has(route) ? next() : auth(c, next);
+    return PUBLIC_ROUTES.has(route) || PUBLIC_PATTERNS.some((p) => p.test(route)) ? next() : auth(c, next);
   });
   api.use('*', idempotency());
 
@@ -52,6 +55,7 @@ export function createApi() {
   registerEmailRoutes(api);
   registerPortalLinkRoutes(api);
   registerTicketRoutes(api);
+  registerTeamRoutes(api);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -85,6 +85,12 @@ const SESSION_ONLY: { prefix: string; writesOnly: boolean }[] = [
   { prefix: '/api-keys', writesOnly: true },
   { prefix: '/settings/stripe', writesOnly: true },
   { prefix: '/dev', writesOnly: false },
+  // A person's own account and who is in the team are a person's business: a key may read
+  // the members but never invite, change or remove anyone, and has no account of its own.
+  { prefix: '/me', writesOnly: false },
+  { prefix: '/invitations', writesOnly: true },
+  { prefix: '/members', writesOnly: true },
+  { prefix: '/sessions/current/business', writesOnly: false },
 ];
 
 export type KeyRefusal = 'readOnly' | 'sessionOnly';

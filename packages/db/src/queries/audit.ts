@@ -44,9 +44,12 @@ export function auditInsert(db: Db, e: AuditEntry) {
  */
 export function auditIfChanged(db: Db, e: AuditEntry) {
   const r = row(e);
-  return db.run(sql`INSERT INTO ${auditLog} (id, tenant_id, at, actor_type, actor_id, actor_name, action, subject_type, subject_id, ip, detail)
-    SELECT ${r.id}, ${r.tenantId}, ${r.at.getTime()}, ${r.actorType}, ${r.actorId}, ${r.actorName}, ${r.action}, ${r.subjectType}, ${r.subjectId}, ${r.ip}, ${r.detail ? JSON.stringify(r.detail) : null}
-    WHERE changes() > 0`);
+  // An INSERT … SELECT builder rather than `db.run(sql)`: drizzle's D1 batch cannot bind the
+  // parameters of a raw statement (it has no prepared statement to bind them to).
+  return db.insert(auditLog).select(
+    sql`SELECT ${r.id}, ${r.tenantId}, ${r.at.getTime()}, ${r.actorType}, ${r.actorId}, ${r.actorName}, ${r.action}, ${r.subjectType}, ${r.subjectId}, ${r.ip}, ${r.detail ? JSON.stringify(r.detail) : null}
+    WHERE changes() > 0`,
+  );
 }
 
 /** Writes one line on its own, for events that change nothing else (a failed sign-in, an export downloaded). */
