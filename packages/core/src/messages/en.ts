@@ -299,7 +299,6 @@ export const en = {
     signInOrApiKey: 'Sign in or send an API key',
     apiKeyInvalid: 'The API key is invalid or revoked',
     notFromApp: 'This request did not come from the Clientele app',
-    ownerOnly: 'Only the business owner can do this',
     roleMayNot: (role: string): string => `Your role in this business (${role}) does not allow this`,
     onlyOwnerTouchesOwner: 'Only an owner can invite, change or remove an owner',
     alreadyMember: 'This person is already a member of this business',

@@ -294,7 +294,6 @@ export const it = {
     signInOrApiKey: 'Accedi o invia una chiave API',
     apiKeyInvalid: 'La chiave API non è valida o è stata revocata',
     notFromApp: 'Questa richiesta non proviene dall’app Clientele',
-    ownerOnly: 'Solo il titolare dell’azienda può farlo',
     roleMayNot: (role) => `Il tuo ruolo in questa azienda (${role}) non lo consente`,
     onlyOwnerTouchesOwner: 'Solo un titolare può invitare, modificare o rimuovere un titolare',
     alreadyMember: 'Questa persona fa già parte di questa azienda',

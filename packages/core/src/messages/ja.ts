@@ -280,7 +280,6 @@ export const ja = {
     signInOrApiKey: 'ログインするか API キーを送ってください',
     apiKeyInvalid: 'API キーが無効か、取り消されています',
     notFromApp: 'このリクエストは Clientele アプリから送られていません',
-    ownerOnly: 'この操作は事業者のオーナーだけが行えます',
     roleMayNot: (role) => `この事業者でのあなたのロール（${role}）ではこの操作はできません`,
     onlyOwnerTouchesOwner: 'オーナーの招待・変更・削除はオーナーだけができます',
     alreadyMember: 'この人はすでにこの事業者のメンバーです',

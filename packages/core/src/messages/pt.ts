@@ -292,7 +292,6 @@ export const pt = {
     signInOrApiKey: 'Inicie sessão ou envie uma chave de API',
     apiKeyInvalid: 'A chave de API é inválida ou foi revogada',
     notFromApp: 'Este pedido não veio da aplicação Clientele',
-    ownerOnly: 'Só o proprietário da empresa pode fazer isto',
     roleMayNot: (role) => `A sua função nesta empresa (${role}) não permite fazer isto`,
     onlyOwnerTouchesOwner: 'Só um proprietário pode convidar, alterar ou remover um proprietário',
     alreadyMember: 'Esta pessoa já é membro desta empresa',

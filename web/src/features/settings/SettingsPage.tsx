@@ -11,6 +11,8 @@ import { problemText } from '../../ui/problemText';
 import { useApiForm } from '../../ui/useApiForm';
 import { ApiKeys } from '../api-keys/ApiKeys';
 import { useSession } from '../auth/session';
+import { useCan } from '../team/can';
+import { TeamSettings } from '../team/TeamSettings';
 import { TemplateEditor } from '../templates/TemplateEditor';
 import { settingsQueries } from './queries';
 import { StripeSettings } from './StripeSettings';
@@ -20,6 +22,7 @@ export function SettingsPage() {
   const queryClient = useQueryClient();
   const { t } = useWords();
   const { session, setSession } = useSession();
+  const can = useCan();
   const loaded = useQuery(settingsQueries.business());
   const settings = loaded.data ?? null;
   const setSettings = (next: Settings) => queryClient.setQueryData(settingsQueries.business().queryKey, next);
@@ -263,6 +266,12 @@ export function SettingsPage() {
       <TemplateEditor />
       <h2>{t.settings.apiKeys}</h2>
       <ApiKeys />
+      {can('team') ? (
+        <>
+          <h2 id="team">{t.team.title}</h2>
+          <TeamSettings />
+        </>
+      ) : null}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { EstimateViewStatus, InvoiceViewStatus } from '../../status';
 import { settingsEn } from './en-settings';
+import { teamEn } from './en-team';
 
 /**
  * The admin app's words. English defines every key; each other language must have exactly
@@ -11,6 +12,7 @@ import { settingsEn } from './en-settings';
  */
 export const adminEn = {
   ...settingsEn,
+  ...teamEn,
   app: {
     loading: 'Loading…',
     pageNotFound: 'Page not found.',

@@ -1,8 +1,10 @@
 import type { AdminMessages } from './en';
 import { settingsIt } from './it-settings';
+import { teamIt } from './it-team';
 
 export const adminIt = {
   ...settingsIt,
+  ...teamIt,
   app: {
     loading: 'Caricamento…',
     pageNotFound: 'Pagina non trovata.',

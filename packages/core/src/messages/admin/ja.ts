@@ -1,8 +1,10 @@
 import type { AdminMessages } from './en';
 import { settingsJa } from './ja-settings';
+import { teamJa } from './ja-team';
 
 export const adminJa = {
   ...settingsJa,
+  ...teamJa,
   app: {
     loading: '読み込み中…',
     pageNotFound: 'ページが見つかりません。',

@@ -1,8 +1,10 @@
 import type { AdminMessages } from './en';
 import { settingsPt } from './pt-settings';
+import { teamPt } from './pt-team';
 
 export const adminPt = {
   ...settingsPt,
+  ...teamPt,
   app: {
     loading: 'A carregar…',
     pageNotFound: 'Página não encontrada.',

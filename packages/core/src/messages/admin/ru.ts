@@ -1,9 +1,11 @@
 import { russianCount } from '../russian-count';
 import type { AdminMessages } from './en';
 import { settingsRu } from './ru-settings';
+import { teamRu } from './ru-team';
 
 export const adminRu = {
   ...settingsRu,
+  ...teamRu,
   app: {
     loading: 'Загрузка…',
     pageNotFound: 'Страница не найдена.',
