@@ -61,7 +61,7 @@ export function createApi() {
     type: 'http',
     scheme: 'bearer',
     description:
-      'An API key from POST /api-keys. A `read` key may only GET; a `write` key may also change data. No key can create or revoke keys, change Stripe settings or read the dev outbox (403).',
+      'An API key from POST /api-keys. A `write` key acts as an admin, a `read` key as an accountant (GET only). No key can create or revoke keys, change Stripe settings, manage the team, act for a person (/me) or read the dev outbox (403).',
   });
   api.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
     type: 'apiKey',
