@@ -69,8 +69,13 @@ describe('a team in the admin app', () => {
     await owner.getByText('No pending invitations.').waitFor();
     await team.scrollIntoViewIfNeeded();
     await team.screenshot({ path: join(OUTPUT, 'team-settings-375.png') });
-    const width = await owner.evaluate(() => document.documentElement.scrollWidth);
-    expect(width).toBeLessThanOrEqual(375);
+    // Nothing in the team card is wider than the phone: long addresses wrap.
+    const overflow = await team.evaluate((card) =>
+      [card, ...card.querySelectorAll('table, tr, td, select, button')].some(
+        (el) => el.getBoundingClientRect().right > window.innerWidth + 1,
+      ),
+    );
+    expect(overflow).toBe(false);
     await accountant.close();
     await owner.close();
   });

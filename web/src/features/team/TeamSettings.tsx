@@ -66,7 +66,7 @@ export function TeamSettings() {
       {members.isPending ? (
         <p className="muted">{t.app.loading}</p>
       ) : (
-        <table className="list">
+        <table className="list team-table">
           <thead>
             <tr>
               <th>{t.field.name}</th>
