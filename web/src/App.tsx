@@ -12,6 +12,7 @@ import { DocumentEditorPage } from './features/documents/DocumentEditorPage';
 import { DocumentPage } from './features/documents/DocumentPage';
 import { DocumentsPage } from './features/documents/DocumentsPage';
 import { SettingsPage } from './features/settings/SettingsPage';
+import { AcceptInvitationPage } from './features/team/AcceptInvitationPage';
 import { SupportPage } from './features/tickets/SupportPage';
 import { TicketPage } from './features/tickets/TicketPage';
 import { useWords } from './i18n';
@@ -47,6 +48,7 @@ export function App() {
         <Routes>
           <Route path="/signin" element={<SignInPage />} />
           <Route path="/signup" element={<SignUpPage />} />
+          <Route path="/invitations/:token" element={<AcceptInvitationPage />} />
           <Route path="/" element={guarded(<DashboardPage />)} />
           <Route path="/clients" element={guarded(<ClientsPage />)} />
           <Route path="/clients/new" element={guarded(<ClientFormPage />)} />

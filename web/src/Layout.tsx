@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { NavLink, useNavigate } from 'react-router';
 import { useSession } from './features/auth/session';
+import { BusinessSwitcher } from './features/team/BusinessSwitcher';
+import { useCan } from './features/team/can';
 import { SupportLink } from './features/tickets/SupportLink';
 import { useWords } from './i18n';
 
@@ -9,6 +11,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { session, signOut } = useSession();
   const navigate = useNavigate();
   const { t } = useWords();
+  const can = useCan();
   return (
     <div className="shell">
       <header className="topbar">
@@ -21,11 +24,9 @@ export function Layout({ children }: { children: ReactNode }) {
           <NavLink to="/invoices">{t.app.nav.invoices}</NavLink>
           <NavLink to="/estimates">{t.app.nav.estimates}</NavLink>
           <SupportLink />
-          <NavLink to="/settings">{t.app.nav.settings}</NavLink>
+          {can('settings') || can('team') ? <NavLink to="/settings">{t.app.nav.settings}</NavLink> : null}
         </nav>
-        <span className="who" title={session?.email}>
-          {session?.businessName}
-        </span>
+        <BusinessSwitcher />
         <button
           type="button"
           className="link"

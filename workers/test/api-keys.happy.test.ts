@@ -28,20 +28,17 @@ describe('API key scopes: happy paths', () => {
     );
   });
 
-  it('a read key reads everything a write key reads (GET and HEAD)', async () => {
+  it('a read key reads what an accountant reads (GET and HEAD)', async () => {
     const owner = await signUp();
     const client = await createClient(owner);
     const { as } = await newKey(owner, { scope: 'read' });
-    for (const path of [
-      '/clients',
-      `/clients/${client.id}`,
-      '/invoices',
-      '/tickets',
-      '/settings',
-      '/api-keys',
-    ]) {
+    for (const path of ['/clients', `/clients/${client.id}`, '/invoices', '/tickets', '/settings']) {
       expect((await call(path, { as })).status, path).toBe(200);
     }
+    // A read key acts as an accountant, whose role does not cover the business's keys.
+    const keys = await call('/api-keys', { as });
+    expect(keys.status).toBe(403);
+    expect((await json(keys)).detail).toContain('(accountant)');
     expect((await call('/settings/stripe', { as })).status).toBe(200);
     const head = await SELF.fetch(`${ORIGIN}/api/v1/clients`, { method: 'HEAD', headers: as.headers });
     expect(head.status).toBe(200);

@@ -37,10 +37,15 @@ describe('the served OpenAPI document', () => {
     for (const id of routesById.keys()) expect(id).toMatch(/^[a-z][A-Za-z0-9]*$/);
   });
 
-  it('says which operations need no credentials (sign-up and sign-in) and which take a session or an API key', async () => {
+  it('says which operations need no credentials (sign-up, sign-in, an emailed invitation) and which take a session or an API key', async () => {
     const { operations } = await servedOperations();
     const open = operations.filter(({ op }) => op.security?.length === 0).map(({ route }) => route);
-    expect(open.sort()).toEqual(['POST /sessions', 'POST /signup']);
+    expect(open.sort()).toEqual([
+      'GET /invitations/{token}/accept',
+      'POST /invitations/{token}/accept',
+      'POST /sessions',
+      'POST /signup',
+    ]);
     for (const { route, op } of operations) {
       if (open.includes(route)) continue;
       expect({ route, security: op.security }).toEqual({

@@ -1,6 +1,7 @@
 import { env, SELF } from 'cloudflare:test';
+import { ROLES, type Role } from '@clientele/db';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Permission } from '../services/auth/permissions';
+import { type Permission, roleMay } from '../services/auth/permissions';
 import {
   type Caller,
   call,
@@ -14,6 +15,7 @@ import {
   randomAddress,
   sessionCookieOf,
   signUp,
+  uniqueEmail,
   withApiKey,
 } from './helpers/api';
 import { heldReply } from './helpers/inbound';
@@ -48,12 +50,13 @@ interface Row {
   seed?: (owner: Caller) => Promise<Seeded>;
   /** A body the operation accepts from its owner. */
   body?: (seeded: Seeded) => unknown;
-  /** Only the business owner may call it (`requireOwner`): a member gets 403. */
-  ownerOnly?: true;
+  /**
+   * What the caller's role must grant (`permit()`); `read` for a GET and `write` otherwise
+   * when not given. Checked for every role, and against the document's `x-permission`.
+   */
+  needs?: Permission;
   /** No API key of any scope may call it (`keyMayCall`): a signed-in person only. */
   sessionOnly?: true;
-  /** What the operation needs (`permit()`, x-permission): the role matrix reads it. */
-  needs?: Permission;
   /** The call ends the caller's own session: run it with a session of its own. */
   endsSession?: true;
   /** What an API key that may call it gets instead of an answer (a key has no session to show). */
@@ -83,17 +86,38 @@ const ticket = async (o: Caller) => {
   const detail = await json(await call(`/tickets/${id}`, { as: o }));
   return { id, attachmentId: detail.messages?.[0]?.attachments[0]?.id ?? '' };
 };
+/** Someone else in the caller's business (a member), to change or remove. */
+const teamMember = async (o: Caller) => {
+  const userId = `usr_seed${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  await env.DB.batch([
+    env.DB.prepare(
+      'INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+    ).bind(userId, uniqueEmail('seeded'), 'Seeded Member', 'not-a-hash', Date.now()),
+    env.DB.prepare(
+      "INSERT INTO memberships (tenant_id, user_id, role, created_at) VALUES (?, ?, 'member', ?)",
+    ).bind(o.tenantId, userId, Date.now()),
+  ]);
+  return { userId };
+};
+const invitation = async (o: Caller) => {
+  const res = await call('/invitations', {
+    method: 'POST',
+    body: { email: uniqueEmail('invitee'), role: 'member' },
+    as: o,
+  });
+  return { id: (await json<{ id: string }>(res)).id };
+};
 const template = { language: 'en', subject: 'Invoice {{number}}', body: 'Hello {{clientName}}' };
 
 /** Every authenticated operation, by method and path, and how to call it with real data. */
 const TABLE: Record<string, Row> = {
-  'GET /sessions/current': { keyGets: 404 },
-  'DELETE /sessions/current': { endsSession: true },
-  'POST /api-keys': { body: () => ({ name: 'ci' }), ownerOnly: true, sessionOnly: true },
-  'GET /api-keys': {},
-  'DELETE /api-keys/{id}': { seed: apiKey, ownerOnly: true, sessionOnly: true },
+  'GET /sessions/current': { keyGets: 404, needs: 'self' },
+  'DELETE /sessions/current': { endsSession: true, needs: 'self' },
+  'POST /api-keys': { body: () => ({ name: 'ci' }), needs: 'settings', sessionOnly: true },
+  'GET /api-keys': { needs: 'settings' },
+  'DELETE /api-keys/{id}': { seed: apiKey, needs: 'settings', sessionOnly: true },
   'GET /dashboard': {},
-  'PUT /settings/logo': { body: () => PNG, ownerOnly: true },
+  'PUT /settings/logo': { body: () => PNG, needs: 'settings' },
   'GET /settings/logo': {
     seed: async (o) => {
       await call('/settings/logo', {
@@ -105,23 +129,18 @@ const TABLE: Record<string, Row> = {
       return {};
     },
   },
-  'DELETE /settings/logo': { ownerOnly: true },
+  'DELETE /settings/logo': { needs: 'settings' },
   'GET /settings': {},
-  'PATCH /settings': { body: () => ({ name: 'Studio Norte' }), ownerOnly: true },
+  'PATCH /settings': { body: () => ({ name: 'Studio Norte' }), needs: 'settings' },
   'GET /settings/stripe': {},
-  'PUT /settings/stripe': { body: () => testKeys(), ownerOnly: true, sessionOnly: true },
-  'DELETE /settings/stripe': { ownerOnly: true, sessionOnly: true },
+  'PUT /settings/stripe': { body: () => testKeys(), needs: 'settings', sessionOnly: true },
+  'DELETE /settings/stripe': { needs: 'settings', sessionOnly: true },
   // Never confirmed here: the shared owner signs in again by password alone (`newSession`).
   'POST /me/totp': { needs: 'self', sessionOnly: true },
   'POST /me/totp/confirm': { body: () => ({ code: '000000' }), needs: 'self', sessionOnly: true },
   'DELETE /me/totp': { body: () => ({ code: '000000' }), needs: 'self', sessionOnly: true },
   'GET /settings/two-factor': { needs: 'read' },
-  'PUT /settings/two-factor': {
-    body: () => ({ required: false }),
-    needs: 'owner',
-    ownerOnly: true,
-    sessionOnly: true,
-  },
+  'PUT /settings/two-factor': { body: () => ({ required: false }), needs: 'owner', sessionOnly: true },
   'GET /clients': {},
   'POST /clients': { body: () => ({ name: 'Acme Lda' }) },
   'GET /clients/{id}': { seed: client },
@@ -169,17 +188,26 @@ const TABLE: Record<string, Row> = {
   'GET /clients/{id}/statement/pdf': { seed: client },
   'GET /clients/{id}/documents': { seed: client },
   'GET /templates/{kind}': { seed: async () => ({ kind: 'invoice' }) },
-  'PUT /templates/{kind}': { seed: async () => ({ kind: 'invoice' }), body: () => template },
+  'PUT /templates/{kind}': {
+    seed: async () => ({ kind: 'invoice' }),
+    body: () => template,
+    needs: 'settings',
+  },
   'POST /templates/{kind}/preview': {
     seed: async () => ({ kind: 'invoice' }),
     body: () => ({ language: 'en' }),
+    needs: 'settings',
   },
   'GET /clients/{id}/templates/{kind}': { seed: async (o) => ({ ...(await client(o)), kind: 'invoice' }) },
   'PUT /clients/{id}/templates/{kind}': {
     seed: async (o) => ({ ...(await client(o)), kind: 'invoice' }),
     body: () => template,
+    needs: 'settings',
   },
-  'DELETE /clients/{id}/templates/{kind}': { seed: async (o) => ({ ...(await client(o)), kind: 'invoice' }) },
+  'DELETE /clients/{id}/templates/{kind}': {
+    seed: async (o) => ({ ...(await client(o)), kind: 'invoice' }),
+    needs: 'settings',
+  },
   'GET /emails': {},
   'GET /dev/outbox': { sessionOnly: true },
   'POST /clients/{id}/portal-links': { seed: client },
@@ -191,7 +219,7 @@ const TABLE: Record<string, Row> = {
   'GET /tickets/inbound-mail': {},
   'POST /tickets/inbound-mail/{id}/accept': {
     seed: async (o) => ({ id: (await heldReply(o)).line.id }),
-    ownerOnly: true,
+    needs: 'settings',
   },
   'GET /tickets': {},
   'GET /tickets/{id}': { seed: ticket },
@@ -202,12 +230,37 @@ const TABLE: Record<string, Row> = {
   // open (422), which still proves every refusal before it; closing itself is tested apart.
   'DELETE /business': {
     body: () => ({ confirm: 'not the business name', password: 'correct horse battery' }),
-    ownerOnly: true,
     sessionOnly: true,
     needs: 'owner',
   },
-  'GET /audit-log': { ownerOnly: true, needs: 'settings' },
+  'GET /audit-log': { needs: 'settings' },
+  'GET /members': {},
+  'PATCH /members/{userId}': {
+    seed: teamMember,
+    body: () => ({ role: 'accountant' }),
+    needs: 'team',
+    sessionOnly: true,
+  },
+  'DELETE /members/{userId}': { seed: teamMember, needs: 'team', sessionOnly: true },
+  'POST /invitations': {
+    body: () => ({ email: uniqueEmail('invitee'), role: 'member' }),
+    needs: 'team',
+    sessionOnly: true,
+  },
+  'GET /invitations': { needs: 'team' },
+  'DELETE /invitations/{id}': { seed: invitation, needs: 'team', sessionOnly: true },
+  'POST /invitations/{id}/resend': { seed: invitation, needs: 'team', sessionOnly: true },
+  'GET /me/businesses': { needs: 'self', sessionOnly: true },
+  'PUT /sessions/current/business': {
+    seed: async (o) => ({ tenantId: o.tenantId }),
+    body: (s) => ({ tenantId: s.tenantId }),
+    needs: 'self',
+    sessionOnly: true,
+  },
 };
+
+/** What a row needs: stated, or `read` for a GET and `write` for anything else. */
+const needsOf = (key: string): Permission => TABLE[key]?.needs ?? (key.startsWith('GET ') ? 'read' : 'write');
 
 const served = await SELF.fetch(`${ORIGIN}/api/v1/openapi.json`);
 const operations = operationsOf(await json<OperationDoc>(served));
@@ -218,8 +271,40 @@ let intruder: Caller;
 let staff: Caller;
 let readKey: Caller;
 let writeKey: Caller;
+/** The staff business's four people, one per role; `staff` is its owner. */
+let team: Record<Role, Caller>;
 beforeAll(async () => {
-  [owner, intruder, staff] = await Promise.all([signUp(), signUp(), signUp()]);
+  let admin: Caller;
+  let member: Caller;
+  let accountant: Caller;
+  [owner, intruder, staff, admin, member, accountant] = await Promise.all([
+    signUp(),
+    signUp(),
+    signUp(),
+    signUp(),
+    signUp(),
+    signUp(),
+  ]);
+  // Each joins the staff business with a role and switches their session to it.
+  const join = async (person: Caller, role: Role): Promise<Caller> => {
+    const me = await json<{ userId: string }>(await call('/sessions/current', { as: person }));
+    await env.DB.prepare('INSERT INTO memberships (tenant_id, user_id, role, created_at) VALUES (?, ?, ?, ?)')
+      .bind(staff.tenantId, me.userId, role, Date.now())
+      .run();
+    const res = await call('/sessions/current/business', {
+      method: 'PUT',
+      body: { tenantId: staff.tenantId },
+      as: person,
+    });
+    if (res.status !== 200) throw new Error(`switch failed: ${res.status} ${await res.text()}`);
+    return { ...person, tenantId: staff.tenantId };
+  };
+  team = {
+    owner: staff,
+    admin: await join(admin, 'admin'),
+    member: await join(member, 'member'),
+    accountant: await join(accountant, 'accountant'),
+  };
   writeKey = await withApiKey(owner);
   const read = await call('/api-keys', {
     method: 'POST',
@@ -237,18 +322,6 @@ async function newSession(of: Caller): Promise<Caller> {
     headers: { 'cf-connecting-ip': randomAddress() },
   });
   return { ...of, headers: { cookie: sessionCookieOf(res) } };
-}
-
-/** Runs `fn` while the staff business's only person is a member rather than its owner. */
-async function asMember<T>(fn: () => Promise<T>): Promise<T> {
-  const role = (r: string) =>
-    env.DB.prepare('UPDATE memberships SET role = ? WHERE tenant_id = ?').bind(r, staff.tenantId).run();
-  await role('member');
-  try {
-    return await fn();
-  } finally {
-    await role('owner');
-  }
 }
 
 function pathOf(op: Operation, values: Seeded): string {
@@ -310,8 +383,22 @@ it('every operation in the OpenAPI document has a row here, and every row an ope
   ).toEqual([]);
 });
 
+it("every operation's x-permission is what its row says it needs", () => {
+  const mismatched = operations
+    .filter((op) => op.key in TABLE && op.permission !== needsOf(op.key))
+    .map((op) => `${op.key}: document ${op.permission}, row ${needsOf(op.key)}`);
+  expect(mismatched).toEqual([]);
+});
+
+/** The role an API key acts with: a write key as an admin, a read key as an accountant. */
+const KEY_ROLES: ['write' | 'read', Role][] = [
+  ['write', 'admin'],
+  ['read', 'accountant'],
+];
+
 for (const op of operations.filter((o) => o.key in TABLE)) {
   const row = TABLE[op.key]!;
+  const needs = needsOf(op.key);
   const ids = op.pathParams.filter((p) => !p.enum);
   const reads = op.method === 'GET';
   // Refused calls change nothing, so they share one seeded resource per operation; a call that
@@ -365,12 +452,6 @@ for (const op of operations.filter((o) => o.key in TABLE)) {
       });
     }
 
-    if (row.ownerOnly) {
-      it('a member (not the owner) → 403', async () => {
-        await expectProblem(await asMember(() => send(op, staffSeeded, staff)), 403);
-      });
-    }
-
     if (op.jsonBody) {
       const field = op.jsonBody.field;
       it('a body of the wrong type → 400/422 problem+json, never a 5xx', async () => {
@@ -419,22 +500,46 @@ for (const op of operations.filter((o) => o.key in TABLE)) {
     });
 
     if (!row.sessionOnly) {
-      it('a write key may call it', async () => {
-        await expectAllowed(await send(op, await fresh(owner), writeKey), row);
-      });
-      if (reads) {
-        it('a read key may call it', async () => {
-          await expectAllowed(await send(op, seeded, readKey), row);
-        });
+      for (const [scope, role] of KEY_ROLES) {
+        if (scope === 'read' && !reads) continue;
+        const key = () => (scope === 'read' ? readKey : writeKey);
+        if (roleMay(role, needs)) {
+          it(`a ${scope} key (as ${role}) may call it`, async () => {
+            await expectAllowed(await send(op, scope === 'read' ? seeded : await fresh(owner), key()), row);
+          });
+        } else {
+          it(`a ${scope} key (as ${role}) → 403 naming the role`, async () => {
+            const problem = await expectProblem(await send(op, seeded, key()), 403);
+            expect(problem.detail).toContain(`(${role})`);
+          });
+        }
       }
     }
 
-    if (!row.ownerOnly) {
-      it('a member may call it', async () => {
-        const as = row.endsSession ? await newSession(staff) : staff;
-        const p = row.endsSession ? await prepare(op, as) : await fresh(staff);
-        await expectAllowed(await asMember(() => send(op, p, as)));
-      });
+    // The role matrix: each of the staff business's four people, allowed or refused as the
+    // row's permission says. Refusals share the seeded resource; an allowed write gets its own.
+    for (const role of ROLES) {
+      if (roleMay(role, needs)) {
+        it(`its ${role} may call it`, async () => {
+          const as = row.endsSession ? await newSession(team[role]) : team[role];
+          const p = row.endsSession ? await prepare(op, as) : await fresh(staff);
+          await expectAllowed(await send(op, p, as));
+        });
+      } else {
+        it(`its ${role} → 403 problem naming the role`, async () => {
+          const problem = await expectProblem(await send(op, staffSeeded, team[role]), 403);
+          expect(problem.detail).toContain(`(${role})`);
+        });
+      }
     }
   });
 }
+
+it('the matrix covers every operation for every role', () => {
+  const covered = operations.filter((o) => o.key in TABLE).length;
+  // Printed for the record: operations × roles checked.
+  console.info(
+    `role matrix: ${covered} operations × ${ROLES.length} roles = ${covered * ROLES.length} checks`,
+  );
+  expect(covered).toBe(Object.keys(TABLE).length);
+});

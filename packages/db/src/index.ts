@@ -21,6 +21,7 @@ export * from './queries/portal-documents';
 export * from './queries/reminders';
 export * from './queries/stripe';
 export * from './queries/summaries';
+export * from './queries/team';
 export * from './queries/templates';
 export * from './queries/tenants';
 export * from './queries/tickets';

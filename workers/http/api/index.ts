@@ -16,6 +16,7 @@ import { registerPortalLinkRoutes } from './portal-links/routes';
 import { createRouter } from './router';
 import { registerSettingsRoutes } from './settings/routes';
 import { registerStripeSettingsRoutes } from './settings/stripe-routes';
+import { registerTeamRoutes } from './team/routes';
 import { registerTemplateRoutes } from './templates/routes';
 import { registerTicketRoutes } from './tickets/routes';
 import { registerTwoFactorRoutes } from './two-factor/routes';
@@ -25,6 +26,8 @@ import { registerTwoFactorRoutes } from './two-factor/routes';
  * so a new route cannot be left open by forgetting a middleware.
  */
 const PUBLIC_ROUTES = new Set(['POST /signup', 'POST /sessions', 'GET /openapi.json']);
+/** Public routes whose path carries an emailed token (the token is the credential). */
+const PUBLIC_PATTERNS = [/^(GET|POST) \/invitations\/[^/]+\/accept$/];
 
 /**
  * The product is not open source: SPDX's form for a licence that is not on its list. OpenAPI
@@ -41,7 +44,7 @@ export function createApi() {
   const auth = authenticate();
   api.use('*', async (c, next) => {
     const route = `${c.req.method} ${c.req.path.replace(/^\/api\/v1/, '')}`;
-    return PUBLIC_ROUTES.has(route) ? next() : auth(c, next);
+    return PUBLIC_ROUTES.has(route) || PUBLIC_PATTERNS.some((p) => p.test(route)) ? next() : auth(c, next);
   });
   api.use('*', idempotency());
 
@@ -58,12 +61,13 @@ export function createApi() {
   registerCloseBusiness(api);
   registerListAuditLog(api);
   registerTwoFactorRoutes(api);
+  registerTeamRoutes(api);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',
     description:
-      'An API key from POST /api-keys. A `read` key may only GET; a `write` key may also change data. No key can create or revoke keys, change Stripe settings or read the dev outbox (403).',
+      'An API key from POST /api-keys. A `write` key acts as an admin, a `read` key as an accountant (GET only). No key can create or revoke keys, change Stripe settings, manage the team, act for a person (/me) or read the dev outbox (403).',
   });
   api.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
     type: 'apiKey',

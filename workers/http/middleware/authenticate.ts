@@ -30,7 +30,9 @@ export const authenticate = () =>
         userId: null,
         email: null,
         name: key.name,
-        role: 'owner',
+        // A key acts with a role: `write` as an admin (never an owner: ownership and closing
+        // the business need a person), `read` as an accountant.
+        role: key.scope === 'write' ? 'admin' : 'accountant',
         via: 'apiKey',
         principal: `key:${key.id}`,
       });

@@ -96,6 +96,12 @@ const SESSION_ONLY: { prefix: string; writesOnly: boolean }[] = [
   // One's own second factor and the business's requirement of it: a person's, never a key's.
   { prefix: '/me/totp', writesOnly: false },
   { prefix: '/settings/two-factor', writesOnly: true },
+  // A person's own account and who is in the team are a person's business: a key may read
+  // the members but never invite, change or remove anyone, and has no account of its own.
+  { prefix: '/me', writesOnly: false },
+  { prefix: '/invitations', writesOnly: true },
+  { prefix: '/members', writesOnly: true },
+  { prefix: '/sessions/current/business', writesOnly: false },
 ];
 
 export type KeyRefusal = 'readOnly' | 'sessionOnly';

@@ -22,6 +22,8 @@ interface ParameterDoc {
 
 interface OperationItemDoc {
   security?: Record<string, string[]>[];
+  /** What the caller's role must grant (`permit()` in workers/http/middleware/allow.ts). */
+  'x-permission'?: string;
   parameters?: ParameterDoc[];
   requestBody?: { required?: boolean; content?: Record<string, { schema?: JsonSchema }> };
 }
@@ -46,6 +48,8 @@ export interface Operation {
   queryParams: Parameter[];
   /** Set when the operation takes JSON; `field` is the first field it requires (or knows). */
   jsonBody?: { field?: { name: string; schema: JsonSchema } };
+  /** The permission the document says the operation needs (`x-permission`). */
+  permission: string | undefined;
 }
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
@@ -88,6 +92,7 @@ export function operationsOf(doc: OperationDoc): Operation[] {
         pathParams: params('path'),
         queryParams: params('query'),
         jsonBody,
+        permission: op['x-permission'],
       });
     }
   }

@@ -1,4 +1,5 @@
 import type { EstimateViewStatus, IssuedInvoiceStatus } from '../status';
+import { invitationEn } from './invitation-en';
 
 type Stamp = 'PAID' | 'VOID' | 'OVERDUE' | 'DRAFT';
 
@@ -268,7 +269,9 @@ export const en = {
       estimate: 'Estimate not found',
       inboundMail: 'Inbound mail not found',
       invoice: 'Invoice not found',
+      invitation: 'Invitation not found, expired or already used',
       logo: 'Logo not found',
+      member: 'Member not found',
       payment: 'Payment not found',
       portalLink: 'Portal link not found',
       route: 'Route not found',
@@ -300,6 +303,13 @@ export const en = {
     passwordIncorrect: 'The password is not correct',
     secondFactorNeeded: 'Enter a code from your authenticator app',
     roleMayNot: (role: string): string => `Your role in this business (${role}) does not allow this`,
+    onlyOwnerTouchesOwner: 'Only an owner can invite, change or remove an owner',
+    alreadyMember: 'This person is already a member of this business',
+    lastOwner: 'A business needs an owner: make someone else owner first',
+    signInToAccept:
+      'An account with this email already exists: sign in with it, then open the invitation again',
+    invitationForAnotherEmail:
+      'This invitation is for another email address: sign out, then open the link again',
     noBusinessYet: 'This account has no business yet',
     idempotencyKeyTooLong: 'Idempotency-Key is longer than 255 characters',
     idempotencyKeyReused: 'This Idempotency-Key was used for another request; use a new key for each action',
@@ -365,6 +375,7 @@ export const en = {
     digestIntro:
       'Your clients were busy: so that your inbox stays readable, the rest of this hour is in one email.',
   },
+  invitation: invitationEn,
   email: {
     invoice: {
       subject: 'Invoice {{document.number}} from {{business.name}}',

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { invitationIt } from './invitation-it';
 
 export const it = {
   common: {
@@ -263,7 +264,9 @@ export const it = {
       estimate: 'Preventivo non trovato',
       inboundMail: 'Email ricevuta non trovata',
       invoice: 'Fattura non trovata',
+      invitation: 'Invito non trovato, scaduto o già usato',
       logo: 'Logo non trovato',
+      member: 'Membro non trovato',
       payment: 'Pagamento non trovato',
       portalLink: 'Link al portale non trovato',
       route: 'Percorso non trovato',
@@ -295,6 +298,11 @@ export const it = {
     passwordIncorrect: 'La password non è corretta',
     secondFactorNeeded: 'Inserisci un codice dalla tua app di autenticazione',
     roleMayNot: (role) => `Il tuo ruolo in questa azienda (${role}) non lo consente`,
+    onlyOwnerTouchesOwner: 'Solo un titolare può invitare, modificare o rimuovere un titolare',
+    alreadyMember: 'Questa persona fa già parte di questa azienda',
+    lastOwner: 'Un’azienda ha bisogno di un titolare: nomina prima titolare qualcun altro',
+    signInToAccept: 'Esiste già un account con questa email: accedi con quello e riapri l’invito',
+    invitationForAnotherEmail: 'Questo invito è per un altro indirizzo email: esci e riapri il link',
     noBusinessYet: 'Questo account non ha ancora un’azienda',
     idempotencyKeyTooLong: 'La Idempotency-Key supera i 255 caratteri',
     idempotencyKeyReused:
@@ -363,6 +371,7 @@ export const it = {
     digestIntro:
       "I tuoi clienti sono stati attivi: per tenere leggibile la posta, il resto di quest'ora è in un'unica email.",
   },
+  invitation: invitationIt,
   email: {
     invoice: {
       subject: 'Fattura {{document.number}} da {{business.name}}',

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { invitationJa } from './invitation-ja';
 
 export const ja = {
   common: {
@@ -249,7 +250,9 @@ export const ja = {
       estimate: '見積書が見つかりません',
       inboundMail: '受信メールが見つかりません',
       invoice: '請求書が見つかりません',
+      invitation: '招待が見つからないか、期限切れか、使用済みです',
       logo: 'ロゴが見つかりません',
+      member: 'メンバーが見つかりません',
       payment: '入金が見つかりません',
       portalLink: 'ポータルのリンクが見つかりません',
       route: 'ルートが見つかりません',
@@ -281,6 +284,13 @@ export const ja = {
     passwordIncorrect: 'パスワードが正しくありません',
     secondFactorNeeded: '認証アプリのコードを入力してください',
     roleMayNot: (role) => `この事業者でのあなたのロール（${role}）ではこの操作はできません`,
+    onlyOwnerTouchesOwner: 'オーナーの招待・変更・削除はオーナーだけができます',
+    alreadyMember: 'この人はすでにこの事業者のメンバーです',
+    lastOwner: '事業者にはオーナーが必要です。先に他の人をオーナーにしてください',
+    signInToAccept:
+      'このメールアドレスのアカウントはすでにあります。そのアカウントでログインしてから招待を開き直してください',
+    invitationForAnotherEmail:
+      'この招待は別のメールアドレス宛てです。ログアウトしてからリンクを開き直してください',
     noBusinessYet: 'このアカウントにはまだ事業者がありません',
     idempotencyKeyTooLong: 'Idempotency-Key が 255 文字を超えています',
     idempotencyKeyReused:
@@ -347,6 +357,7 @@ export const ja = {
     digestIntro:
       'お客様の動きが多かったため、受信箱が読みやすいよう、この1時間の残りは1通のメールにまとめました。',
   },
+  invitation: invitationJa,
   email: {
     invoice: {
       subject: '{{business.name}} より請求書 {{document.number}} のご送付',

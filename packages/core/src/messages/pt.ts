@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { invitationPt } from './invitation-pt';
 
 export const pt = {
   common: {
@@ -261,7 +262,9 @@ export const pt = {
       estimate: 'Orçamento não encontrado',
       inboundMail: 'Email recebido não encontrado',
       invoice: 'Fatura não encontrada',
+      invitation: 'Convite não encontrado, expirado ou já utilizado',
       logo: 'Logótipo não encontrado',
+      member: 'Membro não encontrado',
       payment: 'Pagamento não encontrado',
       portalLink: 'Link do portal não encontrado',
       route: 'Rota não encontrada',
@@ -293,6 +296,12 @@ export const pt = {
     passwordIncorrect: 'A palavra-passe não está correta',
     secondFactorNeeded: 'Introduza um código da sua aplicação de autenticação',
     roleMayNot: (role) => `A sua função nesta empresa (${role}) não permite fazer isto`,
+    onlyOwnerTouchesOwner: 'Só um proprietário pode convidar, alterar ou remover um proprietário',
+    alreadyMember: 'Esta pessoa já é membro desta empresa',
+    lastOwner: 'Uma empresa precisa de um proprietário: torne outra pessoa proprietária primeiro',
+    signInToAccept: 'Já existe uma conta com este email: inicie sessão com ela e abra o convite de novo',
+    invitationForAnotherEmail:
+      'Este convite é para outro endereço de email: termine a sessão e abra a ligação de novo',
     noBusinessYet: 'Esta conta ainda não tem empresa',
     idempotencyKeyTooLong: 'A Idempotency-Key tem mais de 255 caracteres',
     idempotencyKeyReused:
@@ -359,6 +368,7 @@ export const pt = {
     digestIntro:
       'Os seus clientes estiveram ativos: para manter a caixa de correio legível, o resto desta hora segue num só email.',
   },
+  invitation: invitationPt,
   email: {
     invoice: {
       subject: 'Fatura {{document.number}} de {{business.name}}',

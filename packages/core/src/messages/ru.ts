@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { invitationRu } from './invitation-ru';
 import { russianCount } from './russian-count';
 
 export const ru = {
@@ -256,7 +257,9 @@ export const ru = {
       estimate: 'Смета не найдена',
       inboundMail: 'Входящее письмо не найдено',
       invoice: 'Счёт не найден',
+      invitation: 'Приглашение не найдено, истекло или уже использовано',
       logo: 'Логотип не найден',
+      member: 'Участник не найден',
       payment: 'Платёж не найден',
       portalLink: 'Ссылка на портал не найдена',
       route: 'Адрес не найден',
@@ -288,6 +291,11 @@ export const ru = {
     passwordIncorrect: 'Неверный пароль',
     secondFactorNeeded: 'Введите код из приложения-аутентификатора',
     roleMayNot: (role) => `Ваша роль в этой компании (${role}) не позволяет это сделать`,
+    onlyOwnerTouchesOwner: 'Приглашать, менять и удалять владельца может только владелец',
+    alreadyMember: 'Этот человек уже состоит в этой компании',
+    lastOwner: 'У компании должен быть владелец: сначала назначьте владельцем кого-то другого',
+    signInToAccept: 'Аккаунт с этой почтой уже есть: войдите в него и откройте приглашение снова',
+    invitationForAnotherEmail: 'Это приглашение для другого адреса: выйдите и откройте ссылку снова',
     noBusinessYet: 'У этой учётной записи пока нет компании',
     idempotencyKeyTooLong: 'Idempotency-Key длиннее 255 символов',
     idempotencyKeyReused:
@@ -354,6 +362,7 @@ export const ru = {
     digestIntro:
       'Клиенты были активны: чтобы почта оставалась читаемой, остальное за этот час собрано в одно письмо.',
   },
+  invitation: invitationRu,
   email: {
     invoice: {
       subject: 'Счёт {{document.number}} от {{business.name}}',

@@ -5,6 +5,7 @@ import type { Client, DocType } from '../../api/types';
 import { useWords } from '../../i18n';
 import { DocumentTable } from '../documents/DocumentTable';
 import { STATUS_FILTERS, statusLabel } from '../documents/statuses';
+import { useCan } from '../team/can';
 import { ticketQueries } from '../tickets/queries';
 import { clientQueries } from './queries';
 
@@ -13,6 +14,7 @@ export function ClientOverview({ client }: { client: Client }) {
   const [type, setType] = useState<DocType>('invoice');
   const [status, setStatus] = useState('');
   const { t, money, date } = useWords();
+  const can = useCan();
   const summary = useQuery(clientQueries.summary(client.id)).data;
   const history = useInfiniteQuery(clientQueries.documents(client.id, { type, status }));
   const docs = history.data ? history.data.pages.flatMap((p) => p.data) : null;
@@ -76,9 +78,11 @@ export function ClientOverview({ client }: { client: Client }) {
         >
           {t.client.statementPdf}
         </a>
-        <Link className="button primary" to={`/${type}s/new?clientId=${client.id}`}>
-          {type === 'invoice' ? t.documents.newInvoice : t.documents.newEstimate}
-        </Link>
+        {can('write') ? (
+          <Link className="button primary" to={`/${type}s/new?clientId=${client.id}`}>
+            {type === 'invoice' ? t.documents.newInvoice : t.documents.newEstimate}
+          </Link>
+        ) : null}
       </div>
       {docs === null ? (
         <p className="muted">{t.app.loading}</p>

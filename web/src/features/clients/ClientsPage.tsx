@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useWords } from '../../i18n';
 import { FormError } from '../../ui/FormError';
+import { useCan } from '../team/can';
 import { clientQueries } from './queries';
 
 const PAGE_SIZE = 25;
@@ -10,6 +11,7 @@ const PAGE_SIZE = 25;
 export function ClientsPage() {
   const [params, setParams] = useSearchParams();
   const { t } = useWords();
+  const can = useCan();
   const q = params.get('q') ?? '';
   const archived = params.get('archived') === 'true';
   const [query, setQuery] = useState(q);
@@ -61,9 +63,11 @@ export function ClientsPage() {
     <section>
       <div className="page-head">
         <h1>{archived ? t.clients.archivedTitle : t.clients.title}</h1>
-        <Link className="button primary" to="/clients/new">
-          {t.clients.newClient}
-        </Link>
+        {can('write') ? (
+          <Link className="button primary" to="/clients/new">
+            {t.clients.newClient}
+          </Link>
+        ) : null}
       </div>
       <div className="toolbar">
         <input

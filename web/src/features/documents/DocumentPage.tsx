@@ -11,6 +11,7 @@ import { useApiForm } from '../../ui/useApiForm';
 import { InvoicePayments } from '../payments/InvoicePayments';
 import { PaymentDialog } from '../payments/PaymentDialog';
 import { deletePayment } from '../payments/writes';
+import { useCan } from '../team/can';
 import { documentActionChanges, documentQueries } from './queries';
 import { StatusBadge } from './StatusBadge';
 import {
@@ -61,6 +62,7 @@ export function DocumentPage({ type }: { type: DocType }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const confirm = useConfirm();
   const { t, lang, money, date, number, percent } = useWords();
+  const can = useCan();
   const isInvoice = type === 'invoice';
   const ask = confirm.ask;
   const docQuery = useQuery(documentQueries.detail(type, id));
@@ -109,7 +111,7 @@ export function DocumentPage({ type }: { type: DocType }) {
       ) : null}
       <FormError message={error} />
       <div className="actions-bar">
-        {d.status === 'draft' ? (
+        {!can('write') ? null : d.status === 'draft' ? (
           <>
             <Link className="button" to={`/${type}s/${d.id}/edit`}>
               {t.app.edit}
@@ -147,12 +149,12 @@ export function DocumentPage({ type }: { type: DocType }) {
             {t.document.sendAgain}
           </button>
         ) : null}
-        {isInvoice && d.amountDue > 0 && d.status !== 'draft' ? (
+        {can('write') && isInvoice && d.amountDue > 0 && d.status !== 'draft' ? (
           <button type="button" className="primary" onClick={() => dialog.current?.showModal()}>
             {t.document.recordPayment}
           </button>
         ) : null}
-        {isInvoice && (d.status === 'sent' || d.status === 'viewed') && d.amountPaid === 0 ? (
+        {can('write') && isInvoice && (d.status === 'sent' || d.status === 'viewed') && d.amountPaid === 0 ? (
           <button
             disabled={busy}
             type="button"
@@ -169,7 +171,7 @@ export function DocumentPage({ type }: { type: DocType }) {
             {t.document.void}
           </button>
         ) : null}
-        {!isInvoice && d.status === 'sent' ? (
+        {can('write') && !isInvoice && d.status === 'sent' ? (
           <>
             <button disabled={busy} type="button" onClick={() => act({ do: 'accept' })}>
               {t.document.markAccepted}
@@ -189,7 +191,7 @@ export function DocumentPage({ type }: { type: DocType }) {
             </button>
           </>
         ) : null}
-        {!isInvoice && d.status === 'accepted' && !d.invoiceId ? (
+        {can('write') && !isInvoice && d.status === 'accepted' && !d.invoiceId ? (
           <button disabled={busy} type="button" className="primary" onClick={() => act({ do: 'convert' })}>
             {t.document.convert}
           </button>

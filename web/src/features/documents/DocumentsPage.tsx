@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { DocType } from '../../api/types';
 import { useWords } from '../../i18n';
 import { FormError } from '../../ui/FormError';
+import { useCan } from '../team/can';
 import { DocumentTable } from './DocumentTable';
 import { documentQueries } from './queries';
 import { STATUS_FILTERS, statusLabel } from './statuses';
@@ -10,6 +11,7 @@ import { STATUS_FILTERS, statusLabel } from './statuses';
 export function DocumentsPage({ type }: { type: DocType }) {
   const [params, setParams] = useSearchParams();
   const { t } = useWords();
+  const can = useCan();
   const isInvoice = type === 'invoice';
   const status = params.get('status') ?? '';
   const q = params.get('q') ?? '';
@@ -29,9 +31,11 @@ export function DocumentsPage({ type }: { type: DocType }) {
     <section>
       <div className="page-head">
         <h1>{isInvoice ? t.documents.invoices : t.documents.estimates}</h1>
-        <Link className="button primary" to={`/${type}s/new`}>
-          {isInvoice ? t.documents.newInvoice : t.documents.newEstimate}
-        </Link>
+        {can('write') ? (
+          <Link className="button primary" to={`/${type}s/new`}>
+            {isInvoice ? t.documents.newInvoice : t.documents.newEstimate}
+          </Link>
+        ) : null}
       </div>
       <div className="toolbar">
         <input

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useWords } from '../../i18n';
+import { useCan } from '../team/can';
 import { paymentQueries } from './queries';
 
 /**
@@ -14,6 +15,7 @@ export function InvoicePayments(props: {
 }) {
   const d = props.invoice;
   const { t, money, date } = useWords();
+  const can = useCan();
   const payments = useQuery(paymentQueries.list(d.id)).data?.data ?? [];
   const online = useQuery(paymentQueries.online(d.id)).data?.data ?? [];
   const attention = online.filter(
@@ -59,7 +61,7 @@ export function InvoicePayments(props: {
                   ) : null}
                 </td>
                 <td>
-                  {p.source === 'manual' ? (
+                  {p.source === 'manual' && !can('write') ? null : p.source === 'manual' ? (
                     <button
                       disabled={props.busy}
                       type="button"

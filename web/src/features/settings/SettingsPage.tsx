@@ -13,6 +13,8 @@ import { useApiForm } from '../../ui/useApiForm';
 import { ApiKeys } from '../api-keys/ApiKeys';
 import { useSession } from '../auth/session';
 import { CloseBusiness } from '../business/CloseBusiness';
+import { useCan } from '../team/can';
+import { TeamSettings } from '../team/TeamSettings';
 import { TemplateEditor } from '../templates/TemplateEditor';
 import { settingsQueries } from './queries';
 import { StripeSettings } from './StripeSettings';
@@ -23,6 +25,7 @@ export function SettingsPage() {
   const queryClient = useQueryClient();
   const { t } = useWords();
   const { session, setSession } = useSession();
+  const can = useCan();
   const loaded = useQuery(settingsQueries.business());
   const settings = loaded.data ?? null;
   const setSettings = (next: Settings) => queryClient.setQueryData(settingsQueries.business().queryKey, next);
@@ -268,6 +271,12 @@ export function SettingsPage() {
       <TemplateEditor />
       <h2>{t.settings.apiKeys}</h2>
       <ApiKeys />
+      {can('team') ? (
+        <>
+          <h2 id="team">{t.team.title}</h2>
+          <TeamSettings />
+        </>
+      ) : null}
       {session?.role === 'owner' || session?.role === 'admin' ? (
         <>
           <h2>{t.audit.title}</h2>

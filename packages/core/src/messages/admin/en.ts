@@ -2,6 +2,7 @@ import type { EstimateViewStatus, InvoiceViewStatus } from '../../status';
 import { auditEn } from './en-audit';
 import { closingEn } from './en-closing';
 import { settingsEn } from './en-settings';
+import { teamEn } from './en-team';
 import { twoFactorEn } from './en-two-factor';
 
 /**
@@ -17,6 +18,7 @@ export const adminEn = {
   ...closingEn,
   ...auditEn,
   ...twoFactorEn,
+  ...teamEn,
   app: {
     loading: 'Loading…',
     pageNotFound: 'Page not found.',

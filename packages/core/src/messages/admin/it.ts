@@ -2,6 +2,7 @@ import type { AdminMessages } from './en';
 import { auditIt } from './it-audit';
 import { closingIt } from './it-closing';
 import { settingsIt } from './it-settings';
+import { teamIt } from './it-team';
 import { twoFactorIt } from './it-two-factor';
 
 export const adminIt = {
@@ -9,6 +10,7 @@ export const adminIt = {
   ...closingIt,
   ...auditIt,
   ...twoFactorIt,
+  ...teamIt,
   app: {
     loading: 'Caricamento…',
     pageNotFound: 'Pagina non trovata.',

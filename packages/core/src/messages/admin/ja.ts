@@ -2,6 +2,7 @@ import type { AdminMessages } from './en';
 import { auditJa } from './ja-audit';
 import { closingJa } from './ja-closing';
 import { settingsJa } from './ja-settings';
+import { teamJa } from './ja-team';
 import { twoFactorJa } from './ja-two-factor';
 
 export const adminJa = {
@@ -9,6 +10,7 @@ export const adminJa = {
   ...closingJa,
   ...auditJa,
   ...twoFactorJa,
+  ...teamJa,
   app: {
     loading: '読み込み中…',
     pageNotFound: 'ページが見つかりません。',

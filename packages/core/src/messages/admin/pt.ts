@@ -2,6 +2,7 @@ import type { AdminMessages } from './en';
 import { auditPt } from './pt-audit';
 import { closingPt } from './pt-closing';
 import { settingsPt } from './pt-settings';
+import { teamPt } from './pt-team';
 import { twoFactorPt } from './pt-two-factor';
 
 export const adminPt = {
@@ -9,6 +10,7 @@ export const adminPt = {
   ...closingPt,
   ...auditPt,
   ...twoFactorPt,
+  ...teamPt,
   app: {
     loading: 'A carregar…',
     pageNotFound: 'Página não encontrada.',

@@ -3,6 +3,7 @@ import type { AdminMessages } from './en';
 import { auditRu } from './ru-audit';
 import { closingRu } from './ru-closing';
 import { settingsRu } from './ru-settings';
+import { teamRu } from './ru-team';
 import { twoFactorRu } from './ru-two-factor';
 
 export const adminRu = {
@@ -10,6 +11,7 @@ export const adminRu = {
   ...closingRu,
   ...auditRu,
   ...twoFactorRu,
+  ...teamRu,
   app: {
     loading: 'Загрузка…',
     pageNotFound: 'Страница не найдена.',
