@@ -13,6 +13,7 @@ import {
   randomAddress,
   sessionCookieOf,
   signUp,
+  uniqueEmail,
   withApiKey,
 } from './helpers/api';
 import { heldReply } from './helpers/inbound';
@@ -55,6 +56,8 @@ interface Row {
   endsSession?: true;
   /** What an API key that may call it gets instead of an answer (a key has no session to show). */
   keyGets?: 404;
+  /** The permission the operation states (`x-permission`); the role matrix is drawn from it. */
+  needs?: 'self' | 'read' | 'write' | 'export' | 'settings' | 'team' | 'owner';
 }
 
 const client = async (o: Caller) => ({ id: (await createClient(o)).id });
@@ -83,7 +86,31 @@ const ticket = async (o: Caller) => {
 const template = { language: 'en', subject: 'Invoice {{number}}', body: 'Hello {{clientName}}' };
 
 /** Every authenticated operation, by method and path, and how to call it with real data. */
+/** One more session of the caller's person, as the id `GET /me/sessions` lists it. */
+const ownSession = async (o: Caller) => {
+  const other = await newSession(o);
+  const res = await call('/me/sessions', { as: other });
+  const { data } = await json<{ data: { id: string; current: boolean }[] }>(res);
+  return { id: data.find((d) => d.current)!.id };
+};
+
 const TABLE: Record<string, Row> = {
+  'POST /email-verifications': { needs: 'self', sessionOnly: true },
+  'GET /me': { needs: 'self', sessionOnly: true },
+  'PATCH /me': { body: () => ({ name: 'Maria Sousa' }), needs: 'self', sessionOnly: true },
+  'PUT /me/password': {
+    body: () => ({ currentPassword: 'correct horse battery', newPassword: 'correct horse battery' }),
+    needs: 'self',
+    sessionOnly: true,
+  },
+  'PUT /me/email': {
+    body: () => ({ email: uniqueEmail('moving'), currentPassword: 'correct horse battery' }),
+    needs: 'self',
+    sessionOnly: true,
+  },
+  'GET /me/sessions': { needs: 'self', sessionOnly: true },
+  'DELETE /me/sessions/{id}': { seed: ownSession, needs: 'self', sessionOnly: true },
+  'DELETE /me/sessions': { needs: 'self', sessionOnly: true },
   'GET /sessions/current': { keyGets: 404 },
   'DELETE /sessions/current': { endsSession: true },
   'POST /api-keys': { body: () => ({ name: 'ci' }), ownerOnly: true, sessionOnly: true },

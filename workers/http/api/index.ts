@@ -5,6 +5,7 @@ import { idempotency } from '../middleware/idempotency';
 import { noStore } from '../middleware/no-store';
 import { jsonOnly, limitBody } from '../middleware/request-body';
 import { sessionCookieName } from '../session-cookies';
+import { registerAccountRoutes } from './account/routes';
 import { registerAuthRoutes } from './auth/routes';
 import { registerClientRoutes } from './clients/routes';
 import { registerGetDashboard } from './dashboard/get-dashboard';
@@ -21,7 +22,16 @@ import { registerTicketRoutes } from './tickets/routes';
  * Routes anyone may call. Everything else needs a session or API key: default-deny,
  * so a new route cannot be left open by forgetting a middleware.
  */
-const PUBLIC_ROUTES = new Set(['POST /signup', 'POST /sessions', 'GET /openapi.json']);
+const PUBLIC_ROUTES = new Set([
+  'POST /signup',
+  'POST /sessions',
+  'GET /openapi.json',
+  'POST /password-resets',
+]);
+/** Public routes whose path carries the credential itself: a token from an emailed link. */
+const PUBLIC_TOKEN_ROUTES = [/^POST \/password-resets\/[^/]+$/, /^POST \/email-verifications\/[^/]+$/];
+const isPublic = (route: string) =>
+  PUBLIC_ROUTES.has(route) || PUBLIC_TOKEN_ROUTES.some((r) => r.test(route));
 
 /**
  * The product is not open source: SPDX's form for a licence that is not on its list. OpenAPI
@@ -38,11 +48,12 @@ export function createApi() {
   const auth = authenticate();
   api.use('*', async (c, next) => {
     const route = `${c.req.method} ${c.req.path.replace(/^\/api\/v1/, '')}`;
-    return PUBLIC_ROUTES.has(route) ? next() : auth(c, next);
+    return isPublic(route) ? next() : auth(c, next);
   });
   api.use('*', idempotency());
 
   registerAuthRoutes(api);
+  registerAccountRoutes(api);
   registerGetDashboard(api);
   registerSettingsRoutes(api);
   registerStripeSettingsRoutes(api);

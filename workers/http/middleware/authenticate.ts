@@ -32,6 +32,7 @@ export const authenticate = () =>
         role: 'owner',
         via: 'apiKey',
         principal: `key:${key.id}`,
+        sessionId: null,
       });
       return next();
     }
@@ -50,6 +51,7 @@ export const authenticate = () =>
       role: session.role,
       via: 'session',
       principal: `user:${session.userId}`,
+      sessionId: session.id,
     });
     await next();
   });

@@ -85,6 +85,9 @@ const SESSION_ONLY: { prefix: string; writesOnly: boolean }[] = [
   { prefix: '/api-keys', writesOnly: true },
   { prefix: '/settings/stripe', writesOnly: true },
   { prefix: '/dev', writesOnly: false },
+  // A person's own account: a key acts for the business, never as a person.
+  { prefix: '/me', writesOnly: false },
+  { prefix: '/email-verifications', writesOnly: false },
 ];
 
 export type KeyRefusal = 'readOnly' | 'sessionOnly';

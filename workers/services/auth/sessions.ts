@@ -14,6 +14,7 @@ import {
   membershipsOf,
   peekRateLimit,
   type Role,
+  touchSession,
 } from '@clientele/db';
 import { ConflictError, RateLimitedError, UnauthorizedError } from '../errors';
 import { randomToken, sha256Hex } from './encoding';
@@ -37,6 +38,18 @@ export const SIGNUP_WINDOW_MS = 3600 * 1000;
 /** New businesses from one address per hour. */
 export const SIGNUP_MAX_PER_ADDRESS = 30;
 
+/** A User-Agent is kept this long at most: enough to name a browser and system. */
+const USER_AGENT_MAX = 200;
+/** `lastSeenAt` is written at most this often, so reads stay reads. */
+const LAST_SEEN_EVERY_MS = 3600 * 1000;
+
+/** What a person sees in their list of devices: the browser it signed in from, and roughly where. */
+export interface Device {
+  userAgent?: string | undefined;
+  /** `cf-ipcountry`; Cloudflare's `XX`/`T1` and anything not two letters are dropped. */
+  country?: string | undefined;
+}
+
 export interface IssuedSession {
   token: string;
   expiresAt: Date;
@@ -51,10 +64,22 @@ async function issue(
   tenantId: string,
   role: Role,
   now: Date,
+  device: Device = {},
 ): Promise<IssuedSession> {
   const token = randomToken();
   const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
-  await createSession(db, { tokenHash: await sha256Hex(token), userId, tenantId, expiresAt }, now);
+  await createSession(
+    db,
+    {
+      tokenHash: await sha256Hex(token),
+      userId,
+      tenantId,
+      expiresAt,
+      userAgent: device.userAgent?.slice(0, USER_AGENT_MAX) || null,
+      country: device.country && /^[A-Z]{2}$/.test(device.country) ? device.country : null,
+    },
+    now,
+  );
   // The cookie may live as long as the cap; the server ends the session earlier when idle.
   return { token, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_MS), tenantId, userId, role };
 }
@@ -82,7 +107,7 @@ export async function signUp(
     currency: string;
     locale: string;
     ip: string;
-  },
+  } & Device,
   now = new Date(),
 ): Promise<IssuedSession> {
   const wait = await countHits(
@@ -94,7 +119,7 @@ export async function signUp(
   const passwordHash = await hashPassword(input.password);
   try {
     const { tenantId, userId } = await createTenantWithOwner(db, { ...input, passwordHash }, now);
-    return await issue(db, userId, tenantId, 'owner', now);
+    return await issue(db, userId, tenantId, 'owner', now, input);
   } catch (err) {
     if (err instanceof EmailTakenError) throw new ConflictError('emailTaken');
     throw err;
@@ -110,7 +135,7 @@ export async function signUp(
  */
 export async function signIn(
   db: Db,
-  input: { email: string; password: string; ip: string; previousToken?: string | undefined },
+  input: { email: string; password: string; ip: string; previousToken?: string | undefined } & Device,
   now = new Date(),
 ): Promise<IssuedSession> {
   const email = input.email.trim().toLowerCase();
@@ -139,7 +164,7 @@ export async function signIn(
   if (!membership) throw new UnauthorizedError('noBusinessYet');
   await Promise.all([clearRateLimit(db, pairKey), clearRateLimit(db, accountKey)]);
   if (input.previousToken) await deleteSession(db, await sha256Hex(input.previousToken));
-  return issue(db, user.id, membership.tenantId, membership.role, now);
+  return issue(db, user.id, membership.tenantId, membership.role, now, input);
 }
 
 export async function resolveSession(db: Db, token: string, now = new Date()) {
@@ -151,6 +176,9 @@ export async function resolveSession(db: Db, token: string, now = new Date()) {
   if (s.expiresAt.getTime() - now.getTime() < SESSION_REFRESH_MS && s.expiresAt.getTime() < cap) {
     await extendSession(db, tokenHash, new Date(Math.min(cap, now.getTime() + SESSION_IDLE_MS)));
   }
+  if (!s.lastSeenAt || now.getTime() - s.lastSeenAt.getTime() >= LAST_SEEN_EVERY_MS) {
+    await touchSession(db, tokenHash, now);
+  }
   return s;
 }
 
@@ -161,7 +189,7 @@ export async function signOut(db: Db, token: string) {
 /** Signs in (see `signIn`) and names the business the new session acts for. */
 export async function signInToBusiness(
   db: Db,
-  input: { email: string; password: string; ip: string; previousToken?: string | undefined },
+  input: { email: string; password: string; ip: string; previousToken?: string | undefined } & Device,
 ) {
   const session = await signIn(db, input);
   return { session, business: await sessionBusiness(db, session.tenantId) };

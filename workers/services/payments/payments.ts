@@ -10,6 +10,7 @@ import {
 import type { TenantContext } from '../context';
 import { getDocumentFor } from '../documents/documents';
 import { ConflictError, NotFoundError, say, ValidationError } from '../errors';
+import { assertMayEmailClients } from '../mail/client-email-cap';
 import { queueDocumentEmail } from '../mail/outgoing';
 import { readerLocale } from '../reader-language';
 import { blankToNull } from '../text';
@@ -48,6 +49,8 @@ export async function recordManualPayment(ctx: TenantContext, invoiceId: string,
       },
     ]);
   }
+  // A receipt asked for and not allowed today: refused before the payment is recorded.
+  if (input.sendReceipt) await assertMayEmailClients(ctx);
   const payment = await recordPayment(
     ctx.db,
     ctx.tenantId,

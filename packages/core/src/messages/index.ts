@@ -38,3 +38,4 @@ function merged<T>(pick: (m: Messages) => T): Record<Language, Messages['common'
 
 export const PORTAL_WORDS: Record<Language, PortalWords> = merged((m) => m.portal);
 export const DOCUMENT_WORDS: Record<Language, DocumentWords> = merged((m) => m.document);
+export * from './account-mail';

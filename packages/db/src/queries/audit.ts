@@ -44,9 +44,26 @@ export function auditInsert(db: Db, e: AuditEntry) {
  */
 export function auditIfChanged(db: Db, e: AuditEntry) {
   const r = row(e);
-  return db.run(sql`INSERT INTO ${auditLog} (id, tenant_id, at, actor_type, actor_id, actor_name, action, subject_type, subject_id, ip, detail)
-    SELECT ${r.id}, ${r.tenantId}, ${r.at.getTime()}, ${r.actorType}, ${r.actorId}, ${r.actorName}, ${r.action}, ${r.subjectType}, ${r.subjectId}, ${r.ip}, ${r.detail ? JSON.stringify(r.detail) : null}
-    WHERE changes() > 0`);
+  // A query builder, not `db.run(sql…)`: D1's batch cannot bind a raw statement's parameters.
+  // Columns in the table's order, which is how INSERT … SELECT pairs them.
+  return db.insert(auditLog).select(
+    db
+      .select({
+        id: sql`${r.id}`.as('id'),
+        tenantId: sql`${r.tenantId}`.as('tenant_id'),
+        at: sql`${r.at.getTime()}`.as('at'),
+        actorType: sql`${r.actorType}`.as('actor_type'),
+        actorId: sql`${r.actorId}`.as('actor_id'),
+        actorName: sql`${r.actorName}`.as('actor_name'),
+        action: sql`${r.action}`.as('action'),
+        subjectType: sql`${r.subjectType}`.as('subject_type'),
+        subjectId: sql`${r.subjectId}`.as('subject_id'),
+        ip: sql`${r.ip}`.as('ip'),
+        detail: sql`${r.detail ? JSON.stringify(r.detail) : null}`.as('detail'),
+      })
+      .from(sql`(SELECT 1)`)
+      .where(sql`changes() > 0`),
+  );
 }
 
 /** Writes one line on its own, for events that change nothing else (a failed sign-in, an export downloaded). */

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { SessionSchema } from '../../../services/auth/schema';
+import { profileOf } from '../../../services/account/profile';
+import { CurrentSessionSchema } from '../../../services/auth/schema';
 import { sessionBusiness } from '../../../services/auth/sessions';
 import { NotFoundError } from '../../../services/errors';
 import { permit } from '../../middleware/allow';
@@ -14,7 +15,7 @@ const route = createRoute({
   security,
   ...permit('self'),
   summary: 'Who is signed in',
-  responses: { 200: jsonResponse(SessionSchema, 'The current session'), ...commonErrors },
+  responses: { 200: jsonResponse(CurrentSessionSchema, 'The current session'), ...commonErrors },
 });
 
 export function registerGetCurrentSession(app: Router) {
@@ -22,6 +23,7 @@ export function registerGetCurrentSession(app: Router) {
     const { auth, db } = c.var;
     const tenant = await sessionBusiness(db, auth.tenantId);
     if (!tenant || !auth.userId) throw new NotFoundError('session');
+    const me = await profileOf(c.var.ctx, auth.userId);
     return c.json(
       {
         userId: auth.userId,
@@ -30,6 +32,14 @@ export function registerGetCurrentSession(app: Router) {
         businessName: tenant.name,
         locale: tenant.locale,
         role: auth.role,
+        user: {
+          id: me.id,
+          email: me.email,
+          name: me.name,
+          locale: me.locale,
+          emailVerified: me.emailVerified,
+          twoFactorEnabled: me.twoFactorEnabled,
+        },
       },
       200,
     );
