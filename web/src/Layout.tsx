@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { NavLink, useNavigate } from 'react-router';
+import { Link, NavLink, useNavigate } from 'react-router';
+import { UnverifiedBanner } from './features/account/UnverifiedBanner';
 import { useSession } from './features/auth/session';
 import { SupportLink } from './features/tickets/SupportLink';
 import { useWords } from './i18n';
@@ -23,9 +24,10 @@ export function Layout({ children }: { children: ReactNode }) {
           <SupportLink />
           <NavLink to="/settings">{t.app.nav.settings}</NavLink>
         </nav>
-        <span className="who" title={session?.email}>
+        <Link to="/account" className="who" title={session?.email}>
           {session?.businessName}
-        </span>
+          <span className="sr-only"> — {t.account.accountLink}</span>
+        </Link>
         <button
           type="button"
           className="link"
@@ -37,6 +39,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {t.app.signOut}
         </button>
       </header>
+      <UnverifiedBanner />
       <main className="content">{children}</main>
     </div>
   );

@@ -13,7 +13,7 @@ async function resetToken() {
   return { owner, token: await linkTokenFor(owner.email, 'reset-password') };
 }
 
-describe('password reset refusals', () => {
+describe('password reset refusals', { timeout: 30_000 }, () => {
   it('a weak password → 422 naming password, and the link still works afterwards', async () => {
     const { token } = await resetToken();
     const weak = await call(`/password-resets/${token}`, { method: 'POST', body: { password: 'short' } });

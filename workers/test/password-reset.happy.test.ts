@@ -11,7 +11,7 @@ import {
 } from './helpers/account';
 import { call, json, signUp } from './helpers/api';
 
-describe('password reset', () => {
+describe('password reset', { timeout: 30_000 }, () => {
   it('forgot → emailed link → new password: every session ends, the new one signs in, a notice is sent', async () => {
     const owner = await signUp();
     const laptop = await anotherDevice(owner);

@@ -4,7 +4,7 @@ import { sha256Hex } from '../services/auth/encoding';
 import { accountMailTo, eventually, requestReset } from './helpers/account';
 import { call, randomAddress, signUp, uniqueEmail } from './helpers/api';
 
-describe('password reset: what it never tells or allows', () => {
+describe('password reset: what it never tells or allows', { timeout: 30_000 }, () => {
   it('a known and an unknown address get identical answers, and no email goes to the unknown one', async () => {
     const owner = await signUp();
     const nobody = uniqueEmail('nobody');

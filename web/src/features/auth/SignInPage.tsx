@@ -10,7 +10,8 @@ import { useSession } from './session';
 export function SignInPage() {
   const { session, setSession } = useSession();
   const navigate = useNavigate();
-  const from = (useLocation().state as { from?: string } | null)?.from ?? '/';
+  const state = useLocation().state as { from?: string; notice?: string } | null;
+  const from = state?.from ?? '/';
   const { t } = useWords();
   const form = useApiForm({
     action: (credentials: { email: string; password: string }) => signIn(credentials),
@@ -33,6 +34,7 @@ export function SignInPage() {
     <div className="auth-card">
       <h1>{t.auth.signInTitle}</h1>
       <form onSubmit={submit} noValidate>
+        {state?.notice ? <p role="status">{state.notice}</p> : null}
         <FormError message={form.error} />
         <Field label={t.field.email} name="email" type="email" autoComplete="email" required autoFocus />
         <Field
@@ -46,6 +48,9 @@ export function SignInPage() {
           {form.busy ? t.auth.signingIn : t.auth.signIn}
         </button>
       </form>
+      <p>
+        <Link to="/forgot-password">{t.account.forgotLink}</Link>
+      </p>
       <p className="muted">
         {t.auth.newHere} <Link to="/signup">{t.auth.createAccountLink}</Link>
       </p>

@@ -1,4 +1,5 @@
 import type { EstimateViewStatus, InvoiceViewStatus } from '../../status';
+import { accountEn } from './en-account';
 import { settingsEn } from './en-settings';
 
 /**
@@ -11,6 +12,7 @@ import { settingsEn } from './en-settings';
  */
 export const adminEn = {
   ...settingsEn,
+  ...accountEn,
   app: {
     loading: 'Loading…',
     pageNotFound: 'Page not found.',

@@ -1,8 +1,10 @@
 import type { AdminMessages } from './en';
+import { accountIt } from './it-account';
 import { settingsIt } from './it-settings';
 
 export const adminIt = {
   ...settingsIt,
+  ...accountIt,
   app: {
     loading: 'Caricamento…',
     pageNotFound: 'Pagina non trovata.',

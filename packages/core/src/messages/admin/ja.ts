@@ -1,8 +1,10 @@
 import type { AdminMessages } from './en';
+import { accountJa } from './ja-account';
 import { settingsJa } from './ja-settings';
 
 export const adminJa = {
   ...settingsJa,
+  ...accountJa,
   app: {
     loading: '読み込み中…',
     pageNotFound: 'ページが見つかりません。',

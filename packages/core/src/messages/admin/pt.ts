@@ -1,8 +1,10 @@
 import type { AdminMessages } from './en';
+import { accountPt } from './pt-account';
 import { settingsPt } from './pt-settings';
 
 export const adminPt = {
   ...settingsPt,
+  ...accountPt,
   app: {
     loading: 'A carregar…',
     pageNotFound: 'Página não encontrada.',

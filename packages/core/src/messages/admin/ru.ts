@@ -1,9 +1,11 @@
 import { russianCount } from '../russian-count';
 import type { AdminMessages } from './en';
+import { accountRu } from './ru-account';
 import { settingsRu } from './ru-settings';
 
 export const adminRu = {
   ...settingsRu,
+  ...accountRu,
   app: {
     loading: 'Загрузка…',
     pageNotFound: 'Страница не найдена.',
