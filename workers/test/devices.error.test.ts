@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { call, problemOf, signUp } from './helpers/api';
+import { anotherDevice } from './helpers/account';
+import { call, json, problemOf, signUp } from './helpers/api';
 
 describe('signed-in devices: refusals', { timeout: 30_000 }, () => {
   it('an unknown session id → 404 problem; a malformed one → 422 naming id', async () => {
@@ -12,9 +13,11 @@ describe('signed-in devices: refusals', { timeout: 30_000 }, () => {
     expect((await problemOf(long)).errors.map((e) => e.path)).toContain('id');
   });
 
-  it('a country that is not two letters is not kept', async () => {
+  it('a country that is not two letters (Tor, unknown) is not kept', async () => {
     const owner = await signUp();
-    const list = await call('/me/sessions', { as: owner });
-    expect(list.status).toBe(200);
+    await anotherDevice(owner, { 'cf-ipcountry': 'T1' });
+    await anotherDevice(owner, { 'cf-ipcountry': 'de' });
+    const list = (await json(await call('/me/sessions', { as: owner }))).data as { country: string | null }[];
+    expect(list.map((d) => d.country).sort()).toEqual(['DE', null, null].sort());
   });
 });
