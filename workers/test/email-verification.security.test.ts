@@ -16,7 +16,9 @@ const clientEmails = async (tenantId: string) =>
   )?.n;
 
 describe('the daily cap on client emails until the owner confirms their address', { timeout: 30_000 }, () => {
-  it('10 go; the 11th is refused naming why, with nothing issued; once confirmed, no cap', async () => {
+  it('10 go; the 11th is refused naming why, with nothing issued; once confirmed, no cap', {
+    timeout: 120_000,
+  }, async () => {
     const owner = await signUp({}, { verified: false });
     const client = await createClient(owner, { email: 'client@example.com' });
     for (let i = 0; i < 10; i++) expect((await sendOne(owner, client.id)).res.status).toBe(202);

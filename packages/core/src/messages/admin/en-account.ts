@@ -51,6 +51,5 @@ export const accountEn = {
     signOutOthers: 'Sign out all other devices',
     unknownBrowser: 'Unknown browser',
     noOtherDevices: 'No other devices are signed in.',
-    country: 'Country',
   },
 };

@@ -49,6 +49,5 @@ export const accountIt: typeof accountEn = {
     signOutOthers: 'Disconnetti tutti gli altri dispositivi',
     unknownBrowser: 'Browser sconosciuto',
     noOtherDevices: 'Nessun altro dispositivo è connesso.',
-    country: 'Paese',
   },
 };

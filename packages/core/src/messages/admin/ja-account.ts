@@ -48,6 +48,5 @@ export const accountJa: typeof accountEn = {
     signOutOthers: 'ほかのすべての端末からサインアウト',
     unknownBrowser: '不明なブラウザ',
     noOtherDevices: 'ほかにサインイン中の端末はありません。',
-    country: '国',
   },
 };

@@ -50,6 +50,5 @@ export const accountPt: typeof accountEn = {
     signOutOthers: 'Terminar sessão nos outros dispositivos',
     unknownBrowser: 'Navegador desconhecido',
     noOtherDevices: 'Não há outros dispositivos com sessão iniciada.',
-    country: 'País',
   },
 };

@@ -50,6 +50,5 @@ export const accountRu: typeof accountEn = {
     signOutOthers: 'Выйти на всех других устройствах',
     unknownBrowser: 'Неизвестный браузер',
     noOtherDevices: 'Других устройств со входом нет.',
-    country: 'Страна',
   },
 };
