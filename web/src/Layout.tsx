@@ -23,6 +23,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <NavLink to="/estimates">{t.app.nav.estimates}</NavLink>
           <SupportLink />
           <NavLink to="/settings">{t.app.nav.settings}</NavLink>
+          <NavLink to="/account">{t.account.accountLink}</NavLink>
         </nav>
         <Link to="/account" className="who" title={session?.email}>
           {session?.businessName}
