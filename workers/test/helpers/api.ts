@@ -150,6 +150,8 @@ export async function signUp(
         tenantId,
       ),
     ]);
+    const pending = await env.FILES.list({ prefix: `mail/pending/${tenantId}/` });
+    await Promise.all(pending.objects.map((o) => env.FILES.delete(o.key)));
   }
   return { headers: { cookie: sessionCookieOf(res) }, tenantId, email };
 }
