@@ -32,6 +32,7 @@ export async function seedDemo(
   if (!cookie) throw new Error('demo sign-in returned no session cookie');
   // A cookie-authenticated write must say where it comes from (the API refuses cross-site ones).
   const headers = { cookie, origin: new URL(api).origin, 'content-type': 'application/json' };
+  await confirmDemoAddress(api, headers);
 
   await fetch(`${api}/settings`, {
     method: 'PATCH',
@@ -246,4 +247,28 @@ async function seedHistory(api: string, headers: Headers): Promise<number> {
       );
   }
   return count;
+}
+
+/**
+ * Uses the confirmation link sign-up emailed (read from the dev outbox), as the owner would:
+ * an unconfirmed business may send only 10 client emails a day, and the demo sends more.
+ */
+async function confirmDemoAddress(api: string, headers: Record<string, string>) {
+  const me = await (await fetch(`${api}/sessions/current`, { headers })).json();
+  if ((me as { user?: { emailVerified?: boolean } }).user?.emailVerified !== false) return;
+  for (let i = 0; i < 100; i++) {
+    const res = await fetch(`${api}/dev/outbox`, { headers });
+    const { data } = (await res.json()) as { data: { raw: string }[] };
+    for (const m of data) {
+      // Quoted-printable may fold the link's line: unfold before looking for it.
+      const text = m.raw.replace(/=\r?\n/g, '');
+      const token = /\/verify-email\/([A-Za-z0-9_-]{43})/.exec(text)?.[1];
+      if (token) {
+        const ok = await fetch(`${api}/email-verifications/${token}`, { method: 'POST', headers });
+        if (ok.status === 204) return;
+      }
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the demo owner’s confirmation email never reached the dev outbox');
 }

@@ -1,6 +1,10 @@
 import type { ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { AccountPage } from './features/account/AccountPage';
+import { ForgotPasswordPage } from './features/account/ForgotPasswordPage';
+import { ResetPasswordPage } from './features/account/ResetPasswordPage';
 import { TwoFactorPage } from './features/account/TwoFactorPage';
+import { VerifyEmailPage } from './features/account/VerifyEmailPage';
 import { AuditLogPage } from './features/audit-log/AuditLogPage';
 import { SignInPage } from './features/auth/SignInPage';
 import { SignUpPage } from './features/auth/SignUpPage';
@@ -49,6 +53,10 @@ export function App() {
           <Route path="/signin" element={<SignInPage />} />
           <Route path="/signup" element={<SignUpPage />} />
           <Route path="/invitations/:token" element={<AcceptInvitationPage />} />
+          <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
+          <Route path="/verify-email/:token" element={<VerifyEmailPage />} />
+          <Route path="/account" element={guarded(<AccountPage />)} />
           <Route path="/" element={guarded(<DashboardPage />)} />
           <Route path="/clients" element={guarded(<ClientsPage />)} />
           <Route path="/clients/new" element={guarded(<ClientFormPage />)} />

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { NavLink, useNavigate } from 'react-router';
+import { Link, NavLink, useNavigate } from 'react-router';
+import { UnverifiedBanner } from './features/account/UnverifiedBanner';
 import { useSession } from './features/auth/session';
 import { BusinessSwitcher } from './features/team/BusinessSwitcher';
 import { useCan } from './features/team/can';
@@ -25,8 +26,13 @@ export function Layout({ children }: { children: ReactNode }) {
           <NavLink to="/estimates">{t.app.nav.estimates}</NavLink>
           <SupportLink />
           {can('settings') || can('team') ? <NavLink to="/settings">{t.app.nav.settings}</NavLink> : null}
+          <NavLink to="/account">{t.account.accountLink}</NavLink>
         </nav>
         <BusinessSwitcher />
+        <Link to="/account" className="who" title={session?.email}>
+          {session?.businessName}
+          <span className="sr-only"> — {t.account.accountLink}</span>
+        </Link>
         <button
           type="button"
           className="link"
@@ -38,6 +44,7 @@ export function Layout({ children }: { children: ReactNode }) {
           {t.app.signOut}
         </button>
       </header>
+      <UnverifiedBanner />
       <main className="content">{children}</main>
     </div>
   );

@@ -12,6 +12,8 @@ export interface Auth {
   via: 'session' | 'apiKey';
   /** Who exactly is calling: `user:<id>` for a session, `key:<id>` for an API key. */
   principal: string;
+  /** The session's public id (`ses_…`), null for API keys: "this device" in the list of devices. */
+  sessionId: string | null;
 }
 
 export interface HonoEnv {

@@ -41,6 +41,7 @@ export async function queueDueReminders(ctx: AppContext): Promise<number> {
       { id: r.invoiceId, type: 'invoice', clientId: r.clientId },
       `reminder:${r.invoiceId}:${r.rule}`,
       'reminder',
+      { whenCapped: 'skip' },
     );
     queued++;
   }

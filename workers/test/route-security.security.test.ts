@@ -110,7 +110,31 @@ const invitation = async (o: Caller) => {
 const template = { language: 'en', subject: 'Invoice {{number}}', body: 'Hello {{clientName}}' };
 
 /** Every authenticated operation, by method and path, and how to call it with real data. */
+/** One more session of the caller's person, as the id `GET /me/sessions` lists it. */
+const ownSession = async (o: Caller) => {
+  const other = await newSession(o);
+  const res = await call('/me/sessions', { as: other });
+  const { data } = await json<{ data: { id: string; current: boolean }[] }>(res);
+  return { id: data.find((d) => d.current)!.id };
+};
+
 const TABLE: Record<string, Row> = {
+  'POST /email-verifications': { needs: 'self', sessionOnly: true },
+  'GET /me': { needs: 'self', sessionOnly: true },
+  'PATCH /me': { body: () => ({ name: 'Maria Sousa' }), needs: 'self', sessionOnly: true },
+  'PUT /me/password': {
+    body: () => ({ currentPassword: 'correct horse battery', newPassword: 'correct horse battery' }),
+    needs: 'self',
+    sessionOnly: true,
+  },
+  'PUT /me/email': {
+    body: () => ({ email: uniqueEmail('moving'), currentPassword: 'correct horse battery' }),
+    needs: 'self',
+    sessionOnly: true,
+  },
+  'GET /me/sessions': { needs: 'self', sessionOnly: true },
+  'DELETE /me/sessions/{id}': { seed: ownSession, needs: 'self', sessionOnly: true },
+  'DELETE /me/sessions': { needs: 'self', sessionOnly: true },
   'GET /sessions/current': { keyGets: 404, needs: 'self' },
   'DELETE /sessions/current': { endsSession: true, needs: 'self' },
   'POST /api-keys': { body: () => ({ name: 'ci' }), needs: 'settings', sessionOnly: true },

@@ -12,6 +12,7 @@ export * from './queries/document-kinds';
 export * from './queries/documents';
 export * from './queries/emails';
 export * from './queries/idempotency';
+export * from './queries/identity';
 export * from './queries/inbound-mail';
 export * from './queries/numbering';
 export * from './queries/payments';

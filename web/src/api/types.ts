@@ -13,6 +13,7 @@ export type Invoice = Schemas['Invoice'];
 export type PaymentInput = Schemas['PaymentInput'];
 export type Problem = Schemas['Problem'];
 export type Session = Schemas['Session'];
+export type CurrentSession = Schemas['CurrentSession'];
 export type Settings = Schemas['Settings'];
 export type SettingsPatch = Schemas['SettingsPatch'];
 export type TemplateInput = Schemas['EmailTemplateInput'];

@@ -5,6 +5,7 @@ import { idempotency } from '../middleware/idempotency';
 import { noStore } from '../middleware/no-store';
 import { jsonOnly, limitBody } from '../middleware/request-body';
 import { sessionCookieName } from '../session-cookies';
+import { registerAccountRoutes } from './account/routes';
 import { registerListAuditLog } from './audit-log/list-audit-log';
 import { registerAuthRoutes } from './auth/routes';
 import { registerCloseBusiness } from './business/close-business';
@@ -25,9 +26,20 @@ import { registerTwoFactorRoutes } from './two-factor/routes';
  * Routes anyone may call. Everything else needs a session or API key: default-deny,
  * so a new route cannot be left open by forgetting a middleware.
  */
-const PUBLIC_ROUTES = new Set(['POST /signup', 'POST /sessions', 'GET /openapi.json']);
-/** Public routes whose path carries an emailed token (the token is the credential). */
-const PUBLIC_PATTERNS = [/^(GET|POST) \/invitations\/[^/]+\/accept$/];
+const PUBLIC_ROUTES = new Set([
+  'POST /signup',
+  'POST /sessions',
+  'GET /openapi.json',
+  'POST /password-resets',
+]);
+/** Public routes whose path carries the credential itself: a token from an emailed link. */
+const PUBLIC_TOKEN_ROUTES = [
+  /^POST \/password-resets\/[^/]+$/,
+  /^POST \/email-verifications\/[^/]+$/,
+  /^(GET|POST) \/invitations\/[^/]+\/accept$/,
+];
+const isPublic = (route: string) =>
+  PUBLIC_ROUTES.has(route) || PUBLIC_TOKEN_ROUTES.some((r) => r.test(route));
 
 /**
  * The product is not open source: SPDX's form for a licence that is not on its list. OpenAPI
@@ -44,11 +56,12 @@ export function createApi() {
   const auth = authenticate();
   api.use('*', async (c, next) => {
     const route = `${c.req.method} ${c.req.path.replace(/^\/api\/v1/, '')}`;
-    return PUBLIC_ROUTES.has(route) || PUBLIC_PATTERNS.some((p) => p.test(route)) ? next() : auth(c, next);
+    return isPublic(route) ? next() : auth(c, next);
   });
   api.use('*', idempotency());
 
   registerAuthRoutes(api);
+  registerAccountRoutes(api);
   registerGetDashboard(api);
   registerSettingsRoutes(api);
   registerStripeSettingsRoutes(api);

@@ -35,6 +35,7 @@ export const authenticate = () =>
         role: key.scope === 'write' ? 'admin' : 'accountant',
         via: 'apiKey',
         principal: `key:${key.id}`,
+        sessionId: null,
       });
       return next();
     }
@@ -60,6 +61,7 @@ export const authenticate = () =>
       role: session.role,
       via: 'session',
       principal: `user:${session.userId}`,
+      sessionId: session.id,
     });
     await next();
   });

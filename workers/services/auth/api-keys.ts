@@ -102,6 +102,8 @@ const SESSION_ONLY: { prefix: string; writesOnly: boolean }[] = [
   { prefix: '/invitations', writesOnly: true },
   { prefix: '/members', writesOnly: true },
   { prefix: '/sessions/current/business', writesOnly: false },
+  // A person's own account: a key acts for the business, never as a person.
+  { prefix: '/email-verifications', writesOnly: false },
 ];
 
 export type KeyRefusal = 'readOnly' | 'sessionOnly';

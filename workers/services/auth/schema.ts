@@ -21,6 +21,23 @@ export const SessionSchema = z
   })
   .openapi('Session');
 
+/** The session as `GET /sessions/current` tells it: with the person's own state. */
+export const CurrentSessionSchema = SessionSchema.extend({
+  user: z.object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string().nullable(),
+    locale: z
+      .enum(LANGUAGES)
+      .nullable()
+      .openapi({ description: "The person's own language; null follows the business's" }),
+    emailVerified: z
+      .boolean()
+      .openapi({ description: 'Until true, the app asks to confirm the address (and "Send again")' }),
+    twoFactorEnabled: z.boolean(),
+  }),
+}).openapi('CurrentSession');
+
 export const ScopeSchema = z.enum(API_KEY_SCOPES).openapi({
   description:
     '`read`: GET and HEAD only. `write`: everything else too. No key of either scope can create or revoke keys, change Stripe settings or read the dev outbox (403): those need a signed-in session.',

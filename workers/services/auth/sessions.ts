@@ -15,6 +15,7 @@ import {
   peekRateLimit,
   type Role,
   sessionInsert,
+  touchSession,
 } from '@clientele/db';
 import { auditLine } from '../audit';
 import { type Actor, type AppContext, forTenant } from '../context';
@@ -41,6 +42,24 @@ export const SIGNUP_WINDOW_MS = 3600 * 1000;
 /** New businesses from one address per hour. */
 export const SIGNUP_MAX_PER_ADDRESS = 30;
 
+/** A User-Agent is kept this long at most: enough to name a browser and system. */
+const USER_AGENT_MAX = 200;
+/** `lastSeenAt` is written at most this often, so reads stay reads. */
+const LAST_SEEN_EVERY_MS = 3600 * 1000;
+
+/** What a person sees in their list of devices: the browser it signed in from, and roughly where. */
+export interface Device {
+  userAgent?: string | undefined;
+  /** `cf-ipcountry`; Cloudflare's `XX`/`T1` and anything not two letters are dropped. */
+  country?: string | undefined;
+}
+
+/** The device as stored: the User-Agent cut short, the country only when it names one. */
+const deviceColumns = (device: Device) => ({
+  userAgent: device.userAgent?.slice(0, USER_AGENT_MAX) || null,
+  country: device.country && /^[A-Z]{2}$/.test(device.country) ? device.country : null,
+});
+
 export interface IssuedSession {
   token: string;
   expiresAt: Date;
@@ -57,10 +76,21 @@ async function issue(
   tenantId: string,
   role: Role,
   now: Date,
+  device: Device = {},
 ): Promise<IssuedSession> {
   const token = randomToken();
   const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
-  await createSession(db, { tokenHash: await sha256Hex(token), userId, tenantId, expiresAt }, now);
+  await createSession(
+    db,
+    {
+      tokenHash: await sha256Hex(token),
+      userId,
+      tenantId,
+      expiresAt,
+      ...deviceColumns(device),
+    },
+    now,
+  );
   // The cookie may live as long as the cap; the server ends the session earlier when idle.
   return { token, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_MS), tenantId, userId, role };
 }
@@ -88,7 +118,7 @@ export async function signUp(
     currency: string;
     locale: string;
     ip: string;
-  },
+  } & Device,
   now = new Date(),
 ): Promise<IssuedSession> {
   const wait = await countHits(
@@ -100,7 +130,7 @@ export async function signUp(
   const passwordHash = await hashPassword(input.password);
   try {
     const { tenantId, userId } = await createTenantWithOwner(db, { ...input, passwordHash }, now);
-    return await issue(db, userId, tenantId, 'owner', now);
+    return await issue(db, userId, tenantId, 'owner', now, input);
   } catch (err) {
     if (err instanceof EmailTakenError) throw new ConflictError('emailTaken');
     throw err;
@@ -171,8 +201,7 @@ export async function signIn(ctx: AppContext, input: SignInInput): Promise<Issue
       userId: user.id,
       tenantId: membership.tenantId,
       expiresAt,
-      userAgent: input.userAgent?.slice(0, 512) ?? null,
-      country: input.country ?? null,
+      ...deviceColumns(input),
     },
     now,
   );
@@ -239,6 +268,9 @@ export async function resolveSession(db: Db, token: string, now = new Date()) {
   if (cap <= now.getTime()) return undefined;
   if (s.expiresAt.getTime() - now.getTime() < SESSION_REFRESH_MS && s.expiresAt.getTime() < cap) {
     await extendSession(db, tokenHash, new Date(Math.min(cap, now.getTime() + SESSION_IDLE_MS)));
+  }
+  if (!s.lastSeenAt || now.getTime() - s.lastSeenAt.getTime() >= LAST_SEEN_EVERY_MS) {
+    await touchSession(db, tokenHash, now);
   }
   return s;
 }

@@ -32,6 +32,7 @@ import {
 import { getClientFor } from '../clients/clients';
 import type { TenantContext } from '../context';
 import { ConflictError, NotFoundError, say, ValidationError, type WordKey } from '../errors';
+import { assertMayEmailClients } from '../mail/client-email-cap';
 import { queueDocumentEmail } from '../mail/outgoing';
 import { blankToNull } from '../text';
 import { documentLine, issuedLine } from './audit-lines';
@@ -229,6 +230,8 @@ export async function sendDocument<T extends DocumentType>(
   id: string,
   opts: { resend?: boolean; requestKey?: string | undefined } = {},
 ): Promise<{ document: DocumentViews[T]; email: EmailRow | null }> {
+  // Before issuing: over the daily cap nothing is issued, rather than issued and not sent.
+  await assertMayEmailClients(ctx);
   const { document, issuedNow } = await issue(ctx, type, id, opts);
   // Issuing emails once, whatever retries follow; a resend is one email per request (its
   // Idempotency-Key, when the caller sent one, makes a retried request the same request).

@@ -16,6 +16,7 @@ import { documentView } from '../documents/view';
 import { composeNotice, isNoticeKind } from '../notices/compose';
 import { emailedPortalLink } from '../portal/emailed-links';
 import { type TicketMail, ticketMail } from '../tickets/mail';
+import { ClientEmailCapError, mayEmailClients } from './client-email-cap';
 import type { TemplateKind } from './defaults';
 import { UnsafeHeaderError } from './header-values';
 import { buildMime } from './mime';
@@ -43,8 +44,18 @@ export async function queueDocumentEmail(
   doc: { id: string; type: DocumentType; clientId: string },
   idempotencyKey: string,
   kind: TemplateKind = doc.type,
+  opts: CapOptions = {},
 ): Promise<EmailRow | null> {
-  return queueClientEmail(ctx, { clientId: doc.clientId, documentId: doc.id, kind }, idempotencyKey);
+  return queueClientEmail(ctx, { clientId: doc.clientId, documentId: doc.id, kind }, idempotencyKey, opts);
+}
+
+export interface CapOptions {
+  /**
+   * Over the daily cap of a business whose owner has not confirmed their address:
+   * `refuse` (a person asked for this email: tell them why) or `skip` (the system sends it on
+   * its own: a reminder, a receipt from Stripe, a portal link a client asked for).
+   */
+  whenCapped?: 'refuse' | 'skip';
 }
 
 /**
@@ -55,9 +66,19 @@ export async function queueClientEmail(
   ctx: TenantContext,
   target: { clientId: string; documentId: string | null; kind: TemplateKind; ticketMessageId?: string },
   idempotencyKey: string,
+  opts: CapOptions = {},
 ): Promise<EmailRow | null> {
   const client = await getClient(ctx.db, ctx.tenantId, target.clientId);
   if (!client?.email) return null;
+  if (!(await mayEmailClients(ctx))) {
+    if (opts.whenCapped === 'skip') {
+      ctx.log.warn('client email not sent: daily cap until the owner confirms their address', {
+        kind: target.kind,
+      });
+      return null;
+    }
+    throw new ClientEmailCapError();
+  }
   const email = await createEmail(
     ctx.db,
     ctx.tenantId,

@@ -11,6 +11,7 @@ import { auditLineIfChanged } from '../audit';
 import type { TenantContext } from '../context';
 import { getDocumentFor } from '../documents/documents';
 import { ConflictError, NotFoundError, say, ValidationError } from '../errors';
+import { assertMayEmailClients } from '../mail/client-email-cap';
 import { queueDocumentEmail } from '../mail/outgoing';
 import { readerLocale } from '../reader-language';
 import { blankToNull } from '../text';
@@ -49,6 +50,8 @@ export async function recordManualPayment(ctx: TenantContext, invoiceId: string,
       },
     ]);
   }
+  // A receipt asked for and not allowed today: refused before the payment is recorded.
+  if (input.sendReceipt) await assertMayEmailClients(ctx);
   const payment = await recordPayment(
     ctx.db,
     ctx.tenantId,

@@ -52,6 +52,7 @@ async function emailSignInLink(ctx: AppContext, to: { tenantId: string; clientId
     forTenant(ctx, to.tenantId),
     { clientId: to.clientId, documentId: null, kind: 'portal_link' },
     `${key}:${Math.floor(now.getTime() / WINDOW_MS)}`,
+    { whenCapped: 'skip' },
   );
 }
 

@@ -136,6 +136,7 @@ export async function applyCheckoutEvent(
     { id: invoice.id, type: 'invoice', clientId: invoice.clientId },
     `receipt:${payment.id}`,
     'receipt',
+    { whenCapped: 'skip' },
   );
   return 'paid';
 }

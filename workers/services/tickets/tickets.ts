@@ -16,6 +16,7 @@ import {
 import { auditLine, auditLineIfChanged } from '../audit';
 import type { AppContext, TenantContext } from '../context';
 import { type FieldRefusal, NotFoundError, say, ValidationError } from '../errors';
+import { assertMayEmailClients } from '../mail/client-email-cap';
 import { queueClientEmail } from '../mail/outgoing';
 import { tellBusiness } from '../notices/notices';
 import { type ClientScope, clientDocument } from '../portal/documents';
@@ -233,6 +234,8 @@ export async function replyAsStaff(
   const t = await getTicket(ctx.db, ctx.tenantId, id);
   if (!t) throw new NotFoundError('ticket');
   if (!input.body.trim()) throw new ValidationError([{ path: 'body', message: 'writeReply' }]);
+  // Refused before the message is written, so the thread never shows a reply that was not sent.
+  if (!input.internal) await assertMayEmailClients(ctx);
   const messageDomain = ctx.config.mailFrom.split('@')[1] ?? 'clientele.local';
   const msgId = newId('msg');
   const row = await addTicketMessage(

@@ -243,6 +243,12 @@ export const en = {
     notWebhookSecret:
       "This is not a webhook signing secret: it starts with whsec_ (the endpoint's page in Stripe)",
     restoreBeforePortal: 'Restore the client before turning portal access on',
+    wrongCurrentPassword: 'Your current password is not correct',
+    clientEmailCap: (n: number): string =>
+      `Verify your email address to send more than ${n} emails to clients a day (see the banner at the top: "Send the link again")`,
+    sameEmail: 'This is already your email address',
+    resetLinkSent:
+      'If an account uses this address, a link to choose a new password is on its way. It works once, within an hour.',
     /** The problem document's `title`, by HTTP status. */
     title: {
       400: 'Bad Request',
@@ -275,6 +281,8 @@ export const en = {
       payment: 'Payment not found',
       portalLink: 'Portal link not found',
       route: 'Route not found',
+      resetLink: 'This link has expired or was already used; ask for a new one',
+      verificationLink: 'This confirmation link has expired or was already used; ask for a new one',
       session: 'Session not found',
       ticket: 'Ticket not found',
     },

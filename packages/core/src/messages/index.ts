@@ -38,5 +38,6 @@ function merged<T>(pick: (m: Messages) => T): Record<Language, Messages['common'
 
 export const PORTAL_WORDS: Record<Language, PortalWords> = merged((m) => m.portal);
 export const DOCUMENT_WORDS: Record<Language, DocumentWords> = merged((m) => m.document);
+export * from './account-mail';
 export { CLOSING_WORDS } from './closing';
 export { TWO_FACTOR_MAIL, type TwoFactorMailWords } from './two-factor-mail';

@@ -240,6 +240,12 @@ export const it = {
     notWebhookSecret:
       'Questo non è un segreto di firma del webhook: inizia con whsec_ (pagina dell’endpoint in Stripe)',
     restoreBeforePortal: 'Ripristina il cliente prima di attivare l’accesso al portale',
+    wrongCurrentPassword: 'La password attuale non è corretta',
+    clientEmailCap: (n: number): string =>
+      `Conferma il tuo indirizzo email per inviare ai clienti più di ${n} email al giorno (vedi l’avviso in alto: "Invia di nuovo il link")`,
+    sameEmail: 'Questo è già il tuo indirizzo email',
+    resetLinkSent:
+      'Se un account usa questo indirizzo, riceverà un link per scegliere una nuova password. Vale una volta, entro un’ora.',
     title: {
       400: 'Richiesta non valida',
       401: 'Accesso richiesto',
@@ -270,6 +276,8 @@ export const it = {
       payment: 'Pagamento non trovato',
       portalLink: 'Link al portale non trovato',
       route: 'Percorso non trovato',
+      resetLink: 'Questo link è scaduto o è già stato usato; richiedine uno nuovo',
+      verificationLink: 'Questo link di conferma è scaduto o è già stato usato; richiedine uno nuovo',
       session: 'Sessione non trovata',
       ticket: 'Richiesta di assistenza non trovata',
     },

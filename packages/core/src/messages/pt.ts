@@ -238,6 +238,12 @@ export const pt = {
     notWebhookSecret:
       'Isto não é um segredo de assinatura de webhook: começa por whsec_ (página do endpoint no Stripe)',
     restoreBeforePortal: 'Restaure o cliente antes de ativar o acesso ao portal',
+    wrongCurrentPassword: 'A sua palavra-passe atual não está correta',
+    clientEmailCap: (n: number): string =>
+      `Confirme o seu endereço de email para enviar mais de ${n} emails por dia aos clientes (veja o aviso no topo: "Enviar a ligação de novo")`,
+    sameEmail: 'Este já é o seu endereço de email',
+    resetLinkSent:
+      'Se existir uma conta com este endereço, vai receber uma ligação para escolher uma nova palavra-passe. Funciona uma vez, durante uma hora.',
     title: {
       400: 'Pedido inválido',
       401: 'Não autenticado',
@@ -268,6 +274,8 @@ export const pt = {
       payment: 'Pagamento não encontrado',
       portalLink: 'Link do portal não encontrado',
       route: 'Rota não encontrada',
+      resetLink: 'Esta ligação expirou ou já foi usada; peça uma nova',
+      verificationLink: 'Esta ligação de confirmação expirou ou já foi usada; peça uma nova',
       session: 'Sessão não encontrada',
       ticket: 'Pedido de suporte não encontrado',
     },

@@ -4,10 +4,6 @@ import { newId } from '../ids';
 import { type ApiKeyScope, apiKeys, memberships, rateLimits, sessions, tenants, users } from '../schema';
 import { type Beside, NOTHING_BESIDE, writeBeside } from './beside';
 
-export async function findUserById(db: Db, id: string) {
-  return db.select().from(users).where(eq(users.id, id)).get();
-}
-
 export async function findUserByEmail(db: Db, email: string) {
   return db.select().from(users).where(eq(users.email, email.toLowerCase())).get();
 }

@@ -21,7 +21,8 @@ const asksForCode = (err: unknown) =>
 export function SignInPage() {
   const { session, setSession } = useSession();
   const navigate = useNavigate();
-  const from = (useLocation().state as { from?: string } | null)?.from ?? '/';
+  const state = useLocation().state as { from?: string; notice?: string } | null;
+  const from = state?.from ?? '/';
   const { t } = useWords();
   const w = t.twoFactor;
   // Email and password kept once they were right, while the code is asked for.
@@ -128,6 +129,7 @@ export function SignInPage() {
     <div className="auth-card">
       <h1>{t.auth.signInTitle}</h1>
       <form onSubmit={submit} noValidate>
+        {state?.notice ? <p role="status">{state.notice}</p> : null}
         <FormError message={form.error} />
         <Field label={t.field.email} name="email" type="email" autoComplete="email" required autoFocus />
         <Field
@@ -141,6 +143,9 @@ export function SignInPage() {
           {form.busy ? t.auth.signingIn : t.auth.signIn}
         </button>
       </form>
+      <p>
+        <Link to="/forgot-password">{t.account.forgotLink}</Link>
+      </p>
       <p className="muted">
         {t.auth.newHere} <Link to="/signup">{t.auth.createAccountLink}</Link>
       </p>

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
-import { SessionSchema } from '../../../services/auth/schema';
+import { profileOf } from '../../../services/account/profile';
+import { CurrentSessionSchema } from '../../../services/auth/schema';
 import { sessionBusiness } from '../../../services/auth/sessions';
 import { twoFactorSettings } from '../../../services/auth/two-factor';
 import { NotFoundError } from '../../../services/errors';
@@ -16,7 +17,7 @@ const route = createRoute({
   security,
   ...permit('self'),
   summary: 'Who is signed in',
-  responses: { 200: jsonResponse(SessionSchema, 'The current session'), ...commonErrors },
+  responses: { 200: jsonResponse(CurrentSessionSchema, 'The current session'), ...commonErrors },
 });
 
 export function registerGetCurrentSession(app: Router) {
@@ -27,6 +28,7 @@ export function registerGetCurrentSession(app: Router) {
       twoFactorSettings(tenantContext(c), auth.userId),
     ]);
     if (!tenant || !auth.userId) throw new NotFoundError('session');
+    const me = await profileOf(c.var.ctx, auth.userId);
     return c.json(
       {
         userId: auth.userId,
@@ -37,6 +39,14 @@ export function registerGetCurrentSession(app: Router) {
         role: auth.role,
         twoFactorEnabled: twoFactor.enabledForMe,
         twoFactorRequired: twoFactor.required && !twoFactor.enabledForMe,
+        user: {
+          id: me.id,
+          email: me.email,
+          name: me.name,
+          locale: me.locale,
+          emailVerified: me.emailVerified,
+          twoFactorEnabled: me.twoFactorEnabled,
+        },
       },
       200,
     );

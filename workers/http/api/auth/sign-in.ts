@@ -4,7 +4,7 @@ import { signInToBusiness } from '../../../services/auth/sessions';
 import { readSessionCookie, writeSessionCookie } from '../../session-cookies';
 import { commonErrors, jsonBody, jsonResponse, ProblemSchema } from '../fields';
 import type { Router } from '../router';
-import { clientAddress } from './client-address';
+import { clientAddress, clientDevice } from './client-address';
 
 const SignInSchema = z
   .object({
@@ -43,6 +43,7 @@ export function registerSignIn(app: Router) {
     const { session: s, business: tenant } = await signInToBusiness(c.var.ctx, {
       ...input,
       ip: clientAddress(c),
+      ...clientDevice(c),
       previousToken: readSessionCookie(c, 'admin'),
     });
     writeSessionCookie(c, 'admin', s.token, s.expiresAt);

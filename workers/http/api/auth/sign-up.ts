@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { emailSignUpConfirmation } from '../../../services/account/email-verification';
 import { SessionSchema } from '../../../services/auth/schema';
 import { signUp } from '../../../services/auth/sessions';
 import { problemWords } from '../../../services/reader-language';
@@ -13,7 +14,7 @@ import {
   ProblemSchema,
 } from '../fields';
 import type { Router } from '../router';
-import { clientAddress } from './client-address';
+import { clientAddress, clientDevice } from './client-address';
 
 const password = z
   .string()
@@ -64,7 +65,9 @@ export function registerSignUp(app: Router) {
       currency: input.currency ?? 'EUR',
       locale: input.locale ?? 'en',
       ip: clientAddress(c),
+      ...clientDevice(c),
     });
+    await emailSignUpConfirmation(c.var.ctx, s.userId, clientAddress(c));
     writeSessionCookie(c, 'admin', s.token, s.expiresAt);
     return c.json(
       {

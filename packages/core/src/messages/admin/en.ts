@@ -1,4 +1,5 @@
 import type { EstimateViewStatus, InvoiceViewStatus } from '../../status';
+import { accountEn } from './en-account';
 import { auditEn } from './en-audit';
 import { closingEn } from './en-closing';
 import { settingsEn } from './en-settings';
@@ -19,6 +20,7 @@ export const adminEn = {
   ...auditEn,
   ...twoFactorEn,
   ...teamEn,
+  ...accountEn,
   app: {
     loading: 'Loading…',
     pageNotFound: 'Page not found.',

@@ -1,4 +1,5 @@
 import type { AdminMessages } from './en';
+import { accountIt } from './it-account';
 import { auditIt } from './it-audit';
 import { closingIt } from './it-closing';
 import { settingsIt } from './it-settings';
@@ -11,6 +12,7 @@ export const adminIt = {
   ...auditIt,
   ...twoFactorIt,
   ...teamIt,
+  ...accountIt,
   app: {
     loading: 'Caricamento…',
     pageNotFound: 'Pagina non trovata.',

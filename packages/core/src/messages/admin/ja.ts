@@ -1,4 +1,5 @@
 import type { AdminMessages } from './en';
+import { accountJa } from './ja-account';
 import { auditJa } from './ja-audit';
 import { closingJa } from './ja-closing';
 import { settingsJa } from './ja-settings';
@@ -11,6 +12,7 @@ export const adminJa = {
   ...auditJa,
   ...twoFactorJa,
   ...teamJa,
+  ...accountJa,
   app: {
     loading: '読み込み中…',
     pageNotFound: 'ページが見つかりません。',

@@ -1,4 +1,5 @@
 import type { AdminMessages } from './en';
+import { accountPt } from './pt-account';
 import { auditPt } from './pt-audit';
 import { closingPt } from './pt-closing';
 import { settingsPt } from './pt-settings';
@@ -11,6 +12,7 @@ export const adminPt = {
   ...auditPt,
   ...twoFactorPt,
   ...teamPt,
+  ...accountPt,
   app: {
     loading: 'A carregar…',
     pageNotFound: 'Página não encontrada.',

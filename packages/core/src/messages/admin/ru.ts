@@ -1,5 +1,6 @@
 import { russianCount } from '../russian-count';
 import type { AdminMessages } from './en';
+import { accountRu } from './ru-account';
 import { auditRu } from './ru-audit';
 import { closingRu } from './ru-closing';
 import { settingsRu } from './ru-settings';
@@ -12,6 +13,7 @@ export const adminRu = {
   ...auditRu,
   ...twoFactorRu,
   ...teamRu,
+  ...accountRu,
   app: {
     loading: 'Загрузка…',
     pageNotFound: 'Страница не найдена.',
