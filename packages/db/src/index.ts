@@ -6,6 +6,7 @@ export * from './queries/audit';
 export * from './queries/auth';
 export * from './queries/clients';
 export * from './queries/dashboard';
+export * from './queries/data-exports';
 export * from './queries/document-kinds';
 export * from './queries/documents';
 export * from './queries/emails';

@@ -8,6 +8,7 @@ import { sessionCookieName } from '../session-cookies';
 import { registerAuthRoutes } from './auth/routes';
 import { registerClientRoutes } from './clients/routes';
 import { registerGetDashboard } from './dashboard/get-dashboard';
+import { registerDataRoutes } from './data/routes';
 import { registerDocumentRoutesAll } from './documents/routes';
 import { registerEmailRoutes } from './emails/routes';
 import { registerPortalLinkRoutes } from './portal-links/routes';
@@ -52,6 +53,7 @@ export function createApi() {
   registerEmailRoutes(api);
   registerPortalLinkRoutes(api);
   registerTicketRoutes(api);
+  registerDataRoutes(api);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

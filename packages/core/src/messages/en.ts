@@ -1,4 +1,5 @@
 import type { EstimateViewStatus, IssuedInvoiceStatus } from '../status';
+import { dataProblemsEn, exportMailEn } from './data-en';
 
 type Stamp = 'PAID' | 'VOID' | 'OVERDUE' | 'DRAFT';
 
@@ -250,6 +251,7 @@ export const en = {
       404: 'Not Found',
       405: 'Method Not Allowed',
       409: 'Conflict',
+      410: 'Gone',
       413: 'Content Too Large',
       415: 'Unsupported Media Type',
       422: 'Unprocessable Content',
@@ -260,6 +262,7 @@ export const en = {
     },
     /** What was not found (or belongs to someone else: the same answer). */
     notFound: {
+      export: 'Export not found',
       apiKey: 'API key not found',
       attachment: 'Attachment not found',
       business: 'Business not found',
@@ -297,6 +300,7 @@ export const en = {
     apiKeyInvalid: 'The API key is invalid or revoked',
     notFromApp: 'This request did not come from the Clientele app',
     ownerOnly: 'Only the business owner can do this',
+    ...dataProblemsEn,
     roleMayNot: (role: string): string => `Your role in this business (${role}) does not allow this`,
     noBusinessYet: 'This account has no business yet',
     idempotencyKeyTooLong: 'Idempotency-Key is longer than 255 characters',
@@ -342,6 +346,8 @@ export const en = {
     savedMeanwhile: 'The same thing was saved at the same moment by another request; reload and try again',
   },
   /** Emails to the business about what its clients did. */
+  exportMail: exportMailEn,
+
   notice: {
     estimateAccepted: (c: string, n: string) => `${c} accepted estimate ${n}`,
     estimateRejected: (c: string, n: string) => `${c} declined estimate ${n}`,

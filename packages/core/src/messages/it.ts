@@ -1,3 +1,4 @@
+import { dataProblemsIt, exportMailIt } from './data-it';
 import type { Messages } from './en';
 
 export const it = {
@@ -246,6 +247,7 @@ export const it = {
       404: 'Non trovato',
       405: 'Metodo non consentito',
       409: 'Conflitto',
+      410: 'Non più disponibile',
       413: 'Contenuto troppo grande',
       415: 'Tipo di contenuto non supportato',
       422: 'Contenuto non valido',
@@ -255,6 +257,7 @@ export const it = {
       503: 'Servizio non disponibile',
     },
     notFound: {
+      export: 'Esportazione non trovata',
       apiKey: 'Chiave API non trovata',
       attachment: 'Allegato non trovato',
       business: 'Azienda non trovata',
@@ -292,6 +295,7 @@ export const it = {
     apiKeyInvalid: 'La chiave API non è valida o è stata revocata',
     notFromApp: 'Questa richiesta non proviene dall’app Clientele',
     ownerOnly: 'Solo il titolare dell’azienda può farlo',
+    ...dataProblemsIt,
     roleMayNot: (role) => `Il tuo ruolo in questa azienda (${role}) non lo consente`,
     noBusinessYet: 'Questo account non ha ancora un’azienda',
     idempotencyKeyTooLong: 'La Idempotency-Key supera i 255 caratteri',
@@ -338,6 +342,8 @@ export const it = {
     unknownVariables: (list) => `Variabili sconosciute: ${list}`,
     savedMeanwhile: 'Un’altra richiesta ha salvato la stessa cosa nello stesso momento; ricarica e riprova',
   },
+  exportMail: exportMailIt,
+
   notice: {
     estimateAccepted: (c: string, n: string) => `${c} ha accettato il preventivo ${n}`,
     estimateRejected: (c: string, n: string) => `${c} ha rifiutato il preventivo ${n}`,

@@ -1,3 +1,4 @@
+import { dataProblemsJa, exportMailJa } from './data-ja';
 import type { Messages } from './en';
 
 export const ja = {
@@ -232,6 +233,7 @@ export const ja = {
       404: '見つかりません',
       405: '許可されていないメソッド',
       409: '競合',
+      410: '利用できなくなりました',
       413: 'リクエストが大きすぎます',
       415: '対応していないメディアタイプ',
       422: '処理できない内容',
@@ -241,6 +243,7 @@ export const ja = {
       503: 'サービスを一時的に利用できません',
     },
     notFound: {
+      export: 'エクスポートが見つかりません',
       apiKey: 'API キーが見つかりません',
       attachment: '添付ファイルが見つかりません',
       business: '事業者が見つかりません',
@@ -278,6 +281,7 @@ export const ja = {
     apiKeyInvalid: 'API キーが無効か、取り消されています',
     notFromApp: 'このリクエストは Clientele アプリから送られていません',
     ownerOnly: 'この操作は事業者のオーナーだけが行えます',
+    ...dataProblemsJa,
     roleMayNot: (role) => `この事業者でのあなたのロール（${role}）ではこの操作はできません`,
     noBusinessYet: 'このアカウントにはまだ事業者がありません',
     idempotencyKeyTooLong: 'Idempotency-Key が 255 文字を超えています',
@@ -323,6 +327,8 @@ export const ja = {
     unknownVariables: (list) => `不明な変数: ${list}`,
     savedMeanwhile: '別のリクエストが同時に同じ内容を保存しました。再読み込みしてもう一度お試しください',
   },
+  exportMail: exportMailJa,
+
   notice: {
     estimateAccepted: (c: string, n: string) => `${c} 様が見積書 ${n} を承認しました`,
     estimateRejected: (c: string, n: string) => `${c} 様が見積書 ${n} を辞退しました`,

@@ -1,3 +1,4 @@
+import { dataProblemsPt, exportMailPt } from './data-pt';
 import type { Messages } from './en';
 
 export const pt = {
@@ -244,6 +245,7 @@ export const pt = {
       404: 'Não encontrado',
       405: 'Método não permitido',
       409: 'Conflito',
+      410: 'Não está mais disponível',
       413: 'Conteúdo demasiado grande',
       415: 'Tipo de conteúdo não suportado',
       422: 'Conteúdo inválido',
@@ -253,6 +255,7 @@ export const pt = {
       503: 'Serviço indisponível',
     },
     notFound: {
+      export: 'Exportação não encontrada',
       apiKey: 'Chave de API não encontrada',
       attachment: 'Anexo não encontrado',
       business: 'Empresa não encontrada',
@@ -290,6 +293,7 @@ export const pt = {
     apiKeyInvalid: 'A chave de API é inválida ou foi revogada',
     notFromApp: 'Este pedido não veio da aplicação Clientele',
     ownerOnly: 'Só o proprietário da empresa pode fazer isto',
+    ...dataProblemsPt,
     roleMayNot: (role) => `A sua função nesta empresa (${role}) não permite fazer isto`,
     noBusinessYet: 'Esta conta ainda não tem empresa',
     idempotencyKeyTooLong: 'A Idempotency-Key tem mais de 255 caracteres',
@@ -335,6 +339,8 @@ export const pt = {
     unknownVariables: (list) => `Variáveis desconhecidas: ${list}`,
     savedMeanwhile: 'Outro pedido guardou o mesmo no mesmo instante; recarregue e tente de novo',
   },
+  exportMail: exportMailPt,
+
   notice: {
     estimateAccepted: (c: string, n: string) => `${c} aceitou o orçamento ${n}`,
     estimateRejected: (c: string, n: string) => `${c} recusou o orçamento ${n}`,

@@ -1,3 +1,4 @@
+import { dataProblemsRu, exportMailRu } from './data-ru';
 import type { Messages } from './en';
 import { russianCount } from './russian-count';
 
@@ -239,6 +240,7 @@ export const ru = {
       404: 'Не найдено',
       405: 'Метод не поддерживается',
       409: 'Конфликт',
+      410: 'Больше недоступно',
       413: 'Слишком большой запрос',
       415: 'Неподдерживаемый тип данных',
       422: 'Неверные данные',
@@ -248,6 +250,7 @@ export const ru = {
       503: 'Сервис временно недоступен',
     },
     notFound: {
+      export: 'Выгрузка не найдена',
       apiKey: 'API-ключ не найден',
       attachment: 'Вложение не найдено',
       business: 'Компания не найдена',
@@ -285,6 +288,7 @@ export const ru = {
     apiKeyInvalid: 'API-ключ неверен или отозван',
     notFromApp: 'Этот запрос пришёл не из приложения Clientele',
     ownerOnly: 'Это может сделать только владелец компании',
+    ...dataProblemsRu,
     roleMayNot: (role) => `Ваша роль в этой компании (${role}) не позволяет это сделать`,
     noBusinessYet: 'У этой учётной записи пока нет компании',
     idempotencyKeyTooLong: 'Idempotency-Key длиннее 255 символов',
@@ -329,6 +333,8 @@ export const ru = {
     unknownVariables: (list) => `Неизвестные переменные: ${list}`,
     savedMeanwhile: 'То же самое одновременно сохранил другой запрос; обновите страницу и попробуйте снова',
   },
+  exportMail: exportMailRu,
+
   notice: {
     estimateAccepted: (c: string, n: string) => `${c} принял(а) смету ${n}`,
     estimateRejected: (c: string, n: string) => `${c} отклонил(а) смету ${n}`,
