@@ -109,6 +109,12 @@ class IdMap {
     return typeof old === 'string' ? this.to(old, path) : null;
   }
 
+  /** Ids inside text (an email's idempotency key, an audit line's facts) follow their rows. */
+  inText(value: unknown): unknown {
+    if (typeof value !== 'string') return value;
+    return value.replace(/\b[a-z]{3}_[0-9a-z]{24}\b(?!@)/g, (id) => this.map.get(id) || id);
+  }
+
   /** Audit lines may name things that no longer exist: those keep their id. */
   ifKnown(old: unknown): unknown {
     return typeof old === 'string' ? (this.map.get(old) ?? old) : old;
@@ -235,11 +241,13 @@ export async function importArchive(ctx: TenantContext, bytes: Uint8Array): Prom
     clientId: ids.maybe(r.clientId, `${f.emails}[${i}].clientId`),
     documentId: ids.maybe(r.documentId, `${f.emails}[${i}].documentId`),
     ticketMessageId: ids.maybe(r.ticketMessageId, `${f.emails}[${i}].ticketMessageId`),
+    idempotencyKey: ids.inText(r.idempotencyKey),
   }));
   const newAudit = audit.map((r, i) => ({
     ...r,
     id: ids.to(String(r.id), `${f.audit}[${i}].id`),
     subjectId: ids.ifKnown(r.subjectId),
+    detail: r.detail ? Object.fromEntries(Object.entries(r.detail).map(([k, v]) => [k, ids.inText(v)])) : null,
   }));
   const business = { ...profile, logoKey: needLogo(profile.logoKey, `${SETTINGS_FILE}.business.logoKey`) };
 

@@ -286,10 +286,6 @@ export function insertRowsStatements(
 ) {
   const t = IMPORT_TABLES[table] as SQLiteTable;
   const columns = Object.entries(getTableColumns(t)) as [string, SQLiteColumn][];
-  const names = sql.join(
-    columns.map(([, c]) => sql.identifier(c.name)),
-    sql`, `,
-  );
   const picks = sql.join(
     columns.map((_, i) => sql.raw(`json_extract(value, '$[${i}]')`)),
     sql`, `,
@@ -303,13 +299,14 @@ export function insertRowsStatements(
       return c.mapToDriverValue(value);
     }),
   );
-  const statements: ReturnType<Db['run']>[] = [];
+  const statements: ReturnType<ReturnType<Db['insert']>['select']>[] = [];
   let chunk: unknown[][] = [];
   let size = 0;
   const flush = () => {
     if (chunk.length === 0) return;
     statements.push(
-      db.run(sql`INSERT INTO ${t} (${names}) SELECT ${picks} FROM json_each(${JSON.stringify(chunk)})`),
+      // A raw statement cannot join a drizzle batch with parameters; insert…select can.
+      db.insert(t).select(sql`SELECT ${picks} FROM json_each(${JSON.stringify(chunk)})`),
     );
     chunk = [];
     size = 0;
