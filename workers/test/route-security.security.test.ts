@@ -1,4 +1,5 @@
 import { env, SELF } from 'cloudflare:test';
+import { strToU8, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type Caller,
@@ -15,6 +16,7 @@ import {
   signUp,
   withApiKey,
 } from './helpers/api';
+import { buildExport } from './helpers/exports';
 import { heldReply } from './helpers/inbound';
 import { newLink } from './helpers/portal';
 import {
@@ -55,6 +57,10 @@ interface Row {
   endsSession?: true;
   /** What an API key that may call it gets instead of an answer (a key has no session to show). */
   keyGets?: 404;
+  /** The permission the route states (`x-permission`): the role matrix checks every role against it. */
+  needs?: 'self' | 'read' | 'write' | 'export' | 'settings' | 'team' | 'owner';
+  /** The body's type when it is bytes (a logo by default). */
+  contentType?: string;
 }
 
 const client = async (o: Caller) => ({ id: (await createClient(o)).id });
@@ -65,6 +71,14 @@ const estimate = async (o: Caller, send = true) => {
   const res = await call('/estimates', { method: 'POST', body: { clientId: c.id, lines: [line()] }, as: o });
   const { id } = await json<{ id: string }>(res);
   if (send) await call(`/estimates/${id}/send`, { method: 'POST', as: o });
+  return { id };
+};
+const requestedExport = async (o: Caller) => ({
+  id: (await json<{ id: string }>(await call('/exports', { method: 'POST', as: o }))).id,
+});
+const readyExport = async (o: Caller) => {
+  const { id } = await requestedExport(o);
+  await buildExport(o, id);
   return { id };
 };
 const apiKey = async (o: Caller) => {
@@ -184,6 +198,18 @@ const TABLE: Record<string, Row> = {
   'PATCH /tickets/{id}': { seed: ticket, body: () => ({ status: 'closed' }) },
   'POST /tickets/{id}/messages': { seed: ticket, body: () => ({ body: 'Thanks, on it.' }) },
   'GET /tickets/{id}/attachments/{attachmentId}': { seed: ticket },
+  // A member may not take the data out: `ownerOnly` is the suite's "a member gets 403".
+  'POST /exports': { needs: 'export', ownerOnly: true },
+  'GET /exports': { needs: 'export', ownerOnly: true },
+  'GET /exports/{id}': { seed: requestedExport, needs: 'export', ownerOnly: true },
+  'GET /exports/{id}/download': { seed: readyExport, needs: 'export', ownerOnly: true },
+  'POST /imports': {
+    body: () => zipSync({ 'readme.txt': strToU8('not an export') }),
+    contentType: 'application/zip',
+    needs: 'owner',
+    ownerOnly: true,
+    sessionOnly: true,
+  },
 };
 
 const served = await SELF.fetch(`${ORIGIN}/api/v1/openapi.json`);
@@ -247,7 +273,8 @@ async function prepare(op: Operation, as: Caller): Promise<Prepared> {
   const row = TABLE[op.key]!;
   const seeded = row.seed ? await row.seed(as) : {};
   const body = row.body?.(seeded);
-  const headers: Record<string, string> = body instanceof Uint8Array ? { 'content-type': 'image/png' } : {};
+  const headers: Record<string, string> =
+    body instanceof Uint8Array ? { 'content-type': row.contentType ?? 'image/png' } : {};
   return { path: pathOf(op, seeded), body, headers, seeded };
 }
 

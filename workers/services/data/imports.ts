@@ -247,7 +247,9 @@ export async function importArchive(ctx: TenantContext, bytes: Uint8Array): Prom
     ...r,
     id: ids.to(String(r.id), `${f.audit}[${i}].id`),
     subjectId: ids.ifKnown(r.subjectId),
-    detail: r.detail ? Object.fromEntries(Object.entries(r.detail).map(([k, v]) => [k, ids.inText(v)])) : null,
+    detail: r.detail
+      ? Object.fromEntries(Object.entries(r.detail).map(([k, v]) => [k, ids.inText(v)]))
+      : null,
   }));
   const business = { ...profile, logoKey: needLogo(profile.logoKey, `${SETTINGS_FILE}.business.logoKey`) };
 

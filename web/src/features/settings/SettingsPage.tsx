@@ -1,6 +1,7 @@
 import { LANGUAGES } from '@clientele/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
 import { oneOf } from '../../api/http';
 import type { Settings, SettingsPatch } from '../../api/types';
 import { useWords } from '../../i18n';
@@ -95,6 +96,7 @@ export function SettingsPage() {
     <section>
       <div className="page-head">
         <h1>{t.settings.title}</h1>
+        <Link to="/settings/data">{t.data.link}</Link>
       </div>
       <div className="card logo-card">
         <h3>{t.settings.logo}</h3>

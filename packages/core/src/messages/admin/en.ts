@@ -1,4 +1,5 @@
 import type { EstimateViewStatus, InvoiceViewStatus } from '../../status';
+import { dataEn } from './en-data';
 import { settingsEn } from './en-settings';
 
 /**
@@ -11,6 +12,7 @@ import { settingsEn } from './en-settings';
  */
 export const adminEn = {
   ...settingsEn,
+  ...dataEn,
   app: {
     loading: 'Loading…',
     pageNotFound: 'Page not found.',

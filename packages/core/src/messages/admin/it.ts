@@ -1,8 +1,10 @@
 import type { AdminMessages } from './en';
+import { dataIt } from './it-data';
 import { settingsIt } from './it-settings';
 
 export const adminIt = {
   ...settingsIt,
+  ...dataIt,
   app: {
     loading: 'Caricamento…',
     pageNotFound: 'Pagina non trovata.',

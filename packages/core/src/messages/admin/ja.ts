@@ -1,8 +1,10 @@
 import type { AdminMessages } from './en';
+import { dataJa } from './ja-data';
 import { settingsJa } from './ja-settings';
 
 export const adminJa = {
   ...settingsJa,
+  ...dataJa,
   app: {
     loading: '読み込み中…',
     pageNotFound: 'ページが見つかりません。',

@@ -1,8 +1,10 @@
 import type { AdminMessages } from './en';
+import { dataPt } from './pt-data';
 import { settingsPt } from './pt-settings';
 
 export const adminPt = {
   ...settingsPt,
+  ...dataPt,
   app: {
     loading: 'A carregar…',
     pageNotFound: 'Página não encontrada.',

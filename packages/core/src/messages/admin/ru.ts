@@ -1,9 +1,11 @@
 import { russianCount } from '../russian-count';
 import type { AdminMessages } from './en';
+import { dataRu } from './ru-data';
 import { settingsRu } from './ru-settings';
 
 export const adminRu = {
   ...settingsRu,
+  ...dataRu,
   app: {
     loading: 'Загрузка…',
     pageNotFound: 'Страница не найдена.',
