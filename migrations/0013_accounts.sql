@@ -101,4 +101,7 @@ ALTER TABLE `users` ADD `locale` text;--> statement-breakpoint
 ALTER TABLE `users` ADD `totp_secret` text;--> statement-breakpoint
 ALTER TABLE `users` ADD `totp_enabled_at` integer;--> statement-breakpoint
 ALTER TABLE `users` ADD `totp_last_step` integer;--> statement-breakpoint
-CREATE INDEX `memberships_tenant_role_idx` ON `memberships` (`tenant_id`,`role`);
+CREATE INDEX `memberships_tenant_role_idx` ON `memberships` (`tenant_id`,`role`);--> statement-breakpoint
+-- Exports: where the background build has got to (a chunk of files per queue message)
+ALTER TABLE `data_exports` ADD `step` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `data_exports` ADD `steps` integer;

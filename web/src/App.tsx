@@ -12,6 +12,7 @@ import { SessionProvider, useSession } from './features/auth/session';
 import { ClientFormPage } from './features/clients/ClientFormPage';
 import { ClientsPage } from './features/clients/ClientsPage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
+import { DataPage } from './features/data/DataPage';
 import { DocumentEditorPage } from './features/documents/DocumentEditorPage';
 import { DocumentPage } from './features/documents/DocumentPage';
 import { DocumentsPage } from './features/documents/DocumentsPage';
@@ -64,6 +65,7 @@ export function App() {
           <Route path="/settings" element={guarded(<SettingsPage />)} />
           <Route path="/settings/audit-log" element={guarded(<AuditLogPage />)} />
           <Route path={TWO_FACTOR_PATH} element={guarded(<TwoFactorPage />)} />
+          <Route path="/settings/data" element={guarded(<DataPage />)} />
           <Route path="/support" element={guarded(<SupportPage />)} />
           <Route path="/support/:id" element={guarded(<TicketPage />)} />
           <Route path="/invoices" element={guarded(<DocumentsPage key="invoice" type="invoice" />)} />

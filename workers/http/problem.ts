@@ -26,6 +26,7 @@ const SLUGS: Record<ProblemStatus, string> = {
   404: 'not-found',
   405: 'method-not-allowed',
   409: 'conflict',
+  410: 'gone',
   413: 'payload-too-large',
   415: 'unsupported-media-type',
   422: 'validation',

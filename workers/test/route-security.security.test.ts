@@ -1,5 +1,6 @@
 import { env, SELF } from 'cloudflare:test';
 import { ROLES, type Role } from '@clientele/db';
+import { strToU8, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type Permission, roleMay } from '../services/auth/permissions';
 import {
@@ -18,6 +19,7 @@ import {
   uniqueEmail,
   withApiKey,
 } from './helpers/api';
+import { buildExport } from './helpers/exports';
 import { heldReply } from './helpers/inbound';
 import { newLink } from './helpers/portal';
 import {
@@ -61,6 +63,8 @@ interface Row {
   endsSession?: true;
   /** What an API key that may call it gets instead of an answer (a key has no session to show). */
   keyGets?: 404;
+  /** The body's type when it is bytes (a logo by default). */
+  contentType?: string;
 }
 
 const client = async (o: Caller) => ({ id: (await createClient(o)).id });
@@ -71,6 +75,14 @@ const estimate = async (o: Caller, send = true) => {
   const res = await call('/estimates', { method: 'POST', body: { clientId: c.id, lines: [line()] }, as: o });
   const { id } = await json<{ id: string }>(res);
   if (send) await call(`/estimates/${id}/send`, { method: 'POST', as: o });
+  return { id };
+};
+const requestedExport = async (o: Caller) => ({
+  id: (await json<{ id: string }>(await call('/exports', { method: 'POST', as: o }))).id,
+});
+const readyExport = async (o: Caller) => {
+  const { id } = await requestedExport(o);
+  await buildExport(o, id);
   return { id };
 };
 const apiKey = async (o: Caller) => {
@@ -281,6 +293,16 @@ const TABLE: Record<string, Row> = {
     needs: 'self',
     sessionOnly: true,
   },
+  'POST /exports': { needs: 'export' },
+  'GET /exports': { needs: 'export' },
+  'GET /exports/{id}': { seed: requestedExport, needs: 'export' },
+  'GET /exports/{id}/download': { seed: readyExport, needs: 'export' },
+  'POST /imports': {
+    body: () => zipSync({ 'readme.txt': strToU8('not an export') }),
+    contentType: 'application/zip',
+    needs: 'owner',
+    sessionOnly: true,
+  },
 };
 
 /** What a row needs: stated, or `read` for a GET and `write` for anything else. */
@@ -367,7 +389,8 @@ async function prepare(op: Operation, as: Caller): Promise<Prepared> {
   const row = TABLE[op.key]!;
   const seeded = row.seed ? await row.seed(as) : {};
   const body = row.body?.(seeded);
-  const headers: Record<string, string> = body instanceof Uint8Array ? { 'content-type': 'image/png' } : {};
+  const headers: Record<string, string> =
+    body instanceof Uint8Array ? { 'content-type': row.contentType ?? 'image/png' } : {};
   return { path: pathOf(op, seeded), body, headers, seeded };
 }
 

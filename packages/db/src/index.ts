@@ -8,6 +8,7 @@ export * from './queries/beside';
 export * from './queries/clients';
 export * from './queries/closing';
 export * from './queries/dashboard';
+export * from './queries/data-exports';
 export * from './queries/document-kinds';
 export * from './queries/documents';
 export * from './queries/emails';

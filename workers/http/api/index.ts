@@ -11,6 +11,7 @@ import { registerAuthRoutes } from './auth/routes';
 import { registerCloseBusiness } from './business/close-business';
 import { registerClientRoutes } from './clients/routes';
 import { registerGetDashboard } from './dashboard/get-dashboard';
+import { registerDataRoutes } from './data/routes';
 import { registerDocumentRoutesAll } from './documents/routes';
 import { registerEmailRoutes } from './emails/routes';
 import { registerPortalLinkRoutes } from './portal-links/routes';
@@ -75,6 +76,7 @@ export function createApi() {
   registerListAuditLog(api);
   registerTwoFactorRoutes(api);
   registerTeamRoutes(api);
+  registerDataRoutes(api);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -104,6 +104,8 @@ const SESSION_ONLY: { prefix: string; writesOnly: boolean }[] = [
   { prefix: '/sessions/current/business', writesOnly: false },
   // A person's own account: a key acts for the business, never as a person.
   { prefix: '/email-verifications', writesOnly: false },
+  // Loading an export replaces what a business is: its owner, signed in.
+  { prefix: '/imports', writesOnly: false },
 ];
 
 export type KeyRefusal = 'readOnly' | 'sessionOnly';

@@ -28,7 +28,7 @@ function entryNames(plans: PdfPlan[]): string[] {
 }
 
 /** Writes the ZIP into R2 as it streams, in equal 5 MiB parts, so memory stays flat. */
-class PartWriter {
+export class PartWriter {
   private buffer = new Uint8Array(PART_SIZE);
   private filled = 0;
   private readonly parts: R2UploadedPart[] = [];

@@ -1,4 +1,5 @@
 import type { EstimateViewStatus, IssuedInvoiceStatus } from '../status';
+import { dataProblemsEn, exportMailEn } from './data-en';
 import { invitationEn } from './invitation-en';
 
 type Stamp = 'PAID' | 'VOID' | 'OVERDUE' | 'DRAFT';
@@ -257,6 +258,7 @@ export const en = {
       404: 'Not Found',
       405: 'Method Not Allowed',
       409: 'Conflict',
+      410: 'Gone',
       413: 'Content Too Large',
       415: 'Unsupported Media Type',
       422: 'Unprocessable Content',
@@ -267,6 +269,7 @@ export const en = {
     },
     /** What was not found (or belongs to someone else: the same answer). */
     notFound: {
+      export: 'Export not found',
       apiKey: 'API key not found',
       attachment: 'Attachment not found',
       business: 'Business not found',
@@ -310,6 +313,7 @@ export const en = {
     businessNameMismatch: 'Type the business name exactly as it is shown',
     passwordIncorrect: 'The password is not correct',
     secondFactorNeeded: 'Enter a code from your authenticator app',
+    ...dataProblemsEn,
     roleMayNot: (role: string): string => `Your role in this business (${role}) does not allow this`,
     onlyOwnerTouchesOwner: 'Only an owner can invite, change or remove an owner',
     alreadyMember: 'This person is already a member of this business',
@@ -372,6 +376,8 @@ export const en = {
     ownerNeedsTwoFactor: 'Turn on two-factor sign-in for yourself before requiring it for everyone',
   },
   /** Emails to the business about what its clients did. */
+  exportMail: exportMailEn,
+
   notice: {
     estimateAccepted: (c: string, n: string) => `${c} accepted estimate ${n}`,
     estimateRejected: (c: string, n: string) => `${c} declined estimate ${n}`,

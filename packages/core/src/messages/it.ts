@@ -1,3 +1,4 @@
+import { dataProblemsIt, exportMailIt } from './data-it';
 import type { Messages } from './en';
 import { invitationIt } from './invitation-it';
 
@@ -253,6 +254,7 @@ export const it = {
       404: 'Non trovato',
       405: 'Metodo non consentito',
       409: 'Conflitto',
+      410: 'Non più disponibile',
       413: 'Contenuto troppo grande',
       415: 'Tipo di contenuto non supportato',
       422: 'Contenuto non valido',
@@ -262,6 +264,7 @@ export const it = {
       503: 'Servizio non disponibile',
     },
     notFound: {
+      export: 'Esportazione non trovata',
       apiKey: 'Chiave API non trovata',
       attachment: 'Allegato non trovato',
       business: 'Azienda non trovata',
@@ -305,6 +308,7 @@ export const it = {
     businessNameMismatch: 'Scrivi il nome dell’azienda esattamente come è mostrato',
     passwordIncorrect: 'La password non è corretta',
     secondFactorNeeded: 'Inserisci un codice dalla tua app di autenticazione',
+    ...dataProblemsIt,
     roleMayNot: (role) => `Il tuo ruolo in questa azienda (${role}) non lo consente`,
     onlyOwnerTouchesOwner: 'Solo un titolare può invitare, modificare o rimuovere un titolare',
     alreadyMember: 'Questa persona fa già parte di questa azienda',
@@ -366,6 +370,8 @@ export const it = {
       'Questa azienda chiede a tutti di accedere con un secondo fattore: attiva prima l’accesso in due passaggi nel tuo account',
     ownerNeedsTwoFactor: 'Attiva l’accesso in due passaggi per te prima di richiederlo a tutti',
   },
+  exportMail: exportMailIt,
+
   notice: {
     estimateAccepted: (c: string, n: string) => `${c} ha accettato il preventivo ${n}`,
     estimateRejected: (c: string, n: string) => `${c} ha rifiutato il preventivo ${n}`,

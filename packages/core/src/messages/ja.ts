@@ -1,3 +1,4 @@
+import { dataProblemsJa, exportMailJa } from './data-ja';
 import type { Messages } from './en';
 import { invitationJa } from './invitation-ja';
 
@@ -239,6 +240,7 @@ export const ja = {
       404: '見つかりません',
       405: '許可されていないメソッド',
       409: '競合',
+      410: '利用できなくなりました',
       413: 'リクエストが大きすぎます',
       415: '対応していないメディアタイプ',
       422: '処理できない内容',
@@ -248,6 +250,7 @@ export const ja = {
       503: 'サービスを一時的に利用できません',
     },
     notFound: {
+      export: 'エクスポートが見つかりません',
       apiKey: 'API キーが見つかりません',
       attachment: '添付ファイルが見つかりません',
       business: '事業者が見つかりません',
@@ -291,6 +294,7 @@ export const ja = {
     businessNameMismatch: '表示どおりに事業者名を正確に入力してください',
     passwordIncorrect: 'パスワードが正しくありません',
     secondFactorNeeded: '認証アプリのコードを入力してください',
+    ...dataProblemsJa,
     roleMayNot: (role) => `この事業者でのあなたのロール（${role}）ではこの操作はできません`,
     onlyOwnerTouchesOwner: 'オーナーの招待・変更・削除はオーナーだけができます',
     alreadyMember: 'この人はすでにこの事業者のメンバーです',
@@ -353,6 +357,8 @@ export const ja = {
       'この事業者は全員に2段階認証を求めています。先にアカウントで2段階認証を有効にしてください',
     ownerNeedsTwoFactor: '全員に求める前に、ご自身の2段階認証を有効にしてください',
   },
+  exportMail: exportMailJa,
+
   notice: {
     estimateAccepted: (c: string, n: string) => `${c} 様が見積書 ${n} を承認しました`,
     estimateRejected: (c: string, n: string) => `${c} 様が見積書 ${n} を辞退しました`,

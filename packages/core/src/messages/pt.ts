@@ -1,3 +1,4 @@
+import { dataProblemsPt, exportMailPt } from './data-pt';
 import type { Messages } from './en';
 import { invitationPt } from './invitation-pt';
 
@@ -251,6 +252,7 @@ export const pt = {
       404: 'Não encontrado',
       405: 'Método não permitido',
       409: 'Conflito',
+      410: 'Não está mais disponível',
       413: 'Conteúdo demasiado grande',
       415: 'Tipo de conteúdo não suportado',
       422: 'Conteúdo inválido',
@@ -260,6 +262,7 @@ export const pt = {
       503: 'Serviço indisponível',
     },
     notFound: {
+      export: 'Exportação não encontrada',
       apiKey: 'Chave de API não encontrada',
       attachment: 'Anexo não encontrado',
       business: 'Empresa não encontrada',
@@ -303,6 +306,7 @@ export const pt = {
     businessNameMismatch: 'Escreva o nome da empresa exatamente como é mostrado',
     passwordIncorrect: 'A palavra-passe não está correta',
     secondFactorNeeded: 'Introduza um código da sua aplicação de autenticação',
+    ...dataProblemsPt,
     roleMayNot: (role) => `A sua função nesta empresa (${role}) não permite fazer isto`,
     onlyOwnerTouchesOwner: 'Só um proprietário pode convidar, alterar ou remover um proprietário',
     alreadyMember: 'Esta pessoa já é membro desta empresa',
@@ -364,6 +368,8 @@ export const pt = {
       'Esta empresa pede a todos que entrem com um segundo fator: ative primeiro o início de sessão em dois passos na sua conta',
     ownerNeedsTwoFactor: 'Ative o início de sessão em dois passos para si antes de o exigir a todos',
   },
+  exportMail: exportMailPt,
+
   notice: {
     estimateAccepted: (c: string, n: string) => `${c} aceitou o orçamento ${n}`,
     estimateRejected: (c: string, n: string) => `${c} recusou o orçamento ${n}`,

@@ -1,3 +1,4 @@
+import { dataProblemsRu, exportMailRu } from './data-ru';
 import type { Messages } from './en';
 import { invitationRu } from './invitation-ru';
 import { russianCount } from './russian-count';
@@ -246,6 +247,7 @@ export const ru = {
       404: 'Не найдено',
       405: 'Метод не поддерживается',
       409: 'Конфликт',
+      410: 'Больше недоступно',
       413: 'Слишком большой запрос',
       415: 'Неподдерживаемый тип данных',
       422: 'Неверные данные',
@@ -255,6 +257,7 @@ export const ru = {
       503: 'Сервис временно недоступен',
     },
     notFound: {
+      export: 'Выгрузка не найдена',
       apiKey: 'API-ключ не найден',
       attachment: 'Вложение не найдено',
       business: 'Компания не найдена',
@@ -298,6 +301,7 @@ export const ru = {
     businessNameMismatch: 'Введите название компании точно так, как оно показано',
     passwordIncorrect: 'Неверный пароль',
     secondFactorNeeded: 'Введите код из приложения-аутентификатора',
+    ...dataProblemsRu,
     roleMayNot: (role) => `Ваша роль в этой компании (${role}) не позволяет это сделать`,
     onlyOwnerTouchesOwner: 'Приглашать, менять и удалять владельца может только владелец',
     alreadyMember: 'Этот человек уже состоит в этой компании',
@@ -357,6 +361,8 @@ export const ru = {
       'Эта компания требует от всех входа со вторым фактором: сначала включите двухфакторный вход в своей учётной записи',
     ownerNeedsTwoFactor: 'Прежде чем требовать двухфакторный вход от всех, включите его для себя',
   },
+  exportMail: exportMailRu,
+
   notice: {
     estimateAccepted: (c: string, n: string) => `${c} принял(а) смету ${n}`,
     estimateRejected: (c: string, n: string) => `${c} отклонил(а) смету ${n}`,

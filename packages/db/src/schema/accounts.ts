@@ -134,6 +134,14 @@ export const dataExports = sqliteTable(
     status: text('status', { enum: EXPORT_STATUSES }).notNull(),
     /** 0–100. */
     progress: integer('progress').notNull().default(0),
+    /**
+     * The background build's position: 0 gathers the rows, 1…`steps` each store one chunk of
+     * files, then the archive is assembled. Advanced only from the value a job read, so a
+     * retried or duplicated queue message never does a step twice over.
+     */
+    step: integer('step').notNull().default(0),
+    /** File chunks to store, known once the rows are gathered. */
+    steps: integer('steps'),
     fileKey: text('file_key'),
     bytes: integer('bytes'),
     error: text('error'),

@@ -101,6 +101,7 @@ export function SettingsPage() {
     <section>
       <div className="page-head">
         <h1>{t.settings.title}</h1>
+        <Link to="/settings/data">{t.data.link}</Link>
       </div>
       <div className="card logo-card">
         <h3>{t.settings.logo}</h3>

@@ -2,6 +2,7 @@ import type { EstimateViewStatus, InvoiceViewStatus } from '../../status';
 import { accountEn } from './en-account';
 import { auditEn } from './en-audit';
 import { closingEn } from './en-closing';
+import { dataEn } from './en-data';
 import { settingsEn } from './en-settings';
 import { teamEn } from './en-team';
 import { twoFactorEn } from './en-two-factor';
@@ -21,6 +22,7 @@ export const adminEn = {
   ...twoFactorEn,
   ...teamEn,
   ...accountEn,
+  ...dataEn,
   app: {
     loading: 'Loading…',
     pageNotFound: 'Page not found.',

@@ -2,6 +2,7 @@ import type { AdminMessages } from './en';
 import { accountIt } from './it-account';
 import { auditIt } from './it-audit';
 import { closingIt } from './it-closing';
+import { dataIt } from './it-data';
 import { settingsIt } from './it-settings';
 import { teamIt } from './it-team';
 import { twoFactorIt } from './it-two-factor';
@@ -13,6 +14,7 @@ export const adminIt = {
   ...twoFactorIt,
   ...teamIt,
   ...accountIt,
+  ...dataIt,
   app: {
     loading: 'Caricamento…',
     pageNotFound: 'Pagina non trovata.',

@@ -2,6 +2,7 @@ import type { AdminMessages } from './en';
 import { accountJa } from './ja-account';
 import { auditJa } from './ja-audit';
 import { closingJa } from './ja-closing';
+import { dataJa } from './ja-data';
 import { settingsJa } from './ja-settings';
 import { teamJa } from './ja-team';
 import { twoFactorJa } from './ja-two-factor';
@@ -13,6 +14,7 @@ export const adminJa = {
   ...twoFactorJa,
   ...teamJa,
   ...accountJa,
+  ...dataJa,
   app: {
     loading: '読み込み中…',
     pageNotFound: 'ページが見つかりません。',

@@ -2,6 +2,7 @@ import type { AdminMessages } from './en';
 import { accountPt } from './pt-account';
 import { auditPt } from './pt-audit';
 import { closingPt } from './pt-closing';
+import { dataPt } from './pt-data';
 import { settingsPt } from './pt-settings';
 import { teamPt } from './pt-team';
 import { twoFactorPt } from './pt-two-factor';
@@ -13,6 +14,7 @@ export const adminPt = {
   ...twoFactorPt,
   ...teamPt,
   ...accountPt,
+  ...dataPt,
   app: {
     loading: 'A carregar…',
     pageNotFound: 'Página não encontrada.',

@@ -3,6 +3,7 @@ import type { AdminMessages } from './en';
 import { accountRu } from './ru-account';
 import { auditRu } from './ru-audit';
 import { closingRu } from './ru-closing';
+import { dataRu } from './ru-data';
 import { settingsRu } from './ru-settings';
 import { teamRu } from './ru-team';
 import { twoFactorRu } from './ru-two-factor';
@@ -14,6 +15,7 @@ export const adminRu = {
   ...twoFactorRu,
   ...teamRu,
   ...accountRu,
+  ...dataRu,
   app: {
     loading: 'Загрузка…',
     pageNotFound: 'Страница не найдена.',
