@@ -1,4 +1,5 @@
 import type { EstimateViewStatus, IssuedInvoiceStatus } from '../status';
+import { accountProblemsEn } from './account-problems-en';
 import { dataProblemsEn, exportMailEn } from './data-en';
 import { invitationEn } from './invitation-en';
 
@@ -244,13 +245,6 @@ export const en = {
     notWebhookSecret:
       "This is not a webhook signing secret: it starts with whsec_ (the endpoint's page in Stripe)",
     restoreBeforePortal: 'Restore the client before turning portal access on',
-    wrongCurrentPassword: 'Your current password is not correct',
-    clientEmailCap: (n: number): string =>
-      `Verify your email address to send more than ${n} emails to clients a day (see the banner at the top: "Send the link again")`,
-    sameEmail: 'This is already your email address',
-    resetLinkSent:
-      'If an account uses this address, a link to choose a new password is on its way. It works once, within an hour.',
-    /** The problem document's `title`, by HTTP status. */
     title: {
       400: 'Bad Request',
       401: 'Unauthorized',
@@ -310,18 +304,8 @@ export const en = {
     signInOrApiKey: 'Sign in or send an API key',
     apiKeyInvalid: 'The API key is invalid or revoked',
     notFromApp: 'This request did not come from the Clientele app',
-    businessNameMismatch: 'Type the business name exactly as it is shown',
-    passwordIncorrect: 'The password is not correct',
-    secondFactorNeeded: 'Enter a code from your authenticator app',
     ...dataProblemsEn,
-    roleMayNot: (role: string): string => `Your role in this business (${role}) does not allow this`,
-    onlyOwnerTouchesOwner: 'Only an owner can invite, change or remove an owner',
-    alreadyMember: 'This person is already a member of this business',
-    lastOwner: 'A business needs an owner: make someone else owner first',
-    signInToAccept:
-      'An account with this email already exists: sign in with it, then open the invitation again',
-    invitationForAnotherEmail:
-      'This invitation is for another email address: sign out, then open the link again',
+    ...accountProblemsEn,
     noBusinessYet: 'This account has no business yet',
     idempotencyKeyTooLong: 'Idempotency-Key is longer than 255 characters',
     idempotencyKeyReused: 'This Idempotency-Key was used for another request; use a new key for each action',
@@ -364,16 +348,6 @@ export const en = {
       `Unknown variable {{${name}}}; available: ${available}`,
     unknownVariables: (list: string): string => `Unknown variables: ${list}`,
     savedMeanwhile: 'The same thing was saved at the same moment by another request; reload and try again',
-    totpRequired: 'Enter the code from your authenticator app',
-    totpWrong:
-      'This code is not right or was already used; enter the current code from your authenticator app, or a recovery code',
-    twoFactorAlreadyOn: 'Two-factor sign-in is already on for your account',
-    twoFactorNotStarted:
-      'Start turning on two-factor sign-in first: the code belongs to the secret shown then',
-    twoFactorNotOn: 'Two-factor sign-in is not on for your account',
-    twoFactorRequired:
-      'This business asks everyone to sign in with a second factor: turn on two-factor sign-in in your account first',
-    ownerNeedsTwoFactor: 'Turn on two-factor sign-in for yourself before requiring it for everyone',
   },
   /** Emails to the business about what its clients did. */
   exportMail: exportMailEn,

@@ -1,3 +1,4 @@
+import { accountProblemsIt } from './account-problems-it';
 import { dataProblemsIt, exportMailIt } from './data-it';
 import type { Messages } from './en';
 import { invitationIt } from './invitation-it';
@@ -241,12 +242,6 @@ export const it = {
     notWebhookSecret:
       'Questo non è un segreto di firma del webhook: inizia con whsec_ (pagina dell’endpoint in Stripe)',
     restoreBeforePortal: 'Ripristina il cliente prima di attivare l’accesso al portale',
-    wrongCurrentPassword: 'La password attuale non è corretta',
-    clientEmailCap: (n: number): string =>
-      `Conferma il tuo indirizzo email per inviare ai clienti più di ${n} email al giorno (vedi l’avviso in alto: "Invia di nuovo il link")`,
-    sameEmail: 'Questo è già il tuo indirizzo email',
-    resetLinkSent:
-      'Se un account usa questo indirizzo, riceverà un link per scegliere una nuova password. Vale una volta, entro un’ora.',
     title: {
       400: 'Richiesta non valida',
       401: 'Accesso richiesto',
@@ -305,16 +300,8 @@ export const it = {
     signInOrApiKey: 'Accedi o invia una chiave API',
     apiKeyInvalid: 'La chiave API non è valida o è stata revocata',
     notFromApp: 'Questa richiesta non proviene dall’app Clientele',
-    businessNameMismatch: 'Scrivi il nome dell’azienda esattamente come è mostrato',
-    passwordIncorrect: 'La password non è corretta',
-    secondFactorNeeded: 'Inserisci un codice dalla tua app di autenticazione',
     ...dataProblemsIt,
-    roleMayNot: (role) => `Il tuo ruolo in questa azienda (${role}) non lo consente`,
-    onlyOwnerTouchesOwner: 'Solo un titolare può invitare, modificare o rimuovere un titolare',
-    alreadyMember: 'Questa persona fa già parte di questa azienda',
-    lastOwner: 'Un’azienda ha bisogno di un titolare: nomina prima titolare qualcun altro',
-    signInToAccept: 'Esiste già un account con questa email: accedi con quello e riapri l’invito',
-    invitationForAnotherEmail: 'Questo invito è per un altro indirizzo email: esci e riapri il link',
+    ...accountProblemsIt,
     noBusinessYet: 'Questo account non ha ancora un’azienda',
     idempotencyKeyTooLong: 'La Idempotency-Key supera i 255 caratteri',
     idempotencyKeyReused:
@@ -359,16 +346,6 @@ export const it = {
     unknownVariable: (name, available) => `Variabile sconosciuta {{${name}}}; disponibili: ${available}`,
     unknownVariables: (list) => `Variabili sconosciute: ${list}`,
     savedMeanwhile: 'Un’altra richiesta ha salvato la stessa cosa nello stesso momento; ricarica e riprova',
-    totpRequired: 'Inserisci il codice della tua app di autenticazione',
-    totpWrong:
-      'Questo codice non è corretto o è già stato usato; inserisci il codice attuale dell’app di autenticazione o un codice di recupero',
-    twoFactorAlreadyOn: 'L’accesso in due passaggi è già attivo per il tuo account',
-    twoFactorNotStarted:
-      'Inizia prima ad attivare l’accesso in due passaggi: il codice appartiene al segreto mostrato allora',
-    twoFactorNotOn: 'L’accesso in due passaggi non è attivo per il tuo account',
-    twoFactorRequired:
-      'Questa azienda chiede a tutti di accedere con un secondo fattore: attiva prima l’accesso in due passaggi nel tuo account',
-    ownerNeedsTwoFactor: 'Attiva l’accesso in due passaggi per te prima di richiederlo a tutti',
   },
   exportMail: exportMailIt,
 

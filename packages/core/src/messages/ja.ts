@@ -1,3 +1,4 @@
+import { accountProblemsJa } from './account-problems-ja';
 import { dataProblemsJa, exportMailJa } from './data-ja';
 import type { Messages } from './en';
 import { invitationJa } from './invitation-ja';
@@ -227,12 +228,6 @@ export const ja = {
     notWebhookSecret:
       'Webhook 署名シークレットではありません。whsec_ で始まります（Stripe のエンドポイントのページ）',
     restoreBeforePortal: 'ポータルへのアクセスを有効にする前に、顧客をアーカイブから戻してください',
-    wrongCurrentPassword: '現在のパスワードが正しくありません',
-    clientEmailCap: (n: number): string =>
-      `顧客へのメールを 1 日 ${n} 通より多く送るには、メールアドレスを確認してください（上部のお知らせの「リンクを再送」）`,
-    sameEmail: 'これはすでにあなたのメールアドレスです',
-    resetLinkSent:
-      'このアドレスのアカウントがあれば、新しいパスワードを設定するリンクを送りました。リンクは 1 時間以内に 1 回だけ使えます。',
     title: {
       400: '不正なリクエスト',
       401: '認証が必要です',
@@ -291,18 +286,8 @@ export const ja = {
     signInOrApiKey: 'ログインするか API キーを送ってください',
     apiKeyInvalid: 'API キーが無効か、取り消されています',
     notFromApp: 'このリクエストは Clientele アプリから送られていません',
-    businessNameMismatch: '表示どおりに事業者名を正確に入力してください',
-    passwordIncorrect: 'パスワードが正しくありません',
-    secondFactorNeeded: '認証アプリのコードを入力してください',
     ...dataProblemsJa,
-    roleMayNot: (role) => `この事業者でのあなたのロール（${role}）ではこの操作はできません`,
-    onlyOwnerTouchesOwner: 'オーナーの招待・変更・削除はオーナーだけができます',
-    alreadyMember: 'この人はすでにこの事業者のメンバーです',
-    lastOwner: '事業者にはオーナーが必要です。先に他の人をオーナーにしてください',
-    signInToAccept:
-      'このメールアドレスのアカウントはすでにあります。そのアカウントでログインしてから招待を開き直してください',
-    invitationForAnotherEmail:
-      'この招待は別のメールアドレス宛てです。ログアウトしてからリンクを開き直してください',
+    ...accountProblemsJa,
     noBusinessYet: 'このアカウントにはまだ事業者がありません',
     idempotencyKeyTooLong: 'Idempotency-Key が 255 文字を超えています',
     idempotencyKeyReused:
@@ -346,16 +331,6 @@ export const ja = {
     unknownVariable: (name, available) => `不明な変数 {{${name}}}。使える変数: ${available}`,
     unknownVariables: (list) => `不明な変数: ${list}`,
     savedMeanwhile: '別のリクエストが同時に同じ内容を保存しました。再読み込みしてもう一度お試しください',
-    totpRequired: '認証アプリに表示されたコードを入力してください',
-    totpWrong:
-      'このコードは正しくないか、すでに使用されています。認証アプリの現在のコードまたはリカバリーコードを入力してください',
-    twoFactorAlreadyOn: 'このアカウントでは2段階認証がすでに有効です',
-    twoFactorNotStarted:
-      '先に2段階認証の設定を開始してください。コードはそのとき表示されたシークレットに対応します',
-    twoFactorNotOn: 'このアカウントでは2段階認証が有効になっていません',
-    twoFactorRequired:
-      'この事業者は全員に2段階認証を求めています。先にアカウントで2段階認証を有効にしてください',
-    ownerNeedsTwoFactor: '全員に求める前に、ご自身の2段階認証を有効にしてください',
   },
   exportMail: exportMailJa,
 

@@ -1,3 +1,4 @@
+import { accountProblemsPt } from './account-problems-pt';
 import { dataProblemsPt, exportMailPt } from './data-pt';
 import type { Messages } from './en';
 import { invitationPt } from './invitation-pt';
@@ -239,12 +240,6 @@ export const pt = {
     notWebhookSecret:
       'Isto não é um segredo de assinatura de webhook: começa por whsec_ (página do endpoint no Stripe)',
     restoreBeforePortal: 'Restaure o cliente antes de ativar o acesso ao portal',
-    wrongCurrentPassword: 'A sua palavra-passe atual não está correta',
-    clientEmailCap: (n: number): string =>
-      `Confirme o seu endereço de email para enviar mais de ${n} emails por dia aos clientes (veja o aviso no topo: "Enviar a ligação de novo")`,
-    sameEmail: 'Este já é o seu endereço de email',
-    resetLinkSent:
-      'Se existir uma conta com este endereço, vai receber uma ligação para escolher uma nova palavra-passe. Funciona uma vez, durante uma hora.',
     title: {
       400: 'Pedido inválido',
       401: 'Não autenticado',
@@ -303,17 +298,8 @@ export const pt = {
     signInOrApiKey: 'Inicie sessão ou envie uma chave de API',
     apiKeyInvalid: 'A chave de API é inválida ou foi revogada',
     notFromApp: 'Este pedido não veio da aplicação Clientele',
-    businessNameMismatch: 'Escreva o nome da empresa exatamente como é mostrado',
-    passwordIncorrect: 'A palavra-passe não está correta',
-    secondFactorNeeded: 'Introduza um código da sua aplicação de autenticação',
     ...dataProblemsPt,
-    roleMayNot: (role) => `A sua função nesta empresa (${role}) não permite fazer isto`,
-    onlyOwnerTouchesOwner: 'Só um proprietário pode convidar, alterar ou remover um proprietário',
-    alreadyMember: 'Esta pessoa já é membro desta empresa',
-    lastOwner: 'Uma empresa precisa de um proprietário: torne outra pessoa proprietária primeiro',
-    signInToAccept: 'Já existe uma conta com este email: inicie sessão com ela e abra o convite de novo',
-    invitationForAnotherEmail:
-      'Este convite é para outro endereço de email: termine a sessão e abra a ligação de novo',
+    ...accountProblemsPt,
     noBusinessYet: 'Esta conta ainda não tem empresa',
     idempotencyKeyTooLong: 'A Idempotency-Key tem mais de 255 caracteres',
     idempotencyKeyReused:
@@ -357,16 +343,6 @@ export const pt = {
     unknownVariable: (name, available) => `Variável desconhecida {{${name}}}; disponíveis: ${available}`,
     unknownVariables: (list) => `Variáveis desconhecidas: ${list}`,
     savedMeanwhile: 'Outro pedido guardou o mesmo no mesmo instante; recarregue e tente de novo',
-    totpRequired: 'Introduza o código da sua aplicação de autenticação',
-    totpWrong:
-      'Este código não está certo ou já foi usado; introduza o código atual da aplicação de autenticação ou um código de recuperação',
-    twoFactorAlreadyOn: 'O início de sessão em dois passos já está ativo na sua conta',
-    twoFactorNotStarted:
-      'Comece primeiro a ativar o início de sessão em dois passos: o código pertence ao segredo mostrado nesse momento',
-    twoFactorNotOn: 'O início de sessão em dois passos não está ativo na sua conta',
-    twoFactorRequired:
-      'Esta empresa pede a todos que entrem com um segundo fator: ative primeiro o início de sessão em dois passos na sua conta',
-    ownerNeedsTwoFactor: 'Ative o início de sessão em dois passos para si antes de o exigir a todos',
   },
   exportMail: exportMailPt,
 

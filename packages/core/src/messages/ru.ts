@@ -1,3 +1,4 @@
+import { accountProblemsRu } from './account-problems-ru';
 import { dataProblemsRu, exportMailRu } from './data-ru';
 import type { Messages } from './en';
 import { invitationRu } from './invitation-ru';
@@ -234,12 +235,6 @@ export const ru = {
         : 'Публичный ключ — тестовый, а секретный — рабочий',
     notWebhookSecret: 'Это не секрет подписи вебхука: он начинается с whsec_ (страница endpoint в Stripe)',
     restoreBeforePortal: 'Верните клиента из архива, прежде чем открывать доступ к порталу',
-    wrongCurrentPassword: 'Текущий пароль указан неверно',
-    clientEmailCap: (n: number): string =>
-      `Подтвердите свой адрес электронной почты, чтобы отправлять клиентам больше ${n} писем в день (баннер вверху: «Отправить ссылку ещё раз»)`,
-    sameEmail: 'Это и так ваш адрес электронной почты',
-    resetLinkSent:
-      'Если этот адрес принадлежит учётной записи, на него отправлена ссылка для выбора нового пароля. Она действует один раз в течение часа.',
     title: {
       400: 'Неверный запрос',
       401: 'Требуется вход',
@@ -298,16 +293,8 @@ export const ru = {
     signInOrApiKey: 'Войдите или передайте API-ключ',
     apiKeyInvalid: 'API-ключ неверен или отозван',
     notFromApp: 'Этот запрос пришёл не из приложения Clientele',
-    businessNameMismatch: 'Введите название компании точно так, как оно показано',
-    passwordIncorrect: 'Неверный пароль',
-    secondFactorNeeded: 'Введите код из приложения-аутентификатора',
     ...dataProblemsRu,
-    roleMayNot: (role) => `Ваша роль в этой компании (${role}) не позволяет это сделать`,
-    onlyOwnerTouchesOwner: 'Приглашать, менять и удалять владельца может только владелец',
-    alreadyMember: 'Этот человек уже состоит в этой компании',
-    lastOwner: 'У компании должен быть владелец: сначала назначьте владельцем кого-то другого',
-    signInToAccept: 'Аккаунт с этой почтой уже есть: войдите в него и откройте приглашение снова',
-    invitationForAnotherEmail: 'Это приглашение для другого адреса: выйдите и откройте ссылку снова',
+    ...accountProblemsRu,
     noBusinessYet: 'У этой учётной записи пока нет компании',
     idempotencyKeyTooLong: 'Idempotency-Key длиннее 255 символов',
     idempotencyKeyReused:
@@ -350,16 +337,6 @@ export const ru = {
     unknownVariable: (name, available) => `Неизвестная переменная {{${name}}}; доступны: ${available}`,
     unknownVariables: (list) => `Неизвестные переменные: ${list}`,
     savedMeanwhile: 'То же самое одновременно сохранил другой запрос; обновите страницу и попробуйте снова',
-    totpRequired: 'Введите код из приложения-аутентификатора',
-    totpWrong:
-      'Код неверен или уже использован; введите текущий код из приложения-аутентификатора или резервный код',
-    twoFactorAlreadyOn: 'Двухфакторный вход для вашей учётной записи уже включён',
-    twoFactorNotStarted:
-      'Сначала начните включение двухфакторного входа: код относится к показанному тогда секрету',
-    twoFactorNotOn: 'Двухфакторный вход для вашей учётной записи не включён',
-    twoFactorRequired:
-      'Эта компания требует от всех входа со вторым фактором: сначала включите двухфакторный вход в своей учётной записи',
-    ownerNeedsTwoFactor: 'Прежде чем требовать двухфакторный вход от всех, включите его для себя',
   },
   exportMail: exportMailRu,
 

@@ -24,7 +24,6 @@ const grouped = (secret: string) => secret.replace(/(.{4})/g, '$1 ').trim();
  */
 export function TwoFactorSection({ asPage = false }: { asPage?: boolean }) {
   const { t } = useWords();
-  const w = t.twoFactor;
   const { session } = useSession();
   const queryClient = useQueryClient();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
@@ -67,18 +66,22 @@ export function TwoFactorSection({ asPage = false }: { asPage?: boolean }) {
 
   return (
     <section className="card two-factor" aria-labelledby="two-factor-title">
-      {asPage ? <h1 id="two-factor-title">{w.title}</h1> : <h2 id="two-factor-title">{w.title}</h2>}
+      {asPage ? (
+        <h1 id="two-factor-title">{t.twoFactor.title}</h1>
+      ) : (
+        <h2 id="two-factor-title">{t.twoFactor.title}</h2>
+      )}
       {session?.twoFactorRequired && step.kind === 'idle' ? (
         <p className="notice" role="status">
-          {w.requiredNotice}
+          {t.twoFactor.requiredNotice}
         </p>
       ) : null}
 
       {step.kind === 'codes' ? (
         <div>
-          <h3>{w.recoveryTitle}</h3>
-          <p>{w.recoveryIntro}</p>
-          <ol className="recovery-codes" aria-label={w.recoveryTitle}>
+          <h3>{t.twoFactor.recoveryTitle}</h3>
+          <p>{t.twoFactor.recoveryIntro}</p>
+          <ol className="recovery-codes" aria-label={t.twoFactor.recoveryTitle}>
             {step.codes.map((c) => (
               <li key={c}>
                 <code>{c}</code>
@@ -93,31 +96,31 @@ export function TwoFactorSection({ asPage = false }: { asPage?: boolean }) {
                 setCopied(true);
               }}
             >
-              {copied ? w.copied : w.copy}
+              {copied ? t.twoFactor.copied : t.twoFactor.copy}
             </button>
             <a
               className="button"
               download="clientele-recovery-codes.txt"
               href={`data:text/plain;charset=utf-8,${encodeURIComponent(`${step.codes.join('\n')}\n`)}`}
             >
-              {w.download}
+              {t.twoFactor.download}
             </a>
           </div>
           <label className="check">
             <input type="checkbox" checked={savedThem} onChange={(e) => setSavedThem(e.target.checked)} />{' '}
-            {w.saved}
+            {t.twoFactor.saved}
           </label>
           <div className="actions">
             <button type="button" className="primary" disabled={!savedThem} onClick={() => void finish()}>
-              {w.done}
+              {t.twoFactor.done}
             </button>
           </div>
         </div>
       ) : step.kind === 'scan' ? (
         <form onSubmit={submitCode} noValidate>
-          <p>{w.scan}</p>
-          <QrCode value={step.otpauthUrl} label={w.qrLabel} />
-          <p className="hint">{w.manualKey}</p>
+          <p>{t.twoFactor.scan}</p>
+          <QrCode value={step.otpauthUrl} label={t.twoFactor.qrLabel} />
+          <p className="hint">{t.twoFactor.manualKey}</p>
           <p>
             <code className="totp-secret" data-testid="totp-secret">
               {grouped(step.secret)}
@@ -125,19 +128,19 @@ export function TwoFactorSection({ asPage = false }: { asPage?: boolean }) {
           </p>
           <FormError message={confirm.error} />
           <Field
-            label={w.code}
+            label={t.twoFactor.code}
             name="code"
             inputMode="numeric"
             autoComplete="one-time-code"
             pattern="[0-9]*"
             maxLength={6}
             required
-            hint={w.codeHint}
+            hint={t.twoFactor.codeHint}
             error={confirm.fieldErrors.code}
           />
           <div className="actions">
             <button type="submit" className="primary" disabled={confirm.busy}>
-              {confirm.busy ? w.confirming : w.confirm}
+              {confirm.busy ? t.twoFactor.confirming : t.twoFactor.confirm}
             </button>
             <button type="button" className="link" onClick={() => setStep({ kind: 'idle' })}>
               {t.app.cancel}
@@ -146,24 +149,24 @@ export function TwoFactorSection({ asPage = false }: { asPage?: boolean }) {
         </form>
       ) : enabled ? (
         <form onSubmit={submitOff} noValidate>
-          <p role="status">{w.statusOn}</p>
+          <p role="status">{t.twoFactor.statusOn}</p>
           <FormError message={off.error} />
           <Field
-            label={w.offCode}
+            label={t.twoFactor.offCode}
             name="code"
             autoComplete="one-time-code"
             required
-            hint={w.turnOffHint}
+            hint={t.twoFactor.turnOffHint}
             error={off.fieldErrors.code}
           />
           <button type="submit" disabled={off.busy}>
-            {off.busy ? w.turningOff : w.turnOff}
+            {off.busy ? t.twoFactor.turningOff : t.twoFactor.turnOff}
           </button>
         </form>
       ) : (
         <div>
-          <p>{w.intro}</p>
-          <p className="muted">{w.statusOff}</p>
+          <p>{t.twoFactor.intro}</p>
+          <p className="muted">{t.twoFactor.statusOff}</p>
           <FormError message={start.error} />
           <button
             type="button"
@@ -171,7 +174,7 @@ export function TwoFactorSection({ asPage = false }: { asPage?: boolean }) {
             disabled={start.busy}
             onClick={() => void start.submit(null)}
           >
-            {start.busy ? w.starting : w.turnOn}
+            {start.busy ? t.twoFactor.starting : t.twoFactor.turnOn}
           </button>
         </div>
       )}

@@ -24,7 +24,6 @@ export function SignInPage() {
   const state = useLocation().state as { from?: string; notice?: string } | null;
   const from = state?.from ?? '/';
   const { t } = useWords();
-  const w = t.twoFactor;
   // Email and password kept once they were right, while the code is asked for.
   const [pending, setPending] = useState<Credentials | null>(null);
   const [recovery, setRecovery] = useState(false);
@@ -69,12 +68,12 @@ export function SignInPage() {
     const codeError = triedCode ? form.fieldErrors.totp : undefined;
     return (
       <div className="auth-card">
-        <h1>{w.title}</h1>
+        <h1>{t.twoFactor.title}</h1>
         <form onSubmit={submitCode} noValidate key={recovery ? 'recovery' : 'app'}>
           {triedCode ? <FormError message={form.error} /> : null}
           {recovery ? (
             <Field
-              label={w.recoveryCode}
+              label={t.twoFactor.recoveryCode}
               name="totp"
               autoComplete="off"
               autoCapitalize="none"
@@ -86,7 +85,7 @@ export function SignInPage() {
             />
           ) : (
             <Field
-              label={w.signInCode}
+              label={t.twoFactor.signInCode}
               name="totp"
               inputMode="numeric"
               autoComplete="one-time-code"
@@ -94,17 +93,17 @@ export function SignInPage() {
               maxLength={6}
               required
               autoFocus
-              hint={w.signInCodeHint}
+              hint={t.twoFactor.signInCodeHint}
               error={codeError}
             />
           )}
           <button type="submit" className="primary" disabled={form.busy}>
-            {form.busy ? t.auth.signingIn : w.verify}
+            {form.busy ? t.auth.signingIn : t.twoFactor.verify}
           </button>
         </form>
         <p>
           <button type="button" className="link" onClick={() => setRecovery((r) => !r)}>
-            {recovery ? w.useApp : w.useRecovery}
+            {recovery ? t.twoFactor.useApp : t.twoFactor.useRecovery}
           </button>
         </p>
         <p>

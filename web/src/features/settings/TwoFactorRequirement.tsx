@@ -10,7 +10,6 @@ import { requireTwoFactor } from '../two-factor/writes';
 /** The owner's switch: everyone in the business signs in with a second factor. */
 export function TwoFactorRequirement() {
   const { t } = useWords();
-  const w = t.twoFactor;
   const { session } = useSession();
   const queryClient = useQueryClient();
   const current = useQuery(twoFactorQueries.requirement());
@@ -30,11 +29,11 @@ export function TwoFactorRequirement() {
           disabled={!owner || !current.data || save.busy}
           onChange={(e) => void save.submit(e.target.checked)}
         />{' '}
-        {w.requireLabel}
+        {t.twoFactor.requireLabel}
       </label>
-      <p className="hint">{owner ? w.requireHint : w.requireOwnerOnly}</p>
+      <p className="hint">{owner ? t.twoFactor.requireHint : t.twoFactor.requireOwnerOnly}</p>
       <p>
-        <Link to="/account/two-factor">{w.manage}</Link>
+        <Link to="/account/two-factor">{t.twoFactor.manage}</Link>
       </p>
     </div>
   );

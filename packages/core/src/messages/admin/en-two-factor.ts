@@ -23,7 +23,6 @@ export const twoFactorEn = {
     download: 'Download',
     saved: 'I have saved them',
     done: 'Done',
-    onNow: 'Two-factor sign-in is on.',
     turnOff: 'Turn off',
     turnOffHint: 'Enter a code from the app, or a recovery code.',
     turningOff: 'Turning off…',

@@ -24,7 +24,6 @@ export const twoFactorIt = {
     download: 'Scarica',
     saved: 'Li ho salvati',
     done: 'Fatto',
-    onNow: 'L’accesso in due passaggi è attivo.',
     turnOff: 'Disattiva',
     turnOffHint: 'Inserisci un codice dell’app o un codice di recupero.',
     turningOff: 'Disattivazione…',

@@ -24,7 +24,6 @@ export const twoFactorJa = {
     download: 'ダウンロード',
     saved: '保存しました',
     done: '完了',
-    onNow: '2段階認証は有効です。',
     turnOff: '無効にする',
     turnOffHint: 'アプリのコードまたはリカバリーコードを入力してください。',
     turningOff: '無効にしています…',

@@ -24,7 +24,6 @@ export const twoFactorPt = {
     download: 'Descarregar',
     saved: 'Já os guardei',
     done: 'Concluído',
-    onNow: 'O início de sessão em dois passos está ativo.',
     turnOff: 'Desativar',
     turnOffHint: 'Introduza um código da aplicação ou um código de recuperação.',
     turningOff: 'A desativar…',

@@ -24,7 +24,6 @@ export const twoFactorRu = {
     download: 'Скачать',
     saved: 'Я их сохранил(а)',
     done: 'Готово',
-    onNow: 'Двухфакторный вход включён.',
     turnOff: 'Выключить',
     turnOffHint: 'Введите код из приложения или резервный код.',
     turningOff: 'Выключаем…',
