@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
 import { useWords } from '../../i18n';
 import { Field, SelectField } from '../../ui/Field';
 import { FormError } from '../../ui/FormError';
@@ -10,7 +11,7 @@ import { Devices } from './Devices';
 import { accountQueries } from './queries';
 import { changeEmail, changePassword, updateProfile } from './writes';
 
-/** One's own account: name and language, password, email address, signed-in devices. */
+/** One's own account: name and language, password, email address, two-factor sign-in, signed-in devices. */
 export function AccountPage() {
   const { t } = useWords();
   const me = useQuery(accountQueries.me());
@@ -22,6 +23,13 @@ export function AccountPage() {
           <ProfileCard name={me.data.name} locale={me.data.locale} />
           <PasswordCard />
           <EmailCard email={me.data.email} pending={me.data.pendingEmail} />
+          <div className="card" aria-labelledby="two-factor-title">
+            <h2 id="two-factor-title">{t.twoFactor.title}</h2>
+            <p className="muted">{me.data.twoFactorEnabled ? t.twoFactor.statusOn : t.twoFactor.statusOff}</p>
+            <Link className="button" to="/account/two-factor">
+              {t.twoFactor.manage}
+            </Link>
+          </div>
         </>
       ) : (
         <p className="muted">{t.app.loading}</p>
