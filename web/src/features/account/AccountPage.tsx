@@ -23,13 +23,13 @@ export function AccountPage() {
           <ProfileCard name={me.data.name} locale={me.data.locale} />
           <PasswordCard />
           <EmailCard email={me.data.email} pending={me.data.pendingEmail} />
-          <div className="card" aria-labelledby="two-factor-title">
+          <section className="card" aria-labelledby="two-factor-title">
             <h2 id="two-factor-title">{t.twoFactor.title}</h2>
             <p className="muted">{me.data.twoFactorEnabled ? t.twoFactor.statusOn : t.twoFactor.statusOff}</p>
             <Link className="button" to="/account/two-factor">
               {t.twoFactor.manage}
             </Link>
-          </div>
+          </section>
         </>
       ) : (
         <p className="muted">{t.app.loading}</p>
