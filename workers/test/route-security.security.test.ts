@@ -61,6 +61,8 @@ interface Row {
   sessionOnly?: true;
   /** The call ends the caller's own session: run it with a session of its own. */
   endsSession?: true;
+  /** The resource is the caller's own (one of their sessions): each caller seeds their own. */
+  ownedByCaller?: true;
   /** What an API key that may call it gets instead of an answer (a key has no session to show). */
   keyGets?: 404;
   /** The body's type when it is bytes (a logo by default). */
@@ -145,7 +147,7 @@ const TABLE: Record<string, Row> = {
     sessionOnly: true,
   },
   'GET /me/sessions': { needs: 'self', sessionOnly: true },
-  'DELETE /me/sessions/{id}': { seed: ownSession, needs: 'self', sessionOnly: true },
+  'DELETE /me/sessions/{id}': { seed: ownSession, needs: 'self', sessionOnly: true, ownedByCaller: true },
   'DELETE /me/sessions': { needs: 'self', sessionOnly: true },
   'GET /sessions/current': { keyGets: 404, needs: 'self' },
   'DELETE /sessions/current': { endsSession: true, needs: 'self' },
@@ -569,7 +571,7 @@ for (const op of operations.filter((o) => o.key in TABLE)) {
       if (roleMay(role, needs)) {
         it(`its ${role} may call it`, async () => {
           const as = row.endsSession ? await newSession(team[role]) : team[role];
-          const p = row.endsSession ? await prepare(op, as) : await fresh(staff);
+          const p = row.endsSession || row.ownedByCaller ? await prepare(op, as) : await fresh(staff);
           await expectAllowed(await send(op, p, as));
         });
       } else {
