@@ -50,8 +50,10 @@ describe('email templates and sending in the admin app', () => {
     let raw = '';
     for (let i = 0; i < 100 && !subject; i++) {
       const outbox = await (await page.request.get(`${baseUrl}/api/v1/dev/outbox`)).json();
-      subject = outbox.data[0]?.subject ?? '';
-      raw = outbox.data[0]?.raw ?? '';
+      // The sign-up's own confirmation email is in the outbox too: the invoice is the one to the client.
+      const sent = outbox.data.find((m: { to: string }) => m.to === client.email);
+      subject = sent?.subject ?? '';
+      raw = sent?.raw ?? '';
       if (!subject) await page.waitForTimeout(100);
     }
     const elapsed = Date.now() - started;
