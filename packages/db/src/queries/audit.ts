@@ -55,11 +55,6 @@ export function auditIfChanged(db: Db, e: AuditEntry, detailSql?: SQL) {
     );
 }
 
-/** Writes one line on its own, for events that change nothing else (a failed sign-in, an export downloaded). */
-export async function writeAudit(db: Db, e: AuditEntry) {
-  await auditInsert(db, e);
-}
-
 export interface AuditLogFilter {
   /** An actor's id, or an actor type (`system` has no id). */
   actor?: string | undefined;
