@@ -88,11 +88,20 @@ describe.each(['read', 'write'] as const)('a %s key', (scope) => {
     expect((await call('/dev/outbox', { as: owner })).status).toBe(200);
   });
 
-  it('may still list keys and read Stripe settings (no secret in either)', async () => {
+  // A key acts with a role (write as admin, read as accountant): listing keys is a settings
+  // right an accountant does not have; reading the Stripe status is a plain read.
+  it(`may read Stripe settings, and list keys only with ${scope === 'write' ? "an admin's" : 'no'} settings right`, async () => {
     const owner = await signUp();
     const { as } = await keyFor(owner, scope);
-    expect((await call('/api-keys', { as })).status).toBe(200);
-    expect((await call('/settings/stripe', { as })).status).toBe(200);
+    const list = await call('/api-keys', { as });
+    if (scope === 'write') {
+      expect(list.status).toBe(200);
+      const key = as.headers.authorization.slice('Bearer '.length);
+      expect(JSON.stringify(await json(list))).not.toContain(key);
+    } else await expectForbidden(list);
+    const stripe = await call('/settings/stripe', { as });
+    expect(stripe.status).toBe(200);
+    expect(JSON.stringify(await json(stripe))).not.toMatch(/sk_|whsec_/);
   });
 });
 
