@@ -26,8 +26,13 @@ function run(step: string, cmd: string, args: string[], cwd = ROOT): boolean {
   return ok;
 }
 
-/** A vitest project, counted from its JSON report so the closing line adds up every test. */
-function vitest(step: string, cwd: string, extra: string[] = []) {
+/**
+ * A vitest project, counted from its JSON report so the closing line adds up every test.
+ * A project that has not finished within `minutes` is stopped and counted as failed, so a
+ * stalled test shows as a failure with its name printed above rather than as a run that
+ * never ends.
+ */
+function vitest(step: string, cwd: string, extra: string[] = [], minutes = 30) {
   const report = join(RESULTS, `${step.replace(/\W+/g, '-')}.json`);
   console.log(`\n› ${step}`);
   const t = Date.now();
@@ -38,8 +43,12 @@ function vitest(step: string, cwd: string, extra: string[] = []) {
       cwd,
       stdio: 'inherit',
       env: { ...process.env, FORCE_COLOR: '1' },
+      timeout: minutes * 60_000,
+      killSignal: 'SIGKILL',
     },
   );
+  if (r.error || r.signal)
+    console.log(`\n✗ ${step}: stopped after ${minutes} min (${r.error?.message ?? r.signal})`);
   let passed = 0;
   let failed = 0;
   let skipped = 0;

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 
@@ -46,6 +47,10 @@ export default defineConfig(async () => ({
   test: {
     name: 'worker',
     include: ['test/**/*.test.ts'],
+    // Vitest's default leaves one core idle (cores − 1): on a 2-core runner that runs one file
+    // at a time. Each file gets its own workerd and storage, and about half of a file's time is
+    // that start-up, so two at once keep both cores busy.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     setupFiles: ['./test/setup.ts'],
     globalSetup: ['./test/global-setup.ts'],
     // The Worker's routine lines (one per request) would bury the report; warnings and errors

@@ -37,12 +37,15 @@ describe('the served OpenAPI document', () => {
     for (const id of routesById.keys()) expect(id).toMatch(/^[a-z][A-Za-z0-9]*$/);
   });
 
-  it('says which operations need no credentials (sign-up, sign-in, an emailed invitation) and which take a session or an API key', async () => {
+  it('says which operations need no credentials (sign-up, sign-in, password reset, an emailed link) and which take a session or an API key', async () => {
     const { operations } = await servedOperations();
     const open = operations.filter(({ op }) => op.security?.length === 0).map(({ route }) => route);
     expect(open.sort()).toEqual([
       'GET /invitations/{token}/accept',
+      'POST /email-verifications/{token}',
       'POST /invitations/{token}/accept',
+      'POST /password-resets',
+      'POST /password-resets/{token}',
       'POST /sessions',
       'POST /signup',
     ]);

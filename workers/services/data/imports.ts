@@ -246,7 +246,8 @@ export async function importArchive(ctx: TenantContext, bytes: Uint8Array): Prom
   const newAudit = audit.map((r, i) => ({
     ...r,
     id: ids.to(String(r.id), `${f.audit}[${i}].id`),
-    subjectId: ids.ifKnown(r.subjectId),
+    // Lines about the business itself (settings, logo, templates) now name this business.
+    subjectId: r.subjectType === 'business' ? tenantId : ids.ifKnown(r.subjectId),
     detail: r.detail
       ? Object.fromEntries(Object.entries(r.detail).map(([k, v]) => [k, ids.inText(v)]))
       : null,

@@ -4,7 +4,7 @@ import { ORIGIN } from '../api';
 import { lacksRequestId } from '../response-schemas';
 import { signature } from '../stripe';
 import type { FuzzRequest } from './requests';
-import { lastWrite, queuedEmails, writesSince } from './write-log';
+import { exportsBuilding, lastWrite, queuedEmails, writesSince } from './write-log';
 
 export interface Finding {
   kind: '5xx' | 'not problem+json' | 'problem without requestId' | 'refused but wrote' | 'threw';
@@ -92,6 +92,8 @@ export class FuzzRunner {
   private seq = 0;
   /** Emails the consumer left queued (what they were about is gone): not waited for. */
   private stuck = 0;
+  /** Exports that never finish (their step failed for good): not waited for again. */
+  private stuckExports = 0;
 
   constructor(private readonly creds: Credentials) {}
 
@@ -232,6 +234,12 @@ export class FuzzRunner {
    * blamed on the next, refused, request.
    */
   private async settle() {
+    // An accepted export is built step by step on the queue and ends by queuing its email.
+    const building = Date.now() + 10_000;
+    while ((await exportsBuilding()) > this.stuckExports && Date.now() < building) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    this.stuckExports = await exportsBuilding();
     // The consumer takes a batch at most a second after the first message arrives.
     const deadline = Date.now() + 2000;
     let queued = await queuedEmails();

@@ -100,3 +100,11 @@ export async function queuedEmails(): Promise<number> {
   }>();
   return row?.n ?? 0;
 }
+
+/** Exports the queue is still building: their last step queues the "ready" email. */
+export async function exportsBuilding(): Promise<number> {
+  const row = await env.DB.prepare(
+    "SELECT count(*) AS n FROM data_exports WHERE status IN ('queued', 'running')",
+  ).first<{ n: number }>();
+  return row?.n ?? 0;
+}
