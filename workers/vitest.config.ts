@@ -51,6 +51,11 @@ export default defineConfig(async () => ({
     // at a time. Each file gets its own workerd and storage, and about half of a file's time is
     // that start-up, so two at once keep both cores busy.
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    // A limit catches a test that hangs; it is not a speed check (bench/ measures speed).
+    // Two files at once on two cores, or a busy runner, make a 2 s test take 6: vitest's 5 s
+    // default then fails tests that are only slow.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
     setupFiles: ['./test/setup.ts'],
     globalSetup: ['./test/global-setup.ts'],
     // The Worker's routine lines (one per request) would bury the report; warnings and errors
