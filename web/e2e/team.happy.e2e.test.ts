@@ -54,6 +54,12 @@ describe('a team in the admin app', () => {
     expect(await accountant.getByRole('link', { name: 'Settings' }).count()).toBe(0);
     await accountant.screenshot({ path: join(OUTPUT, 'team-accountant-invoice-375.png'), fullPage: true });
 
+    // The client's page shows the profile, every field disabled and no save button.
+    await accountant.goto(`${baseUrl}/clients/${client.id}`);
+    await accountant.getByText('Your role can read this client but not change it.').waitFor();
+    expect(await accountant.getByLabel('Name', { exact: true }).isDisabled()).toBe(true);
+    expect(await accountant.getByRole('button', { name: 'Save changes' }).isVisible()).toBe(false);
+
     // The server decides, whatever the app shows: a direct write from that session is refused.
     const write = await accountant.request.post(`${baseUrl}/api/v1/clients`, {
       headers: { origin: baseUrl },

@@ -6,6 +6,8 @@ import {
   deleteExpiredSessions,
   deleteStalePortalRows,
   dueReminders,
+  expiredExportFiles,
+  forgetExportFile,
 } from '@clientele/db';
 import { purgeClosedBusinesses } from './account/closing';
 import { type AppContext, forTenant } from './context';
@@ -25,6 +27,22 @@ export const AUDIT_KEEP_MS = 365 * 24 * 3600 * 1000;
 /** Removes audit lines older than a year, in bounded batches (the next tick takes any rest). */
 export async function removeOldAuditLines(ctx: AppContext): Promise<number> {
   return deleteAuditLinesBefore(ctx.db, new Date(ctx.now.getTime() - AUDIT_KEEP_MS));
+}
+
+/** Export ZIPs removed per tick: the next tick takes any rest. */
+const EXPORT_FILES_PER_TICK = 50;
+
+/**
+ * Deletes the ZIP of every export past its 7-day download window (a copy of the whole
+ * business should not outlive its use), then forgets the key; a ZIP already gone is fine.
+ */
+export async function removeExpiredExportFiles(ctx: AppContext): Promise<number> {
+  const due = await expiredExportFiles(ctx.db, ctx.now, EXPORT_FILES_PER_TICK);
+  for (const e of due) {
+    if (e.fileKey) await ctx.files.delete(e.fileKey);
+    await forgetExportFile(ctx.db, e.tenantId, e.id);
+  }
+  return due.length;
 }
 
 /**
@@ -50,8 +68,8 @@ export async function queueDueReminders(ctx: AppContext): Promise<number> {
 
 /**
  * Deletes what has outlived its use: expired admin and portal sessions, old sign-in links,
- * rate-limit windows, idempotency keys, held replies nobody accepted within 30 days, and
- * audit lines older than a year.
+ * rate-limit windows, idempotency keys, held replies nobody accepted within 30 days, audit
+ * lines older than a year, and export ZIPs past their download window.
  */
 export async function sweepExpired(ctx: AppContext): Promise<void> {
   await deleteExpiredSessions(ctx.db, ctx.now);
@@ -60,6 +78,7 @@ export async function sweepExpired(ctx: AppContext): Promise<void> {
   await deleteExpiredIdempotencyRecords(ctx.db, ctx.now);
   await releaseExpiredHeldMail(ctx);
   await removeOldAuditLines(ctx);
+  await removeExpiredExportFiles(ctx);
 }
 
 /**

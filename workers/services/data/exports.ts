@@ -55,8 +55,9 @@ export async function recentExports(ctx: TenantContext): Promise<DataExport[]> {
 export async function exportFile(ctx: TenantContext, id: string) {
   const row = await getExport(ctx.db, ctx.tenantId, id);
   if (!row) throw new NotFoundError('export');
-  if (row.status !== 'ready' || !row.fileKey) throw new DomainError(409, 'exportNotReady');
-  if (!row.expiresAt || row.expiresAt <= ctx.now) throw new DomainError(410, 'exportExpired');
+  if (row.status !== 'ready') throw new DomainError(409, 'exportNotReady');
+  // No key on a ready export: the cron has removed its expired ZIP.
+  if (!row.fileKey || !row.expiresAt || row.expiresAt <= ctx.now) throw new DomainError(410, 'exportExpired');
   const object = await ctx.files.get(row.fileKey);
   if (!object) throw new DomainError(410, 'exportExpired');
   await recordAudit(ctx, 'export.downloaded', { type: 'export', id: row.id });

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, isNotNull, lte, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
 import {
@@ -352,3 +352,23 @@ export const BUSINESS_PROFILE_COLUMNS = (): ColumnShape[] =>
   Object.entries(getTableColumns(tenants))
     .filter(([key]) => !['id', 'createdAt', 'closedAt', 'requireTwoFactor'].includes(key))
     .map(([key, column]) => shapeOf(key, column as SQLiteColumn));
+
+/** Ready exports past their download window whose ZIP is still stored, oldest first. */
+export async function expiredExportFiles(db: Db, now: Date, limit: number) {
+  return db
+    .select({ id: dataExports.id, tenantId: dataExports.tenantId, fileKey: dataExports.fileKey })
+    .from(dataExports)
+    .where(and(isNotNull(dataExports.fileKey), lte(dataExports.expiresAt, now)))
+    .orderBy(asc(dataExports.expiresAt))
+    .limit(limit)
+    .all();
+}
+
+/** The export's ZIP is gone: its row stays (the list shows it expired), without the file. */
+export async function forgetExportFile(db: Db, tenantId: string, id: string) {
+  await db
+    .update(dataExports)
+    .set({ fileKey: null })
+    .where(and(eq(dataExports.tenantId, tenantId), eq(dataExports.id, id)))
+    .run();
+}

@@ -13,6 +13,7 @@ import { isNotFound, problemText } from '../../ui/problemText';
 import { useApiForm } from '../../ui/useApiForm';
 import { EmailLog } from '../emails/EmailLog';
 import { PortalAccess } from '../portal-access/PortalAccess';
+import { useCan } from '../team/can';
 import { TemplateEditor } from '../templates/TemplateEditor';
 import { ClientOverview } from './ClientOverview';
 import { clientQueries } from './queries';
@@ -55,6 +56,7 @@ export function ClientFormPage() {
   const { id } = useParams();
   const navigate = useNavigate();
   const { t, locale, date } = useWords();
+  const canWrite = useCan()('write');
   const countries = useCountryOptions(locale);
   const queryClient = useQueryClient();
   const loaded = useQuery(clientQueries.detail(id ?? ''));
@@ -127,115 +129,119 @@ export function ClientFormPage() {
       {c ? <h2>{t.client.profile}</h2> : null}
       {c?.archivedAt ? <p className="notice">{t.client.archivedOn(date(c.archivedAt))}</p> : null}
       <form key={c?.updatedAt ?? 'new'} className="card form-grid" onSubmit={submit} noValidate>
+        {canWrite ? null : <p className="hint">{t.client.readOnly}</p>}
         <FormError message={save.error ?? archive.error} />
-        {saved ? (
-          <p className="notice" role="status">
-            {t.app.saved}
-          </p>
-        ) : null}
-        <Field
-          label={t.field.name}
-          name="name"
-          defaultValue={c?.name}
-          required
-          autoFocus={!c}
-          error={errors.name}
-        />
-        <Field
-          label={t.field.company}
-          name="company"
-          defaultValue={c?.company ?? ''}
-          error={errors.company}
-        />
-        <Field
-          label={t.field.email}
-          name="email"
-          type="email"
-          defaultValue={c?.email ?? ''}
-          error={errors.email}
-        />
-        <Field
-          label={t.field.phone}
-          name="phone"
-          type="tel"
-          defaultValue={c?.phone ?? ''}
-          error={errors.phone}
-        />
-        <fieldset>
-          <legend>{t.client.billingAddress}</legend>
+        {/* A role that may not change clients sees the profile, every field disabled. */}
+        <fieldset className="unframed" disabled={!canWrite}>
+          {saved ? (
+            <p className="notice" role="status">
+              {t.app.saved}
+            </p>
+          ) : null}
           <Field
-            label={t.field.street}
-            name="street"
-            defaultValue={c?.billingAddress.street ?? ''}
-            error={errors['billingAddress.street']}
+            label={t.field.name}
+            name="name"
+            defaultValue={c?.name}
+            required
+            autoFocus={!c}
+            error={errors.name}
           />
+          <Field
+            label={t.field.company}
+            name="company"
+            defaultValue={c?.company ?? ''}
+            error={errors.company}
+          />
+          <Field
+            label={t.field.email}
+            name="email"
+            type="email"
+            defaultValue={c?.email ?? ''}
+            error={errors.email}
+          />
+          <Field
+            label={t.field.phone}
+            name="phone"
+            type="tel"
+            defaultValue={c?.phone ?? ''}
+            error={errors.phone}
+          />
+          <fieldset>
+            <legend>{t.client.billingAddress}</legend>
+            <Field
+              label={t.field.street}
+              name="street"
+              defaultValue={c?.billingAddress.street ?? ''}
+              error={errors['billingAddress.street']}
+            />
+            <div className="row">
+              <Field
+                label={t.field.city}
+                name="city"
+                defaultValue={c?.billingAddress.city ?? ''}
+                error={errors['billingAddress.city']}
+              />
+              <Field
+                label={t.field.state}
+                name="state"
+                defaultValue={c?.billingAddress.state ?? ''}
+                error={errors['billingAddress.state']}
+              />
+            </div>
+            <div className="row">
+              <Field
+                label={t.field.postalCode}
+                name="postalCode"
+                defaultValue={c?.billingAddress.postalCode ?? ''}
+                error={errors['billingAddress.postalCode']}
+              />
+              <SelectField
+                label={t.field.country}
+                id="country"
+                name="country"
+                defaultValue={c?.billingAddress.country ?? ''}
+                error={errors['billingAddress.country']}
+              >
+                <option value="">—</option>
+                {countries.map((o) => (
+                  <option key={o.code} value={o.code}>
+                    {o.name}
+                  </option>
+                ))}
+              </SelectField>
+            </div>
+          </fieldset>
+          <Field label={t.field.taxId} name="taxId" defaultValue={c?.taxId ?? ''} error={errors.taxId} />
           <div className="row">
-            <Field
-              label={t.field.city}
-              name="city"
-              defaultValue={c?.billingAddress.city ?? ''}
-              error={errors['billingAddress.city']}
-            />
-            <Field
-              label={t.field.state}
-              name="state"
-              defaultValue={c?.billingAddress.state ?? ''}
-              error={errors['billingAddress.state']}
-            />
-          </div>
-          <div className="row">
-            <Field
-              label={t.field.postalCode}
-              name="postalCode"
-              defaultValue={c?.billingAddress.postalCode ?? ''}
-              error={errors['billingAddress.postalCode']}
-            />
             <SelectField
-              label={t.field.country}
-              id="country"
-              name="country"
-              defaultValue={c?.billingAddress.country ?? ''}
-              error={errors['billingAddress.country']}
+              label={t.client.documentLanguage}
+              id="language"
+              name="language"
+              defaultValue={c?.language ?? ''}
+              error={errors.language}
             >
-              <option value="">—</option>
-              {countries.map((o) => (
-                <option key={o.code} value={o.code}>
-                  {o.name}
-                </option>
-              ))}
+              {c ? null : <option value="">{t.client.businessDefault}</option>}
+              <LanguageOptions />
             </SelectField>
+            <Field
+              label={t.field.currency}
+              name="currency"
+              defaultValue={c?.currency ?? ''}
+              placeholder={t.client.businessDefault}
+              maxLength={3}
+              error={errors.currency}
+            />
           </div>
-        </fieldset>
-        <Field label={t.field.taxId} name="taxId" defaultValue={c?.taxId ?? ''} error={errors.taxId} />
-        <div className="row">
-          <SelectField
-            label={t.client.documentLanguage}
-            id="language"
-            name="language"
-            defaultValue={c?.language ?? ''}
-            error={errors.language}
-          >
-            {c ? null : <option value="">{t.client.businessDefault}</option>}
-            <LanguageOptions />
-          </SelectField>
-          <Field
-            label={t.field.currency}
-            name="currency"
-            defaultValue={c?.currency ?? ''}
-            placeholder={t.client.businessDefault}
-            maxLength={3}
-            error={errors.currency}
+          <TextAreaField
+            label={t.field.notes}
+            id="notes"
+            name="notes"
+            rows={3}
+            defaultValue={c?.notes ?? ''}
+            error={errors.notes}
           />
-        </div>
-        <TextAreaField
-          label={t.field.notes}
-          id="notes"
-          name="notes"
-          rows={3}
-          defaultValue={c?.notes ?? ''}
-          error={errors.notes}
-        />
-        <div className="actions">
+        </fieldset>
+        <div className="actions" hidden={!canWrite}>
           <button type="submit" className="primary" disabled={save.busy}>
             {save.busy ? t.app.saving : c ? t.client.saveChanges : t.client.create}
           </button>

@@ -149,6 +149,7 @@ export const adminEn = {
     notFound: 'Client not found.',
     allClients: '← All clients',
     profile: 'Profile',
+    readOnly: 'Your role can read this client but not change it.',
     archivedOn: (d: string): string => `Archived on ${d}.`,
     billingAddress: 'Billing address',
     documentLanguage: 'Document language',

@@ -143,6 +143,7 @@ export const adminIt = {
     notFound: 'Cliente non trovato.',
     allClients: '← Tutti i clienti',
     profile: 'Profilo',
+    readOnly: 'Il tuo ruolo consente di vedere questo cliente, ma non di modificarlo.',
     archivedOn: (d) => `Archiviato il ${d}.`,
     billingAddress: 'Indirizzo di fatturazione',
     documentLanguage: 'Lingua dei documenti',

@@ -138,6 +138,7 @@ export const adminJa = {
     notFound: '顧客が見つかりません。',
     allClients: '← 顧客一覧',
     profile: 'プロフィール',
+    readOnly: 'あなたのロールでは、この顧客を閲覧できますが変更はできません。',
     archivedOn: (d) => `${d} にアーカイブ済み。`,
     billingAddress: '請求先住所',
     documentLanguage: '書類の言語',

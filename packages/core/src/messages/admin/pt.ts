@@ -144,6 +144,7 @@ export const adminPt = {
     notFound: 'Cliente não encontrado.',
     allClients: '← Todos os clientes',
     profile: 'Perfil',
+    readOnly: 'A sua função permite ver este cliente, mas não alterá-lo.',
     archivedOn: (d) => `Arquivado em ${d}.`,
     billingAddress: 'Morada de faturação',
     documentLanguage: 'Idioma dos documentos',

@@ -143,6 +143,7 @@ export const adminRu = {
     notFound: 'Клиент не найден.',
     allClients: '← Все клиенты',
     profile: 'Профиль',
+    readOnly: 'Ваша роль позволяет просматривать этого клиента, но не изменять его.',
     archivedOn: (d) => `В архиве с ${d}.`,
     billingAddress: 'Платёжный адрес',
     documentLanguage: 'Язык документов',
