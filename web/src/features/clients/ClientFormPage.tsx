@@ -241,16 +241,18 @@ export function ClientFormPage() {
             error={errors.notes}
           />
         </fieldset>
-        <div className="actions" hidden={!canWrite}>
-          <button type="submit" className="primary" disabled={save.busy}>
-            {save.busy ? t.app.saving : c ? t.client.saveChanges : t.client.create}
-          </button>
-          {c && !c.archivedAt ? (
-            <button type="button" className="danger" disabled={archive.busy} onClick={confirmArchive}>
-              {t.client.archive}
+        {canWrite ? (
+          <div className="actions">
+            <button type="submit" className="primary" disabled={save.busy}>
+              {save.busy ? t.app.saving : c ? t.client.saveChanges : t.client.create}
             </button>
-          ) : null}
-        </div>
+            {c && !c.archivedAt ? (
+              <button type="button" className="danger" disabled={archive.busy} onClick={confirmArchive}>
+                {t.client.archive}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
       </form>
       {c ? (
         <>
