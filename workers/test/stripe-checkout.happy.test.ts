@@ -225,6 +225,23 @@ describe('Pay now (embedded Checkout)', () => {
     ]);
   });
 
+  it('a changed email also gets a new session (with the new address), never an idempotency error', async () => {
+    const owner = await signUp();
+    const { invoice, cookie, client } = await payableInvoice(owner);
+    const before = await checkout(cookie, invoice.id);
+    const changed = await call(`/clients/${client.id}`, {
+      method: 'PATCH',
+      body: { email: 'new.address@example.com' },
+      as: owner,
+    });
+    expect(changed.status).toBe(200);
+    const after = await checkout(cookie, invoice.id);
+    expect(after.sessionId).not.toBe(before.sessionId);
+    const [, second] = await checkoutRequests(invoice.id);
+    expect(second?.body.customer_email).toBe('new.address@example.com');
+    expect((await onlineStates(owner, invoice.id)).map((o) => o.state)).toEqual(['open', 'expired']);
+  });
+
   it('a failed bank debit: the invoice page says so and Pay now opens a new session', async () => {
     const owner = await signUp();
     const { invoice, cookie, keys } = await payableInvoice(owner);
