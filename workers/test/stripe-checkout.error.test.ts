@@ -37,7 +37,9 @@ const sessionParams = (unitAmount: number, currency = 'eur') => ({
 });
 
 describe('Pay now refusals (amount limits, sessions that cannot be replaced)', () => {
-  it('EUR 0.10 is refused before Stripe is called: 422 in the client’s language, no button but a sentence why', async () => {
+  it('EUR 0.10 is refused before Stripe is called: 422 in the client’s language, no button but a sentence why', {
+    timeout: 20_000,
+  }, async () => {
     const owner = await signUp();
     await connectStripe(owner);
     const { invoice, cookie } = await invoiceIn(owner, 'EUR', 10, 'it');
@@ -62,7 +64,9 @@ describe('Pay now refusals (amount limits, sessions that cannot be replaced)', (
     expect(pay.headers.get('location')).toBe(`/portal/invoices/${invoice.id}`);
   });
 
-  it('the minimum is Stripe’s for each currency: JPY 49 and EUR 0.30 refused, JPY 50 and GBP 0.30 accepted', async () => {
+  it('the minimum is Stripe’s for each currency: JPY 49 and EUR 0.30 refused, JPY 50 and GBP 0.30 accepted', {
+    timeout: 20_000,
+  }, async () => {
     const owner = await signUp();
     await connectStripe(owner);
     const jpy49 = await invoiceIn(owner, 'JPY', 49);

@@ -242,7 +242,9 @@ describe('Pay now (embedded Checkout)', () => {
     expect((await onlineStates(owner, invoice.id)).map((o) => o.state)).toEqual(['open', 'expired']);
   });
 
-  it('a failed bank debit: the invoice page says so and Pay now opens a new session', async () => {
+  it('a failed bank debit: the invoice page says so and Pay now opens a new session', {
+    timeout: 20_000,
+  }, async () => {
     const owner = await signUp();
     const { invoice, cookie, keys } = await payableInvoice(owner);
     const first = await checkout(cookie, invoice.id);
@@ -263,7 +265,9 @@ describe('Pay now (embedded Checkout)', () => {
     expect(await invoiceOf(owner, invoice.id)).toMatchObject({ status: 'paid', amountDue: 0 });
   });
 
-  it('an expired session (checkout.session.expired) frees the invoice: the page says so, Pay now opens a new one', async () => {
+  it('an expired session (checkout.session.expired) frees the invoice: the page says so, Pay now opens a new one', {
+    timeout: 20_000,
+  }, async () => {
     const owner = await signUp();
     const { invoice, cookie, keys } = await payableInvoice(owner);
     const first = await checkout(cookie, invoice.id);
@@ -287,7 +291,9 @@ describe('Pay now (embedded Checkout)', () => {
     expect(b?.idempotencyKey).toMatch(new RegExp(`^checkout:${invoice.id}:1:`));
   });
 
-  it('reconciliation finds a session that expired without its webhook; Pay now then opens a new one', async () => {
+  it('reconciliation finds a session that expired without its webhook; Pay now then opens a new one', {
+    timeout: 20_000,
+  }, async () => {
     const owner = await signUp();
     const { invoice, cookie } = await payableInvoice(owner);
     const first = await checkout(cookie, invoice.id);
@@ -298,7 +304,9 @@ describe('Pay now (embedded Checkout)', () => {
     expect(again.sessionId).not.toBe(first.sessionId);
   });
 
-  it('reconciliation asks Stripe about processing debits: a succeeded PaymentIntent pays once, a failed one frees the invoice', async () => {
+  it('reconciliation asks Stripe about processing debits: a succeeded PaymentIntent pays once, a failed one frees the invoice', {
+    timeout: 20_000,
+  }, async () => {
     const owner = await signUp();
     const one = await payableInvoice(owner);
     const s1 = await checkout(one.cookie, one.invoice.id);

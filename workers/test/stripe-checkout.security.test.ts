@@ -14,7 +14,9 @@ import {
 } from './helpers/stripe';
 
 describe('Pay now and expiry events stay within one client and one business', () => {
-  it('another client’s invoice is 404: its open session is neither handed out nor expired, and Stripe is not called', async () => {
+  it('another client’s invoice is 404: its open session is neither handed out nor expired, and Stripe is not called', {
+    timeout: 20_000,
+  }, async () => {
     const owner = await signUp();
     const { invoice, cookie } = await payableInvoice(owner);
     const theirs = await checkout(cookie, invoice.id);
@@ -39,7 +41,9 @@ describe('Pay now and expiry events stay within one client and one business', ()
     expect(await checkoutRequests(invoice.id)).toHaveLength(1);
   });
 
-  it('an expired event never undoes a paid session, and one naming another business’s invoice changes nothing', async () => {
+  it('an expired event never undoes a paid session, and one naming another business’s invoice changes nothing', {
+    timeout: 20_000,
+  }, async () => {
     const owner = await signUp();
     const { invoice, cookie, keys } = await payableInvoice(owner);
     const { sessionId } = await checkout(cookie, invoice.id);

@@ -59,19 +59,25 @@ function paymentPagePolicy(env: Env, nonce: string) {
 const MOUNT_CHECKOUT = `(async () => {
   const box = document.getElementById('checkout');
   const status = document.getElementById('pay-status');
+  // Why the server refused (below the minimum, a payment arriving), in the client's language.
+  let refusal = '';
   try {
     const stripe = Stripe(box.dataset.key);
     const checkout = await stripe.createEmbeddedCheckoutPage({
       fetchClientSecret: async () => {
         const res = await fetch(box.dataset.endpoint, { method: 'POST', headers: { accept: 'application/json' } });
-        if (!res.ok) throw new Error(String(res.status));
+        if (!res.ok) {
+          const problem = await res.json().catch(() => null);
+          refusal = problem && typeof problem.detail === 'string' ? problem.detail : '';
+          throw new Error(String(res.status));
+        }
         return (await res.json()).clientSecret;
       },
     });
     status.hidden = true;
     checkout.mount('#checkout');
   } catch {
-    status.textContent = box.dataset.failed;
+    status.textContent = refusal || box.dataset.failed;
     status.className = 'danger';
   }
 })();`;
