@@ -11,7 +11,7 @@ export const STRIPE_JS = `(() => {
   window.addEventListener('message', (e) => {
     if (e.origin === origin && e.data && e.data.type === 'fake-stripe:redirect') window.location.assign(e.data.url);
   });
-  window.Stripe = (publishableKey) => ({
+  window.Stripe = (publishableKey, stripeOptions) => ({
     async initEmbeddedCheckout(options) {
       const secret = options.fetchClientSecret ? await options.fetchClientSecret() : options.clientSecret;
       let frame = null;
@@ -20,7 +20,7 @@ export const STRIPE_JS = `(() => {
           const el = typeof target === 'string' ? document.querySelector(target) : target;
           frame = document.createElement('iframe');
           frame.title = 'Secure payment';
-          frame.src = origin + '/embedded?client_secret=' + encodeURIComponent(secret) + '&key=' + encodeURIComponent(publishableKey);
+          frame.src = origin + '/embedded?client_secret=' + encodeURIComponent(secret) + '&key=' + encodeURIComponent(publishableKey) + '&account=' + encodeURIComponent((stripeOptions && stripeOptions.stripeAccount) || '');
           frame.style.width = '100%';
           frame.style.minHeight = '420px';
           frame.style.border = '0';

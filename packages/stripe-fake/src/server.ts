@@ -1,9 +1,21 @@
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import qs from 'qs';
-import Stripe from 'stripe';
 import { checkoutPage, redirectPage, STRIPE_JS } from './browser';
-import { type Charge, type CheckoutSession, event, publicSession, stripeError, stripeId } from './objects';
+import { connectRoutes } from './connect';
+import { eventDelivery } from './delivery';
+import { type CheckoutSession, noAccessTo, publicSession, stripeError, stripeId } from './objects';
+import type {
+  Account,
+  AccountLink,
+  Delivery,
+  Endpoint,
+  FakeStripe,
+  RecordedRequest,
+  SignedEvent,
+} from './types';
+
+export type { Delivery, FakeStripe, RecordedRequest, SignedEvent } from './types';
 
 /**
  * A local Stripe for tests and `npm start`: the real `stripe` SDK talks to it (form-encoded
@@ -12,52 +24,19 @@ import { type Charge, type CheckoutSession, event, publicSession, stripeError, s
  * through its API. Anything under `/_fake/` is the test-control surface, not Stripe's API.
  */
 
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  idempotencyKey: string | null;
-  keyLast4: string | null;
-  body: Record<string, unknown>;
-}
-
-export interface Delivery {
-  eventId: string;
-  type: string;
-  url: string;
-  status: number | null;
-}
-
-export interface SignedEvent {
-  id: string;
-  type: string;
-  payload: string;
-  /** `Stripe-Signature` header, for each of the account's endpoint secrets (first one here). */
-  signature: string | null;
-}
-
-interface Account {
-  sessions: Map<string, CheckoutSession>;
-  charges: Map<string, Charge>;
-  endpoints: { id: string; url: string; secret: string; enabled_events: string[] }[];
-  idempotency: Map<string, { hash: string; status: number; body: unknown }>;
-}
-
-export interface FakeStripe {
-  url: string;
-  requests: RecordedRequest[];
-  deliveries: Delivery[];
-  close(): Promise<void>;
-}
-
 const KEY = /^sk_test_[A-Za-z0-9]{8,}$/;
-const signer = new Stripe('sk_test_signer_only');
 
 export async function startFakeStripe(opts: { port?: number; host?: string } = {}): Promise<FakeStripe> {
   const accounts = new Map<string, Account>();
+  const connected = new Map<string, Account>();
+  const links = new Map<string, AccountLink>();
+  const events: SignedEvent[] = [];
   const sessionOwner = new Map<string, Account>();
   const requests: RecordedRequest[] = [];
   const deliveries: Delivery[] = [];
   const host = opts.host ?? '127.0.0.1';
+
+  const origin = () => `http://${host}:${(server.address() as { port: number }).port}`;
 
   const accountFor = (key: string) => {
     let a = accounts.get(key);
@@ -68,37 +47,7 @@ export async function startFakeStripe(opts: { port?: number; host?: string } = {
     return a;
   };
 
-  async function sign(a: Account, payload: string) {
-    const secret = a.endpoints[0]?.secret;
-    return secret ? signer.webhooks.generateTestHeaderStringAsync({ payload, secret }) : null;
-  }
-
-  /** Sends an event to every endpoint of the account, retrying like Stripe (here: 3 quick tries). */
-  async function emit(a: Account, type: string, object: unknown): Promise<SignedEvent> {
-    const e = event(type, object);
-    const payload = JSON.stringify(e, null, 2);
-    for (const ep of a.endpoints) {
-      if (!ep.enabled_events.includes('*') && !ep.enabled_events.includes(type)) continue;
-      const header = await signer.webhooks.generateTestHeaderStringAsync({ payload, secret: ep.secret });
-      let status: number | null = null;
-      for (let attempt = 0; attempt < 3 && (status === null || status >= 300); attempt++) {
-        try {
-          const res = await fetch(ep.url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'stripe-signature': header },
-            body: payload,
-          });
-          status = res.status;
-          await res.arrayBuffer();
-        } catch {
-          status = null;
-        }
-        if (status === null || status >= 300) await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
-      }
-      deliveries.push({ eventId: e.id, type, url: ep.url, status });
-    }
-    return { id: e.id, type, payload, signature: await sign(a, payload) };
-  }
+  const emit = eventDelivery({ deliveries, events });
 
   function complete(
     a: Account,
@@ -146,11 +95,13 @@ export async function startFakeStripe(opts: { port?: number; host?: string } = {
     const auth = req.headers.authorization ?? '';
     const key = auth.startsWith('Bearer ') ? auth.slice(7) : '';
     const idempotencyKey = (req.headers['idempotency-key'] as string | undefined) ?? null;
+    const onAccount = (req.headers['stripe-account'] as string | undefined) ?? null;
     requests.push({
       method: req.method ?? 'GET',
       path,
       idempotencyKey,
       keyLast4: key.slice(-4) || null,
+      stripeAccount: onAccount,
       body,
     });
     if (!KEY.test(key)) {
@@ -159,7 +110,13 @@ export async function startFakeStripe(opts: { port?: number; host?: string } = {
         `Invalid API Key provided: ${key ? `${key.slice(0, 8)}****${key.slice(-4)}` : '(none)'}`,
       );
     }
-    const a = accountFor(key);
+    const own = accountFor(key);
+    // Connect: a platform's key acts on an account it created; any other account is refused.
+    const target = onAccount === null ? own : connected.get(onAccount);
+    if (!target || (onAccount !== null && target.connected?.platform !== own)) {
+      return noAccessTo(key, String(onAccount));
+    }
+    const a = target;
     if (req.method === 'POST' && idempotencyKey) {
       const hash = createHash('sha256')
         .update(`${path}\n${JSON.stringify(body)}`)
@@ -199,15 +156,26 @@ export async function startFakeStripe(opts: { port?: number; host?: string } = {
       };
     }
     if (req.method === 'POST' && path === '/v1/webhook_endpoints') {
-      const ep = {
+      const ep: Endpoint = {
         id: stripeId('we'),
         url: String(body.url ?? ''),
         secret: stripeId('whsec'),
         enabled_events: (body.enabled_events as string[] | undefined) ?? ['*'],
+        connect: body.connect === 'true' || body.connect === true,
       };
+      if (ep.connect && a.connected) {
+        return stripeError(400, 'Connected accounts cannot create Connect webhook endpoints.', {
+          param: 'connect',
+        });
+      }
       a.endpoints = a.endpoints.filter((e) => e.url !== ep.url).concat(ep);
-      return { status: 200, body: { object: 'webhook_endpoint', status: 'enabled', livemode: false, ...ep } };
+      return {
+        status: 200,
+        body: { object: 'webhook_endpoint', status: 'enabled', livemode: false, application: null, ...ep },
+      };
     }
+    const connectRoute = connect.api(a, req, path, body);
+    if (connectRoute) return connectRoute;
     if (req.method === 'POST' && path === '/v1/checkout/sessions') return createSession(a, body);
     const one = path.match(/^\/v1\/checkout\/sessions\/([^/]+)$/);
     if (req.method === 'GET' && one) {
@@ -251,6 +219,14 @@ export async function startFakeStripe(opts: { port?: number; host?: string } = {
     const currency = line?.price_data?.currency;
     const unit = Number(line?.price_data?.unit_amount);
     if (body.mode !== 'payment') return stripeError(400, 'Missing required param: mode.', { param: 'mode' });
+    if (a.connected && !a.connected.account.charges_enabled) {
+      // A Standard account that has not finished onboarding cannot take payments yet.
+      return stripeError(
+        400,
+        'This account cannot currently make live charges. The account must complete onboarding (charges_enabled is false).',
+        { code: 'account_invalid' },
+      );
+    }
     if (!currency || !Number.isInteger(unit) || unit <= 0) {
       return stripeError(400, 'Invalid line_items[0][price_data]', { param: 'line_items[0][price_data]' });
     }
@@ -295,6 +271,8 @@ export async function startFakeStripe(opts: { port?: number; host?: string } = {
     return { status: 200, body: publicSession(s) };
   }
 
+  const connect = connectRoutes({ connected, links, emit, origin });
+
   const bySecret = (secret: string) => {
     const id = secret.split('_secret_')[0] ?? '';
     const a = sessionOwner.get(id);
@@ -315,7 +293,7 @@ export async function startFakeStripe(opts: { port?: number; host?: string } = {
       return { status: 200, body: await complete(a, s, outcome, override) };
     }
     if (req.method === 'POST' && path === '/_fake/refunds') {
-      for (const a of accounts.values()) {
+      for (const a of [...accounts.values(), ...connected.values()]) {
         const c = a.charges.get(String(body.payment_intent));
         if (!c) continue;
         c.amount_refunded = Math.min(c.amount, c.amount_refunded + Number(body.amount ?? c.amount));
@@ -325,6 +303,7 @@ export async function startFakeStripe(opts: { port?: number; host?: string } = {
       return { status: 404, body: { error: 'no such payment_intent' } };
     }
     if (req.method === 'GET' && path === '/_fake/requests') return { status: 200, body: requests };
+    if (req.method === 'GET' && path === '/_fake/events') return { status: 200, body: events };
     if (req.method === 'GET' && path === '/_fake/deliveries') return { status: 200, body: deliveries };
     return { status: 404, body: { error: 'unknown control route' } };
   }
@@ -358,9 +337,20 @@ export async function startFakeStripe(opts: { port?: number; host?: string } = {
       return send(out.status, out.body);
     }
     if (url.pathname === '/v3/' || url.pathname === '/v3') return send(200, STRIPE_JS, 'text/javascript');
+    const onboard = url.pathname.match(/^\/connect\/onboarding\/([^/]+)$/);
+    if (onboard) {
+      const out = await connect.onboarding(req, onboard[1]!);
+      if (out.location) {
+        res.writeHead(out.status, { location: out.location });
+        return res.end();
+      }
+      return send(out.status, out.body, out.type);
+    }
     if (url.pathname === '/embedded') {
       const found = bySecret(url.searchParams.get('client_secret') ?? '');
-      return found
+      // Stripe.js finds a direct charge's session only when initialised with its `stripeAccount`.
+      const account = url.searchParams.get('account') || undefined;
+      return found && found.a.connected?.account.id === account
         ? send(200, checkoutPage(found.s), 'text/html')
         : send(404, 'Unknown checkout', 'text/plain');
     }
@@ -379,7 +369,7 @@ export async function startFakeStripe(opts: { port?: number; host?: string } = {
     });
   }
 
-  const server = createServer((req, res) => {
+  const server: Server = createServer((req, res) => {
     handle(req, res).catch((err) => {
       res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { type: 'api_error', message: String(err) } }));

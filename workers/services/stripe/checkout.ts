@@ -10,13 +10,15 @@ import { getDocumentFor } from '../documents/documents';
 import { ConflictError, NotFoundError, UpstreamError } from '../errors';
 import type { OnlinePayment } from '../payments/schema';
 import { type ClientScope, clientDocument } from '../portal/documents';
-import { tenantStripe } from './account';
+import { onAccount, tenantStripe } from './account';
 import { toStripeAmount } from './amounts';
 
 export interface StartedCheckout {
   sessionId: string;
   clientSecret: string;
   publishableKey: string;
+  /** For a Connect business: Stripe.js is initialised with `{ stripeAccount }`. */
+  stripeAccount?: string;
 }
 
 /** A checkout whose payment is on its way (bank debit): paying again would pay twice. */
@@ -42,6 +44,7 @@ export async function startCheckout(
   if (!isPayable(invoice.status) || due <= 0) throw new ConflictError('alreadyPaid');
   const account = await tenantStripe(scope.ctx);
   if (!account) throw new ConflictError('noOnlinePayments');
+  if (!account.chargesEnabled) throw new ConflictError('connectNotReady');
   if (settling(await invoiceCheckouts(scope, invoice.id))) {
     throw new ConflictError('paymentProcessing');
   }
@@ -71,7 +74,7 @@ export async function startCheckout(
         payment_intent_data: { metadata },
         return_url: `${origin}/portal/invoices/${invoice.id}/payment?session_id={CHECKOUT_SESSION_ID}`,
       },
-      { idempotencyKey: `checkout:${invoice.id}:${invoice.currency}:${due}` },
+      onAccount(account, { idempotencyKey: `checkout:${invoice.id}:${invoice.currency}:${due}` }),
     );
   } catch {
     throw new UpstreamError('stripeCheckoutFailed');
@@ -93,6 +96,7 @@ export async function startCheckout(
     sessionId: session.id,
     clientSecret: session.client_secret,
     publishableKey: account.publishableKey,
+    ...(account.stripeAccount ? { stripeAccount: account.stripeAccount } : {}),
   };
 }
 

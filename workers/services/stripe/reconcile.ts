@@ -1,7 +1,7 @@
 import { getCheckoutSession, stripeEventSeen, stripeTenantIds } from '@clientele/db';
 import { type AppContext, forTenant, type TenantContext } from '../context';
 import { errorText } from '../log';
-import { tenantStripe } from './account';
+import { onAccount, tenantStripe } from './account';
 import { applyCheckoutEvent } from './apply';
 import { CheckoutSessionSchema } from './event-schema';
 
@@ -33,11 +33,10 @@ async function reconcileTenant(ctx: TenantContext) {
   const since = Math.floor(ctx.now.getTime() / 1000) - LOOKBACK_SECONDS;
   let applied = 0;
   let seen = 0;
-  for await (const session of account.stripe.checkout.sessions.list({
-    status: 'complete',
-    created: { gte: since },
-    limit: 100,
-  })) {
+  for await (const session of account.stripe.checkout.sessions.list(
+    { status: 'complete', created: { gte: since }, limit: 100 },
+    onAccount(account),
+  )) {
     if (++seen > MAX_SESSIONS_PER_RUN) break;
     if (session.metadata?.tenantId !== ctx.tenantId) continue;
     const known = await getCheckoutSession(ctx.db, ctx.tenantId, session.id);

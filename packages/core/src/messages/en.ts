@@ -1,5 +1,6 @@
 import type { EstimateViewStatus, IssuedInvoiceStatus } from '../status';
 import { accountProblemsEn } from './account-problems-en';
+import { connectProblemsEn } from './connect-problems-en';
 import { dataProblemsEn, exportMailEn } from './data-en';
 import { invitationEn } from './invitation-en';
 
@@ -305,6 +306,7 @@ export const en = {
     apiKeyInvalid: 'The API key is invalid or revoked',
     notFromApp: 'This request did not come from the Clientele app',
     ...dataProblemsEn,
+    ...connectProblemsEn,
     ...accountProblemsEn,
     noBusinessYet: 'This account has no business yet',
     idempotencyKeyTooLong: 'Idempotency-Key is longer than 255 characters',

@@ -1,4 +1,5 @@
 import { accountProblemsIt } from './account-problems-it';
+import { connectProblemsIt } from './connect-problems-it';
 import { dataProblemsIt, exportMailIt } from './data-it';
 import type { Messages } from './en';
 import { invitationIt } from './invitation-it';
@@ -301,6 +302,7 @@ export const it = {
     apiKeyInvalid: 'La chiave API non è valida o è stata revocata',
     notFromApp: 'Questa richiesta non proviene dall’app Clientele',
     ...dataProblemsIt,
+    ...connectProblemsIt,
     ...accountProblemsIt,
     noBusinessYet: 'Questo account non ha ancora un’azienda',
     idempotencyKeyTooLong: 'La Idempotency-Key supera i 255 caratteri',

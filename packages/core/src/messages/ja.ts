@@ -1,4 +1,5 @@
 import { accountProblemsJa } from './account-problems-ja';
+import { connectProblemsJa } from './connect-problems-ja';
 import { dataProblemsJa, exportMailJa } from './data-ja';
 import type { Messages } from './en';
 import { invitationJa } from './invitation-ja';
@@ -287,6 +288,7 @@ export const ja = {
     apiKeyInvalid: 'API キーが無効か、取り消されています',
     notFromApp: 'このリクエストは Clientele アプリから送られていません',
     ...dataProblemsJa,
+    ...connectProblemsJa,
     ...accountProblemsJa,
     noBusinessYet: 'このアカウントにはまだ事業者がありません',
     idempotencyKeyTooLong: 'Idempotency-Key が 255 文字を超えています',

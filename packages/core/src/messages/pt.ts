@@ -1,4 +1,5 @@
 import { accountProblemsPt } from './account-problems-pt';
+import { connectProblemsPt } from './connect-problems-pt';
 import { dataProblemsPt, exportMailPt } from './data-pt';
 import type { Messages } from './en';
 import { invitationPt } from './invitation-pt';
@@ -299,6 +300,7 @@ export const pt = {
     apiKeyInvalid: 'A chave de API é inválida ou foi revogada',
     notFromApp: 'Este pedido não veio da aplicação Clientele',
     ...dataProblemsPt,
+    ...connectProblemsPt,
     ...accountProblemsPt,
     noBusinessYet: 'Esta conta ainda não tem empresa',
     idempotencyKeyTooLong: 'A Idempotency-Key tem mais de 255 caracteres',

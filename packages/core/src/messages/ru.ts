@@ -1,4 +1,5 @@
 import { accountProblemsRu } from './account-problems-ru';
+import { connectProblemsRu } from './connect-problems-ru';
 import { dataProblemsRu, exportMailRu } from './data-ru';
 import type { Messages } from './en';
 import { invitationRu } from './invitation-ru';
@@ -294,6 +295,7 @@ export const ru = {
     apiKeyInvalid: 'API-ключ неверен или отозван',
     notFromApp: 'Этот запрос пришёл не из приложения Clientele',
     ...dataProblemsRu,
+    ...connectProblemsRu,
     ...accountProblemsRu,
     noBusinessYet: 'У этой учётной записи пока нет компании',
     idempotencyKeyTooLong: 'Idempotency-Key длиннее 255 символов',

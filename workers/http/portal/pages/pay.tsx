@@ -2,7 +2,7 @@ import { isPayable } from '@clientele/core';
 import type { Hono } from 'hono';
 import { DomainError, ForbiddenError } from '../../../services/errors';
 import { clientDocument } from '../../../services/portal/documents';
-import { publishableKey } from '../../../services/stripe/account';
+import { payNowKeys } from '../../../services/stripe/account';
 import { checkoutState, startCheckout } from '../../../services/stripe/checkout';
 import { isSameOrigin } from '../../same-origin';
 import { answersJson, notFound, type PortalEnv, requirePortal, signedInPage } from '../context';
@@ -46,7 +46,7 @@ const MOUNT_CHECKOUT = `(async () => {
   const box = document.getElementById('checkout');
   const status = document.getElementById('pay-status');
   try {
-    const stripe = Stripe(box.dataset.key);
+    const stripe = Stripe(box.dataset.key, box.dataset.account ? { stripeAccount: box.dataset.account } : undefined);
     const checkout = await stripe.initEmbeddedCheckout({
       fetchClientSecret: async () => {
         const res = await fetch(box.dataset.endpoint, { method: 'POST', headers: { accept: 'application/json' } });
@@ -84,8 +84,8 @@ export function payPages(portal: Hono<PortalEnv>) {
     const { m, portal: p } = c.var;
     const row = await clientDocument(p, 'invoice', c.req.param('id'));
     if (!row) return notFound(c);
-    const key = await publishableKey(p.ctx);
-    if (!key || !isPayable(row.status) || row.total - row.amountPaid <= 0) {
+    const keys = await payNowKeys(p.ctx);
+    if (!keys || !isPayable(row.status) || row.total - row.amountPaid <= 0) {
       return c.redirect(`/portal/invoices/${row.id}`, 303);
     }
     c.header('content-security-policy', paymentPagePolicy(c.env, c.var.nonce));
@@ -108,7 +108,8 @@ export function payPages(portal: Hono<PortalEnv>) {
         </noscript>
         <div
           id="checkout"
-          data-key={key}
+          data-key={keys.publishableKey}
+          data-account={keys.stripeAccount}
           data-endpoint={`/portal/invoices/${row.id}/pay`}
           data-failed={m.payStartFailed}
         />

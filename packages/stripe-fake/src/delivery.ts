@@ -1,0 +1,53 @@
+import Stripe from 'stripe';
+import { event } from './objects';
+import type { Account, Delivery, SignedEvent } from './types';
+
+const signer = new Stripe('sk_test_signer_only');
+
+/**
+ * Where an account's events go: its own endpoints, or for a connected account the
+ * platform's Connect endpoints (a Standard account's own endpoints are the business's
+ * business, not the platform's).
+ */
+const endpointsFor = (a: Account) =>
+  a.connected
+    ? a.connected.platform.endpoints.filter((e) => e.connect)
+    : a.endpoints.filter((e) => !e.connect);
+
+async function sign(a: Account, payload: string) {
+  const secret = endpointsFor(a)[0]?.secret;
+  return secret ? signer.webhooks.generateTestHeaderStringAsync({ payload, secret }) : null;
+}
+
+/** The stand-in's event sender; every event is also kept for the `/_fake/events` control. */
+export function eventDelivery({ deliveries, events }: { deliveries: Delivery[]; events: SignedEvent[] }) {
+  /** Sends an event to every endpoint of the account, retrying like Stripe (here: 3 quick tries). */
+  return async function emit(a: Account, type: string, object: unknown): Promise<SignedEvent> {
+    const e = event(type, object, a.connected?.account.id);
+    const payload = JSON.stringify(e, null, 2);
+    for (const ep of endpointsFor(a)) {
+      if (!ep.enabled_events.includes('*') && !ep.enabled_events.includes(type)) continue;
+      const header = await signer.webhooks.generateTestHeaderStringAsync({ payload, secret: ep.secret });
+      let status: number | null = null;
+      for (let attempt = 0; attempt < 3 && (status === null || status >= 300); attempt++) {
+        try {
+          const res = await fetch(ep.url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'stripe-signature': header },
+            body: payload,
+          });
+          status = res.status;
+          await res.arrayBuffer();
+        } catch {
+          status = null;
+        }
+        if (status === null || status >= 300) await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
+      }
+      deliveries.push({ eventId: e.id, type, url: ep.url, status });
+    }
+    const signed: SignedEvent = { id: e.id, type, payload, signature: await sign(a, payload) };
+    if (a.connected) signed.account = a.connected.account.id;
+    events.push(signed);
+    return signed;
+  };
+}
