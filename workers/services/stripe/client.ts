@@ -30,7 +30,7 @@ export function stripePlatform(vars: {
   const publishableKey = vars.STRIPE_PLATFORM_PUBLISHABLE_KEY?.trim();
   if (!secretKey || !publishableKey) return null;
   const secretMode = /^(sk|rk)_(test|live)_/.exec(secretKey)?.[2];
-  const publishableMode = /^pk_(test|live)_/.exec(publishableKey)?.[2];
+  const publishableMode = /^pk_(test|live)_/.exec(publishableKey)?.[1];
   if (!secretMode || secretMode !== publishableMode) return null;
   return {
     secretKey,
