@@ -14,6 +14,8 @@ const ENV = ['--env', 'production'];
 /** Workers Free plan: 3 MB after compression. */
 const FREE_PLAN_GZIP_KIB = 3 * 1024;
 const SECRETS = ['ENCRYPTION_KEY', 'PORTAL_LINK_KEY', 'REPLY_TOKEN_KEY'];
+/** Stripe Connect's secrets: both or neither (without them Connect is simply not offered). */
+const CONNECT_SECRETS = ['STRIPE_PLATFORM_SECRET_KEY', 'STRIPE_CONNECT_WEBHOOK_SECRET'];
 
 const args = new Set(process.argv.slice(2));
 const step = (text: string) => console.log(`› ${text}`);
@@ -36,6 +38,9 @@ Next:
   - email:    Email Routing for INBOUND_EMAIL_DOMAIN → "Send to a Worker" → clientele;
               verify MAIL_FROM's domain for sending (the send_email binding MAILER)
   - vars:     PUBLIC_URL, MAIL_FROM and INBOUND_EMAIL_DOMAIN in [env.production.vars]
+  - Connect:  optional; STRIPE_PLATFORM_PUBLISHABLE_KEY in [env.production.vars], and the secrets
+              ${CONNECT_SECRETS.join(' and ')} (the platform's key; the signing secret of a
+              Connect webhook endpoint at <PUBLIC_URL>/webhooks/stripe/connect)
   - then:     npm run deploy`);
   process.exit(0);
 }
@@ -82,6 +87,11 @@ if (missing.length) {
   console.error(`Set these secrets first (see npm run deploy -- --setup): ${missing.join(', ')}`);
   process.exit(1);
 }
+const connectSet = CONNECT_SECRETS.filter((s) => listed.stdout?.includes(`"${s}"`));
+if (connectSet.length === 1) {
+  console.error(`Stripe Connect needs both ${CONNECT_SECRETS.join(' and ')}; only ${connectSet[0]} is set`);
+  process.exit(1);
+}
 step('Applying migrations to the remote D1…');
 wrangler('d1', 'migrations', 'apply', 'DB', '--remote', ...ENV);
 step('Uploading the CJK fonts to R2…');
@@ -90,5 +100,7 @@ for (const [key, file] of R2_FONTS)
 step('Deploying the Worker…');
 wrangler('deploy', ...ENV);
 console.log(`
-Deployed. In each business's Stripe dashboard, add a webhook endpoint at
+Deployed. With Stripe Connect, one Connect webhook endpoint on the platform's account at
+  <PUBLIC_URL>/webhooks/stripe/connect serves every connected business. A business that pastes
+  its own keys adds an endpoint in its Stripe dashboard at
   <PUBLIC_URL>/webhooks/stripe/<tenant id>   (Settings → Online payments shows the exact URL)`);

@@ -37,6 +37,7 @@ console.log(`
   Demo data     ${seeded.created} clients added, ${seeded.existing} already there; ${seeded.invoices} invoices added
   Client portal ${seeded.portal ? `${seeded.portal.url}  (magic link for ${seeded.portal.client})` : 'send an invoice to get a magic link'}
   Stripe        local stand-in at ${stripe.url} (test mode; the demo business is connected)
+                Connect: a new business's Settings → "Connect with Stripe" onboards on the stand-in.
                 To pay: open the portal link → Continue → an unpaid invoice → Pay now → "Pay".
                 The stand-in signs and delivers the webhook; the invoice turns Paid in the
                 portal and in the admin app, and the receipt lands in the dev outbox.

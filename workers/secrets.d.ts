@@ -15,6 +15,12 @@ declare namespace Cloudflare {
     STRIPE_API_URL?: string;
     /** Local runs only: where the portal loads Stripe.js from (the fake's stand-in). */
     STRIPE_JS_URL?: string;
+    /** The platform's Stripe secret key (Connect): without it Connect is not offered. */
+    STRIPE_PLATFORM_SECRET_KEY?: string;
+    /** The platform's publishable key (a var): the pay page's Stripe.js for Connect businesses. */
+    STRIPE_PLATFORM_PUBLISHABLE_KEY?: string;
+    /** Signing secret of the platform's Connect webhook endpoint (`/webhooks/stripe/connect`). */
+    STRIPE_CONNECT_WEBHOOK_SECRET?: string;
     /** An HTTP mail provider taking raw MIME (Mailgun's `messages.mime` shape). */
     MAIL_PROVIDER_URL?: string;
     /** Its API key (`wrangler secret put MAIL_PROVIDER_KEY`). */

@@ -38,6 +38,10 @@ export default defineConfig(async () => ({
           ENCRYPTION_KEY: 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8',
           STRIPE_API_URL: `http://127.0.0.1:${stripePort}`,
           STRIPE_JS_URL: `http://127.0.0.1:${stripePort}/v3/`,
+          // Stripe Connect's platform on the stand-in (test/helpers/stripe.ts signs with the secret).
+          STRIPE_PLATFORM_SECRET_KEY: 'sk_test_clienteleTestPlatform01',
+          STRIPE_PLATFORM_PUBLISHABLE_KEY: 'pk_test_clienteleTestPlatform01',
+          STRIPE_CONNECT_WEBHOOK_SECRET: 'whsec_clienteleTestConnect01',
           // Replays a fuzz run (test/fuzz.security.test.ts prints its seed); random when empty.
           FUZZ_SEED: process.env.FUZZ_SEED ?? '',
         },

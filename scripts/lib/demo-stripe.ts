@@ -43,3 +43,34 @@ export async function connectFakeStripe(
   if (res.status !== 200)
     throw new Error(`connecting the fake Stripe failed: ${res.status} ${await res.text()}`);
 }
+
+/** The local platform's keys (Connect): fake test keys, never a deployment's. */
+export const LOCAL_PLATFORM = {
+  secretKey: 'sk_test_clientelePlatform0001',
+  publishableKey: 'pk_test_clientelePlatform0001',
+};
+
+/**
+ * The platform's Connect webhook endpoint on the local stand-in, as a platform creates it on
+ * Stripe (`connect: true`, with its own key): events of connected accounts go there, and the
+ * secret Stripe hands back is the Worker's `STRIPE_CONNECT_WEBHOOK_SECRET`.
+ */
+export async function connectPlatformEndpoint(stripeUrl: string, workerUrl: string) {
+  const local = new URL(stripeUrl);
+  const stripe = new Stripe(LOCAL_PLATFORM.secretKey, {
+    host: local.hostname,
+    port: Number(local.port),
+    protocol: 'http',
+    httpClient: Stripe.createFetchHttpClient(),
+  });
+  const endpoint = await stripe.webhookEndpoints.create({
+    url: `${workerUrl}/webhooks/stripe/connect`,
+    connect: true,
+    enabled_events: [
+      ...(WEBHOOK_EVENTS as Stripe.WebhookEndpointCreateParams.EnabledEvent[]),
+      'account.updated',
+      'account.application.deauthorized',
+    ],
+  });
+  return { ...LOCAL_PLATFORM, webhookSecret: endpoint.secret ?? '' };
+}

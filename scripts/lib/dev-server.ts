@@ -2,6 +2,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { connectPlatformEndpoint } from './demo-stripe';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 const WRANGLER = join(ROOT, 'node_modules', '.bin', 'wrangler');
@@ -85,6 +86,11 @@ export async function startDevServer(
   args.push('--var', `ENCRYPTION_KEY:${LOCAL_ENCRYPTION_KEY}`);
   if (opts.stripeUrl) {
     args.push('--var', `STRIPE_API_URL:${opts.stripeUrl}`, '--var', `STRIPE_JS_URL:${opts.stripeUrl}/v3/`);
+    // Connect on the stand-in: the platform's fake key and its Connect endpoint's secret.
+    const platform = await connectPlatformEndpoint(opts.stripeUrl, `http://127.0.0.1:${port}`);
+    args.push('--var', `STRIPE_PLATFORM_SECRET_KEY:${platform.secretKey}`);
+    args.push('--var', `STRIPE_PLATFORM_PUBLISHABLE_KEY:${platform.publishableKey}`);
+    args.push('--var', `STRIPE_CONNECT_WEBHOOK_SECRET:${platform.webhookSecret}`);
   }
   args.push('--show-interactive-dev-session=false');
   if (opts.persistTo) args.push('--persist-to', opts.persistTo);

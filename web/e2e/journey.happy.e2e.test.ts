@@ -40,7 +40,9 @@ describe('the whole journey', () => {
       .fill('IBAN PT50 0002 0123 1234 5678 9015 4 — BIC CGDIPTPL');
     await admin.getByRole('button', { name: 'Save settings' }).click();
     await admin.getByText('Saved.').waitFor();
-    // …and connects Stripe (the local stand-in), pasting the webhook URL's signing secret.
+    // …and connects Stripe (the local stand-in) with its own keys (the self-hosting way),
+    // pasting the webhook URL's signing secret.
+    await admin.getByText('Use your own keys (self-hosting)').click();
     const webhookUrl = await admin.getByLabel('Webhook URL').inputValue();
     const secretKey = `sk_test_journey${stamp}`;
     const local = new URL(stripeUrl);

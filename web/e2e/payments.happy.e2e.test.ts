@@ -19,6 +19,8 @@ describe('Stripe Pay now in the browser (against the local Stripe stand-in)', ()
 
     // Settings: the webhook URL shown there is where the business points Stripe.
     await admin.getByRole('link', { name: 'Settings' }).click();
+    // Pasted keys are the self-hosting way, under Connect.
+    await admin.getByText('Use your own keys (self-hosting)').click();
     const webhookUrl = await admin.getByLabel('Webhook URL').inputValue();
     expect(webhookUrl).toMatch(/\/webhooks\/stripe\/ten_[0-9a-z]{24}$/);
     const secretKey = `sk_test_e2e${Date.now()}`;

@@ -2,7 +2,7 @@ import type { Language } from '@clientele/core';
 import type { AppConfig, AppContext } from './context';
 import { countedDb } from './counted-db';
 import { createLogger, type LogFields } from './log';
-import { stripeAccess } from './stripe/client';
+import { stripeAccess, stripePlatform } from './stripe/client';
 
 /** Settings read from the Worker's vars and secrets; the only place services see `Env`. */
 export function appConfig(env: Env): AppConfig {
@@ -38,6 +38,7 @@ export function initContext(
     stripe: stripeAccess(
       { ENCRYPTION_KEY: env.ENCRYPTION_KEY, ENCRYPTION_KEY_PREVIOUS: env.ENCRYPTION_KEY_PREVIOUS },
       env.STRIPE_API_URL,
+      stripePlatform(env),
     ),
     config: appConfig(env),
     log: createLogger({ requestId: opts.requestId, ...opts.log }),

@@ -22,6 +22,7 @@ export { portalAccessOpen } from './queries/portal-access';
 export * from './queries/portal-documents';
 export * from './queries/reminders';
 export * from './queries/stripe';
+export * from './queries/stripe-connect';
 export * from './queries/summaries';
 export * from './queries/team';
 export * from './queries/templates';
@@ -51,6 +52,7 @@ export type {
   PortalLinkRow,
   Role,
   StripeAccountRow,
+  StripeConnectRow,
   Tenant,
   TypedDocumentRow,
   User,

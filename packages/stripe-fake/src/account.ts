@@ -1,21 +1,15 @@
-import { type Charge, type CheckoutSession, type PaymentIntent, stripeId } from './objects';
+import { type CheckoutSession, type ConnectedAccount, type PaymentIntent, stripeId } from './objects';
+import type { Account } from './types';
 
-/** One Stripe account of the stand-in (one per secret key): what it holds and remembers. */
-export interface Account {
-  sessions: Map<string, CheckoutSession>;
-  charges: Map<string, Charge>;
-  intents: Map<string, PaymentIntent>;
-  endpoints: { id: string; url: string; secret: string; enabled_events: string[] }[];
-  idempotency: Map<string, { hash: string; status: number; body: unknown; at: number }>;
-}
-
-export function newAccount(): Account {
+/** A new, empty account; a connected one remembers its account object and its platform. */
+export function newAccount(connected?: { account: ConnectedAccount; platform: Account }): Account {
   return {
     sessions: new Map(),
     charges: new Map(),
     intents: new Map(),
     endpoints: [],
     idempotency: new Map(),
+    ...(connected ? { connected } : {}),
   };
 }
 

@@ -17,7 +17,7 @@ export const STRIPE_JS = `(() => {
   class IntegrationError extends Error {
     constructor(message) { super(message); this.name = 'IntegrationError'; this.type = 'IntegrationError'; }
   }
-  window.Stripe = (publishableKey) => {
+  window.Stripe = (publishableKey, stripeOptions) => {
     if (typeof publishableKey !== 'string' || !/^pk_(test|live)_/.test(publishableKey)) {
       throw new IntegrationError('Invalid value for Stripe(): apiKey should be a string of the form pk_test_… or pk_live_…');
     }
@@ -41,7 +41,7 @@ export const STRIPE_JS = `(() => {
             if (!el) throw new IntegrationError('The selector you specified (' + target + ') applies to no DOM elements.');
             frame = document.createElement('iframe');
             frame.title = 'Secure payment';
-            frame.src = origin + '/embedded?client_secret=' + encodeURIComponent(secret) + '&key=' + encodeURIComponent(publishableKey);
+            frame.src = origin + '/embedded?client_secret=' + encodeURIComponent(secret) + '&key=' + encodeURIComponent(publishableKey) + '&account=' + encodeURIComponent((stripeOptions && stripeOptions.stripeAccount) || '');
             frame.style.width = '100%';
             frame.style.minHeight = '420px';
             frame.style.border = '0';

@@ -1,26 +1,36 @@
 import Stripe from 'stripe';
-import type { Account } from './account';
 import { event } from './objects';
-import type { Delivery, SignedEvent } from './server';
+import type { Account, Delivery, Emit, SignedEvent } from './types';
 
 const signer = new Stripe('sk_test_signer_only');
 
 /**
+ * Where an account's events go: its own endpoints, or for a connected account the
+ * platform's Connect endpoints (a Standard account's own endpoints are the business's
+ * business, not the platform's).
+ */
+const endpointsFor = (a: Account) =>
+  a.connected
+    ? a.connected.platform.endpoints.filter((e) => e.connect)
+    : a.endpoints.filter((e) => !e.connect);
+
+async function sign(a: Account, payload: string) {
+  const secret = endpointsFor(a)[0]?.secret;
+  return secret ? signer.webhooks.generateTestHeaderStringAsync({ payload, secret }) : null;
+}
+
+/**
  * Delivers events as Stripe does: signed with each endpoint's secret by the SDK's own
  * helper, to every endpoint subscribed to the type, retried a few times, each delivery
- * recorded. The returned event is signed with the account's first secret, for tests.
+ * recorded; a connected account's events carry `account`. Every event is also kept for
+ * the `/_fake/events` control, signed with the first secret, for tests.
  */
-export function eventSender(deliveries: Delivery[]) {
-  async function sign(a: Account, payload: string) {
-    const secret = a.endpoints[0]?.secret;
-    return secret ? signer.webhooks.generateTestHeaderStringAsync({ payload, secret }) : null;
-  }
-
-  /** Sends an event to every endpoint of the account, retrying like Stripe (here: 3 quick tries). */
-  async function emit(a: Account, type: string, object: unknown): Promise<SignedEvent> {
-    const e = event(type, object);
+export function eventSender({ deliveries, events }: { deliveries: Delivery[]; events: SignedEvent[] }): Emit {
+  /** Sends an event to every endpoint that should hear of it, retrying like Stripe (here: 3 quick tries). */
+  return async function emit(a, type, object) {
+    const e = event(type, object, a.connected?.account.id);
     const payload = JSON.stringify(e, null, 2);
-    for (const ep of a.endpoints) {
+    for (const ep of endpointsFor(a)) {
       if (!ep.enabled_events.includes('*') && !ep.enabled_events.includes(type)) continue;
       const header = await signer.webhooks.generateTestHeaderStringAsync({ payload, secret: ep.secret });
       let status: number | null = null;
@@ -40,8 +50,9 @@ export function eventSender(deliveries: Delivery[]) {
       }
       deliveries.push({ eventId: e.id, type, url: ep.url, status });
     }
-    return { id: e.id, type, payload, signature: await sign(a, payload) };
-  }
-
-  return emit;
+    const signed: SignedEvent = { id: e.id, type, payload, signature: await sign(a, payload) };
+    if (a.connected) signed.account = a.connected.account.id;
+    events.push(signed);
+    return signed;
+  };
 }

@@ -106,10 +106,32 @@ export function publicSession(s: CheckoutSession) {
   return rest;
 }
 
-export function event(type: string, object: unknown) {
+/** A Standard connected account as Stripe returns it (the fields the product reads). */
+export interface ConnectedAccount {
+  id: string;
+  object: 'account';
+  type: 'standard';
+  charges_enabled: boolean;
+  details_submitted: boolean;
+  payouts_enabled: boolean;
+  country: string;
+  email: string | null;
+  created: number;
+  metadata: Metadata;
+  requirements: {
+    currently_due: string[];
+    eventually_due: string[];
+    past_due: string[];
+    disabled_reason: string | null;
+  };
+}
+
+/** Events about a connected account's objects carry `account` (Connect endpoints route by it). */
+export function event(type: string, object: unknown, account?: string) {
   return {
     id: stripeId('evt'),
     object: 'event' as const,
+    ...(account ? { account } : {}),
     api_version: API_VERSION,
     created: Math.floor(Date.now() / 1000),
     data: { object },
@@ -122,4 +144,13 @@ export function event(type: string, object: unknown) {
 
 export function stripeError(status: number, message: string, extra: Record<string, string> = {}) {
   return { status, body: { error: { type: 'invalid_request_error', message, ...extra } } };
+}
+
+/** Stripe's answer when the `Stripe-Account` header names an account the key does not control. */
+export function noAccessTo(key: string, account: string) {
+  return stripeError(
+    403,
+    `The provided key '${key.slice(0, 8)}****${key.slice(-4)}' does not have access to account '${account}' (or that account does not exist). Application access may have been revoked.`,
+    { code: 'account_invalid' },
+  );
 }

@@ -1,4 +1,14 @@
-import { type CheckoutSession, MAXIMUM_CHARGE, MINIMUM_CHARGE, stripeError, stripeId } from './objects';
+import qs from 'qs';
+import { settle } from './account';
+import {
+  type CheckoutSession,
+  MAXIMUM_CHARGE,
+  MINIMUM_CHARGE,
+  publicSession,
+  stripeError,
+  stripeId,
+} from './objects';
+import type { Account, Answer, Emit, SignedEvent } from './types';
 
 type Refusal = ReturnType<typeof stripeError>;
 
@@ -88,3 +98,144 @@ export function newSession(
     },
   };
 }
+
+export type Outcome = 'paid' | 'unpaid' | 'async_succeeded' | 'async_failed';
+export interface Override {
+  amount_total?: number;
+  currency?: string;
+}
+
+const missing = (id: string) =>
+  stripeError(404, `No such checkout.session: '${id}'`, { code: 'resource_missing', param: 'session' });
+
+/**
+ * The stand-in's Checkout Sessions on every account: created, read, listed and expired
+ * through the API, completed by the embedded page or a control, each step an event; their
+ * PaymentIntents read back (`GET /v1/payment_intents/:id`).
+ */
+export function checkoutSessions({ emit, clock }: { emit: Emit; clock: () => number }) {
+  /** Which account holds each session: the embedded page and the controls find it by id. */
+  const owner = new Map<string, Account>();
+
+  function find(id: string) {
+    const a = owner.get(id);
+    const s = a?.sessions.get(id);
+    return a && s ? { a, s } : undefined;
+  }
+
+  /** The session a client secret belongs to (the embedded page's only credential). */
+  function bySecret(secret: string) {
+    const found = find(secret.split('_secret_')[0] ?? '');
+    return found && found.s.client_secret === secret ? found : undefined;
+  }
+
+  function complete(
+    a: Account,
+    s: CheckoutSession,
+    outcome: Outcome,
+    override: Override,
+  ): Promise<SignedEvent> {
+    if (override.amount_total !== undefined) s.amount_total = override.amount_total;
+    if (override.currency) s.currency = override.currency;
+    if (outcome === 'paid' || outcome === 'unpaid') {
+      s.status = 'complete';
+      s.payment_intent ??= stripeId('pi');
+      s.payment_status = outcome;
+      settle(a, s, outcome === 'paid' ? 'succeeded' : 'processing', clock());
+      return emit(a, 'checkout.session.completed', publicSession(s));
+    }
+    if (outcome === 'async_succeeded') {
+      settle(a, s, 'succeeded', clock());
+      return emit(a, 'checkout.session.async_payment_succeeded', publicSession(s));
+    }
+    settle(a, s, 'requires_payment_method', clock());
+    return emit(a, 'checkout.session.async_payment_failed', publicSession(s));
+  }
+
+  /** A session that ran out of time unpaid (or was expired through the API). */
+  function expire(a: Account, s: CheckoutSession) {
+    s.status = 'expired';
+    return emit(a, 'checkout.session.expired', publicSession(s));
+  }
+
+  function create(a: Account, body: Record<string, unknown>): Answer {
+    if (body.mode === 'payment' && a.connected && !a.connected.account.charges_enabled) {
+      // A Standard account that has not finished onboarding cannot take payments yet.
+      return stripeError(
+        400,
+        'This account cannot currently make live charges. The account must complete onboarding (charges_enabled is false).',
+        { code: 'account_invalid' },
+      );
+    }
+    const made = newSession(body, clock());
+    if (!made.ok) return made.refusal;
+    a.sessions.set(made.session.id, made.session);
+    owner.set(made.session.id, a);
+    return { status: 200, body: publicSession(made.session) };
+  }
+
+  function list(a: Account, url: URL): Answer {
+    const q = qs.parse(url.search.slice(1)) as Record<string, unknown>;
+    const created = (q.created ?? {}) as Record<string, string>;
+    let all = [...a.sessions.values()].sort((x, y) => y.created - x.created);
+    if (q.status) all = all.filter((s) => s.status === q.status);
+    if (q.payment_intent) all = all.filter((s) => s.payment_intent === q.payment_intent);
+    if (created.gte) all = all.filter((s) => s.created >= Number(created.gte));
+    if (q.starting_after) all = all.slice(all.findIndex((s) => s.id === q.starting_after) + 1);
+    const limit = Math.min(Number(q.limit ?? 10), 100);
+    return {
+      status: 200,
+      body: {
+        object: 'list',
+        url: '/v1/checkout/sessions',
+        has_more: all.length > limit,
+        data: all.slice(0, limit).map(publicSession),
+      },
+    };
+  }
+
+  /** The Checkout and PaymentIntent API on one account; undefined for any other path. */
+  async function api(
+    a: Account,
+    method: string,
+    path: string,
+    body: Record<string, unknown>,
+    url: URL,
+  ): Promise<Answer | undefined> {
+    if (method === 'POST' && path === '/v1/checkout/sessions') return create(a, body);
+    if (method === 'GET' && path === '/v1/checkout/sessions') return list(a, url);
+    const expiring = path.match(/^\/v1\/checkout\/sessions\/([^/]+)\/expire$/);
+    if (method === 'POST' && expiring) {
+      const s = a.sessions.get(expiring[1]!);
+      if (!s) return missing(expiring[1]!);
+      if (s.status !== 'open') {
+        return stripeError(
+          400,
+          `This Checkout Session is ${s.status}; only a Checkout Session with status \`open\` can be expired.`,
+        );
+      }
+      await expire(a, s);
+      return { status: 200, body: publicSession(s) };
+    }
+    const one = path.match(/^\/v1\/checkout\/sessions\/([^/]+)$/);
+    if (method === 'GET' && one) {
+      const s = a.sessions.get(one[1]!);
+      return s ? { status: 200, body: publicSession(s) } : missing(one[1]!);
+    }
+    const intent = path.match(/^\/v1\/payment_intents\/([^/]+)$/);
+    if (method === 'GET' && intent) {
+      const pi = a.intents.get(intent[1]!);
+      return pi
+        ? { status: 200, body: pi }
+        : stripeError(404, `No such payment_intent: '${intent[1]}'`, {
+            code: 'resource_missing',
+            param: 'intent',
+          });
+    }
+    return undefined;
+  }
+
+  return { api, complete, expire, find, bySecret };
+}
+
+export type CheckoutSessions = ReturnType<typeof checkoutSessions>;

@@ -315,6 +315,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/settings/stripe/connect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Connect with Stripe (signed in: no API key): a Standard connected account for the business (made once, reused after) and a Stripe onboarding link that returns to Settings */
+        post: operations["startStripeConnect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/clients": {
         parameters: {
             query?: never;
@@ -1545,6 +1562,22 @@ export interface components {
         };
         StripeSettings: {
             configured: boolean;
+            /**
+             * @description How payments reach the business: Stripe Connect, its own pasted keys, or not at all
+             * @enum {string|null}
+             */
+            method: "connect" | "keys" | null;
+            /** @description Whether this deployment offers Stripe Connect (its platform key is set) */
+            connectAvailable: boolean;
+            /** @description The connected Stripe account (acct_…), once Connect onboarding has started */
+            accountId: string | null;
+            /** @description Whether Stripe lets the business take payments now */
+            chargesEnabled: boolean;
+            /** @description Whether Connect onboarding has been completed */
+            detailsSubmitted: boolean;
+            /** @description What Stripe still needs from the business (`requirements.currently_due`) */
+            requirementsDue: string[];
+            livemode: boolean | null;
             publishableKey: string | null;
             /** @description The secret key itself is never returned */
             secretKeyLast4: string | null;
@@ -1563,6 +1596,10 @@ export interface components {
             secretKey: string;
             /** @example whsec_… */
             webhookSecret: string;
+        };
+        StripeConnectLink: {
+            /** @description Stripe onboarding (an Account Link): open it in the browser */
+            url: string;
         };
         Client: {
             /** @example cli_0123456789abcdefghjkmnpq */
@@ -4591,6 +4628,96 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
+            };
+        };
+    };
+    startStripeConnect: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open this URL to onboard with Stripe */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StripeConnectLink"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a write with a read-only API key, a call only a signed-in person may make (API keys, Stripe settings, dev outbox), a role that may not, or a cookie write from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields; `errors` names each one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stripe could not start onboarding; nothing was saved */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

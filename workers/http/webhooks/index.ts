@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { forTenant } from '../../services/context';
 import { DomainError, say } from '../../services/errors';
+import { receiveConnectEvent } from '../../services/stripe/connect-webhook';
 import { receiveStripeEvent } from '../../services/stripe/webhooks';
 import type { HonoEnv } from '../hono-env';
 import { serverTiming } from '../middleware/context';
@@ -18,6 +19,13 @@ const MAX_EVENT_BYTES = 512 * 1024;
 export function createWebhooks() {
   const hooks = new Hono<HonoEnv>();
   hooks.use('*', noStore(), serverTiming());
+  // The platform's one Connect endpoint: the business comes from the signed event's `account`.
+  hooks.post('/stripe/connect', async (c) => {
+    const raw = await c.req.text();
+    if (raw.length > MAX_EVENT_BYTES) throw new DomainError(413, 'eventTooLarge');
+    const result = await receiveConnectEvent(c.var.ctx, raw, c.req.header('stripe-signature'));
+    return c.json({ received: true, ...result }, 200);
+  });
   hooks.post('/stripe/:tenantId', async (c) => {
     const tenantId = c.req.param('tenantId');
     if (!/^ten_[0-9a-z]{24}$/.test(tenantId)) throw new DomainError(404, 'noWebhookEndpoint');

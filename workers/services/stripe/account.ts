@@ -1,13 +1,16 @@
 import {
-  deleteStripeAccount,
+  deleteStripeConnections,
   getStripeAccount,
+  getStripeConnect,
   putStripeAccount,
   type StripeAccountRow,
+  type StripeConnectRow,
 } from '@clientele/db';
-import { auditLine, auditLineIfChanged } from '../audit';
+import { auditLine } from '../audit';
 import type { AppContext, TenantContext } from '../context';
 import { type FieldRefusal, say, UpstreamError, ValidationError } from '../errors';
 import { Stripe } from './client';
+import { refreshedConnect } from './connect';
 import type { StripeKeysInput, StripeSettingsView } from './schema';
 import { currentKeyId, open, seal } from './sealed';
 
@@ -23,12 +26,34 @@ export const STRIPE_EVENTS = [
 export const webhookUrl = (ctx: Pick<AppContext, 'config'>, tenantId: string) =>
   `${new URL(ctx.config.publicUrl).origin}/webhooks/stripe/${tenantId}`;
 
-function view(ctx: TenantContext, row: StripeAccountRow | undefined): StripeSettingsView {
+/** How the business is paid: Connect once onboarding is done, else its pasted keys, else not at all. */
+export function stripeMethod(
+  ctx: Pick<TenantContext, 'stripe'>,
+  keys: StripeAccountRow | undefined,
+  connect: StripeConnectRow | undefined,
+): 'connect' | 'keys' | null {
+  if (connect?.detailsSubmitted && ctx.stripe.platform) return 'connect';
+  return keys ? 'keys' : null;
+}
+
+export function view(
+  ctx: TenantContext,
+  row: StripeAccountRow | undefined,
+  connect?: StripeConnectRow,
+): StripeSettingsView {
+  const method = stripeMethod(ctx, row, connect);
   return {
-    configured: Boolean(row),
+    configured: method !== null,
+    method,
+    connectAvailable: ctx.stripe.platform !== null,
+    accountId: connect?.accountId ?? null,
+    chargesEnabled: method === 'connect' ? Boolean(connect?.chargesEnabled) : method === 'keys',
+    detailsSubmitted: connect?.detailsSubmitted ?? false,
+    requirementsDue: connect?.requirementsDue ?? [],
+    livemode: connect ? connect.livemode : row ? row.mode === 'live' : null,
     publishableKey: row?.publishableKey ?? null,
     secretKeyLast4: row?.secretKeyLast4 ?? null,
-    mode: row?.mode ?? null,
+    mode: method === 'connect' && connect ? (connect.livemode ? 'live' : 'test') : (row?.mode ?? null),
     webhookUrl: webhookUrl(ctx, ctx.tenantId),
     events: [...STRIPE_EVENTS],
     updatedAt: row?.updatedAt.toISOString() ?? null,
@@ -36,7 +61,8 @@ function view(ctx: TenantContext, row: StripeAccountRow | undefined): StripeSett
 }
 
 export async function stripeSettings(ctx: TenantContext) {
-  return view(ctx, await getStripeAccount(ctx.db, ctx.tenantId));
+  const [row, connect] = await Promise.all([getStripeAccount(ctx.db, ctx.tenantId), refreshedConnect(ctx)]);
+  return view(ctx, row, connect);
 }
 
 const modeOf = (key: string) => (/_(live)_/.test(key) ? 'live' : 'test');
@@ -109,27 +135,108 @@ export async function saveStripeSettings(ctx: TenantContext, input: StripeKeysIn
       { mode: row.mode, keyEnding: row.secretKeyLast4 },
     ),
   ]);
-  return view(ctx, row);
+  return view(ctx, row, await getStripeConnect(ctx.db, ctx.tenantId));
 }
 
+/**
+ * "Disconnect": forgets the connected account and any pasted keys in one batch. The Stripe
+ * account itself stays the business's own (a Standard account); only our access ends.
+ */
 export async function removeStripe(ctx: TenantContext) {
-  await deleteStripeAccount(ctx.db, ctx.tenantId, (id) => [
-    auditLineIfChanged(ctx, 'stripe.disconnected', { type: 'business', id }),
+  const [row, connect] = await Promise.all([
+    getStripeAccount(ctx.db, ctx.tenantId),
+    getStripeConnect(ctx.db, ctx.tenantId),
+  ]);
+  if (!row && !connect) return;
+  const detail = { method: connect ? 'connect' : 'keys', accountId: connect?.accountId ?? null };
+  await deleteStripeConnections(ctx.db, ctx.tenantId, (id) => [
+    auditLine(ctx, 'stripe.disconnected', { type: 'business', id }, detail),
   ]);
 }
 
+type Ctx = Pick<TenantContext, 'db' | 'tenantId' | 'stripe'>;
+
+/**
+ * The business's Stripe for one request, whichever way it connected. A Connect business is
+ * reached with the platform's key and its account id (`Stripe-Account`, through `onAccount`):
+ * direct charges, so the business is the merchant of record and pays its own fees.
+ */
+export interface TenantStripe {
+  method: 'connect' | 'keys';
+  stripe: Stripe;
+  publishableKey: string;
+  /** The connected account every call is made on; absent for pasted keys. */
+  stripeAccount?: string;
+  livemode: boolean;
+  /** False while a connected account still has requirements before it may charge. */
+  chargesEnabled: boolean;
+}
+
+/** Request options for a call on the business's account: `{ stripeAccount }` merged in. */
+export function onAccount<T extends Stripe.RequestOptions>(account: TenantStripe, options?: T) {
+  return account.stripeAccount ? { ...options, stripeAccount: account.stripeAccount } : { ...options };
+}
+
 /** The business's Stripe, unsealed for one request; undefined when it has none. */
-export async function tenantStripe(ctx: Pick<TenantContext, 'db' | 'tenantId' | 'stripe'>) {
+export async function tenantStripe(ctx: Ctx): Promise<TenantStripe | undefined> {
+  const [row, connect] = await Promise.all([
+    getStripeAccount(ctx.db, ctx.tenantId),
+    getStripeConnect(ctx.db, ctx.tenantId),
+  ]);
+  const platform = ctx.stripe.platform;
+  if (stripeMethod(ctx, row, connect) === 'connect' && connect && platform) {
+    return {
+      method: 'connect',
+      stripe: ctx.stripe.client(platform.secretKey),
+      publishableKey: platform.publishableKey,
+      stripeAccount: connect.accountId,
+      livemode: connect.livemode,
+      chargesEnabled: connect.chargesEnabled,
+    };
+  }
+  if (!row) return undefined;
+  return {
+    method: 'keys',
+    stripe: ctx.stripe.client(await open(ctx.stripe.keyring, ctx.tenantId, row.secretKeySealed)),
+    publishableKey: row.publishableKey,
+    livemode: row.mode === 'live',
+    chargesEnabled: true,
+  };
+}
+
+/** The business's pasted keys with their webhook secret, for its own endpoint's events. */
+export async function tenantKeys(ctx: Ctx) {
   const row = await getStripeAccount(ctx.db, ctx.tenantId);
   if (!row) return undefined;
   const [secretKey, webhookSecret] = await Promise.all([
     open(ctx.stripe.keyring, ctx.tenantId, row.secretKeySealed),
     open(ctx.stripe.keyring, ctx.tenantId, row.webhookSecretSealed),
   ]);
-  return { stripe: ctx.stripe.client(secretKey), publishableKey: row.publishableKey, webhookSecret };
+  return { stripe: ctx.stripe.client(secretKey), webhookSecret, livemode: row.mode === 'live' };
 }
 
-/** The publishable key when "Pay now" can be offered (no secret is opened for this). */
-export async function publishableKey(ctx: Pick<TenantContext, 'db' | 'tenantId'>) {
-  return (await getStripeAccount(ctx.db, ctx.tenantId))?.publishableKey;
+/**
+ * What Stripe.js needs to show "Pay now" (no secret is opened for this): the publishable key,
+ * and for a Connect business the platform's key with the connected account. Undefined when
+ * the business cannot take a payment online yet.
+ */
+export async function payNowKeys(
+  ctx: Ctx,
+): Promise<{ publishableKey: string; stripeAccount?: string } | undefined> {
+  const [row, connect] = await Promise.all([
+    getStripeAccount(ctx.db, ctx.tenantId),
+    getStripeConnect(ctx.db, ctx.tenantId),
+  ]);
+  const method = stripeMethod(ctx, row, connect);
+  if (method === 'connect' && connect && ctx.stripe.platform) {
+    return connect.chargesEnabled
+      ? { publishableKey: ctx.stripe.platform.publishableKey, stripeAccount: connect.accountId }
+      : undefined;
+  }
+  return row ? { publishableKey: row.publishableKey } : undefined;
+}
+
+/** The publishable key when "Pay now" can be offered. */
+export async function publishableKey(ctx: Ctx) {
+  return (await payNowKeys(ctx))?.publishableKey;
 }

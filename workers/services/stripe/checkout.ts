@@ -13,7 +13,7 @@ import { ConflictError, NotFoundError, say, UpstreamError, ValidationError } fro
 import type { OnlinePayment } from '../payments/schema';
 import { type ClientScope, clientDocument } from '../portal/documents';
 import { readerLocale } from '../reader-language';
-import { tenantStripe } from './account';
+import { onAccount, type TenantStripe, tenantStripe } from './account';
 import { type ChargeLimit, chargeLimit, toStripeAmount } from './amounts';
 import { Stripe } from './client';
 
@@ -21,6 +21,8 @@ export interface StartedCheckout {
   sessionId: string;
   clientSecret: string;
   publishableKey: string;
+  /** For a Connect business: Stripe.js is initialised with `{ stripeAccount }`. */
+  stripeAccount?: string;
 }
 
 /** A checkout whose payment is on its way (bank debit): paying again would pay twice. */
@@ -102,6 +104,7 @@ export async function startCheckout(
   if (!isPayable(invoice.status) || due <= 0) throw new ConflictError('alreadyPaid');
   const account = await tenantStripe(scope.ctx);
   if (!account) throw new ConflictError('noOnlinePayments');
+  if (!account.chargesEnabled) throw new ConflictError('connectNotReady');
   const rows = await invoiceCheckouts(scope, invoice.id);
   if (settling(rows)) throw new ConflictError('paymentProcessing');
   const amount = onlineAmount(due, invoice.currency);
@@ -134,15 +137,16 @@ export async function startCheckout(
 
   for (const row of rows.filter((r) => r.state === 'open')) {
     const reused = await settleOpenSession(scope, account, row, row.paramsHash === hash);
-    if (reused) return { ...reused, publishableKey: account.publishableKey };
+    if (reused) return { ...reused, ...payNowFor(account) };
   }
 
   const attempt = await countInvoiceCheckoutSessions(scope.ctx.db, scope.ctx.tenantId, invoice.id);
   let session: Stripe.Checkout.Session;
   try {
-    session = await account.stripe.checkout.sessions.create(params, {
-      idempotencyKey: `checkout:${invoice.id}:${attempt}:${hash.slice(0, 48)}`,
-    });
+    session = await account.stripe.checkout.sessions.create(
+      params,
+      onAccount(account, { idempotencyKey: `checkout:${invoice.id}:${attempt}:${hash.slice(0, 48)}` }),
+    );
   } catch (err) {
     // Our table of limits missed a case Stripe knows: still the client's clear 422, not a 502.
     if (err instanceof Stripe.errors.StripeError && /^amount_too_(small|large)$/.test(err.code ?? '')) {
@@ -175,7 +179,15 @@ export async function startCheckout(
   return {
     sessionId: session.id,
     clientSecret: session.client_secret,
+    ...payNowFor(account),
+  };
+}
+
+/** What Stripe.js is started with: the publishable key, and the connected account if any. */
+function payNowFor(account: TenantStripe) {
+  return {
     publishableKey: account.publishableKey,
+    ...(account.stripeAccount ? { stripeAccount: account.stripeAccount } : {}),
   };
 }
 
@@ -186,7 +198,7 @@ export async function startCheckout(
  */
 async function settleOpenSession(
   scope: ClientScope,
-  account: { stripe: Stripe },
+  account: TenantStripe,
   row: CheckoutSessionRow,
   same: boolean,
 ): Promise<{ sessionId: string; clientSecret: string } | null> {
@@ -194,8 +206,8 @@ async function settleOpenSession(
   let session: Stripe.Checkout.Session;
   try {
     session = same
-      ? await account.stripe.checkout.sessions.retrieve(row.id)
-      : await account.stripe.checkout.sessions.expire(row.id);
+      ? await account.stripe.checkout.sessions.retrieve(row.id, {}, onAccount(account))
+      : await account.stripe.checkout.sessions.expire(row.id, {}, onAccount(account));
   } catch (err) {
     if (!stripeRefused(err, 400) && !stripeRefused(err, 404)) throw new UpstreamError('stripeCheckoutFailed');
     if (stripeRefused(err, 404)) {
@@ -205,7 +217,7 @@ async function settleOpenSession(
     }
     // Only open sessions can be expired: find out what it became instead.
     try {
-      session = await account.stripe.checkout.sessions.retrieve(row.id);
+      session = await account.stripe.checkout.sessions.retrieve(row.id, {}, onAccount(account));
     } catch {
       throw new UpstreamError('stripeCheckoutFailed');
     }

@@ -1,20 +1,58 @@
 import Stripe from 'stripe';
 import type { Keyring } from './sealed';
 
-/** How services reach Stripe: an SDK per business key, and the keyring sealing those keys. */
+/**
+ * The platform's own Stripe account (Connect): its key acts for connected businesses with the
+ * `Stripe-Account` header, and its Connect endpoint's secret verifies their events. Null when the
+ * deployment has not set it: Connect is then not offered, and pasted keys are the only way.
+ */
+export interface StripePlatform {
+  secretKey: string;
+  publishableKey: string;
+  webhookSecret: string | null;
+  livemode: boolean;
+}
+
+/** How services reach Stripe: an SDK per key, the keyring sealing business keys, the platform. */
 export interface StripeAccess {
   keyring: Keyring;
   client(secretKey: string): Stripe;
+  platform: StripePlatform | null;
+}
+
+/** The platform settings when both keys are present and of one mode; otherwise none. */
+export function stripePlatform(vars: {
+  STRIPE_PLATFORM_SECRET_KEY?: string;
+  STRIPE_PLATFORM_PUBLISHABLE_KEY?: string;
+  STRIPE_CONNECT_WEBHOOK_SECRET?: string;
+}): StripePlatform | null {
+  const secretKey = vars.STRIPE_PLATFORM_SECRET_KEY?.trim();
+  const publishableKey = vars.STRIPE_PLATFORM_PUBLISHABLE_KEY?.trim();
+  if (!secretKey || !publishableKey) return null;
+  const secretMode = /^(sk|rk)_(test|live)_/.exec(secretKey)?.[2];
+  const publishableMode = /^pk_(test|live)_/.exec(publishableKey)?.[1];
+  if (!secretMode || secretMode !== publishableMode) return null;
+  return {
+    secretKey,
+    publishableKey,
+    webhookSecret: vars.STRIPE_CONNECT_WEBHOOK_SECRET?.trim() || null,
+    livemode: secretMode === 'live',
+  };
 }
 
 /**
  * The official SDK on the fetch HTTP client (workerd has no Node http). Local runs point
  * it at the fake Stripe API through STRIPE_API_URL; production leaves that unset.
  */
-export function stripeAccess(keyring: Keyring, apiUrl: string | undefined): StripeAccess {
+export function stripeAccess(
+  keyring: Keyring,
+  apiUrl: string | undefined,
+  platform: StripePlatform | null = null,
+): StripeAccess {
   const local = apiUrl ? new URL(apiUrl) : null;
   return {
     keyring,
+    platform,
     client: (secretKey) =>
       new Stripe(secretKey, {
         httpClient: Stripe.createFetchHttpClient(),

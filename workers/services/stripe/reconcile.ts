@@ -7,7 +7,7 @@ import {
 } from '@clientele/db';
 import { type AppContext, forTenant, type TenantContext } from '../context';
 import { errorText } from '../log';
-import { tenantStripe } from './account';
+import { onAccount, type TenantStripe, tenantStripe } from './account';
 import { applyCheckoutEvent } from './apply';
 import type { Stripe } from './client';
 import { CheckoutSessionSchema } from './event-schema';
@@ -41,9 +41,9 @@ export async function reconcileStripe(app: AppContext) {
 async function reconcileTenant(ctx: TenantContext) {
   const account = await tenantStripe(ctx);
   if (!account) return 0;
-  const completed = await reconcileCompleted(ctx, account.stripe);
-  await reconcileExpired(ctx, account.stripe);
-  return completed + (await reconcileProcessing(ctx, account.stripe));
+  const completed = await reconcileCompleted(ctx, account);
+  await reconcileExpired(ctx, account);
+  return completed + (await reconcileProcessing(ctx, account));
 }
 
 /** Shaped as a webhook's session before it is applied: what Stripe's API returns is input too. */
@@ -59,15 +59,14 @@ async function applyFound(ctx: TenantContext, ref: { id: string; type: string },
   return applyCheckoutEvent(ctx, ref, facts.data);
 }
 
-async function reconcileCompleted(ctx: TenantContext, stripe: Stripe) {
+async function reconcileCompleted(ctx: TenantContext, account: TenantStripe) {
   const since = Math.floor(ctx.now.getTime() / 1000) - LOOKBACK_SECONDS;
   let applied = 0;
   let seen = 0;
-  for await (const session of stripe.checkout.sessions.list({
-    status: 'complete',
-    created: { gte: since },
-    limit: 100,
-  })) {
+  for await (const session of account.stripe.checkout.sessions.list(
+    { status: 'complete', created: { gte: since }, limit: 100 },
+    onAccount(account),
+  )) {
     if (++seen > MAX_SESSIONS_PER_RUN) break;
     if (session.metadata?.tenantId !== ctx.tenantId) continue;
     const known = await getCheckoutSession(ctx.db, ctx.tenantId, session.id);
@@ -83,14 +82,13 @@ async function reconcileCompleted(ctx: TenantContext, stripe: Stripe) {
 }
 
 /** Sessions that expired unpaid while we still hold them as open: the client may pay again. */
-async function reconcileExpired(ctx: TenantContext, stripe: Stripe) {
+async function reconcileExpired(ctx: TenantContext, account: TenantStripe) {
   const since = Math.floor(ctx.now.getTime() / 1000) - LOOKBACK_SECONDS - SESSION_LIFETIME_SECONDS;
   let seen = 0;
-  for await (const session of stripe.checkout.sessions.list({
-    status: 'expired',
-    created: { gte: since },
-    limit: 100,
-  })) {
+  for await (const session of account.stripe.checkout.sessions.list(
+    { status: 'expired', created: { gte: since }, limit: 100 },
+    onAccount(account),
+  )) {
     if (++seen > MAX_SESSIONS_PER_RUN) break;
     if (session.metadata?.tenantId !== ctx.tenantId) continue;
     const known = await getCheckoutSession(ctx.db, ctx.tenantId, session.id);
@@ -107,13 +105,15 @@ async function reconcileExpired(ctx: TenantContext, stripe: Stripe) {
  * a payment that failed (back to `requires_payment_method`) or was canceled frees the
  * invoice for a new attempt.
  */
-async function reconcileProcessing(ctx: TenantContext, stripe: Stripe) {
+async function reconcileProcessing(ctx: TenantContext, account: TenantStripe) {
   let applied = 0;
   for (const row of await processingCheckoutSessions(ctx.db, ctx.tenantId, MAX_PROCESSING_PER_RUN)) {
-    const intentId = row.paymentIntentId ?? (await stripe.checkout.sessions.retrieve(row.id)).payment_intent;
+    const intentId =
+      row.paymentIntentId ??
+      (await account.stripe.checkout.sessions.retrieve(row.id, {}, onAccount(account))).payment_intent;
     const id = typeof intentId === 'string' ? intentId : intentId?.id;
     if (!id) continue;
-    const intent = await stripe.paymentIntents.retrieve(id);
+    const intent = await account.stripe.paymentIntents.retrieve(id, {}, onAccount(account));
     const ended =
       intent.status === 'succeeded'
         ? 'paid'

@@ -4,6 +4,24 @@ import { z } from '@hono/zod-openapi';
 export const StripeSettingsSchema = z
   .object({
     configured: z.boolean(),
+    method: z.enum(['connect', 'keys']).nullable().openapi({
+      description: 'How payments reach the business: Stripe Connect, its own pasted keys, or not at all',
+    }),
+    connectAvailable: z
+      .boolean()
+      .openapi({ description: 'Whether this deployment offers Stripe Connect (its platform key is set)' }),
+    accountId: z
+      .string()
+      .nullable()
+      .openapi({ description: 'The connected Stripe account (acct_…), once Connect onboarding has started' }),
+    chargesEnabled: z
+      .boolean()
+      .openapi({ description: 'Whether Stripe lets the business take payments now' }),
+    detailsSubmitted: z.boolean().openapi({ description: 'Whether Connect onboarding has been completed' }),
+    requirementsDue: z
+      .array(z.string())
+      .openapi({ description: 'What Stripe still needs from the business (`requirements.currently_due`)' }),
+    livemode: z.boolean().nullable(),
     publishableKey: z.string().nullable(),
     secretKeyLast4: z.string().nullable().openapi({ description: 'The secret key itself is never returned' }),
     mode: z.enum(['test', 'live']).nullable(),
@@ -23,6 +41,12 @@ export const StripeKeysSchema = z
     webhookSecret: key('The webhook signing secret', 'whsec_…'),
   })
   .openapi('StripeKeys');
+
+export const ConnectLinkSchema = z
+  .object({
+    url: z.string().openapi({ description: 'Stripe onboarding (an Account Link): open it in the browser' }),
+  })
+  .openapi('StripeConnectLink');
 
 export type StripeSettingsView = z.infer<typeof StripeSettingsSchema>;
 export type StripeKeysInput = z.output<typeof StripeKeysSchema>;

@@ -1,9 +1,9 @@
 import { stripeEventSeen } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { DomainError, type Refusal, say } from '../errors';
-import { tenantStripe } from './account';
+import { tenantKeys } from './account';
 import { applyCheckoutEvent, applyRefundEvent, type EventOutcome } from './apply';
-import { cryptoProvider } from './client';
+import { cryptoProvider, Stripe } from './client';
 import { parseSignedEvent, type SignedEvent } from './event-schema';
 
 /** Stripe's own default: a signature older than five minutes is a replay. */
@@ -18,7 +18,7 @@ export class BadSignatureError extends DomainError {
 export type WebhookResult = { eventId: string; outcome: EventOutcome | 'duplicate' };
 
 /** A refusal is logged with its reason (never the body, the header or a secret) and answered 400. */
-function refuse(ctx: TenantContext, reason: string, detail: Refusal): never {
+export function refuse(ctx: Pick<TenantContext, 'log'>, reason: string, detail: Refusal): never {
   ctx.log.warn('stripe webhook refused', { job: 'stripe-webhook', reason });
   throw new BadSignatureError(detail);
 }
@@ -48,34 +48,61 @@ export async function receiveStripeEvent(
   rawBody: string,
   signature: string | undefined,
 ): Promise<WebhookResult> {
-  const account = await tenantStripe(ctx);
+  const account = await tenantKeys(ctx);
   if (!account) refuse(ctx, 'stripe not set up', 'stripeNotSetUp');
+  await verifySignature(ctx, rawBody, signature, account.webhookSecret, 'signatureMismatch');
+  const parsed = parseSignedEvent(rawBody);
+  if (!parsed.ok) refuse(ctx, `malformed event: ${parsed.reason}`, say('eventMalformed', parsed.reason));
+  return applyOnce(ctx, parsed.event);
+}
+
+/**
+ * The signature over the raw body with the endpoint's secret (either generation's `v1`
+ * scheme, as the SDK checks it), and its `t=` within five minutes of now either way.
+ */
+export async function verifySignature(
+  ctx: Pick<TenantContext, 'log' | 'now'>,
+  rawBody: string,
+  signature: string | undefined,
+  secret: string,
+  mismatch: Refusal,
+) {
   if (!signature) refuse(ctx, 'no signature header', 'noSignatureHeader');
-  const verifier = account.stripe.webhooks.signature;
   try {
+    // Checking a signature needs no key: the SDK's static helper, whichever method connected.
+    const verifier = Stripe.webhooks.signature;
     if (!verifier) throw new Error('no verifier');
     await verifier.verifyHeaderAsync(
       rawBody,
       signature,
-      account.webhookSecret,
+      secret,
       TOLERANCE_SECONDS,
       cryptoProvider,
       ctx.now.getTime(),
     );
   } catch {
-    refuse(ctx, 'signature mismatch or too old', 'signatureMismatch');
+    refuse(ctx, 'signature mismatch or too old', mismatch);
   }
   const at = signedAt(signature);
   if (at === null || Math.abs(ctx.now.getTime() / 1000 - at) > TOLERANCE_SECONDS) {
     refuse(ctx, 'timestamp outside five minutes', 'signatureTooOld');
   }
-  const parsed = parseSignedEvent(rawBody);
-  if (!parsed.ok) refuse(ctx, `malformed event: ${parsed.reason}`, say('eventMalformed', parsed.reason));
-  const event = parsed.event;
+}
+
+/**
+ * A verified event for one business, applied once whichever endpoint it came through (the
+ * business's own, or the platform's Connect endpoint). A second copy (retry, replay, or
+ * twenty at once) finds the event row and changes nothing.
+ */
+export async function applyOnce(
+  ctx: TenantContext,
+  event: SignedEvent,
+  more: (ctx: TenantContext, event: SignedEvent) => Promise<EventOutcome | undefined> = async () => undefined,
+): Promise<WebhookResult> {
   if (await stripeEventSeen(ctx.db, ctx.tenantId, event.id))
     return { eventId: event.id, outcome: 'duplicate' };
   try {
-    return { eventId: event.id, outcome: await dispatch(ctx, event) };
+    return { eventId: event.id, outcome: (await more(ctx, event)) ?? (await dispatch(ctx, event)) };
   } catch (err) {
     // Copies racing each other: the first batch wins, the others hit the event's key.
     if (await stripeEventSeen(ctx.db, ctx.tenantId, event.id))

@@ -159,6 +159,7 @@ export const TABLE: Record<string, Row> = {
   'PATCH /settings': { body: () => ({ name: 'Studio Norte' }), needs: 'settings' },
   'GET /settings/stripe': {},
   'PUT /settings/stripe': { body: () => testKeys(), needs: 'settings', sessionOnly: true },
+  'POST /settings/stripe/connect': { needs: 'settings', sessionOnly: true },
   'DELETE /settings/stripe': { needs: 'settings', sessionOnly: true },
   // Never confirmed here: the shared owner signs in again by password alone (`newSession`).
   'POST /me/totp': { needs: 'self', sessionOnly: true },

@@ -82,7 +82,14 @@ export async function refund(paymentIntentId: string, amount?: number) {
 }
 
 export async function fakeRequests(): Promise<
-  { method: string; path: string; idempotencyKey: string | null; body: any }[]
+  {
+    method: string;
+    path: string;
+    idempotencyKey: string | null;
+    keyLast4: string | null;
+    stripeAccount: string | null;
+    body: any;
+  }[]
 > {
   return (await fetch(`${fakeUrl()}/_fake/requests`)).json();
 }

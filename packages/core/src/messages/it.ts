@@ -1,8 +1,8 @@
 import { accountProblemsIt } from './account-problems-it';
-import { checkoutPortalIt, checkoutProblemsIt } from './checkout-it';
 import { dataProblemsIt, exportMailIt } from './data-it';
 import type { Messages } from './en';
 import { invitationIt } from './invitation-it';
+import { paymentsIt } from './payments-it';
 
 export const it = {
   common: {
@@ -39,7 +39,7 @@ export const it = {
     },
   },
   portal: {
-    ...checkoutPortalIt,
+    ...paymentsIt.portal,
     continueTitle: 'Le tue fatture',
     continueText: (b) => `Continua per vedere le fatture e l’estratto conto di ${b}.`,
     continueButton: 'Vai alle tue fatture',
@@ -304,7 +304,7 @@ export const it = {
     notFromApp: 'Questa richiesta non proviene dall’app Clientele',
     ...dataProblemsIt,
     ...accountProblemsIt,
-    ...checkoutProblemsIt,
+    ...paymentsIt.problems,
     noBusinessYet: 'Questo account non ha ancora un’azienda',
     idempotencyKeyTooLong: 'La Idempotency-Key supera i 255 caratteri',
     idempotencyKeyReused:

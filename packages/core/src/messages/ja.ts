@@ -1,8 +1,8 @@
 import { accountProblemsJa } from './account-problems-ja';
-import { checkoutPortalJa, checkoutProblemsJa } from './checkout-ja';
 import { dataProblemsJa, exportMailJa } from './data-ja';
 import type { Messages } from './en';
 import { invitationJa } from './invitation-ja';
+import { paymentsJa } from './payments-ja';
 
 export const ja = {
   common: {
@@ -39,7 +39,7 @@ export const ja = {
     },
   },
   portal: {
-    ...checkoutPortalJa,
+    ...paymentsJa.portal,
     continueTitle: '請求書',
     continueText: (b) => `${b} からの請求書と取引明細をご確認いただけます。`,
     continueButton: '請求書を表示',
@@ -290,7 +290,7 @@ export const ja = {
     notFromApp: 'このリクエストは Clientele アプリから送られていません',
     ...dataProblemsJa,
     ...accountProblemsJa,
-    ...checkoutProblemsJa,
+    ...paymentsJa.problems,
     noBusinessYet: 'このアカウントにはまだ事業者がありません',
     idempotencyKeyTooLong: 'Idempotency-Key が 255 文字を超えています',
     idempotencyKeyReused:

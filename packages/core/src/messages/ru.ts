@@ -1,8 +1,8 @@
 import { accountProblemsRu } from './account-problems-ru';
-import { checkoutPortalRu, checkoutProblemsRu } from './checkout-ru';
 import { dataProblemsRu, exportMailRu } from './data-ru';
 import type { Messages } from './en';
 import { invitationRu } from './invitation-ru';
+import { paymentsRu } from './payments-ru';
 import { russianCount } from './russian-count';
 
 export const ru = {
@@ -40,7 +40,7 @@ export const ru = {
     },
   },
   portal: {
-    ...checkoutPortalRu,
+    ...paymentsRu.portal,
     continueTitle: 'Ваши счета',
     continueText: (b) => `Продолжите, чтобы увидеть счета и выписку от ${b}.`,
     continueButton: 'Перейти к счетам',
@@ -297,7 +297,7 @@ export const ru = {
     notFromApp: 'Этот запрос пришёл не из приложения Clientele',
     ...dataProblemsRu,
     ...accountProblemsRu,
-    ...checkoutProblemsRu,
+    ...paymentsRu.problems,
     noBusinessYet: 'У этой учётной записи пока нет компании',
     idempotencyKeyTooLong: 'Idempotency-Key длиннее 255 символов',
     idempotencyKeyReused:

@@ -10,6 +10,7 @@ import {
   portalSessions,
   sessions,
   stripeAccounts,
+  stripeConnectAccounts,
   tenants,
   users,
 } from '../schema';
@@ -82,6 +83,7 @@ export function closeTenantStatements(db: Db, tenantId: string, now: Date) {
         ),
       ),
     db.delete(stripeAccounts).where(eq(stripeAccounts.tenantId, tenantId)),
+    db.delete(stripeConnectAccounts).where(eq(stripeConnectAccounts.tenantId, tenantId)),
   ] as const;
 }
 

@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { newId } from '../ids';
 import { type CheckoutState, checkoutSessions, payments, stripeAccounts, stripeEvents } from '../schema';
 import type { StripeAccountRow } from '../schema/stripe';
+import { stripeConnectAccounts } from '../schema/stripe-connect';
 import { type Beside, NOTHING_BESIDE, writeBeside } from './beside';
 import { recomputeInvoice } from './documents';
 import { PAYABLE_SQL } from './status-sql';
@@ -28,10 +29,13 @@ export async function deleteStripeAccount(db: Db, tenantId: string, beside: Besi
   );
 }
 
-/** Businesses with Stripe set up (reconciliation walks them). */
+/** Businesses with Stripe set up, by pasted keys or Connect (reconciliation walks them). */
 export async function stripeTenantIds(db: Db) {
-  const rows = await db.select({ tenantId: stripeAccounts.tenantId }).from(stripeAccounts).all();
-  return rows.map((r) => r.tenantId);
+  const [keys, connect] = await db.batch([
+    db.select({ tenantId: stripeAccounts.tenantId }).from(stripeAccounts),
+    db.select({ tenantId: stripeConnectAccounts.tenantId }).from(stripeConnectAccounts),
+  ]);
+  return [...new Set([...keys, ...connect].map((r) => r.tenantId))];
 }
 
 export interface CheckoutFacts {

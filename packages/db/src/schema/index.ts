@@ -6,5 +6,6 @@ export * from './documents';
 export * from './mail';
 export * from './portal';
 export * from './stripe';
+export * from './stripe-connect';
 export * from './tenants';
 export * from './tickets';

@@ -7,10 +7,12 @@ import { FormError } from '../../ui/FormError';
 import { problemText } from '../../ui/problemText';
 import { useApiForm } from '../../ui/useApiForm';
 import { settingsQueries } from './queries';
+import { StripeConnect } from './StripeConnect';
 import { removeStripe, type StripeKeys, saveStripeSettings } from './writes';
 
 /**
- * Connect Stripe so clients can pay online: the three keys (secrets are write-only: the
+ * Online payments: Stripe Connect first when the deployment offers it, and under "Use your
+ * own keys (self-hosting)" (the only way when it does not) the three keys (secrets are write-only: the
  * API shows the last 4 of the secret key, never the key), the webhook URL to paste into
  * Stripe with the events to enable, and "remove Stripe".
  */
@@ -64,19 +66,18 @@ export function StripeSettings() {
         )}
       </div>
     );
-  return (
-    <div className="card" data-testid="stripe-settings">
-      {dialog}
-      {s.configured ? (
+  const keys = (
+    <>
+      {s.method === 'keys' ? (
         <p role="status">
           <span className="badge badge-paid">{t.stripe.connected}</span>{' '}
           {s.mode === 'live' ? t.stripe.live : t.stripe.test} · {t.stripe.publishableKeyIs}{' '}
           <code>{s.publishableKey}</code> · {t.stripe.secretKeyEnding} <code>{s.secretKeyLast4}</code>
           {s.updatedAt ? <span className="muted"> · {t.stripe.savedOn(date(s.updatedAt))}</span> : null}
         </p>
-      ) : (
+      ) : s.method === null ? (
         <p className="muted">{t.stripe.notConnected}</p>
-      )}
+      ) : null}
       {saved ? (
         <p className="notice" role="status">
           {t.stripe.keysSaved}
@@ -101,7 +102,7 @@ export function StripeSettings() {
           ))}
         </p>
       </div>
-      {!s.configured || editing ? (
+      {s.method !== 'keys' || editing ? (
         <form ref={form} className="form-grid" onSubmit={submit} noValidate>
           <FormError message={save.error ?? remove.error} />
           <Field
@@ -160,6 +161,22 @@ export function StripeSettings() {
             {t.stripe.remove}
           </button>
         </div>
+      )}
+    </>
+  );
+  return (
+    <div className="card" data-testid="stripe-settings">
+      {dialog}
+      {s.connectAvailable ? (
+        <>
+          <StripeConnect status={s} />
+          <details className="stripe-own-keys" open={s.method === 'keys'}>
+            <summary>{t.connect.ownKeys}</summary>
+            {keys}
+          </details>
+        </>
+      ) : (
+        keys
       )}
     </div>
   );

@@ -23,3 +23,7 @@ export const saveStripeSettings = (body: StripeKeys, key?: string) =>
   unwrap(http.PUT('/settings/stripe', { body, ...actionKey(key) }));
 
 export const removeStripe = (key?: string) => unwrap(http.DELETE('/settings/stripe', actionKey(key)));
+
+/** "Connect with Stripe": the Account Link to open (a new one each press). */
+export const startStripeConnect = (key?: string) =>
+  unwrap(http.POST('/settings/stripe/connect', actionKey(key)));

@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import { DomainError, ForbiddenError } from '../../../services/errors';
 import { clientDocument } from '../../../services/portal/documents';
 import { inLanguage } from '../../../services/reader-language';
-import { publishableKey } from '../../../services/stripe/account';
+import { payNowKeys } from '../../../services/stripe/account';
 import { checkoutState, onlineAmount, startCheckout } from '../../../services/stripe/checkout';
 import { isSameOrigin } from '../../same-origin';
 import { answersJson, notFound, type PortalEnv, requirePortal, signedInPage } from '../context';
@@ -62,7 +62,7 @@ const MOUNT_CHECKOUT = `(async () => {
   // Why the server refused (below the minimum, a payment arriving), in the client's language.
   let refusal = '';
   try {
-    const stripe = Stripe(box.dataset.key);
+    const stripe = Stripe(box.dataset.key, box.dataset.account ? { stripeAccount: box.dataset.account } : undefined);
     const checkout = await stripe.createEmbeddedCheckoutPage({
       fetchClientSecret: async () => {
         const res = await fetch(box.dataset.endpoint, { method: 'POST', headers: { accept: 'application/json' } });
@@ -104,9 +104,9 @@ export function payPages(portal: Hono<PortalEnv>) {
     const { m, portal: p } = c.var;
     const row = await clientDocument(p, 'invoice', c.req.param('id'));
     if (!row) return notFound(c);
-    const key = await publishableKey(p.ctx);
+    const keys = await payNowKeys(p.ctx);
     const due = row.total - row.amountPaid;
-    if (!key || !isPayable(row.status) || due <= 0 || !onlineAmount(due, row.currency).ok) {
+    if (!keys || !isPayable(row.status) || due <= 0 || !onlineAmount(due, row.currency).ok) {
       return c.redirect(`/portal/invoices/${row.id}`, 303);
     }
     c.header('content-security-policy', paymentPagePolicy(c.env, c.var.nonce));
@@ -131,7 +131,8 @@ export function payPages(portal: Hono<PortalEnv>) {
         </noscript>
         <div
           id="checkout"
-          data-key={key}
+          data-key={keys.publishableKey}
+          data-account={keys.stripeAccount}
           data-endpoint={`/portal/invoices/${row.id}/pay`}
           data-failed={m.payStartFailed}
         />

@@ -30,6 +30,7 @@ export const auditEn = {
       'logo.removed': 'Removed the logo',
       'template.updated': 'Saved an email template',
       'template.deleted': "Deleted a client's email template",
+      'stripe.connect_started': 'Started connecting Stripe',
       'stripe.connected': 'Connected Stripe',
       'stripe.disconnected': 'Disconnected Stripe',
       'api_key.created': 'Created an API key',

@@ -2,6 +2,7 @@ import type { EstimateViewStatus, InvoiceViewStatus } from '../../status';
 import { accountEn } from './en-account';
 import { auditEn } from './en-audit';
 import { closingEn } from './en-closing';
+import { connectEn } from './en-connect';
 import { dataEn } from './en-data';
 import { settingsEn } from './en-settings';
 import { teamEn } from './en-team';
@@ -23,6 +24,7 @@ export const adminEn = {
   ...teamEn,
   ...accountEn,
   ...dataEn,
+  ...connectEn,
   app: {
     loading: 'Loading…',
     pageNotFound: 'Page not found.',

@@ -31,6 +31,7 @@ export const auditIt = {
       'logo.removed': 'Ha rimosso il logo',
       'template.updated': 'Ha salvato un modello di email',
       'template.deleted': 'Ha eliminato il modello di email di un cliente',
+      'stripe.connect_started': 'Ha avviato il collegamento a Stripe',
       'stripe.connected': 'Ha collegato Stripe',
       'stripe.disconnected': 'Ha scollegato Stripe',
       'api_key.created': 'Ha creato una chiave API',

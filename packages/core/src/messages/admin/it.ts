@@ -2,6 +2,7 @@ import type { AdminMessages } from './en';
 import { accountIt } from './it-account';
 import { auditIt } from './it-audit';
 import { closingIt } from './it-closing';
+import { connectIt } from './it-connect';
 import { dataIt } from './it-data';
 import { settingsIt } from './it-settings';
 import { teamIt } from './it-team';
@@ -15,6 +16,7 @@ export const adminIt = {
   ...teamIt,
   ...accountIt,
   ...dataIt,
+  ...connectIt,
   app: {
     loading: 'Caricamento…',
     pageNotFound: 'Pagina non trovata.',

@@ -31,6 +31,7 @@ export const auditJa = {
       'logo.removed': 'ロゴを削除',
       'template.updated': 'メールテンプレートを保存',
       'template.deleted': '顧客のメールテンプレートを削除',
+      'stripe.connect_started': 'Stripe の接続を開始',
       'stripe.connected': 'Stripeを接続',
       'stripe.disconnected': 'Stripeの接続を解除',
       'api_key.created': 'APIキーを作成',

@@ -2,6 +2,7 @@ import type { AdminMessages } from './en';
 import { accountJa } from './ja-account';
 import { auditJa } from './ja-audit';
 import { closingJa } from './ja-closing';
+import { connectJa } from './ja-connect';
 import { dataJa } from './ja-data';
 import { settingsJa } from './ja-settings';
 import { teamJa } from './ja-team';
@@ -15,6 +16,7 @@ export const adminJa = {
   ...teamJa,
   ...accountJa,
   ...dataJa,
+  ...connectJa,
   app: {
     loading: '読み込み中…',
     pageNotFound: 'ページが見つかりません。',

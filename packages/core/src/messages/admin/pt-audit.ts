@@ -31,6 +31,7 @@ export const auditPt = {
       'logo.removed': 'Removeu o logótipo',
       'template.updated': 'Guardou um modelo de email',
       'template.deleted': 'Apagou o modelo de email de um cliente',
+      'stripe.connect_started': 'Começou a ligar o Stripe',
       'stripe.connected': 'Ligou o Stripe',
       'stripe.disconnected': 'Desligou o Stripe',
       'api_key.created': 'Criou uma chave de API',

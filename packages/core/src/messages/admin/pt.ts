@@ -2,6 +2,7 @@ import type { AdminMessages } from './en';
 import { accountPt } from './pt-account';
 import { auditPt } from './pt-audit';
 import { closingPt } from './pt-closing';
+import { connectPt } from './pt-connect';
 import { dataPt } from './pt-data';
 import { settingsPt } from './pt-settings';
 import { teamPt } from './pt-team';
@@ -15,6 +16,7 @@ export const adminPt = {
   ...teamPt,
   ...accountPt,
   ...dataPt,
+  ...connectPt,
   app: {
     loading: 'A carregar…',
     pageNotFound: 'Página não encontrada.',

@@ -31,6 +31,7 @@ export const auditRu = {
       'logo.removed': 'Удалил логотип',
       'template.updated': 'Сохранил шаблон письма',
       'template.deleted': 'Удалил шаблон письма клиента',
+      'stripe.connect_started': 'Начал подключение Stripe',
       'stripe.connected': 'Подключил Stripe',
       'stripe.disconnected': 'Отключил Stripe',
       'api_key.created': 'Создал API-ключ',

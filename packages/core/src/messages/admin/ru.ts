@@ -3,6 +3,7 @@ import type { AdminMessages } from './en';
 import { accountRu } from './ru-account';
 import { auditRu } from './ru-audit';
 import { closingRu } from './ru-closing';
+import { connectRu } from './ru-connect';
 import { dataRu } from './ru-data';
 import { settingsRu } from './ru-settings';
 import { teamRu } from './ru-team';
@@ -16,6 +17,7 @@ export const adminRu = {
   ...teamRu,
   ...accountRu,
   ...dataRu,
+  ...connectRu,
   app: {
     loading: 'Загрузка…',
     pageNotFound: 'Страница не найдена.',

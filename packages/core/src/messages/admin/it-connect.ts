@@ -1,0 +1,24 @@
+import type { connectEn } from './en-connect';
+
+/** Settings → Online payments: Stripe Connect. */
+export const connectIt = {
+  connect: {
+    intro:
+      'Collega il tuo account Stripe in pochi passaggi: Stripe chiede i dati dell’azienda, poi i clienti possono pagare le fatture con carta dal portale. La tua azienda è il venditore e paga direttamente le commissioni di Stripe.',
+    button: 'Collega con Stripe',
+    opening: 'Apertura di Stripe…',
+    account: 'Account Stripe',
+    chargesEnabled: 'Pagamenti attivi',
+    chargesDisabled: 'Pagamenti non ancora attivi',
+    requirementsDue: 'Stripe richiede ancora:',
+    continueOnboarding: 'Continua la configurazione',
+    returned: 'Di ritorno da Stripe: lo stato del tuo account è qui sotto.',
+    expired: 'Il link di Stripe è scaduto. Continua la configurazione per averne uno nuovo.',
+    disconnect: 'Scollega',
+    disconnectTitle: 'Scollegare Stripe?',
+    disconnectMessage:
+      'I clienti non potranno più pagare online finché non ti ricolleghi. Il tuo account Stripe e i pagamenti già registrati restano invariati.',
+    ownKeys: 'Usa le tue chiavi (installazione propria)',
+    viaConnect: 'tramite Stripe Connect',
+  },
+} satisfies typeof connectEn;

@@ -1,0 +1,14 @@
+/** Stripe Connect: why connecting, paying or a Connect event was refused. */
+export const connectProblemsEn = {
+  connectNotOffered:
+    'Stripe Connect is not set up on this deployment; connect Stripe with your own keys instead',
+  connectRefused: 'Stripe could not start onboarding; nothing was saved. Try again in a moment.',
+  connectNotReady: 'This business has not finished setting up Stripe yet, so it cannot take payments online',
+  connectNoEndpoint: 'Stripe Connect events are not accepted on this deployment',
+  connectSignatureMismatch:
+    'The Stripe signature does not match the platform’s Connect webhook signing secret',
+  connectModeMismatch: (eventLive: boolean): string =>
+    eventLive
+      ? 'This is a live-mode event, and this platform runs in test mode'
+      : 'This is a test-mode event, and this platform runs in live mode',
+};

@@ -1,0 +1,17 @@
+import type { connectProblemsEn } from './connect-problems-en';
+
+/** Stripe Connect: why connecting, paying or a Connect event was refused. */
+export const connectProblemsPt = {
+  connectNotOffered:
+    'O Stripe Connect não está configurado nesta instalação; ligue o Stripe com as suas próprias chaves',
+  connectRefused: 'O Stripe não conseguiu iniciar a configuração; nada foi guardado. Tente daqui a pouco.',
+  connectNotReady:
+    'Esta empresa ainda não terminou de configurar o Stripe e não pode receber pagamentos online',
+  connectNoEndpoint: 'Os eventos do Stripe Connect não são aceites nesta instalação',
+  connectSignatureMismatch:
+    'A assinatura do Stripe não corresponde ao segredo de assinatura do webhook Connect da plataforma',
+  connectModeMismatch: (eventLive: boolean): string =>
+    eventLive
+      ? 'Este evento é do modo real, e esta plataforma funciona em modo de teste'
+      : 'Este evento é do modo de teste, e esta plataforma funciona em modo real',
+} satisfies typeof connectProblemsEn;

@@ -1,0 +1,14 @@
+import type { connectProblemsEn } from './connect-problems-en';
+
+/** Stripe Connect: why connecting, paying or a Connect event was refused. */
+export const connectProblemsRu = {
+  connectNotOffered: 'Stripe Connect не настроен на этом развёртывании; подключите Stripe своими ключами',
+  connectRefused: 'Stripe не смог начать подключение; ничего не сохранено. Попробуйте чуть позже.',
+  connectNotReady: 'Организация ещё не закончила настройку Stripe и пока не может принимать оплату онлайн',
+  connectNoEndpoint: 'События Stripe Connect на этом развёртывании не принимаются',
+  connectSignatureMismatch: 'Подпись Stripe не совпадает с секретом подписи вебхука Connect платформы',
+  connectModeMismatch: (eventLive: boolean): string =>
+    eventLive
+      ? 'Это событие боевого режима, а платформа работает в тестовом'
+      : 'Это событие тестового режима, а платформа работает в боевом',
+} satisfies typeof connectProblemsEn;

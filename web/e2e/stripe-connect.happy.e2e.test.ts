@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { apiPost, browserForFile, OUTPUT, signUpInBrowser } from './browser';
+
+const baseUrl = inject('baseUrl');
+const browser = browserForFile();
+const shots = join(OUTPUT, 'stripe-connect');
+mkdirSync(shots, { recursive: true });
+
+describe('Stripe Connect in the browser (against the local Stripe stand-in)', () => {
+  it('Settings → Connect with Stripe → onboarding → connected → portal Pay now → paid', {
+    timeout: 120_000,
+  }, async () => {
+    const admin = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signUpInBrowser(admin, baseUrl, 'Connect Studio', `e2e.connect.${Date.now()}@example.com`);
+    await admin.getByRole('link', { name: 'Settings' }).click();
+    const connect = admin.getByTestId('stripe-connect');
+    // Connect is the primary way; pasted keys wait under their own heading, closed.
+    expect(await admin.getByLabel('Secret key').isVisible()).toBe(false);
+    await admin.screenshot({ path: join(shots, '1-settings-connect.png'), fullPage: true });
+    await connect.getByRole('button', { name: 'Connect with Stripe' }).click();
+
+    // The stand-in's onboarding page: one submit, and Stripe sends the person back to Settings.
+    await admin.waitForURL(/\/connect\/onboarding\/al_/);
+    await admin.screenshot({ path: join(shots, '2-onboarding.png'), fullPage: true });
+    await admin.getByRole('button', { name: 'Submit and return' }).click();
+    await admin.waitForURL(/\/settings\?stripe=return/);
+    const status = admin.getByTestId('stripe-connect-status');
+    await status.getByText('Payments enabled').waitFor();
+    expect(await status.textContent()).toMatch(/acct_/);
+    expect(await connect.getByRole('button', { name: 'Disconnect' }).isEnabled()).toBe(true);
+    await admin.screenshot({ path: join(shots, '3-connected.png'), fullPage: true });
+
+    const post = apiPost(admin, baseUrl);
+    const client = await post('/clients', {
+      name: 'Ana Sousa',
+      email: 'ana.connect@example.pt',
+      language: 'en',
+    });
+    const draft = await post('/invoices', {
+      clientId: client.id,
+      currency: 'EUR',
+      lines: [{ description: 'Website', quantity: 1, unitPrice: 12000, taxRate: 0 }],
+    });
+    const invoice = await post(`/invoices/${draft.id}/send`, {});
+    const link = await post(`/clients/${client.id}/portal-links`, {});
+
+    const portal = await browser.newPage({ viewport: { width: 375, height: 812 } });
+    await portal.goto(link.url);
+    await portal.getByRole('button', { name: /Continue to your invoices/ }).click();
+    await portal.goto(`${baseUrl}/portal/invoices/${invoice.id}`);
+    await portal.getByRole('link', { name: 'Pay now' }).click();
+    // Stripe.js is initialised with the connected account: the checkout is found on it.
+    const checkout = portal.frameLocator('iframe[title="Secure payment"]');
+    await checkout.getByRole('button', { name: 'Pay €120.00' }).click();
+    await portal.waitForURL(/\/payment\?session_id=cs_test_/);
+    await portal.locator('[data-payment-state="paid"]').waitFor({ timeout: 20_000 });
+    await portal.screenshot({ path: join(shots, '4-paid.png'), fullPage: true });
+    await admin.goto(`${baseUrl}/invoices/${invoice.id}`);
+    await admin.getByText('Paid via Stripe').waitFor();
+  });
+});

@@ -1,0 +1,162 @@
+import { createExecutionContext, env } from 'cloudflare:test';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import worker from '../index';
+import { call, json, ORIGIN, problemOf, signUp } from './helpers/api';
+import { portal } from './helpers/portal';
+import { captureLogs, fakeRequests, signature, startPay } from './helpers/stripe';
+import {
+  CONNECT_SECRET,
+  connectEvent,
+  connectPayable,
+  deliverConnect,
+  deliverConnectSigned,
+  PLATFORM_SECRET_KEY,
+  startConnect,
+  stripeAs,
+} from './helpers/stripe-connect';
+
+const connectRow = (tenantId: string) =>
+  env.DB.prepare('SELECT * FROM stripe_connect_accounts WHERE tenant_id = ?')
+    .bind(tenantId)
+    .first<Record<string, unknown>>();
+
+const account = (id: string, chargesEnabled = true) => ({
+  id,
+  object: 'account',
+  charges_enabled: chargesEnabled,
+  details_submitted: chargesEnabled,
+  requirements: { currently_due: chargesEnabled ? [] : ['external_account'] },
+});
+
+/** The Worker as deployed without the platform's Connect settings. */
+const withoutPlatform = (path: string, init: RequestInit) =>
+  worker.fetch(
+    new Request(`${ORIGIN}${path}`, init),
+    {
+      ...env,
+      STRIPE_PLATFORM_SECRET_KEY: undefined,
+      STRIPE_PLATFORM_PUBLISHABLE_KEY: undefined,
+      STRIPE_CONNECT_WEBHOOK_SECRET: undefined,
+    },
+    createExecutionContext(),
+  );
+
+describe('Stripe Connect refusals', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('without a platform key Connect is not offered: 409 problem, Settings shows keys only, never a 5xx', async () => {
+    const owner = await signUp();
+    const headers = { ...owner.headers, origin: ORIGIN };
+    const read = await withoutPlatform('/api/v1/settings/stripe', { headers });
+    expect(read.status).toBe(200);
+    expect(await read.json()).toMatchObject({ connectAvailable: false, method: null });
+    const start = await withoutPlatform('/api/v1/settings/stripe/connect', { method: 'POST', headers });
+    expect(start.status).toBe(409);
+    expect(start.headers.get('content-type')).toContain('application/problem+json');
+    expect((await problemOf(start)).detail).toMatch(/Connect is not set up/);
+    expect(await connectRow(owner.tenantId)).toBeNull();
+    const hook = await withoutPlatform('/webhooks/stripe/connect', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': 't=1,v1=00' },
+      body: '{}',
+    });
+    expect(hook.status).toBe(404);
+  });
+
+  it('a bad, missing or stale signature is 400 with nothing written', async () => {
+    const logs = captureLogs();
+    const owner = await signUp();
+    await startConnect(owner);
+    const accountId = (await connectRow(owner.tenantId))!.account_id as string;
+    const payload = connectEvent('account.updated', accountId, account(accountId));
+    const wrong = await deliverConnect(payload, await signature(payload, 'whsec_notTheConnectSecret'));
+    expect(wrong.status).toBe(400);
+    expect((await problemOf(wrong)).detail).toMatch(/Connect webhook signing secret/);
+    expect((await deliverConnect(payload, null)).status).toBe(400);
+    const old = Math.floor(Date.now() / 1000) - 600;
+    expect((await deliverConnect(payload, await signature(payload, CONNECT_SECRET, old))).status).toBe(400);
+    // The business's own endpoint secret does not open the Connect endpoint either.
+    const tampered = payload.replace('"charges_enabled":true', '"charges_enabled":false');
+    const header = await signature(payload, CONNECT_SECRET);
+    expect((await deliverConnect(tampered, header)).status).toBe(400);
+    expect((await connectRow(owner.tenantId))!.charges_enabled).toBe(0);
+    expect(logs.join('\n')).not.toContain(CONNECT_SECRET);
+  });
+
+  it('an event whose mode is not the platform’s is refused (400, logged) and changes nothing', async () => {
+    const logs = captureLogs();
+    const owner = await signUp();
+    await startConnect(owner);
+    const accountId = (await connectRow(owner.tenantId))!.account_id as string;
+    const live = connectEvent('account.updated', accountId, account(accountId), true);
+    const res = await deliverConnectSigned(live);
+    expect(res.status).toBe(400);
+    expect((await problemOf(res)).detail).toMatch(/live-mode event/);
+    expect((await connectRow(owner.tenantId))!.charges_enabled).toBe(0);
+    expect(logs.some((l) => l.includes('live-mode event'))).toBe(true);
+  });
+
+  it('an event naming no account or an unknown account is acknowledged, logged and ignored', async () => {
+    const logs = captureLogs();
+    const none = await deliverConnectSigned(connectEvent('account.updated', null, account('acct_nobody')));
+    expect(none.status).toBe(200);
+    expect(await json(none)).toMatchObject({ outcome: 'ignored' });
+    const unknown = await deliverConnectSigned(
+      connectEvent('account.updated', 'acct_UnknownToUs0001', account('acct_UnknownToUs0001')),
+    );
+    expect(unknown.status).toBe(200);
+    expect(await json(unknown)).toMatchObject({ outcome: 'ignored' });
+    expect(logs.filter((l) => l.includes('stripe connect event ignored'))).toHaveLength(2);
+  });
+
+  it('a malformed account object is 400 with nothing written', async () => {
+    const owner = await signUp();
+    await startConnect(owner);
+    const accountId = (await connectRow(owner.tenantId))!.account_id as string;
+    const bad = connectEvent('account.updated', accountId, { ...account(accountId), charges_enabled: 'yes' });
+    expect((await deliverConnectSigned(bad)).status).toBe(400);
+    const other = connectEvent('account.updated', accountId, account('acct_SomeoneElse0001'));
+    expect((await deliverConnectSigned(other)).status).toBe(400);
+    expect((await connectRow(owner.tenantId))!.charges_enabled).toBe(0);
+  });
+
+  it('the stand-in refuses a checkout on an account that has not finished onboarding, as Stripe does', async () => {
+    const owner = await signUp();
+    await startConnect(owner);
+    const accountId = (await connectRow(owner.tenantId))!.account_id as string;
+    const refused = await stripeAs(PLATFORM_SECRET_KEY)
+      .checkout.sessions.create(
+        {
+          mode: 'payment',
+          ui_mode: 'embedded_page',
+          return_url: 'https://app.clientele.test/r',
+          line_items: [
+            { quantity: 1, price_data: { currency: 'eur', unit_amount: 1000, product_data: { name: 'x' } } },
+          ],
+        },
+        { stripeAccount: accountId },
+      )
+      .catch((err: { statusCode?: number; code?: string }) => err);
+    expect(refused).toMatchObject({ statusCode: 400, code: 'account_invalid' });
+    // And Settings does not call the business connected, so Pay now is not offered.
+    expect((await json(await call('/settings/stripe', { as: owner }))).method).toBeNull();
+  });
+
+  it('Pay now on a connected account Stripe has since restricted is a 409 and no button, not a Stripe error', async () => {
+    const owner = await signUp();
+    const { accountId, invoice, cookie } = await connectPayable(owner);
+    const restricted = { ...account(accountId, false), details_submitted: true };
+    expect((await deliverConnectSigned(connectEvent('account.updated', accountId, restricted))).status).toBe(
+      200,
+    );
+    const before = (await fakeRequests()).length;
+    const res = await startPay(cookie, invoice.id);
+    expect(res.status).toBe(409);
+    expect((await problemOf(res)).detail).toMatch(/not finished setting up Stripe/);
+    expect(
+      (await fakeRequests()).slice(before).filter((r) => r.path === '/v1/checkout/sessions'),
+    ).toHaveLength(0);
+    const page = await portal(`/invoices/${invoice.id}/pay`, cookie);
+    expect(page.status).toBe(303);
+  });
+});
