@@ -22,6 +22,7 @@ export { portalAccessOpen } from './queries/portal-access';
 export * from './queries/portal-documents';
 export * from './queries/reminders';
 export * from './queries/stripe';
+export * from './queries/stripe-money';
 export * from './queries/summaries';
 export * from './queries/team';
 export * from './queries/templates';

@@ -35,10 +35,13 @@ export interface CheckoutSession {
   url: null;
   line_items_preview: { name: string; quantity: number; unit_amount: number }[];
   payment_intent_metadata: Metadata;
+  /** Adaptive Pricing: what the customer was shown and paid in their currency. */
+  presentment_details?: { presentment_amount: number; presentment_currency: string };
 }
 
 export interface Charge {
   id: string;
+  disputed: boolean;
   object: 'charge';
   amount: number;
   amount_captured: number;
@@ -59,11 +62,11 @@ export function publicSession(s: CheckoutSession) {
   return rest;
 }
 
-export function event(type: string, object: unknown) {
+export function event(type: string, object: unknown, apiVersion = API_VERSION) {
   return {
     id: stripeId('evt'),
     object: 'event' as const,
-    api_version: API_VERSION,
+    api_version: apiVersion,
     created: Math.floor(Date.now() / 1000),
     data: { object },
     livemode: false,
@@ -75,4 +78,84 @@ export function event(type: string, object: unknown) {
 
 export function stripeError(status: number, message: string, extra: Record<string, string> = {}) {
   return { status, body: { error: { type: 'invalid_request_error', message, ...extra } } };
+}
+
+/** A dispute (chargeback) on a charge, as Stripe's API shows it. */
+export interface Dispute {
+  id: string;
+  object: 'dispute';
+  amount: number;
+  balance_transactions: unknown[];
+  charge: string;
+  created: number;
+  currency: string;
+  evidence_details: { due_by: number; has_evidence: boolean; past_due: boolean; submission_count: number };
+  is_charge_refundable: boolean;
+  livemode: false;
+  metadata: Metadata;
+  payment_intent: string;
+  reason: string;
+  status: string;
+}
+
+export function dispute(c: Charge, amount: number, reason: string): Dispute {
+  const now = Math.floor(Date.now() / 1000);
+  return {
+    id: stripeId('dp'),
+    object: 'dispute',
+    amount,
+    balance_transactions: [],
+    charge: c.id,
+    created: now,
+    currency: c.currency,
+    evidence_details: {
+      due_by: now + 7 * 24 * 3600,
+      has_evidence: false,
+      past_due: false,
+      submission_count: 0,
+    },
+    is_charge_refundable: false,
+    livemode: false,
+    metadata: {},
+    payment_intent: c.payment_intent,
+    reason,
+    status: 'needs_response',
+  };
+}
+
+export interface Refund {
+  id: string;
+  object: 'refund';
+  amount: number;
+  charge: string;
+  created: number;
+  currency: string;
+  metadata: Metadata;
+  payment_intent: string;
+  reason: string | null;
+  status: 'succeeded';
+}
+
+/**
+ * A session as an endpoint on an API version before 2025-03-31 renders an Adaptive Pricing
+ * session: `currency`/`amount_total` are the customer's, the session's own are in
+ * `currency_conversion`. At the current version `currency` stays the session's and the
+ * customer's is in `presentment_details`.
+ */
+export function legacyRendering(s: ReturnType<typeof publicSession>) {
+  const p = s.presentment_details;
+  if (!p) return s;
+  const { presentment_details: _, ...rest } = s;
+  return {
+    ...rest,
+    currency: p.presentment_currency,
+    amount_total: p.presentment_amount,
+    amount_subtotal: p.presentment_amount,
+    currency_conversion: {
+      amount_subtotal: s.amount_subtotal,
+      amount_total: s.amount_total,
+      fx_rate: (p.presentment_amount / s.amount_total).toFixed(6),
+      source_currency: s.currency,
+    },
+  };
 }

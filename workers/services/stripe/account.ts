@@ -125,7 +125,12 @@ export async function tenantStripe(ctx: Pick<TenantContext, 'db' | 'tenantId' | 
     open(ctx.stripe.keyring, ctx.tenantId, row.secretKeySealed),
     open(ctx.stripe.keyring, ctx.tenantId, row.webhookSecretSealed),
   ]);
-  return { stripe: ctx.stripe.client(secretKey), publishableKey: row.publishableKey, webhookSecret };
+  return {
+    stripe: ctx.stripe.client(secretKey),
+    publishableKey: row.publishableKey,
+    webhookSecret,
+    mode: row.mode,
+  };
 }
 
 /** The publishable key when "Pay now" can be offered (no secret is opened for this). */

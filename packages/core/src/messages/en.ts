@@ -2,6 +2,7 @@ import type { EstimateViewStatus, IssuedInvoiceStatus } from '../status';
 import { accountProblemsEn } from './account-problems-en';
 import { dataProblemsEn, exportMailEn } from './data-en';
 import { invitationEn } from './invitation-en';
+import { moneyNoticesEn, moneyPortalEn, moneyProblemsEn } from './money-en';
 
 type Stamp = 'PAID' | 'VOID' | 'OVERDUE' | 'DRAFT';
 
@@ -49,6 +50,7 @@ export const en = {
     } satisfies Record<IssuedInvoiceStatus | 'overdue', string>,
   },
   portal: {
+    ...moneyPortalEn,
     continueTitle: 'Your invoices',
     continueText: (b: string) => `Continue to see your invoices and statement from ${b}.`,
     continueButton: 'Continue to your invoices',
@@ -306,6 +308,7 @@ export const en = {
     notFromApp: 'This request did not come from the Clientele app',
     ...dataProblemsEn,
     ...accountProblemsEn,
+    ...moneyProblemsEn,
     noBusinessYet: 'This account has no business yet',
     idempotencyKeyTooLong: 'Idempotency-Key is longer than 255 characters',
     idempotencyKeyReused: 'This Idempotency-Key was used for another request; use a new key for each action',
@@ -357,6 +360,7 @@ export const en = {
     estimateRejected: (c: string, n: string) => `${c} declined estimate ${n}`,
     paymentReceived: (c: string, amount: string, n: string) => `${c} paid ${amount} online for invoice ${n}`,
     ticketOpened: (c: string, s: string) => `${c} opened a support ticket: ${s}`,
+    ...moneyNoticesEn,
     reason: 'Reason',
     openApp: 'Open Clientele',
     digestSubject: (count: number) => `${count} more client ${count === 1 ? 'update' : 'updates'} this hour`,

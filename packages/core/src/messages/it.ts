@@ -2,6 +2,7 @@ import { accountProblemsIt } from './account-problems-it';
 import { dataProblemsIt, exportMailIt } from './data-it';
 import type { Messages } from './en';
 import { invitationIt } from './invitation-it';
+import { moneyNoticesIt, moneyPortalIt, moneyProblemsIt } from './money-it';
 
 export const it = {
   common: {
@@ -38,6 +39,7 @@ export const it = {
     },
   },
   portal: {
+    ...moneyPortalIt,
     continueTitle: 'Le tue fatture',
     continueText: (b) => `Continua per vedere le fatture e l’estratto conto di ${b}.`,
     continueButton: 'Vai alle tue fatture',
@@ -302,6 +304,7 @@ export const it = {
     notFromApp: 'Questa richiesta non proviene dall’app Clientele',
     ...dataProblemsIt,
     ...accountProblemsIt,
+    ...moneyProblemsIt,
     noBusinessYet: 'Questo account non ha ancora un’azienda',
     idempotencyKeyTooLong: 'La Idempotency-Key supera i 255 caratteri',
     idempotencyKeyReused:
@@ -355,6 +358,7 @@ export const it = {
     paymentReceived: (c: string, amount: string, n: string) =>
       `${c} ha pagato online ${amount} per la fattura ${n}`,
     ticketOpened: (c: string, s: string) => `${c} ha aperto una richiesta di assistenza: ${s}`,
+    ...moneyNoticesIt,
     reason: 'Motivo',
     openApp: 'Apri Clientele',
     digestSubject: (count) =>

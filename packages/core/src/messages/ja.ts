@@ -2,6 +2,7 @@ import { accountProblemsJa } from './account-problems-ja';
 import { dataProblemsJa, exportMailJa } from './data-ja';
 import type { Messages } from './en';
 import { invitationJa } from './invitation-ja';
+import { moneyNoticesJa, moneyPortalJa, moneyProblemsJa } from './money-ja';
 
 export const ja = {
   common: {
@@ -38,6 +39,7 @@ export const ja = {
     },
   },
   portal: {
+    ...moneyPortalJa,
     continueTitle: '請求書',
     continueText: (b) => `${b} からの請求書と取引明細をご確認いただけます。`,
     continueButton: '請求書を表示',
@@ -288,6 +290,7 @@ export const ja = {
     notFromApp: 'このリクエストは Clientele アプリから送られていません',
     ...dataProblemsJa,
     ...accountProblemsJa,
+    ...moneyProblemsJa,
     noBusinessYet: 'このアカウントにはまだ事業者がありません',
     idempotencyKeyTooLong: 'Idempotency-Key が 255 文字を超えています',
     idempotencyKeyReused:
@@ -340,6 +343,7 @@ export const ja = {
     paymentReceived: (c: string, amount: string, n: string) =>
       `${c} 様が請求書 ${n} の ${amount} をオンラインで支払いました`,
     ticketOpened: (c: string, s: string) => `${c} 様からお問い合わせ: ${s}`,
+    ...moneyNoticesJa,
     reason: '理由',
     openApp: 'Clientele を開く',
     digestSubject: (count) => `この1時間のお客様の動き（ほか ${count} 件）`,

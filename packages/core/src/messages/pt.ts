@@ -2,6 +2,7 @@ import { accountProblemsPt } from './account-problems-pt';
 import { dataProblemsPt, exportMailPt } from './data-pt';
 import type { Messages } from './en';
 import { invitationPt } from './invitation-pt';
+import { moneyNoticesPt, moneyPortalPt, moneyProblemsPt } from './money-pt';
 
 export const pt = {
   common: {
@@ -38,6 +39,7 @@ export const pt = {
     },
   },
   portal: {
+    ...moneyPortalPt,
     continueTitle: 'As suas faturas',
     continueText: (b) => `Continue para ver as suas faturas e o extrato de ${b}.`,
     continueButton: 'Continuar para as faturas',
@@ -300,6 +302,7 @@ export const pt = {
     notFromApp: 'Este pedido não veio da aplicação Clientele',
     ...dataProblemsPt,
     ...accountProblemsPt,
+    ...moneyProblemsPt,
     noBusinessYet: 'Esta conta ainda não tem empresa',
     idempotencyKeyTooLong: 'A Idempotency-Key tem mais de 255 caracteres',
     idempotencyKeyReused:
@@ -351,6 +354,7 @@ export const pt = {
     estimateRejected: (c: string, n: string) => `${c} recusou o orçamento ${n}`,
     paymentReceived: (c: string, amount: string, n: string) => `${c} pagou ${amount} online pela fatura ${n}`,
     ticketOpened: (c: string, s: string) => `${c} abriu um pedido de apoio: ${s}`,
+    ...moneyNoticesPt,
     reason: 'Motivo',
     openApp: 'Abrir o Clientele',
     digestSubject: (count) =>

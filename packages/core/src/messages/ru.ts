@@ -2,6 +2,7 @@ import { accountProblemsRu } from './account-problems-ru';
 import { dataProblemsRu, exportMailRu } from './data-ru';
 import type { Messages } from './en';
 import { invitationRu } from './invitation-ru';
+import { moneyNoticesRu, moneyPortalRu, moneyProblemsRu } from './money-ru';
 import { russianCount } from './russian-count';
 
 export const ru = {
@@ -39,6 +40,7 @@ export const ru = {
     },
   },
   portal: {
+    ...moneyPortalRu,
     continueTitle: 'Ваши счета',
     continueText: (b) => `Продолжите, чтобы увидеть счета и выписку от ${b}.`,
     continueButton: 'Перейти к счетам',
@@ -295,6 +297,7 @@ export const ru = {
     notFromApp: 'Этот запрос пришёл не из приложения Clientele',
     ...dataProblemsRu,
     ...accountProblemsRu,
+    ...moneyProblemsRu,
     noBusinessYet: 'У этой учётной записи пока нет компании',
     idempotencyKeyTooLong: 'Idempotency-Key длиннее 255 символов',
     idempotencyKeyReused:
@@ -346,6 +349,7 @@ export const ru = {
     paymentReceived: (c: string, amount: string, n: string) =>
       `${c} оплатил(а) онлайн ${amount} по счёту ${n}`,
     ticketOpened: (c: string, s: string) => `${c} открыл(а) обращение: ${s}`,
+    ...moneyNoticesRu,
     reason: 'Причина',
     openApp: 'Открыть Clientele',
     digestSubject: (count) =>
