@@ -3,15 +3,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import qs from 'qs';
 import Stripe from 'stripe';
 import { checkoutPage, redirectPage, STRIPE_JS } from './browser';
+import { emptyMoney, type MoneyAccount, moneyApi, moneyControl } from './money';
 import {
-  type Charge,
+  applyOverride,
   type CheckoutSession,
-  type Dispute,
-  dispute,
+  type CompleteOverride,
   event,
-  legacyRendering,
+  overrideFrom,
   publicSession,
-  type Refund,
+  renderedFor,
   stripeError,
   stripeId,
 } from './objects';
@@ -46,12 +46,8 @@ export interface SignedEvent {
   signature: string | null;
 }
 
-interface Account {
+export interface Account extends MoneyAccount {
   sessions: Map<string, CheckoutSession>;
-  /** By PaymentIntent id (one charge per intent here). */
-  charges: Map<string, Charge>;
-  disputes: Map<string, Dispute>;
-  refunds: Map<string, Refund>;
   endpoints: { id: string; url: string; secret: string; enabled_events: string[] }[];
   idempotency: Map<string, { hash: string; status: number; body: unknown }>;
 }
@@ -76,14 +72,7 @@ export async function startFakeStripe(opts: { port?: number; host?: string } = {
   const accountFor = (key: string) => {
     let a = accounts.get(key);
     if (!a) {
-      a = {
-        sessions: new Map(),
-        charges: new Map(),
-        disputes: new Map(),
-        refunds: new Map(),
-        endpoints: [],
-        idempotency: new Map(),
-      };
+      a = { sessions: new Map(), ...emptyMoney(), endpoints: [], idempotency: new Map() };
       accounts.set(key, a);
     }
     return a;
@@ -125,26 +114,10 @@ export async function startFakeStripe(opts: { port?: number; host?: string } = {
     a: Account,
     s: CheckoutSession,
     outcome: 'paid' | 'unpaid' | 'async_succeeded' | 'async_failed',
-    override: {
-      amount_total?: number;
-      currency?: string;
-      presentment?: { currency: string; amount: number };
-      api_version?: string;
-    },
+    override: CompleteOverride,
   ): Promise<SignedEvent> {
-    if (override.amount_total !== undefined) s.amount_total = override.amount_total;
-    if (override.currency) s.currency = override.currency;
-    if (override.presentment) {
-      s.presentment_details = {
-        presentment_amount: override.presentment.amount,
-        presentment_currency: override.presentment.currency,
-      };
-    }
-    // An endpoint on an older API version gets the older rendering of the same session.
-    const rendered = () =>
-      override.api_version && override.api_version < '2025-03-31'
-        ? legacyRendering(publicSession(s))
-        : publicSession(s);
+    applyOverride(s, override);
+    const rendered = () => renderedFor(s, override.api_version);
     if (outcome === 'paid' || outcome === 'unpaid') {
       s.status = 'complete';
       s.payment_intent ??= stripeId('pi');
@@ -158,32 +131,6 @@ export async function startFakeStripe(opts: { port?: number; host?: string } = {
       return emit(a, 'checkout.session.async_payment_succeeded', rendered(), override.api_version);
     }
     return emit(a, 'checkout.session.async_payment_failed', rendered(), override.api_version);
-  }
-
-  /** Opens, moves or closes a dispute: every change is an event, as on a real account. */
-  async function disputeEvents(a: Account, d: Dispute, types: string[]) {
-    const out: SignedEvent[] = [];
-    for (const type of types) out.push(await emit(a, type, { ...d }));
-    return out;
-  }
-
-  function refundCharge(a: Account, c: Charge, amount: number, metadata: Record<string, string>) {
-    const r: Refund = {
-      id: stripeId('re'),
-      object: 'refund',
-      amount,
-      charge: c.id,
-      created: Math.floor(Date.now() / 1000),
-      currency: c.currency,
-      metadata,
-      payment_intent: c.payment_intent,
-      reason: null,
-      status: 'succeeded',
-    };
-    c.amount_refunded += amount;
-    c.refunded = c.amount_refunded === c.amount;
-    a.refunds.set(r.id, r);
-    return r;
   }
 
   function charge(a: Account, s: CheckoutSession) {
@@ -273,24 +220,8 @@ export async function startFakeStripe(opts: { port?: number; host?: string } = {
       return { status: 200, body: { object: 'webhook_endpoint', status: 'enabled', livemode: false, ...ep } };
     }
     if (req.method === 'POST' && path === '/v1/checkout/sessions') return createSession(a, body);
-    if (req.method === 'POST' && path === '/v1/refunds') return createRefund(a, body);
-    const oneCharge = path.match(/^\/v1\/charges\/([^/]+)$/);
-    if (req.method === 'GET' && oneCharge) {
-      const c = [...a.charges.values()].find((x) => x.id === oneCharge[1]);
-      return c
-        ? { status: 200, body: { ...c } }
-        : stripeError(404, `No such charge: '${oneCharge[1]}'`, { code: 'resource_missing', param: 'id' });
-    }
-    const oneDispute = path.match(/^\/v1\/disputes\/([^/]+)$/);
-    if (req.method === 'GET' && oneDispute) {
-      const d = a.disputes.get(oneDispute[1]!);
-      return d
-        ? { status: 200, body: { ...d } }
-        : stripeError(404, `No such dispute: '${oneDispute[1]}'`, {
-            code: 'resource_missing',
-            param: 'dispute',
-          });
-    }
+    const money = await moneyApi(a, req.method ?? 'GET', path, body, emit);
+    if (money) return money;
     const one = path.match(/^\/v1\/checkout\/sessions\/([^/]+)$/);
     if (req.method === 'GET' && one) {
       const s = a.sessions.get(one[1]!);
@@ -321,38 +252,6 @@ export async function startFakeStripe(opts: { port?: number; host?: string } = {
       };
     }
     return stripeError(404, `Unrecognized request URL (${req.method}: ${path}).`);
-  }
-
-  /** `POST /v1/refunds`: refused as Stripe refuses (unknown intent, too much, disputed charge). */
-  async function createRefund(a: Account, body: Record<string, unknown>) {
-    const pi = String(body.payment_intent ?? '');
-    const c = a.charges.get(pi);
-    if (!c) {
-      return stripeError(404, `No such payment_intent: '${pi}'`, {
-        code: 'resource_missing',
-        param: 'payment_intent',
-      });
-    }
-    const left = c.amount - c.amount_refunded;
-    const amount = body.amount === undefined ? left : Number(body.amount);
-    if (!Number.isInteger(amount) || amount <= 0) {
-      return stripeError(400, 'Invalid positive integer', { param: 'amount' });
-    }
-    if (c.disputed) {
-      return stripeError(400, `Charge ${c.id} has been charged back; cannot issue a refund.`, {
-        code: 'charge_disputed',
-      });
-    }
-    if (amount > left) {
-      return stripeError(
-        400,
-        `Refund amount (${amount}) is greater than unrefunded amount on charge (${left})`,
-        { code: left === 0 ? 'charge_already_refunded' : 'amount_too_large', param: 'amount' },
-      );
-    }
-    const r = refundCharge(a, c, amount, (body.metadata as Record<string, string> | undefined) ?? {});
-    await emit(a, 'charge.refunded', { ...c });
-    return { status: 200, body: r };
   }
 
   function createSession(a: Account, body: Record<string, unknown>) {
@@ -423,65 +322,11 @@ export async function startFakeStripe(opts: { port?: number; host?: string } = {
       const s = a?.sessions.get(done[1]!);
       if (!a || !s) return { status: 404, body: { error: 'no such session' } };
       const outcome = (body.outcome as 'paid') ?? 'paid';
-      const override: Parameters<typeof complete>[3] = {};
-      if (body.amount_total !== undefined) override.amount_total = Number(body.amount_total);
-      if (typeof body.currency === 'string') override.currency = body.currency;
-      const p = body.presentment as { currency?: unknown; amount?: unknown } | undefined;
-      if (p && typeof p.currency === 'string')
-        override.presentment = { currency: p.currency, amount: Number(p.amount) };
-      if (typeof body.api_version === 'string') override.api_version = body.api_version;
+      const override = overrideFrom(body);
       return { status: 200, body: await complete(a, s, outcome, override) };
     }
-    if (req.method === 'POST' && path === '/_fake/refunds') {
-      for (const a of accounts.values()) {
-        const c = a.charges.get(String(body.payment_intent));
-        if (!c) continue;
-        refundCharge(a, c, Math.min(c.amount - c.amount_refunded, Number(body.amount ?? c.amount)), {});
-        return { status: 200, body: await emit(a, 'charge.refunded', { ...c }) };
-      }
-      return { status: 404, body: { error: 'no such payment_intent' } };
-    }
-    // The cardholder's bank disputes a charge: `charge.dispute.created`, then the funds leave.
-    if (req.method === 'POST' && path === '/_fake/disputes') {
-      for (const a of accounts.values()) {
-        const c = a.charges.get(String(body.payment_intent));
-        if (!c) continue;
-        const d = dispute(
-          c,
-          Number(body.amount ?? c.amount - c.amount_refunded),
-          String(body.reason ?? 'fraudulent'),
-        );
-        c.disputed = true;
-        a.disputes.set(d.id, d);
-        const events = await disputeEvents(a, d, [
-          'charge.dispute.created',
-          'charge.dispute.funds_withdrawn',
-        ]);
-        return { status: 200, body: { id: d.id, dispute: d, events } };
-      }
-      return { status: 404, body: { error: 'no such payment_intent' } };
-    }
-    const disputeStep = path.match(/^\/_fake\/disputes\/([^/]+)\/(respond|close)$/);
-    if (req.method === 'POST' && disputeStep) {
-      for (const a of accounts.values()) {
-        const d = a.disputes.get(disputeStep[1]!);
-        if (!d) continue;
-        if (disputeStep[2] === 'respond') {
-          d.status = 'under_review';
-          return {
-            status: 200,
-            body: { id: d.id, events: await disputeEvents(a, d, ['charge.dispute.updated']) },
-          };
-        }
-        const won = body.outcome === 'won';
-        d.status = won ? 'won' : 'lost';
-        const types = won
-          ? ['charge.dispute.closed', 'charge.dispute.funds_reinstated']
-          : ['charge.dispute.closed'];
-        return { status: 200, body: { id: d.id, events: await disputeEvents(a, d, types) } };
-      }
-      return { status: 404, body: { error: 'no such dispute' } };
-    }
+    const money = await moneyControl([...accounts.values()], req.method ?? 'GET', path, body, emit);
+    if (money) return money;
     if (req.method === 'GET' && path === '/_fake/requests') return { status: 200, body: requests };
     if (req.method === 'GET' && path === '/_fake/deliveries') return { status: 200, body: deliveries };
     return { status: 404, body: { error: 'unknown control route' } };

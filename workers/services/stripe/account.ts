@@ -7,7 +7,7 @@ import {
 import { auditLine, auditLineIfChanged } from '../audit';
 import type { AppContext, TenantContext } from '../context';
 import { type FieldRefusal, say, UpstreamError, ValidationError } from '../errors';
-import { Stripe } from './client';
+import { PINNED_API_VERSION, Stripe } from './client';
 import type { StripeKeysInput, StripeSettingsView } from './schema';
 import { currentKeyId, open, seal } from './sealed';
 
@@ -17,6 +17,11 @@ export const STRIPE_EVENTS = [
   'checkout.session.async_payment_succeeded',
   'checkout.session.async_payment_failed',
   'charge.refunded',
+  'charge.dispute.created',
+  'charge.dispute.updated',
+  'charge.dispute.closed',
+  'charge.dispute.funds_withdrawn',
+  'charge.dispute.funds_reinstated',
 ] as const;
 
 export const webhookUrl = (ctx: Pick<AppContext, 'config'>, tenantId: string) =>
@@ -30,6 +35,7 @@ function view(ctx: TenantContext, row: StripeAccountRow | undefined): StripeSett
     mode: row?.mode ?? null,
     webhookUrl: webhookUrl(ctx, ctx.tenantId),
     events: [...STRIPE_EVENTS],
+    apiVersion: PINNED_API_VERSION,
     updatedAt: row?.updatedAt.toISOString() ?? null,
   };
 }
