@@ -89,6 +89,9 @@ const CHECKOUT_TYPES = [
 /** Events we do not act on still need an id (to be acknowledged once) and an object. */
 const OtherEventSchema = z.looseObject({
   ...head,
+  // Nothing is applied from these, so their mode and time are not needed.
+  livemode: head.livemode.optional(),
+  created: head.created.optional(),
   type: z.string().min(1).max(255),
   data: z.looseObject({ object: z.looseObject({}) }),
 });
@@ -96,7 +99,8 @@ const OtherEventSchema = z.looseObject({
 /** Mode, version and time of an event, whatever its kind. */
 export interface EventHead {
   id: string;
-  livemode: boolean;
+  /** Absent only on events we do not act on. */
+  livemode: boolean | null;
   apiVersion: string | null;
   created: number;
 }
@@ -109,11 +113,11 @@ export type SignedEvent = EventHead &
     | { kind: 'other'; type: string }
   );
 
-const headOf = (e: { id: string; livemode: boolean; api_version?: string | null; created: number }) => ({
+const headOf = (e: { id: string; livemode?: boolean; api_version?: string | null; created?: number }) => ({
   id: e.id,
-  livemode: e.livemode,
+  livemode: e.livemode ?? null,
   apiVersion: e.api_version ?? null,
-  created: e.created,
+  created: e.created ?? 0,
 });
 
 export type ParsedEvent = { ok: true; event: SignedEvent } | { ok: false; reason: string };

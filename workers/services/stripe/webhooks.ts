@@ -87,7 +87,7 @@ export async function receiveStripeEvent(
   // retries any non-2xx for three days and a retry cannot change the event's mode, while
   // its guidance is to acknowledge events an endpoint will not act on. Kept (so a copy is a
   // duplicate) and logged for the business to fix its keys.
-  if (event.livemode !== (account.mode === 'live')) {
+  if (event.livemode !== null && event.livemode !== (account.mode === 'live')) {
     const why = `${event.livemode ? 'live' : 'test'}-mode event, ${account.mode}-mode keys`;
     ctx.log.warn('stripe webhook ignored', { job: 'stripe-webhook', reason: why });
     await recordStripeEvent(
