@@ -3,6 +3,7 @@ import { accountEn } from './en-account';
 import { auditEn } from './en-audit';
 import { closingEn } from './en-closing';
 import { dataEn } from './en-data';
+import { moneyEn } from './en-money';
 import { settingsEn } from './en-settings';
 import { teamEn } from './en-team';
 import { twoFactorEn } from './en-two-factor';
@@ -18,6 +19,7 @@ import { twoFactorEn } from './en-two-factor';
 export const adminEn = {
   ...settingsEn,
   ...closingEn,
+  ...moneyEn,
   ...auditEn,
   ...twoFactorEn,
   ...teamEn,

@@ -3,6 +3,7 @@ import { accountIt } from './it-account';
 import { auditIt } from './it-audit';
 import { closingIt } from './it-closing';
 import { dataIt } from './it-data';
+import { moneyIt } from './it-money';
 import { settingsIt } from './it-settings';
 import { teamIt } from './it-team';
 import { twoFactorIt } from './it-two-factor';
@@ -10,6 +11,7 @@ import { twoFactorIt } from './it-two-factor';
 export const adminIt = {
   ...settingsIt,
   ...closingIt,
+  ...moneyIt,
   ...auditIt,
   ...twoFactorIt,
   ...teamIt,

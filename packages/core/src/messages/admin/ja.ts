@@ -3,6 +3,7 @@ import { accountJa } from './ja-account';
 import { auditJa } from './ja-audit';
 import { closingJa } from './ja-closing';
 import { dataJa } from './ja-data';
+import { moneyJa } from './ja-money';
 import { settingsJa } from './ja-settings';
 import { teamJa } from './ja-team';
 import { twoFactorJa } from './ja-two-factor';
@@ -10,6 +11,7 @@ import { twoFactorJa } from './ja-two-factor';
 export const adminJa = {
   ...settingsJa,
   ...closingJa,
+  ...moneyJa,
   ...auditJa,
   ...twoFactorJa,
   ...teamJa,

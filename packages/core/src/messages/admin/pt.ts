@@ -3,6 +3,7 @@ import { accountPt } from './pt-account';
 import { auditPt } from './pt-audit';
 import { closingPt } from './pt-closing';
 import { dataPt } from './pt-data';
+import { moneyPt } from './pt-money';
 import { settingsPt } from './pt-settings';
 import { teamPt } from './pt-team';
 import { twoFactorPt } from './pt-two-factor';
@@ -10,6 +11,7 @@ import { twoFactorPt } from './pt-two-factor';
 export const adminPt = {
   ...settingsPt,
   ...closingPt,
+  ...moneyPt,
   ...auditPt,
   ...twoFactorPt,
   ...teamPt,

@@ -4,6 +4,7 @@ import { accountRu } from './ru-account';
 import { auditRu } from './ru-audit';
 import { closingRu } from './ru-closing';
 import { dataRu } from './ru-data';
+import { moneyRu } from './ru-money';
 import { settingsRu } from './ru-settings';
 import { teamRu } from './ru-team';
 import { twoFactorRu } from './ru-two-factor';
@@ -11,6 +12,7 @@ import { twoFactorRu } from './ru-two-factor';
 export const adminRu = {
   ...settingsRu,
   ...closingRu,
+  ...moneyRu,
   ...auditRu,
   ...twoFactorRu,
   ...teamRu,
