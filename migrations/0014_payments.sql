@@ -1,7 +1,43 @@
--- checkout: every parameter of a Checkout Session, hashed, so an open one is reused only when identical
-ALTER TABLE `checkout_sessions` ADD `params_hash` text;
+CREATE TABLE `client_credits` (
+	`id` text PRIMARY KEY NOT NULL,
+	`tenant_id` text NOT NULL,
+	`client_id` text NOT NULL,
+	`invoice_id` text NOT NULL,
+	`amount` integer NOT NULL,
+	`currency` text NOT NULL,
+	`checkout_session_id` text NOT NULL,
+	`payment_intent_id` text,
+	`state` text NOT NULL,
+	`refund_id` text,
+	`created_at` integer NOT NULL,
+	`refunded_at` integer,
+	FOREIGN KEY (`tenant_id`) REFERENCES `tenants`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`client_id`) REFERENCES `clients`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`invoice_id`) REFERENCES `documents`(`id`) ON UPDATE no action ON DELETE no action
+);
 --> statement-breakpoint
--- Stripe Connect: the business's connected account, routed by its account id
+CREATE UNIQUE INDEX `client_credits_session_idx` ON `client_credits` (`tenant_id`,`checkout_session_id`);--> statement-breakpoint
+CREATE INDEX `client_credits_client_idx` ON `client_credits` (`tenant_id`,`client_id`,`currency`);--> statement-breakpoint
+CREATE INDEX `client_credits_intent_idx` ON `client_credits` (`tenant_id`,`payment_intent_id`);--> statement-breakpoint
+CREATE TABLE `stripe_disputes` (
+	`tenant_id` text NOT NULL,
+	`id` text NOT NULL,
+	`payment_id` text NOT NULL,
+	`invoice_id` text NOT NULL,
+	`amount` integer NOT NULL,
+	`currency` text NOT NULL,
+	`status` text NOT NULL,
+	`reason` text NOT NULL,
+	`owed` integer NOT NULL,
+	`event_created` integer NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	PRIMARY KEY(`tenant_id`, `id`),
+	FOREIGN KEY (`tenant_id`) REFERENCES `tenants`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`invoice_id`) REFERENCES `documents`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `stripe_disputes_invoice_idx` ON `stripe_disputes` (`tenant_id`,`invoice_id`);--> statement-breakpoint
 CREATE TABLE `stripe_connect_accounts` (
 	`tenant_id` text PRIMARY KEY NOT NULL,
 	`account_id` text NOT NULL,
@@ -14,4 +50,6 @@ CREATE TABLE `stripe_connect_accounts` (
 	FOREIGN KEY (`tenant_id`) REFERENCES `tenants`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `stripe_connect_accounts_account_idx` ON `stripe_connect_accounts` (`account_id`);
+CREATE UNIQUE INDEX `stripe_connect_accounts_account_idx` ON `stripe_connect_accounts` (`account_id`);--> statement-breakpoint
+ALTER TABLE `documents` ADD `dispute` text;--> statement-breakpoint
+ALTER TABLE `checkout_sessions` ADD `params_hash` text;

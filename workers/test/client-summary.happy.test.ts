@@ -36,8 +36,15 @@ describe('client 360°', () => {
     expect(queries).toBeLessThanOrEqual(4);
     const s = await json(res);
     expect(s.currencies).toEqual([
-      { currency: 'EUR', totalInvoiced: 24000, totalPaid: 14000, outstanding: 10000, overdue: 10000 },
-      { currency: 'USD', totalInvoiced: 5000, totalPaid: 1000, outstanding: 4000, overdue: 0 },
+      {
+        currency: 'EUR',
+        totalInvoiced: 24000,
+        totalPaid: 14000,
+        outstanding: 10000,
+        overdue: 10000,
+        credit: 0,
+      },
+      { currency: 'USD', totalInvoiced: 5000, totalPaid: 1000, outstanding: 4000, overdue: 0, credit: 0 },
     ]);
     expect(s.invoices).toMatchObject({ draft: 1, paid: 1, partial: 2, void: 1, overdue: 1, sent: 0 });
     expect(s.estimates).toMatchObject({ accepted: 1, sent: 0 });

@@ -1,13 +1,15 @@
 import { env } from 'cloudflare:test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type Caller, json, line, signUp } from './helpers/api';
+import { type Caller, call, json, line, problemOf, signUp } from './helpers/api';
 import {
+  anotherSession,
   captureLogs,
   checkout,
   completeCheckout,
   deliver,
   deliverSigned,
   invoiceOf,
+  openDispute,
   payableInvoice,
   refund,
   signature,
@@ -200,5 +202,130 @@ describe('signature timestamps: five minutes either way', () => {
       const res = await deliver(owner.tenantId, event.payload, header);
       expect(await json(res)).toMatchObject({ outcome: 'paid' });
     }
+  });
+});
+
+/** A paid invoice (€10.00) with its PaymentIntent, the event already applied. */
+async function paidInvoice(owner: Caller) {
+  const setup = await pendingPaidEvent(owner);
+  await deliverSigned(owner.tenantId, setup.event.payload, setup.keys.webhookSecret);
+  return { ...setup, pi: setup.object.data.object.payment_intent as string };
+}
+
+describe('Stripe events beyond the signature', () => {
+  it('a live-mode event to a test-mode business is acknowledged, logged and applies nothing', async () => {
+    const owner = await signUp();
+    const { event, keys, invoice } = await pendingPaidEvent(owner);
+    const live = JSON.parse(event.payload);
+    live.livemode = true;
+    live.id = `${live.id}_live`;
+    const before = await stateOf(owner.tenantId);
+    const logs = captureLogs();
+    const res = await deliverSigned(owner.tenantId, JSON.stringify(live), keys.webhookSecret);
+    vi.restoreAllMocks();
+    // 200, not 400: a retry cannot change the event's mode (see webhooks.ts).
+    expect(res.status).toBe(200);
+    expect(await json(res)).toMatchObject({ outcome: 'ignored' });
+    expect(logs.some((l) => l.includes('live-mode event, test-mode keys'))).toBe(true);
+    const after = await stateOf(owner.tenantId);
+    expect(after.payments).toEqual(before.payments);
+    expect(after.documents).toEqual(before.documents);
+    expect(after.events).toHaveLength(before.events.length + 1);
+    expect((await invoiceOf(owner, invoice.id)).status).toBe('sent');
+    // The genuine test-mode event still pays the invoice.
+    expect(await json(await deliverSigned(owner.tenantId, event.payload, keys.webhookSecret))).toMatchObject({
+      outcome: 'paid',
+    });
+  });
+
+  it('an event of another API version whose object Stripe no longer has → 503, nothing applied', async () => {
+    const owner = await signUp();
+    const { event, keys, invoice } = await pendingPaidEvent(owner);
+    const old = JSON.parse(event.payload);
+    old.api_version = '2024-06-20';
+    old.data.object.id = 'cs_test_unknown_to_stripe';
+    const before = await stateOf(owner.tenantId);
+    const res = await deliverSigned(owner.tenantId, JSON.stringify(old), keys.webhookSecret);
+    expect(res.status).toBe(503);
+    expect(await stateOf(owner.tenantId)).toEqual(before);
+    expect((await invoiceOf(owner, invoice.id)).status).toBe('sent');
+  });
+
+  it('a dispute with a malformed amount → 400, the invoice stays paid', async () => {
+    const owner = await signUp();
+    const { keys, pi, invoice } = await paidInvoice(owner);
+    const [created] = (await openDispute(pi)).events;
+    const bad = JSON.parse(created!.payload);
+    bad.data.object.amount = '1000';
+    await expectRefusedUnchanged(owner, keys.webhookSecret, JSON.stringify(bad));
+    expect((await invoiceOf(owner, invoice.id)).status).toBe('paid');
+  });
+
+  it('a dispute in another currency than the payment is flagged, not applied', async () => {
+    const owner = await signUp();
+    const { keys, pi, invoice } = await paidInvoice(owner);
+    const [created] = (await openDispute(pi)).events;
+    const other = JSON.parse(created!.payload);
+    other.data.object.currency = 'usd';
+    const res = await json(await deliverSigned(owner.tenantId, JSON.stringify(other), keys.webhookSecret));
+    expect(res.outcome).toBe('mismatch');
+    expect(await invoiceOf(owner, invoice.id)).toMatchObject({ status: 'paid', dispute: null });
+  });
+
+  it('a dispute on another business’s charge changes nothing here', async () => {
+    const victim = await signUp();
+    const attacker = await signUp();
+    const theirs = await paidInvoice(victim);
+    const mine = await pendingPaidEvent(attacker);
+    const [created] = (await openDispute(theirs.pi)).events;
+    // Delivered (signed with its own secret) to a business whose payments do not hold it.
+    const res = await json(await deliverSigned(attacker.tenantId, created!.payload, mine.keys.webhookSecret));
+    expect(res.outcome).toBe('ignored');
+    expect((await invoiceOf(victim, theirs.invoice.id)).status).toBe('paid');
+    expect(
+      (await env.DB.prepare('SELECT COUNT(*) AS n FROM stripe_disputes').first<{ n: number }>())?.n,
+    ).toBe(0);
+  });
+});
+
+describe('Refunding a client credit: refusals', () => {
+  async function withCredit(owner: Caller) {
+    const setup = await pendingPaidEvent(owner);
+    await deliverSigned(owner.tenantId, setup.event.payload, setup.keys.webhookSecret);
+    const second = await anotherSession(setup.keys, owner, setup.invoice);
+    const paid = await completeCheckout(second, 'paid');
+    expect(
+      (await json(await deliverSigned(owner.tenantId, paid.payload, setup.keys.webhookSecret))).outcome,
+    ).toBe('credit');
+    const [credit] = (await json(await call(`/clients/${setup.client.id}/credits`, { as: owner }))).data;
+    return { ...setup, credit, pi: JSON.parse(paid.payload).data.object.payment_intent as string };
+  }
+  const refundCredit = (owner: Caller, clientId: string, creditId: string) =>
+    call(`/clients/${clientId}/credits/${creditId}/refund`, {
+      method: 'POST',
+      as: owner,
+      headers: { 'idempotency-key': crypto.randomUUID() },
+    });
+
+  it('Stripe refuses (the charge was refunded meanwhile in its dashboard) → 409 naming why, the credit stays', async () => {
+    const owner = await signUp();
+    const { client, credit, pi } = await withCredit(owner);
+    await refund(pi); // the whole charge, from Stripe's dashboard
+    const res = await refundCredit(owner, client.id, credit.id);
+    expect(res.status).toBe(409);
+    expect((await problemOf(res)).detail).toMatch(/Stripe refused the refund: .*greater than unrefunded/);
+    const [after] = (await json(await call(`/clients/${client.id}/credits`, { as: owner }))).data;
+    expect(after).toMatchObject({ state: 'open', refundId: null });
+  });
+
+  it('another client’s or another business’s credit → 404, nothing sent to Stripe', async () => {
+    const owner = await signUp();
+    const { credit, client } = await withCredit(owner);
+    const stranger = await signUp();
+    expect((await refundCredit(stranger, client.id, credit.id)).status).toBe(404);
+    const { client: other } = await payableInvoice(owner);
+    expect((await refundCredit(owner, other.id, credit.id)).status).toBe(404);
+    const [still] = (await json(await call(`/clients/${client.id}/credits`, { as: owner }))).data;
+    expect(still.state).toBe('open');
   });
 });

@@ -18,7 +18,8 @@ export type IdPrefix =
   | 'ses'
   | 'ivt'
   | 'aud'
-  | 'exp';
+  | 'exp'
+  | 'crd';
 
 /** Prefixed random id (`cli_…`): 120 random bits in lower-case Crockford base32. */
 export function newId(prefix: IdPrefix): string {

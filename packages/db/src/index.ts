@@ -23,6 +23,7 @@ export * from './queries/portal-documents';
 export * from './queries/reminders';
 export * from './queries/stripe';
 export * from './queries/stripe-connect';
+export * from './queries/stripe-money';
 export * from './queries/summaries';
 export * from './queries/team';
 export * from './queries/templates';
@@ -39,6 +40,7 @@ export type {
   AuditLine,
   CheckoutSessionRow,
   CheckoutState,
+  ClientCreditRow,
   DocumentRow,
   DocumentRows,
   DocumentSnapshot,
@@ -53,6 +55,7 @@ export type {
   Role,
   StripeAccountRow,
   StripeConnectRow,
+  StripeDisputeRow,
   Tenant,
   TypedDocumentRow,
   User,
@@ -63,7 +66,9 @@ export {
   API_KEY_SCOPES,
   AUDIT_ACTOR_TYPES,
   CHECKOUT_STATES,
+  CREDIT_STATES,
   EXPORT_STATUSES,
+  OWED_DISPUTE_STATUSES,
   ROLES,
   TICKET_STATUSES,
 } from './schema';

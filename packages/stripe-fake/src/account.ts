@@ -6,6 +6,8 @@ export function newAccount(connected?: { account: ConnectedAccount; platform: Ac
   return {
     sessions: new Map(),
     charges: new Map(),
+    disputes: new Map(),
+    refunds: new Map(),
     intents: new Map(),
     endpoints: [],
     idempotency: new Map(),
@@ -46,6 +48,7 @@ function charge(a: Account, s: CheckoutSession, now: number) {
   const pi = s.payment_intent ?? stripeId('pi');
   a.charges.set(pi, {
     id: stripeId('ch'),
+    disputed: false,
     object: 'charge',
     amount: s.amount_total,
     amount_captured: s.amount_total,

@@ -1,5 +1,7 @@
 import { settle } from './account';
-import type { CheckoutSessions, Outcome, Override } from './sessions';
+import { moneyControl } from './money';
+import { overrideFrom } from './rendering';
+import type { CheckoutSessions, Outcome } from './sessions';
 import type { Account, Answer, Delivery, Emit, RecordedRequest, SignedEvent } from './types';
 
 const INTENT_STATUSES = ['processing', 'succeeded', 'requires_payment_method', 'canceled'] as const;
@@ -16,8 +18,9 @@ interface ControlState {
 }
 
 /**
- * The test-control surface under `/_fake/` (not Stripe's API): complete or expire a session,
- * settle a PaymentIntent without an event, refund a charge, move the clock, and read back
+ * The test-control surface under `/_fake/` (not Stripe's API): complete or expire a session
+ * (optionally as another API version renders it), settle a PaymentIntent without an event,
+ * refund or dispute a charge (`money`), move the clock, and read back
  * the requests, events and deliveries the stand-in saw.
  */
 export function controls({
@@ -39,10 +42,7 @@ export function controls({
       const found = sessions.find(done[1]!);
       if (!found) return { status: 404, body: { error: 'no such session' } };
       const outcome = (body.outcome as Outcome | undefined) ?? 'paid';
-      const override: Override = {};
-      if (body.amount_total !== undefined) override.amount_total = Number(body.amount_total);
-      if (typeof body.currency === 'string') override.currency = body.currency;
-      return { status: 200, body: await sessions.complete(found.a, found.s, outcome, override) };
+      return { status: 200, body: await sessions.complete(found.a, found.s, outcome, overrideFrom(body)) };
     }
     const lapsed = path.match(/^\/_fake\/checkout\/sessions\/([^/]+)\/expire$/);
     if (method === 'POST' && lapsed) {
@@ -74,16 +74,9 @@ export function controls({
       clock.advance(Number(body.advance_seconds ?? 0));
       return { status: 200, body: { now: clock.now() } };
     }
-    if (method === 'POST' && path === '/_fake/refunds') {
-      for (const a of everyAccount()) {
-        const c = a.charges.get(String(body.payment_intent));
-        if (!c) continue;
-        c.amount_refunded = Math.min(c.amount, c.amount_refunded + Number(body.amount ?? c.amount));
-        c.refunded = c.amount_refunded === c.amount;
-        return { status: 200, body: await emit(a, 'charge.refunded', { ...c }) };
-      }
-      return { status: 404, body: { error: 'no such payment_intent' } };
-    }
+    // Refunds made in Stripe's dashboard, and disputes opened, answered and decided.
+    const money = await moneyControl(everyAccount(), method, path, body, emit);
+    if (money) return money;
     if (method === 'GET' && path === '/_fake/requests') return { status: 200, body: requests };
     if (method === 'GET' && path === '/_fake/events') return { status: 200, body: events };
     if (method === 'GET' && path === '/_fake/deliveries') return { status: 200, body: deliveries };

@@ -27,8 +27,8 @@ async function sign(a: Account, payload: string) {
  */
 export function eventSender({ deliveries, events }: { deliveries: Delivery[]; events: SignedEvent[] }): Emit {
   /** Sends an event to every endpoint that should hear of it, retrying like Stripe (here: 3 quick tries). */
-  return async function emit(a, type, object) {
-    const e = event(type, object, a.connected?.account.id);
+  return async function emit(a, type, object, apiVersion) {
+    const e = event(type, object, { account: a.connected?.account.id, apiVersion });
     const payload = JSON.stringify(e, null, 2);
     for (const ep of endpointsFor(a)) {
       if (!ep.enabled_events.includes('*') && !ep.enabled_events.includes(type)) continue;

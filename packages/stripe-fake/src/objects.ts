@@ -35,10 +35,13 @@ export interface CheckoutSession {
   url: null;
   line_items_preview: { name: string; quantity: number; unit_amount: number }[];
   payment_intent_metadata: Metadata;
+  /** Adaptive Pricing: what the customer was shown and paid in their currency. */
+  presentment_details?: { presentment_amount: number; presentment_currency: string };
 }
 
 export interface Charge {
   id: string;
+  disputed: boolean;
   object: 'charge';
   amount: number;
   amount_captured: number;
@@ -126,13 +129,20 @@ export interface ConnectedAccount {
   };
 }
 
-/** Events about a connected account's objects carry `account` (Connect endpoints route by it). */
-export function event(type: string, object: unknown, account?: string) {
+/**
+ * An event as an endpoint receives it. Events about a connected account's objects carry
+ * `account` (Connect endpoints route by it); `apiVersion` is the endpoint's version.
+ */
+export function event(
+  type: string,
+  object: unknown,
+  { account, apiVersion = API_VERSION }: { account?: string; apiVersion?: string } = {},
+) {
   return {
     id: stripeId('evt'),
     object: 'event' as const,
     ...(account ? { account } : {}),
-    api_version: API_VERSION,
+    api_version: apiVersion,
     created: Math.floor(Date.now() / 1000),
     data: { object },
     livemode: false,
@@ -153,4 +163,60 @@ export function noAccessTo(key: string, account: string) {
     `The provided key '${key.slice(0, 8)}****${key.slice(-4)}' does not have access to account '${account}' (or that account does not exist). Application access may have been revoked.`,
     { code: 'account_invalid' },
   );
+}
+
+/** A dispute (chargeback) on a charge, as Stripe's API shows it. */
+export interface Dispute {
+  id: string;
+  object: 'dispute';
+  amount: number;
+  balance_transactions: unknown[];
+  charge: string;
+  created: number;
+  currency: string;
+  evidence_details: { due_by: number; has_evidence: boolean; past_due: boolean; submission_count: number };
+  is_charge_refundable: boolean;
+  livemode: false;
+  metadata: Metadata;
+  payment_intent: string;
+  reason: string;
+  status: string;
+}
+
+export function dispute(c: Charge, amount: number, reason: string): Dispute {
+  const now = Math.floor(Date.now() / 1000);
+  return {
+    id: stripeId('dp'),
+    object: 'dispute',
+    amount,
+    balance_transactions: [],
+    charge: c.id,
+    created: now,
+    currency: c.currency,
+    evidence_details: {
+      due_by: now + 7 * 24 * 3600,
+      has_evidence: false,
+      past_due: false,
+      submission_count: 0,
+    },
+    is_charge_refundable: false,
+    livemode: false,
+    metadata: {},
+    payment_intent: c.payment_intent,
+    reason,
+    status: 'needs_response',
+  };
+}
+
+export interface Refund {
+  id: string;
+  object: 'refund';
+  amount: number;
+  charge: string;
+  created: number;
+  currency: string;
+  metadata: Metadata;
+  payment_intent: string;
+  reason: string | null;
+  status: 'succeeded';
 }

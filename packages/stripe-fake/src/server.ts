@@ -6,6 +6,7 @@ import { checkoutPage, redirectPage, STRIPE_JS } from './browser';
 import { connectRoutes } from './connect';
 import { controls } from './control';
 import { eventSender } from './events';
+import { moneyApi } from './money';
 import { noAccessTo, stripeError, stripeId } from './objects';
 import { checkoutSessions } from './sessions';
 import type {
@@ -27,10 +28,11 @@ export type { Delivery, FakeStripe, RecordedRequest, SignedEvent } from './types
  * shapes, and it delivers events signed exactly as Stripe signs them to the webhook endpoints
  * created through its API. Anything under `/_fake/` is the test-control surface, not Stripe's API.
  *
- * Its parts: `sessions` (Checkout Sessions and PaymentIntents), `connect` (accounts, Account
- * Links, onboarding), `events` (signing and delivery), `control` (`/_fake/`), `browser`
- * (Stripe.js and the embedded checkout page); this file authenticates, scopes a call to its
- * account and keeps idempotency keys.
+ * Its parts: `sessions` (Checkout Sessions and PaymentIntents), `rendering` (a session as
+ * another API version shows it), `money` (refunds, charges, disputes), `connect` (accounts,
+ * Account Links, onboarding), `events` (signing and delivery), `control` (`/_fake/`),
+ * `browser` (Stripe.js and the embedded checkout page); this file authenticates, scopes a
+ * call to its account and keeps idempotency keys.
  */
 
 const KEY = /^sk_test_[A-Za-z0-9]{8,}$/;
@@ -148,6 +150,7 @@ export async function startFakeStripe(opts: { port?: number; host?: string } = {
     return (
       connect.api(a, req, path, body) ??
       (await sessions.api(a, method, path, body, url)) ??
+      (await moneyApi(a, method, path, body, emit)) ??
       stripeError(404, `Unrecognized request URL (${method}: ${path}).`)
     );
   }

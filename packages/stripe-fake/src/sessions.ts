@@ -8,6 +8,7 @@ import {
   stripeError,
   stripeId,
 } from './objects';
+import { applyOverride, type CompleteOverride, renderedFor } from './rendering';
 import type { Account, Answer, Emit, SignedEvent } from './types';
 
 type Refusal = ReturnType<typeof stripeError>;
@@ -100,10 +101,6 @@ export function newSession(
 }
 
 export type Outcome = 'paid' | 'unpaid' | 'async_succeeded' | 'async_failed';
-export interface Override {
-  amount_total?: number;
-  currency?: string;
-}
 
 const missing = (id: string) =>
   stripeError(404, `No such checkout.session: '${id}'`, { code: 'resource_missing', param: 'session' });
@@ -133,23 +130,24 @@ export function checkoutSessions({ emit, clock }: { emit: Emit; clock: () => num
     a: Account,
     s: CheckoutSession,
     outcome: Outcome,
-    override: Override,
+    override: CompleteOverride,
   ): Promise<SignedEvent> {
-    if (override.amount_total !== undefined) s.amount_total = override.amount_total;
-    if (override.currency) s.currency = override.currency;
+    applyOverride(s, override);
+    // An endpoint on another API version gets that version's rendering of the session.
+    const send = (type: string) => emit(a, type, renderedFor(s, override.api_version), override.api_version);
     if (outcome === 'paid' || outcome === 'unpaid') {
       s.status = 'complete';
       s.payment_intent ??= stripeId('pi');
       s.payment_status = outcome;
       settle(a, s, outcome === 'paid' ? 'succeeded' : 'processing', clock());
-      return emit(a, 'checkout.session.completed', publicSession(s));
+      return send('checkout.session.completed');
     }
     if (outcome === 'async_succeeded') {
       settle(a, s, 'succeeded', clock());
-      return emit(a, 'checkout.session.async_payment_succeeded', publicSession(s));
+      return send('checkout.session.async_payment_succeeded');
     }
     settle(a, s, 'requires_payment_method', clock());
-    return emit(a, 'checkout.session.async_payment_failed', publicSession(s));
+    return send('checkout.session.async_payment_failed');
   }
 
   /** A session that ran out of time unpaid (or was expired through the API). */

@@ -1,4 +1,4 @@
-import type { Charge, CheckoutSession, ConnectedAccount, PaymentIntent } from './objects';
+import type { Charge, CheckoutSession, ConnectedAccount, Dispute, PaymentIntent, Refund } from './objects';
 
 export interface RecordedRequest {
   method: string;
@@ -42,7 +42,10 @@ export interface Endpoint {
  */
 export interface Account {
   sessions: Map<string, CheckoutSession>;
+  /** By PaymentIntent id (one charge per intent here). */
   charges: Map<string, Charge>;
+  disputes: Map<string, Dispute>;
+  refunds: Map<string, Refund>;
   intents: Map<string, PaymentIntent>;
   endpoints: Endpoint[];
   /** Kept 24 hours, with a hash of the request so other parameters are refused. */
@@ -66,8 +69,11 @@ export interface Answer {
   body: unknown;
 }
 
-/** Sends an event about an account's object to the endpoints that should hear of it. */
-export type Emit = (a: Account, type: string, object: unknown) => Promise<SignedEvent>;
+/**
+ * Sends an event about an account's object to the endpoints that should hear of it,
+ * rendered for `apiVersion` (the pinned one unless a test asks for another).
+ */
+export type Emit = (a: Account, type: string, object: unknown, apiVersion?: string) => Promise<SignedEvent>;
 
 export interface FakeStripe {
   url: string;

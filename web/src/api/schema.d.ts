@@ -699,6 +699,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/clients/{id}/credits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The client’s credit: Stripe payments beyond what their invoices owed, newest first (refunded ones kept as history) */
+        get: operations["listClientCredits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clients/{id}/credits/{creditId}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Refund a credit to the client through Stripe, on the charge it came from; send an Idempotency-Key (a repeat never refunds twice) */
+        post: operations["refundClientCredit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/templates/{kind}": {
         parameters: {
             query?: never;
@@ -1450,7 +1484,7 @@ export interface components {
             activity: {
                 id: string;
                 /** @enum {string} */
-                kind: "estimate_accepted" | "estimate_rejected" | "payment_received" | "ticket_opened";
+                kind: "estimate_accepted" | "estimate_rejected" | "payment_received" | "ticket_opened" | "payment_disputed" | "dispute_closed";
                 clientId: string;
                 text: string;
                 path: string;
@@ -1587,6 +1621,11 @@ export interface components {
             webhookUrl: string;
             /** @description The events to enable on that endpoint */
             events: string[];
+            /**
+             * @description The Stripe API version the product reads: create the webhook endpoint with this version (events of another version are re-read from Stripe)
+             * @example 2026-10-28.endive
+             */
+            apiVersion: string;
             updatedAt: string | null;
         };
         StripeKeys: {
@@ -1709,6 +1748,15 @@ export interface components {
             total: number;
             amountPaid: number;
             amountDue: number;
+            /** @description A Stripe dispute holding back a payment of this invoice (its amount is owed again); null when none, or once won */
+            dispute: {
+                /** @description Disputed, in the invoice currency’s minor units */
+                amount: number;
+                /** @description Stripe’s dispute status (needs_response, under_review, lost…) */
+                status: string;
+                /** @description Stripe’s dispute reason (fraudulent, duplicate…) */
+                reason: string;
+            } | null;
             taxes: {
                 rate: number;
                 inclusive: boolean;
@@ -1841,6 +1889,15 @@ export interface components {
             total: number;
             amountPaid: number;
             amountDue: number;
+            /** @description A Stripe dispute holding back a payment of this invoice (its amount is owed again); null when none, or once won */
+            dispute: {
+                /** @description Disputed, in the invoice currency’s minor units */
+                amount: number;
+                /** @description Stripe’s dispute status (needs_response, under_review, lost…) */
+                status: string;
+                /** @description Stripe’s dispute reason (fraudulent, duplicate…) */
+                reason: string;
+            } | null;
             taxes: {
                 rate: number;
                 inclusive: boolean;
@@ -1940,6 +1997,8 @@ export interface components {
                 totalPaid: number;
                 outstanding: number;
                 overdue: number;
+                /** @description Paid through Stripe beyond what was owed and not refunded (minor units) */
+                credit: number;
             }[];
             invoices: {
                 [key: string]: number;
@@ -1948,6 +2007,22 @@ export interface components {
                 [key: string]: number;
             };
             lastActivityAt: string | null;
+        };
+        ClientCredit: {
+            id: string;
+            clientId: string;
+            /** @description The invoice the money was paid for */
+            invoiceId: string;
+            /** @description Minor units of `currency` */
+            amount: number;
+            currency: string;
+            /** @enum {string} */
+            state: "open" | "refunding" | "refunded";
+            checkoutSessionId: string;
+            /** @description Stripe refund id once refunded */
+            refundId: string | null;
+            createdAt: string;
+            refundedAt: string | null;
         };
         EmailTemplates: {
             /** @enum {string} */
@@ -7531,6 +7606,197 @@ export interface operations {
             };
             /** @description Invalid fields; `errors` names each one */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listClientCredits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Credits */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["ClientCredit"][];
+                    };
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a write with a read-only API key, a call only a signed-in person may make (API keys, Stripe settings, dev outbox), a role that may not, or a cookie write from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields; `errors` names each one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    refundClientCredit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                creditId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The credit, refunded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientCredit"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a write with a read-only API key, a call only a signed-in person may make (API keys, Stripe settings, dev outbox), a role that may not, or a cookie write from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such client or credit */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already refunded, Stripe not set up, or Stripe refused the refund (nothing changed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields; `errors` names each one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stripe could not be reached; the credit stays */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -62,6 +62,9 @@ export const ClientSummarySchema = z
         totalPaid: z.number().int(),
         outstanding: z.number().int(),
         overdue: z.number().int(),
+        credit: z.number().int().openapi({
+          description: 'Paid through Stripe beyond what was owed and not refunded (minor units)',
+        }),
       }),
     ),
     invoices: z.record(z.string(), z.number().int()),

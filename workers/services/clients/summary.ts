@@ -1,5 +1,5 @@
 import { ESTIMATE_VIEW_STATUSES, INVOICE_VIEW_STATUSES } from '@clientele/core';
-import { clientSummaryGroups, getClient } from '@clientele/db';
+import { clientSummaryGroups, getClient, openCreditByCurrency } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { today } from '../documents/view';
 import { NotFoundError } from '../errors';
@@ -17,7 +17,10 @@ export async function clientSummary(ctx: TenantContext, clientId: string): Promi
 
 /** The summary for a client the caller has already loaded (saves reading it twice). */
 export async function summaryOf(ctx: TenantContext, clientId: string): Promise<ClientSummary> {
-  const groups = await clientSummaryGroups(ctx.db, ctx.tenantId, clientId, today(ctx.now));
+  const [groups, credits] = await Promise.all([
+    clientSummaryGroups(ctx.db, ctx.tenantId, clientId, today(ctx.now)),
+    openCreditByCurrency(ctx.db, ctx.tenantId, clientId),
+  ]);
   const byCurrency = new Map<string, CurrencySummary>();
   const invoices = Object.fromEntries(INVOICE_VIEW_STATUSES.map((s) => [s, 0]));
   const estimates = Object.fromEntries(ESTIMATE_VIEW_STATUSES.map((s) => [s, 0]));
@@ -38,12 +41,26 @@ export async function summaryOf(ctx: TenantContext, clientId: string): Promise<C
       totalPaid: 0,
       outstanding: 0,
       overdue: 0,
+      credit: 0,
     };
     c.totalInvoiced += g.total;
     c.totalPaid += g.paid;
     c.outstanding += g.total - g.paid;
     if (g.overdue) c.overdue += g.total - g.paid;
     byCurrency.set(g.currency, c);
+  }
+  const blank = (currency: string): CurrencySummary => ({
+    currency,
+    totalInvoiced: 0,
+    totalPaid: 0,
+    outstanding: 0,
+    overdue: 0,
+    credit: 0,
+  });
+  for (const c of credits) {
+    const entry = byCurrency.get(c.currency) ?? blank(c.currency);
+    entry.credit = Number(c.amount);
+    byCurrency.set(c.currency, entry);
   }
   return {
     clientId,

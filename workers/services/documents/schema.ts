@@ -112,6 +112,19 @@ const documentShape = {
   total: z.number().int(),
   amountPaid: z.number().int(),
   amountDue: z.number().int(),
+  dispute: z
+    .object({
+      amount: z.number().int().openapi({ description: 'Disputed, in the invoice currency’s minor units' }),
+      status: z
+        .string()
+        .openapi({ description: 'Stripe’s dispute status (needs_response, under_review, lost…)' }),
+      reason: z.string().openapi({ description: 'Stripe’s dispute reason (fraudulent, duplicate…)' }),
+    })
+    .nullable()
+    .openapi({
+      description:
+        'A Stripe dispute holding back a payment of this invoice (its amount is owed again); null when none, or once won',
+    }),
   taxes: z.array(
     z.object({ rate: z.number(), inclusive: z.boolean(), base: z.number().int(), amount: z.number().int() }),
   ),

@@ -55,6 +55,9 @@ function baseOf(
     total: row.total,
     amountPaid: row.amountPaid,
     amountDue: row.type === 'invoice' && row.status !== 'void' ? row.total - row.amountPaid : 0,
+    dispute: row.dispute
+      ? { amount: row.dispute.amount, status: row.dispute.status, reason: row.dispute.reason }
+      : null,
     taxes: computed.taxes,
     notes: row.notes,
     footer: row.footer,

@@ -29,13 +29,22 @@ export function noticeLine(a: Pick<ActivityRow, 'kind' | 'facts'>, language: str
       );
     case 'ticket_opened':
       return n.ticketOpened(f.clientName, f.subject ?? '');
+    case 'payment_disputed':
+      return n.paymentDisputed(
+        f.clientName,
+        formatMoney(f.amount ?? 0, f.currency ?? 'EUR', localeOf(lang)),
+        f.number ?? '',
+      );
+    case 'dispute_closed':
+      return f.subject === 'won' ? n.disputeWon(f.number ?? '') : n.disputeLost(f.number ?? '');
   }
 }
 
 /** Where in the admin app the business sees what the notice is about. */
 export function noticePath(a: Pick<ActivityRow, 'kind' | 'subjectId'>): string {
   if (a.kind === 'ticket_opened') return `/support/${a.subjectId}`;
-  if (a.kind === 'payment_received') return `/invoices/${a.subjectId}`;
+  if (a.kind === 'payment_received' || a.kind === 'payment_disputed' || a.kind === 'dispute_closed')
+    return `/invoices/${a.subjectId}`;
   return `/estimates/${a.subjectId}`;
 }
 

@@ -27,6 +27,8 @@ const WANTS: Record<ActivityKind, (t: Tenant) => boolean> = {
   estimate_rejected: (t) => t.notifyEstimateDecisions,
   payment_received: (t) => t.notifyOnlinePayments,
   ticket_opened: (t) => t.notifyTickets,
+  payment_disputed: (t) => t.notifyOnlinePayments,
+  dispute_closed: (t) => t.notifyOnlinePayments,
 };
 
 /**

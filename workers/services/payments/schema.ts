@@ -57,3 +57,20 @@ export const OnlinePaymentSchema = z
 export type Payment = z.infer<typeof PaymentSchema>;
 export type PaymentInput = z.output<typeof PaymentInputSchema>;
 export type OnlinePayment = z.infer<typeof OnlinePaymentSchema>;
+
+export const CreditSchema = z
+  .object({
+    id: z.string(),
+    clientId: z.string(),
+    invoiceId: z.string().openapi({ description: 'The invoice the money was paid for' }),
+    amount: z.number().int().openapi({ description: 'Minor units of `currency`' }),
+    currency: z.string(),
+    state: z.enum(['open', 'refunding', 'refunded']),
+    checkoutSessionId: z.string(),
+    refundId: z.string().nullable().openapi({ description: 'Stripe refund id once refunded' }),
+    createdAt: z.string(),
+    refundedAt: z.string().nullable(),
+  })
+  .openapi('ClientCredit');
+
+export type Credit = z.infer<typeof CreditSchema>;

@@ -9,7 +9,7 @@ import {
 import { auditLine } from '../audit';
 import type { AppContext, TenantContext } from '../context';
 import { type FieldRefusal, say, UpstreamError, ValidationError } from '../errors';
-import { Stripe } from './client';
+import { PINNED_API_VERSION, Stripe } from './client';
 import { refreshedConnect } from './connect';
 import type { StripeKeysInput, StripeSettingsView } from './schema';
 import { currentKeyId, open, seal } from './sealed';
@@ -21,6 +21,11 @@ export const STRIPE_EVENTS = [
   'checkout.session.async_payment_failed',
   'checkout.session.expired',
   'charge.refunded',
+  'charge.dispute.created',
+  'charge.dispute.updated',
+  'charge.dispute.closed',
+  'charge.dispute.funds_withdrawn',
+  'charge.dispute.funds_reinstated',
 ] as const;
 
 export const webhookUrl = (ctx: Pick<AppContext, 'config'>, tenantId: string) =>
@@ -56,6 +61,7 @@ export function view(
     mode: method === 'connect' && connect ? (connect.livemode ? 'live' : 'test') : (row?.mode ?? null),
     webhookUrl: webhookUrl(ctx, ctx.tenantId),
     events: [...STRIPE_EVENTS],
+    apiVersion: PINNED_API_VERSION,
     updatedAt: row?.updatedAt.toISOString() ?? null,
   };
 }
@@ -173,7 +179,10 @@ export interface TenantStripe {
 }
 
 /** Request options for a call on the business's account: `{ stripeAccount }` merged in. */
-export function onAccount<T extends Stripe.RequestOptions>(account: TenantStripe, options?: T) {
+export function onAccount<T extends Stripe.RequestOptions>(
+  account: Pick<TenantStripe, 'stripeAccount'>,
+  options?: T,
+) {
   return account.stripeAccount ? { ...options, stripeAccount: account.stripeAccount } : { ...options };
 }
 

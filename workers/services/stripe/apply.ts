@@ -4,6 +4,7 @@ import {
   applyCheckoutState,
   applyStripeRefund,
   type CheckoutState,
+  creditRefundsOnIntent,
   getCheckoutSession,
   getClient,
   getDocument,
@@ -20,11 +21,20 @@ import { fromStripeAmount } from './amounts';
 import type { ChargeFacts, CheckoutSessionFacts } from './event-schema';
 
 /** What applying one event did; stored on the event row and answered to Stripe. */
-export type EventOutcome = 'paid' | 'processing' | 'failed' | 'expired' | 'mismatch' | 'refund' | 'ignored';
+export type EventOutcome =
+  | 'paid'
+  | 'credit'
+  | 'processing'
+  | 'failed'
+  | 'expired'
+  | 'mismatch'
+  | 'refund'
+  | 'dispute'
+  | 'ignored';
 
 const money = (amount: number, currency: string) => formatMoney(amount, currency, 'en-US');
 
-interface EventRef {
+export interface EventRef {
   id: string;
   type: string;
 }
@@ -57,8 +67,16 @@ export async function applyCheckoutEvent(
   if (session.payment_status === 'no_payment_required') return ignore('no payment');
 
   const known = await getCheckoutSession(ctx.db, ctx.tenantId, session.id);
-  const currency = (session.currency ?? '').toUpperCase();
-  const collected = fromStripeAmount(session.amount_total ?? 0, currency) ?? Number.NaN;
+  // The session's own currency and amount: with Adaptive Pricing rendered for versions before
+  // 2025-03-31, `currency`/`amount_total` are the customer's and these are in `currency_conversion`.
+  const own = session.currency_conversion
+    ? {
+        currency: session.currency_conversion.source_currency,
+        total: session.currency_conversion.amount_total,
+      }
+    : { currency: session.currency, total: session.amount_total };
+  const currency = (own.currency ?? '').toUpperCase();
+  const collected = fromStripeAmount(own.total ?? 0, currency) ?? Number.NaN;
   const facts = {
     id: session.id,
     invoiceId: invoice.id,
@@ -90,7 +108,7 @@ export async function applyCheckoutEvent(
   if (currency !== invoice.currency) {
     return setState(
       'mismatch',
-      `Stripe collected ${session.amount_total} in ${currency || '(no currency)'}, but the invoice is in ${invoice.currency}; not applied`,
+      `Stripe collected ${own.total} in ${currency || '(no currency)'}, but the invoice is in ${invoice.currency}; not applied`,
     );
   }
   if (collected !== facts.amount) {
@@ -99,28 +117,31 @@ export async function applyCheckoutEvent(
       `Stripe collected ${money(collected, currency)}, but ${money(facts.amount, currency)} was asked for; not applied`,
     );
   }
-  if (collected > due) {
-    return setState(
-      'mismatch',
-      `Stripe collected ${money(collected, currency)}, but only ${money(due, currency)} is still due on ${invoice.number}; not applied`,
-    );
-  }
-  const payment = await applyCheckoutPaid(
+  // Money beyond what is still due (a second session paid, a late async success) is not
+  // refused: the invoice takes what it owes and the rest becomes the client's credit.
+  const applied = Math.max(0, Math.min(collected, due));
+  const { payment, credit } = await applyCheckoutPaid(
     ctx.db,
     ctx.tenantId,
-    { ...event, outcome: 'paid' },
-    { ...facts, date: ctx.now.toISOString().slice(0, 10) },
+    { ...event, outcome: applied > 0 ? 'paid' : 'credit' },
+    { ...facts, amount: applied, collected, date: ctx.now.toISOString().slice(0, 10) },
     ctx.now,
     (id) => [
       auditLineIfChanged(
         ctx,
         'payment.received',
         { type: 'payment', id },
-        { invoiceId: invoice.id, amount: facts.amount, currency },
+        { invoiceId: invoice.id, amount: applied, currency },
       ),
     ],
   );
-  if (!payment) return 'mismatch';
+  if (credit) {
+    ctx.log.info('stripe payment beyond the amount due kept as credit', {
+      job: 'stripe-webhook',
+      reason: `${money(credit.amount, credit.currency)} on ${invoice.number} (session ${session.id})`,
+    });
+  }
+  if (!payment) return credit ? 'credit' : 'mismatch';
   const client = await getClient(ctx.db, ctx.tenantId, invoice.clientId);
   await tellBusiness(ctx, {
     kind: 'payment_received',
@@ -164,8 +185,21 @@ export async function applyRefundEvent(
     );
     return 'ignored';
   }
-  const payment = await stripePaymentByIntent(ctx.db, ctx.tenantId, pi);
+  const [payment, credits] = await Promise.all([
+    stripePaymentByIntent(ctx.db, ctx.tenantId, pi),
+    creditRefundsOnIntent(ctx.db, ctx.tenantId, pi),
+  ]);
   if (!payment) {
+    // A charge that only became credit: its refund is the credit's, already recorded.
+    if (credits.credits > 0) {
+      await recordStripeEvent(
+        ctx.db,
+        ctx.tenantId,
+        { ...ref, invoiceId: null, outcome: 'ignored: refund of a client credit' },
+        ctx.now,
+      );
+      return 'ignored';
+    }
     if (!meta.invoiceId) {
       await recordStripeEvent(
         ctx.db,
@@ -178,7 +212,9 @@ export async function applyRefundEvent(
     throw new RetryLaterError('refundBeforePayment');
   }
   const currency = charge.currency.toUpperCase();
-  const refunded = currency === payment.currency ? fromStripeAmount(charge.amount_refunded, currency) : null;
+  const total = currency === payment.currency ? fromStripeAmount(charge.amount_refunded, currency) : null;
+  // Stripe's figure is the whole charge's: what went back as credit refunds is not the payment's.
+  const refunded = total === null ? null : Math.max(0, total - credits.refunded);
   if (refunded === null) {
     await recordStripeEvent(
       ctx.db,

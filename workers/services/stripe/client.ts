@@ -71,4 +71,10 @@ export function stripeAccess(
 
 export const cryptoProvider = Stripe.createSubtleCryptoProvider();
 
+/**
+ * The Stripe API version the product reads (the SDK's own): its requests are made at it, and
+ * a business's webhook endpoint must be created with it.
+ */
+export const PINNED_API_VERSION: string = Stripe.API_VERSION;
+
 export { Stripe };

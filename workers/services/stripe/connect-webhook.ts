@@ -67,7 +67,11 @@ export async function receiveConnectEvent(
     return { eventId: head.data.id, outcome: 'ignored' };
   }
   const ctx = forTenant(app, row.tenantId);
-  return applyOnce(ctx, parsed.event, (c, event) => accountEvent(c, event, account, head.data.data.object));
+  // Objects are read back (an event of another API version) on the connected account.
+  const source = { stripe: app.stripe.client(platform.secretKey), stripeAccount: account, livemode };
+  return applyOnce(ctx, parsed.event, source, (c, event) =>
+    accountEvent(c, event, account, head.data.data.object),
+  );
 }
 
 /** The events about the connected account itself; everything else goes to the shared handlers. */

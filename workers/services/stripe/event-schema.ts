@@ -23,6 +23,14 @@ export const CheckoutSessionSchema = z.looseObject({
   id: stripeId,
   amount_total: amount.nullable(),
   currency: currency.nullable(),
+  /**
+   * Adaptive Pricing as API versions before 2025-03-31 render it: `currency`/`amount_total`
+   * are what the customer saw, and the session's own currency and amount are here.
+   */
+  currency_conversion: z
+    .looseObject({ amount_total: amount, source_currency: currency })
+    .nullable()
+    .optional(),
   payment_status: z.enum(['paid', 'unpaid', 'no_payment_required']),
   payment_intent: reference,
   metadata,
@@ -38,12 +46,39 @@ export const ChargeSchema = z.looseObject({
 });
 export type ChargeFacts = z.infer<typeof ChargeSchema>;
 
+export const DisputeSchema = z.looseObject({
+  id: stripeId,
+  amount,
+  currency,
+  charge: reference,
+  payment_intent: reference,
+  status: z.string().min(1).max(64),
+  reason: z.string().max(64),
+});
+export type DisputeFacts = z.infer<typeof DisputeSchema>;
+
+/** What every event carries besides its object: its mode, the API version it was rendered for, when. */
+const head = {
+  id: stripeId,
+  livemode: z.boolean(),
+  api_version: z.string().max(64).nullable().optional(),
+  created: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+};
+
 const envelope = <T extends string, O extends z.ZodType>(types: readonly [T, ...T[]], object: O) =>
   z.looseObject({
-    id: stripeId,
+    ...head,
     type: z.enum(types),
     data: z.looseObject({ object }),
   });
+
+export const DISPUTE_TYPES = [
+  'charge.dispute.created',
+  'charge.dispute.updated',
+  'charge.dispute.closed',
+  'charge.dispute.funds_withdrawn',
+  'charge.dispute.funds_reinstated',
+] as const;
 
 const CHECKOUT_TYPES = [
   'checkout.session.completed',
@@ -54,15 +89,37 @@ const CHECKOUT_TYPES = [
 
 /** Events we do not act on still need an id (to be acknowledged once) and an object. */
 const OtherEventSchema = z.looseObject({
-  id: stripeId,
+  ...head,
+  // Nothing is applied from these, so their mode and time are not needed.
+  livemode: head.livemode.optional(),
+  created: head.created.optional(),
   type: z.string().min(1).max(255),
   data: z.looseObject({ object: z.looseObject({}) }),
 });
 
-export type SignedEvent =
-  | { kind: 'checkout'; id: string; type: (typeof CHECKOUT_TYPES)[number]; session: CheckoutSessionFacts }
-  | { kind: 'refund'; id: string; type: 'charge.refunded'; charge: ChargeFacts }
-  | { kind: 'other'; id: string; type: string };
+/** Mode, version and time of an event, whatever its kind. */
+export interface EventHead {
+  id: string;
+  /** Absent only on events we do not act on. */
+  livemode: boolean | null;
+  apiVersion: string | null;
+  created: number;
+}
+
+export type SignedEvent = EventHead &
+  (
+    | { kind: 'checkout'; type: (typeof CHECKOUT_TYPES)[number]; session: CheckoutSessionFacts }
+    | { kind: 'refund'; type: 'charge.refunded'; charge: ChargeFacts }
+    | { kind: 'dispute'; type: (typeof DISPUTE_TYPES)[number]; dispute: DisputeFacts }
+    | { kind: 'other'; type: string }
+  );
+
+const headOf = (e: { id: string; livemode?: boolean; api_version?: string | null; created?: number }) => ({
+  id: e.id,
+  livemode: e.livemode ?? null,
+  apiVersion: e.api_version ?? null,
+  created: e.created ?? 0,
+});
 
 export type ParsedEvent = { ok: true; event: SignedEvent } | { ok: false; reason: string };
 
@@ -108,7 +165,7 @@ export function parseSignedEvent(raw: string): ParsedEvent {
     if (!r.success) return { ok: false, reason: describe(r.error) };
     return {
       ok: true,
-      event: { kind: 'checkout', id: r.data.id, type: r.data.type, session: r.data.data.object },
+      event: { ...headOf(r.data), kind: 'checkout', type: r.data.type, session: r.data.data.object },
     };
   }
   if (type === 'charge.refunded') {
@@ -116,10 +173,18 @@ export function parseSignedEvent(raw: string): ParsedEvent {
     if (!r.success) return { ok: false, reason: describe(r.error) };
     return {
       ok: true,
-      event: { kind: 'refund', id: r.data.id, type: 'charge.refunded', charge: r.data.data.object },
+      event: { ...headOf(r.data), kind: 'refund', type: 'charge.refunded', charge: r.data.data.object },
+    };
+  }
+  if (type && (DISPUTE_TYPES as readonly string[]).includes(type)) {
+    const r = envelope(DISPUTE_TYPES, DisputeSchema).safeParse(json);
+    if (!r.success) return { ok: false, reason: describe(r.error) };
+    return {
+      ok: true,
+      event: { ...headOf(r.data), kind: 'dispute', type: r.data.type, dispute: r.data.data.object },
     };
   }
   const r = OtherEventSchema.safeParse(json);
   if (!r.success) return { ok: false, reason: describe(r.error) };
-  return { ok: true, event: { kind: 'other', id: r.data.id, type: r.data.type } };
+  return { ok: true, event: { ...headOf(r.data), kind: 'other', type: r.data.type } };
 }

@@ -27,6 +27,11 @@ export const StripeSettingsSchema = z
     mode: z.enum(['test', 'live']).nullable(),
     webhookUrl: z.string().openapi({ description: 'Paste into Stripe → Developers → Webhooks' }),
     events: z.array(z.string()).openapi({ description: 'The events to enable on that endpoint' }),
+    apiVersion: z.string().openapi({
+      description:
+        'The Stripe API version the product reads: create the webhook endpoint with this version (events of another version are re-read from Stripe)',
+      example: '2026-10-28.endive',
+    }),
     updatedAt: z.string().nullable(),
   })
   .openapi('StripeSettings');

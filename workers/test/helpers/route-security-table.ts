@@ -211,6 +211,22 @@ export const TABLE: Record<string, Row> = {
   'POST /estimates/{id}/accept': { seed: estimate, body: () => ({}) },
   'POST /estimates/{id}/reject': { seed: estimate, body: () => ({ reason: 'Too dear' }) },
   'GET /clients/{id}/summary': { seed: client },
+  'GET /clients/{id}/credits': { seed: client },
+  'POST /clients/{id}/credits/{creditId}/refund': {
+    // A credit as a second paid session leaves it (Stripe itself is not set up here: 409).
+    seed: async (o) => {
+      const { client, invoice } = await issuedInvoice(o);
+      const creditId = `crd_${crypto.randomUUID().replaceAll('-', '').slice(0, 24)}`;
+      await env.DB.prepare(
+        `INSERT INTO client_credits (id, tenant_id, client_id, invoice_id, amount, currency, checkout_session_id, payment_intent_id, state, created_at)
+         VALUES (?, ?, ?, ?, 500, ?, ?, 'pi_seeded', 'open', ?)`,
+      )
+        .bind(creditId, o.tenantId, client.id, invoice.id, invoice.currency, `cs_${creditId}`, Date.now())
+        .run();
+      return { id: client.id, creditId };
+    },
+    needs: 'settings',
+  },
   'GET /clients/{id}/statement/pdf': { seed: client },
   'GET /clients/{id}/documents': { seed: client },
   'GET /templates/{kind}': { seed: async () => ({ kind: 'invoice' }) },

@@ -60,7 +60,12 @@ export async function deliverSigned(tenantId: string, payload: string, secret: s
 export async function completeCheckout(
   sessionId: string,
   outcome: 'paid' | 'unpaid' | 'async_succeeded' | 'async_failed' = 'paid',
-  override: { amount_total?: number; currency?: string } = {},
+  override: {
+    amount_total?: number;
+    currency?: string;
+    presentment?: { currency: string; amount: number };
+    api_version?: string;
+  } = {},
 ): Promise<{ id: string; type: string; payload: string }> {
   const res = await fetch(`${fakeUrl()}/_fake/checkout/sessions/${sessionId}/complete`, {
     method: 'POST',
@@ -134,6 +139,8 @@ export function captureLogs(): string[] {
   return logs;
 }
 
+type FakeEvent = { id: string; type: string; payload: string };
+
 async function fakeControl<T>(path: string, body: Record<string, unknown> = {}): Promise<T> {
   const res = await fetch(`${fakeUrl()}/_fake/${path}`, {
     method: 'POST',
@@ -146,7 +153,7 @@ async function fakeControl<T>(path: string, body: Record<string, unknown> = {}):
 
 /** The session runs out of time unpaid, as 24 hours passing would; returns its event. */
 export function lapseCheckout(sessionId: string) {
-  return fakeControl<{ id: string; type: string; payload: string }>(`checkout/sessions/${sessionId}/expire`);
+  return fakeControl<FakeEvent>(`checkout/sessions/${sessionId}/expire`);
 }
 
 /** How a bank debit ended at Stripe, with no event sent (the webhook that would say so is lost). */
@@ -197,3 +204,58 @@ export async function onlineStates(owner: Caller, invoiceId: string) {
 /** The PaymentIntent an event's session carries. */
 export const intentOf = (event: { payload: string }) =>
   String(JSON.parse(event.payload).data.object.payment_intent);
+
+/** The client's bank disputes the charge of a PaymentIntent: `created`, then `funds_withdrawn`. */
+export function openDispute(paymentIntentId: string, opts: { amount?: number; reason?: string } = {}) {
+  return fakeControl<{ id: string; events: FakeEvent[] }>('disputes', {
+    payment_intent: paymentIntentId,
+    ...opts,
+  });
+}
+
+/** Evidence submitted: `charge.dispute.updated` (under_review). */
+export function respondToDispute(disputeId: string) {
+  return fakeControl<{ id: string; events: FakeEvent[] }>(`disputes/${disputeId}/respond`, {});
+}
+
+/** The bank decides: `charge.dispute.closed` (won also `funds_reinstated`). */
+export function closeDispute(disputeId: string, outcome: 'won' | 'lost') {
+  return fakeControl<{ id: string; events: FakeEvent[] }>(`disputes/${disputeId}/close`, { outcome });
+}
+
+/**
+ * Another Checkout Session for the same invoice, made straight at (fake) Stripe with the
+ * business's key and the product's metadata: what a second tab left open would be.
+ */
+export async function anotherSession(
+  keys: StripeKeys,
+  owner: { tenantId: string },
+  invoice: { id: string; clientId: string; currency: string; total: number },
+) {
+  const url = new URL(fakeUrl());
+  const stripe = new Stripe(keys.secretKey, {
+    httpClient: Stripe.createFetchHttpClient(),
+    host: url.hostname,
+    port: Number(url.port),
+    protocol: 'http',
+  });
+  const metadata = { tenantId: owner.tenantId, invoiceId: invoice.id, clientId: invoice.clientId };
+  const s = await stripe.checkout.sessions.create({
+    mode: 'payment',
+    ui_mode: 'embedded_page',
+    return_url: 'https://example.com/return',
+    line_items: [
+      {
+        quantity: 1,
+        price_data: {
+          currency: invoice.currency.toLowerCase(),
+          unit_amount: invoice.total,
+          product_data: { name: 'Invoice' },
+        },
+      },
+    ],
+    metadata,
+    payment_intent_data: { metadata },
+  });
+  return s.id;
+}

@@ -360,6 +360,7 @@ export const en = {
     estimateRejected: (c: string, n: string) => `${c} declined estimate ${n}`,
     paymentReceived: (c: string, amount: string, n: string) => `${c} paid ${amount} online for invoice ${n}`,
     ticketOpened: (c: string, s: string) => `${c} opened a support ticket: ${s}`,
+    ...paymentsEn.notices,
     reason: 'Reason',
     openApp: 'Open Clientele',
     digestSubject: (count: number) => `${count} more client ${count === 1 ? 'update' : 'updates'} this hour`,

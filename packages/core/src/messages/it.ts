@@ -358,6 +358,7 @@ export const it = {
     paymentReceived: (c: string, amount: string, n: string) =>
       `${c} ha pagato online ${amount} per la fattura ${n}`,
     ticketOpened: (c: string, s: string) => `${c} ha aperto una richiesta di assistenza: ${s}`,
+    ...paymentsIt.notices,
     reason: 'Motivo',
     openApp: 'Apri Clientele',
     digestSubject: (count) =>

@@ -343,6 +343,7 @@ export const ja = {
     paymentReceived: (c: string, amount: string, n: string) =>
       `${c} 様が請求書 ${n} の ${amount} をオンラインで支払いました`,
     ticketOpened: (c: string, s: string) => `${c} 様からお問い合わせ: ${s}`,
+    ...paymentsJa.notices,
     reason: '理由',
     openApp: 'Clientele を開く',
     digestSubject: (count) => `この1時間のお客様の動き（ほか ${count} 件）`,

@@ -1,8 +1,10 @@
 import { checkoutPortalEn, checkoutProblemsEn } from './checkout-en';
 import { connectProblemsEn } from './connect-problems-en';
+import { moneyNoticesEn, moneyPortalEn, moneyProblemsEn } from './money-en';
 
-/** Online payments, by section of the catalogue: what the portal shows, and refusals. */
+/** Online payments, by section of the catalogue: what the portal shows, refusals, and notices to the business. */
 export const paymentsEn = {
-  portal: { ...checkoutPortalEn },
-  problems: { ...connectProblemsEn, ...checkoutProblemsEn },
+  portal: { ...checkoutPortalEn, ...moneyPortalEn },
+  problems: { ...connectProblemsEn, ...checkoutProblemsEn, ...moneyProblemsEn },
+  notices: moneyNoticesEn,
 };

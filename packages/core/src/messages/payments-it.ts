@@ -1,8 +1,10 @@
 import { checkoutPortalIt, checkoutProblemsIt } from './checkout-it';
 import { connectProblemsIt } from './connect-problems-it';
+import { moneyNoticesIt, moneyPortalIt, moneyProblemsIt } from './money-it';
 
-/** Online payments, by section of the catalogue: what the portal shows, and refusals. */
+/** Online payments, by section of the catalogue: what the portal shows, refusals, and notices to the business. */
 export const paymentsIt = {
-  portal: { ...checkoutPortalIt },
-  problems: { ...connectProblemsIt, ...checkoutProblemsIt },
+  portal: { ...checkoutPortalIt, ...moneyPortalIt },
+  problems: { ...connectProblemsIt, ...checkoutProblemsIt, ...moneyProblemsIt },
+  notices: moneyNoticesIt,
 };

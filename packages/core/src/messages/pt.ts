@@ -354,6 +354,7 @@ export const pt = {
     estimateRejected: (c: string, n: string) => `${c} recusou o orçamento ${n}`,
     paymentReceived: (c: string, amount: string, n: string) => `${c} pagou ${amount} online pela fatura ${n}`,
     ticketOpened: (c: string, s: string) => `${c} abriu um pedido de apoio: ${s}`,
+    ...paymentsPt.notices,
     reason: 'Motivo',
     openApp: 'Abrir o Clientele',
     digestSubject: (count) =>

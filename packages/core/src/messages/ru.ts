@@ -349,6 +349,7 @@ export const ru = {
     paymentReceived: (c: string, amount: string, n: string) =>
       `${c} оплатил(а) онлайн ${amount} по счёту ${n}`,
     ticketOpened: (c: string, s: string) => `${c} открыл(а) обращение: ${s}`,
+    ...paymentsRu.notices,
     reason: 'Причина',
     openApp: 'Открыть Clientele',
     digestSubject: (count) =>

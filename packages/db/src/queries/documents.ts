@@ -204,8 +204,10 @@ export async function issueDocument(
 
 /** Recomputes amount paid and the payment-driven status from the payments table. */
 export function recomputeInvoice(db: Db, tenantId: string, invoiceId: string, now: Date) {
-  // Refunds give the balance back: a refunded payment counts only for what was kept.
-  const paid = sql`(SELECT COALESCE(SUM(amount - refunded), 0) FROM payments WHERE tenant_id = ${tenantId} AND invoice_id = ${invoiceId})`;
+  // Refunds give the balance back: a refunded payment counts only for what was kept; so does
+  // a dispute while Stripe holds the money (`owed`).
+  const paid = sql`MAX(0, (SELECT COALESCE(SUM(amount - refunded), 0) FROM payments WHERE tenant_id = ${tenantId} AND invoice_id = ${invoiceId})
+    - (SELECT COALESCE(SUM(amount), 0) FROM stripe_disputes WHERE tenant_id = ${tenantId} AND invoice_id = ${invoiceId} AND owed = 1))`;
   return db
     .update(documents)
     .set({

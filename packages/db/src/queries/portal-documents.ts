@@ -43,6 +43,7 @@ export async function portalInvoices(db: Db, tenantId: string, clientId: string,
       dueDate: documents.dueDate,
       total: documents.total,
       amountPaid: documents.amountPaid,
+      dispute: documents.dispute,
     })
     .from(documents)
     .where(and(...where))

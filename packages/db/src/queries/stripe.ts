@@ -1,7 +1,14 @@
 import { and, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { newId } from '../ids';
-import { type CheckoutState, checkoutSessions, payments, stripeAccounts, stripeEvents } from '../schema';
+import {
+  type CheckoutState,
+  checkoutSessions,
+  clientCredits,
+  payments,
+  stripeAccounts,
+  stripeEvents,
+} from '../schema';
 import type { StripeAccountRow } from '../schema/stripe';
 import { stripeConnectAccounts } from '../schema/stripe-connect';
 import { type Beside, NOTHING_BESIDE, writeBeside } from './beside';
@@ -131,7 +138,7 @@ export interface StripeEventFacts {
   outcome: string;
 }
 
-function eventRow(db: Db, tenantId: string, e: StripeEventFacts, now: Date) {
+export function stripeEventRow(db: Db, tenantId: string, e: StripeEventFacts, now: Date) {
   // No conflict clause on purpose: a second copy of the event fails the whole batch.
   return db.insert(stripeEvents).values({ tenantId, ...e, receivedAt: now });
 }
@@ -185,14 +192,18 @@ export async function applyCheckoutPaid(
   db: Db,
   tenantId: string,
   event: StripeEventFacts,
-  s: CheckoutFacts & { paymentIntentId: string | null; date: string },
+  s: CheckoutFacts & { paymentIntentId: string | null; date: string; collected: number },
   now: Date,
   beside: Beside = NOTHING_BESIDE,
 ) {
   const id = newId('pay');
   const paymentOfSession = sql`(SELECT id FROM payments WHERE tenant_id = ${tenantId} AND external_id = ${s.id})`;
+  // Whatever of the collected money the invoice did not take becomes the client's credit,
+  // decided inside the batch: a manual payment or a void landing meanwhile moves money to
+  // credit instead of losing it.
+  const beyond = sql`${s.collected} - COALESCE((SELECT amount FROM payments WHERE tenant_id = ${tenantId} AND external_id = ${s.id}), 0)`;
   await db.batch([
-    eventRow(db, tenantId, event, now),
+    stripeEventRow(db, tenantId, event, now),
     // Column order follows the payments table: drizzle lists every column for INSERT … SELECT.
     db
       .insert(payments)
@@ -201,7 +212,7 @@ export async function applyCheckoutPaid(
       SELECT ${id}, tenant_id, id, client_id, ${s.amount}, currency, ${s.date}, 'stripe', ${s.paymentIntentId}, 'stripe', ${s.id}, 0, ${now.getTime()}
       FROM documents
       WHERE id = ${s.invoiceId} AND tenant_id = ${tenantId} AND client_id = ${s.clientId} AND type = 'invoice'
-        AND currency = ${s.currency} AND status IN (${PAYABLE_SQL}) AND total - amount_paid >= ${s.amount}`,
+        AND currency = ${s.currency} AND status IN (${PAYABLE_SQL}) AND ${s.amount} > 0 AND total - amount_paid >= ${s.amount}`,
       )
       .onConflictDoNothing(),
     // Right after the insert: a line only when the payment was written (`changes()`).
@@ -214,28 +225,28 @@ export async function applyCheckoutPaid(
       now,
       sql`COALESCE(${paymentOfSession}, checkout_sessions.payment_id)`,
     ),
-    // The invoice changed between the checks and this batch (a manual payment, a void):
-    // the money is flagged for the business, never silently dropped.
+    // Column order follows the client_credits table (INSERT … SELECT lists every column).
     db
-      .update(checkoutSessions)
-      .set({
-        state: 'mismatch',
-        problem:
-          'The invoice could no longer take this payment (paid, changed or void meanwhile); not applied',
-      })
-      .where(
-        and(
-          eq(checkoutSessions.tenantId, tenantId),
-          eq(checkoutSessions.id, s.id),
-          sql`NOT EXISTS ${paymentOfSession}`,
-        ),
-      ),
+      .insert(clientCredits)
+      .select(
+        sql`SELECT ${newId('crd')}, ${tenantId}, ${s.clientId}, ${s.invoiceId}, ${beyond}, ${s.currency}, ${s.id}, ${s.paymentIntentId}, 'open', NULL, ${now.getTime()}, NULL
+      WHERE ${beyond} > 0`,
+      )
+      .onConflictDoNothing(),
   ]);
-  return db
-    .select()
-    .from(payments)
-    .where(and(eq(payments.tenantId, tenantId), eq(payments.externalId, s.id)))
-    .get();
+  const [payment, credit] = await Promise.all([
+    db
+      .select()
+      .from(payments)
+      .where(and(eq(payments.tenantId, tenantId), eq(payments.externalId, s.id)))
+      .get(),
+    db
+      .select()
+      .from(clientCredits)
+      .where(and(eq(clientCredits.tenantId, tenantId), eq(clientCredits.checkoutSessionId, s.id)))
+      .get(),
+  ]);
+  return { payment, credit };
 }
 
 /** A session that is processing, failed or flagged: the event and the new state together. */
@@ -246,7 +257,7 @@ export async function applyCheckoutState(
   s: CheckoutFacts & { state: CheckoutState; paymentIntentId: string | null; problem: string | null },
   now: Date,
 ) {
-  await db.batch([eventRow(db, tenantId, event, now), checkoutUpsert(db, tenantId, s, now)]);
+  await db.batch([stripeEventRow(db, tenantId, event, now), checkoutUpsert(db, tenantId, s, now)]);
 }
 
 /** The Stripe payment a charge belongs to (by its PaymentIntent). */
@@ -277,7 +288,7 @@ export async function applyStripeRefund(
   beside: Beside = NOTHING_BESIDE,
 ) {
   await db.batch([
-    eventRow(db, tenantId, event, now),
+    stripeEventRow(db, tenantId, event, now),
     db
       .update(payments)
       .set({ refunded: sql`MIN(${payments.amount}, MAX(${payments.refunded}, ${r.refunded}))` })

@@ -7,6 +7,8 @@ export const ACTIVITY_KINDS = [
   'estimate_rejected',
   'payment_received',
   'ticket_opened',
+  'payment_disputed',
+  'dispute_closed',
 ] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 

@@ -47,6 +47,14 @@ export interface DocumentSnapshot {
   footer: string | null;
 }
 
+/** A dispute as an invoice shows it: amount in the invoice's minor units, Stripe's status and reason. */
+export interface InvoiceDispute {
+  amount: number;
+  currency: string;
+  status: string;
+  reason: string;
+}
+
 /**
  * Invoices and estimates share one table: same editor, numbering and history, and
  * the client 360° page aggregates both with one indexed scan.
@@ -81,6 +89,11 @@ export const documents = sqliteTable(
     total: integer('total').notNull(),
     amountPaid: integer('amount_paid').notNull().default(0),
     snapshot: text('snapshot', { mode: 'json' }).$type<DocumentSnapshot>(),
+    /**
+     * The latest open or lost Stripe dispute on one of the invoice's payments, kept on the row
+     * (in the batch that records the dispute) so every read and list shows it without a join.
+     */
+    dispute: text('dispute', { mode: 'json' }).$type<InvoiceDispute>(),
     sourceEstimateId: text('source_estimate_id'),
     convertedInvoiceId: text('converted_invoice_id'),
     rejectionReason: text('rejection_reason'),

@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { clients } from './clients';
 import { timestamp } from './columns';
 import { documents } from './documents';
@@ -82,3 +82,90 @@ export const stripeEvents = sqliteTable(
 
 export type StripeAccountRow = typeof stripeAccounts.$inferSelect;
 export type CheckoutSessionRow = typeof checkoutSessions.$inferSelect;
+
+/**
+ * Stripe's dispute statuses under which the money is withdrawn from the business: the
+ * invoice owes the disputed amount again. Inquiries (`warning_*`) withdraw nothing; a won
+ * dispute gives the money back.
+ */
+export const OWED_DISPUTE_STATUSES = [
+  'needs_response',
+  'under_review',
+  'appeal_needs_response',
+  'appeal_under_review',
+  'lost',
+] as const;
+
+/**
+ * One Stripe dispute (chargeback) on a payment of an invoice, by Stripe's dispute id. Events
+ * arrive in any order and more than once: the row keeps the state of the latest event
+ * (`eventCreated`, Stripe's seconds), so an older one delivered late changes nothing.
+ * `amount` is in the invoice's minor units; `owed` is 1 while the money is withdrawn.
+ */
+export const stripeDisputes = sqliteTable(
+  'stripe_disputes',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    id: text('id').notNull(),
+    paymentId: text('payment_id').notNull(),
+    invoiceId: text('invoice_id')
+      .notNull()
+      .references(() => documents.id),
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    status: text('status').notNull(),
+    reason: text('reason').notNull(),
+    owed: integer('owed').notNull(),
+    eventCreated: integer('event_created').notNull(),
+    createdAt: timestamp('created_at').notNull(),
+    updatedAt: timestamp('updated_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('stripe_disputes_invoice_idx').on(t.tenantId, t.invoiceId),
+  ],
+);
+
+export const CREDIT_STATES = ['open', 'refunding', 'refunded'] as const;
+export type CreditState = (typeof CREDIT_STATES)[number];
+
+/**
+ * Money a client paid through Stripe beyond what the invoice still owed (two sessions both
+ * paid, a late async success after a manual payment): the client's credit in that currency,
+ * one row per Checkout Session. `refunding` is set before Stripe is asked to refund it, so
+ * the `charge.refunded` event that follows is never mistaken for a refund of the invoice's
+ * payment.
+ */
+export const clientCredits = sqliteTable(
+  'client_credits',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => clients.id),
+    invoiceId: text('invoice_id')
+      .notNull()
+      .references(() => documents.id),
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    checkoutSessionId: text('checkout_session_id').notNull(),
+    paymentIntentId: text('payment_intent_id'),
+    state: text('state', { enum: CREDIT_STATES }).notNull(),
+    refundId: text('refund_id'),
+    createdAt: timestamp('created_at').notNull(),
+    refundedAt: timestamp('refunded_at'),
+  },
+  (t) => [
+    uniqueIndex('client_credits_session_idx').on(t.tenantId, t.checkoutSessionId),
+    index('client_credits_client_idx').on(t.tenantId, t.clientId, t.currency),
+    index('client_credits_intent_idx').on(t.tenantId, t.paymentIntentId),
+  ],
+);
+
+export type StripeDisputeRow = typeof stripeDisputes.$inferSelect;
+export type ClientCreditRow = typeof clientCredits.$inferSelect;

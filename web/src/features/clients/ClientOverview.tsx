@@ -7,6 +7,7 @@ import { DocumentTable } from '../documents/DocumentTable';
 import { STATUS_FILTERS, statusLabel } from '../documents/statuses';
 import { useCan } from '../team/can';
 import { ticketQueries } from '../tickets/queries';
+import { ClientCredits } from './ClientCredits';
 import { clientQueries } from './queries';
 
 /** The client 360°: money per currency, then the document history with filters. */
@@ -38,10 +39,17 @@ export function ClientOverview({ client }: { client: Client }) {
               <dd>{money(c.outstanding, c.currency)}</dd>
               <dt>{t.client.overdue}</dt>
               <dd className={c.overdue ? 'danger-text' : ''}>{money(c.overdue, c.currency)}</dd>
+              {c.credit ? (
+                <>
+                  <dt>{t.money.credits}</dt>
+                  <dd data-credit={c.credit}>{money(c.credit, c.currency)}</dd>
+                </>
+              ) : null}
             </dl>
           </div>
         ))}
       </div>
+      <ClientCredits clientId={client.id} />
       <div className="toolbar">
         <div role="tablist" aria-label={t.client.documentType} className="tabs">
           {(['invoice', 'estimate'] as const).map((kind) => (

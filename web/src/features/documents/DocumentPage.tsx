@@ -97,7 +97,7 @@ export function DocumentPage({ type }: { type: DocType }) {
               {t.document.convertedTo(invoiceNumber ?? null)}
             </Link>
           ) : (
-            <StatusBadge type={d.type} status={d.status} overdue={d.overdue} />
+            <StatusBadge type={d.type} status={d.status} overdue={d.overdue} disputed={Boolean(d.dispute)} />
           )}
         </h1>
         <Link to={`/clients/${d.clientId}`}>← {d.billTo?.name ?? t.document.clientFallback}</Link>

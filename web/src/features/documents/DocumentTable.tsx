@@ -27,7 +27,12 @@ export function DocumentTable({ docs, showClient = false }: { docs: Doc[]; showC
             {showClient ? <td>{d.clientName}</td> : null}
             <td className="hide-sm">{date(d.issueDate)}</td>
             <td>
-              <StatusBadge type={d.type} status={d.status} overdue={d.overdue} />
+              <StatusBadge
+                type={d.type}
+                status={d.status}
+                overdue={d.overdue}
+                disputed={Boolean(d.dispute)}
+              />
             </td>
             <td className="num">{money(d.total, d.currency)}</td>
             <td className="num hide-sm">{d.type === 'invoice' ? money(d.amountDue, d.currency) : '—'}</td>

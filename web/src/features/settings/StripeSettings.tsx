@@ -92,6 +92,13 @@ export function StripeSettings() {
           value={s.webhookUrl}
           onFocus={(e) => e.currentTarget.select()}
         />
+        <Field
+          label={t.money.apiVersion}
+          id="stripe-api-version"
+          readOnly
+          value={s.apiVersion}
+          onFocus={(e) => e.currentTarget.select()}
+        />
         <p>
           {t.stripe.events}{' '}
           {s.events.map((ev, i) => (

@@ -4,8 +4,10 @@ import { registerCreateClient } from './create-client';
 import { registerGetClient } from './get-client';
 import { registerGetClientStatementPdf } from './get-client-statement-pdf';
 import { registerGetClientSummary } from './get-client-summary';
+import { registerListClientCredits } from './list-client-credits';
 import { registerListClientDocuments } from './list-client-documents';
 import { registerListClients } from './list-clients';
+import { registerRefundClientCredit } from './refund-client-credit';
 import { registerUpdateClient } from './update-client';
 
 export function registerClientRoutes(app: Router) {
@@ -21,4 +23,6 @@ export function registerClientDocumentRoutes(app: Router) {
   registerGetClientSummary(app);
   registerGetClientStatementPdf(app);
   registerListClientDocuments(app);
+  registerListClientCredits(app);
+  registerRefundClientCredit(app);
 }

@@ -7,7 +7,8 @@ import { formatters } from './format';
 type ListedInvoice = Pick<
   DocumentRow,
   'id' | 'type' | 'number' | 'status' | 'currency' | 'issueDate' | 'dueDate' | 'total' | 'amountPaid'
->;
+> &
+  Partial<Pick<DocumentRow, 'dispute'>>;
 
 /**
  * The cells every invoice list in the portal shows (number linking to the preview,
@@ -32,6 +33,7 @@ export function InvoiceCells(props: {
       <td data-label={m.issued}>{f.date(r.issueDate)}</td>
       <td data-label={m.status} class={overdue ? 'danger' : ''}>
         {overdue ? m.statusName.overdue : m.statusName[r.status as 'sent']}
+        {r.dispute ? <span class="danger"> · {m.disputedStatus}</span> : null}
       </td>
       {props.total ? (
         <td data-label={m.total} class="num">

@@ -174,6 +174,11 @@ export function invoicePages(portal: Hono<PortalEnv>) {
         <p class={view.overdue ? 'danger' : 'muted'}>
           {view.overdue ? m.statusName.overdue : m.statusName[row.status as 'sent']}
         </p>
+        {view.dispute ? (
+          <p class="danger" data-dispute={view.dispute.status}>
+            {m.disputedNote(formatters(lang).money(view.dispute.amount, view.currency))}
+          </p>
+        ) : null}
         <div class="actions">
           <a class="button secondary" href={`/portal/invoices/${row.id}/pdf`} download>
             {m.downloadPdf}

@@ -42,6 +42,14 @@ export function statementPages(portal: Hono<PortalEnv>) {
                 </dd>
                 <dt>{m.overdue}</dt>
                 <dd class={x.overdue ? 'danger' : ''}>{f.money(x.overdue, x.currency)}</dd>
+                {x.credit ? (
+                  <>
+                    <dt>{m.credit}</dt>
+                    <dd data-credit={x.credit} title={m.creditNote}>
+                      {f.money(x.credit, x.currency)}
+                    </dd>
+                  </>
+                ) : null}
               </dl>
             </section>
           ))}

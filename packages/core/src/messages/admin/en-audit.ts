@@ -54,6 +54,8 @@ export const auditEn = {
       'payment.deleted': 'Deleted a payment',
       'payment.received': 'Received a payment through Stripe',
       'payment.refunded': 'Refunded a payment in Stripe',
+      'payment.disputed': 'A payment was disputed (Stripe)',
+      'credit.refunded': 'Refunded a client credit in Stripe',
       'portal_link.created': 'Made a portal sign-in link',
       'portal_link.revoked': 'Revoked a portal sign-in link',
       'ticket.replied': 'Replied to a ticket',

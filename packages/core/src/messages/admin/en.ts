@@ -4,6 +4,7 @@ import { auditEn } from './en-audit';
 import { closingEn } from './en-closing';
 import { connectEn } from './en-connect';
 import { dataEn } from './en-data';
+import { moneyEn } from './en-money';
 import { settingsEn } from './en-settings';
 import { teamEn } from './en-team';
 import { twoFactorEn } from './en-two-factor';
@@ -19,6 +20,7 @@ import { twoFactorEn } from './en-two-factor';
 export const adminEn = {
   ...settingsEn,
   ...closingEn,
+  ...moneyEn,
   ...auditEn,
   ...twoFactorEn,
   ...teamEn,

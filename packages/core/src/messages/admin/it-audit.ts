@@ -55,6 +55,8 @@ export const auditIt = {
       'payment.deleted': 'Ha eliminato un pagamento',
       'payment.received': 'Pagamento ricevuto tramite Stripe',
       'payment.refunded': 'Pagamento rimborsato in Stripe',
+      'payment.disputed': 'Un pagamento è stato contestato (Stripe)',
+      'credit.refunded': 'Credito del cliente rimborsato in Stripe',
       'portal_link.created': 'Ha creato un link di accesso al portale',
       'portal_link.revoked': 'Ha revocato un link di accesso al portale',
       'ticket.replied': 'Ha risposto a una richiesta',

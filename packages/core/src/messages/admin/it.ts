@@ -4,6 +4,7 @@ import { auditIt } from './it-audit';
 import { closingIt } from './it-closing';
 import { connectIt } from './it-connect';
 import { dataIt } from './it-data';
+import { moneyIt } from './it-money';
 import { settingsIt } from './it-settings';
 import { teamIt } from './it-team';
 import { twoFactorIt } from './it-two-factor';
@@ -11,6 +12,7 @@ import { twoFactorIt } from './it-two-factor';
 export const adminIt = {
   ...settingsIt,
   ...closingIt,
+  ...moneyIt,
   ...auditIt,
   ...twoFactorIt,
   ...teamIt,

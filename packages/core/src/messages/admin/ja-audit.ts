@@ -55,6 +55,8 @@ export const auditJa = {
       'payment.deleted': '支払いを削除',
       'payment.received': 'Stripeで支払いを受領',
       'payment.refunded': 'Stripeで支払いを返金',
+      'payment.disputed': '支払いに異議申し立て (Stripe)',
+      'credit.refunded': 'Stripeで顧客のクレジットを返金',
       'portal_link.created': 'ポータルのログインリンクを作成',
       'portal_link.revoked': 'ポータルのログインリンクを無効化',
       'ticket.replied': '問い合わせに返信',

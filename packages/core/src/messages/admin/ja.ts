@@ -4,6 +4,7 @@ import { auditJa } from './ja-audit';
 import { closingJa } from './ja-closing';
 import { connectJa } from './ja-connect';
 import { dataJa } from './ja-data';
+import { moneyJa } from './ja-money';
 import { settingsJa } from './ja-settings';
 import { teamJa } from './ja-team';
 import { twoFactorJa } from './ja-two-factor';
@@ -11,6 +12,7 @@ import { twoFactorJa } from './ja-two-factor';
 export const adminJa = {
   ...settingsJa,
   ...closingJa,
+  ...moneyJa,
   ...auditJa,
   ...twoFactorJa,
   ...teamJa,

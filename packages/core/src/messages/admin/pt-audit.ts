@@ -55,6 +55,8 @@ export const auditPt = {
       'payment.deleted': 'Apagou um pagamento',
       'payment.received': 'Recebeu um pagamento pelo Stripe',
       'payment.refunded': 'Reembolsou um pagamento no Stripe',
+      'payment.disputed': 'Um pagamento foi contestado (Stripe)',
+      'credit.refunded': 'Reembolsou um crédito do cliente no Stripe',
       'portal_link.created': 'Criou uma ligação de acesso ao portal',
       'portal_link.revoked': 'Revogou uma ligação de acesso ao portal',
       'ticket.replied': 'Respondeu a um pedido de suporte',

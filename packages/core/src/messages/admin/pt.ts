@@ -4,6 +4,7 @@ import { auditPt } from './pt-audit';
 import { closingPt } from './pt-closing';
 import { connectPt } from './pt-connect';
 import { dataPt } from './pt-data';
+import { moneyPt } from './pt-money';
 import { settingsPt } from './pt-settings';
 import { teamPt } from './pt-team';
 import { twoFactorPt } from './pt-two-factor';
@@ -11,6 +12,7 @@ import { twoFactorPt } from './pt-two-factor';
 export const adminPt = {
   ...settingsPt,
   ...closingPt,
+  ...moneyPt,
   ...auditPt,
   ...twoFactorPt,
   ...teamPt,

@@ -55,6 +55,8 @@ export const auditRu = {
       'payment.deleted': 'Удалил платёж',
       'payment.received': 'Получен платёж через Stripe',
       'payment.refunded': 'Возврат платежа в Stripe',
+      'payment.disputed': 'Платёж оспорен (Stripe)',
+      'credit.refunded': 'Возврат переплаты клиента в Stripe',
       'portal_link.created': 'Создал ссылку для входа в портал',
       'portal_link.revoked': 'Отозвал ссылку для входа в портал',
       'ticket.replied': 'Ответил на обращение',

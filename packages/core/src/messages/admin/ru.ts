@@ -5,6 +5,7 @@ import { auditRu } from './ru-audit';
 import { closingRu } from './ru-closing';
 import { connectRu } from './ru-connect';
 import { dataRu } from './ru-data';
+import { moneyRu } from './ru-money';
 import { settingsRu } from './ru-settings';
 import { teamRu } from './ru-team';
 import { twoFactorRu } from './ru-two-factor';
@@ -12,6 +13,7 @@ import { twoFactorRu } from './ru-two-factor';
 export const adminRu = {
   ...settingsRu,
   ...closingRu,
+  ...moneyRu,
   ...auditRu,
   ...twoFactorRu,
   ...teamRu,

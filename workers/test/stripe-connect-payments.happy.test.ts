@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { json, signUp } from './helpers/api';
+import { call, json, signUp } from './helpers/api';
 import {
   checkout,
   checkoutRequests,
@@ -8,6 +8,7 @@ import {
   intentOf,
   invoiceOf,
   onlineStates,
+  openDispute,
   runCron,
   settleIntent,
   startPay,
@@ -90,5 +91,60 @@ describe('Stripe Connect: paying again and reconciliation on the connected accou
     expect(asked.every((r) => r.stripeAccount === accountId)).toBe(true);
     expect(await invoiceOf(owner, invoice.id)).toMatchObject({ status: 'paid', amountDue: 0 });
     expect(await onlineStates(owner, invoice.id)).toEqual([{ id: sessionId, state: 'paid' }]);
+  });
+});
+
+describe('Stripe Connect: money after a payment on the connected account', () => {
+  it('a dispute on the connected account comes through the Connect endpoint and the amount is owed again', async () => {
+    const owner = await signUp();
+    const { accountId, invoice, cookie } = await connectPayable(owner, { currency: 'EUR' });
+    const { sessionId } = await checkout(cookie, invoice.id);
+    const paid = await completeCheckout(sessionId, 'paid');
+    expect((await json(await deliverConnectSigned(paid.payload))).outcome).toBe('paid');
+
+    const opened = await openDispute(intentOf(paid), { reason: 'fraudulent' });
+    const outcomes: string[] = [];
+    for (const e of opened.events) {
+      expect(JSON.parse(e.payload).account).toBe(accountId);
+      outcomes.push((await json(await deliverConnectSigned(e.payload))).outcome);
+    }
+    expect(outcomes).toEqual(['dispute', 'dispute']);
+    expect(await invoiceOf(owner, invoice.id)).toMatchObject({
+      amountPaid: 0,
+      amountDue: invoice.total,
+      dispute: { amount: invoice.total, status: 'needs_response', reason: 'fraudulent' },
+    });
+  });
+
+  it('credit beyond the amount due is refunded in one click on the connected account', async () => {
+    const owner = await signUp();
+    const { accountId, client, invoice, cookie } = await connectPayable(owner, { currency: 'EUR' });
+    const { sessionId } = await checkout(cookie, invoice.id);
+    await call(`/invoices/${invoice.id}/payments`, {
+      method: 'POST',
+      as: owner,
+      body: { amount: 3000, date: '2026-03-01', method: 'bank transfer' },
+    });
+    const paid = await completeCheckout(sessionId, 'paid');
+    expect((await json(await deliverConnectSigned(paid.payload))).outcome).toBe('paid');
+    const [credit] = (await json(await call(`/clients/${client.id}/credits`, { as: owner }))).data;
+    expect(credit).toMatchObject({ amount: 3000, state: 'open' });
+
+    const res = await call(`/clients/${client.id}/credits/${credit.id}/refund`, {
+      method: 'POST',
+      as: owner,
+      headers: { 'idempotency-key': crypto.randomUUID() },
+    });
+    expect(res.status).toBe(200);
+    expect(await json(res)).toMatchObject({ state: 'refunded' });
+    const refunds = (await fakeRequests()).filter(
+      (r) => r.method === 'POST' && r.path === '/v1/refunds' && r.body.metadata?.creditId === credit.id,
+    );
+    expect(refunds).toHaveLength(1);
+    expect(refunds[0]).toMatchObject({
+      stripeAccount: accountId,
+      keyLast4: PLATFORM_SECRET_KEY.slice(-4),
+      body: { payment_intent: intentOf(paid), amount: '3000' },
+    });
   });
 });
