@@ -17,6 +17,8 @@ describe('A Stripe dispute in the browser (against the local Stripe stand-in)', 
     const admin = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await signUpInBrowser(admin, baseUrl, 'Dispute Studio', `e2e.dispute.${Date.now()}@example.com`);
     await admin.getByRole('link', { name: 'Settings' }).click();
+    // Pasted keys are the self-hosting way, under Connect.
+    await admin.getByText('Use your own keys (self-hosting)').click();
     const webhookUrl = await admin.getByLabel('Webhook URL').inputValue();
     // The version to create the endpoint with is shown beside its URL.
     expect(await admin.getByLabel(/Stripe API version/).inputValue()).toBe(Stripe.API_VERSION);
