@@ -32,7 +32,7 @@ function run(step: string, cmd: string, args: string[], cwd = ROOT): boolean {
  * stalled test shows as a failure with its name printed above rather than as a run that
  * never ends.
  */
-function vitest(step: string, cwd: string, extra: string[] = [], minutes = 30) {
+function vitest(step: string, cwd: string, extra: string[] = [], minutes = 45) {
   const report = join(RESULTS, `${step.replace(/\W+/g, '-')}.json`);
   console.log(`\n› ${step}`);
   const t = Date.now();
