@@ -11,7 +11,7 @@ const shots = join(OUTPUT, 'payments');
 mkdirSync(shots, { recursive: true });
 
 describe('Stripe Pay now in the browser (against the local Stripe stand-in)', () => {
-  it('Settings connects Stripe → portal Pay now → webhook → Paid in the portal and the admin app, receipt mailed', {
+  it('Settings connects Stripe → portal Pay now (today’s Stripe.js) → webhook → Paid, receipt mailed; a declined debit → the client pays again → Paid', {
     timeout: 120_000,
   }, async () => {
     const admin = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -88,5 +88,49 @@ describe('Stripe Pay now in the browser (against the local Stripe stand-in)', ()
       (m) => m.attachments.length === 0 && (m.text ?? '').includes(invoice.number),
     );
     expect(receipt?.text).toContain(invoice.number);
+
+    // A second invoice, paid by bank debit that the bank later declines: the client pays again.
+    const draft2 = await post('/invoices', {
+      clientId: client.id,
+      currency: 'EUR',
+      lines: [{ description: 'Manutenzione', quantity: 1, unitPrice: 10000, taxRate: 22 }],
+    });
+    const second = await post(`/invoices/${draft2.id}/send`, {});
+    await portal.goto(`${baseUrl}/portal/invoices/${second.id}`);
+    await portal.getByRole('link', { name: 'Paga ora' }).click();
+    await checkout.getByRole('button', { name: 'Pay €122.00' }).waitFor();
+    // The page runs today's Stripe.js API; the old name throws, as Stripe.js does since dahlia.
+    const oldName = await portal.evaluate(() => {
+      const stripe = Reflect.get(window, 'Stripe') as (key: string) => {
+        initEmbeddedCheckout(o: object): unknown;
+      };
+      try {
+        stripe(document.getElementById('checkout')?.dataset.key ?? '').initEmbeddedCheckout({});
+        return 'no error';
+      } catch (e) {
+        return e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      }
+    });
+    expect(oldName).toMatch(/^IntegrationError: .*createEmbeddedCheckoutPage/);
+    await checkout.getByRole('button', { name: /bank debit/ }).click();
+    await portal.waitForURL(/\/payment\?session_id=cs_test_/);
+    const debitSession = new URL(portal.url()).searchParams.get('session_id');
+    await portal.locator('[data-payment-state="processing"]').waitFor({ timeout: 20_000 });
+    const declined = await fetch(`${stripeUrl}/_fake/checkout/sessions/${debitSession}/complete`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ outcome: 'async_failed' }),
+    });
+    expect(declined.status).toBe(200);
+    await portal.goto(`${baseUrl}/portal/invoices/${second.id}`);
+    await portal.locator('[data-last-attempt="failed"]').waitFor();
+    await portal.screenshot({ path: join(shots, '5-debit-failed-pay-again.png'), fullPage: true });
+    await portal.getByRole('link', { name: 'Paga ora' }).click();
+    await checkout.getByRole('button', { name: 'Pay €122.00' }).click();
+    await portal.waitForURL(/\/payment\?session_id=cs_test_/);
+    expect(new URL(portal.url()).searchParams.get('session_id')).not.toBe(debitSession);
+    await portal.locator('[data-payment-state="paid"]').waitFor({ timeout: 20_000 });
+    await portal.goto(`${baseUrl}/portal/invoices/${second.id}`);
+    expect(await portal.locator('main').textContent()).toContain('Pagata');
   });
 });

@@ -1,7 +1,42 @@
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { call, createClient, createInvoice, json, pay, sendInvoice, signUp } from './helpers/api';
+import {
+  call,
+  createClient,
+  createInvoice,
+  issuedInvoice,
+  json,
+  pay,
+  sendInvoice,
+  signUp,
+} from './helpers/api';
 import { portal, portalCookie } from './helpers/portal';
-import { checkout, fakeRequests, payableInvoice, startPay } from './helpers/stripe';
+import {
+  checkout,
+  checkoutRequests,
+  completeCheckout,
+  deliverSigned,
+  fakeRequests,
+  intentOf,
+  invoiceOf,
+  lapseCheckout,
+  onlineStates,
+  payableInvoice,
+  runCron,
+  settleIntent,
+  startPay,
+  stripeFor,
+} from './helpers/stripe';
+
+/** A CSP header as directive → sources. */
+const directives = (csp: string) =>
+  Object.fromEntries(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((parts) => parts[0])
+      .map(([name, ...sources]) => [name as string, sources]),
+  ) as Record<string, string[] | undefined>;
 
 describe('Pay now (embedded Checkout)', () => {
   it('creates a session for the amount due, in the invoice currency, with metadata and an idempotency key', async () => {
@@ -15,7 +50,8 @@ describe('Pay now (embedded Checkout)', () => {
     const req = (await fakeRequests()).find(
       (r) => r.path === '/v1/checkout/sessions' && r.body.metadata?.invoiceId === invoice.id,
     );
-    expect(req?.idempotencyKey).toBe(`checkout:${invoice.id}:EUR:${due}`);
+    // The first attempt, and a hash of every parameter sent.
+    expect(req?.idempotencyKey).toMatch(new RegExp(`^checkout:${invoice.id}:0:[0-9a-f]{48}$`));
     expect(req?.body).toMatchObject({
       mode: 'payment',
       ui_mode: 'embedded_page',
@@ -115,12 +151,193 @@ describe('Pay now (embedded Checkout)', () => {
 
     const res = await portal(`/invoices/${invoice.id}/pay`, cookie);
     expect(res.status).toBe(200);
-    const csp = res.headers.get('content-security-policy') ?? '';
-    expect(csp).toMatch(/script-src 'nonce-[^']+' http:\/\/127\.0\.0\.1:\d+/);
-    expect(csp).toContain('frame-src http://127.0.0.1');
-    expect(csp).toContain("frame-ancestors 'none'");
+    const csp = directives(res.headers.get('content-security-policy') ?? '');
+    const local = new URL(env.STRIPE_JS_URL as string).origin;
+    // Stripe's security guide for Stripe.js and Checkout, exactly, plus the local stand-in.
+    expect(csp['script-src']?.slice(1)).toEqual([
+      'https://js.stripe.com',
+      'https://*.js.stripe.com',
+      'https://checkout.stripe.com',
+      'https://maps.googleapis.com',
+      local,
+    ]);
+    expect(csp['script-src']?.[0]).toMatch(/^'nonce-[^']+'$/);
+    expect(csp['frame-src']).toEqual([
+      'https://js.stripe.com',
+      'https://*.js.stripe.com',
+      'https://hooks.stripe.com',
+      'https://checkout.stripe.com',
+      local,
+    ]);
+    expect(csp['connect-src']).toEqual([
+      "'self'",
+      'https://api.stripe.com',
+      'https://checkout.stripe.com',
+      'https://maps.googleapis.com',
+      local,
+    ]);
+    expect(csp['img-src']).toEqual(["'self'", 'https://*.stripe.com', local]);
+    expect(csp['frame-ancestors']).toEqual(["'none'"]);
+    expect(csp['default-src']).toEqual(["'none'"]);
+    // Pop-up payment methods must be able to talk back to the page.
+    expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin-allow-popups');
     const html = await res.text();
     expect(html).toContain(`data-key="${keys.publishableKey}"`);
     expect(html).toMatch(/<script nonce="[^"]+" src="http:\/\/127\.0\.0\.1:\d+\/v3\/"/);
+    // Today's Stripe.js: the old initEmbeddedCheckout throws an IntegrationError.
+    expect(html).toContain('stripe.createEmbeddedCheckoutPage(');
+    expect(html).not.toContain('initEmbeddedCheckout');
+  });
+
+  it('a repeated Pay now with the same parameters hands back the open session without creating another', async () => {
+    const owner = await signUp();
+    const { invoice, cookie } = await payableInvoice(owner);
+    const first = await checkout(cookie, invoice.id);
+    const second = await checkout(cookie, invoice.id);
+    expect(second).toEqual(first);
+    expect(await checkoutRequests(invoice.id)).toHaveLength(1);
+    expect(await onlineStates(owner, invoice.id)).toEqual([{ id: first.sessionId, state: 'open' }]);
+  });
+
+  it('switching the portal language opens a new session (no 502) and expires the older open one first', async () => {
+    const owner = await signUp();
+    const { invoice, cookie, keys } = await payableInvoice(owner);
+    const english = await checkout(cookie, invoice.id);
+    const res = await startPay(`${cookie}; clientele_lang=it`, invoice.id);
+    expect(res.status).toBe(200);
+    const italian = await json<{ sessionId: string }>(res);
+    expect(italian.sessionId).not.toBe(english.sessionId);
+    const [a, b] = await checkoutRequests(invoice.id);
+    expect(a?.body.locale).toBe('en');
+    expect(b?.body.locale).toBe('it');
+    expect(b?.body.line_items[0].price_data.product_data.name).toBe(`Fattura ${invoice.number}`);
+    expect(b?.idempotencyKey).not.toBe(a?.idempotencyKey);
+    // The English session can no longer be paid: Stripe holds it expired, and so do we.
+    const expireCall = (await fakeRequests()).find(
+      (r) => r.path === `/v1/checkout/sessions/${english.sessionId}/expire`,
+    );
+    expect(expireCall?.method).toBe('POST');
+    const atStripe = await stripeFor(keys.secretKey).checkout.sessions.retrieve(english.sessionId);
+    expect(atStripe.status).toBe('expired');
+    expect(await onlineStates(owner, invoice.id)).toEqual([
+      { id: italian.sessionId, state: 'open' },
+      { id: english.sessionId, state: 'expired' },
+    ]);
+  });
+
+  it('a changed email also gets a new session (with the new address), never an idempotency error', async () => {
+    const owner = await signUp();
+    const { invoice, cookie, client } = await payableInvoice(owner);
+    const before = await checkout(cookie, invoice.id);
+    const changed = await call(`/clients/${client.id}`, {
+      method: 'PATCH',
+      body: { email: 'new.address@example.com' },
+      as: owner,
+    });
+    expect(changed.status).toBe(200);
+    const after = await checkout(cookie, invoice.id);
+    expect(after.sessionId).not.toBe(before.sessionId);
+    const [, second] = await checkoutRequests(invoice.id);
+    expect(second?.body.customer_email).toBe('new.address@example.com');
+    expect((await onlineStates(owner, invoice.id)).map((o) => o.state)).toEqual(['open', 'expired']);
+  });
+
+  it('a failed bank debit: the invoice page says so and Pay now opens a new session', {
+    timeout: 20_000,
+  }, async () => {
+    const owner = await signUp();
+    const { invoice, cookie, keys } = await payableInvoice(owner);
+    const first = await checkout(cookie, invoice.id);
+    const started = await completeCheckout(first.sessionId, 'unpaid');
+    await deliverSigned(owner.tenantId, started.payload, keys.webhookSecret);
+    expect((await startPay(cookie, invoice.id)).status).toBe(409); // the debit is settling
+    const failed = await completeCheckout(first.sessionId, 'async_failed');
+    expect((await deliverSigned(owner.tenantId, failed.payload, keys.webhookSecret)).status).toBe(200);
+
+    const page = await (await portal(`/invoices/${invoice.id}`, cookie)).text();
+    expect(page).toContain('data-last-attempt="failed"');
+    expect(page).toContain('Your last payment did not go through. You can pay again.');
+    expect(page).toContain(`href="/portal/invoices/${invoice.id}/pay"`);
+    const again = await checkout(cookie, invoice.id);
+    expect(again.sessionId).not.toBe(first.sessionId);
+    const paid = await completeCheckout(again.sessionId, 'paid');
+    await deliverSigned(owner.tenantId, paid.payload, keys.webhookSecret);
+    expect(await invoiceOf(owner, invoice.id)).toMatchObject({ status: 'paid', amountDue: 0 });
+  });
+
+  it('an expired session (checkout.session.expired) frees the invoice: the page says so, Pay now opens a new one', {
+    timeout: 20_000,
+  }, async () => {
+    const owner = await signUp();
+    const { invoice, cookie, keys } = await payableInvoice(owner);
+    const first = await checkout(cookie, invoice.id);
+    const expired = await lapseCheckout(first.sessionId);
+    expect(expired.type).toBe('checkout.session.expired');
+    const res = await deliverSigned(owner.tenantId, expired.payload, keys.webhookSecret);
+    expect(await json(res)).toMatchObject({ outcome: 'expired' });
+    expect(await onlineStates(owner, invoice.id)).toEqual([{ id: first.sessionId, state: 'expired' }]);
+    const page = await (await portal(`/invoices/${invoice.id}`, cookie)).text();
+    expect(page).toContain('data-last-attempt="expired"');
+    const returned = await (
+      await portal(`/invoices/${invoice.id}/payment?session_id=${first.sessionId}`, cookie)
+    ).text();
+    expect(returned).toContain('data-payment-state="expired"');
+    expect(returned).toContain(`href="/portal/invoices/${invoice.id}/pay"`);
+    const again = await checkout(cookie, invoice.id);
+    expect(again.sessionId).not.toBe(first.sessionId);
+    // A second attempt: its own idempotency key.
+    const [a, b] = await checkoutRequests(invoice.id);
+    expect(a?.idempotencyKey).toMatch(new RegExp(`^checkout:${invoice.id}:0:`));
+    expect(b?.idempotencyKey).toMatch(new RegExp(`^checkout:${invoice.id}:1:`));
+  });
+
+  it('reconciliation finds a session that expired without its webhook; Pay now then opens a new one', {
+    timeout: 20_000,
+  }, async () => {
+    const owner = await signUp();
+    const { invoice, cookie } = await payableInvoice(owner);
+    const first = await checkout(cookie, invoice.id);
+    await lapseCheckout(first.sessionId); // event never delivered
+    await runCron();
+    expect(await onlineStates(owner, invoice.id)).toEqual([{ id: first.sessionId, state: 'expired' }]);
+    const again = await checkout(cookie, invoice.id);
+    expect(again.sessionId).not.toBe(first.sessionId);
+  });
+
+  it('reconciliation asks Stripe about processing debits: a succeeded PaymentIntent pays once, a failed one frees the invoice', {
+    timeout: 20_000,
+  }, async () => {
+    const owner = await signUp();
+    const one = await payableInvoice(owner);
+    const s1 = await checkout(one.cookie, one.invoice.id);
+    const started1 = await completeCheckout(s1.sessionId, 'unpaid');
+    await deliverSigned(owner.tenantId, started1.payload, one.keys.webhookSecret);
+
+    // Same business and Stripe account, another client and invoice.
+    const other = await issuedInvoice(owner, {}, { email: 'second.client@example.com' });
+    const two = { invoice: other.invoice, cookie: await portalCookie(owner, other.client.id) };
+    const s2 = await checkout(two.cookie, two.invoice.id);
+    const started2 = await completeCheckout(s2.sessionId, 'unpaid');
+    await deliverSigned(owner.tenantId, started2.payload, one.keys.webhookSecret);
+
+    // Nothing settled yet: the cron leaves both processing.
+    await runCron();
+    expect((await onlineStates(owner, one.invoice.id))[0]?.state).toBe('processing');
+
+    // The async_payment_* webhooks are lost; only the PaymentIntents know.
+    await settleIntent(intentOf(started1), 'succeeded');
+    await settleIntent(intentOf(started2), 'requires_payment_method');
+    await runCron();
+    await runCron(); // a second tick changes nothing
+    expect(await invoiceOf(owner, one.invoice.id)).toMatchObject({ status: 'paid', amountDue: 0 });
+    const paid = await json(await call(`/invoices/${one.invoice.id}/payments`, { as: owner }));
+    expect(paid.data).toHaveLength(1);
+    expect(paid.data[0]).toMatchObject({ source: 'stripe', reference: intentOf(started1) });
+    expect(await onlineStates(owner, one.invoice.id)).toEqual([{ id: s1.sessionId, state: 'paid' }]);
+
+    expect(await onlineStates(owner, two.invoice.id)).toEqual([{ id: s2.sessionId, state: 'failed' }]);
+    expect((await invoiceOf(owner, two.invoice.id)).amountPaid).toBe(0);
+    const again = await checkout(two.cookie, two.invoice.id);
+    expect(again.sessionId).not.toBe(s2.sessionId);
   });
 });

@@ -53,6 +53,53 @@ export interface Charge {
   status: 'succeeded';
 }
 
+/** The PaymentIntent behind a completed session: its status is how a bank debit ended. */
+export interface PaymentIntent {
+  id: string;
+  object: 'payment_intent';
+  amount: number;
+  amount_received: number;
+  created: number;
+  currency: string;
+  latest_charge: string | null;
+  livemode: false;
+  metadata: Metadata;
+  status: 'processing' | 'succeeded' | 'requires_payment_method' | 'canceled';
+}
+
+/**
+ * Stripe's minimum charge per currency in its own units (docs.stripe.com/currencies); the
+ * stand-in refuses less, as Stripe does, so the product's own check is what tests see.
+ */
+export const MINIMUM_CHARGE: Record<string, number> = {
+  usd: 50,
+  aed: 200,
+  aud: 50,
+  bgn: 100,
+  brl: 50,
+  cad: 50,
+  chf: 50,
+  czk: 1500,
+  dkk: 250,
+  eur: 50,
+  gbp: 30,
+  hkd: 400,
+  huf: 17500,
+  inr: 50,
+  jpy: 50,
+  mxn: 1000,
+  myr: 200,
+  nok: 300,
+  nzd: 50,
+  pln: 200,
+  ron: 200,
+  sek: 300,
+  sgd: 50,
+  thb: 1000,
+};
+/** Eight digits at most, in every currency. */
+export const MAXIMUM_CHARGE = 99_999_999;
+
 /** Stripe's public session shape (the stand-in's own bookkeeping fields left out). */
 export function publicSession(s: CheckoutSession) {
   const { line_items_preview: _, payment_intent_metadata: __, ...rest } = s;

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import qs from 'qs';
-import Stripe from 'stripe';
+import { type Account, newAccount, settle } from './account';
 import { checkoutPage, redirectPage, STRIPE_JS } from './browser';
-import { type Charge, type CheckoutSession, event, publicSession, stripeError, stripeId } from './objects';
+import { eventSender } from './events';
+import { type CheckoutSession, publicSession, stripeError, stripeId } from './objects';
+import { newSession } from './sessions';
 
 /**
  * A local Stripe for tests and `npm start`: the real `stripe` SDK talks to it (form-encoded
@@ -35,12 +37,10 @@ export interface SignedEvent {
   signature: string | null;
 }
 
-interface Account {
-  sessions: Map<string, CheckoutSession>;
-  charges: Map<string, Charge>;
-  endpoints: { id: string; url: string; secret: string; enabled_events: string[] }[];
-  idempotency: Map<string, { hash: string; status: number; body: unknown }>;
-}
+const INTENT_STATUSES = ['processing', 'succeeded', 'requires_payment_method', 'canceled'] as const;
+
+/** Stripe keeps an idempotency key for at least 24 hours; after that it is a new request. */
+const IDEMPOTENCY_SECONDS = 24 * 3600;
 
 export interface FakeStripe {
   url: string;
@@ -50,7 +50,6 @@ export interface FakeStripe {
 }
 
 const KEY = /^sk_test_[A-Za-z0-9]{8,}$/;
-const signer = new Stripe('sk_test_signer_only');
 
 export async function startFakeStripe(opts: { port?: number; host?: string } = {}): Promise<FakeStripe> {
   const accounts = new Map<string, Account>();
@@ -58,47 +57,20 @@ export async function startFakeStripe(opts: { port?: number; host?: string } = {
   const requests: RecordedRequest[] = [];
   const deliveries: Delivery[] = [];
   const host = opts.host ?? '127.0.0.1';
+  /** Seconds the stand-in's clock runs ahead (`/_fake/clock`), so tests can let a day pass. */
+  let clockOffset = 0;
+  const now = () => Math.floor(Date.now() / 1000) + clockOffset;
 
   const accountFor = (key: string) => {
     let a = accounts.get(key);
     if (!a) {
-      a = { sessions: new Map(), charges: new Map(), endpoints: [], idempotency: new Map() };
+      a = newAccount();
       accounts.set(key, a);
     }
     return a;
   };
 
-  async function sign(a: Account, payload: string) {
-    const secret = a.endpoints[0]?.secret;
-    return secret ? signer.webhooks.generateTestHeaderStringAsync({ payload, secret }) : null;
-  }
-
-  /** Sends an event to every endpoint of the account, retrying like Stripe (here: 3 quick tries). */
-  async function emit(a: Account, type: string, object: unknown): Promise<SignedEvent> {
-    const e = event(type, object);
-    const payload = JSON.stringify(e, null, 2);
-    for (const ep of a.endpoints) {
-      if (!ep.enabled_events.includes('*') && !ep.enabled_events.includes(type)) continue;
-      const header = await signer.webhooks.generateTestHeaderStringAsync({ payload, secret: ep.secret });
-      let status: number | null = null;
-      for (let attempt = 0; attempt < 3 && (status === null || status >= 300); attempt++) {
-        try {
-          const res = await fetch(ep.url, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'stripe-signature': header },
-            body: payload,
-          });
-          status = res.status;
-          await res.arrayBuffer();
-        } catch {
-          status = null;
-        }
-        if (status === null || status >= 300) await new Promise((r) => setTimeout(r, 200 * (attempt + 1)));
-      }
-      deliveries.push({ eventId: e.id, type, url: ep.url, status });
-    }
-    return { id: e.id, type, payload, signature: await sign(a, payload) };
-  }
+  const emit = eventSender(deliveries);
 
   function complete(
     a: Account,
@@ -112,34 +84,21 @@ export async function startFakeStripe(opts: { port?: number; host?: string } = {
       s.status = 'complete';
       s.payment_intent ??= stripeId('pi');
       s.payment_status = outcome;
-      if (outcome === 'paid') charge(a, s);
+      settle(a, s, outcome === 'paid' ? 'succeeded' : 'processing', now());
       return emit(a, 'checkout.session.completed', publicSession(s));
     }
     if (outcome === 'async_succeeded') {
-      s.payment_status = 'paid';
-      charge(a, s);
+      settle(a, s, 'succeeded', now());
       return emit(a, 'checkout.session.async_payment_succeeded', publicSession(s));
     }
+    settle(a, s, 'requires_payment_method', now());
     return emit(a, 'checkout.session.async_payment_failed', publicSession(s));
   }
 
-  function charge(a: Account, s: CheckoutSession) {
-    const pi = s.payment_intent ?? stripeId('pi');
-    a.charges.set(pi, {
-      id: stripeId('ch'),
-      object: 'charge',
-      amount: s.amount_total,
-      amount_captured: s.amount_total,
-      amount_refunded: 0,
-      created: Math.floor(Date.now() / 1000),
-      currency: s.currency,
-      livemode: false,
-      metadata: s.payment_intent_metadata,
-      paid: true,
-      payment_intent: pi,
-      refunded: false,
-      status: 'succeeded',
-    });
+  /** A session that ran out of time unpaid (or was expired through the API). */
+  function expire(a: Account, s: CheckoutSession) {
+    s.status = 'expired';
+    return emit(a, 'checkout.session.expired', publicSession(s));
   }
 
   async function api(req: IncomingMessage, path: string, body: Record<string, unknown>, url: URL) {
@@ -164,17 +123,22 @@ export async function startFakeStripe(opts: { port?: number; host?: string } = {
       const hash = createHash('sha256')
         .update(`${path}\n${JSON.stringify(body)}`)
         .digest('hex');
-      const seen = a.idempotency.get(idempotencyKey);
+      let seen = a.idempotency.get(idempotencyKey);
+      if (seen && now() - seen.at > IDEMPOTENCY_SECONDS) {
+        a.idempotency.delete(idempotencyKey);
+        seen = undefined;
+      }
       if (seen && seen.hash !== hash) {
         return stripeError(
           400,
-          'Keys for idempotent requests can only be used with the same parameters they were first used with.',
+          `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${idempotencyKey}' if you meant to execute a different request.`,
           { type: 'idempotency_error' },
         );
       }
       if (seen) return { status: seen.status, body: seen.body };
       const result = await route(a, req, path, body, url);
-      a.idempotency.set(idempotencyKey, { hash, ...result });
+      // As Stripe: a request refused before it ran (bad parameters) leaves no result behind.
+      if (result.status < 400) a.idempotency.set(idempotencyKey, { hash, ...result, at: now() });
       return result;
     }
     return route(a, req, path, body, url);
@@ -209,6 +173,34 @@ export async function startFakeStripe(opts: { port?: number; host?: string } = {
       return { status: 200, body: { object: 'webhook_endpoint', status: 'enabled', livemode: false, ...ep } };
     }
     if (req.method === 'POST' && path === '/v1/checkout/sessions') return createSession(a, body);
+    const expiring = path.match(/^\/v1\/checkout\/sessions\/([^/]+)\/expire$/);
+    if (req.method === 'POST' && expiring) {
+      const s = a.sessions.get(expiring[1]!);
+      if (!s) {
+        return stripeError(404, `No such checkout.session: '${expiring[1]}'`, {
+          code: 'resource_missing',
+          param: 'session',
+        });
+      }
+      if (s.status !== 'open') {
+        return stripeError(
+          400,
+          `This Checkout Session is ${s.status}; only a Checkout Session with status \`open\` can be expired.`,
+        );
+      }
+      await expire(a, s);
+      return { status: 200, body: publicSession(s) };
+    }
+    const intent = path.match(/^\/v1\/payment_intents\/([^/]+)$/);
+    if (req.method === 'GET' && intent) {
+      const pi = a.intents.get(intent[1]!);
+      return pi
+        ? { status: 200, body: pi }
+        : stripeError(404, `No such payment_intent: '${intent[1]}'`, {
+            code: 'resource_missing',
+            param: 'intent',
+          });
+    }
     const one = path.match(/^\/v1\/checkout\/sessions\/([^/]+)$/);
     if (req.method === 'GET' && one) {
       const s = a.sessions.get(one[1]!);
@@ -242,57 +234,11 @@ export async function startFakeStripe(opts: { port?: number; host?: string } = {
   }
 
   function createSession(a: Account, body: Record<string, unknown>) {
-    type Line = {
-      price_data?: { currency?: string; unit_amount?: string; product_data?: { name?: string } };
-      quantity?: string;
-    };
-    const lines = (body.line_items as Line[] | undefined) ?? [];
-    const line = lines[0];
-    const currency = line?.price_data?.currency;
-    const unit = Number(line?.price_data?.unit_amount);
-    if (body.mode !== 'payment') return stripeError(400, 'Missing required param: mode.', { param: 'mode' });
-    if (!currency || !Number.isInteger(unit) || unit <= 0) {
-      return stripeError(400, 'Invalid line_items[0][price_data]', { param: 'line_items[0][price_data]' });
-    }
-    if (['bhd', 'jod', 'kwd', 'omr', 'tnd'].includes(currency) && unit % 10 !== 0) {
-      return stripeError(400, 'Amounts in three-decimal currencies must end in 0.', {
-        param: 'line_items[0][price_data][unit_amount]',
-      });
-    }
-    const uiMode = String(body.ui_mode ?? 'hosted_page');
-    if (uiMode === 'embedded_page' && !body.return_url) {
-      return stripeError(400, 'return_url is required for ui_mode embedded_page', { param: 'return_url' });
-    }
-    const quantity = Number(line?.quantity ?? 1);
-    const id = stripeId('cs_test');
-    const now = Math.floor(Date.now() / 1000);
-    const s: CheckoutSession = {
-      id,
-      object: 'checkout.session',
-      amount_subtotal: unit * quantity,
-      amount_total: unit * quantity,
-      client_secret: `${id}_secret_${stripeId('x').slice(2)}`,
-      created: now,
-      currency,
-      customer_email: (body.customer_email as string | undefined) ?? null,
-      customer_details: null,
-      expires_at: now + 24 * 3600,
-      livemode: false,
-      metadata: (body.metadata as Record<string, string> | undefined) ?? {},
-      mode: 'payment',
-      payment_intent: null,
-      payment_status: 'unpaid',
-      return_url: (body.return_url as string | undefined) ?? null,
-      status: 'open',
-      ui_mode: uiMode,
-      url: null,
-      line_items_preview: [{ name: line?.price_data?.product_data?.name ?? '', quantity, unit_amount: unit }],
-      payment_intent_metadata:
-        (body.payment_intent_data as { metadata?: Record<string, string> } | undefined)?.metadata ?? {},
-    };
-    a.sessions.set(id, s);
-    sessionOwner.set(id, a);
-    return { status: 200, body: publicSession(s) };
+    const made = newSession(body, now());
+    if (!made.ok) return made.refusal;
+    a.sessions.set(made.session.id, made.session);
+    sessionOwner.set(made.session.id, a);
+    return { status: 200, body: publicSession(made.session) };
   }
 
   const bySecret = (secret: string) => {
@@ -313,6 +259,37 @@ export async function startFakeStripe(opts: { port?: number; host?: string } = {
       if (body.amount_total !== undefined) override.amount_total = Number(body.amount_total);
       if (typeof body.currency === 'string') override.currency = body.currency;
       return { status: 200, body: await complete(a, s, outcome, override) };
+    }
+    const lapsed = path.match(/^\/_fake\/checkout\/sessions\/([^/]+)\/expire$/);
+    if (req.method === 'POST' && lapsed) {
+      const a = sessionOwner.get(lapsed[1]!);
+      const s = a?.sessions.get(lapsed[1]!);
+      if (!a || !s) return { status: 404, body: { error: 'no such session' } };
+      if (s.status !== 'open') return { status: 409, body: { error: `session is ${s.status}` } };
+      return { status: 200, body: await expire(a, s) };
+    }
+    // How a bank debit ended, without any event: the webhook that would say so is "lost".
+    const settled = path.match(/^\/_fake\/payment_intents\/([^/]+)$/);
+    if (req.method === 'POST' && settled) {
+      const status = INTENT_STATUSES.find((x) => x === body.status);
+      if (!status) {
+        return {
+          status: 400,
+          body: { error: 'status: processing | succeeded | requires_payment_method | canceled' },
+        };
+      }
+      for (const a of accounts.values()) {
+        const pi = a.intents.get(settled[1]!);
+        const s = [...a.sessions.values()].find((x) => x.payment_intent === settled[1]);
+        if (!pi || !s) continue;
+        settle(a, s, status, now());
+        return { status: 200, body: a.intents.get(settled[1]!) };
+      }
+      return { status: 404, body: { error: 'no such payment_intent' } };
+    }
+    if (req.method === 'POST' && path === '/_fake/clock') {
+      clockOffset += Number(body.advance_seconds ?? 0);
+      return { status: 200, body: { now: now() } };
     }
     if (req.method === 'POST' && path === '/_fake/refunds') {
       for (const a of accounts.values()) {

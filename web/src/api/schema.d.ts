@@ -1885,7 +1885,7 @@ export interface components {
             id: string;
             invoiceId: string;
             /** @enum {string} */
-            state: "open" | "processing" | "paid" | "failed" | "mismatch";
+            state: "open" | "processing" | "paid" | "failed" | "expired" | "mismatch";
             amount: number;
             currency: string;
             paymentIntentId: string | null;

@@ -16,6 +16,7 @@ export const STRIPE_EVENTS = [
   'checkout.session.completed',
   'checkout.session.async_payment_succeeded',
   'checkout.session.async_payment_failed',
+  'checkout.session.expired',
   'charge.refunded',
 ] as const;
 

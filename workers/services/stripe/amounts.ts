@@ -48,6 +48,56 @@ export function toStripeAmount(amount: number, currency: string): StripeAmount {
   return { ok: true, amount: scaled };
 }
 
+/**
+ * Stripe's minimum charge per currency, in Stripe's units (docs.stripe.com/currencies,
+ * "Minimum and maximum charge amounts"). Below it Stripe refuses the session
+ * (`amount_too_small`); a currency not listed is held to Stripe's own check.
+ */
+const STRIPE_MINIMUM: Record<string, number> = {
+  USD: 50,
+  AED: 200,
+  AUD: 50,
+  BGN: 100,
+  BRL: 50,
+  CAD: 50,
+  CHF: 50,
+  CZK: 1500,
+  DKK: 250,
+  EUR: 50,
+  GBP: 30,
+  HKD: 400,
+  HUF: 17500,
+  INR: 50,
+  JPY: 50,
+  MXN: 1000,
+  MYR: 200,
+  NOK: 300,
+  NZD: 50,
+  PLN: 200,
+  RON: 200,
+  SEK: 300,
+  SGD: 50,
+  THB: 1000,
+};
+/** Stripe takes at most eight digits in an amount, in every currency (99 999 999 units). */
+const STRIPE_MAXIMUM = 99_999_999;
+
+export type ChargeLimit = { kind: 'below' | 'above'; limit: number };
+
+/**
+ * Whether Stripe would refuse this amount (in Stripe's units) for being too small or too
+ * large, with the limit in our minor units so it can be shown to the client.
+ */
+export function chargeLimit(stripeAmount: number, currency: string): ChargeLimit | null {
+  const min = STRIPE_MINIMUM[currency];
+  const diff = stripeDecimals(currency) - minorUnits(currency);
+  const ours = (amount: number) => (diff >= 0 ? amount / 10 ** diff : amount * 10 ** -diff);
+  // Rounded towards what Stripe accepts: the shown limit is always one Stripe would take.
+  if (min !== undefined && stripeAmount < min) return { kind: 'below', limit: Math.ceil(ours(min)) };
+  if (stripeAmount > STRIPE_MAXIMUM) return { kind: 'above', limit: Math.floor(ours(STRIPE_MAXIMUM)) };
+  return null;
+}
+
 /** Stripe's amount → our minor units; null when it does not map to a whole minor unit. */
 export function fromStripeAmount(amount: number, currency: string): number | null {
   const diff = stripeDecimals(currency) - minorUnits(currency);

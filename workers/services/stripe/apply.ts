@@ -20,7 +20,7 @@ import { fromStripeAmount } from './amounts';
 import type { ChargeFacts, CheckoutSessionFacts } from './event-schema';
 
 /** What applying one event did; stored on the event row and answered to Stripe. */
-export type EventOutcome = 'paid' | 'processing' | 'failed' | 'mismatch' | 'refund' | 'ignored';
+export type EventOutcome = 'paid' | 'processing' | 'failed' | 'expired' | 'mismatch' | 'refund' | 'ignored';
 
 const money = (amount: number, currency: string) => formatMoney(amount, currency, 'en-US');
 
@@ -30,7 +30,7 @@ interface EventRef {
 }
 
 /**
- * A Checkout Session event (completed, async succeeded or failed). Only the session's own
+ * A Checkout Session event (completed, async succeeded or failed, expired). Only the session's own
  * metadata and Stripe's amounts count: the invoice must belong to this business and this
  * client, and the amount and currency must be what was asked for and still due.
  */
@@ -79,6 +79,8 @@ export async function applyCheckoutEvent(
     return state;
   };
 
+  // Nobody paid before it expired: the client may start a new one.
+  if (ref.type === 'checkout.session.expired') return setState('expired', null);
   if (ref.type === 'checkout.session.async_payment_failed') {
     return setState('failed', 'The payment failed after checkout (for example, the bank debit was declined)');
   }

@@ -1,17 +1,21 @@
-import { isPayable, type Language } from '@clientele/core';
+import { formatMoney, isPayable, type Language } from '@clientele/core';
 import {
   type CheckoutSessionRow,
+  countInvoiceCheckoutSessions,
   getCheckoutSession,
   invoiceCheckoutSessions,
+  markCheckoutExpired,
   saveCheckoutSession,
 } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { getDocumentFor } from '../documents/documents';
-import { ConflictError, NotFoundError, UpstreamError } from '../errors';
+import { ConflictError, NotFoundError, say, UpstreamError, ValidationError } from '../errors';
 import type { OnlinePayment } from '../payments/schema';
 import { type ClientScope, clientDocument } from '../portal/documents';
+import { readerLocale } from '../reader-language';
 import { tenantStripe } from './account';
-import { toStripeAmount } from './amounts';
+import { type ChargeLimit, chargeLimit, toStripeAmount } from './amounts';
+import { Stripe } from './client';
 
 export interface StartedCheckout {
   sessionId: string;
@@ -22,14 +26,70 @@ export interface StartedCheckout {
 /** A checkout whose payment is on its way (bank debit): paying again would pay twice. */
 export const settling = (rows: CheckoutSessionRow[]) => rows.some((r) => r.state === 'processing');
 
+/** How the client's last attempt ended, when it ended without paying (the portal says so). */
+export function lastAttempt(rows: CheckoutSessionRow[]): 'failed' | 'expired' | null {
+  const state = rows[0]?.state;
+  return state === 'failed' || state === 'expired' ? state : null;
+}
+
 export function invoiceCheckouts(scope: ClientScope, invoiceId: string) {
   return invoiceCheckoutSessions(scope.ctx.db, scope.ctx.tenantId, invoiceId);
 }
 
 /**
+ * Whether the amount due can be paid online at all: Stripe's decimals, and its minimum and
+ * maximum charge for the currency. Checked before Stripe is called, and by the invoice page
+ * (which then shows why instead of a button).
+ */
+export function onlineAmount(due: number, currency: string) {
+  const amount = toStripeAmount(due, currency);
+  if (!amount.ok) return amount;
+  const limit = chargeLimit(amount.amount, currency);
+  return limit ? { ok: false as const, limit } : amount;
+}
+
+function limitRefusal(limit: ChargeLimit, due: number, currency: string) {
+  const money = (n: number) => formatMoney(n, currency, readerLocale());
+  const why =
+    limit.kind === 'below'
+      ? say('belowStripeMinimum', money(due), money(limit.limit))
+      : say('aboveStripeMaximum', money(due), money(limit.limit));
+  return new ValidationError([{ path: 'amountDue', message: why }], why);
+}
+
+/** Keys in a fixed order at every depth: the same parameters always hash the same. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, v]) => [k, canonical(v)]),
+    );
+  }
+  return value;
+}
+
+async function paramsHash(params: Stripe.Checkout.SessionCreateParams) {
+  const bytes = new TextEncoder().encode(JSON.stringify(canonical(params)));
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const stripeRefused = (err: unknown, status: number) =>
+  err instanceof Stripe.errors.StripeError && err.statusCode === status;
+
+/**
  * "Pay now": an embedded Checkout Session for what is due, in the invoice's currency.
- * The idempotency key is the invoice and amount due, so a double click (or a reload)
- * gets the same session rather than a second charge.
+ *
+ * An open session created with exactly the same parameters is handed back (a double click,
+ * a reload). Anything else gets a new session: after a failed debit, an expired or a
+ * completed session, or when the language, email or amount changed. Older open sessions are
+ * expired first, so one invoice never has two payable sessions; one that already completed
+ * cannot be expired, and then no new one is opened (its payment is arriving).
+ *
+ * The idempotency key is the attempt number and a hash of every parameter sent, so a
+ * repeated request gets the same session and a key never meets other parameters.
  */
 export async function startCheckout(
   scope: ClientScope,
@@ -42,38 +102,60 @@ export async function startCheckout(
   if (!isPayable(invoice.status) || due <= 0) throw new ConflictError('alreadyPaid');
   const account = await tenantStripe(scope.ctx);
   if (!account) throw new ConflictError('noOnlinePayments');
-  if (settling(await invoiceCheckouts(scope, invoice.id))) {
-    throw new ConflictError('paymentProcessing');
+  const rows = await invoiceCheckouts(scope, invoice.id);
+  if (settling(rows)) throw new ConflictError('paymentProcessing');
+  const amount = onlineAmount(due, invoice.currency);
+  if (!amount.ok) {
+    if ('limit' in amount) throw limitRefusal(amount.limit, due, invoice.currency);
+    throw new ConflictError(amount.refusal);
   }
-  const amount = toStripeAmount(due, invoice.currency);
-  if (!amount.ok) throw new ConflictError(amount.refusal);
   const origin = new URL(scope.ctx.config.publicUrl).origin;
   const metadata = { tenantId: scope.ctx.tenantId, invoiceId: invoice.id, clientId: scope.clientId };
-  let session: Awaited<ReturnType<typeof account.stripe.checkout.sessions.create>>;
-  try {
-    session = await account.stripe.checkout.sessions.create(
+  const params: Stripe.Checkout.SessionCreateParams = {
+    mode: 'payment',
+    ui_mode: 'embedded_page',
+    locale: input.language,
+    line_items: [
       {
-        mode: 'payment',
-        ui_mode: 'embedded_page',
-        locale: input.language,
-        line_items: [
-          {
-            quantity: 1,
-            price_data: {
-              currency: invoice.currency.toLowerCase(),
-              unit_amount: amount.amount,
-              product_data: { name: `${input.label} ${invoice.number ?? ''}`.trim() },
-            },
-          },
-        ],
-        ...(input.email ? { customer_email: input.email } : {}),
-        metadata,
-        payment_intent_data: { metadata },
-        return_url: `${origin}/portal/invoices/${invoice.id}/payment?session_id={CHECKOUT_SESSION_ID}`,
+        quantity: 1,
+        price_data: {
+          currency: invoice.currency.toLowerCase(),
+          unit_amount: amount.amount,
+          product_data: { name: `${input.label} ${invoice.number ?? ''}`.trim() },
+        },
       },
-      { idempotencyKey: `checkout:${invoice.id}:${invoice.currency}:${due}` },
-    );
-  } catch {
+    ],
+    ...(input.email ? { customer_email: input.email } : {}),
+    metadata,
+    payment_intent_data: { metadata },
+    return_url: `${origin}/portal/invoices/${invoice.id}/payment?session_id={CHECKOUT_SESSION_ID}`,
+  };
+  const hash = await paramsHash(params);
+
+  for (const row of rows.filter((r) => r.state === 'open')) {
+    const reused = await settleOpenSession(scope, account, row, row.paramsHash === hash);
+    if (reused) return { ...reused, publishableKey: account.publishableKey };
+  }
+
+  const attempt = await countInvoiceCheckoutSessions(scope.ctx.db, scope.ctx.tenantId, invoice.id);
+  let session: Stripe.Checkout.Session;
+  try {
+    session = await account.stripe.checkout.sessions.create(params, {
+      idempotencyKey: `checkout:${invoice.id}:${attempt}:${hash.slice(0, 48)}`,
+    });
+  } catch (err) {
+    // Our table of limits missed a case Stripe knows: still the client's clear 422, not a 502.
+    if (err instanceof Stripe.errors.StripeError && /^amount_too_(small|large)$/.test(err.code ?? '')) {
+      throw new ValidationError(
+        [{ path: 'amountDue', message: 'stripeAmountRefused' }],
+        'stripeAmountRefused',
+      );
+    }
+    scope.ctx.log.warn('stripe checkout refused', {
+      job: 'stripe-checkout',
+      reason:
+        err instanceof Stripe.errors.StripeError ? `${err.type} ${err.code ?? ''}`.trim() : 'unreachable',
+    });
     throw new UpstreamError('stripeCheckoutFailed');
   }
   if (!session.client_secret) throw new UpstreamError('stripeNoCheckout');
@@ -86,6 +168,7 @@ export async function startCheckout(
       clientId: scope.clientId,
       amount: due,
       currency: invoice.currency,
+      paramsHash: hash,
     },
     scope.ctx.now,
   );
@@ -94,6 +177,50 @@ export async function startCheckout(
     clientSecret: session.client_secret,
     publishableKey: account.publishableKey,
   };
+}
+
+/**
+ * One session we still hold as open, asked about at Stripe: handed back when it is still
+ * open with the same parameters, expired when it is open with other ones. One that
+ * completed meanwhile stops everything: its payment is arriving.
+ */
+async function settleOpenSession(
+  scope: ClientScope,
+  account: { stripe: Stripe },
+  row: CheckoutSessionRow,
+  same: boolean,
+): Promise<{ sessionId: string; clientSecret: string } | null> {
+  const { db, tenantId, now } = scope.ctx;
+  let session: Stripe.Checkout.Session;
+  try {
+    session = same
+      ? await account.stripe.checkout.sessions.retrieve(row.id)
+      : await account.stripe.checkout.sessions.expire(row.id);
+  } catch (err) {
+    if (!stripeRefused(err, 400) && !stripeRefused(err, 404)) throw new UpstreamError('stripeCheckoutFailed');
+    if (stripeRefused(err, 404)) {
+      // Stripe no longer knows it (another account's key now): it can never be paid.
+      await markCheckoutExpired(db, tenantId, row.id, now);
+      return null;
+    }
+    // Only open sessions can be expired: find out what it became instead.
+    try {
+      session = await account.stripe.checkout.sessions.retrieve(row.id);
+    } catch {
+      throw new UpstreamError('stripeCheckoutFailed');
+    }
+  }
+  if (session.status === 'complete') throw new ConflictError('paymentArriving');
+  if (session.status === 'expired') {
+    await markCheckoutExpired(db, tenantId, row.id, now);
+    return null;
+  }
+  if (same && session.client_secret) return { sessionId: session.id, clientSecret: session.client_secret };
+  if (same) {
+    // Open, but without a secret to hand back: replace it like any other.
+    return settleOpenSession(scope, account, row, false);
+  }
+  throw new UpstreamError('stripeCheckoutFailed');
 }
 
 /** Where a checkout of this client's invoice stands; only webhooks (or reconciliation) move it. */

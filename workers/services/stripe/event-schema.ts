@@ -49,6 +49,7 @@ const CHECKOUT_TYPES = [
   'checkout.session.completed',
   'checkout.session.async_payment_succeeded',
   'checkout.session.async_payment_failed',
+  'checkout.session.expired',
 ] as const;
 
 /** Events we do not act on still need an id (to be acknowledged once) and an object. */

@@ -1,18 +1,29 @@
-import { getCheckoutSession, stripeEventSeen, stripeTenantIds } from '@clientele/db';
+import {
+  type CheckoutSessionRow,
+  getCheckoutSession,
+  processingCheckoutSessions,
+  stripeEventSeen,
+  stripeTenantIds,
+} from '@clientele/db';
 import { type AppContext, forTenant, type TenantContext } from '../context';
 import { errorText } from '../log';
 import { tenantStripe } from './account';
 import { applyCheckoutEvent } from './apply';
+import type { Stripe } from './client';
 import { CheckoutSessionSchema } from './event-schema';
 
 /** Webhooks Stripe gave up on are at most this old (it retries for three days). */
 const LOOKBACK_SECONDS = 3 * 24 * 3600;
 const MAX_SESSIONS_PER_RUN = 500;
+/** Sessions expire 24 hours after they are created; their expiry is looked for that much further back. */
+const SESSION_LIFETIME_SECONDS = 24 * 3600;
+const MAX_PROCESSING_PER_RUN = 100;
 
 /**
- * Cron: asks each business's Stripe for recently completed sessions carrying our metadata
- * and applies any whose webhook never arrived, through the same path a webhook takes (one
- * payment per session, whichever comes first). One business failing does not stop the rest.
+ * Cron: asks each business's Stripe for recently completed and expired sessions carrying our
+ * metadata, and for the PaymentIntent of every session still processing, and applies what
+ * a lost webhook would have said, through the same path a webhook takes (one payment per
+ * session, whichever comes first). One business failing does not stop the rest.
  */
 export async function reconcileStripe(app: AppContext) {
   let applied = 0;
@@ -30,10 +41,29 @@ export async function reconcileStripe(app: AppContext) {
 async function reconcileTenant(ctx: TenantContext) {
   const account = await tenantStripe(ctx);
   if (!account) return 0;
+  const completed = await reconcileCompleted(ctx, account.stripe);
+  await reconcileExpired(ctx, account.stripe);
+  return completed + (await reconcileProcessing(ctx, account.stripe));
+}
+
+/** Shaped as a webhook's session before it is applied: what Stripe's API returns is input too. */
+async function applyFound(ctx: TenantContext, ref: { id: string; type: string }, session: unknown) {
+  const facts = CheckoutSessionSchema.safeParse(session);
+  if (!facts.success) {
+    ctx.log.warn('stripe reconcile skipped a session', {
+      job: 'stripe-reconcile',
+      reason: `malformed ${ref.type} for ${ref.id}`,
+    });
+    return null;
+  }
+  return applyCheckoutEvent(ctx, ref, facts.data);
+}
+
+async function reconcileCompleted(ctx: TenantContext, stripe: Stripe) {
   const since = Math.floor(ctx.now.getTime() / 1000) - LOOKBACK_SECONDS;
   let applied = 0;
   let seen = 0;
-  for await (const session of account.stripe.checkout.sessions.list({
+  for await (const session of stripe.checkout.sessions.list({
     status: 'complete',
     created: { gte: since },
     limit: 100,
@@ -46,18 +76,76 @@ async function reconcileTenant(ctx: TenantContext) {
     if (known && (known.state === wanted || known.state !== 'open')) continue;
     const id = `reconcile:${session.id}:${wanted}`;
     if (await stripeEventSeen(ctx.db, ctx.tenantId, id)) continue;
-    // Held to the same shape as a webhook's session: what Stripe's API returns is input too.
-    const facts = CheckoutSessionSchema.safeParse(session);
-    if (!facts.success) {
-      ctx.log.warn('stripe reconcile skipped a session', {
-        job: 'stripe-reconcile',
-        reason: `malformed session ${session.id}`,
-      });
-      continue;
-    }
-    const ref = { id, type: 'checkout.session.completed' };
-    const outcome = await applyCheckoutEvent(ctx, ref, facts.data);
+    const outcome = await applyFound(ctx, { id, type: 'checkout.session.completed' }, session);
     if (outcome === 'paid') applied++;
   }
   return applied;
+}
+
+/** Sessions that expired unpaid while we still hold them as open: the client may pay again. */
+async function reconcileExpired(ctx: TenantContext, stripe: Stripe) {
+  const since = Math.floor(ctx.now.getTime() / 1000) - LOOKBACK_SECONDS - SESSION_LIFETIME_SECONDS;
+  let seen = 0;
+  for await (const session of stripe.checkout.sessions.list({
+    status: 'expired',
+    created: { gte: since },
+    limit: 100,
+  })) {
+    if (++seen > MAX_SESSIONS_PER_RUN) break;
+    if (session.metadata?.tenantId !== ctx.tenantId) continue;
+    const known = await getCheckoutSession(ctx.db, ctx.tenantId, session.id);
+    if (known?.state !== 'open') continue;
+    const id = `reconcile:${session.id}:expired`;
+    if (await stripeEventSeen(ctx.db, ctx.tenantId, id)) continue;
+    await applyFound(ctx, { id, type: 'checkout.session.expired' }, session);
+  }
+}
+
+/**
+ * Bank debits still settling: their PaymentIntent says how they ended when the
+ * `async_payment_*` webhook was lost. Succeeded is applied as the async success would be;
+ * a payment that failed (back to `requires_payment_method`) or was canceled frees the
+ * invoice for a new attempt.
+ */
+async function reconcileProcessing(ctx: TenantContext, stripe: Stripe) {
+  let applied = 0;
+  for (const row of await processingCheckoutSessions(ctx.db, ctx.tenantId, MAX_PROCESSING_PER_RUN)) {
+    const intentId = row.paymentIntentId ?? (await stripe.checkout.sessions.retrieve(row.id)).payment_intent;
+    const id = typeof intentId === 'string' ? intentId : intentId?.id;
+    if (!id) continue;
+    const intent = await stripe.paymentIntents.retrieve(id);
+    const ended =
+      intent.status === 'succeeded'
+        ? 'paid'
+        : intent.status === 'requires_payment_method' || intent.status === 'canceled'
+          ? 'failed'
+          : null;
+    if (!ended) continue;
+    const ref = {
+      id: `reconcile:${row.id}:${ended}`,
+      type:
+        ended === 'paid'
+          ? 'checkout.session.async_payment_succeeded'
+          : 'checkout.session.async_payment_failed',
+    };
+    if (await stripeEventSeen(ctx.db, ctx.tenantId, ref.id)) continue;
+    const outcome = await applyFound(ctx, ref, sessionFromIntent(ctx, row, intent));
+    if (outcome === 'paid') applied++;
+  }
+  return applied;
+}
+
+/**
+ * The session as its async event would carry it. The metadata is our own row's (this
+ * business, invoice and client); the amount and currency are what Stripe collected.
+ */
+function sessionFromIntent(ctx: TenantContext, row: CheckoutSessionRow, intent: Stripe.PaymentIntent) {
+  return {
+    id: row.id,
+    amount_total: intent.amount_received || intent.amount,
+    currency: intent.currency,
+    payment_status: intent.status === 'succeeded' ? 'paid' : 'unpaid',
+    payment_intent: intent.id,
+    metadata: { tenantId: ctx.tenantId, invoiceId: row.invoiceId, clientId: row.clientId },
+  };
 }

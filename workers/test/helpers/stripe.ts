@@ -1,6 +1,13 @@
-import { env, SELF } from 'cloudflare:test';
+import {
+  createExecutionContext,
+  createScheduledController,
+  env,
+  SELF,
+  waitOnExecutionContext,
+} from 'cloudflare:test';
 import Stripe from 'stripe';
 import { vi } from 'vitest';
+import worker from '../../index';
 import { type Caller, call, issuedInvoice, json, ORIGIN } from './api';
 import { portal, portalCookie } from './portal';
 
@@ -119,3 +126,67 @@ export function captureLogs(): string[] {
   }
   return logs;
 }
+
+async function fakeControl<T>(path: string, body: Record<string, unknown> = {}): Promise<T> {
+  const res = await fetch(`${fakeUrl()}/_fake/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`fake ${path} failed: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/** The session runs out of time unpaid, as 24 hours passing would; returns its event. */
+export function lapseCheckout(sessionId: string) {
+  return fakeControl<{ id: string; type: string; payload: string }>(`checkout/sessions/${sessionId}/expire`);
+}
+
+/** How a bank debit ended at Stripe, with no event sent (the webhook that would say so is lost). */
+export function settleIntent(
+  paymentIntentId: string,
+  status: 'succeeded' | 'requires_payment_method' | 'canceled' | 'processing',
+) {
+  return fakeControl<{ id: string; status: string }>(`payment_intents/${paymentIntentId}`, { status });
+}
+
+/** Moves the stand-in's clock forward (idempotency keys are kept 24 hours). */
+export function advanceFakeClock(seconds: number) {
+  return fakeControl<{ now: number }>('clock', { advance_seconds: seconds });
+}
+
+/** The Stripe API as a business's own key reaches it (the stand-in), for checks beside the product. */
+export function stripeFor(secretKey: string) {
+  const local = new URL(fakeUrl());
+  return new Stripe(secretKey, {
+    httpClient: Stripe.createFetchHttpClient(),
+    host: local.hostname,
+    port: Number(local.port),
+    protocol: 'http',
+    maxNetworkRetries: 0,
+  });
+}
+
+/** Requests the product sent to the stand-in for one invoice's checkouts. */
+export async function checkoutRequests(invoiceId: string) {
+  return (await fakeRequests()).filter(
+    (r) => r.path === '/v1/checkout/sessions' && r.body.metadata?.invoiceId === invoiceId,
+  );
+}
+
+/** One cron tick (reconciliation runs in it), waited for to the end. */
+export async function runCron(at = Date.now()) {
+  const ctx = createExecutionContext();
+  await worker.scheduled(createScheduledController({ cron: '*/15 * * * *', scheduledTime: at }), env, ctx);
+  await waitOnExecutionContext(ctx);
+}
+
+/** The invoice's Stripe checkouts as the business sees them, newest first. */
+export async function onlineStates(owner: Caller, invoiceId: string) {
+  const body = await json(await call(`/invoices/${invoiceId}/online-payments`, { as: owner }));
+  return (body.data as { id: string; state: string }[]).map((o) => ({ id: o.id, state: o.state }));
+}
+
+/** The PaymentIntent an event's session carries. */
+export const intentOf = (event: { payload: string }) =>
+  String(JSON.parse(event.payload).data.object.payment_intent);

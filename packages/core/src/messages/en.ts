@@ -1,5 +1,6 @@
 import type { EstimateViewStatus, IssuedInvoiceStatus } from '../status';
 import { accountProblemsEn } from './account-problems-en';
+import { checkoutPortalEn, checkoutProblemsEn } from './checkout-en';
 import { dataProblemsEn, exportMailEn } from './data-en';
 import { invitationEn } from './invitation-en';
 
@@ -49,6 +50,7 @@ export const en = {
     } satisfies Record<IssuedInvoiceStatus | 'overdue', string>,
   },
   portal: {
+    ...checkoutPortalEn,
     continueTitle: 'Your invoices',
     continueText: (b: string) => `Continue to see your invoices and statement from ${b}.`,
     continueButton: 'Continue to your invoices',
@@ -306,6 +308,7 @@ export const en = {
     notFromApp: 'This request did not come from the Clientele app',
     ...dataProblemsEn,
     ...accountProblemsEn,
+    ...checkoutProblemsEn,
     noBusinessYet: 'This account has no business yet',
     idempotencyKeyTooLong: 'Idempotency-Key is longer than 255 characters',
     idempotencyKeyReused: 'This Idempotency-Key was used for another request; use a new key for each action',

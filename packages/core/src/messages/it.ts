@@ -1,4 +1,5 @@
 import { accountProblemsIt } from './account-problems-it';
+import { checkoutPortalIt, checkoutProblemsIt } from './checkout-it';
 import { dataProblemsIt, exportMailIt } from './data-it';
 import type { Messages } from './en';
 import { invitationIt } from './invitation-it';
@@ -38,6 +39,7 @@ export const it = {
     },
   },
   portal: {
+    ...checkoutPortalIt,
     continueTitle: 'Le tue fatture',
     continueText: (b) => `Continua per vedere le fatture e l’estratto conto di ${b}.`,
     continueButton: 'Vai alle tue fatture',
@@ -302,6 +304,7 @@ export const it = {
     notFromApp: 'Questa richiesta non proviene dall’app Clientele',
     ...dataProblemsIt,
     ...accountProblemsIt,
+    ...checkoutProblemsIt,
     noBusinessYet: 'Questo account non ha ancora un’azienda',
     idempotencyKeyTooLong: 'La Idempotency-Key supera i 255 caratteri',
     idempotencyKeyReused:

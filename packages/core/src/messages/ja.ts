@@ -1,4 +1,5 @@
 import { accountProblemsJa } from './account-problems-ja';
+import { checkoutPortalJa, checkoutProblemsJa } from './checkout-ja';
 import { dataProblemsJa, exportMailJa } from './data-ja';
 import type { Messages } from './en';
 import { invitationJa } from './invitation-ja';
@@ -38,6 +39,7 @@ export const ja = {
     },
   },
   portal: {
+    ...checkoutPortalJa,
     continueTitle: '請求書',
     continueText: (b) => `${b} からの請求書と取引明細をご確認いただけます。`,
     continueButton: '請求書を表示',
@@ -288,6 +290,7 @@ export const ja = {
     notFromApp: 'このリクエストは Clientele アプリから送られていません',
     ...dataProblemsJa,
     ...accountProblemsJa,
+    ...checkoutProblemsJa,
     noBusinessYet: 'このアカウントにはまだ事業者がありません',
     idempotencyKeyTooLong: 'Idempotency-Key が 255 文字を超えています',
     idempotencyKeyReused:

@@ -1,4 +1,5 @@
 import { accountProblemsPt } from './account-problems-pt';
+import { checkoutPortalPt, checkoutProblemsPt } from './checkout-pt';
 import { dataProblemsPt, exportMailPt } from './data-pt';
 import type { Messages } from './en';
 import { invitationPt } from './invitation-pt';
@@ -38,6 +39,7 @@ export const pt = {
     },
   },
   portal: {
+    ...checkoutPortalPt,
     continueTitle: 'As suas faturas',
     continueText: (b) => `Continue para ver as suas faturas e o extrato de ${b}.`,
     continueButton: 'Continuar para as faturas',
@@ -300,6 +302,7 @@ export const pt = {
     notFromApp: 'Este pedido não veio da aplicação Clientele',
     ...dataProblemsPt,
     ...accountProblemsPt,
+    ...checkoutProblemsPt,
     noBusinessYet: 'Esta conta ainda não tem empresa',
     idempotencyKeyTooLong: 'A Idempotency-Key tem mais de 255 caracteres',
     idempotencyKeyReused:

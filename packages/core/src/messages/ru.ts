@@ -1,4 +1,5 @@
 import { accountProblemsRu } from './account-problems-ru';
+import { checkoutPortalRu, checkoutProblemsRu } from './checkout-ru';
 import { dataProblemsRu, exportMailRu } from './data-ru';
 import type { Messages } from './en';
 import { invitationRu } from './invitation-ru';
@@ -39,6 +40,7 @@ export const ru = {
     },
   },
   portal: {
+    ...checkoutPortalRu,
     continueTitle: 'Ваши счета',
     continueText: (b) => `Продолжите, чтобы увидеть счета и выписку от ${b}.`,
     continueButton: 'Перейти к счетам',
@@ -295,6 +297,7 @@ export const ru = {
     notFromApp: 'Этот запрос пришёл не из приложения Clientele',
     ...dataProblemsRu,
     ...accountProblemsRu,
+    ...checkoutProblemsRu,
     noBusinessYet: 'У этой учётной записи пока нет компании',
     idempotencyKeyTooLong: 'Idempotency-Key длиннее 255 символов',
     idempotencyKeyReused:

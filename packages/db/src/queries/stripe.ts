@@ -1,4 +1,4 @@
-import { and, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { newId } from '../ids';
 import { type CheckoutState, checkoutSessions, payments, stripeAccounts, stripeEvents } from '../schema';
@@ -43,11 +43,54 @@ export interface CheckoutFacts {
 }
 
 /** Records a session "Pay now" created; Stripe returns the same session for a repeated click. */
-export async function saveCheckoutSession(db: Db, tenantId: string, s: CheckoutFacts, now: Date) {
+export async function saveCheckoutSession(
+  db: Db,
+  tenantId: string,
+  s: CheckoutFacts & { paramsHash: string },
+  now: Date,
+) {
   await db
     .insert(checkoutSessions)
     .values({ tenantId, ...s, state: 'open', createdAt: now, updatedAt: now })
     .onConflictDoNothing();
+}
+
+/** How many sessions an invoice has had: each new attempt gets its own idempotency key. */
+export async function countInvoiceCheckoutSessions(db: Db, tenantId: string, invoiceId: string) {
+  const row = await db
+    .select({ n: count() })
+    .from(checkoutSessions)
+    .where(and(eq(checkoutSessions.tenantId, tenantId), eq(checkoutSessions.invoiceId, invoiceId)))
+    .get();
+  return row?.n ?? 0;
+}
+
+/**
+ * A session Stripe reports expired (or that we expired before opening another). Only an
+ * open one moves: a session that meanwhile completed keeps what its events said.
+ */
+export async function markCheckoutExpired(db: Db, tenantId: string, id: string, now: Date) {
+  await db
+    .update(checkoutSessions)
+    .set({ state: 'expired', updatedAt: now })
+    .where(
+      and(
+        eq(checkoutSessions.tenantId, tenantId),
+        eq(checkoutSessions.id, id),
+        eq(checkoutSessions.state, 'open'),
+      ),
+    );
+}
+
+/** Sessions whose payment is on its way (bank debits): reconciliation asks Stripe about each. */
+export async function processingCheckoutSessions(db: Db, tenantId: string, limit: number) {
+  return db
+    .select()
+    .from(checkoutSessions)
+    .where(and(eq(checkoutSessions.tenantId, tenantId), eq(checkoutSessions.state, 'processing')))
+    .orderBy(checkoutSessions.updatedAt)
+    .limit(limit)
+    .all();
 }
 
 export async function getCheckoutSession(db: Db, tenantId: string, id: string) {
@@ -90,7 +133,14 @@ function eventRow(db: Db, tenantId: string, e: StripeEventFacts, now: Date) {
 }
 
 /** Later states win, earlier ones never overwrite them: delivery order does not matter. */
-const RANK: Record<CheckoutState, number> = { open: 0, processing: 1, failed: 2, paid: 3, mismatch: 3 };
+const RANK: Record<CheckoutState, number> = {
+  open: 0,
+  processing: 1,
+  failed: 2,
+  expired: 2,
+  paid: 3,
+  mismatch: 3,
+};
 const rankOf = (column: string) =>
   sql.raw(
     `CASE ${column} ${Object.entries(RANK)

@@ -22,13 +22,15 @@ export const stripeAccounts = sqliteTable('stripe_accounts', {
   updatedAt: timestamp('updated_at').notNull(),
 });
 
-export const CHECKOUT_STATES = ['open', 'processing', 'paid', 'failed', 'mismatch'] as const;
+export const CHECKOUT_STATES = ['open', 'processing', 'paid', 'failed', 'expired', 'mismatch'] as const;
 export type CheckoutState = (typeof CHECKOUT_STATES)[number];
 
 /**
  * One Stripe Checkout Session for an invoice: created by "Pay now", moved along by
  * webhooks (or reconciliation). `amount` is what we asked for, in the invoice's minor
  * units; a payment for anything else is flagged (`mismatch`, with `problem`), never applied.
+ * `paramsHash` fingerprints every parameter the session was created with, so "Pay now"
+ * reuses an open session only when nothing about it would differ (language, email, amount).
  */
 export const checkoutSessions = sqliteTable(
   'checkout_sessions',
@@ -49,6 +51,7 @@ export const checkoutSessions = sqliteTable(
     paymentIntentId: text('payment_intent_id'),
     paymentId: text('payment_id'),
     problem: text('problem'),
+    paramsHash: text('params_hash'),
     createdAt: timestamp('created_at').notNull(),
     updatedAt: timestamp('updated_at').notNull(),
   },

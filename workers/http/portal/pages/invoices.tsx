@@ -3,10 +3,11 @@ import type { Hono } from 'hono';
 import { documentView, today } from '../../../services/documents/view';
 import { clientDocumentPdf, invoicePage, openClientDocument } from '../../../services/portal/documents';
 import { publishableKey } from '../../../services/stripe/account';
-import { invoiceCheckouts, settling } from '../../../services/stripe/checkout';
+import { invoiceCheckouts, lastAttempt, onlineAmount, settling } from '../../../services/stripe/checkout';
 import { pdfResponse } from '../../pdf-response';
 import { notFound, type PortalEnv, requirePortal, signedInPage } from '../context';
 import { pageNumber } from '../page-number';
+import { formatters } from './format';
 import { InvoiceCells } from './invoice-row';
 import { DocumentPreview } from './preview';
 
@@ -151,6 +152,16 @@ export function invoicePages(portal: Hono<PortalEnv>) {
       : [undefined, []];
     const canPay = Boolean(key);
     const processing = settling(checkouts);
+    const previous = lastAttempt(checkouts);
+    const online = onlineAmount(view.amountDue, row.currency);
+    const { money } = formatters(lang);
+    // Stripe would refuse this amount: say why instead of offering a button that cannot work.
+    const limitNote =
+      online.ok || !('limit' in online)
+        ? null
+        : online.limit.kind === 'below'
+          ? m.payOnlineBelow(money(online.limit.limit, row.currency))
+          : m.payOnlineAbove(money(online.limit.limit, row.currency));
     const title = `${m.invoice} ${view.number ?? ''}`;
     return signedInPage(
       c,
@@ -167,13 +178,23 @@ export function invoicePages(portal: Hono<PortalEnv>) {
           <a class="button secondary" href={`/portal/invoices/${row.id}/pdf`} download>
             {m.downloadPdf}
           </a>
-          {payable && canPay && !processing ? (
+          {payable && canPay && !processing && !limitNote ? (
             <a class="button" href={`/portal/invoices/${row.id}/pay`}>
               {m.payNow}
             </a>
           ) : null}
           {payable && processing ? <span class="muted">{m.paymentSettling}</span> : null}
         </div>
+        {payable && canPay && !processing && previous ? (
+          <p class="danger" data-last-attempt={previous}>
+            {previous === 'failed' ? m.lastAttemptFailed : m.lastAttemptExpired}
+          </p>
+        ) : null}
+        {payable && canPay && limitNote ? (
+          <p class="muted" data-pay-limit>
+            {limitNote}
+          </p>
+        ) : null}
         <DocumentPreview row={row} view={view} lang={lang} m={m} />
       </>,
     );

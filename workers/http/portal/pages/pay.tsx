@@ -2,27 +2,41 @@ import { isPayable } from '@clientele/core';
 import type { Hono } from 'hono';
 import { DomainError, ForbiddenError } from '../../../services/errors';
 import { clientDocument } from '../../../services/portal/documents';
+import { inLanguage } from '../../../services/reader-language';
 import { publishableKey } from '../../../services/stripe/account';
-import { checkoutState, startCheckout } from '../../../services/stripe/checkout';
+import { checkoutState, onlineAmount, startCheckout } from '../../../services/stripe/checkout';
 import { isSameOrigin } from '../../same-origin';
 import { answersJson, notFound, type PortalEnv, requirePortal, signedInPage } from '../context';
 
-/** Stripe's published CSP needs for embedded Checkout; a local run uses the fake's origin. */
-function stripeOrigins(env: Env) {
-  if (env.STRIPE_JS_URL) {
-    const origin = new URL(env.STRIPE_JS_URL).origin;
-    return { script: [origin], frame: [origin], connect: [origin], img: [origin] };
-  }
+/**
+ * What Stripe's security guide lists for Stripe.js and Checkout
+ * (docs.stripe.com/security/guide#content-security-policy), in every environment; a local
+ * run adds the stand-in's origin, which serves its Stripe.js and checkout frame.
+ */
+export function stripeOrigins(env: Pick<Env, 'STRIPE_JS_URL'>) {
+  const local = env.STRIPE_JS_URL ? [new URL(env.STRIPE_JS_URL).origin] : [];
   return {
-    script: ['https://js.stripe.com'],
+    script: [
+      'https://js.stripe.com',
+      'https://*.js.stripe.com',
+      'https://checkout.stripe.com',
+      'https://maps.googleapis.com',
+      ...local,
+    ],
     frame: [
       'https://js.stripe.com',
       'https://*.js.stripe.com',
       'https://hooks.stripe.com',
       'https://checkout.stripe.com',
+      ...local,
     ],
-    connect: ['https://api.stripe.com', 'https://checkout.stripe.com', 'https://merchant-ui-api.stripe.com'],
-    img: ['https://*.stripe.com'],
+    connect: [
+      'https://api.stripe.com',
+      'https://checkout.stripe.com',
+      'https://maps.googleapis.com',
+      ...local,
+    ],
+    img: ['https://*.stripe.com', ...local],
   };
 }
 
@@ -45,19 +59,25 @@ function paymentPagePolicy(env: Env, nonce: string) {
 const MOUNT_CHECKOUT = `(async () => {
   const box = document.getElementById('checkout');
   const status = document.getElementById('pay-status');
+  // Why the server refused (below the minimum, a payment arriving), in the client's language.
+  let refusal = '';
   try {
     const stripe = Stripe(box.dataset.key);
-    const checkout = await stripe.initEmbeddedCheckout({
+    const checkout = await stripe.createEmbeddedCheckoutPage({
       fetchClientSecret: async () => {
         const res = await fetch(box.dataset.endpoint, { method: 'POST', headers: { accept: 'application/json' } });
-        if (!res.ok) throw new Error(String(res.status));
+        if (!res.ok) {
+          const problem = await res.json().catch(() => null);
+          refusal = problem && typeof problem.detail === 'string' ? problem.detail : '';
+          throw new Error(String(res.status));
+        }
         return (await res.json()).clientSecret;
       },
     });
     status.hidden = true;
     checkout.mount('#checkout');
   } catch {
-    status.textContent = box.dataset.failed;
+    status.textContent = refusal || box.dataset.failed;
     status.className = 'danger';
   }
 })();`;
@@ -85,10 +105,13 @@ export function payPages(portal: Hono<PortalEnv>) {
     const row = await clientDocument(p, 'invoice', c.req.param('id'));
     if (!row) return notFound(c);
     const key = await publishableKey(p.ctx);
-    if (!key || !isPayable(row.status) || row.total - row.amountPaid <= 0) {
+    const due = row.total - row.amountPaid;
+    if (!key || !isPayable(row.status) || due <= 0 || !onlineAmount(due, row.currency).ok) {
       return c.redirect(`/portal/invoices/${row.id}`, 303);
     }
     c.header('content-security-policy', paymentPagePolicy(c.env, c.var.nonce));
+    // Wallets and bank redirects open pop-ups that must be able to report back to this page.
+    c.header('cross-origin-opener-policy', 'same-origin-allow-popups');
     const title = m.payTitle(row.number ?? '');
     return signedInPage(
       c,
@@ -121,12 +144,15 @@ export function payPages(portal: Hono<PortalEnv>) {
     // The pay call comes from our own page's script: refuse anything another site could send.
     if (!isSameOrigin(c)) throw new ForbiddenError('paymentsFromPortal');
     const { lang, m, portal: p } = c.var;
-    const started = await startCheckout(p, {
-      invoiceId: c.req.param('id'),
-      email: p.client.email,
-      language: lang,
-      label: m.invoice,
-    });
+    // A refusal (an amount below Stripe's minimum) is read by the client: in their language.
+    const started = await inLanguage(lang, () =>
+      startCheckout(p, {
+        invoiceId: c.req.param('id'),
+        email: p.client.email,
+        language: lang,
+        label: m.invoice,
+      }),
+    );
     return c.json(started, 200);
   });
 
@@ -147,6 +173,7 @@ export function payPages(portal: Hono<PortalEnv>) {
       processing: m.paymentSettling,
       paid: m.paymentReceived,
       failed: m.paymentFailed,
+      expired: m.paymentExpired,
       mismatch: m.paymentReview(p.tenant.name),
     }[state];
     const statusUrl = `/portal/invoices/${invoiceId}/payment-status?session_id=${encodeURIComponent(sessionId)}`;
@@ -167,7 +194,7 @@ export function payPages(portal: Hono<PortalEnv>) {
           <a class="button secondary" href={`/portal/invoices/${invoiceId}`}>
             {m.invoice}
           </a>
-          {state === 'failed' ? (
+          {state === 'failed' || state === 'expired' ? (
             <a class="button" href={`/portal/invoices/${invoiceId}/pay`}>
               {m.payNow}
             </a>

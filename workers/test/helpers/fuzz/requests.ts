@@ -466,6 +466,7 @@ const STRIPE_TYPES = [
   'checkout.session.completed',
   'checkout.session.async_payment_succeeded',
   'checkout.session.async_payment_failed',
+  'checkout.session.expired',
   'charge.refunded',
   'payment_intent.succeeded',
   'customer.created',

@@ -299,6 +299,7 @@ export const adminEn = {
       processing: 'Processing (bank payment settling)',
       paid: 'Paid via Stripe',
       failed: 'Failed',
+      expired: 'Expired unpaid',
       mismatch: 'Needs attention',
     },
     stripeCheckout: 'Stripe checkout',

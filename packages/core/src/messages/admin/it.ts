@@ -298,6 +298,7 @@ export const adminIt = {
       processing: 'In elaborazione (addebito bancario in corso)',
       paid: 'Pagata con Stripe',
       failed: 'Non riuscito',
+      expired: 'Scaduto senza pagamento',
       mismatch: 'Da verificare',
     },
     stripeCheckout: 'checkout Stripe',

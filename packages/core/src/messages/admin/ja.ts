@@ -288,6 +288,7 @@ export const adminJa = {
       processing: '処理中（口座振替の確定待ち）',
       paid: 'Stripe で入金済み',
       failed: '失敗',
+      expired: '未払いのまま期限切れ',
       mismatch: '要確認',
     },
     stripeCheckout: 'Stripe 決済',

@@ -294,6 +294,7 @@ export const adminPt = {
       processing: 'Em processamento (débito bancário a liquidar)',
       paid: 'Paga via Stripe',
       failed: 'Falhou',
+      expired: 'Expirou sem pagamento',
       mismatch: 'Requer atenção',
     },
     stripeCheckout: 'checkout Stripe',

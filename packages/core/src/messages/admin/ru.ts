@@ -293,6 +293,7 @@ export const adminRu = {
       processing: 'В обработке (идёт банковский платёж)',
       paid: 'Оплачен через Stripe',
       failed: 'Не прошёл',
+      expired: 'Истёк срок, не оплачен',
       mismatch: 'Требует внимания',
     },
     stripeCheckout: 'оплата Stripe',
