@@ -36,19 +36,25 @@ function vitest(step: string, cwd: string, extra: string[] = [], minutes = 45) {
   const report = join(RESULTS, `${step.replace(/\W+/g, '-')}.json`);
   console.log(`\n› ${step}`);
   const t = Date.now();
+  // coreutils `timeout` signals vitest's whole process group (its workerd and wrangler children
+  // too), so a stopped project leaves nothing running into the next step.
   const r = spawnSync(
-    bin('vitest'),
-    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra],
-    {
-      cwd,
-      stdio: 'inherit',
-      env: { ...process.env, FORCE_COLOR: '1' },
-      timeout: minutes * 60_000,
-      killSignal: 'SIGKILL',
-    },
+    'timeout',
+    [
+      '--kill-after=30s',
+      `${minutes}m`,
+      bin('vitest'),
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+      ...extra,
+    ],
+    { cwd, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '1' } },
   );
-  if (r.error || r.signal)
-    console.log(`\n✗ ${step}: stopped after ${minutes} min (${r.error?.message ?? r.signal})`);
+  // 124: `timeout` stopped it; 137: it had to kill it after the grace period.
+  if (r.status === 124 || r.status === 137)
+    console.log(`\n✗ ${step}: stopped after ${minutes} min, unfinished (its last lines above)`);
   let passed = 0;
   let failed = 0;
   let skipped = 0;

@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:test';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   call,
   createClient,
@@ -339,5 +339,31 @@ describe('Pay now (embedded Checkout)', () => {
     expect((await invoiceOf(owner, two.invoice.id)).amountPaid).toBe(0);
     const again = await checkout(two.cookie, two.invoice.id);
     expect(again.sessionId).not.toBe(s2.sessionId);
+  });
+
+  it('a processing session Stripe no longer knows is skipped and logged; the ones after it still settle', {
+    timeout: 20_000,
+  }, async () => {
+    const owner = await signUp();
+    const one = await payableInvoice(owner);
+    const s1 = await checkout(one.cookie, one.invoice.id);
+    const started1 = await completeCheckout(s1.sessionId, 'unpaid');
+    await deliverSigned(owner.tenantId, started1.payload, one.keys.webhookSecret);
+    const other = await issuedInvoice(owner, {}, { email: 'third.client@example.com' });
+    const two = { invoice: other.invoice, cookie: await portalCookie(owner, other.client.id) };
+    const s2 = await checkout(two.cookie, two.invoice.id);
+    const started2 = await completeCheckout(s2.sessionId, 'unpaid');
+    await deliverSigned(owner.tenantId, started2.payload, one.keys.webhookSecret);
+    // The first (oldest) row names a PaymentIntent the account does not have.
+    await env.DB.prepare('UPDATE checkout_sessions SET payment_intent_id = ?, updated_at = 0 WHERE id = ?')
+      .bind('pi_unknown_to_this_account', s1.sessionId)
+      .run();
+    await settleIntent(intentOf(started2), 'succeeded');
+    const warn = vi.spyOn(console, 'warn');
+    await runCron();
+    expect(await invoiceOf(owner, two.invoice.id)).toMatchObject({ status: 'paid', amountDue: 0 });
+    expect((await onlineStates(owner, one.invoice.id))[0]?.state).toBe('processing');
+    expect(warn.mock.calls.flat().join('\n')).toContain('stripe reconcile skipped a processing session');
+    warn.mockRestore();
   });
 });

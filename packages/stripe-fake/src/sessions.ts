@@ -1,4 +1,4 @@
-import { type CheckoutSession, MAXIMUM_CHARGE, MINIMUM_CHARGE, stripeError, stripeId } from './objects';
+import { type CheckoutSession, MINIMUM_CHARGE, maximumCharge, stripeError, stripeId } from './objects';
 
 type Refusal = ReturnType<typeof stripeError>;
 
@@ -46,9 +46,9 @@ export function newSession(
       ),
     );
   }
-  if (total > MAXIMUM_CHARGE) {
+  if (total > maximumCharge(currency)) {
     return refuse(
-      stripeError(400, `Amount must be no more than ${MAXIMUM_CHARGE} ${currency}.`, {
+      stripeError(400, `Amount must be no more than ${maximumCharge(currency)} ${currency}.`, {
         code: 'amount_too_large',
       }),
     );
