@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './lib/dev-server';
 import { ensureSystemPackages } from './lib/system-packages';
+import { runVitest } from './lib/vitest-runner';
 
 const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
 const RESULTS = join(ROOT, '.tmp', 'test-results');
@@ -26,42 +27,26 @@ function run(step: string, cmd: string, args: string[], cwd = ROOT): boolean {
   return ok;
 }
 
-/**
- * A vitest project, counted from its JSON report so the closing line adds up every test.
- * A project that has not finished within `minutes` is stopped and counted as failed, so a
- * stalled test shows as a failure with its name printed above rather than as a run that
- * never ends.
- */
-function vitest(step: string, cwd: string, extra: string[] = [], minutes = 30) {
-  const report = join(RESULTS, `${step.replace(/\W+/g, '-')}.json`);
+/** A vitest project, counted from what it reported file by file (see `lib/vitest-runner.ts`). */
+async function vitest(step: string, cwd: string, extra: string[] = []) {
   console.log(`\n› ${step}`);
   const t = Date.now();
-  const r = spawnSync(
-    bin('vitest'),
-    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra],
-    {
-      cwd,
-      stdio: 'inherit',
-      env: { ...process.env, FORCE_COLOR: '1' },
-      timeout: minutes * 60_000,
-      killSignal: 'SIGKILL',
-    },
-  );
-  if (r.error || r.signal)
-    console.log(`\n✗ ${step}: stopped after ${minutes} min (${r.error?.message ?? r.signal})`);
-  let passed = 0;
-  let failed = 0;
-  let skipped = 0;
-  if (existsSync(report)) {
-    const j = JSON.parse(readFileSync(report, 'utf8'));
-    passed = j.numPassedTests;
-    // A suite that fails to load has no failed tests of its own; count it then, not twice.
-    failed = j.numFailedTests || (j.numFailedTestSuites ?? 0);
-    skipped = j.numPendingTests + j.numTodoTests;
-  }
-  const ok = r.status === 0 && passed > 0;
-  if (!ok && failed === 0) failed = 1;
-  outcomes.push({ step, ok, passed, failed, skipped, seconds: (Date.now() - t) / 1000 });
+  const r = await runVitest({
+    cwd,
+    bin: bin('vitest'),
+    extra,
+    report: join(RESULTS, `${step.replace(/\W+/g, '-')}.json`),
+    stallMinutes: 6,
+    reruns: 2,
+  });
+  outcomes.push({
+    step,
+    ok: r.ok,
+    passed: r.passed,
+    failed: r.failed,
+    skipped: r.skipped,
+    seconds: (Date.now() - t) / 1000,
+  });
 }
 
 rmSync(RESULTS, { recursive: true, force: true });
@@ -80,9 +65,9 @@ run("Deploy dry run: bundle under the free plan's 3 MB gzip", bin('tsx'), [
   join(ROOT, 'scripts', 'deploy.ts'),
   '--dry-run',
 ]);
-vitest('Unit: core (money, languages, statuses)', join(ROOT, 'packages', 'core'));
-vitest('Unit: db on libSQL', join(ROOT, 'packages', 'db'));
-vitest('Unit: pdf', join(ROOT, 'packages', 'pdf'));
+await vitest('Unit: core (money, languages, statuses)', join(ROOT, 'packages', 'core'));
+await vitest('Unit: db on libSQL', join(ROOT, 'packages', 'db'));
+await vitest('Unit: pdf', join(ROOT, 'packages', 'pdf'));
 // The fuzz suite's seed follows the commit under test: each commit explores new inputs, and a
 // failure in CI replays from the commit alone. FUZZ_SEED overrides it; running the fuzz file
 // directly with vitest draws a fresh seed every time.
@@ -91,9 +76,12 @@ if (!process.env.FUZZ_SEED) {
   if (head && /^[0-9a-f]{8}/.test(head))
     process.env.FUZZ_SEED = String(Number.parseInt(head.slice(0, 8), 16) % 2 ** 31);
 }
-vitest('Worker in workerd (D1, R2, Queues)', join(ROOT, 'workers'));
+await vitest('Worker in workerd (D1, R2, Queues)', join(ROOT, 'workers'));
 if (built)
-  vitest('End to end: wrangler dev + Chromium', join(ROOT, 'web'), ['--config', 'e2e/vitest.config.ts']);
+  await vitest('End to end: wrangler dev + Chromium', join(ROOT, 'web'), [
+    '--config',
+    'e2e/vitest.config.ts',
+  ]);
 
 console.log('\nSummary');
 for (const o of outcomes) {

@@ -69,7 +69,7 @@ describe('two-factor sign-in in the admin app', () => {
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in to Clientele' }).waitFor();
-    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Email', { exact: true }).fill(email);
     await page.getByLabel('Password').fill('correct horse battery');
     await page.getByRole('button', { name: 'Sign in' }).click();
     const code = page.getByLabel('Authentication code');
@@ -86,7 +86,9 @@ describe('two-factor sign-in in the admin app', () => {
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
 
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByLabel('Email').fill(email);
+    // Until the sign-in page is there, the unconfirmed-email banner also answers to "email".
+    await page.getByRole('heading', { name: 'Sign in to Clientele' }).waitFor();
+    await page.getByLabel('Email', { exact: true }).fill(email);
     await page.getByLabel('Password').fill('correct horse battery');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'Use a recovery code' }).click();

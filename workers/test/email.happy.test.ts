@@ -2,6 +2,7 @@ import { createExecutionContext, createMessageBatch, env, getQueueResult, SELF }
 import PostalMime from 'postal-mime';
 import { describe, expect, it } from 'vitest';
 import { backoffSeconds, handleQueue, MAX_RETRIES } from '../queue';
+import { sendDocument } from '../services/documents/documents';
 import { buildMime } from '../services/mail/mime';
 import {
   CloudflareEmailTransport,
@@ -12,7 +13,7 @@ import {
   transportFor,
 } from '../services/mail/transport';
 import { type Caller, call, createClient, createInvoice, json, signUp } from './helpers/api';
-import { appContext } from './helpers/context';
+import { appContext, tenantContext } from './helpers/context';
 import { runEmailQueue } from './helpers/queue';
 
 /** Sends the draft and returns the email record the send queued. */
@@ -186,7 +187,13 @@ describe('email sending', () => {
 
   it('a transport that always fails: failed after the retry limit, message handed on to the dead-letter queue', async () => {
     const owner = await signUp();
-    const { email } = await sendWithEmail(owner);
+    const c = await createClient(owner, { email: 'client@example.com' });
+    const draft = await createInvoice(owner, c.id);
+    // Issued through the service with a queue that keeps the message: the real consumer would
+    // otherwise deliver it through the dev outbox while this test drives the broken transport.
+    const held: Queue = { send: async () => {}, sendBatch: async () => {} } as unknown as Queue;
+    const { email } = await sendDocument(tenantContext(owner.tenantId, { queue: held }), 'invoice', draft.id);
+    if (!email) throw new Error('the client has an address: an email is queued');
     const broken: Transport = { send: async () => Promise.reject(new Error('550 mailbox unavailable')) };
     for (let attempt = 1; attempt <= MAX_RETRIES; attempt++) {
       await consume(owner, email.id, attempt, broken);

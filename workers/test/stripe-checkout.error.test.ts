@@ -96,6 +96,16 @@ describe('Pay now refusals (amount limits, sessions that cannot be replaced)', (
     expect(page).toContain('above $999,999.99');
   });
 
+  it('IDR takes twelve digits: Rp 50 000 000 is payable, where eight digits would refuse it', async () => {
+    const owner = await signUp();
+    await connectStripe(owner);
+    const { invoice, cookie } = await invoiceIn(owner, 'IDR', 5_000_000_000);
+    const res = await startPay(cookie, invoice.id);
+    expect(res.status).toBe(200);
+    const [sent] = await checkoutRequests(invoice.id);
+    expect(sent).toBeDefined();
+  });
+
   it('the stand-in refuses as Stripe does: below the minimum (amount_too_small), above eight digits (amount_too_large)', async () => {
     const stripe = stripeFor(testKeys().secretKey);
     await expect(stripe.checkout.sessions.create(sessionParams(10))).rejects.toMatchObject({

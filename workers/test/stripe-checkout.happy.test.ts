@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:test';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
+  type Caller,
   call,
   createClient,
   createInvoice,
@@ -37,6 +38,27 @@ const directives = (csp: string) =>
       .filter((parts) => parts[0])
       .map(([name, ...sources]) => [name as string, sources]),
   ) as Record<string, string[] | undefined>;
+
+/**
+ * Two invoices of one business (two clients, one Stripe account), each with a bank debit
+ * started at Checkout and still settling: its webhook says completed but unpaid.
+ */
+async function twoSettlingDebits(owner: Caller) {
+  const one = await payableInvoice(owner);
+  const s1 = await checkout(one.cookie, one.invoice.id);
+  const started1 = await completeCheckout(s1.sessionId, 'unpaid');
+  await deliverSigned(owner.tenantId, started1.payload, one.keys.webhookSecret);
+  const other = await issuedInvoice(
+    owner,
+    {},
+    { email: `second.${crypto.randomUUID().slice(0, 8)}@example.com` },
+  );
+  const two = { invoice: other.invoice, cookie: await portalCookie(owner, other.client.id) };
+  const s2 = await checkout(two.cookie, two.invoice.id);
+  const started2 = await completeCheckout(s2.sessionId, 'unpaid');
+  await deliverSigned(owner.tenantId, started2.payload, one.keys.webhookSecret);
+  return { one, s1, started1, two, s2, started2 };
+}
 
 describe('Pay now (embedded Checkout)', () => {
   it('creates a session for the amount due, in the invoice currency, with metadata and an idempotency key', async () => {
@@ -308,17 +330,7 @@ describe('Pay now (embedded Checkout)', () => {
     timeout: 20_000,
   }, async () => {
     const owner = await signUp();
-    const one = await payableInvoice(owner);
-    const s1 = await checkout(one.cookie, one.invoice.id);
-    const started1 = await completeCheckout(s1.sessionId, 'unpaid');
-    await deliverSigned(owner.tenantId, started1.payload, one.keys.webhookSecret);
-
-    // Same business and Stripe account, another client and invoice.
-    const other = await issuedInvoice(owner, {}, { email: 'second.client@example.com' });
-    const two = { invoice: other.invoice, cookie: await portalCookie(owner, other.client.id) };
-    const s2 = await checkout(two.cookie, two.invoice.id);
-    const started2 = await completeCheckout(s2.sessionId, 'unpaid');
-    await deliverSigned(owner.tenantId, started2.payload, one.keys.webhookSecret);
+    const { one, s1, started1, two, s2, started2 } = await twoSettlingDebits(owner);
 
     // Nothing settled yet: the cron leaves both processing.
     await runCron();
@@ -339,5 +351,23 @@ describe('Pay now (embedded Checkout)', () => {
     expect((await invoiceOf(owner, two.invoice.id)).amountPaid).toBe(0);
     const again = await checkout(two.cookie, two.invoice.id);
     expect(again.sessionId).not.toBe(s2.sessionId);
+  });
+
+  it('a processing session Stripe no longer knows is skipped and logged; the ones after it still settle', {
+    timeout: 20_000,
+  }, async () => {
+    const owner = await signUp();
+    const { one, s1, two, started2 } = await twoSettlingDebits(owner);
+    // The first (oldest) row names a PaymentIntent the account does not have.
+    await env.DB.prepare('UPDATE checkout_sessions SET payment_intent_id = ?, updated_at = 0 WHERE id = ?')
+      .bind('pi_unknown_to_this_account', s1.sessionId)
+      .run();
+    await settleIntent(intentOf(started2), 'succeeded');
+    const warn = vi.spyOn(console, 'warn');
+    await runCron();
+    expect(await invoiceOf(owner, two.invoice.id)).toMatchObject({ status: 'paid', amountDue: 0 });
+    expect((await onlineStates(owner, one.invoice.id))[0]?.state).toBe('processing');
+    expect(warn.mock.calls.flat().join('\n')).toContain('stripe reconcile skipped a processing session');
+    warn.mockRestore();
   });
 });

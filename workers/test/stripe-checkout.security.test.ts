@@ -57,6 +57,23 @@ describe('Pay now and expiry events stay within one client and one business', ()
     expect(res.status).toBe(200);
     expect(await onlineStates(owner, invoice.id)).toEqual([{ id: sessionId, state: 'paid' }]);
 
+    // Nor a bank debit still settling: it keeps blocking a second payment until it ends.
+    const debit = await payableInvoice(owner);
+    const settling = await checkout(debit.cookie, debit.invoice.id);
+    const started = await completeCheckout(settling.sessionId, 'unpaid');
+    await deliverSigned(owner.tenantId, started.payload, debit.keys.webhookSecret);
+    const expiry = JSON.parse(started.payload);
+    expiry.id = `evt_expiry_${crypto.randomUUID().slice(0, 8)}`;
+    expiry.type = 'checkout.session.expired';
+    expiry.data.object.status = 'expired';
+    expect(
+      (await deliverSigned(owner.tenantId, JSON.stringify(expiry), debit.keys.webhookSecret)).status,
+    ).toBe(200);
+    expect(await onlineStates(owner, debit.invoice.id)).toEqual([
+      { id: settling.sessionId, state: 'processing' },
+    ]);
+    expect((await startPay(debit.cookie, debit.invoice.id)).status).toBe(409);
+
     // Another business replays the first one's session as its own expired event.
     const other = await signUp();
     const otherKeys = await connectStripe(other);

@@ -100,8 +100,8 @@ export const MINIMUM_CHARGE: Record<string, number> = {
   sgd: 50,
   thb: 1000,
 };
-/** Eight digits at most, in every currency. */
-export const MAXIMUM_CHARGE = 99_999_999;
+/** Eight digits at most, in every currency but IDR (twelve). */
+export const maximumCharge = (currency: string) => (currency === 'idr' ? 999_999_999_999 : 99_999_999);
 
 /** Stripe's public session shape (the stand-in's own bookkeeping fields left out). */
 export function publicSession(s: CheckoutSession) {

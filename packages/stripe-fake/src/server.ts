@@ -248,6 +248,11 @@ export async function startFakeStripe(opts: { port?: number; host?: string } = {
     url: `http://${host}:${port}`,
     requests,
     deliveries,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // A keep-alive connection from a workerd that is still shutting down would hold close() open.
+        server.closeAllConnections();
+      }),
   };
 }

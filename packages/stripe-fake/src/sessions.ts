@@ -2,8 +2,8 @@ import qs from 'qs';
 import { settle } from './account';
 import {
   type CheckoutSession,
-  MAXIMUM_CHARGE,
   MINIMUM_CHARGE,
+  maximumCharge,
   publicSession,
   stripeError,
   stripeId,
@@ -57,9 +57,9 @@ export function newSession(
       ),
     );
   }
-  if (total > MAXIMUM_CHARGE) {
+  if (total > maximumCharge(currency)) {
     return refuse(
-      stripeError(400, `Amount must be no more than ${MAXIMUM_CHARGE} ${currency}.`, {
+      stripeError(400, `Amount must be no more than ${maximumCharge(currency)} ${currency}.`, {
         code: 'amount_too_large',
       }),
     );

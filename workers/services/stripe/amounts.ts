@@ -79,8 +79,9 @@ const STRIPE_MINIMUM: Record<string, number> = {
   SGD: 50,
   THB: 1000,
 };
-/** Stripe takes at most eight digits in an amount, in every currency (99 999 999 units). */
-const STRIPE_MAXIMUM = 99_999_999;
+/** Stripe takes at most eight digits in an amount (99 999 999 units); IDR takes twelve. */
+const STRIPE_MAXIMUM: Record<string, number> = { IDR: 999_999_999_999 };
+const STRIPE_MAXIMUM_ANY = 99_999_999;
 
 export type ChargeLimit = { kind: 'below' | 'above'; limit: number };
 
@@ -94,7 +95,8 @@ export function chargeLimit(stripeAmount: number, currency: string): ChargeLimit
   const ours = (amount: number) => (diff >= 0 ? amount / 10 ** diff : amount * 10 ** -diff);
   // Rounded towards what Stripe accepts: the shown limit is always one Stripe would take.
   if (min !== undefined && stripeAmount < min) return { kind: 'below', limit: Math.ceil(ours(min)) };
-  if (stripeAmount > STRIPE_MAXIMUM) return { kind: 'above', limit: Math.floor(ours(STRIPE_MAXIMUM)) };
+  const max = STRIPE_MAXIMUM[currency] ?? STRIPE_MAXIMUM_ANY;
+  if (stripeAmount > max) return { kind: 'above', limit: Math.floor(ours(max)) };
   return null;
 }
 

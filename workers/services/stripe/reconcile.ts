@@ -108,31 +108,41 @@ async function reconcileExpired(ctx: TenantContext, account: TenantStripe) {
 async function reconcileProcessing(ctx: TenantContext, account: TenantStripe) {
   let applied = 0;
   for (const row of await processingCheckoutSessions(ctx.db, ctx.tenantId, MAX_PROCESSING_PER_RUN)) {
-    const intentId =
-      row.paymentIntentId ??
-      (await account.stripe.checkout.sessions.retrieve(row.id, {}, onAccount(account))).payment_intent;
-    const id = typeof intentId === 'string' ? intentId : intentId?.id;
-    if (!id) continue;
-    const intent = await account.stripe.paymentIntents.retrieve(id, {}, onAccount(account));
-    const ended =
-      intent.status === 'succeeded'
-        ? 'paid'
-        : intent.status === 'requires_payment_method' || intent.status === 'canceled'
-          ? 'failed'
-          : null;
-    if (!ended) continue;
-    const ref = {
-      id: `reconcile:${row.id}:${ended}`,
-      type:
-        ended === 'paid'
-          ? 'checkout.session.async_payment_succeeded'
-          : 'checkout.session.async_payment_failed',
-    };
-    if (await stripeEventSeen(ctx.db, ctx.tenantId, ref.id)) continue;
-    const outcome = await applyFound(ctx, ref, sessionFromIntent(ctx, row, intent));
-    if (outcome === 'paid') applied++;
+    // One session Stripe no longer knows (keys changed, say) must not hold up every row after it.
+    try {
+      if ((await settleProcessing(ctx, account, row)) === 'paid') applied++;
+    } catch (err) {
+      ctx.log.warn('stripe reconcile skipped a processing session', {
+        job: 'stripe-reconcile',
+        reason: `${row.id}: ${errorText(err)}`,
+      });
+    }
   }
   return applied;
+}
+
+/** What the PaymentIntent of one processing session says, applied; null while it is still settling. */
+async function settleProcessing(ctx: TenantContext, account: TenantStripe, row: CheckoutSessionRow) {
+  const intentId =
+    row.paymentIntentId ??
+    (await account.stripe.checkout.sessions.retrieve(row.id, {}, onAccount(account))).payment_intent;
+  const id = typeof intentId === 'string' ? intentId : intentId?.id;
+  if (!id) return null;
+  const intent = await account.stripe.paymentIntents.retrieve(id, {}, onAccount(account));
+  const ended =
+    intent.status === 'succeeded'
+      ? 'paid'
+      : intent.status === 'requires_payment_method' || intent.status === 'canceled'
+        ? 'failed'
+        : null;
+  if (!ended) return null;
+  const ref = {
+    id: `reconcile:${row.id}:${ended}`,
+    type:
+      ended === 'paid' ? 'checkout.session.async_payment_succeeded' : 'checkout.session.async_payment_failed',
+  };
+  if (await stripeEventSeen(ctx.db, ctx.tenantId, ref.id)) return null;
+  return applyFound(ctx, ref, sessionFromIntent(ctx, row, intent));
 }
 
 /**

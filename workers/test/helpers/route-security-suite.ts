@@ -86,7 +86,10 @@ const KEY_ROLES: ['write' | 'read', Role][] = [
  * are separate test files that run side by side. Operations are dealt out in turn, which spreads
  * the costly seeds (tickets, exports, issued invoices) over every part.
  */
-export async function checkOperations(part: number, parts: number): Promise<void> {
+/** How many `route-checks-<n>` files share the operations (route-security checks they all exist). */
+export const PARTS = 4;
+
+export async function checkOperations(part: number, parts = PARTS): Promise<void> {
   const mine = (await servedOperations())
     .filter((o) => o.key in TABLE)
     .filter((_, i) => i % parts === part - 1);

@@ -166,7 +166,9 @@ function checkoutUpsert(
   now: Date,
   paymentId: SQL | null = null,
 ) {
-  const advance = sql`${rankOf('excluded.state')} > ${rankOf('checkout_sessions.state')}`;
+  // Expiry ends only an open session: a debit already settling (processing) keeps blocking a
+  // second payment until its own outcome arrives.
+  const advance = sql`${rankOf('excluded.state')} > ${rankOf('checkout_sessions.state')} AND (excluded.state <> 'expired' OR checkout_sessions.state = 'open')`;
   return db
     .insert(checkoutSessions)
     .values({ tenantId, ...s, createdAt: now, updatedAt: now })

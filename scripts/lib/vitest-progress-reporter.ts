@@ -1,0 +1,45 @@
+import { appendFileSync } from 'node:fs';
+import type { Reporter, SerializedError, TestCase, TestModule, TestSpecification } from 'vitest/node';
+
+/**
+ * Writes what a vitest run has finished, a JSON line at a time, to `$VITEST_PROGRESS`. The
+ * workerd pool can stall mid-run or never exit after the last file (see `vitest-runner.ts`);
+ * its JSON report is only written at the very end, so without these lines a stopped run would
+ * lose every result it had.
+ */
+export default class ProgressReporter implements Reporter {
+  private readonly path = process.env.VITEST_PROGRESS;
+
+  private write(line: ProgressLine) {
+    if (this.path) appendFileSync(this.path, `${JSON.stringify(line)}\n`);
+  }
+
+  onTestRunStart(specifications: ReadonlyArray<TestSpecification>) {
+    this.write({ kind: 'start', files: specifications.map((s) => s.moduleId) });
+  }
+
+  onTestCaseResult(test: TestCase) {
+    this.write({ kind: 'test', file: test.module.moduleId, state: test.result().state });
+  }
+
+  onTestModuleEnd(module: TestModule) {
+    const counts = { passed: 0, failed: 0, skipped: 0 };
+    for (const t of module.children.allTests()) {
+      const state = t.result().state;
+      if (state === 'passed') counts.passed++;
+      else if (state === 'failed') counts.failed++;
+      else counts.skipped++;
+    }
+    this.write({ kind: 'file', file: module.moduleId, ...counts, errors: module.errors().length });
+  }
+
+  onTestRunEnd(_modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError>) {
+    this.write({ kind: 'end', unhandled: unhandled.length });
+  }
+}
+
+export type ProgressLine =
+  | { kind: 'start'; files: string[] }
+  | { kind: 'test'; file: string; state: string }
+  | { kind: 'file'; file: string; passed: number; failed: number; skipped: number; errors: number }
+  | { kind: 'end'; unhandled: number };
