@@ -1,3 +1,12 @@
+CREATE TABLE `checkout_claims` (
+	`tenant_id` text NOT NULL,
+	`invoice_id` text NOT NULL,
+	`token` text NOT NULL,
+	`expires_at` integer NOT NULL,
+	PRIMARY KEY(`tenant_id`, `invoice_id`),
+	FOREIGN KEY (`tenant_id`) REFERENCES `tenants`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
 CREATE TABLE `client_credits` (
 	`id` text PRIMARY KEY NOT NULL,
 	`tenant_id` text NOT NULL,

@@ -2,6 +2,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { STRIPE_JS_PATH } from '../../packages/stripe-fake/src/index';
 import { connectPlatformEndpoint } from './demo-stripe';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
@@ -85,7 +86,12 @@ export async function startDevServer(
   // Seals Stripe keys in the local D1; production sets its own with `wrangler secret put`.
   args.push('--var', `ENCRYPTION_KEY:${LOCAL_ENCRYPTION_KEY}`);
   if (opts.stripeUrl) {
-    args.push('--var', `STRIPE_API_URL:${opts.stripeUrl}`, '--var', `STRIPE_JS_URL:${opts.stripeUrl}/v3/`);
+    args.push(
+      '--var',
+      `STRIPE_API_URL:${opts.stripeUrl}`,
+      '--var',
+      `STRIPE_JS_URL:${opts.stripeUrl}${STRIPE_JS_PATH}`,
+    );
     // Connect on the stand-in: the platform's fake key and its Connect endpoint's secret.
     const platform = await connectPlatformEndpoint(opts.stripeUrl, `http://127.0.0.1:${port}`);
     args.push('--var', `STRIPE_PLATFORM_SECRET_KEY:${platform.secretKey}`);

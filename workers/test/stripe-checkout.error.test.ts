@@ -1,3 +1,4 @@
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { type Caller, issuedInvoice, problemOf, signUp } from './helpers/api';
 import { portal, portalCookie } from './helpers/portal';
@@ -190,5 +191,21 @@ describe('Pay now refusals (amount limits, sessions that cannot be replaced)', (
     );
     expect(expireCalls).toHaveLength(1); // tried once (language switch), refused by Stripe
     expect(await onlineStates(owner, invoice.id)).toEqual([{ id: first.sessionId, state: 'open' }]);
+  });
+
+  it('while another request holds the invoice past the wait, Pay now answers 409 "being prepared" and calls no Stripe', async () => {
+    const owner = await signUp();
+    const { invoice, cookie } = await payableInvoice(owner);
+    await env.DB.prepare(
+      'INSERT INTO checkout_claims (tenant_id, invoice_id, token, expires_at) VALUES (?, ?, ?, ?)',
+    )
+      .bind(owner.tenantId, invoice.id, 'another-request', Date.now() + 60_000)
+      .run();
+    const res = await startPay(cookie, invoice.id);
+    expect(res.status).toBe(409);
+    expect((await problemOf(res)).detail).toBe(
+      'A payment for this invoice is being prepared in another window; try again in a moment',
+    );
+    expect(await checkoutRequests(invoice.id)).toHaveLength(0);
   });
 });

@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it, vi } from 'vitest';
+import { STRIPE_JS_URL, Stripe } from '../services/stripe/client';
 import {
   type Caller,
   call,
@@ -205,7 +206,11 @@ describe('Pay now (embedded Checkout)', () => {
     expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin-allow-popups');
     const html = await res.text();
     expect(html).toContain(`data-key="${keys.publishableKey}"`);
-    expect(html).toMatch(/<script nonce="[^"]+" src="http:\/\/127\.0\.0\.1:\d+\/v3\/"/);
+    expect(html).toMatch(/<script nonce="[^"]+" src="http:\/\/127\.0\.0\.1:\d+\/endive\/stripe\.js"/);
+    // Outside local runs: Stripe.js of the pinned API's release at its versioned address (the
+    // pattern @stripe/stripe-js accepts), never the moving /v3/.
+    expect(STRIPE_JS_URL).toBe(`https://js.stripe.com/${Stripe.API_VERSION.split('.')[1]}/stripe.js`);
+    expect(STRIPE_JS_URL).toMatch(/^https:\/\/js\.stripe\.com\/[a-z]+\/stripe\.js$/);
     // Today's Stripe.js: the old initEmbeddedCheckout throws an IntegrationError.
     expect(html).toContain('stripe.createEmbeddedCheckoutPage(');
     expect(html).not.toContain('initEmbeddedCheckout');
@@ -245,6 +250,44 @@ describe('Pay now (embedded Checkout)', () => {
       { id: italian.sessionId, state: 'open' },
       { id: english.sessionId, state: 'expired' },
     ]);
+  });
+
+  it('two Pay now at the same moment in two languages leave one payable session, never two', async () => {
+    const owner = await signUp();
+    const { invoice, cookie, keys } = await payableInvoice(owner);
+    const [en, it] = await Promise.all([
+      startPay(cookie, invoice.id),
+      startPay(`${cookie}; clientele_lang=it`, invoice.id),
+    ]);
+    expect([en.status, it.status]).toEqual([200, 200]);
+    const ids = [
+      (await json<{ sessionId: string }>(en)).sessionId,
+      (await json<{ sessionId: string }>(it)).sessionId,
+    ];
+    const atStripe = await Promise.all(
+      ids.map((id) => stripeFor(keys.secretKey).checkout.sessions.retrieve(id)),
+    );
+    // The later request saw the earlier one's session and expired it before opening its own.
+    expect(atStripe.map((s) => s.status).sort()).toEqual(['expired', 'open']);
+    const states = await onlineStates(owner, invoice.id);
+    expect(states.filter((s) => s.state === 'open')).toHaveLength(1);
+    expect(states).toHaveLength(2);
+  });
+
+  it('a claim left by a request that died is taken over once its time has run out', async () => {
+    const owner = await signUp();
+    const { invoice, cookie } = await payableInvoice(owner);
+    await env.DB.prepare(
+      'INSERT INTO checkout_claims (tenant_id, invoice_id, token, expires_at) VALUES (?, ?, ?, ?)',
+    )
+      .bind(owner.tenantId, invoice.id, 'a-request-that-died', Date.now() + 1_500)
+      .run();
+    const started = await checkout(cookie, invoice.id);
+    expect(started.sessionId).toMatch(/^cs_test_/);
+    const left = await env.DB.prepare('SELECT count(*) AS n FROM checkout_claims WHERE invoice_id = ?')
+      .bind(invoice.id)
+      .first<{ n: number }>();
+    expect(left?.n).toBe(0);
   });
 
   it('a changed email also gets a new session (with the new address), never an idempotency error', async () => {

@@ -1,7 +1,7 @@
 import type { CheckoutSession } from './objects';
 
 /**
- * Stand-in for Stripe.js (`https://js.stripe.com/v3/`), which cannot load here. Today's
+ * Stand-in for Stripe.js (`https://js.stripe.com/<release>/stripe.js`), which cannot load here. Today's
  * surface (Stripe.js "dahlia", 2026-03-25): `Stripe(pk).createEmbeddedCheckoutPage({
  * fetchClientSecret })` resolves to an instance with `mount()`, `unmount()` and `destroy()`,
  * drawing the stand-in's checkout page in an iframe. The old `initEmbeddedCheckout` throws

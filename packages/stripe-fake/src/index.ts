@@ -1,3 +1,4 @@
+export { STRIPE_JS_PATH } from './objects';
 export {
   type Delivery,
   type FakeStripe,

@@ -9,6 +9,8 @@ export function stripeId(prefix: string): string {
 }
 
 export const API_VERSION = '2026-10-28.endive';
+/** Stripe.js of the same release, at its versioned address (`/endive/stripe.js`). */
+export const STRIPE_JS_PATH = `/${API_VERSION.split('.')[1]}/stripe.js`;
 
 type Metadata = Record<string, string>;
 

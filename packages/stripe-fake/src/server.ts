@@ -7,7 +7,7 @@ import { connectRoutes } from './connect';
 import { controls } from './control';
 import { eventSender } from './events';
 import { moneyApi } from './money';
-import { noAccessTo, stripeError, stripeId } from './objects';
+import { noAccessTo, STRIPE_JS_PATH, stripeError, stripeId } from './objects';
 import { checkoutSessions } from './sessions';
 import type {
   Account,
@@ -203,7 +203,8 @@ export async function startFakeStripe(opts: { port?: number; host?: string } = {
       const out = await control(req.method ?? 'GET', url.pathname, body);
       return send(out.status, out.body);
     }
-    if (url.pathname === '/v3/' || url.pathname === '/v3') return send(200, STRIPE_JS, 'text/javascript');
+    if (url.pathname === STRIPE_JS_PATH || url.pathname === '/v3/' || url.pathname === '/v3')
+      return send(200, STRIPE_JS, 'text/javascript');
     const onboard = url.pathname.match(/^\/connect\/onboarding\/([^/]+)$/);
     if (onboard) {
       const out = await connect.onboarding(req, onboard[1]!);

@@ -1,10 +1,12 @@
 import { formatMoney, isPayable, type Language } from '@clientele/core';
 import {
   type CheckoutSessionRow,
+  claimInvoiceCheckout,
   countInvoiceCheckoutSessions,
   getCheckoutSession,
   invoiceCheckoutSessions,
   markCheckoutExpired,
+  releaseInvoiceCheckout,
   saveCheckoutSession,
 } from '@clientele/db';
 import type { TenantContext } from '../context';
@@ -105,6 +107,47 @@ export async function startCheckout(
   const account = await tenantStripe(scope.ctx);
   if (!account) throw new ConflictError('noOnlinePayments');
   if (!account.chargesEnabled) throw new ConflictError('connectNotReady');
+  return holdingInvoice(scope, invoice.id, () => openCheckout(scope, account, invoice, due, input));
+}
+
+type PortalInvoice = NonNullable<Awaited<ReturnType<typeof clientDocument>>>;
+
+/** How long one "Pay now" may hold its invoice: Stripe answers well within it. */
+const CLAIM_MS = 30_000;
+/** A request that finds the invoice held waits this long for it, a little at a time. */
+const CLAIM_WAIT_MS = 5_000;
+const CLAIM_POLL_MS = 200;
+
+/**
+ * Runs `work` while this request alone holds the invoice's "Pay now". A second request at
+ * the same moment waits for the first, then sees the session it opened: the same
+ * parameters get it back, other ones expire it first. Past the wait, a 409 asks to retry.
+ */
+async function holdingInvoice<T>(scope: ClientScope, invoiceId: string, work: () => Promise<T>): Promise<T> {
+  const { db, tenantId } = scope.ctx;
+  const token = crypto.randomUUID();
+  const start = Date.now();
+  // Wall-clock time, not the request's `now`: the claim is about this moment.
+  while (
+    !(await claimInvoiceCheckout(db, tenantId, invoiceId, token, new Date(), new Date(Date.now() + CLAIM_MS)))
+  ) {
+    if (Date.now() - start > CLAIM_WAIT_MS) throw new ConflictError('paymentBeingPrepared');
+    await new Promise((resolve) => setTimeout(resolve, CLAIM_POLL_MS));
+  }
+  try {
+    return await work();
+  } finally {
+    await releaseInvoiceCheckout(db, tenantId, invoiceId, token);
+  }
+}
+
+async function openCheckout(
+  scope: ClientScope,
+  account: TenantStripe,
+  invoice: PortalInvoice,
+  due: number,
+  input: { email: string | null; language: Language; label: string },
+): Promise<StartedCheckout> {
   const rows = await invoiceCheckouts(scope, invoice.id);
   if (settling(rows)) throw new ConflictError('paymentProcessing');
   const amount = onlineAmount(due, invoice.currency);

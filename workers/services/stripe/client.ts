@@ -77,4 +77,11 @@ export const cryptoProvider = Stripe.createSubtleCryptoProvider();
  */
 export const PINNED_API_VERSION: string = Stripe.API_VERSION;
 
+/**
+ * Stripe.js of the same release as the API we pin (`2026-10-28.endive` → `endive`): since
+ * basil each release has its own versioned URL, where `/v3/` follows whatever is newest and
+ * could rename a method under a live pay page (as `initEmbeddedCheckout` was).
+ */
+export const STRIPE_JS_URL = `https://js.stripe.com/${PINNED_API_VERSION.split('.')[1]}/stripe.js`;
+
 export { Stripe };

@@ -16,6 +16,8 @@ export const checkoutProblemsEn = {
   aboveStripeMaximum: (due: string, max: string): string =>
     `${due} is above the largest amount that can be paid online in this currency (${max}); pay it another way`,
   stripeAmountRefused: 'Stripe does not accept this amount online; pay it another way',
+  paymentBeingPrepared:
+    'A payment for this invoice is being prepared in another window; try again in a moment',
   paymentArriving:
     'A payment for this invoice was just completed and is being recorded; check again in a moment',
 };

@@ -18,6 +18,8 @@ export const checkoutProblemsIt: typeof checkoutProblemsEn = {
   aboveStripeMaximum: (due: string, max: string): string =>
     `${due} è superiore all’importo massimo pagabile online in questa valuta (${max}); paga in un altro modo`,
   stripeAmountRefused: 'Stripe non accetta questo importo online; paga in un altro modo',
+  paymentBeingPrepared:
+    'Un pagamento di questa fattura è in preparazione in un’altra finestra; riprova tra poco',
   paymentArriving:
     'Un pagamento di questa fattura è appena stato completato e viene registrato; ricontrolla tra poco',
 };

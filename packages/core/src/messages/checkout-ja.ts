@@ -17,5 +17,7 @@ export const checkoutProblemsJa: typeof checkoutProblemsEn = {
   aboveStripeMaximum: (due: string, max: string): string =>
     `${due}は、この通貨でオンライン決済できる上限額（${max}）を超えています。別の方法でお支払いください`,
   stripeAmountRefused: 'Stripe はこの金額のオンライン決済を受け付けていません。別の方法でお支払いください',
+  paymentBeingPrepared:
+    'この請求書のお支払いを別のウィンドウで準備中です。しばらくしてからもう一度お試しください',
   paymentArriving: 'この請求書のお支払いが完了し、記録中です。しばらくしてからご確認ください',
 };

@@ -17,6 +17,8 @@ export const checkoutProblemsPt: typeof checkoutProblemsEn = {
   aboveStripeMaximum: (due: string, max: string): string =>
     `${due} é superior ao valor máximo que pode ser pago online nesta moeda (${max}); pague de outra forma`,
   stripeAmountRefused: 'A Stripe não aceita este valor online; pague de outra forma',
+  paymentBeingPrepared:
+    'Um pagamento desta fatura está a ser preparado noutra janela; tente novamente daqui a pouco',
   paymentArriving:
     'Um pagamento desta fatura acabou de ser concluído e está a ser registado; verifique daqui a pouco',
 };

@@ -16,5 +16,6 @@ export const checkoutProblemsRu: typeof checkoutProblemsEn = {
   aboveStripeMaximum: (due: string, max: string): string =>
     `${due} — больше максимальной суммы онлайн-оплаты в этой валюте (${max}); оплатите другим способом`,
   stripeAmountRefused: 'Stripe не принимает эту сумму онлайн; оплатите другим способом',
+  paymentBeingPrepared: 'Оплата этого счёта готовится в другом окне; попробуйте ещё раз через минуту',
   paymentArriving: 'Платёж по этому счёту только что завершён и записывается; проверьте через минуту',
 };

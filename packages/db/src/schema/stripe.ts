@@ -169,3 +169,21 @@ export const clientCredits = sqliteTable(
 
 export type StripeDisputeRow = typeof stripeDisputes.$inferSelect;
 export type ClientCreditRow = typeof clientCredits.$inferSelect;
+
+/**
+ * "Pay now" holds the invoice while it talks to Stripe, so two requests at the same moment
+ * (two tabs, two languages) cannot each open a payable session. `expiresAt` frees a claim
+ * whose request died before letting go.
+ */
+export const checkoutClaims = sqliteTable(
+  'checkout_claims',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    invoiceId: text('invoice_id').notNull(),
+    token: text('token').notNull(),
+    expiresAt: timestamp('expires_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.invoiceId] })],
+);

@@ -5,6 +5,7 @@ import { clientDocument } from '../../../services/portal/documents';
 import { inLanguage } from '../../../services/reader-language';
 import { payNowKeys } from '../../../services/stripe/account';
 import { checkoutState, onlineAmount, startCheckout } from '../../../services/stripe/checkout';
+import { STRIPE_JS_URL } from '../../../services/stripe/client';
 import { isSameOrigin } from '../../same-origin';
 import { answersJson, notFound, type PortalEnv, requirePortal, signedInPage } from '../context';
 
@@ -206,4 +207,4 @@ export function payPages(portal: Hono<PortalEnv>) {
   });
 }
 
-const stripeJsUrl = (env: Env) => env.STRIPE_JS_URL ?? 'https://js.stripe.com/v3/';
+const stripeJsUrl = (env: Env) => env.STRIPE_JS_URL ?? STRIPE_JS_URL;
