@@ -83,17 +83,17 @@ describe('Stripe Connect refusals', () => {
     expect(logs.join('\n')).not.toContain(CONNECT_SECRET);
   });
 
-  it('an event whose mode is not the platform’s is refused (400, logged) and changes nothing', async () => {
+  it('an event whose mode is not the platform’s is acknowledged (200, so Stripe stops retrying), logged and never applied', async () => {
     const logs = captureLogs();
     const owner = await signUp();
     await startConnect(owner);
     const accountId = (await connectRow(owner.tenantId))!.account_id as string;
     const live = connectEvent('account.updated', accountId, account(accountId), true);
     const res = await deliverConnectSigned(live);
-    expect(res.status).toBe(400);
-    expect((await problemOf(res)).detail).toMatch(/live-mode event/);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ outcome: 'ignored' });
     expect((await connectRow(owner.tenantId))!.charges_enabled).toBe(0);
-    expect(logs.some((l) => l.includes('live-mode event'))).toBe(true);
+    expect(logs.some((l) => l.includes('live-mode event, test-mode platform'))).toBe(true);
   });
 
   it('an event naming no account or an unknown account is acknowledged, logged and ignored', async () => {

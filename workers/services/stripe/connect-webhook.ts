@@ -33,7 +33,7 @@ export type ConnectResult = WebhookResult | { eventId: string; outcome: 'ignored
 
 /**
  * One delivery to the platform's Connect endpoint (`/webhooks/stripe/connect`): verified with
- * the platform's Connect signing secret, refused when its mode is not the platform's (a test
+ * the platform's Connect signing secret, ignored when its mode is not the platform's (a test
  * event never pays a live invoice, nor the reverse), then routed by `event.account` to the one
  * business that connected that account and applied through the same handlers as the business's
  * own endpoint. An event naming no account, or an account no business has, is acknowledged
@@ -55,7 +55,14 @@ export async function receiveConnectEvent(
   }
   const { account, livemode } = head.data;
   if (livemode !== platform.livemode) {
-    refuse(app, `${livemode ? 'live' : 'test'}-mode event`, say('connectModeMismatch', livemode));
+    // Stripe sends a live platform's Connect endpoint its accounts' test events as well, and
+    // retries any non-2xx for three days: acknowledged, as the business's own endpoint does,
+    // and never applied.
+    app.log.warn('stripe connect event ignored', {
+      job: 'stripe-webhook',
+      reason: `${livemode ? 'live' : 'test'}-mode event, ${platform.livemode ? 'live' : 'test'}-mode platform`,
+    });
+    return { eventId: head.data.id, outcome: 'ignored' };
   }
   if (!account) {
     app.log.warn('stripe connect event ignored', { job: 'stripe-webhook', reason: 'no account' });

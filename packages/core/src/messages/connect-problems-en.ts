@@ -7,8 +7,4 @@ export const connectProblemsEn = {
   connectNoEndpoint: 'Stripe Connect events are not accepted on this deployment',
   connectSignatureMismatch:
     'The Stripe signature does not match the platform’s Connect webhook signing secret',
-  connectModeMismatch: (eventLive: boolean): string =>
-    eventLive
-      ? 'This is a live-mode event, and this platform runs in test mode'
-      : 'This is a test-mode event, and this platform runs in live mode',
 };

@@ -11,8 +11,4 @@ export const connectProblemsIt = {
   connectNoEndpoint: 'Gli eventi di Stripe Connect non sono accettati in questa installazione',
   connectSignatureMismatch:
     'La firma di Stripe non corrisponde al segreto di firma del webhook Connect della piattaforma',
-  connectModeMismatch: (eventLive: boolean): string =>
-    eventLive
-      ? 'Questo è un evento in modalità live, e questa piattaforma è in modalità test'
-      : 'Questo è un evento in modalità test, e questa piattaforma è in modalità live',
 } satisfies typeof connectProblemsEn;

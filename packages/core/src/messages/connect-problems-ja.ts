@@ -10,8 +10,4 @@ export const connectProblemsJa = {
   connectNoEndpoint: 'この環境では Stripe Connect のイベントを受け付けていません',
   connectSignatureMismatch:
     'Stripe の署名がプラットフォームの Connect Webhook 署名シークレットと一致しません',
-  connectModeMismatch: (eventLive: boolean): string =>
-    eventLive
-      ? 'これは本番モードのイベントですが、このプラットフォームはテストモードで動いています'
-      : 'これはテストモードのイベントですが、このプラットフォームは本番モードで動いています',
 } satisfies typeof connectProblemsEn;

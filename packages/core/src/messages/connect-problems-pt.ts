@@ -10,8 +10,4 @@ export const connectProblemsPt = {
   connectNoEndpoint: 'Os eventos do Stripe Connect não são aceites nesta instalação',
   connectSignatureMismatch:
     'A assinatura do Stripe não corresponde ao segredo de assinatura do webhook Connect da plataforma',
-  connectModeMismatch: (eventLive: boolean): string =>
-    eventLive
-      ? 'Este evento é do modo real, e esta plataforma funciona em modo de teste'
-      : 'Este evento é do modo de teste, e esta plataforma funciona em modo real',
 } satisfies typeof connectProblemsEn;

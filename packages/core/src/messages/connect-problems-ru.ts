@@ -7,8 +7,4 @@ export const connectProblemsRu = {
   connectNotReady: 'Организация ещё не закончила настройку Stripe и пока не может принимать оплату онлайн',
   connectNoEndpoint: 'События Stripe Connect на этом развёртывании не принимаются',
   connectSignatureMismatch: 'Подпись Stripe не совпадает с секретом подписи вебхука Connect платформы',
-  connectModeMismatch: (eventLive: boolean): string =>
-    eventLive
-      ? 'Это событие боевого режима, а платформа работает в тестовом'
-      : 'Это событие тестового режима, а платформа работает в боевом',
 } satisfies typeof connectProblemsEn;
