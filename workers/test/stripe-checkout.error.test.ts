@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { type Caller, issuedInvoice, problemOf, signUp } from './helpers/api';
+import { type Caller, call, issuedInvoice, json, problemOf, signUp } from './helpers/api';
 import { portal, portalCookie } from './helpers/portal';
 import {
   advanceFakeClock,
@@ -207,5 +207,19 @@ describe('Pay now refusals (amount limits, sessions that cannot be replaced)', (
       'A payment for this invoice is being prepared in another window; try again in a moment',
     );
     expect(await checkoutRequests(invoice.id)).toHaveLength(0);
+  });
+
+  it('a payment completed at Stripe but not yet recorded stops new keys: 409, the old keys stay', async () => {
+    const owner = await signUp();
+    const { invoice, cookie, keys } = await payableInvoice(owner);
+    const first = await checkout(cookie, invoice.id);
+    await completeCheckout(first.sessionId, 'paid'); // its webhook has not arrived yet
+    const res = await call('/settings/stripe', { method: 'PUT', body: testKeys(), as: owner });
+    expect(res.status).toBe(409);
+    expect((await problemOf(res)).detail).toBe(
+      'A client’s payment was just completed on this Stripe account and is being recorded; try again in a minute',
+    );
+    const settings = await json<{ secretKeyLast4: string }>(await call('/settings/stripe', { as: owner }));
+    expect(settings.secretKeyLast4).toBe(keys.secretKey.slice(-4));
   });
 });

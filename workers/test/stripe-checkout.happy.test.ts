@@ -28,6 +28,7 @@ import {
   settleIntent,
   startPay,
   stripeFor,
+  testKeys,
 } from './helpers/stripe';
 
 /** A CSP header as directive → sources. */
@@ -288,6 +289,24 @@ describe('Pay now (embedded Checkout)', () => {
       .bind(invoice.id)
       .first<{ n: number }>();
     expect(left?.n).toBe(0);
+  });
+
+  it('new keys or Disconnect first expire, on the old account, every session a client could still pay', async () => {
+    for (const change of ['new keys', 'disconnect'] as const) {
+      const owner = await signUp();
+      const { invoice, cookie, keys } = await payableInvoice(owner);
+      const open = await checkout(cookie, invoice.id);
+      const res =
+        change === 'new keys'
+          ? await call('/settings/stripe', { method: 'PUT', body: testKeys(), as: owner })
+          : await call('/settings/stripe', { method: 'DELETE', as: owner });
+      expect(res.status, change).toBeLessThan(300);
+      const atOldAccount = await stripeFor(keys.secretKey).checkout.sessions.retrieve(open.sessionId);
+      expect(atOldAccount.status, change).toBe('expired');
+      expect(await onlineStates(owner, invoice.id), change).toEqual([
+        { id: open.sessionId, state: 'expired' },
+      ]);
+    }
   });
 
   it('a changed email also gets a new session (with the new address), never an idempotency error', async () => {

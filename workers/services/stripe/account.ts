@@ -11,6 +11,7 @@ import type { AppContext, TenantContext } from '../context';
 import { type FieldRefusal, say, UpstreamError, ValidationError } from '../errors';
 import { PINNED_API_VERSION, Stripe } from './client';
 import { refreshedConnect } from './connect';
+import { expireOpenCheckouts } from './handover';
 import type { StripeKeysInput, StripeSettingsView } from './schema';
 import { currentKeyId, open, seal } from './sealed';
 
@@ -123,6 +124,8 @@ export async function saveStripeSettings(ctx: TenantContext, input: StripeKeysIn
     }
     throw new UpstreamError('stripeUnreachable');
   }
+  // Sessions opened with the keys being replaced would be paid where we no longer listen.
+  await expireOpenCheckouts(ctx, await tenantStripe(ctx));
   const row: StripeAccountRow = {
     tenantId: ctx.tenantId,
     publishableKey: input.publishableKey,
@@ -154,6 +157,7 @@ export async function removeStripe(ctx: TenantContext) {
     getStripeConnect(ctx.db, ctx.tenantId),
   ]);
   if (!row && !connect) return;
+  await expireOpenCheckouts(ctx, await tenantStripe(ctx));
   const detail = { method: connect ? 'connect' : 'keys', accountId: connect?.accountId ?? null };
   await deleteStripeConnections(ctx.db, ctx.tenantId, (id) => [
     auditLine(ctx, 'stripe.disconnected', { type: 'business', id }, detail),

@@ -17,7 +17,7 @@ import { type ClientScope, clientDocument } from '../portal/documents';
 import { readerLocale } from '../reader-language';
 import { onAccount, type TenantStripe, tenantStripe } from './account';
 import { type ChargeLimit, chargeLimit, toStripeAmount } from './amounts';
-import { Stripe } from './client';
+import { Stripe, stripeRefused } from './client';
 
 export interface StartedCheckout {
   sessionId: string;
@@ -79,9 +79,6 @@ async function paramsHash(params: Stripe.Checkout.SessionCreateParams) {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
   return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
-
-const stripeRefused = (err: unknown, status: number) =>
-  err instanceof Stripe.errors.StripeError && err.statusCode === status;
 
 /**
  * "Pay now": an embedded Checkout Session for what is due, in the invoice's currency.

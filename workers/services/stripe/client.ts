@@ -84,4 +84,8 @@ export const PINNED_API_VERSION: string = Stripe.API_VERSION;
  */
 export const STRIPE_JS_URL = `https://js.stripe.com/${PINNED_API_VERSION.split('.')[1]}/stripe.js`;
 
+/** Stripe answered, with this HTTP status (not a network failure). */
+export const stripeRefused = (err: unknown, status: number) =>
+  err instanceof Stripe.errors.StripeError && err.statusCode === status;
+
 export { Stripe };

@@ -18,6 +18,9 @@ export const checkoutProblemsEn = {
   stripeAmountRefused: 'Stripe does not accept this amount online; pay it another way',
   paymentBeingPrepared:
     'A payment for this invoice is being prepared in another window; try again in a moment',
+  paymentArrivingBeforeChange:
+    'A client’s payment was just completed on this Stripe account and is being recorded; try again in a minute',
+  stripeUnreachableNoChange: 'Stripe could not be reached; nothing was changed. Try again.',
   paymentArriving:
     'A payment for this invoice was just completed and is being recorded; check again in a moment',
 };

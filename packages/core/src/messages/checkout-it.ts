@@ -20,6 +20,9 @@ export const checkoutProblemsIt: typeof checkoutProblemsEn = {
   stripeAmountRefused: 'Stripe non accetta questo importo online; paga in un altro modo',
   paymentBeingPrepared:
     'Un pagamento di questa fattura è in preparazione in un’altra finestra; riprova tra poco',
+  paymentArrivingBeforeChange:
+    'Il pagamento di un cliente è appena stato completato su questo account Stripe e viene registrato; riprova tra un minuto',
+  stripeUnreachableNoChange: 'Impossibile raggiungere Stripe; non è stato modificato nulla. Riprova.',
   paymentArriving:
     'Un pagamento di questa fattura è appena stato completato e viene registrato; ricontrolla tra poco',
 };

@@ -19,5 +19,8 @@ export const checkoutProblemsJa: typeof checkoutProblemsEn = {
   stripeAmountRefused: 'Stripe はこの金額のオンライン決済を受け付けていません。別の方法でお支払いください',
   paymentBeingPrepared:
     'この請求書のお支払いを別のウィンドウで準備中です。しばらくしてからもう一度お試しください',
+  paymentArrivingBeforeChange:
+    'このStripeアカウントで顧客の支払いが完了し、記録中です。1分後にもう一度お試しください',
+  stripeUnreachableNoChange: 'Stripeに接続できませんでした。何も変更されていません。もう一度お試しください。',
   paymentArriving: 'この請求書のお支払いが完了し、記録中です。しばらくしてからご確認ください',
 };

@@ -19,6 +19,9 @@ export const checkoutProblemsPt: typeof checkoutProblemsEn = {
   stripeAmountRefused: 'A Stripe não aceita este valor online; pague de outra forma',
   paymentBeingPrepared:
     'Um pagamento desta fatura está a ser preparado noutra janela; tente novamente daqui a pouco',
+  paymentArrivingBeforeChange:
+    'O pagamento de um cliente acabou de ser concluído nesta conta Stripe e está a ser registado; tente novamente daqui a um minuto',
+  stripeUnreachableNoChange: 'Não foi possível contactar a Stripe; nada foi alterado. Tente novamente.',
   paymentArriving:
     'Um pagamento desta fatura acabou de ser concluído e está a ser registado; verifique daqui a pouco',
 };

@@ -95,10 +95,19 @@ export async function markCheckoutExpired(db: Db, tenantId: string, id: string, 
 
 /** Sessions whose payment is on its way (bank debits): reconciliation asks Stripe about each. */
 export async function processingCheckoutSessions(db: Db, tenantId: string, limit: number) {
+  return checkoutSessionsIn(db, tenantId, 'processing', limit);
+}
+
+/** Sessions a client could still pay, oldest first. */
+export async function openCheckoutSessions(db: Db, tenantId: string, limit: number) {
+  return checkoutSessionsIn(db, tenantId, 'open', limit);
+}
+
+function checkoutSessionsIn(db: Db, tenantId: string, state: CheckoutState, limit: number) {
   return db
     .select()
     .from(checkoutSessions)
-    .where(and(eq(checkoutSessions.tenantId, tenantId), eq(checkoutSessions.state, 'processing')))
+    .where(and(eq(checkoutSessions.tenantId, tenantId), eq(checkoutSessions.state, state)))
     .orderBy(checkoutSessions.updatedAt)
     .limit(limit)
     .all();
