@@ -37,6 +37,8 @@ export async function connectFakeStripe(
     httpClient: Stripe.createFetchHttpClient(),
   });
   const endpoint = await stripe.webhookEndpoints.create({
+    // Events rendered at the version the Worker reads, whatever the account's default.
+    api_version: Stripe.API_VERSION as Stripe.WebhookEndpointCreateParams.ApiVersion,
     url: settings.webhookUrl,
     enabled_events: WEBHOOK_EVENTS as Stripe.WebhookEndpointCreateParams.EnabledEvent[],
   });
@@ -69,6 +71,8 @@ export async function connectPlatformEndpoint(stripeUrl: string, workerUrl: stri
     httpClient: Stripe.createFetchHttpClient(),
   });
   const endpoint = await stripe.webhookEndpoints.create({
+    // Events rendered at the version the Worker reads, whatever the account's default.
+    api_version: Stripe.API_VERSION as Stripe.WebhookEndpointCreateParams.ApiVersion,
     url: `${workerUrl}/webhooks/stripe/connect`,
     connect: true,
     enabled_events: [

@@ -162,6 +162,7 @@ export async function startFakeStripe(opts: { port?: number; host?: string } = {
       secret: stripeId('whsec'),
       enabled_events: (body.enabled_events as string[] | undefined) ?? ['*'],
       connect: body.connect === 'true' || body.connect === true,
+      api_version: typeof body.api_version === 'string' ? body.api_version : null,
     };
     if (ep.connect && a.connected) {
       return stripeError(400, 'Connected accounts cannot create Connect webhook endpoints.', {

@@ -34,6 +34,8 @@ export interface Endpoint {
   enabled_events: string[];
   /** A platform's Connect endpoint: receives its connected accounts' events, not its own. */
   connect: boolean;
+  /** The version its events are rendered at; null follows the account's default. */
+  api_version: string | null;
 }
 
 /**
