@@ -2,8 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import Stripe from 'stripe';
 import { defineConfig } from 'vitest/config';
-import { STRIPE_JS_PATH } from '../packages/stripe-fake/src/index';
 
 // wrangler refuses a config whose assets directory is missing; tests do not need a built app.
 mkdirSync(new URL('../web/dist', import.meta.url), { recursive: true });
@@ -38,7 +38,8 @@ export default defineConfig(async () => ({
           // 32 bytes of zeros…ones, base64: a test key, never a deployment's.
           ENCRYPTION_KEY: 'AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8',
           STRIPE_API_URL: `http://127.0.0.1:${stripePort}`,
-          STRIPE_JS_URL: `http://127.0.0.1:${stripePort}${STRIPE_JS_PATH}`,
+          // Stripe.js of the pinned API's release, as the stand-in serves it (`/endive/stripe.js`).
+          STRIPE_JS_URL: `http://127.0.0.1:${stripePort}/${Stripe.API_VERSION.split('.')[1]}/stripe.js`,
           // Stripe Connect's platform on the stand-in (test/helpers/stripe.ts signs with the secret).
           STRIPE_PLATFORM_SECRET_KEY: 'sk_test_clienteleTestPlatform01',
           STRIPE_PLATFORM_PUBLISHABLE_KEY: 'pk_test_clienteleTestPlatform01',
