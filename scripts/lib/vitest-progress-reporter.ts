@@ -18,6 +18,10 @@ export default class ProgressReporter implements Reporter {
     this.write({ kind: 'start', files: specifications.map((s) => s.moduleId) });
   }
 
+  onTestModuleStart(module: TestModule) {
+    this.write({ kind: 'begin', file: module.moduleId, at: new Date().toISOString() });
+  }
+
   onTestCaseResult(test: TestCase) {
     this.write({ kind: 'test', file: test.module.moduleId, state: test.result().state });
   }
@@ -40,6 +44,7 @@ export default class ProgressReporter implements Reporter {
 
 export type ProgressLine =
   | { kind: 'start'; files: string[] }
+  | { kind: 'begin'; file: string; at: string }
   | { kind: 'test'; file: string; state: string }
   | { kind: 'file'; file: string; passed: number; failed: number; skipped: number; errors: number }
   | { kind: 'end'; unhandled: number };

@@ -79,6 +79,14 @@ export async function runVitest(opts: RunOptions): Promise<RunResult> {
     }
     remaining = expected.filter((f) => !results.has(f));
     if (ended || outcome.exited || remaining.length === 0) break;
+    // What was running when it stalled: the lead for finding the cause.
+    const begun = new Map<string, string>();
+    for (const l of lines) if (l.kind === 'begin') begun.set(l.file, l.at);
+    const running = [...begun].filter(([f]) => !results.has(f));
+    if (running.length)
+      console.log(
+        `\n… running when stopped (file, started at):\n  ${running.map(([f, at]) => `${relative(opts.cwd, f)}  ${at}`).join('\n  ')}`,
+      );
     if (attempt < opts.reruns)
       console.log(
         `\n✗ stalled: no test finished for ${opts.stallMinutes} min (the workerd pool, not a test time-out); ` +
