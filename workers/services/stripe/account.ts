@@ -51,6 +51,7 @@ export function view(
     configured: method !== null,
     method,
     connectAvailable: ctx.stripe.platform !== null,
+    canLinkExisting: Boolean(ctx.stripe.platform?.clientId),
     accountId: connect?.accountId ?? null,
     chargesEnabled: method === 'connect' ? Boolean(connect?.chargesEnabled) : method === 'keys',
     detailsSubmitted: connect?.detailsSubmitted ?? false,

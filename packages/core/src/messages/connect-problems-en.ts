@@ -2,6 +2,8 @@
 export const connectProblemsEn = {
   connectNotOffered:
     'Stripe Connect is not set up on this deployment; connect Stripe with your own keys instead',
+  connectLinkNotOffered:
+    'Linking an existing Stripe account is not set up on this deployment; use Connect with Stripe to create one',
   connectRefused: 'Stripe could not start onboarding; nothing was saved. Try again in a moment.',
   connectNotReady: 'This business has not finished setting up Stripe yet, so it cannot take payments online',
   connectNoEndpoint: 'Stripe Connect events are not accepted on this deployment',
