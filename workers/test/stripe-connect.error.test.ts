@@ -254,6 +254,22 @@ describe('Stripe Connect refusals', () => {
       });
     });
 
+    it('Disconnect of an account Stripe already let go of still forgets it (invalid_client is no failure)', async () => {
+      const owner = await signUp();
+      const linked = await linkExisting(owner);
+      const platform = stripeAs(PLATFORM_SECRET_KEY);
+      await platform.oauth.deauthorize({
+        client_id: env.STRIPE_CONNECT_CLIENT_ID as string,
+        stripe_user_id: linked.accountId,
+      });
+      const again = await platform.oauth
+        .deauthorize({ client_id: env.STRIPE_CONNECT_CLIENT_ID as string, stripe_user_id: linked.accountId })
+        .catch((e: { type?: string }) => e);
+      expect(again).toMatchObject({ type: 'StripeInvalidClientError' });
+      expect((await call('/settings/stripe', { method: 'DELETE', as: owner })).status).toBe(204);
+      expect(await connectRow(owner.tenantId)).toBeNull();
+    });
+
     it('without the platform’s OAuth client id the option is not offered: 409 problem, nothing stored', async () => {
       const owner = await signUp();
       const headers = { ...owner.headers, origin: ORIGIN };

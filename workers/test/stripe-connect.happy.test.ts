@@ -24,6 +24,7 @@ import {
   PLATFORM_SECRET_KEY,
   startConnect,
   startLinkExisting,
+  stripeAs,
   submitOnboarding,
 } from './helpers/stripe-connect';
 
@@ -311,5 +312,21 @@ describe('Stripe Connect', () => {
       .bind(owner.tenantId)
       .first<{ n: number }>();
     expect(keys!.n).toBe(0);
+  });
+
+  it('Disconnect lets go of a linked account at Stripe too (deauthorize), and the account stays its own', async () => {
+    const owner = await signUp();
+    const linked = await linkExisting(owner);
+    const platform = stripeAs(PLATFORM_SECRET_KEY);
+    expect((await platform.accounts.retrieve(linked.accountId)).id).toBe(linked.accountId);
+    expect((await call('/settings/stripe', { method: 'DELETE', as: owner })).status).toBe(204);
+    const deauthorized = (await fakeRequests()).filter(
+      (r) => r.path === '/oauth/deauthorize' && r.body.stripe_user_id === linked.accountId,
+    );
+    expect(deauthorized).toHaveLength(1);
+    expect(deauthorized[0]!.body.client_id).toBe(env.STRIPE_CONNECT_CLIENT_ID);
+    const gone = await platform.accounts.retrieve(linked.accountId).catch((e: { statusCode?: number }) => e);
+    expect(gone).toMatchObject({ statusCode: 404 });
+    expect(await connectRow(owner.tenantId)).toBeNull();
   });
 });

@@ -11,6 +11,7 @@ import type { AppContext, TenantContext } from '../context';
 import { type FieldRefusal, say, UpstreamError, ValidationError } from '../errors';
 import { PINNED_API_VERSION, Stripe } from './client';
 import { refreshedConnect } from './connect';
+import { letGoOfAccount } from './connect-oauth';
 import type { StripeKeysInput, StripeSettingsView } from './schema';
 import { currentKeyId, open, seal } from './sealed';
 
@@ -155,6 +156,7 @@ export async function removeStripe(ctx: TenantContext) {
     getStripeConnect(ctx.db, ctx.tenantId),
   ]);
   if (!row && !connect) return;
+  if (connect) await letGoOfAccount(ctx, connect.accountId);
   const detail = { method: connect ? 'connect' : 'keys', accountId: connect?.accountId ?? null };
   await deleteStripeConnections(ctx.db, ctx.tenantId, (id) => [
     auditLine(ctx, 'stripe.disconnected', { type: 'business', id }, detail),

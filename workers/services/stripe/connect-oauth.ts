@@ -9,7 +9,7 @@ import {
 import { auditLine } from '../audit';
 import { randomToken, sha256Hex } from '../auth/encoding';
 import type { TenantContext } from '../context';
-import { ConflictError, UnauthorizedError } from '../errors';
+import { ConflictError, UnauthorizedError, UpstreamError } from '../errors';
 import { errorText } from '../log';
 import { Stripe } from './client';
 import { type AccountFacts, statusOf } from './connect';
@@ -141,4 +141,24 @@ export async function finishLinkExisting(ctx: TenantContext, back: OauthReturn):
     return now && now.tenantId !== ctx.tenantId ? 'taken' : 'failed';
   }
   return 'connected';
+}
+
+/**
+ * Disconnect ends the platform's access at Stripe too (`oauth.deauthorize`), as Stripe asks of
+ * a platform whose user disconnects: the account stays the business's own. An account Stripe
+ * says is no longer connected is already let go of; any other failure refuses the Disconnect
+ * with nothing changed, so access is never kept behind a "disconnected" screen.
+ */
+export async function letGoOfAccount(ctx: TenantContext, accountId: string) {
+  const platform = ctx.stripe.platform;
+  if (!platform?.clientId) return;
+  try {
+    await ctx.stripe
+      .client(platform.secretKey)
+      .oauth.deauthorize({ client_id: platform.clientId, stripe_user_id: accountId });
+  } catch (err) {
+    if (err instanceof Stripe.errors.StripeInvalidClientError) return;
+    ctx.log.warn('stripe deauthorize refused', { job: 'stripe-connect', error: errorText(err) });
+    throw new UpstreamError('disconnectRefused');
+  }
 }
