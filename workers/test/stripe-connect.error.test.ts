@@ -179,6 +179,11 @@ describe('Stripe Connect refusals', () => {
       expect(back).toMatchObject({ status: 303, location: `${settled}declined` });
       expect(await connectRow(owner.tenantId)).toBeNull();
       expect((await oauthReturn(owner, location)).location).toBe(`${settled}failed`);
+      // Any other error Stripe sends back is a failure, not the person's choice.
+      const other = (await answerOauth(await startLinkExisting(owner), 'deny')).location;
+      other.searchParams.set('error', 'invalid_scope');
+      expect((await oauthReturn(owner, other)).location).toBe(`${settled}failed`);
+      expect(await connectRow(owner.tenantId)).toBeNull();
     });
 
     it('a missing, unknown or reused state is refused before any code is exchanged', async () => {

@@ -87,7 +87,8 @@ export async function finishLinkExisting(ctx: TenantContext, back: OauthReturn):
     ctx.log.warn('stripe oauth state refused', { job: 'stripe-connect' });
     return 'failed';
   }
-  if (back.error) return 'declined';
+  // Stripe says `access_denied` when the person declines; any other error is its refusal of the request.
+  if (back.error) return back.error === 'access_denied' ? 'declined' : 'failed';
   if (!back.code) return 'failed';
   const stripe = ctx.stripe.client(platform.secretKey);
   let accountId: string;
