@@ -60,5 +60,17 @@ CREATE TABLE `stripe_connect_accounts` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `stripe_connect_accounts_account_idx` ON `stripe_connect_accounts` (`account_id`);--> statement-breakpoint
+CREATE TABLE `stripe_oauth_states` (
+	`state_hash` text PRIMARY KEY NOT NULL,
+	`tenant_id` text NOT NULL,
+	`user_id` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`expires_at` integer NOT NULL,
+	`used_at` integer,
+	FOREIGN KEY (`tenant_id`) REFERENCES `tenants`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `stripe_oauth_states_tenant_idx` ON `stripe_oauth_states` (`tenant_id`,`created_at`);--> statement-breakpoint
 ALTER TABLE `documents` ADD `dispute` text;--> statement-breakpoint
 ALTER TABLE `checkout_sessions` ADD `params_hash` text;

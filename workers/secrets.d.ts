@@ -21,6 +21,8 @@ declare namespace Cloudflare {
     STRIPE_PLATFORM_PUBLISHABLE_KEY?: string;
     /** Signing secret of the platform's Connect webhook endpoint (`/webhooks/stripe/connect`). */
     STRIPE_CONNECT_WEBHOOK_SECRET?: string;
+    /** The platform's Connect OAuth client id (`ca_…`, a var): lets a business link the Stripe account it has. */
+    STRIPE_CONNECT_CLIENT_ID?: string;
     /** An HTTP mail provider taking raw MIME (Mailgun's `messages.mime` shape). */
     MAIL_PROVIDER_URL?: string;
     /** Its API key (`wrangler secret put MAIL_PROVIDER_KEY`). */

@@ -44,6 +44,7 @@ export default defineConfig(async () => ({
           STRIPE_PLATFORM_SECRET_KEY: 'sk_test_clienteleTestPlatform01',
           STRIPE_PLATFORM_PUBLISHABLE_KEY: 'pk_test_clienteleTestPlatform01',
           STRIPE_CONNECT_WEBHOOK_SECRET: 'whsec_clienteleTestConnect01',
+          STRIPE_CONNECT_CLIENT_ID: 'ca_clienteleTestPlatform01',
           // Replays a fuzz run (test/fuzz.security.test.ts prints its seed); random when empty.
           FUZZ_SEED: process.env.FUZZ_SEED ?? '',
         },

@@ -55,6 +55,8 @@ export async function connectFakeStripe(
 export const LOCAL_PLATFORM = {
   secretKey: 'sk_test_clientelePlatform0001',
   publishableKey: 'pk_test_clientelePlatform0001',
+  /** The platform's Connect OAuth client id ("I already have a Stripe account"). */
+  clientId: 'ca_clientelePlatform0001',
 };
 
 /**

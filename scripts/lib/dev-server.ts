@@ -97,6 +97,7 @@ export async function startDevServer(
     args.push('--var', `STRIPE_PLATFORM_SECRET_KEY:${platform.secretKey}`);
     args.push('--var', `STRIPE_PLATFORM_PUBLISHABLE_KEY:${platform.publishableKey}`);
     args.push('--var', `STRIPE_CONNECT_WEBHOOK_SECRET:${platform.webhookSecret}`);
+    args.push('--var', `STRIPE_CONNECT_CLIENT_ID:${platform.clientId}`);
   }
   args.push('--show-interactive-dev-session=false');
   if (opts.persistTo) args.push('--persist-to', opts.persistTo);

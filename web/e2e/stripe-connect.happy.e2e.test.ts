@@ -60,4 +60,32 @@ describe('Stripe Connect in the browser (against the local Stripe stand-in)', ()
     await admin.goto(`${baseUrl}/invoices/${invoice.id}`);
     await admin.getByText('Paid via Stripe').waitFor();
   });
+
+  it('Settings → "I already have a Stripe account" → Stripe’s OAuth page → linked, on a phone', {
+    timeout: 90_000,
+  }, async () => {
+    const admin = await browser.newPage({ viewport: { width: 375, height: 812 } });
+    await signUpInBrowser(admin, baseUrl, 'Linked Studio', `e2e.link.${Date.now()}@example.com`);
+    await admin.goto(`${baseUrl}/settings`);
+    const connect = admin.getByTestId('stripe-connect');
+    const linkButton = connect.getByRole('button', { name: 'I already have a Stripe account' });
+    await linkButton.focus();
+    await admin.keyboard.press('Enter');
+
+    // The stand-in's Connect OAuth page: the account to link, or decline.
+    await admin.waitForURL(/\/oauth\/authorize\?/);
+    await admin.screenshot({ path: join(shots, '5-oauth.png'), fullPage: true });
+    const allow = admin.getByRole('button', { name: /^Link account acct_/ });
+    const accountId = (await allow.textContent())!.replace('Link account ', '').trim();
+    await allow.click();
+    await admin.waitForURL(/\/settings\?stripe=connected/);
+    await admin.getByTestId('stripe-link-outcome').getByText('Your Stripe account is linked').waitFor();
+    const status = admin.getByTestId('stripe-connect-status');
+    await status.getByText('Payments enabled').waitFor();
+    expect(await status.textContent()).toContain(accountId);
+    // Linked: the option to link another is gone, Disconnect is there.
+    expect(await connect.getByRole('button', { name: 'I already have a Stripe account' }).count()).toBe(0);
+    expect(await connect.getByRole('button', { name: 'Disconnect' }).isEnabled()).toBe(true);
+    await admin.screenshot({ path: join(shots, '6-linked.png'), fullPage: true });
+  });
 });

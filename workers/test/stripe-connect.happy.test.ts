@@ -1,11 +1,12 @@
 import { env } from 'cloudflare:test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { call, json, signUp } from './helpers/api';
-import { portal } from './helpers/portal';
+import { call, issuedInvoice, json, signUp } from './helpers/api';
+import { portal, portalCookie } from './helpers/portal';
 import {
   captureLogs,
   checkout,
   completeCheckout,
+  connectStripe,
   fakeRequests,
   invoiceOf,
   refund,
@@ -18,9 +19,12 @@ import {
   connectedBusiness,
   connectPayable,
   deliverConnectSigned,
+  linkExisting,
   PLATFORM_PUBLISHABLE_KEY,
   PLATFORM_SECRET_KEY,
   startConnect,
+  startLinkExisting,
+  stripeAs,
   submitOnboarding,
 } from './helpers/stripe-connect';
 
@@ -217,5 +221,112 @@ describe('Stripe Connect', () => {
     expect((await deliverConnectSigned(event, CONNECT_SECRET)).status).toBe(200);
     expect(await connectRow(owner.tenantId)).toBeNull();
     expect((await json(await call('/settings/stripe', { as: owner }))).method).toBeNull();
+  });
+
+  it('"I already have a Stripe account": OAuth authorize → callback links it, and Pay now charges on it', async () => {
+    const logs = captureLogs();
+    const owner = await signUp();
+    const before = await json(await call('/settings/stripe', { as: owner }));
+    expect(before).toMatchObject({ canLinkExisting: true, method: null });
+
+    const url = new URL(await startLinkExisting(owner));
+    expect(`${url.origin}${url.pathname}`).toBe(`${env.STRIPE_API_URL}/oauth/authorize`);
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      response_type: 'code',
+      client_id: env.STRIPE_CONNECT_CLIENT_ID,
+      scope: 'read_write',
+      redirect_uri: 'https://app.clientele.test/api/v1/settings/stripe/oauth/callback',
+    });
+    const state = url.searchParams.get('state')!;
+    expect(state.length).toBeGreaterThanOrEqual(40);
+    // Only the state's hash is stored.
+    const stored = await env.DB.prepare('SELECT * FROM stripe_oauth_states WHERE tenant_id = ?')
+      .bind(owner.tenantId)
+      .all<Record<string, unknown>>();
+    expect(stored.results).toHaveLength(1);
+    expect(JSON.stringify(stored.results)).not.toContain(state);
+    expect(Number(stored.results[0]!.expires_at) - Number(stored.results[0]!.created_at)).toBe(600_000);
+
+    const linked = await linkExisting(owner);
+    expect(linked.status).toBe(303);
+    expect(linked.location).toBe('https://app.clientele.test/settings?stripe=connected');
+    const token = (await fakeRequests()).filter(
+      (r) => r.path === '/oauth/token' && r.keyLast4 === PLATFORM_SECRET_KEY.slice(-4),
+    );
+    expect(token.at(-1)!.body).toMatchObject({ grant_type: 'authorization_code' });
+    const settings = await json(await call('/settings/stripe', { as: owner }));
+    expect(settings).toMatchObject({
+      configured: true,
+      method: 'connect',
+      accountId: linked.accountId,
+      chargesEnabled: true,
+      detailsSubmitted: true,
+      requirementsDue: [],
+    });
+    expect(await connectRow(owner.tenantId)).toMatchObject({
+      account_id: linked.accountId,
+      charges_enabled: 1,
+    });
+    const audit = await json(await call('/audit-log?action=stripe.connected', { as: owner }));
+    expect(audit.data[0]).toMatchObject({ action: 'stripe.connected' });
+    expect(JSON.stringify(audit.data[0])).toContain(linked.accountId);
+    // No Account Link account was made along the way.
+    const created = (await fakeRequests()).filter(
+      (r) => r.path === '/v1/accounts' && r.body.metadata?.tenantId === owner.tenantId,
+    );
+    expect(created).toHaveLength(0);
+
+    // Pay now on the linked account: direct charge with its Stripe-Account, paid by its Connect event.
+    const { client, invoice } = await issuedInvoice(owner, {}, { email: `linked.${Date.now()}@example.com` });
+    const cookie = await portalCookie(owner, client.id);
+    const started = await checkout(cookie, invoice.id);
+    expect(started).toMatchObject({
+      publishableKey: PLATFORM_PUBLISHABLE_KEY,
+      stripeAccount: linked.accountId,
+    });
+    const made = (await fakeRequests()).filter(
+      (r) => r.path === '/v1/checkout/sessions' && r.body.metadata?.invoiceId === invoice.id,
+    );
+    expect(made[0]).toMatchObject({ stripeAccount: linked.accountId });
+    const event = await completeCheckout(started.sessionId, 'paid');
+    expect(JSON.parse(event.payload).account).toBe(linked.accountId);
+    expect((await deliverConnectSigned(event.payload)).status).toBe(200);
+    expect(await invoiceOf(owner, invoice.id)).toMatchObject({ status: 'paid', amountDue: 0 });
+    for (const line of logs) {
+      expect(line).not.toContain(PLATFORM_SECRET_KEY);
+      expect(line).not.toContain(state);
+    }
+  });
+
+  it('linking replaces an onboarding left unfinished, and takes over from pasted keys', async () => {
+    const owner = await signUp();
+    await connectStripe(owner);
+    await startConnect(owner);
+    const pending = (await connectRow(owner.tenantId))!.account_id as string;
+    const linked = await linkExisting(owner);
+    expect(linked.location).toBe('https://app.clientele.test/settings?stripe=connected');
+    const settings = await json(await call('/settings/stripe', { as: owner }));
+    expect(settings).toMatchObject({ method: 'connect', accountId: linked.accountId, publishableKey: null });
+    expect(settings.accountId).not.toBe(pending);
+    const keys = await env.DB.prepare('SELECT count(*) AS n FROM stripe_accounts WHERE tenant_id = ?')
+      .bind(owner.tenantId)
+      .first<{ n: number }>();
+    expect(keys!.n).toBe(0);
+  });
+
+  it('Disconnect lets go of a linked account at Stripe too (deauthorize), and the account stays its own', async () => {
+    const owner = await signUp();
+    const linked = await linkExisting(owner);
+    const platform = stripeAs(PLATFORM_SECRET_KEY);
+    expect((await platform.accounts.retrieve(linked.accountId)).id).toBe(linked.accountId);
+    expect((await call('/settings/stripe', { method: 'DELETE', as: owner })).status).toBe(204);
+    const deauthorized = (await fakeRequests()).filter(
+      (r) => r.path === '/oauth/deauthorize' && r.body.stripe_user_id === linked.accountId,
+    );
+    expect(deauthorized).toHaveLength(1);
+    expect(deauthorized[0]!.body.client_id).toBe(env.STRIPE_CONNECT_CLIENT_ID);
+    const gone = await platform.accounts.retrieve(linked.accountId).catch((e: { statusCode?: number }) => e);
+    expect(gone).toMatchObject({ statusCode: 404 });
+    expect(await connectRow(owner.tenantId)).toBeNull();
   });
 });

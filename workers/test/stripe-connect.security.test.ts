@@ -1,15 +1,19 @@
 import { env } from 'cloudflare:test';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { call, json, signUp, withApiKey } from './helpers/api';
-import { checkout, completeCheckout, connectStripe, invoiceOf } from './helpers/stripe';
+import { call, json, problemOf, signUp, withApiKey } from './helpers/api';
+import { checkout, completeCheckout, connectStripe, fakeRequests, invoiceOf } from './helpers/stripe';
 import {
+  answerOauth,
   connectEvent,
   connectedBusiness,
   connectPayable,
   deliverConnectSigned,
+  oauthReturn,
   PLATFORM_SECRET_KEY,
+  startLinkExisting,
   stripeAs,
 } from './helpers/stripe-connect';
+import { joinAs } from './helpers/team';
 
 describe('Stripe Connect isolation', () => {
   afterEach(() => vi.restoreAllMocks());
@@ -85,5 +89,65 @@ describe('Stripe Connect isolation', () => {
       expect(text).not.toContain(PLATFORM_SECRET_KEY);
       expect(text).not.toContain(env.STRIPE_CONNECT_WEBHOOK_SECRET as string);
     }
+  });
+
+  describe('linking an existing account (Connect OAuth)', () => {
+    const settled = 'https://app.clientele.test/settings?stripe=';
+    const connectRow = (tenantId: string) =>
+      env.DB.prepare('SELECT account_id FROM stripe_connect_accounts WHERE tenant_id = ?')
+        .bind(tenantId)
+        .first();
+
+    it('without a session both steps are 401; an API key of any scope is 403', async () => {
+      const owner = await signUp();
+      const { location } = await answerOauth(await startLinkExisting(owner));
+      expect((await call('/settings/stripe/connect/oauth', { method: 'POST' })).status).toBe(401);
+      const anonymous = await oauthReturn(null, location);
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.res.headers.get('content-type')).toContain('application/problem+json');
+      const key = await withApiKey(owner);
+      expect((await call('/settings/stripe/connect/oauth', { method: 'POST', as: key })).status).toBe(403);
+      expect((await oauthReturn(key, location)).status).toBe(403);
+      expect(await connectRow(owner.tenantId)).toBeNull();
+      // Refused callers did not spend the owner’s state.
+      expect((await oauthReturn(owner, location)).location).toBe(`${settled}connected`);
+    });
+
+    it('a member or an accountant can neither start linking nor finish it (403, nothing stored)', async () => {
+      const owner = await signUp();
+      const { location } = await answerOauth(await startLinkExisting(owner));
+      for (const role of ['member', 'accountant'] as const) {
+        const person = await joinAs(owner, role, `${role}.${Date.now()}@example.com`);
+        const start = await call('/settings/stripe/connect/oauth', { method: 'POST', as: person });
+        expect(start.status).toBe(403);
+        expect((await problemOf(start)).detail).toContain(`(${role})`);
+        expect((await oauthReturn(person, location)).status).toBe(403);
+      }
+      expect(await connectRow(owner.tenantId)).toBeNull();
+    });
+
+    it('a state minted in business A, brought back in business B’s session, links nothing anywhere', async () => {
+      const a = await signUp();
+      const b = await signUp();
+      const { location } = await answerOauth(await startLinkExisting(a));
+      const code = location.searchParams.get('code')!;
+      expect((await oauthReturn(b, location)).location).toBe(`${settled}failed`);
+      expect(await connectRow(b.tenantId)).toBeNull();
+      expect(await connectRow(a.tenantId)).toBeNull();
+      expect(
+        (await fakeRequests()).filter((r) => r.path === '/oauth/token' && r.body.code === code),
+      ).toHaveLength(0);
+      const audit = await json(await call('/audit-log?action=stripe.connected', { as: b }));
+      expect(audit.data).toHaveLength(0);
+    });
+
+    it('a state one admin started cannot be finished by another person of the same business', async () => {
+      const owner = await signUp();
+      const admin = await joinAs(owner, 'admin', `admin.${Date.now()}@example.com`);
+      const { location } = await answerOauth(await startLinkExisting(admin));
+      expect((await oauthReturn(owner, location)).location).toBe(`${settled}failed`);
+      expect(await connectRow(owner.tenantId)).toBeNull();
+      expect((await oauthReturn(admin, location)).location).toBe(`${settled}connected`);
+    });
   });
 });

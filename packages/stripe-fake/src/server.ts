@@ -7,6 +7,7 @@ import { connectRoutes } from './connect';
 import { controls } from './control';
 import { eventSender } from './events';
 import { moneyApi } from './money';
+import { oauthRoutes } from './oauth';
 import { noAccessTo, STRIPE_JS_PATH, stripeError, stripeId } from './objects';
 import { checkoutSessions } from './sessions';
 import type {
@@ -30,7 +31,7 @@ export type { Delivery, FakeStripe, RecordedRequest, SignedEvent } from './types
  *
  * Its parts: `sessions` (Checkout Sessions and PaymentIntents), `rendering` (a session as
  * another API version shows it), `money` (refunds, charges, disputes), `connect` (accounts,
- * Account Links, onboarding), `events` (signing and delivery), `control` (`/_fake/`),
+ * Account Links, onboarding), `oauth` (Connect OAuth: linking an existing account), `events` (signing and delivery), `control` (`/_fake/`),
  * `browser` (Stripe.js and the embedded checkout page); this file authenticates, scopes a
  * call to its account and keeps idempotency keys.
  */
@@ -66,6 +67,7 @@ export async function startFakeStripe(opts: { port?: number; host?: string } = {
   const emit = eventSender({ deliveries, events });
   const sessions = checkoutSessions({ emit, clock: now });
   const connect = connectRoutes({ connected, links, emit, origin, clock: now });
+  const oauth = oauthRoutes({ connected, emit, clock: now });
   const control = controls({
     everyAccount: () => [...accounts.values(), ...connected.values()],
     sessions,
@@ -125,6 +127,36 @@ export async function startFakeStripe(opts: { port?: number; host?: string } = {
       return result;
     }
     return route(a, req, path, body, url);
+  }
+
+  /** Connect OAuth's API (on connect.stripe.com at Stripe): the platform's key, never `Stripe-Account`. */
+  async function oauthCall(
+    req: IncomingMessage,
+    path: string,
+    body: Record<string, unknown>,
+  ): Promise<Answer> {
+    const auth = req.headers.authorization ?? '';
+    const key = auth.startsWith('Bearer ') ? auth.slice(7) : '';
+    requests.push({
+      method: 'POST',
+      path,
+      idempotencyKey: (req.headers['idempotency-key'] as string | undefined) ?? null,
+      keyLast4: key.slice(-4) || null,
+      stripeAccount: (req.headers['stripe-account'] as string | undefined) ?? null,
+      body,
+    });
+    if (!KEY.test(key)) {
+      return {
+        status: 401,
+        body: {
+          error: 'invalid_client',
+          error_description:
+            'No authentication was provided. Send your secret API key in the Authorization header.',
+        },
+      };
+    }
+    const platform = accountFor(key);
+    return path === '/oauth/token' ? oauth.token(platform, body) : oauth.deauthorize(platform, body);
   }
 
   async function route(
@@ -198,6 +230,18 @@ export async function startFakeStripe(opts: { port?: number; host?: string } = {
     };
     if (url.pathname.startsWith('/v1/')) {
       const out = await api(req, url.pathname, body, url);
+      return send(out.status, out.body);
+    }
+    if (url.pathname === '/oauth/authorize') {
+      const out = oauth.authorize(req, url, body);
+      if (out.location) {
+        res.writeHead(out.status, { location: out.location });
+        return res.end();
+      }
+      return send(out.status, out.body, out.type);
+    }
+    if (req.method === 'POST' && (url.pathname === '/oauth/token' || url.pathname === '/oauth/deauthorize')) {
+      const out = await oauthCall(req, url.pathname, body);
       return send(out.status, out.body);
     }
     if (url.pathname.startsWith('/_fake/')) {

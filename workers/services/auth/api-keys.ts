@@ -91,6 +91,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD']);
 const SESSION_ONLY: { prefix: string; writesOnly: boolean }[] = [
   { prefix: '/api-keys', writesOnly: true },
   { prefix: '/settings/stripe', writesOnly: true },
+  // Stripe's OAuth return is a GET that links an account: a person's, like the writes above.
+  { prefix: '/settings/stripe/oauth', writesOnly: false },
   { prefix: '/dev', writesOnly: false },
   { prefix: '/business', writesOnly: false },
   // One's own second factor and the business's requirement of it: a person's, never a key's.

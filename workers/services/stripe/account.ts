@@ -11,6 +11,7 @@ import type { AppContext, TenantContext } from '../context';
 import { type FieldRefusal, say, UpstreamError, ValidationError } from '../errors';
 import { PINNED_API_VERSION, Stripe } from './client';
 import { refreshedConnect } from './connect';
+import { letGoOfAccount } from './connect-oauth';
 import { expireOpenCheckouts } from './handover';
 import type { StripeKeysInput, StripeSettingsView } from './schema';
 import { currentKeyId, open, seal } from './sealed';
@@ -52,6 +53,7 @@ export function view(
     configured: method !== null,
     method,
     connectAvailable: ctx.stripe.platform !== null,
+    canLinkExisting: Boolean(ctx.stripe.platform?.clientId),
     accountId: connect?.accountId ?? null,
     chargesEnabled: method === 'connect' ? Boolean(connect?.chargesEnabled) : method === 'keys',
     detailsSubmitted: connect?.detailsSubmitted ?? false,
@@ -157,7 +159,9 @@ export async function removeStripe(ctx: TenantContext) {
     getStripeConnect(ctx.db, ctx.tenantId),
   ]);
   if (!row && !connect) return;
+  // Sessions on the account being let go of expire first: paid there, they would reach no invoice.
   await expireOpenCheckouts(ctx, await tenantStripe(ctx));
+  if (connect) await letGoOfAccount(ctx, connect.accountId);
   const detail = { method: connect ? 'connect' : 'keys', accountId: connect?.accountId ?? null };
   await deleteStripeConnections(ctx.db, ctx.tenantId, (id) => [
     auditLine(ctx, 'stripe.disconnected', { type: 'business', id }, detail),

@@ -11,6 +11,11 @@ export interface StripePlatform {
   publishableKey: string;
   webhookSecret: string | null;
   livemode: boolean;
+  /**
+   * The platform's Connect OAuth client id (`ca_…`), for linking an account a business already
+   * has; null when unset, and then only new accounts are offered.
+   */
+  clientId: string | null;
 }
 
 /** How services reach Stripe: an SDK per key, the keyring sealing business keys, the platform. */
@@ -18,6 +23,8 @@ export interface StripeAccess {
   keyring: Keyring;
   client(secretKey: string): Stripe;
   platform: StripePlatform | null;
+  /** Where Connect OAuth's authorize page is (`https://connect.stripe.com`, or the local stand-in). */
+  connectUrl: string;
 }
 
 /** The platform settings when both keys are present and of one mode; otherwise none. */
@@ -25,6 +32,7 @@ export function stripePlatform(vars: {
   STRIPE_PLATFORM_SECRET_KEY?: string;
   STRIPE_PLATFORM_PUBLISHABLE_KEY?: string;
   STRIPE_CONNECT_WEBHOOK_SECRET?: string;
+  STRIPE_CONNECT_CLIENT_ID?: string;
 }): StripePlatform | null {
   const secretKey = vars.STRIPE_PLATFORM_SECRET_KEY?.trim();
   const publishableKey = vars.STRIPE_PLATFORM_PUBLISHABLE_KEY?.trim();
@@ -37,12 +45,15 @@ export function stripePlatform(vars: {
     publishableKey,
     webhookSecret: vars.STRIPE_CONNECT_WEBHOOK_SECRET?.trim() || null,
     livemode: secretMode === 'live',
+    // It goes into a URL Stripe shows the person: only a well-formed id is used.
+    clientId: /^ca_[A-Za-z0-9]{1,64}$/.exec(vars.STRIPE_CONNECT_CLIENT_ID?.trim() ?? '')?.[0] ?? null,
   };
 }
 
 /**
  * The official SDK on the fetch HTTP client (workerd has no Node http). Local runs point
- * it at the fake Stripe API through STRIPE_API_URL; production leaves that unset.
+ * it at the fake Stripe API through STRIPE_API_URL; production leaves that unset. The SDK sends
+ * `oauth.token` to the same host when one is set, so the stand-in answers OAuth too.
  */
 export function stripeAccess(
   keyring: Keyring,
@@ -53,6 +64,7 @@ export function stripeAccess(
   return {
     keyring,
     platform,
+    connectUrl: local ? local.origin : 'https://connect.stripe.com',
     client: (secretKey) =>
       new Stripe(secretKey, {
         httpClient: Stripe.createFetchHttpClient(),

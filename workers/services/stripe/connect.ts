@@ -20,7 +20,7 @@ export interface AccountFacts {
   requirements?: { currently_due?: string[] | null } | null;
 }
 
-const statusOf = (account: AccountFacts, now: Date) => ({
+export const statusOf = (account: AccountFacts, now: Date) => ({
   chargesEnabled: account.charges_enabled,
   detailsSubmitted: account.details_submitted,
   requirementsDue: (account.requirements?.currently_due ?? [])

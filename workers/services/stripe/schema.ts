@@ -10,6 +10,10 @@ export const StripeSettingsSchema = z
     connectAvailable: z
       .boolean()
       .openapi({ description: 'Whether this deployment offers Stripe Connect (its platform key is set)' }),
+    canLinkExisting: z.boolean().openapi({
+      description:
+        'Whether a business may link a Stripe account it already has (Connect OAuth; the platform’s OAuth client id is set)',
+    }),
     accountId: z
       .string()
       .nullable()
@@ -52,6 +56,24 @@ export const ConnectLinkSchema = z
     url: z.string().openapi({ description: 'Stripe onboarding (an Account Link): open it in the browser' }),
   })
   .openapi('StripeConnectLink');
+
+export const OauthLinkSchema = z
+  .object({
+    url: z.string().openapi({
+      description:
+        'Stripe’s Connect OAuth page (`…/oauth/authorize`): open it in the browser; Stripe sends the person back to `GET /settings/stripe/oauth/callback`',
+    }),
+  })
+  .openapi('StripeOauthLink');
+
+/** What Stripe appends when it sends the person back from its OAuth page. */
+export const OauthCallbackQuerySchema = z.object({
+  code: z.string().max(255).optional().openapi({ description: 'The authorization code (`ac_…`)' }),
+  state: z.string().max(128).optional().openapi({ description: 'The state this business was given' }),
+  scope: z.string().max(64).optional(),
+  error: z.string().max(100).optional().openapi({ description: '`access_denied` when the person declined' }),
+  error_description: z.string().max(1000).optional(),
+});
 
 export type StripeSettingsView = z.infer<typeof StripeSettingsSchema>;
 export type StripeKeysInput = z.output<typeof StripeKeysSchema>;

@@ -160,6 +160,8 @@ export const TABLE: Record<string, Row> = {
   'GET /settings/stripe': {},
   'PUT /settings/stripe': { body: () => testKeys(), needs: 'settings', sessionOnly: true },
   'POST /settings/stripe/connect': { needs: 'settings', sessionOnly: true },
+  'POST /settings/stripe/connect/oauth': { needs: 'settings', sessionOnly: true },
+  'GET /settings/stripe/oauth/callback': { needs: 'settings', sessionOnly: true },
   'DELETE /settings/stripe': { needs: 'settings', sessionOnly: true },
   // Never confirmed here: the shared owner signs in again by password alone (`newSession`).
   'POST /me/totp': { needs: 'self', sessionOnly: true },

@@ -105,3 +105,52 @@ export function connectEvent(type: string, account: string | null, object: unkno
     type,
   });
 }
+
+/** "I already have a Stripe account": the Connect OAuth URL Settings opens. */
+export async function startLinkExisting(owner: Caller) {
+  const res = await call('/settings/stripe/connect/oauth', { method: 'POST', as: owner });
+  if (res.status !== 200) throw new Error(`oauth start failed: ${res.status} ${await res.text()}`);
+  return (await json<{ url: string }>(res)).url;
+}
+
+/**
+ * The stand-in's OAuth page, answered as a person would: "Link account …" (the account it offers,
+ * or `account` to pick one the person already has) or "Decline". Answers where Stripe sends the
+ * browser back (our callback with `code` and `state`, or `error`).
+ */
+export async function answerOauth(url: string, decision: 'allow' | 'deny' = 'allow', account?: string) {
+  const page = await fetch(url);
+  if (page.status !== 200) throw new Error(`oauth page: ${page.status} ${await page.text()}`);
+  const html = await page.text();
+  const form = new URLSearchParams();
+  for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
+    form.set(m[1]!, m[2]!.replaceAll('&amp;', '&'));
+  }
+  if (account) form.set('account', account);
+  form.set('decision', decision);
+  const res = await fetch(new URL('/oauth/authorize', url), {
+    method: 'POST',
+    body: form,
+    redirect: 'manual',
+  });
+  const location = res.headers.get('location');
+  if (!location) throw new Error(`oauth page answered ${res.status} ${await res.text()}`);
+  return { location: new URL(location), offered: form.get('account')! };
+}
+
+/** The browser arriving back from Stripe at our callback, as `caller` (their session cookie). */
+export async function oauthReturn(caller: Caller | null, back: URL | string) {
+  const url = new URL(back, ORIGIN);
+  const res = await SELF.fetch(`${ORIGIN}${url.pathname}${url.search}`, {
+    headers: caller?.headers ?? {},
+    redirect: 'manual',
+  });
+  return { status: res.status, location: res.headers.get('location'), res };
+}
+
+/** Links the account the stand-in offers (or `account`) to `owner` through OAuth; answers its id. */
+export async function linkExisting(owner: Caller, account?: string) {
+  const { location, offered } = await answerOauth(await startLinkExisting(owner), 'allow', account);
+  const back = await oauthReturn(owner, location);
+  return { ...back, accountId: offered };
+}

@@ -4,6 +4,9 @@ import type { connectProblemsEn } from './connect-problems-en';
 export const connectProblemsIt = {
   connectNotOffered:
     'Stripe Connect non è configurato in questa installazione; collega Stripe con le tue chiavi',
+  connectLinkNotOffered:
+    'Il collegamento di un account Stripe esistente non è configurato su questa installazione; usa Collega Stripe per crearne uno',
+  disconnectRefused: 'Stripe non è riuscito a scollegare l’account; non è cambiato nulla. Riprova tra poco.',
   connectRefused:
     'Stripe non è riuscito ad avviare la configurazione; nulla è stato salvato. Riprova tra poco.',
   connectNotReady:

@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../db';
 import { stripeAccounts, stripeEvents } from '../schema';
-import { type StripeConnectRow, stripeConnectAccounts } from '../schema/stripe-connect';
+import { type StripeConnectRow, stripeConnectAccounts, stripeOauthStates } from '../schema/stripe-connect';
 import { type Beside, NOTHING_BESIDE } from './beside';
 
 export async function getStripeConnect(db: Db, tenantId: string) {
@@ -102,4 +102,60 @@ export function connectEventRow(
     .insert(stripeEvents)
     .values({ tenantId, ...e, invoiceId: null, receivedAt: now })
     .onConflictDoNothing();
+}
+
+/** A new OAuth `state` for the person (its hash), with this business's expired ones cleared away. */
+export async function addOauthState(
+  db: Db,
+  row: { stateHash: string; tenantId: string; userId: string; createdAt: Date; expiresAt: Date },
+) {
+  await db.batch([
+    db
+      .delete(stripeOauthStates)
+      .where(
+        and(eq(stripeOauthStates.tenantId, row.tenantId), lt(stripeOauthStates.expiresAt, row.createdAt)),
+      ),
+    db.insert(stripeOauthStates).values(row),
+  ]);
+}
+
+/**
+ * Uses the state once: true only when it was issued to this person in this business, is unused
+ * and unexpired. One statement, so two callbacks racing with one state cannot both pass.
+ */
+export async function takeOauthState(
+  db: Db,
+  s: { stateHash: string; tenantId: string; userId: string; now: Date },
+) {
+  const taken = await db
+    .update(stripeOauthStates)
+    .set({ usedAt: s.now })
+    .where(
+      and(
+        eq(stripeOauthStates.stateHash, s.stateHash),
+        eq(stripeOauthStates.tenantId, s.tenantId),
+        eq(stripeOauthStates.userId, s.userId),
+        isNull(stripeOauthStates.usedAt),
+        gt(stripeOauthStates.expiresAt, s.now),
+      ),
+    )
+    .returning({ stateHash: stripeOauthStates.stateHash });
+  return taken.length > 0;
+}
+
+/**
+ * Records an account linked through OAuth as the business's connected account, replacing one
+ * it may have had (an onboarding it never finished, or another account). As with onboarding,
+ * an account with its details in takes over from pasted keys in the same batch. The account's
+ * unique index refuses it if another business holds it meanwhile.
+ */
+export async function linkStripeConnect(db: Db, row: StripeConnectRow, beside: Beside = NOTHING_BESIDE) {
+  await db.batch([
+    db.delete(stripeConnectAccounts).where(eq(stripeConnectAccounts.tenantId, row.tenantId)),
+    db.insert(stripeConnectAccounts).values(row),
+    ...(row.detailsSubmitted
+      ? [db.delete(stripeAccounts).where(eq(stripeAccounts.tenantId, row.tenantId))]
+      : []),
+    ...beside(row.tenantId),
+  ]);
 }

@@ -1,6 +1,6 @@
-import { integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { timestamp } from './columns';
-import { tenants } from './tenants';
+import { tenants, users } from './tenants';
 
 /**
  * A business's Stripe account connected through the platform (Stripe Connect, Standard):
@@ -27,3 +27,25 @@ export const stripeConnectAccounts = sqliteTable(
 );
 
 export type StripeConnectRow = typeof stripeConnectAccounts.$inferSelect;
+
+/**
+ * The `state` of one "I already have a Stripe account" trip through Stripe's Connect OAuth: it
+ * proves the code coming back was asked for by this person in this business. Only its SHA-256
+ * is kept; it works once (`usedAt`) and for ten minutes.
+ */
+export const stripeOauthStates = sqliteTable(
+  'stripe_oauth_states',
+  {
+    stateHash: text('state_hash').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at').notNull(),
+    expiresAt: timestamp('expires_at').notNull(),
+    usedAt: timestamp('used_at'),
+  },
+  (t) => [index('stripe_oauth_states_tenant_idx').on(t.tenantId, t.createdAt)],
+);

@@ -4,7 +4,7 @@ import { useConfirm } from '../../ui/ConfirmDialog';
 import { FormError } from '../../ui/FormError';
 import { useApiForm } from '../../ui/useApiForm';
 import { settingsQueries } from './queries';
-import { removeStripe, startStripeConnect } from './writes';
+import { removeStripe, startStripeConnect, startStripeOauth } from './writes';
 
 interface ConnectStatus {
   method: 'connect' | 'keys' | null;
@@ -12,9 +12,13 @@ interface ConnectStatus {
   chargesEnabled: boolean;
   detailsSubmitted: boolean;
   requirementsDue: string[];
+  canLinkExisting: boolean;
 }
 
-/** Where Stripe's onboarding sent the person back to (`?stripe=return` or `?stripe=refresh`). */
+/**
+ * Where Stripe sent the person back to: onboarding's `?stripe=return` or `?stripe=refresh`, or
+ * the outcome of linking an existing account (`connected`, `declined`, `failed`, `taken`).
+ */
 const backFromStripe = () => new URLSearchParams(window.location.search).get('stripe');
 
 /**
@@ -37,7 +41,12 @@ export function StripeConnect({ status }: { status: ConnectStatus }) {
     invalidates: [settingsQueries.stripe().queryKey],
     onSuccess: () => queryClient.invalidateQueries({ queryKey: settingsQueries.stripe().queryKey }),
   });
-  const busy = open.busy || disconnect.busy;
+  const link = useApiForm({
+    action: (_: null, key) => startStripeOauth(key),
+    // Stripe's OAuth page; our callback brings the person back here with the outcome.
+    onSuccess: ({ url }) => window.location.assign(url),
+  });
+  const busy = open.busy || link.busy || disconnect.busy;
   const back = backFromStripe();
   const connected = status.method === 'connect';
   const unfinished = status.accountId !== null && (!status.chargesEnabled || !status.detailsSubmitted);
@@ -54,8 +63,20 @@ export function StripeConnect({ status }: { status: ConnectStatus }) {
         <p className="notice" role="status">
           {t.connect.expired}
         </p>
+      ) : back === 'connected' ? (
+        <p className="notice" role="status" data-testid="stripe-link-outcome">
+          {t.connect.linkConnected}
+        </p>
+      ) : back === 'declined' || back === 'failed' || back === 'taken' ? (
+        <p className="form-error" role="alert" data-testid="stripe-link-outcome">
+          {back === 'declined'
+            ? t.connect.linkDeclined
+            : back === 'taken'
+              ? t.connect.linkTaken
+              : t.connect.linkFailed}
+        </p>
       ) : null}
-      <FormError message={open.error ?? disconnect.error} />
+      <FormError message={open.error ?? link.error ?? disconnect.error} />
       {status.accountId ? (
         <p role="status" data-testid="stripe-connect-status">
           {t.connect.account} <code>{status.accountId}</code>
@@ -91,6 +112,17 @@ export function StripeConnect({ status }: { status: ConnectStatus }) {
                 : t.connect.button}
           </button>
         ) : null}
+        {status.canLinkExisting && !connected ? (
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy}
+            aria-describedby="stripe-link-hint"
+            onClick={() => void link.submit(null)}
+          >
+            {link.busy ? t.connect.linkOpening : t.connect.linkExisting}
+          </button>
+        ) : null}
         {status.accountId ? (
           <button
             type="button"
@@ -109,6 +141,11 @@ export function StripeConnect({ status }: { status: ConnectStatus }) {
           </button>
         ) : null}
       </div>
+      {status.canLinkExisting && !connected ? (
+        <p className="muted" id="stripe-link-hint">
+          {t.connect.linkHint}
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -27,3 +27,7 @@ export const removeStripe = (key?: string) => unwrap(http.DELETE('/settings/stri
 /** "Connect with Stripe": the Account Link to open (a new one each press). */
 export const startStripeConnect = (key?: string) =>
   unwrap(http.POST('/settings/stripe/connect', actionKey(key)));
+
+/** "I already have a Stripe account": Stripe's Connect OAuth page to open (a new state each press). */
+export const startStripeOauth = (key?: string) =>
+  unwrap(http.POST('/settings/stripe/connect/oauth', actionKey(key)));

@@ -18,5 +18,14 @@ export const connectEn = {
       'Clients can no longer pay online until you connect again. Your Stripe account and the payments already recorded stay as they are.',
     ownKeys: 'Use your own keys (self-hosting)',
     viaConnect: 'via Stripe Connect',
+    linkExisting: 'I already have a Stripe account',
+    linkOpening: 'Opening Stripe…',
+    linkHint: 'Sign in to Stripe and choose the account to link; you come back here.',
+    linkConnected: 'Your Stripe account is linked: clients can pay online.',
+    linkDeclined: 'You declined on Stripe’s page, so nothing was linked.',
+    linkFailed:
+      'Stripe could not link the account (the link may have expired or been used already). Nothing changed; try again.',
+    linkTaken:
+      'That Stripe account is already linked to another business here, so it was not linked. Nothing changed.',
   },
 };

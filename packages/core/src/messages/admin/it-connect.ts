@@ -20,5 +20,14 @@ export const connectIt = {
       'I clienti non potranno più pagare online finché non ti ricolleghi. Il tuo account Stripe e i pagamenti già registrati restano invariati.',
     ownKeys: 'Usa le tue chiavi (installazione propria)',
     viaConnect: 'tramite Stripe Connect',
+    linkExisting: 'Ho già un account Stripe',
+    linkOpening: 'Apertura di Stripe…',
+    linkHint: 'Accedi a Stripe e scegli l’account da collegare; poi torni qui.',
+    linkConnected: 'Il tuo account Stripe è collegato: i clienti possono pagare online.',
+    linkDeclined: 'Hai rifiutato nella pagina di Stripe, quindi non è stato collegato nulla.',
+    linkFailed:
+      'Stripe non è riuscito a collegare l’account (il link potrebbe essere scaduto o già usato). Non è cambiato nulla; riprova.',
+    linkTaken:
+      'Questo account Stripe è già collegato a un’altra attività qui, quindi non è stato collegato. Non è cambiato nulla.',
   },
 } satisfies typeof connectEn;

@@ -20,5 +20,14 @@ export const connectJa = {
       '再度接続するまで、顧客はオンラインで支払えなくなります。Stripe アカウントと記録済みの支払いはそのまま残ります。',
     ownKeys: '独自のキーを使う(セルフホスト)',
     viaConnect: 'Stripe Connect 経由',
+    linkExisting: 'Stripe アカウントを既に持っています',
+    linkOpening: 'Stripe を開いています…',
+    linkHint: 'Stripe にログインして連携するアカウントを選ぶと、この画面に戻ります。',
+    linkConnected: 'Stripe アカウントを連携しました。顧客はオンラインで支払えます。',
+    linkDeclined: 'Stripe の画面で拒否されたため、何も連携されていません。',
+    linkFailed:
+      'Stripe でアカウントを連携できませんでした（リンクの期限切れか使用済みの可能性があります）。何も変更されていません。もう一度お試しください。',
+    linkTaken:
+      'この Stripe アカウントはここで別の事業者に連携済みのため、連携しませんでした。何も変更されていません。',
   },
 } satisfies typeof connectEn;

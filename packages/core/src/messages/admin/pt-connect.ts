@@ -20,5 +20,13 @@ export const connectPt = {
       'Os clientes deixam de poder pagar online até voltar a ligar. A sua conta Stripe e os pagamentos já registados ficam como estão.',
     ownKeys: 'Usar as suas próprias chaves (instalação própria)',
     viaConnect: 'através do Stripe Connect',
+    linkExisting: 'Já tenho uma conta Stripe',
+    linkOpening: 'A abrir o Stripe…',
+    linkHint: 'Inicie sessão no Stripe e escolha a conta a ligar; depois volta aqui.',
+    linkConnected: 'A sua conta Stripe está ligada: os clientes podem pagar online.',
+    linkDeclined: 'Recusou na página do Stripe, por isso nada foi ligado.',
+    linkFailed:
+      'O Stripe não conseguiu ligar a conta (a ligação pode ter expirado ou já ter sido usada). Nada mudou; tente novamente.',
+    linkTaken: 'Essa conta Stripe já está ligada a outra empresa aqui, por isso não foi ligada. Nada mudou.',
   },
 } satisfies typeof connectEn;
