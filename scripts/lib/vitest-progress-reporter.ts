@@ -23,7 +23,19 @@ export default class ProgressReporter implements Reporter {
   }
 
   onTestCaseResult(test: TestCase) {
-    this.write({ kind: 'test', file: test.module.moduleId, state: test.result().state });
+    const result = test.result();
+    this.write({
+      kind: 'test',
+      file: test.module.moduleId,
+      state: result.state,
+      // Vitest prints failures only at the end of a run: a run stopped later would lose them.
+      ...(result.state === 'failed'
+        ? {
+            name: test.fullName,
+            errors: (result.errors ?? []).map((e) => (e.stack || e.message || '').slice(0, 2_000)),
+          }
+        : {}),
+    });
   }
 
   onTestModuleEnd(module: TestModule) {
@@ -45,6 +57,6 @@ export default class ProgressReporter implements Reporter {
 export type ProgressLine =
   | { kind: 'start'; files: string[] }
   | { kind: 'begin'; file: string; at: string }
-  | { kind: 'test'; file: string; state: string }
+  | { kind: 'test'; file: string; state: string; name?: string; errors?: string[] }
   | { kind: 'file'; file: string; passed: number; failed: number; skipped: number; errors: number }
   | { kind: 'end'; unhandled: number };

@@ -51,6 +51,8 @@ export async function runVitest(opts: RunOptions): Promise<RunResult> {
   let remaining: string[] = [];
   let exitOk = true;
   let unhandled = 0;
+  /** Failed tests of runs that were stopped: vitest never printed their errors. */
+  const lostFailures: string[] = [];
 
   for (let attempt = 0; attempt <= opts.reruns; attempt++) {
     const progress = `${opts.report}.progress-${attempt}.jsonl`;
@@ -65,6 +67,12 @@ export async function runVitest(opts: RunOptions): Promise<RunResult> {
       if (l.kind === 'end') unhandled += l.unhandled;
     }
     const ended = lines.some((l) => l.kind === 'end');
+    if (!outcome.exited && !ended)
+      for (const l of lines)
+        if (l.kind === 'test' && l.state === 'failed')
+          lostFailures.push(
+            `${relative(opts.cwd, l.file)} > ${l.name ?? ''}\n${(l.errors ?? []).join('\n')}`,
+          );
     // A run that ended by itself is judged by its exit status; one stopped after reporting its
     // end is judged by what it reported.
     if (outcome.exited) exitOk = outcome.status === 0;
@@ -105,6 +113,10 @@ export async function runVitest(opts: RunOptions): Promise<RunResult> {
     failed += r.failed || (r.errors > 0 ? 1 : 0);
   }
   failed += unfinished.length + unhandled;
+  if (lostFailures.length)
+    console.log(
+      `\n✗ failed in a run that was stopped (so not in vitest's summary above):\n\n${lostFailures.join('\n\n')}`,
+    );
   if (unfinished.length)
     console.log(
       `\n✗ never finished, in any run:\n  ${unfinished.map((f) => relative(opts.cwd, f)).join('\n  ')}`,
