@@ -23,6 +23,8 @@ declare namespace Cloudflare {
     STRIPE_CONNECT_WEBHOOK_SECRET?: string;
     /** The platform's Connect OAuth client id (`ca_…`, a var): lets a business link the Stripe account it has. */
     STRIPE_CONNECT_CLIENT_ID?: string;
+    /** Sign-ups allowed from one address in an hour (a var; default 30). */
+    SIGNUPS_PER_ADDRESS_PER_HOUR?: string;
     /** An HTTP mail provider taking raw MIME (Mailgun's `messages.mime` shape). */
     MAIL_PROVIDER_URL?: string;
     /** Its API key (`wrangler secret put MAIL_PROVIDER_KEY`). */

@@ -75,10 +75,18 @@ export interface DevServer {
 
 /** `wrangler dev` on 127.0.0.1, resolved once the API answers. */
 export async function startDevServer(
-  opts: { port?: number; persistTo?: string; inheritOutput?: boolean; stripeUrl?: string } = {},
+  opts: {
+    port?: number;
+    persistTo?: string;
+    inheritOutput?: boolean;
+    stripeUrl?: string;
+    /** Sign-ups one address may make in an hour (the Worker's default when absent). */
+    signupsPerAddress?: number;
+  } = {},
 ) {
   const port = opts.port ?? (await freePort());
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--var', 'DEV_OUTBOX:1'];
+  if (opts.signupsPerAddress) args.push('--var', `SIGNUPS_PER_ADDRESS_PER_HOUR:${opts.signupsPerAddress}`);
   args.push('--var', `PUBLIC_URL:http://127.0.0.1:${port}`);
   // Local only: production sets its own with `wrangler secret put PORTAL_LINK_KEY`.
   args.push('--var', 'PORTAL_LINK_KEY:local-development-portal-link-key');

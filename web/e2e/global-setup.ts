@@ -18,7 +18,9 @@ export default async function setup(project: TestProject) {
   migrateLocal(persistTo);
   uploadLocalFonts(persistTo);
   const stripe = await startFakeStripe();
-  const server = await startDevServer({ persistTo, stripeUrl: stripe.url });
+  // Every browser test signs a business up from this one address within minutes, more than
+  // the hourly limit a real address gets (sign-in-limits.security tests that limit itself).
+  const server = await startDevServer({ persistTo, stripeUrl: stripe.url, signupsPerAddress: 1000 });
   project.provide('baseUrl', server.url);
   project.provide('stripeUrl', stripe.url);
   return async () => {

@@ -22,6 +22,8 @@ export interface AppConfig {
   portalLinkKey: string | undefined;
   replyTokenKey: string | undefined;
   mail: MailRoutes;
+  /** Sign-ups one address may make in an hour; more when many people share one address. */
+  signupsPerAddress: number;
 }
 
 /**

@@ -1,10 +1,13 @@
 import type { Language } from '@clientele/core';
+import { SIGNUP_MAX_PER_ADDRESS } from './auth/sessions';
 import type { AppConfig, AppContext } from './context';
 import { countedDb } from './counted-db';
 import { createLogger, type LogFields } from './log';
 import { stripeAccess, stripePlatform } from './stripe/client';
 
 /** Settings read from the Worker's vars and secrets; the only place services see `Env`. */
+const positiveInt = (v: string | undefined) => (v && /^[1-9][0-9]{0,6}$/.test(v) ? Number(v) : undefined);
+
 export function appConfig(env: Env): AppConfig {
   const provider =
     env.MAIL_PROVIDER_URL && env.MAIL_PROVIDER_KEY
@@ -18,6 +21,7 @@ export function appConfig(env: Env): AppConfig {
     replyTokenKey: env.REPLY_TOKEN_KEY,
     // A deployment may leave MAILER unbound (the HTTP provider or nothing at all).
     mail: { devOutbox: env.DEV_OUTBOX === '1', provider, binding: env.MAILER ?? null },
+    signupsPerAddress: positiveInt(env.SIGNUPS_PER_ADDRESS_PER_HOUR) ?? SIGNUP_MAX_PER_ADDRESS,
   };
 }
 

@@ -7,6 +7,7 @@ import {
   SIGNUP_MAX_PER_ADDRESS,
   signIn,
 } from '../services/auth/sessions';
+import { appConfig } from '../services/init';
 import { call, json, sessionCookieOf, signUp, uniqueEmail } from './helpers/api';
 import { appContext } from './helpers/context';
 
@@ -46,6 +47,14 @@ describe('sign-in throttling', () => {
     const limited = await signup(SIGNUP_MAX_PER_ADDRESS);
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('a deployment may allow more sign-ups per address (SIGNUPS_PER_ADDRESS_PER_HOUR); nonsense keeps the default', () => {
+    const limitFor = (value: string | undefined) =>
+      appConfig({ ...env, SIGNUPS_PER_ADDRESS_PER_HOUR: value }).signupsPerAddress;
+    expect(limitFor(undefined)).toBe(SIGNUP_MAX_PER_ADDRESS);
+    expect(limitFor('500')).toBe(500);
+    for (const bad of ['0', '-5', '1e9', 'lots', '']) expect(limitFor(bad)).toBe(SIGNUP_MAX_PER_ADDRESS);
   });
 
   it('30 wrong passwords at once are each 401 or 429, never a server error', async () => {

@@ -120,10 +120,11 @@ export async function signUp(
     ip: string;
   } & Device,
   now = new Date(),
+  maxPerAddress = SIGNUP_MAX_PER_ADDRESS,
 ): Promise<IssuedSession> {
   const wait = await countHits(
     db,
-    [{ key: `signup-ip\n${input.ip}`, max: SIGNUP_MAX_PER_ADDRESS, windowMs: SIGNUP_WINDOW_MS }],
+    [{ key: `signup-ip\n${input.ip}`, max: maxPerAddress, windowMs: SIGNUP_WINDOW_MS }],
     now,
   );
   if (wait > 0) throw new RateLimitedError(wait);

@@ -58,15 +58,20 @@ const route = createRoute({
 export function registerSignUp(app: Router) {
   app.openapi(route, async (c) => {
     const input = c.req.valid('json');
-    const s = await signUp(c.var.db, {
-      businessName: input.businessName,
-      email: input.email,
-      password: input.password,
-      currency: input.currency ?? 'EUR',
-      locale: input.locale ?? 'en',
-      ip: clientAddress(c),
-      ...clientDevice(c),
-    });
+    const s = await signUp(
+      c.var.db,
+      {
+        businessName: input.businessName,
+        email: input.email,
+        password: input.password,
+        currency: input.currency ?? 'EUR',
+        locale: input.locale ?? 'en',
+        ip: clientAddress(c),
+        ...clientDevice(c),
+      },
+      undefined,
+      c.var.ctx.config.signupsPerAddress,
+    );
     await emailSignUpConfirmation(c.var.ctx, s.userId, clientAddress(c));
     writeSessionCookie(c, 'admin', s.token, s.expiresAt);
     return c.json(
