@@ -13,6 +13,17 @@ const WEBHOOK_EVENTS = [
   'charge.dispute.funds_reinstated',
 ];
 
+/** The official SDK pointed at the local stand-in. */
+export function localStripe(stripeUrl: string, secretKey: string) {
+  const local = new URL(stripeUrl);
+  return new Stripe(secretKey, {
+    host: local.hostname,
+    port: Number(local.port),
+    protocol: 'http',
+    httpClient: Stripe.createFetchHttpClient(),
+  });
+}
+
 /**
  * Connects a business to the local fake Stripe exactly as a business does with the real
  * one: a webhook endpoint for its URL (Stripe hands back the signing secret), then the
@@ -29,13 +40,7 @@ export async function connectFakeStripe(
   const settings = (await (await fetch(`${api}/settings/stripe`, { headers })).json()) as {
     webhookUrl: string;
   };
-  const local = new URL(stripeUrl);
-  const stripe = new Stripe(keys.secretKey, {
-    host: local.hostname,
-    port: Number(local.port),
-    protocol: 'http',
-    httpClient: Stripe.createFetchHttpClient(),
-  });
+  const stripe = localStripe(stripeUrl, keys.secretKey);
   const endpoint = await stripe.webhookEndpoints.create({
     // Events rendered at the version the Worker reads, whatever the account's default.
     api_version: Stripe.API_VERSION as Stripe.WebhookEndpointCreateParams.ApiVersion,
@@ -65,13 +70,7 @@ export const LOCAL_PLATFORM = {
  * secret Stripe hands back is the Worker's `STRIPE_CONNECT_WEBHOOK_SECRET`.
  */
 export async function connectPlatformEndpoint(stripeUrl: string, workerUrl: string) {
-  const local = new URL(stripeUrl);
-  const stripe = new Stripe(LOCAL_PLATFORM.secretKey, {
-    host: local.hostname,
-    port: Number(local.port),
-    protocol: 'http',
-    httpClient: Stripe.createFetchHttpClient(),
-  });
+  const stripe = localStripe(stripeUrl, LOCAL_PLATFORM.secretKey);
   const endpoint = await stripe.webhookEndpoints.create({
     // Events rendered at the version the Worker reads, whatever the account's default.
     api_version: Stripe.API_VERSION as Stripe.WebhookEndpointCreateParams.ApiVersion,
