@@ -107,3 +107,30 @@ export function apiPost(page: Page, baseUrl: string) {
     return res.json();
   };
 }
+
+/**
+ * A client with a one-line EUR invoice, sent, and that client signed in to the portal on
+ * `portal` through a portal link, on the invoice's page. `post` goes on acting as the business.
+ */
+export async function sentInvoiceInPortal(
+  admin: Page,
+  portal: Page,
+  baseUrl: string,
+  client: { name: string; email: string; language: string },
+  line: { description: string; unitPrice: number; taxRate: number },
+) {
+  const post = apiPost(admin, baseUrl);
+  const created = await post('/clients', client);
+  const draft = await post('/invoices', {
+    clientId: created.id,
+    currency: 'EUR',
+    lines: [{ quantity: 1, ...line }],
+  });
+  const invoice = await post(`/invoices/${draft.id}/send`, {});
+  const link = await post(`/clients/${created.id}/portal-links`, {});
+  await portal.goto(link.url);
+  // The sign-in page speaks the client's language.
+  await portal.getByRole('button', { name: /Continue to your invoices|Vai alle tue fatture/ }).click();
+  await portal.goto(`${baseUrl}/portal/invoices/${invoice.id}`);
+  return { post, client: created, invoice };
+}

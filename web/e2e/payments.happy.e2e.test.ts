@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Stripe from 'stripe';
 import { describe, expect, inject, it } from 'vitest';
-import { apiPost, browserForFile, mailTo, OUTPUT, signUpInBrowser } from './browser';
+import { browserForFile, mailTo, OUTPUT, sentInvoiceInPortal, signUpInBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const stripeUrl = inject('stripeUrl');
@@ -44,24 +44,14 @@ describe('Stripe Pay now in the browser (against the local Stripe stand-in)', ()
     expect(await admin.content()).not.toContain(secretKey);
     await admin.screenshot({ path: join(shots, '1-settings-connected.png'), fullPage: true });
 
-    const post = apiPost(admin, baseUrl);
-    const client = await post('/clients', {
-      name: 'Giulia Bianchi',
-      email: 'giulia@example.it',
-      language: 'it',
-    });
-    const draft = await post('/invoices', {
-      clientId: client.id,
-      currency: 'EUR',
-      lines: [{ description: 'Sito web', quantity: 1, unitPrice: 45000, taxRate: 22 }],
-    });
-    const invoice = await post(`/invoices/${draft.id}/send`, {});
-    const link = await post(`/clients/${client.id}/portal-links`, {});
-
     const portal = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await portal.goto(link.url);
-    await portal.getByRole('button', { name: /Continue to your invoices|Vai alle tue fatture/ }).click();
-    await portal.goto(`${baseUrl}/portal/invoices/${invoice.id}`);
+    const { post, client, invoice } = await sentInvoiceInPortal(
+      admin,
+      portal,
+      baseUrl,
+      { name: 'Giulia Bianchi', email: 'giulia@example.it', language: 'it' },
+      { description: 'Sito web', unitPrice: 45000, taxRate: 22 },
+    );
     await portal.getByRole('link', { name: 'Paga ora' }).click();
     // The stand-in Stripe.js mounts its checkout in a frame, as embedded Checkout does.
     const checkout = portal.frameLocator('iframe[title="Secure payment"]');

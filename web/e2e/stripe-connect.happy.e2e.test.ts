@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { apiPost, browserForFile, OUTPUT, signUpInBrowser } from './browser';
+import { browserForFile, OUTPUT, sentInvoiceInPortal, signUpInBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const browser = browserForFile();
@@ -32,24 +32,14 @@ describe('Stripe Connect in the browser (against the local Stripe stand-in)', ()
     expect(await connect.getByRole('button', { name: 'Disconnect' }).isEnabled()).toBe(true);
     await admin.screenshot({ path: join(shots, '3-connected.png'), fullPage: true });
 
-    const post = apiPost(admin, baseUrl);
-    const client = await post('/clients', {
-      name: 'Ana Sousa',
-      email: 'ana.connect@example.pt',
-      language: 'en',
-    });
-    const draft = await post('/invoices', {
-      clientId: client.id,
-      currency: 'EUR',
-      lines: [{ description: 'Website', quantity: 1, unitPrice: 12000, taxRate: 0 }],
-    });
-    const invoice = await post(`/invoices/${draft.id}/send`, {});
-    const link = await post(`/clients/${client.id}/portal-links`, {});
-
     const portal = await browser.newPage({ viewport: { width: 375, height: 812 } });
-    await portal.goto(link.url);
-    await portal.getByRole('button', { name: /Continue to your invoices/ }).click();
-    await portal.goto(`${baseUrl}/portal/invoices/${invoice.id}`);
+    const { invoice } = await sentInvoiceInPortal(
+      admin,
+      portal,
+      baseUrl,
+      { name: 'Ana Sousa', email: 'ana.connect@example.pt', language: 'en' },
+      { description: 'Website', unitPrice: 12000, taxRate: 0 },
+    );
     await portal.getByRole('link', { name: 'Pay now' }).click();
     // Stripe.js is initialised with the connected account: the checkout is found on it.
     const checkout = portal.frameLocator('iframe[title="Secure payment"]');

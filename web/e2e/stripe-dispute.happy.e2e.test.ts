@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Stripe from 'stripe';
 import { describe, expect, inject, it } from 'vitest';
-import { apiPost, browserForFile, OUTPUT, signUpInBrowser } from './browser';
+import { browserForFile, OUTPUT, sentInvoiceInPortal, signUpInBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
 const stripeUrl = inject('stripeUrl');
@@ -36,20 +36,14 @@ describe('A Stripe dispute in the browser (against the local Stripe stand-in)', 
     await admin.getByRole('button', { name: 'Save Stripe keys' }).click();
     await admin.getByText('Stripe keys saved').waitFor();
 
-    const post = apiPost(admin, baseUrl);
-    const client = await post('/clients', { name: 'Ana Sousa', email: 'ana@example.pt', language: 'en' });
-    const draft = await post('/invoices', {
-      clientId: client.id,
-      currency: 'EUR',
-      lines: [{ description: 'Website', quantity: 1, unitPrice: 30000, taxRate: 0 }],
-    });
-    const invoice = await post(`/invoices/${draft.id}/send`, {});
-    const link = await post(`/clients/${client.id}/portal-links`, {});
-
     const portal = await browser.newPage({ viewport: { width: 375, height: 812 } });
-    await portal.goto(link.url);
-    await portal.getByRole('button', { name: /Continue to your invoices/ }).click();
-    await portal.goto(`${baseUrl}/portal/invoices/${invoice.id}`);
+    const { invoice } = await sentInvoiceInPortal(
+      admin,
+      portal,
+      baseUrl,
+      { name: 'Ana Sousa', email: 'ana@example.pt', language: 'en' },
+      { description: 'Website', unitPrice: 30000, taxRate: 0 },
+    );
     await portal.getByRole('link', { name: 'Pay now' }).click();
     const checkout = portal.frameLocator('iframe[title="Secure payment"]');
     await checkout.getByRole('button', { name: 'Pay €300.00' }).click();

@@ -1,5 +1,6 @@
 import { COUNTRY_CODES, CURRENCY_CODES, LANGUAGES } from '@clientele/core';
 import { z } from '@hono/zod-openapi';
+import { isSendableAddress } from './mail/header-values';
 import { problemWords } from './reader-language';
 
 /**
@@ -14,11 +15,18 @@ import { problemWords } from './reader-language';
  */
 export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
+/**
+ * An address mail can be sent to. Addresses with non-ASCII characters (RFC 6531) are refused
+ * here: the message builder cannot put them in a header, and an account or client that could
+ * never be emailed would fail later, half-created.
+ */
 export const emailField = z
   .string()
   .trim()
   .max(254)
-  .refine((v) => v === '' || z.regexes.unicodeEmail.test(v), { error: () => problemWords().invalidEmail })
+  .refine((v) => v === '' || (z.regexes.email.test(v) && isSendableAddress(v)), {
+    error: () => problemWords().invalidEmail,
+  })
   .openapi({ format: 'email', example: 'maria@example.com' });
 
 export const countryField = z

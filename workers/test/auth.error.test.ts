@@ -1,3 +1,4 @@
+import { env } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { call, problemOf, signUp, uniqueEmail } from './helpers/api';
 
@@ -10,6 +11,18 @@ describe('auth: bad input and abuse', () => {
     expect(res.status).toBe(422);
     const paths = (await problemOf(res)).errors.map((e: { path: string }) => e.path).sort();
     expect(paths).toEqual(['businessName', 'currency', 'email', 'password']);
+  });
+
+  it('an address mail cannot be sent to (non-ASCII) → 422 naming email, no account half-made', async () => {
+    const email = 'ünï@exämple.com';
+    const res = await call('/signup', {
+      method: 'POST',
+      body: { businessName: 'Ünï Shop', email, password: 'correct horse battery' },
+    });
+    expect(res.status).toBe(422);
+    expect((await problemOf(res)).errors.map((e: { path: string }) => e.path)).toEqual(['email']);
+    const row = await env.DB.prepare('SELECT 1 FROM users WHERE email = ?').bind(email).first();
+    expect(row).toBeNull();
   });
 
   it('a second signup with the same email → 409, first account intact', async () => {

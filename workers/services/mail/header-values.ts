@@ -34,6 +34,9 @@ export function headerText(value: string, max = 998): string {
 /** An addr-spec we put in From, To or Reply-To: printable ASCII, no spaces, brackets or quotes. */
 const ADDRESS = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/;
 
+/** Whether mail can be addressed to it (inputs refuse what the message builder would). */
+export const isSendableAddress = (value: string) => ADDRESS.test(value.trim());
+
 export function headerAddress(header: string, value: string): string {
   const addr = value.trim();
   if (!ADDRESS.test(addr)) throw new UnsafeHeaderError(header, value);
