@@ -46,7 +46,12 @@ export default class ProgressReporter implements Reporter {
       else if (state === 'failed') counts.failed++;
       else counts.skipped++;
     }
-    this.write({ kind: 'file', file: module.moduleId, ...counts, errors: module.errors().length });
+    // A hook that throws inside a describe leaves its error on that suite (its tests skipped,
+    // or passed for an afterAll), not on the file: count those too.
+    let errors = module.errors().length;
+    for (const suite of module.children.allSuites()) errors += suite.errors().length;
+    if (errors === 0 && counts.failed === 0 && module.state() === 'failed') errors = 1;
+    this.write({ kind: 'file', file: module.moduleId, ...counts, errors });
   }
 
   onTestRunEnd(_modules: ReadonlyArray<TestModule>, unhandled: ReadonlyArray<SerializedError>) {

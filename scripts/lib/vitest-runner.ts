@@ -67,9 +67,12 @@ export async function runVitest(opts: RunOptions): Promise<RunResult> {
       if (l.kind === 'end') unhandled += l.unhandled;
     }
     const ended = lines.some((l) => l.kind === 'end');
+    // Failures in files this stopped run never finished: vitest never printed them, and the
+    // file's rerun must not wipe them out (a test that fails, then passes, still failed).
+    const finishedHere = new Set(lines.flatMap((l) => (l.kind === 'file' ? [l.file] : [])));
     if (!outcome.exited && !ended)
       for (const l of lines)
-        if (l.kind === 'test' && l.state === 'failed')
+        if (l.kind === 'test' && l.state === 'failed' && !finishedHere.has(l.file))
           lostFailures.push(
             `${relative(opts.cwd, l.file)} > ${l.name ?? ''}\n${(l.errors ?? []).join('\n')}`,
           );
@@ -112,7 +115,7 @@ export async function runVitest(opts: RunOptions): Promise<RunResult> {
     // A file that fails to load has no failed tests of its own; count it once.
     failed += r.failed || (r.errors > 0 ? 1 : 0);
   }
-  failed += unfinished.length + unhandled;
+  failed += unfinished.length + unhandled + lostFailures.length;
   if (lostFailures.length)
     console.log(
       `\n✗ failed in a run that was stopped (so not in vitest's summary above):\n\n${lostFailures.join('\n\n')}`,
