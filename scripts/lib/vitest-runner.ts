@@ -33,6 +33,30 @@ export interface RunResult {
 
 /** After the run has reported its end, this long for vitest to exit before it is stopped. */
 const EXIT_GRACE_MS = 60_000;
+/** Nothing running and nothing started for this long: the pool has stopped handing out files. */
+const IDLE_STALL_MS = 120_000;
+
+/** From the progress so far: whether no started file is still running, and whether all are done. */
+function poolState(text: string) {
+  const begun = new Set<string>();
+  const done = new Set<string>();
+  let expected: string[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    let l: ProgressLine;
+    try {
+      l = JSON.parse(line) as ProgressLine;
+    } catch {
+      continue;
+    }
+    if (l.kind === 'start') expected = l.files;
+    else if (l.kind === 'begin') begun.add(l.file);
+    else if (l.kind === 'file') done.add(l.file);
+  }
+  const idle = begun.size > 0 && [...begun].every((f) => done.has(f));
+  const allDone = expected.length > 0 && expected.every((f) => done.has(f));
+  return { idle, allDone };
+}
 
 /**
  * Runs a vitest project and keeps every result it reports, even when vitest never returns.
@@ -191,12 +215,20 @@ function once(opts: RunOptions, progress: string, files: string[]): Promise<Once
         lastSize = text.length;
         lastChange = Date.now();
       }
+      const quiet = Date.now() - lastChange;
       if (endedAt === undefined && text.includes('"kind":"end"')) endedAt = Date.now();
       if (endedAt !== undefined) {
         if (Date.now() - endedAt > EXIT_GRACE_MS)
           stop('every file has reported, but vitest has not exited after a minute');
-      } else if (Date.now() - lastChange > opts.stallMinutes * 60_000)
-        stop(`no test has finished for ${opts.stallMinutes} min`);
+        return;
+      }
+      const { idle, allDone } = poolState(text);
+      // The pool's known stall: every file it started has finished, yet it starts no other
+      // (its workers never shut down). Starting a file takes seconds, so two quiet minutes
+      // with nothing running is the stall, not a slow file.
+      if (allDone && quiet > EXIT_GRACE_MS) stop('every file has finished, but vitest has not ended');
+      else if (idle && quiet > IDLE_STALL_MS) stop('no file is running and none has started for 2 min');
+      else if (quiet > opts.stallMinutes * 60_000) stop(`no test has finished for ${opts.stallMinutes} min`);
     }, 2_000);
     child.on('exit', (status) => {
       clearInterval(timer);
