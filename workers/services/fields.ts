@@ -15,19 +15,25 @@ import { problemWords } from './reader-language';
  */
 export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
-/**
- * An address mail can be sent to. Addresses with non-ASCII characters (RFC 6531) are refused
- * here: the message builder cannot put them in a header, and an account or client that could
- * never be emailed would fail later, half-created.
- */
 export const emailField = z
   .string()
   .trim()
   .max(254)
-  .refine((v) => v === '' || (z.regexes.email.test(v) && isSendableAddress(v)), {
-    error: () => problemWords().invalidEmail,
-  })
+  .refine((v) => v === '' || z.regexes.unicodeEmail.test(v), { error: () => problemWords().invalidEmail })
   .openapi({ format: 'email', example: 'maria@example.com' });
+
+/**
+ * A person's own address (sign-up, invitations, a new email): mail is sent to it within the
+ * request, and the message builder refuses an address with non-ASCII characters (RFC 6531),
+ * so it is refused here, before anything is written, not after.
+ */
+// A malformed address already has its one refusal above.
+export const personEmailField = emailField.refine(
+  (v) => v === '' || !z.regexes.unicodeEmail.test(v) || isSendableAddress(v),
+  {
+    error: () => problemWords().invalidEmail,
+  },
+);
 
 export const countryField = z
   .string()

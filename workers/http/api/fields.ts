@@ -1,7 +1,13 @@
 import { z } from '@hono/zod-openapi';
 
 // Request fields shared with the resource schemas, for routes that validate them in place.
-export { currencyField, emailField, languageField, optionalText } from '../../services/fields';
+export {
+  currencyField,
+  emailField,
+  languageField,
+  optionalText,
+  personEmailField,
+} from '../../services/fields';
 
 export const idParam = (prefix: string) =>
   z.object({

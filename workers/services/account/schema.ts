@@ -1,6 +1,6 @@
 import { LANGUAGES } from '@clientele/core';
 import { z } from '@hono/zod-openapi';
-import { emailField } from '../fields';
+import { personEmailField } from '../fields';
 import { problemWords } from '../reader-language';
 
 export const CloseBusinessInputSchema = z
@@ -35,7 +35,7 @@ export const passwordField = z
   .max(256)
   .openapi({ format: 'password', example: 'correct horse battery' });
 
-const requiredEmail = emailField.refine((v) => v !== '', { error: () => problemWords().required });
+const requiredEmail = personEmailField.refine((v) => v !== '', { error: () => problemWords().required });
 
 export const PasswordResetRequestSchema = z
   .object({ email: z.string().trim().min(1).max(254) })

@@ -127,7 +127,9 @@ export async function saveStripeSettings(ctx: TenantContext, input: StripeKeysIn
     throw new UpstreamError('stripeUnreachable');
   }
   // Sessions opened with the keys being replaced would be paid where we no longer listen.
-  await expireOpenCheckouts(ctx, await tenantStripe(ctx));
+  // While Connect is in use, pasted keys do not take over, and its sessions stay.
+  const inUse = await tenantStripe(ctx);
+  if (inUse?.method === 'keys') await expireOpenCheckouts(ctx, inUse);
   const row: StripeAccountRow = {
     tenantId: ctx.tenantId,
     publishableKey: input.publishableKey,

@@ -12,6 +12,7 @@ import {
 import type { TenantContext } from '../context';
 import { getDocumentFor } from '../documents/documents';
 import { ConflictError, NotFoundError, say, UpstreamError, ValidationError } from '../errors';
+import { errorText } from '../log';
 import type { OnlinePayment } from '../payments/schema';
 import { type ClientScope, clientDocument } from '../portal/documents';
 import { readerLocale } from '../reader-language';
@@ -109,8 +110,12 @@ export async function startCheckout(
 
 type PortalInvoice = NonNullable<Awaited<ReturnType<typeof clientDocument>>>;
 
-/** How long one "Pay now" may hold its invoice: Stripe answers well within it. */
-const CLAIM_MS = 30_000;
+/**
+ * How long one "Pay now" may hold its invoice: longer than its Stripe calls can take (an
+ * expire, a retrieve and a create, each with the SDK's time-out and retry). A request that
+ * finishes lets go at once.
+ */
+const CLAIM_MS = 120_000;
 /** A request that finds the invoice held waits this long for it, a little at a time. */
 const CLAIM_WAIT_MS = 5_000;
 const CLAIM_POLL_MS = 200;
@@ -134,7 +139,13 @@ async function holdingInvoice<T>(scope: ClientScope, invoiceId: string, work: ()
   try {
     return await work();
   } finally {
-    await releaseInvoiceCheckout(db, tenantId, invoiceId, token);
+    // A failed release must not replace the answer: the lease ends the claim anyway.
+    await releaseInvoiceCheckout(db, tenantId, invoiceId, token).catch((err) =>
+      scope.ctx.log.warn('checkout claim kept until its lease ends', {
+        job: 'stripe-checkout',
+        error: errorText(err),
+      }),
+    );
   }
 }
 
@@ -216,6 +227,21 @@ async function openCheckout(
     },
     scope.ctx.now,
   );
+  // The business may have changed its Stripe connection while this session was being made:
+  // the change expired every session it knew of, but not this one.
+  const current = await tenantStripe(scope.ctx);
+  if (
+    current?.stripeAccount !== account.stripeAccount ||
+    current?.publishableKey !== account.publishableKey
+  ) {
+    await account.stripe.checkout.sessions
+      .expire(session.id, {}, onAccount(account))
+      .catch((err) =>
+        scope.ctx.log.warn('stripe session left open', { job: 'stripe-checkout', error: errorText(err) }),
+      );
+    await markCheckoutExpired(scope.ctx.db, scope.ctx.tenantId, session.id, scope.ctx.now);
+    throw new ConflictError('paymentBeingPrepared');
+  }
   return {
     sessionId: session.id,
     clientSecret: session.client_secret,

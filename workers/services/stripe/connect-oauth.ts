@@ -12,7 +12,7 @@ import type { TenantContext } from '../context';
 import { ConflictError, UnauthorizedError, UpstreamError } from '../errors';
 import { errorText } from '../log';
 import { tenantStripe } from './account';
-import { Stripe } from './client';
+import { Stripe, stripeRefused } from './client';
 import { type AccountFacts, statusOf } from './connect';
 import { expireOpenCheckouts } from './handover';
 
@@ -168,8 +168,23 @@ export async function letGoOfAccount(ctx: TenantContext, accountId: string) {
       .client(platform.secretKey)
       .oauth.deauthorize({ client_id: platform.clientId, stripe_user_id: accountId });
   } catch (err) {
-    if (err instanceof Stripe.errors.StripeInvalidClientError) return;
+    // Stripe says invalid_client both when the account is no longer connected and when the
+    // client id is wrong (another mode, another platform): only the first is "already let go",
+    // and then the platform key can no longer read the account.
+    if (err instanceof Stripe.errors.StripeInvalidClientError && (await accessEnded(ctx, accountId))) return;
     ctx.log.warn('stripe deauthorize refused', { job: 'stripe-connect', error: errorText(err) });
     throw new UpstreamError('disconnectRefused');
+  }
+}
+
+async function accessEnded(ctx: TenantContext, accountId: string) {
+  const platform = ctx.stripe.platform;
+  if (!platform) return true;
+  try {
+    await ctx.stripe.client(platform.secretKey).accounts.retrieve(accountId);
+    return false;
+  } catch (err) {
+    // Stripe hides an account the platform no longer reaches (404) or refuses it (401, 403).
+    return stripeRefused(err, 401) || stripeRefused(err, 403) || stripeRefused(err, 404);
   }
 }

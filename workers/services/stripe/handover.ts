@@ -42,6 +42,8 @@ export async function expireOpenCheckouts(ctx: TenantContext, account: TenantStr
       }
     }
     if (session.status === 'complete') throw new ConflictError('paymentArrivingBeforeChange');
+    // Refused yet still open: it cannot be left payable behind the change.
+    if (session.status === 'open') throw new UpstreamError('stripeUnreachableNoChange');
     await markCheckoutExpired(ctx.db, ctx.tenantId, row.id, ctx.now);
   }
 }

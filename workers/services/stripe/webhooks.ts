@@ -4,7 +4,7 @@ import { DomainError, type Refusal, RetryLaterError, say } from '../errors';
 import { errorText } from '../log';
 import { onAccount, tenantKeys } from './account';
 import { applyCheckoutEvent, applyRefundEvent, type EventOutcome } from './apply';
-import { cryptoProvider, PINNED_API_VERSION, Stripe } from './client';
+import { cryptoProvider, PINNED_API_VERSION, Stripe, stripeRefused } from './client';
 import { applyDisputeEvent } from './disputes';
 import {
   ChargeSchema,
@@ -182,6 +182,11 @@ async function atPinnedVersion(
       dispute: DisputeSchema.parse(await stripe.disputes.retrieve(event.dispute.id, {}, on)),
     };
   } catch (err) {
+    // Stripe has no such object on this account: no retry will find it, so it is refused
+    // like any event we cannot read, rather than asking Stripe to resend it for three days.
+    if (stripeRefused(err, 404)) {
+      refuse(ctx, `re-read: ${errorText(err)}`, say('eventMalformed', 'data.object: unknown to Stripe'));
+    }
     ctx.log.warn('stripe re-read failed', { job: 'stripe-webhook', reason: errorText(err) });
     throw new RetryLaterError('stripeUnreachable');
   }

@@ -1,6 +1,6 @@
 import { ROLES } from '@clientele/db';
 import { z } from '@hono/zod-openapi';
-import { emailField } from '../fields';
+import { personEmailField } from '../fields';
 import { problemWords } from '../reader-language';
 
 export const RoleSchema = z.enum(ROLES).openapi('Role', {
@@ -22,7 +22,7 @@ export const MemberRoleInputSchema = z.object({ role: RoleSchema }).openapi('Mem
 
 export const InvitationInputSchema = z
   .object({
-    email: emailField.refine((v) => v !== '', { error: () => problemWords().required }),
+    email: personEmailField.refine((v) => v !== '', { error: () => problemWords().required }),
     role: RoleSchema,
   })
   .openapi('InvitationInput');

@@ -7,11 +7,11 @@ import { writeSessionCookie } from '../../session-cookies';
 import {
   commonErrors,
   currencyField,
-  emailField,
   jsonBody,
   jsonResponse,
   languageField,
   ProblemSchema,
+  personEmailField,
 } from '../fields';
 import type { Router } from '../router';
 import { clientAddress, clientDevice } from './client-address';
@@ -25,7 +25,7 @@ const password = z
 const SignupSchema = z
   .object({
     businessName: z.string().trim().min(1).max(200),
-    email: emailField.refine((v) => v !== '', { error: () => problemWords().required }),
+    email: personEmailField.refine((v) => v !== '', { error: () => problemWords().required }),
     password,
     currency: currencyField.optional(),
     locale: languageField.optional(),
