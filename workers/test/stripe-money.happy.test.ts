@@ -90,6 +90,31 @@ describe('Stripe disputes', { timeout: 30_000 }, () => {
     expect(closedLine?.text).toMatch(/won/);
   });
 
+  it('events of one second are ordered by how far the dispute has gone: opened, answered, decided', async () => {
+    const owner = await signUp();
+    const { invoice, pi, keys } = await paidThroughStripe(owner);
+    const deliver = send(owner, keys.webhookSecret);
+    const opened = await openDispute(pi, { reason: 'fraudulent' });
+    const second = JSON.parse(opened.events[0]!.payload).created as number;
+    const sameSecond = (events: { payload: string }[]) =>
+      events.map((e) => ({ payload: JSON.stringify({ ...JSON.parse(e.payload), created: second }) }));
+    await deliver(sameSecond(opened.events));
+    await deliver(sameSecond((await respondToDispute(opened.id)).events));
+    expect((await invoiceOf(owner, invoice.id)).dispute.status).toBe('under_review');
+    const won = sameSecond((await closeDispute(opened.id, 'won')).events);
+    // The decision first, then the answer again (a retry): the decision stays.
+    await deliver(won);
+    await deliver(
+      sameSecond((await respondToDispute(opened.id)).events).map((e) => ({
+        payload: JSON.stringify({
+          ...JSON.parse(e.payload),
+          id: `evt_retry_${crypto.randomUUID().slice(0, 8)}`,
+        }),
+      })),
+    );
+    expect(await invoiceOf(owner, invoice.id)).toMatchObject({ status: 'paid', dispute: null });
+  });
+
   it('a lost dispute stays owed; repeated and out-of-order events change nothing twice', async () => {
     const owner = await signUp();
     const { invoice, pi, keys } = await paidThroughStripe(owner);

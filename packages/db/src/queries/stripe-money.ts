@@ -7,8 +7,14 @@ import { type StripeEventFacts, stripeEventRow } from './stripe';
 
 const OWED_SQL = sql.raw(OWED_DISPUTE_STATUSES.map((s) => `'${s}'`).join(', '));
 /** Closing states win a tie with an opening one sent in the same second. */
-const FINAL_SQL = `CASE WHEN %s IN ('won', 'lost', 'warning_closed', 'prevented') THEN 1 ELSE 0 END`;
-const finalOf = (column: string) => sql.raw(FINAL_SQL.replace('%s', column));
+/**
+ * How far a dispute has gone: waiting for evidence, under review, decided. Events carry whole
+ * seconds, so two of one second are ordered by this: a response and the opening it answers
+ * often arrive within the same second.
+ */
+const STAGE_SQL = `CASE WHEN %s IN ('won', 'lost', 'warning_closed', 'prevented') THEN 2
+  WHEN %s IN ('under_review', 'warning_under_review') THEN 1 ELSE 0 END`;
+const stageOf = (column: string) => sql.raw(STAGE_SQL.replaceAll('%s', column));
 
 export interface DisputeFacts {
   id: string;
@@ -36,7 +42,7 @@ export async function applyStripeDispute(
   beside: Beside = NOTHING_BESIDE,
 ) {
   const owed = (OWED_DISPUTE_STATUSES as readonly string[]).includes(d.status) ? 1 : 0;
-  const newer = sql`(excluded.event_created, ${finalOf('excluded.status')}) > (stripe_disputes.event_created, ${finalOf('stripe_disputes.status')})`;
+  const newer = sql`(excluded.event_created, ${stageOf('excluded.status')}) > (stripe_disputes.event_created, ${stageOf('stripe_disputes.status')})`;
   // The latest dispute still holding money or lost; a won or closed one shows nothing.
   const shown = sql`(SELECT json_object('amount', amount, 'currency', currency, 'status', status, 'reason', reason)
     FROM stripe_disputes WHERE tenant_id = ${tenantId} AND invoice_id = ${d.invoiceId} AND status IN (${OWED_SQL}, 'warning_needs_response', 'warning_under_review')
