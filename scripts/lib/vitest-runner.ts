@@ -124,7 +124,7 @@ export async function runVitest(opts: RunOptions): Promise<RunResult> {
       );
     if (attempt < opts.reruns)
       console.log(
-        `\n✗ stalled: no test finished for ${opts.stallMinutes} min (the workerd pool, not a test time-out); ` +
+        `\n✗ stalled (the workerd pool, not a test time-out; why is printed above); ` +
           `running the ${remaining.length} unfinished file(s) again:\n  ${remaining.map((f) => relative(opts.cwd, f)).join('\n  ')}`,
       );
   }
