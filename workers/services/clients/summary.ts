@@ -1,5 +1,10 @@
 import { ESTIMATE_VIEW_STATUSES, INVOICE_VIEW_STATUSES } from '@clientele/core';
-import { clientSummaryGroups, getClient, openCreditByCurrency } from '@clientele/db';
+import {
+  clientSummaryGroups,
+  creditNoteTotalsByCurrency,
+  getClient,
+  openCreditByCurrency,
+} from '@clientele/db';
 import type { TenantContext } from '../context';
 import { today } from '../documents/view';
 import { NotFoundError } from '../errors';
@@ -17,9 +22,10 @@ export async function clientSummary(ctx: TenantContext, clientId: string): Promi
 
 /** The summary for a client the caller has already loaded (saves reading it twice). */
 export async function summaryOf(ctx: TenantContext, clientId: string): Promise<ClientSummary> {
-  const [groups, credits] = await Promise.all([
+  const [groups, credits, notes] = await Promise.all([
     clientSummaryGroups(ctx.db, ctx.tenantId, clientId, today(ctx.now)),
     openCreditByCurrency(ctx.db, ctx.tenantId, clientId),
+    creditNoteTotalsByCurrency(ctx.db, ctx.tenantId, clientId),
   ]);
   const byCurrency = new Map<string, CurrencySummary>();
   const invoices = Object.fromEntries(INVOICE_VIEW_STATUSES.map((s) => [s, 0]));
@@ -41,6 +47,7 @@ export async function summaryOf(ctx: TenantContext, clientId: string): Promise<C
       totalPaid: 0,
       outstanding: 0,
       overdue: 0,
+      credited: 0,
       credit: 0,
     };
     c.totalInvoiced += g.total;
@@ -55,12 +62,20 @@ export async function summaryOf(ctx: TenantContext, clientId: string): Promise<C
     totalPaid: 0,
     outstanding: 0,
     overdue: 0,
+    credited: 0,
     credit: 0,
   });
   for (const c of credits) {
     const entry = byCurrency.get(c.currency) ?? blank(c.currency);
     entry.credit = Number(c.amount);
     byCurrency.set(c.currency, entry);
+  }
+  // What credit notes took off an invoice is settled, not paid: it leaves `totalPaid`.
+  for (const n of notes) {
+    const entry = byCurrency.get(n.currency) ?? blank(n.currency);
+    entry.credited = Number(n.credited);
+    entry.totalPaid -= Number(n.settled);
+    byCurrency.set(n.currency, entry);
   }
   return {
     clientId,
