@@ -1,10 +1,5 @@
 import { ESTIMATE_VIEW_STATUSES, INVOICE_VIEW_STATUSES } from '@clientele/core';
-import {
-  clientSummaryGroups,
-  creditNoteTotalsByCurrency,
-  getClient,
-  openCreditByCurrency,
-} from '@clientele/db';
+import { clientSummaryGroups, creditByCurrency, getClient } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { today } from '../documents/view';
 import { NotFoundError } from '../errors';
@@ -22,10 +17,9 @@ export async function clientSummary(ctx: TenantContext, clientId: string): Promi
 
 /** The summary for a client the caller has already loaded (saves reading it twice). */
 export async function summaryOf(ctx: TenantContext, clientId: string): Promise<ClientSummary> {
-  const [groups, credits, notes] = await Promise.all([
+  const [groups, credits] = await Promise.all([
     clientSummaryGroups(ctx.db, ctx.tenantId, clientId, today(ctx.now)),
-    openCreditByCurrency(ctx.db, ctx.tenantId, clientId),
-    creditNoteTotalsByCurrency(ctx.db, ctx.tenantId, clientId),
+    creditByCurrency(ctx.db, ctx.tenantId, clientId),
   ]);
   const byCurrency = new Map<string, CurrencySummary>();
   const invoices = Object.fromEntries(INVOICE_VIEW_STATUSES.map((s) => [s, 0]));
@@ -65,17 +59,13 @@ export async function summaryOf(ctx: TenantContext, clientId: string): Promise<C
     credited: 0,
     credit: 0,
   });
+  // What credit notes took off an invoice is settled, not paid: it leaves `totalPaid`.
   for (const c of credits) {
     const entry = byCurrency.get(c.currency) ?? blank(c.currency);
-    entry.credit = Number(c.amount);
+    entry.credit = c.credit;
+    entry.credited = c.credited;
+    entry.totalPaid -= c.settled;
     byCurrency.set(c.currency, entry);
-  }
-  // What credit notes took off an invoice is settled, not paid: it leaves `totalPaid`.
-  for (const n of notes) {
-    const entry = byCurrency.get(n.currency) ?? blank(n.currency);
-    entry.credited = Number(n.credited);
-    entry.totalPaid -= Number(n.settled);
-    byCurrency.set(n.currency, entry);
   }
   return {
     clientId,

@@ -21,6 +21,7 @@ export const creditNotesEn = {
     creditNoteReason: 'Reason',
   },
   document: {
+    creditBalance: 'Credit balance',
     creditReason: 'Reason',
     creditNoteTitle: 'Credit note',
     creditedInvoice: 'Credited invoice',

@@ -22,6 +22,7 @@ export const creditNotesIt = {
     creditNoteReason: 'Motivo',
   },
   document: {
+    creditBalance: 'Saldo a credito',
     creditReason: 'Motivo della rettifica',
     creditNoteTitle: 'Nota di credito',
     creditedInvoice: 'Fattura stornata',

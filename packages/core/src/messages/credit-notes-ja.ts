@@ -20,6 +20,7 @@ export const creditNotesJa = {
     creditNoteReason: '理由',
   },
   document: {
+    creditBalance: 'クレジット残高',
     creditReason: '減額の理由',
     creditNoteTitle: 'クレジットノート（減額通知書）',
     creditedInvoice: '対象の請求書',

@@ -21,6 +21,7 @@ export const creditNotesPt = {
     creditNoteReason: 'Motivo',
   },
   document: {
+    creditBalance: 'Saldo de crédito',
     creditReason: 'Motivo da correção',
     creditNoteTitle: 'Nota de crédito',
     creditedInvoice: 'Fatura creditada',

@@ -20,6 +20,7 @@ export const creditNotesRu = {
     creditNoteReason: 'Причина',
   },
   document: {
+    creditBalance: 'Остаток в пользу клиента',
     creditReason: 'Причина корректировки',
     creditNoteTitle: 'Корректировочный счёт',
     creditedInvoice: 'Исходный счёт',

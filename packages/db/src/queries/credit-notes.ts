@@ -244,18 +244,26 @@ export async function stripeRefundedOn(db: Db, tenantId: string, invoiceId: stri
   return Number(row?.refunded ?? 0);
 }
 
-/** Per currency for one client: credit notes issued, and what of them settled invoices. */
-export async function creditNoteTotalsByCurrency(db: Db, tenantId: string, clientId: string) {
-  return db
-    .select({
-      currency: creditNotes.currency,
-      credited: sql<number>`COALESCE(SUM(${creditNotes.total}), 0)`,
-      settled: sql<number>`COALESCE(SUM(${creditNotes.toInvoice}), 0)`,
-    })
-    .from(creditNotes)
-    .where(and(eq(creditNotes.tenantId, tenantId), eq(creditNotes.clientId, clientId)))
-    .groupBy(creditNotes.currency)
-    .all();
+/**
+ * Per currency for one client, in one statement: the credit balance (open lines of the
+ * ledger), what credit notes credited, and what of that settled invoices rather than paying
+ * the client back.
+ */
+export async function creditByCurrency(db: Db, tenantId: string, clientId: string) {
+  const rows = await db.all<{ currency: string; credit: number; credited: number; settled: number }>(sql`
+    SELECT currency, SUM(credit) AS credit, SUM(credited) AS credited, SUM(settled) AS settled FROM (
+      SELECT currency, amount AS credit, 0 AS credited, 0 AS settled FROM client_credits
+        WHERE tenant_id = ${tenantId} AND client_id = ${clientId} AND state = 'open'
+      UNION ALL
+      SELECT currency, 0, total, to_invoice FROM credit_notes
+        WHERE tenant_id = ${tenantId} AND client_id = ${clientId}
+    ) GROUP BY currency`);
+  return rows.map((r) => ({
+    currency: r.currency,
+    credit: Number(r.credit),
+    credited: Number(r.credited),
+    settled: Number(r.settled),
+  }));
 }
 
 /** The credit line a payment left (a saved overpayment), if any. */
