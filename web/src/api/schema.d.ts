@@ -1596,6 +1596,11 @@ export interface components {
             lastSeenAt: string | null;
         };
         Dashboard: {
+            /** @description Credit the business holds for its clients, per currency */
+            clientCredit: {
+                currency: string;
+                amount: number;
+            }[];
             receivables: {
                 currency: string;
                 outstanding: number;
@@ -1662,6 +1667,8 @@ export interface components {
             invoiceNumberFormat: string;
             /** @example EST-{YYYY}-{seq:4} */
             estimateNumberFormat: string;
+            /** @example CN-{YYYY}-{seq:4} */
+            creditNoteNumberFormat: string;
             paymentTermsDays: number;
             reminders: {
                 enabled: boolean;
@@ -1720,6 +1727,7 @@ export interface components {
             locale?: "en" | "ru" | "pt" | "it" | "ja";
             invoiceNumberFormat?: string;
             estimateNumberFormat?: string;
+            creditNoteNumberFormat?: string;
             paymentTermsDays?: number;
             /** @description Email a reminder once an invoice is this many days overdue */
             reminders?: {

@@ -1,14 +1,21 @@
 import type { Language } from '@clientele/core';
-import type { CreditNoteRow } from '@clientele/db';
 import type { Hono } from 'hono';
-import { clientCreditNote, clientCreditNotePdf } from '../../../services/portal/credit-notes';
+import {
+  clientCreditNote,
+  clientCreditNotePdf,
+  type creditNotesOfClient,
+} from '../../../services/portal/credit-notes';
 import { pdfResponse } from '../../pdf-response';
 import { notFound, type PortalEnv, requirePortal, signedInPage } from '../context';
 import type { PortalMessages } from '../messages';
 import { formatters } from './format';
 
 /** The client's credit notes, under their invoices: number, the invoice corrected, date, amount. */
-export function CreditNoteList(props: { rows: CreditNoteRow[]; lang: Language; m: PortalMessages }) {
+export function CreditNoteList(props: {
+  rows: Awaited<ReturnType<typeof creditNotesOfClient>>;
+  lang: Language;
+  m: PortalMessages;
+}) {
   const { rows, lang, m } = props;
   if (rows.length === 0) return null;
   const f = formatters(lang);
