@@ -32,6 +32,7 @@ export const creditIt = {
     heldForClients: 'Credito tenuto per i clienti',
     recordRefund: 'Registra un rimborso',
     refundReference: 'Riferimento (bonifico, assegno…)',
+    numbers: 'Numerazione note di credito',
     currency: 'Valuta',
     sources: {
       stripe: 'Pagato online oltre il dovuto',
