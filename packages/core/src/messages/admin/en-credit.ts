@@ -30,6 +30,7 @@ export const creditEn = {
     heldForClients: 'Credit held for clients',
     recordRefund: 'Record a refund',
     refundReference: 'Reference (bank transfer, cheque…)',
+    fromCredit: 'From the client’s credit',
     numbers: 'Credit note numbers',
     currency: 'Currency',
     sources: {

@@ -32,6 +32,7 @@ export const creditIt = {
     heldForClients: 'Credito tenuto per i clienti',
     recordRefund: 'Registra un rimborso',
     refundReference: 'Riferimento (bonifico, assegno…)',
+    fromCredit: 'Dal credito del cliente',
     numbers: 'Numerazione note di credito',
     currency: 'Valuta',
     sources: {

@@ -32,6 +32,7 @@ export const creditJa = {
     heldForClients: '顧客のクレジット残高',
     recordRefund: '返金を記録',
     refundReference: '参照（振込、小切手など）',
+    fromCredit: '顧客のクレジットから',
     numbers: 'クレジットノートの番号',
     currency: '通貨',
     sources: {

@@ -32,6 +32,7 @@ export const creditPt = {
     heldForClients: 'Crédito guardado para clientes',
     recordRefund: 'Registar um reembolso',
     refundReference: 'Referência (transferência, cheque…)',
+    fromCredit: 'Do crédito do cliente',
     numbers: 'Numeração das notas de crédito',
     currency: 'Moeda',
     sources: {

@@ -32,6 +32,7 @@ export const creditRu = {
     heldForClients: 'Остатки клиентов',
     recordRefund: 'Записать возврат',
     refundReference: 'Основание (перевод, чек…)',
+    fromCredit: 'Из остатка клиента',
     numbers: 'Номера корректировочных счетов',
     currency: 'Валюта',
     sources: {
