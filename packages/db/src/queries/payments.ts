@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { newId } from '../ids';
 import { clientCredits, documents, payments } from '../schema';
@@ -116,22 +116,31 @@ export async function listPayments(
 
 /** The client's latest payments with the invoice each paid, newest first (portal statement). */
 export async function recentClientPayments(db: Db, tenantId: string, clientId: string, limit = 5) {
-  return db
-    .select({
-      id: payments.id,
-      amount: payments.amount,
-      currency: payments.currency,
-      date: payments.date,
-      invoiceId: payments.invoiceId,
-      invoiceNumber: documents.number,
-    })
-    .from(payments)
-    .innerJoin(
-      documents,
-      and(eq(documents.tenantId, payments.tenantId), eq(documents.id, payments.invoiceId)),
-    )
-    .where(and(eq(payments.tenantId, tenantId), eq(payments.clientId, clientId)))
-    .orderBy(desc(payments.createdAt))
-    .limit(limit)
-    .all();
+  return (
+    db
+      .select({
+        id: payments.id,
+        amount: payments.amount,
+        currency: payments.currency,
+        date: payments.date,
+        invoiceId: payments.invoiceId,
+        invoiceNumber: documents.number,
+      })
+      .from(payments)
+      .innerJoin(
+        documents,
+        and(eq(documents.tenantId, payments.tenantId), eq(documents.id, payments.invoiceId)),
+      )
+      // A credit note taking an amount off is shown as the credit note, not as money paid.
+      .where(
+        and(
+          eq(payments.tenantId, tenantId),
+          eq(payments.clientId, clientId),
+          ne(payments.source, 'credit_note'),
+        ),
+      )
+      .orderBy(desc(payments.createdAt))
+      .limit(limit)
+      .all()
+  );
 }
