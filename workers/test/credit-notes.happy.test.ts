@@ -191,7 +191,7 @@ describe('credit notes', () => {
     expect(isPdf(await statement.arrayBuffer())).toBe(true);
   });
 
-  it('numbers follow the format in Settings, restarting per year', async () => {
+  it('numbers follow the format in Settings, in a sequence of their own', async () => {
     const owner = await signUp();
     const patched = await call('/settings', {
       method: 'PATCH',
