@@ -69,18 +69,23 @@ export function InvoiceCredit({ invoice }: { invoice: Invoice }) {
           </li>
         ))}
       </ul>
-      <CreditNoteDialog
-        ref={issueDialog}
-        invoice={invoice}
-        creditable={options?.creditable ?? 0}
-        onDone={() => issueDialog.current?.close()}
-      />
-      <ApplyCreditDialog
-        ref={applyDialog}
-        invoice={invoice}
-        available={options?.clientCredit ?? 0}
-        onDone={() => applyDialog.current?.close()}
-      />
+      {/* Only the dialogs this invoice can use are on the page (their fields would name amounts too). */}
+      {mayWrite && options && options.creditable > 0 ? (
+        <CreditNoteDialog
+          ref={issueDialog}
+          invoice={invoice}
+          creditable={options.creditable}
+          onDone={() => issueDialog.current?.close()}
+        />
+      ) : null}
+      {mayWrite && options && options.clientCredit > 0 && options.amountDue > 0 ? (
+        <ApplyCreditDialog
+          ref={applyDialog}
+          invoice={invoice}
+          available={options.clientCredit}
+          onDone={() => applyDialog.current?.close()}
+        />
+      ) : null}
     </section>
   );
 }
