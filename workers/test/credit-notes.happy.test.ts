@@ -236,8 +236,12 @@ describe('credit notes', () => {
         expect.objectContaining({ id: body.email.id, status: 'sent', kind: 'credit_note' }),
       ]),
     );
-    const outbox = (await json(await call('/dev/outbox', { as: owner }))).data;
-    const parsed = await PostalMime.parse(outbox[0]!.raw);
+    // The invoice's own email may be in the outbox too (the queue runs beside the test).
+    const outbox: { subject: string; raw: string }[] = (await json(await call('/dev/outbox', { as: owner })))
+      .data;
+    const mail = outbox.find((m) => m.subject.includes(note.number));
+    expect(mail).toBeDefined();
+    const parsed = await PostalMime.parse(mail!.raw);
     expect(parsed.subject).toBe(`Nota de crédito ${note.number} de Studio Norte`);
     expect(parsed.text).toContain(`corrige a fatura ${invoice.number}`);
     expect(parsed.text).toContain('24,00');
@@ -246,6 +250,10 @@ describe('credit notes', () => {
       filename: `${note.number}.pdf`,
       mimeType: 'application/pdf',
     });
+    // Its template is one of the kinds a business can rewrite, with the invoice's number to quote.
+    const template = await json(await call('/templates/credit_note', { as: owner }));
+    expect(template.variables).toContain('invoice.number');
+    expect(template.languages.pt.subject).toBe('Nota de crédito {{document.number}} de {{business.name}}');
   });
 
   it('is shown to the client in the portal: listed, its page and its PDF', async () => {
