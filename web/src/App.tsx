@@ -11,6 +11,7 @@ import { SignUpPage } from './features/auth/SignUpPage';
 import { SessionProvider, useSession } from './features/auth/session';
 import { ClientFormPage } from './features/clients/ClientFormPage';
 import { ClientsPage } from './features/clients/ClientsPage';
+import { CreditNotePage } from './features/credit-notes/CreditNotePage';
 import { DashboardPage } from './features/dashboard/DashboardPage';
 import { DataPage } from './features/data/DataPage';
 import { DocumentEditorPage } from './features/documents/DocumentEditorPage';
@@ -74,6 +75,7 @@ export function App() {
             element={guarded(<DocumentEditorPage key="invoice-new" type="invoice" />)}
           />
           <Route path="/invoices/:id" element={guarded(<DocumentPage key="invoice-view" type="invoice" />)} />
+          <Route path="/credit-notes/:id" element={guarded(<CreditNotePage />)} />
           <Route
             path="/invoices/:id/edit"
             element={guarded(<DocumentEditorPage key="invoice-edit" type="invoice" />)}

@@ -42,9 +42,18 @@ describe('client 360°', () => {
         totalPaid: 14000,
         outstanding: 10000,
         overdue: 10000,
+        credited: 0,
         credit: 0,
       },
-      { currency: 'USD', totalInvoiced: 5000, totalPaid: 1000, outstanding: 4000, overdue: 0, credit: 0 },
+      {
+        currency: 'USD',
+        totalInvoiced: 5000,
+        totalPaid: 1000,
+        outstanding: 4000,
+        overdue: 0,
+        credited: 0,
+        credit: 0,
+      },
     ]);
     expect(s.invoices).toMatchObject({ draft: 1, paid: 1, partial: 2, void: 1, overdue: 1, sent: 0 });
     expect(s.estimates).toMatchObject({ accepted: 1, sent: 0 });

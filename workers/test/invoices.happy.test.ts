@@ -175,7 +175,15 @@ describe('invoices: happy paths', () => {
     expect((await pay(owner, sent.id, 9166)).status).toBe(201);
     const summary = await json(await call(`/clients/${c.id}/summary`, { as: owner }));
     expect(summary.currencies).toEqual([
-      { currency: 'JPY', totalInvoiced: 9166, totalPaid: 9166, outstanding: 0, overdue: 0, credit: 0 },
+      {
+        currency: 'JPY',
+        totalInvoiced: 9166,
+        totalPaid: 9166,
+        outstanding: 0,
+        overdue: 0,
+        credited: 0,
+        credit: 0,
+      },
     ]);
   });
 

@@ -8,6 +8,7 @@ export * from './queries/beside';
 export * from './queries/checkout-claims';
 export * from './queries/clients';
 export * from './queries/closing';
+export * from './queries/credit-notes';
 export * from './queries/dashboard';
 export * from './queries/data-exports';
 export * from './queries/document-kinds';
@@ -42,6 +43,10 @@ export type {
   CheckoutSessionRow,
   CheckoutState,
   ClientCreditRow,
+  CreditNoteLine,
+  CreditNoteRow,
+  CreditNoteSnapshot,
+  CreditSource,
   DocumentRow,
   DocumentRows,
   DocumentSnapshot,
@@ -67,6 +72,7 @@ export {
   API_KEY_SCOPES,
   AUDIT_ACTOR_TYPES,
   CHECKOUT_STATES,
+  CREDIT_SOURCES,
   CREDIT_STATES,
   EXPORT_STATUSES,
   OWED_DISPUTE_STATUSES,

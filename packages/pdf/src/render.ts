@@ -57,7 +57,9 @@ export type { Stamp } from './style';
 export type { PdfImage };
 
 export interface PdfDocumentInput {
-  kind: 'invoice' | 'estimate';
+  kind: 'invoice' | 'estimate' | 'credit_note';
+  /** On a credit note: the invoice it corrects (printed with its date) and why. */
+  credits?: { invoiceNumber: string; invoiceDate: string; reason: string } | undefined;
   language: DocumentLanguage;
   currency: string;
   number: string | null;
@@ -194,10 +196,14 @@ export async function renderDocumentPdf(doc: PdfDocumentInput, options: RenderOp
   const locale = localeOf(lang);
   const money = (amount: number) => formatMoney(amount, doc.currency, locale);
 
-  const title = doc.kind === 'invoice' ? L.invoice : L.estimate;
+  const title = { invoice: L.invoice, estimate: L.estimate, credit_note: L.creditNoteTitle }[doc.kind];
   const meta: [string, string][] = [];
   if (doc.number) meta.push([L.number, doc.number]);
   meta.push([L.issueDate, formatDate(doc.issueDate, lang)]);
+  if (doc.credits) {
+    meta.push([L.creditedInvoice, doc.credits.invoiceNumber]);
+    meta.push([L.invoiceDate, formatDate(doc.credits.invoiceDate, lang)]);
+  }
   if (doc.kind === 'invoice' && doc.dueDate) meta.push([L.dueDate, formatDate(doc.dueDate, lang)]);
   if (doc.kind === 'estimate' && doc.validUntil) meta.push([L.validUntil, formatDate(doc.validUntil, lang)]);
   const { c, faces } = await openDocument(options, lang, `${title} ${doc.number ?? ''}`.trim(), [
@@ -261,7 +267,11 @@ export async function renderDocumentPdf(doc: PdfDocumentInput, options: RenderOp
   if (doc.discountTotal) rows.push({ label: L.discount, value: `−${money(doc.discountTotal)}` });
   for (const t of doc.taxes)
     rows.push({ label: L.taxAt(formatPercent(t.rate, lang), t.inclusive), value: money(t.amount) });
-  rows.push({ label: L.total, value: money(doc.total), strong: true });
+  rows.push({
+    label: doc.kind === 'credit_note' ? L.totalCredited : L.total,
+    value: money(doc.total),
+    strong: true,
+  });
   if (doc.kind === 'invoice') {
     rows.push({ label: L.amountPaid, value: money(doc.amountPaid) });
     rows.push({ label: L.amountDue, value: money(doc.amountDue), strong: true });
@@ -278,6 +288,7 @@ export async function renderDocumentPdf(doc: PdfDocumentInput, options: RenderOp
 
   // Notes, footer and the portal link.
   const trailing: { text: string; label?: string }[] = [];
+  if (doc.credits) trailing.push({ label: L.creditReason, text: doc.credits.reason });
   if (doc.notes) trailing.push({ label: L.notes, text: doc.notes });
   if (doc.paymentInstructions) trailing.push({ label: L.paymentInstructions, text: doc.paymentInstructions });
   if (doc.footer) trailing.push({ text: doc.footer });

@@ -36,6 +36,8 @@ export interface PdfStatementInput {
     totalPaid: number;
     outstanding: number;
     overdue: number;
+    /** The client's credit in this currency (printed when there is some). */
+    credit?: number | undefined;
   }[];
   invoices: StatementInvoice[];
   portalUrl: string | null;
@@ -93,6 +95,14 @@ export async function renderStatementPdf(
       color: x.overdue ? rgb(0.79, 0.16, 0.16) : MUTED,
     });
     c.y -= LINE + 4;
+    if (x.credit) {
+      c.text(`${L.creditBalance}: ${money(x.credit, x.currency)}`, right - 4, c.y, {
+        align: 'right',
+        size: SMALL,
+        color: MUTED,
+      });
+      c.y -= LINE;
+    }
   }
   c.y -= 16;
 

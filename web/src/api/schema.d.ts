@@ -682,6 +682,142 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/invoices/{id}/credit-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a credit note against an issued invoice (all of it, chosen lines, or a gross amount): numbered and frozen at once; it reduces the amount due, or adds to the client’s credit when the invoice was paid */
+        post: operations["createCreditNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices/{id}/credit-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What may still be credited on the invoice, the client’s credit usable on it, and the credit note a Stripe refund calls for */
+        get: operations["getInvoiceCreditOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credit-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List credit notes, newest first; by client or by invoice */
+        get: operations["listCreditNotes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credit-notes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One credit note */
+        get: operations["getCreditNote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credit-notes/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The credit note as PDF, in the client’s language (cached) */
+        get: operations["getCreditNotePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credit-notes/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email the credit note to the client with its PDF (it is already issued); send an Idempotency-Key so a retry is the same email */
+        post: operations["sendCreditNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices/{id}/apply-credit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Use the client’s credit (same currency) on an open invoice: recorded as a payment with `source: "credit"`; more than the credit or the amount due is a 422 */
+        post: operations["applyCreditToInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clients/{id}/credit-refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record credit handed back to the client outside Stripe (bank transfer, cash): the balance in that currency goes down; more than the balance is a 422 */
+        post: operations["recordClientCreditRefund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/clients/{id}/summary": {
         parameters: {
             query?: never;
@@ -1494,6 +1630,11 @@ export interface components {
             lastSeenAt: string | null;
         };
         Dashboard: {
+            /** @description Credit the business holds for its clients, per currency */
+            clientCredit: {
+                currency: string;
+                amount: number;
+            }[];
             receivables: {
                 currency: string;
                 outstanding: number;
@@ -1534,10 +1675,15 @@ export interface components {
             date: string;
             method: string;
             reference: string | null;
-            /** @enum {string} */
-            source: "manual" | "stripe";
+            /**
+             * @description `credit`: the client’s credit used; `credit_note`: taken off by a credit note (`reference` is its number)
+             * @enum {string}
+             */
+            source: "manual" | "stripe" | "credit" | "credit_note";
             /** @description Refunded so far through Stripe, in minor units */
             refunded: number;
+            /** @description Paid beyond what was due and kept as the client’s credit */
+            savedAsCredit?: number;
             createdAt: string;
         };
         Settings: {
@@ -1555,6 +1701,8 @@ export interface components {
             invoiceNumberFormat: string;
             /** @example EST-{YYYY}-{seq:4} */
             estimateNumberFormat: string;
+            /** @example CN-{YYYY}-{seq:4} */
+            creditNoteNumberFormat: string;
             paymentTermsDays: number;
             reminders: {
                 enabled: boolean;
@@ -1613,6 +1761,7 @@ export interface components {
             locale?: "en" | "ru" | "pt" | "it" | "ja";
             invoiceNumberFormat?: string;
             estimateNumberFormat?: string;
+            creditNoteNumberFormat?: string;
             paymentTermsDays?: number;
             /** @description Email a reminder once an invoice is this many days overdue */
             reminders?: {
@@ -2013,6 +2162,8 @@ export interface components {
             reference?: string | null;
             /** @description Email the client a receipt (queued) */
             sendReceipt?: boolean;
+            /** @description More than the amount due: pay what is due and keep the rest as the client’s credit (otherwise refused with 422) */
+            excessAsCredit?: boolean;
         };
         OnlinePayment: {
             /** @description Stripe Checkout Session id */
@@ -2029,15 +2180,119 @@ export interface components {
             createdAt: string;
             updatedAt: string;
         };
+        CreditNote: {
+            /** @example crn_0123456789abcdefghjkmnpq */
+            id: string;
+            invoiceId: string;
+            invoiceNumber: string;
+            invoiceIssueDate: string;
+            clientId: string;
+            /** @example CN-2026-0001 */
+            number: string;
+            currency: string;
+            language: string;
+            issueDate: string;
+            lines: components["schemas"]["CreditNoteLine"][];
+            subtotal: number;
+            taxTotal: number;
+            total: number;
+            /** @description Taken off what the invoice still owed */
+            toInvoice: number;
+            /** @description Added to the client’s credit (the invoice was already paid) */
+            toCredit: number;
+            reason: string;
+            /** @enum {string} */
+            status: "issued" | "sent";
+            sentAt: string | null;
+            createdAt: string;
+        };
+        CreditNoteLine: {
+            description: string;
+            /** @description The invoice line it credits */
+            invoiceLine: number | null;
+            quantity: number | null;
+            unitPrice: number | null;
+            net: number;
+            taxRate: number;
+            tax: number;
+            /** @description Net plus tax, minor units */
+            amount: number;
+        };
+        /** @description Neither `lines` nor `amount`: everything the invoice can still be credited */
+        CreditNoteInput: {
+            /** @description Credit these invoice lines in full */
+            lines?: {
+                /** @description Position of the line on the invoice, from 0 */
+                line: number;
+            }[];
+            /**
+             * @description A gross amount (tax included) in minor units, spread over the invoice’s tax rates in proportion to their gross amounts
+             * @example 5000
+             */
+            amount?: number;
+            /** @example Hours billed twice */
+            reason: string;
+        };
+        CreditOptions: {
+            invoiceId: string;
+            currency: string;
+            /** @description What credit notes may still take back */
+            creditable: number;
+            amountDue: number;
+            /** @description The client’s credit in the invoice’s currency, usable on it */
+            clientCredit: number;
+            /** @description Refunded through Stripe and still owed on the invoice: a credit note for this amount squares it */
+            refundToCredit: number;
+        };
+        ApplyCreditInput: {
+            amount: number;
+        };
+        ClientCredit: {
+            id: string;
+            clientId: string;
+            /** @description The invoice the money came from or was used on (none for a refund by hand) */
+            invoiceId: string | null;
+            /** @description Minor units of `currency`; negative when used or handed back */
+            amount: number;
+            currency: string;
+            /** @enum {string} */
+            state: "open" | "refunding" | "refunded";
+            /**
+             * @description `stripe` paid beyond what was owed, `credit_note`, `overpayment` (a manual payment kept), `applied` to an invoice, `refund` handed back by hand
+             * @enum {string}
+             */
+            source: "stripe" | "credit_note" | "overpayment" | "applied" | "refund";
+            checkoutSessionId: string | null;
+            creditNoteId: string | null;
+            paymentId: string | null;
+            reference: string | null;
+            /** @description Stripe refund id once refunded */
+            refundId: string | null;
+            createdAt: string;
+            refundedAt: string | null;
+        };
+        CreditRefundInput: {
+            amount: number;
+            /**
+             * @description ISO 4217
+             * @example EUR
+             */
+            currency: string;
+            /** @example Bank transfer 2026-11-03 */
+            reference?: string | null;
+        };
         ClientSummary: {
             clientId: string;
             currencies: {
                 currency: string;
                 totalInvoiced: number;
+                /** @description Money received (credit notes taking amounts off are not payments) */
                 totalPaid: number;
                 outstanding: number;
                 overdue: number;
-                /** @description Paid through Stripe beyond what was owed and not refunded (minor units) */
+                /** @description Credit notes issued (minor units) */
+                credited: number;
+                /** @description The client’s credit balance: Stripe overpayments, credit notes on paid invoices and saved overpayments, less what was used or refunded (minor units) */
                 credit: number;
             }[];
             invoices: {
@@ -2048,25 +2303,9 @@ export interface components {
             };
             lastActivityAt: string | null;
         };
-        ClientCredit: {
-            id: string;
-            clientId: string;
-            /** @description The invoice the money was paid for */
-            invoiceId: string;
-            /** @description Minor units of `currency` */
-            amount: number;
-            currency: string;
-            /** @enum {string} */
-            state: "open" | "refunding" | "refunded";
-            checkoutSessionId: string;
-            /** @description Stripe refund id once refunded */
-            refundId: string | null;
-            createdAt: string;
-            refundedAt: string | null;
-        };
         EmailTemplates: {
             /** @enum {string} */
-            kind: "invoice" | "estimate" | "reminder" | "receipt" | "ticket_reply" | "portal_link";
+            kind: "invoice" | "estimate" | "reminder" | "receipt" | "ticket_reply" | "portal_link" | "credit_note";
             clientId: string | null;
             variables: string[];
             languages: {
@@ -7565,6 +7804,727 @@ export interface operations {
             };
         };
     };
+    createCreditNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreditNoteInput"];
+            };
+        };
+        responses: {
+            /** @description The issued credit note */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditNote"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a write with a read-only API key, a call only a signed-in person may make (API keys, Stripe settings, dev outbox), a role that may not, or a cookie write from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the current status */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields; `errors` names each one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInvoiceCreditOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Credit options */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditOptions"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a write with a read-only API key, a call only a signed-in person may make (API keys, Stripe settings, dev outbox), a role that may not, or a cookie write from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields; `errors` names each one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCreditNotes: {
+        parameters: {
+            query?: {
+                clientId?: string;
+                invoiceId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of credit notes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["CreditNote"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a write with a read-only API key, a call only a signed-in person may make (API keys, Stripe settings, dev outbox), a role that may not, or a cookie write from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields; `errors` names each one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCreditNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The credit note */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditNote"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a write with a read-only API key, a call only a signed-in person may make (API keys, Stripe settings, dev outbox), a role that may not, or a cookie write from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields; `errors` names each one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCreditNotePdf: {
+        parameters: {
+            query?: {
+                /** @description Ask the browser to save it */
+                download?: "1" | "true";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a write with a read-only API key, a call only a signed-in person may make (API keys, Stripe settings, dev outbox), a role that may not, or a cookie write from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields; `errors` names each one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendCreditNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The credit note; its email is queued (null when the client has no email address) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditNote"] & {
+                        email: components["schemas"]["EmailSummary"];
+                    };
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a write with a read-only API key, a call only a signed-in person may make (API keys, Stripe settings, dev outbox), a role that may not, or a cookie write from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields; `errors` names each one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    applyCreditToInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyCreditInput"];
+            };
+        };
+        responses: {
+            /** @description The payment from credit */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payment"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a write with a read-only API key, a call only a signed-in person may make (API keys, Stripe settings, dev outbox), a role that may not, or a cookie write from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the current status */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields; `errors` names each one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordClientCreditRefund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreditRefundInput"];
+            };
+        };
+        responses: {
+            /** @description The refund line of the client’s credit */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientCredit"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a write with a read-only API key, a call only a signed-in person may make (API keys, Stripe settings, dev outbox), a role that may not, or a cookie write from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields; `errors` names each one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getClientSummary: {
         parameters: {
             query?: never;
@@ -8026,7 +8986,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "invoice" | "estimate" | "reminder" | "receipt" | "ticket_reply" | "portal_link";
+                kind: "invoice" | "estimate" | "reminder" | "receipt" | "ticket_reply" | "portal_link" | "credit_note";
             };
             cookie?: never;
         };
@@ -8111,7 +9071,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "invoice" | "estimate" | "reminder" | "receipt" | "ticket_reply" | "portal_link";
+                kind: "invoice" | "estimate" | "reminder" | "receipt" | "ticket_reply" | "portal_link" | "credit_note";
             };
             cookie?: never;
         };
@@ -8200,7 +9160,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "invoice" | "estimate" | "reminder" | "receipt" | "ticket_reply" | "portal_link";
+                kind: "invoice" | "estimate" | "reminder" | "receipt" | "ticket_reply" | "portal_link" | "credit_note";
             };
             cookie?: never;
         };
@@ -8289,7 +9249,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "invoice" | "estimate" | "reminder" | "receipt" | "ticket_reply" | "portal_link";
+                kind: "invoice" | "estimate" | "reminder" | "receipt" | "ticket_reply" | "portal_link" | "credit_note";
                 id: string;
             };
             cookie?: never;
@@ -8375,7 +9335,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                kind: "invoice" | "estimate" | "reminder" | "receipt" | "ticket_reply" | "portal_link";
+                kind: "invoice" | "estimate" | "reminder" | "receipt" | "ticket_reply" | "portal_link" | "credit_note";
                 id: string;
             };
             cookie?: never;
@@ -8467,7 +9427,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                kind: "invoice" | "estimate" | "reminder" | "receipt" | "ticket_reply" | "portal_link";
+                kind: "invoice" | "estimate" | "reminder" | "receipt" | "ticket_reply" | "portal_link" | "credit_note";
                 id: string;
             };
             cookie?: never;

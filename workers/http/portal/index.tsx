@@ -5,6 +5,7 @@ import { serverTiming } from '../middleware/context';
 import { isAllowedOrigin } from '../same-origin';
 import type { PortalEnv } from './context';
 import { portalErrorPage, portalServerError } from './errors';
+import { creditNotePages } from './pages/credit-notes';
 import { downloadPages } from './pages/downloads';
 import { estimatePages } from './pages/estimates';
 import { invoicePages } from './pages/invoices';
@@ -62,6 +63,7 @@ export function createPortal() {
   loginPages(portal);
   statementPages(portal);
   invoicePages(portal);
+  creditNotePages(portal);
   payPages(portal);
   estimatePages(portal);
   downloadPages(portal);

@@ -59,11 +59,16 @@ export const ClientSummarySchema = z
       z.object({
         currency: z.string(),
         totalInvoiced: z.number().int(),
-        totalPaid: z.number().int(),
+        totalPaid: z
+          .number()
+          .int()
+          .openapi({ description: 'Money received (credit notes taking amounts off are not payments)' }),
         outstanding: z.number().int(),
         overdue: z.number().int(),
+        credited: z.number().int().openapi({ description: 'Credit notes issued (minor units)' }),
         credit: z.number().int().openapi({
-          description: 'Paid through Stripe beyond what was owed and not refunded (minor units)',
+          description:
+            'The client’s credit balance: Stripe overpayments, credit notes on paid invoices and saved overpayments, less what was used or refunded (minor units)',
         }),
       }),
     ),

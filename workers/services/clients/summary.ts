@@ -1,5 +1,5 @@
 import { ESTIMATE_VIEW_STATUSES, INVOICE_VIEW_STATUSES } from '@clientele/core';
-import { clientSummaryGroups, getClient, openCreditByCurrency } from '@clientele/db';
+import { clientSummaryGroups, creditByCurrency, getClient } from '@clientele/db';
 import type { TenantContext } from '../context';
 import { today } from '../documents/view';
 import { NotFoundError } from '../errors';
@@ -19,7 +19,7 @@ export async function clientSummary(ctx: TenantContext, clientId: string): Promi
 export async function summaryOf(ctx: TenantContext, clientId: string): Promise<ClientSummary> {
   const [groups, credits] = await Promise.all([
     clientSummaryGroups(ctx.db, ctx.tenantId, clientId, today(ctx.now)),
-    openCreditByCurrency(ctx.db, ctx.tenantId, clientId),
+    creditByCurrency(ctx.db, ctx.tenantId, clientId),
   ]);
   const byCurrency = new Map<string, CurrencySummary>();
   const invoices = Object.fromEntries(INVOICE_VIEW_STATUSES.map((s) => [s, 0]));
@@ -41,6 +41,7 @@ export async function summaryOf(ctx: TenantContext, clientId: string): Promise<C
       totalPaid: 0,
       outstanding: 0,
       overdue: 0,
+      credited: 0,
       credit: 0,
     };
     c.totalInvoiced += g.total;
@@ -55,11 +56,15 @@ export async function summaryOf(ctx: TenantContext, clientId: string): Promise<C
     totalPaid: 0,
     outstanding: 0,
     overdue: 0,
+    credited: 0,
     credit: 0,
   });
+  // What credit notes took off an invoice is settled, not paid: it leaves `totalPaid`.
   for (const c of credits) {
     const entry = byCurrency.get(c.currency) ?? blank(c.currency);
-    entry.credit = Number(c.amount);
+    entry.credit = c.credit;
+    entry.credited = c.credited;
+    entry.totalPaid -= c.settled;
     byCurrency.set(c.currency, entry);
   }
   return {

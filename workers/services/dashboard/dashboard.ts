@@ -1,4 +1,5 @@
 import {
+  clientCreditByCurrency,
   getTenant,
   invoicedByMonth,
   listPayments,
@@ -29,13 +30,14 @@ export async function dashboard(ctx: TenantContext): Promise<Dashboard> {
   const day = today(ctx.now);
   const months = lastMonths(day, 12);
   const from = `${months[0]}-01`;
-  const [tenant, receivables, invoiced, paid, payments, openTickets] = await Promise.all([
+  const [tenant, receivables, invoiced, paid, payments, openTickets, credits] = await Promise.all([
     getTenant(ctx.db, ctx.tenantId),
     receivablesByCurrency(ctx.db, ctx.tenantId, day),
     invoicedByMonth(ctx.db, ctx.tenantId, from),
     paidByMonth(ctx.db, ctx.tenantId, from),
     listPayments(ctx.db, ctx.tenantId, { limit: 5 }),
     ticketsAwaitingReply(ctx.db, ctx.tenantId),
+    clientCreditByCurrency(ctx.db, ctx.tenantId),
   ]);
   const currencies = [...new Set([...invoiced, ...paid].map((r) => r.currency))].sort();
   const find = (
@@ -44,6 +46,7 @@ export async function dashboard(ctx: TenantContext): Promise<Dashboard> {
     currency: string,
   ) => rows.find((r) => r.month === month && r.currency === currency)?.amount ?? 0;
   return {
+    clientCredit: credits.map((c) => ({ currency: c.currency, amount: Number(c.amount) })),
     receivables: receivables.map((r) => ({
       currency: r.currency,
       outstanding: r.outstanding,

@@ -6,6 +6,9 @@ const money = z.number().int();
 
 export const DashboardSchema = z
   .object({
+    clientCredit: z
+      .array(z.object({ currency: z.string(), amount: money }))
+      .openapi({ description: 'Credit the business holds for its clients, per currency' }),
     receivables: z.array(
       z.object({
         currency: z.string(),

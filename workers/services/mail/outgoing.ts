@@ -11,6 +11,7 @@ import {
   markEmailSent,
 } from '@clientele/db';
 import type { AppContext, TenantContext } from '../context';
+import { creditNoteMail } from '../credit-notes/mail';
 import { documentPdf, portalHome } from '../documents/pdf';
 import { documentView } from '../documents/view';
 import { composeNotice, isNoticeKind } from '../notices/compose';
@@ -225,6 +226,14 @@ async function composeEmail(
       attachments.push({ filename: pdf.filename, contentType: 'application/pdf', bytes });
     }
   }
+  let extraValues: Record<string, string> | undefined;
+  if (kind === 'credit_note') {
+    const note = email.documentId ? await creditNoteMail(ctx, email.documentId) : undefined;
+    if (!note) return 'gone';
+    document = note.document;
+    extraValues = note.values;
+    attachments.push(note.attachment);
+  }
   let ticket: TicketMail | undefined;
   if (kind === 'ticket_reply') {
     const found = email.ticketMessageId ? await ticketMail(ctx, email.ticketMessageId) : undefined;
@@ -247,6 +256,7 @@ async function composeEmail(
           )
         : portalHome(ctx),
       ...(ticket ? { values: ticket.values } : {}),
+      ...(extraValues ? { values: extraValues } : {}),
     }),
   );
   const raw = buildMime({

@@ -24,6 +24,7 @@ export const VARIABLES: Record<TemplateKind, readonly string[]> = {
   receipt: [...COMMON, ...DOCUMENT, 'payment.amount', 'payment.date'],
   ticket_reply: [...COMMON, 'ticket.subject', 'message.body'],
   portal_link: [...COMMON],
+  credit_note: [...COMMON, 'document.number', 'document.total', 'document.issueDate', 'invoice.number'],
 };
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z][\w.]*)\s*\}\}/g;

@@ -82,6 +82,7 @@ export async function previewValues(
       'message.body': 'Thanks for your message — the invoice is now corrected.',
       'payment.amount': formatMoney(100000, client.currency, localeOf(language)),
       'payment.date': formatDate('2026-03-20', language),
+      'invoice.number': 'INV-2026-0041',
     },
   });
 }

@@ -2,6 +2,7 @@ import {
   abandonCreditRefund,
   type ClientCreditRow,
   clientCreditsOf,
+  creditBalance,
   finishCreditRefund,
   getClient,
   getClientCredit,
@@ -15,14 +16,18 @@ import { toStripeAmount } from '../stripe/amounts';
 import { Stripe } from '../stripe/client';
 import type { Credit } from './schema';
 
-const toCreditView = (r: ClientCreditRow): Credit => ({
+export const toCreditView = (r: ClientCreditRow): Credit => ({
   id: r.id,
   clientId: r.clientId,
   invoiceId: r.invoiceId,
   amount: r.amount,
   currency: r.currency,
   state: r.state,
+  source: r.source,
   checkoutSessionId: r.checkoutSessionId,
+  creditNoteId: r.creditNoteId,
+  paymentId: r.paymentId,
+  reference: r.reference,
   refundId: r.refundId,
   createdAt: r.createdAt.toISOString(),
   refundedAt: r.refundedAt?.toISOString() ?? null,
@@ -43,6 +48,14 @@ export async function refundClientCredit(ctx: TenantContext, clientId: string, c
   const credit = await getClientCredit(ctx.db, ctx.tenantId, clientId, creditId);
   if (!credit) throw new DomainError(404, 'creditNotFound');
   if (credit.state === 'refunded') throw new ConflictError('creditAlreadyRefunded');
+  // One balance: a Stripe credit partly used on an invoice can no longer go back whole.
+  if (
+    credit.source === 'stripe' &&
+    credit.state === 'open' &&
+    (await creditBalance(ctx.db, ctx.tenantId, clientId, credit.currency)) < credit.amount
+  ) {
+    throw new ConflictError('creditInUse');
+  }
   const stripeAmount = toStripeAmount(credit.amount, credit.currency);
   if (!stripeAmount.ok) throw new ConflictError(stripeAmount.refusal);
   const account = await tenantStripe(ctx);

@@ -1,5 +1,7 @@
 import { formatMoney } from '@clientele/core';
 import {
+  creditBalance,
+  creditLineOfPayment,
   deletePayment,
   getDocument,
   getPayment,
@@ -32,8 +34,10 @@ export const toPaymentView = (p: PaymentRow): Payment => ({
 });
 
 /**
- * Partial payments are welcome; paying more than is due is refused (422) rather than
- * kept as credit, so a balance can never go negative or cross into another invoice.
+ * Partial payments are welcome. Paying more than is due is refused (422) unless the business
+ * says to keep the excess as the client's credit (`excessAsCredit`): then the invoice is paid
+ * what it owes and the rest joins the client's credit in that currency — asked, never silent,
+ * so a balance can never go negative or cross into another invoice unnoticed.
  */
 export async function recordManualPayment(ctx: TenantContext, invoiceId: string, input: PaymentInput) {
   const invoice = await getDocument(ctx.db, ctx.tenantId, 'invoice', invoiceId);
@@ -42,7 +46,8 @@ export async function recordManualPayment(ctx: TenantContext, invoiceId: string,
   if (invoice.status === 'void') throw new ConflictError('invoiceVoid');
   const due = invoice.total - invoice.amountPaid;
   if (due === 0) throw new ConflictError('paidInFull');
-  if (input.amount > due) {
+  const excess = input.excessAsCredit ? Math.max(0, input.amount - due) : 0;
+  if (input.amount > due && !excess) {
     throw new ValidationError([
       {
         path: 'amount',
@@ -57,11 +62,12 @@ export async function recordManualPayment(ctx: TenantContext, invoiceId: string,
     ctx.tenantId,
     invoiceId,
     {
-      amount: input.amount,
+      amount: input.amount - excess,
       date: input.date,
       method: input.method,
       reference: blankToNull(input.reference) ?? null,
       source: 'manual',
+      excessToCredit: excess,
     },
     ctx.now,
     (id) => [
@@ -69,7 +75,7 @@ export async function recordManualPayment(ctx: TenantContext, invoiceId: string,
         ctx,
         'payment.recorded',
         { type: 'payment', id },
-        { invoiceId, amount: input.amount, currency: invoice.currency },
+        { invoiceId, amount: input.amount - excess, currency: invoice.currency, savedAsCredit: excess },
       ),
     ],
   );
@@ -78,7 +84,7 @@ export async function recordManualPayment(ctx: TenantContext, invoiceId: string,
     const doc = { id: payment.invoiceId, type: 'invoice' as const, clientId: payment.clientId };
     await queueDocumentEmail(ctx, doc, `receipt:${payment.id}`, 'receipt');
   }
-  return toPaymentView(payment);
+  return excess ? { ...toPaymentView(payment), savedAsCredit: excess } : toPaymentView(payment);
 }
 
 export async function deletePaymentFor(ctx: TenantContext, invoiceId: string, paymentId: string) {
@@ -86,6 +92,21 @@ export async function deletePaymentFor(ctx: TenantContext, invoiceId: string, pa
   if (existing?.invoiceId === invoiceId && existing.source === 'stripe') {
     // The money really moved: deleting the record would hide it. A refund in Stripe undoes it.
     throw new ConflictError('stripePaymentKept');
+  }
+  if (
+    existing?.invoiceId === invoiceId &&
+    (existing.source === 'credit' || existing.source === 'credit_note')
+  ) {
+    // A credit note or a use of credit is a record of its own, with its own line in the ledger.
+    throw new ConflictError('creditSettlementKept');
+  }
+  const saved =
+    existing?.invoiceId === invoiceId
+      ? await creditLineOfPayment(ctx.db, ctx.tenantId, existing.id)
+      : undefined;
+  if (saved && (await creditBalance(ctx.db, ctx.tenantId, saved.clientId, saved.currency)) < saved.amount) {
+    // The excess it left as credit has been used since: deleting it would overdraw the balance.
+    throw new ConflictError('creditInUse');
   }
   const p = await deletePayment(ctx.db, ctx.tenantId, invoiceId, paymentId, ctx.now, (id) => [
     auditLineIfChanged(

@@ -34,6 +34,7 @@ export const SettingsSchema = z
     locale: z.string(),
     invoiceNumberFormat: z.string().openapi({ example: 'INV-{YYYY}-{seq:4}' }),
     estimateNumberFormat: z.string().openapi({ example: 'EST-{YYYY}-{seq:4}' }),
+    creditNoteNumberFormat: z.string().openapi({ example: 'CN-{YYYY}-{seq:4}' }),
     paymentTermsDays: z.number().int(),
     reminders: z.object({ enabled: z.boolean(), daysAfterDue: z.number().int() }),
     notifications: NotificationsSchema,
@@ -55,6 +56,7 @@ export const SettingsPatchSchema = z
     locale: languageField.optional(),
     invoiceNumberFormat: z.string().trim().min(1).max(40).optional(),
     estimateNumberFormat: z.string().trim().min(1).max(40).optional(),
+    creditNoteNumberFormat: z.string().trim().min(1).max(40).optional(),
     paymentTermsDays: z.number().int().min(0).max(365).optional(),
     reminders: z
       .object({ enabled: z.boolean().optional(), daysAfterDue: z.number().int().min(0).max(365).optional() })

@@ -19,6 +19,7 @@ export function toSettingsView(t: Tenant): SettingsView {
     locale: t.locale,
     invoiceNumberFormat: t.invoiceNumberFormat,
     estimateNumberFormat: t.estimateNumberFormat,
+    creditNoteNumberFormat: t.creditNoteNumberFormat,
     paymentTermsDays: t.paymentTermsDays,
     reminders: { enabled: t.remindersEnabled, daysAfterDue: t.reminderDaysAfterDue },
     notifications: {
@@ -54,6 +55,7 @@ export async function getSettings(ctx: TenantContext): Promise<SettingsView> {
 export async function updateSettings(ctx: TenantContext, patch: SettingsPatch): Promise<SettingsView> {
   checkNumberFormat('invoiceNumberFormat', patch.invoiceNumberFormat);
   checkNumberFormat('estimateNumberFormat', patch.estimateNumberFormat);
+  checkNumberFormat('creditNoteNumberFormat', patch.creditNoteNumberFormat);
   const a = patch.address ?? {};
   const fields: TenantPatch = {
     name: patch.name?.trim(),
@@ -70,6 +72,7 @@ export async function updateSettings(ctx: TenantContext, patch: SettingsPatch): 
     locale: patch.locale,
     invoiceNumberFormat: patch.invoiceNumberFormat,
     estimateNumberFormat: patch.estimateNumberFormat,
+    creditNoteNumberFormat: patch.creditNoteNumberFormat,
     paymentTermsDays: patch.paymentTermsDays,
     remindersEnabled: patch.reminders?.enabled,
     reminderDaysAfterDue: patch.reminders?.daysAfterDue,

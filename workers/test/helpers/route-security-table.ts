@@ -11,6 +11,7 @@ import {
   line,
   pay,
   randomAddress,
+  sendInvoice,
   sessionCookieOf,
   uniqueEmail,
 } from './api';
@@ -65,6 +66,27 @@ const estimate = async (o: Caller, send = true) => {
   const { id } = await json<{ id: string }>(res);
   if (send) await call(`/estimates/${id}/send`, { method: 'POST', as: o });
   return { id };
+};
+/** A credit note of 50.00 against an issued invoice. */
+const creditNote = async (o: Caller) => {
+  const { invoice } = await issuedInvoice(o);
+  const res = await call(`/invoices/${invoice.id}/credit-notes`, {
+    method: 'POST',
+    body: { amount: 5000, reason: 'Seeded' },
+    as: o,
+  });
+  return { id: (await json<{ id: string }>(res)).id };
+};
+/** A client holding 50.00 of credit: a credit note on an invoice it had paid in full. */
+const clientWithCredit = async (o: Caller) => {
+  const { client, invoice } = await issuedInvoice(o);
+  await pay(o, invoice.id, invoice.total);
+  await call(`/invoices/${invoice.id}/credit-notes`, {
+    method: 'POST',
+    body: { amount: 5000, reason: 'Seeded' },
+    as: o,
+  });
+  return { id: client.id, currency: String(invoice.currency) };
 };
 const requestedExport = async (o: Caller) => ({
   id: (await json<{ id: string }>(await call('/exports', { method: 'POST', as: o }))).id,
@@ -209,6 +231,26 @@ export const TABLE: Record<string, Row> = {
     },
   },
   'GET /payments': {},
+  'POST /invoices/{id}/credit-notes': {
+    seed: sentInvoice,
+    body: () => ({ amount: 100, reason: 'Discount agreed' }),
+  },
+  'GET /invoices/{id}/credit-options': { seed: sentInvoice },
+  'GET /credit-notes': {},
+  'GET /credit-notes/{id}': { seed: creditNote },
+  'GET /credit-notes/{id}/pdf': { seed: creditNote },
+  'POST /credit-notes/{id}/send': { seed: creditNote },
+  'POST /invoices/{id}/apply-credit': {
+    seed: async (o) => {
+      const { id } = await clientWithCredit(o);
+      return { id: (await sendInvoice(o, (await createInvoice(o, id)).id)).id };
+    },
+    body: () => ({ amount: 100 }),
+  },
+  'POST /clients/{id}/credit-refunds': {
+    seed: clientWithCredit,
+    body: (s) => ({ amount: 100, currency: s.currency, reference: 'Bank transfer' }),
+  },
   'POST /estimates/{id}/convert': { seed: estimate },
   'POST /estimates/{id}/accept': { seed: estimate, body: () => ({}) },
   'POST /estimates/{id}/reject': { seed: estimate, body: () => ({ reason: 'Too dear' }) },

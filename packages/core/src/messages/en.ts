@@ -10,10 +10,8 @@ type Stamp = 'PAID' | 'VOID' | 'OVERDUE' | 'DRAFT';
  * English defines every key; each other language must have exactly these (`satisfies
  * Messages`), so a missing or misspelt key is a type error.
  *
- * - `common`: words every surface shares (portal, PDF), settled once.
- * - `portal`: the client portal's pages.
- * - `document`: what PDFs print besides the common words.
- * - `email`: the built-in email templates, `{{variables}}` and all.
+ * - `common`: words every surface shares (portal, PDF), settled once; `portal`: the portal's pages.
+ * - `document`: what PDFs print besides; `email`: the built-in templates, `{{variables}}` and all.
  */
 export const en = {
   common: {
@@ -149,6 +147,7 @@ export const en = {
     paymentFor: (n: string) => `Invoice ${n}`,
   },
   document: {
+    ...paymentsEn.document,
     issueDate: 'Issue date',
     dueDate: 'Due date',
     taxAt: (r: string, incl: boolean) => `Tax ${r}${incl ? ' (included)' : ''}`,
@@ -369,6 +368,7 @@ export const en = {
   },
   invitation: invitationEn,
   email: {
+    credit_note: paymentsEn.creditNoteEmail,
     invoice: {
       subject: 'Invoice {{document.number}} from {{business.name}}',
       body: 'Hello {{client.name}},\n\nPlease find attached invoice {{document.number}} for {{document.total}}, due on {{document.dueDate}}.\n\nView and pay online: {{portalLink}}\n\nThank you,\n{{business.name}}',

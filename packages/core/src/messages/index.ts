@@ -18,6 +18,7 @@ export const TEMPLATE_KINDS = [
   'receipt',
   'ticket_reply',
   'portal_link',
+  'credit_note',
 ] as const satisfies readonly (keyof Messages['email'])[];
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
 // Every template in the catalogue is a kind, and every kind has a template.

@@ -139,6 +139,7 @@ export const it = {
     paymentFor: (n) => `Fattura ${n}`,
   },
   document: {
+    ...paymentsIt.document,
     issueDate: 'Data di emissione',
     dueDate: 'Scadenza',
     taxAt: (r, incl) => `IVA ${r}${incl ? ' (inclusa)' : ''}`,
@@ -368,6 +369,7 @@ export const it = {
   },
   invitation: invitationIt,
   email: {
+    credit_note: paymentsIt.creditNoteEmail,
     invoice: {
       subject: 'Fattura {{document.number}} da {{business.name}}',
       body: 'Gentile {{client.name}},\n\nin allegato la fattura {{document.number}} di {{document.total}}, con scadenza il {{document.dueDate}}.\n\nVisualizza e paga online: {{portalLink}}\n\nGrazie,\n{{business.name}}',

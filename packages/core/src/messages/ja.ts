@@ -132,6 +132,7 @@ export const ja = {
     paymentFor: (n) => `請求書 ${n}`,
   },
   document: {
+    ...paymentsJa.document,
     issueDate: '発行日',
     dueDate: 'お支払期限',
     taxAt: (r, incl) => `消費税 ${r}${incl ? '（内税）' : ''}`,
@@ -352,6 +353,7 @@ export const ja = {
   },
   invitation: invitationJa,
   email: {
+    credit_note: paymentsJa.creditNoteEmail,
     invoice: {
       subject: '{{business.name}} より請求書 {{document.number}} のご送付',
       body: '{{client.name}} 様\n\n請求書 {{document.number}}（ご請求額 {{document.total}}、お支払期限 {{document.dueDate}}）をお送りいたします。\n\nオンラインでの確認・お支払い: {{portalLink}}\n\n{{business.name}}',

@@ -14,7 +14,8 @@ export const moneyProblemsEn = {
 
 export const moneyPortalEn = {
   credit: 'Credit',
-  creditNote: 'Paid beyond what was due; the business keeps it for you or refunds it.',
+  creditNote:
+    'Your credit with the business (overpayments and credit notes): it goes towards another invoice or is refunded.',
   disputedNote: (amount: string) => `Under dispute: ${amount} is owed again until the dispute is settled.`,
   disputedStatus: 'Disputed',
 };

@@ -14,7 +14,8 @@ export const moneyProblemsIt = {
 
 export const moneyPortalIt = {
   credit: 'Credito',
-  creditNote: 'Pagato oltre il dovuto; l’azienda lo tiene per lei o lo rimborsa.',
+  creditNote:
+    'Il suo credito presso l’azienda (pagamenti in eccesso e note di credito): va su un’altra fattura o viene rimborsato.',
   disputedNote: (amount: string) =>
     `In contestazione: ${amount} è di nuovo dovuto finché la contestazione non è risolta.`,
   disputedStatus: 'Contestata',

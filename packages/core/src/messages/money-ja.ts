@@ -14,7 +14,8 @@ export const moneyProblemsJa = {
 
 export const moneyPortalJa = {
   credit: 'クレジット',
-  creditNote: '請求額を超えてお支払いいただいた分です。事業者が保管するか返金します。',
+  creditNote:
+    '事業者に対するお客様のクレジット（過払い分・クレジットノート）です。別の請求書に充当されるか、返金されます。',
   disputedNote: (amount: string) => `異議申し立て中: 解決するまで ${amount} が再び未払いです。`,
   disputedStatus: '異議申し立て中',
 };

@@ -14,7 +14,8 @@ export const moneyProblemsPt = {
 
 export const moneyPortalPt = {
   credit: 'Crédito',
-  creditNote: 'Pago além do valor devido; a empresa guarda-o para si ou reembolsa-o.',
+  creditNote:
+    'O seu crédito junto da empresa (pagamentos a mais e notas de crédito): vai para outra fatura ou é reembolsado.',
   disputedNote: (amount: string) =>
     `Em contestação: ${amount} volta a estar em dívida até a contestação ser resolvida.`,
   disputedStatus: 'Contestada',

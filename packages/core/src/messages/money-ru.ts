@@ -14,7 +14,8 @@ export const moneyProblemsRu = {
 
 export const moneyPortalRu = {
   credit: 'Переплата',
-  creditNote: 'Оплачено сверх суммы к оплате; компания сохранит это за вами или вернёт.',
+  creditNote:
+    'Ваш остаток у компании (переплаты и корректировочные счета): он пойдёт в оплату другого счёта или будет возвращён.',
   disputedNote: (amount: string) => `Платёж оспорен: ${amount} снова к оплате, пока спор не решён.`,
   disputedStatus: 'Оспорен',
 };

@@ -138,6 +138,7 @@ export const pt = {
     paymentFor: (n) => `Fatura ${n}`,
   },
   document: {
+    ...paymentsPt.document,
     issueDate: 'Data de emissão',
     dueDate: 'Data de vencimento',
     taxAt: (r, incl) => `Imposto ${r}${incl ? ' (incluído)' : ''}`,
@@ -364,6 +365,7 @@ export const pt = {
   },
   invitation: invitationPt,
   email: {
+    credit_note: paymentsPt.creditNoteEmail,
     invoice: {
       subject: 'Fatura {{document.number}} de {{business.name}}',
       body: 'Olá {{client.name}},\n\nSegue em anexo a fatura {{document.number}} no valor de {{document.total}}, com vencimento em {{document.dueDate}}.\n\nVer e pagar online: {{portalLink}}\n\nObrigado,\n{{business.name}}',

@@ -138,6 +138,7 @@ export const ru = {
     paymentFor: (n) => `Счёт ${n}`,
   },
   document: {
+    ...paymentsRu.document,
     issueDate: 'Дата выставления',
     dueDate: 'Оплатить до',
     taxAt: (r, incl) => `Налог ${r}${incl ? ' (включён)' : ''}`,
@@ -359,6 +360,7 @@ export const ru = {
   },
   invitation: invitationRu,
   email: {
+    credit_note: paymentsRu.creditNoteEmail,
     invoice: {
       subject: 'Счёт {{document.number}} от {{business.name}}',
       body: 'Здравствуйте, {{client.name}}!\n\nНаправляем счёт {{document.number}} на сумму {{document.total}}. Срок оплаты — {{document.dueDate}}.\n\nПосмотреть и оплатить онлайн: {{portalLink}}\n\nСпасибо,\n{{business.name}}',

@@ -1,6 +1,6 @@
-import { and, eq, gte, sql } from 'drizzle-orm';
+import { and, eq, gte, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db';
-import { documents, payments } from '../schema';
+import { clientCredits, documents, payments } from '../schema';
 import { PAYABLE_SQL } from './status-sql';
 
 export interface ReceivableRow {
@@ -79,14 +79,34 @@ export async function invoicedByMonth(db: Db, tenantId: string, from: string) {
 /** Money received per month and currency since `from`, refunds taken off. */
 export async function paidByMonth(db: Db, tenantId: string, from: string) {
   const month = sql<string>`substr(${payments.date}, 1, 7)`;
+  return (
+    db
+      .select({
+        month,
+        currency: payments.currency,
+        amount: sql<number>`coalesce(sum(${payments.amount} - ${payments.refunded}), 0)`,
+      })
+      .from(payments)
+      // A credit note taking an amount off an invoice is no money received.
+      .where(
+        and(eq(payments.tenantId, tenantId), gte(payments.date, from), ne(payments.source, 'credit_note')),
+      )
+      .groupBy(month, payments.currency)
+      .all()
+  );
+}
+
+/** What the business holds as its clients' credit, per currency (only currencies with some). */
+export async function clientCreditByCurrency(db: Db, tenantId: string) {
   return db
     .select({
-      month,
-      currency: payments.currency,
-      amount: sql<number>`coalesce(sum(${payments.amount} - ${payments.refunded}), 0)`,
+      currency: clientCredits.currency,
+      amount: sql<number>`coalesce(sum(${clientCredits.amount}), 0)`,
     })
-    .from(payments)
-    .where(and(eq(payments.tenantId, tenantId), gte(payments.date, from)))
-    .groupBy(month, payments.currency)
+    .from(clientCredits)
+    .where(and(eq(clientCredits.tenantId, tenantId), eq(clientCredits.state, 'open')))
+    .groupBy(clientCredits.currency)
+    .having(sql`sum(${clientCredits.amount}) <> 0`)
+    .orderBy(clientCredits.currency)
     .all();
 }

@@ -22,8 +22,8 @@ export function numberExpression(format: string, issueDate: string, seq: SQL): S
   return sql.join(parts, sql` || `);
 }
 
-/** Numbers restart each year when the format shows the year. */
-export function numberScope(type: DocumentType, format: string, issueDate: string): string {
+/** Numbers restart each year when the format shows the year; credit notes count on their own. */
+export function numberScope(type: DocumentType | 'credit_note', format: string, issueDate: string): string {
   return /\{YY(YY)?\}/.test(format) ? `${type}:${issueDate.slice(0, 4)}` : type;
 }
 

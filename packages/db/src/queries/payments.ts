@@ -1,7 +1,7 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { newId } from '../ids';
-import { documents, payments } from '../schema';
+import { clientCredits, documents, payments } from '../schema';
 import { type Beside, NOTHING_BESIDE } from './beside';
 import { recomputeInvoice } from './documents';
 import { PAYABLE_SQL } from './status-sql';
@@ -11,8 +11,17 @@ export interface PaymentInput {
   date: string;
   method: string;
   reference: string | null;
-  source: 'manual' | 'stripe';
+  source: PaymentSource;
+  /** Paid beyond the amount due and kept, as the business chose, as the client's credit. */
+  excessToCredit?: number;
 }
+
+/**
+ * Where the money came from: recorded by hand, paid through Stripe, the client's credit used
+ * (`credit`), or a credit note taking the amount off (`credit_note`).
+ */
+export const PAYMENT_SOURCES = ['manual', 'stripe', 'credit', 'credit_note'] as const;
+export type PaymentSource = (typeof PAYMENT_SOURCES)[number];
 
 /**
  * Writes the payment and the invoice's new balance and status together. The insert
@@ -35,6 +44,10 @@ export async function recordPayment(
       FROM documents
       WHERE id = ${invoiceId} AND tenant_id = ${tenantId} AND type = 'invoice'
         AND status IN (${PAYABLE_SQL}) AND total - amount_paid >= ${p.amount}`),
+    // Column order follows the client_credits table; only when the payment above was written.
+    db.insert(clientCredits).select(sql`
+      SELECT ${newId('crd')}, tenant_id, client_id, invoice_id, ${p.excessToCredit ?? 0}, currency, NULL, NULL, 'open', NULL, ${now.getTime()}, NULL, 'overpayment', NULL, id, ${p.reference}
+      FROM payments WHERE id = ${id} AND tenant_id = ${tenantId} AND ${p.excessToCredit ?? 0} > 0`),
     ...beside(id),
     recomputeInvoice(db, tenantId, invoiceId, now),
   ]);
@@ -65,6 +78,16 @@ export async function deletePayment(
   const p = await getPayment(db, tenantId, id);
   if (!p || p.invoiceId !== invoiceId) return undefined;
   await db.batch([
+    // A saved overpayment goes with its payment: the credit it made was never real without it.
+    db
+      .delete(clientCredits)
+      .where(
+        and(
+          eq(clientCredits.tenantId, tenantId),
+          eq(clientCredits.paymentId, id),
+          eq(clientCredits.source, 'overpayment'),
+        ),
+      ),
     db
       .delete(payments)
       .where(and(eq(payments.tenantId, tenantId), eq(payments.invoiceId, invoiceId), eq(payments.id, id))),
@@ -93,22 +116,31 @@ export async function listPayments(
 
 /** The client's latest payments with the invoice each paid, newest first (portal statement). */
 export async function recentClientPayments(db: Db, tenantId: string, clientId: string, limit = 5) {
-  return db
-    .select({
-      id: payments.id,
-      amount: payments.amount,
-      currency: payments.currency,
-      date: payments.date,
-      invoiceId: payments.invoiceId,
-      invoiceNumber: documents.number,
-    })
-    .from(payments)
-    .innerJoin(
-      documents,
-      and(eq(documents.tenantId, payments.tenantId), eq(documents.id, payments.invoiceId)),
-    )
-    .where(and(eq(payments.tenantId, tenantId), eq(payments.clientId, clientId)))
-    .orderBy(desc(payments.createdAt))
-    .limit(limit)
-    .all();
+  return (
+    db
+      .select({
+        id: payments.id,
+        amount: payments.amount,
+        currency: payments.currency,
+        date: payments.date,
+        invoiceId: payments.invoiceId,
+        invoiceNumber: documents.number,
+      })
+      .from(payments)
+      .innerJoin(
+        documents,
+        and(eq(documents.tenantId, payments.tenantId), eq(documents.id, payments.invoiceId)),
+      )
+      // A credit note taking an amount off is shown as the credit note, not as money paid.
+      .where(
+        and(
+          eq(payments.tenantId, tenantId),
+          eq(payments.clientId, clientId),
+          ne(payments.source, 'credit_note'),
+        ),
+      )
+      .orderBy(desc(payments.createdAt))
+      .limit(limit)
+      .all()
+  );
 }

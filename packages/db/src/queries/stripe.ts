@@ -240,7 +240,7 @@ export async function applyCheckoutPaid(
     db
       .insert(clientCredits)
       .select(
-        sql`SELECT ${newId('crd')}, ${tenantId}, ${s.clientId}, ${s.invoiceId}, ${beyond}, ${s.currency}, ${s.id}, ${s.paymentIntentId}, 'open', NULL, ${now.getTime()}, NULL
+        sql`SELECT ${newId('crd')}, ${tenantId}, ${s.clientId}, ${s.invoiceId}, ${beyond}, ${s.currency}, ${s.id}, ${s.paymentIntentId}, 'open', NULL, ${now.getTime()}, NULL, 'stripe', NULL, NULL, NULL
       WHERE ${beyond} > 0`,
       )
       .onConflictDoNothing(),

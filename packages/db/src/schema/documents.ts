@@ -145,7 +145,8 @@ export const payments = sqliteTable(
     date: text('date').notNull(),
     method: text('method').notNull(),
     reference: text('reference'),
-    source: text('source', { enum: ['manual', 'stripe'] }).notNull(),
+    /** `manual`, `stripe`, `credit` (the client's credit used) or `credit_note` (taken off by one). */
+    source: text('source', { enum: ['manual', 'stripe', 'credit', 'credit_note'] }).notNull(),
     /** The Checkout Session a Stripe payment came from: one payment per session, ever. */
     externalId: text('external_id'),
     /** Refunded so far (minor units); the invoice counts `amount - refunded` as paid. */

@@ -2,6 +2,7 @@ export * from './accounts';
 export * from './activity';
 export * from './auth';
 export * from './clients';
+export * from './credit-notes';
 export * from './documents';
 export * from './mail';
 export * from './portal';

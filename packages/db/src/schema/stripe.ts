@@ -132,11 +132,20 @@ export const CREDIT_STATES = ['open', 'refunding', 'refunded'] as const;
 export type CreditState = (typeof CREDIT_STATES)[number];
 
 /**
- * Money a client paid through Stripe beyond what the invoice still owed (two sessions both
- * paid, a late async success after a manual payment): the client's credit in that currency,
- * one row per Checkout Session. `refunding` is set before Stripe is asked to refund it, so
- * the `charge.refunded` event that follows is never mistaken for a refund of the invoice's
- * payment.
+ * Where a line of the client's credit came from. Money in: a Stripe payment beyond what was
+ * owed (`stripe`), a credit note on an invoice already paid (`credit_note`), a manual payment
+ * whose excess the business chose to keep (`overpayment`). Money out (negative amounts): credit
+ * used to pay another invoice (`applied`), credit handed back outside Stripe (`refund`).
+ */
+export const CREDIT_SOURCES = ['stripe', 'credit_note', 'overpayment', 'applied', 'refund'] as const;
+export type CreditSource = (typeof CREDIT_SOURCES)[number];
+
+/**
+ * The client's credit, one ledger per client and currency: the balance is the sum of the open
+ * lines (money out is negative), so a Stripe overpayment, a credit note and a saved overpayment
+ * all land in the same balance. A Stripe line is refunded in one click on its charge:
+ * `refunding` is set before Stripe is asked, so the `charge.refunded` event that follows is
+ * never mistaken for a refund of the invoice's payment.
  */
 export const clientCredits = sqliteTable(
   'client_credits',
@@ -148,22 +157,32 @@ export const clientCredits = sqliteTable(
     clientId: text('client_id')
       .notNull()
       .references(() => clients.id),
-    invoiceId: text('invoice_id')
-      .notNull()
-      .references(() => documents.id),
+    /** The invoice the money came from or went to (none for a refund recorded by hand). */
+    invoiceId: text('invoice_id').references(() => documents.id),
+    /** Minor units of `currency`; negative when credit was used or handed back. */
     amount: integer('amount').notNull(),
     currency: text('currency').notNull(),
-    checkoutSessionId: text('checkout_session_id').notNull(),
+    /** A Stripe line's Checkout Session: one credit per session, ever. */
+    checkoutSessionId: text('checkout_session_id'),
     paymentIntentId: text('payment_intent_id'),
     state: text('state', { enum: CREDIT_STATES }).notNull(),
     refundId: text('refund_id'),
     createdAt: timestamp('created_at').notNull(),
     refundedAt: timestamp('refunded_at'),
+    source: text('source', { enum: CREDIT_SOURCES }).notNull().default('stripe'),
+    /** The credit note this line came from: one line per credit note, ever. */
+    creditNoteId: text('credit_note_id'),
+    /** The payment this line belongs to (the saved overpayment, or the credit applied): one each. */
+    paymentId: text('payment_id'),
+    /** What the business wrote when recording a refund by hand (bank reference, note). */
+    reference: text('reference'),
   },
   (t) => [
     uniqueIndex('client_credits_session_idx').on(t.tenantId, t.checkoutSessionId),
     index('client_credits_client_idx').on(t.tenantId, t.clientId, t.currency),
     index('client_credits_intent_idx').on(t.tenantId, t.paymentIntentId),
+    uniqueIndex('client_credits_credit_note_idx').on(t.tenantId, t.creditNoteId),
+    uniqueIndex('client_credits_payment_idx').on(t.tenantId, t.paymentId),
   ],
 );
 

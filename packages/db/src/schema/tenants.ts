@@ -12,6 +12,7 @@ export const tenants = sqliteTable('tenants', {
   locale: text('locale').notNull(),
   invoiceNumberFormat: text('invoice_number_format').notNull().default('INV-{YYYY}-{seq:4}'),
   estimateNumberFormat: text('estimate_number_format').notNull().default('EST-{YYYY}-{seq:4}'),
+  creditNoteNumberFormat: text('credit_note_number_format').notNull().default('CN-{YYYY}-{seq:4}'),
   paymentTermsDays: integer('payment_terms_days').notNull().default(30),
   logoKey: text('logo_key'),
   /** Bank details and terms, printed on every invoice and shown in the portal. */

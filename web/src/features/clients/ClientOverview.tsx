@@ -39,9 +39,15 @@ export function ClientOverview({ client }: { client: Client }) {
               <dd>{money(c.outstanding, c.currency)}</dd>
               <dt>{t.client.overdue}</dt>
               <dd className={c.overdue ? 'danger-text' : ''}>{money(c.overdue, c.currency)}</dd>
+              {c.credited ? (
+                <>
+                  <dt>{t.credit.creditNotes}</dt>
+                  <dd data-credited={c.credited}>{money(c.credited, c.currency)}</dd>
+                </>
+              ) : null}
               {c.credit ? (
                 <>
-                  <dt>{t.money.credits}</dt>
+                  <dt>{t.credit.balance}</dt>
                   <dd data-credit={c.credit}>{money(c.credit, c.currency)}</dd>
                 </>
               ) : null}

@@ -59,6 +59,11 @@ export function DashboardPage() {
           </table>
         </div>
       )}
+      {d.clientCredit.length > 0 ? (
+        <p className="muted" data-testid="client-credit">
+          {t.credit.heldForClients}: {d.clientCredit.map((c) => money(c.amount, c.currency)).join(' · ')}
+        </p>
+      ) : null}
       <h2>{t.dashboard.lastYear}</h2>
       {currency ? (
         <div className="card">

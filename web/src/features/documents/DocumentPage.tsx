@@ -8,6 +8,7 @@ import { useConfirm } from '../../ui/ConfirmDialog';
 import { FormError } from '../../ui/FormError';
 import { isNotFound, problemText } from '../../ui/problemText';
 import { useApiForm } from '../../ui/useApiForm';
+import { InvoiceCredit } from '../credit-notes/InvoiceCredit';
 import { InvoicePayments } from '../payments/InvoicePayments';
 import { PaymentDialog } from '../payments/PaymentDialog';
 import { deletePayment } from '../payments/writes';
@@ -315,6 +316,8 @@ export function DocumentPage({ type }: { type: DocType }) {
           }
         />
       ) : null}
+
+      {d.type === 'invoice' ? <InvoiceCredit invoice={d} /> : null}
 
       <PaymentDialog ref={dialog} invoice={d} onDone={() => dialog.current?.close()} />
     </section>

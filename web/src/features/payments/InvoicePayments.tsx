@@ -50,7 +50,17 @@ export function InvoicePayments(props: {
             {payments.map((p) => (
               <tr key={p.id} data-source={p.source}>
                 <td>{date(p.date)}</td>
-                <td>{p.source === 'stripe' ? <span className="badge badge-sent">Stripe</span> : p.method}</td>
+                <td>
+                  {p.source === 'stripe' ? (
+                    <span className="badge badge-sent">Stripe</span>
+                  ) : p.source === 'credit_note' ? (
+                    t.credit.sources.credit_note
+                  ) : p.source === 'credit' ? (
+                    t.credit.fromCredit
+                  ) : (
+                    p.method
+                  )}
+                </td>
                 <td className="hide-sm">{p.reference ? <code>{p.reference}</code> : ''}</td>
                 <td className="num">
                   {money(p.amount, p.currency)}
@@ -61,7 +71,9 @@ export function InvoicePayments(props: {
                   ) : null}
                 </td>
                 <td>
-                  {p.source === 'manual' && !can('write') ? null : p.source === 'manual' ? (
+                  {(p.source === 'manual' && !can('write')) ||
+                  p.source === 'credit' ||
+                  p.source === 'credit_note' ? null : p.source === 'manual' ? (
                     <button
                       disabled={props.busy}
                       type="button"

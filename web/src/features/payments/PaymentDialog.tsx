@@ -1,5 +1,5 @@
 import { parseDecimal, toDecimalString } from '@clientele/core';
-import type { FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { Doc, PaymentInput } from '../../api/types';
 import { useWords } from '../../i18n';
 import { todayIso } from '../../ui/dates';
@@ -19,7 +19,9 @@ export function PaymentDialog({
   invoice: Doc;
   onDone: () => void;
 }) {
-  const { t, decimal } = useWords();
+  const { t, decimal, money } = useWords();
+  // What was typed beyond the amount due: the business is asked whether to keep it as credit.
+  const [excess, setExcess] = useState(0);
   // One Idempotency-Key per user action: kept while the same payment is retried (a dropped
   // connection, a second click), replaced once it is saved, refused, or the form is edited.
   const form = useApiForm({
@@ -40,6 +42,7 @@ export function PaymentDialog({
       method: String(f.get('method')),
       reference: String(f.get('reference') ?? ''),
       sendReceipt: f.get('sendReceipt') === 'on',
+      excessAsCredit: excess > 0 && f.get('excessAsCredit') === 'on',
     });
   }
 
@@ -58,7 +61,17 @@ export function PaymentDialog({
           key={dueText}
           autoFocus
           error={errors.amount}
+          onChange={(e) => {
+            const typed = parseDecimal(e.currentTarget.value, invoice.currency);
+            setExcess(Number.isFinite(typed) ? Math.max(0, typed - invoice.amountDue) : 0);
+          }}
         />
+        {excess > 0 ? (
+          <label className="check">
+            <input type="checkbox" name="excessAsCredit" />{' '}
+            {t.credit.saveExcess(money(excess, invoice.currency))}
+          </label>
+        ) : null}
         <Field
           label={t.payment.date}
           id="pay-date"

@@ -79,6 +79,7 @@ export function SettingsPage() {
       currency: text('currency'),
       invoiceNumberFormat: text('invoiceNumberFormat'),
       estimateNumberFormat: text('estimateNumberFormat'),
+      creditNoteNumberFormat: text('creditNoteNumberFormat'),
       paymentTermsDays: Number(text('paymentTermsDays')),
       reminders: {
         enabled: f.get('remindersEnabled') === 'on',
@@ -216,6 +217,12 @@ export function SettingsPage() {
             name="estimateNumberFormat"
             defaultValue={s.estimateNumberFormat}
             error={errors.estimateNumberFormat}
+          />
+          <Field
+            label={t.credit.numbers}
+            name="creditNoteNumberFormat"
+            defaultValue={s.creditNoteNumberFormat}
+            error={errors.creditNoteNumberFormat}
           />
         </div>
         <fieldset>

@@ -1,4 +1,5 @@
 import { registerClientDocumentRoutes } from '../clients/routes';
+import { registerCreditNoteRoutes } from '../credit-notes/routes';
 import { registerEstimateActions, registerEstimateRoutes } from '../estimates/routes';
 import { registerInvoicePaymentRoutes, registerInvoiceRoutes } from '../invoices/routes';
 import { registerVoidInvoice } from '../invoices/void-invoice';
@@ -13,5 +14,6 @@ export function registerDocumentRoutesAll(app: Router) {
   registerInvoicePaymentRoutes(app);
   registerListPayments(app);
   registerEstimateActions(app);
+  registerCreditNoteRoutes(app);
   registerClientDocumentRoutes(app);
 }

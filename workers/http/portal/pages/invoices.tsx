@@ -1,12 +1,14 @@
 import { isPayable, PORTAL_STATUS_ORDER } from '@clientele/core';
 import type { Hono } from 'hono';
 import { documentView, today } from '../../../services/documents/view';
+import { creditNotesOfClient } from '../../../services/portal/credit-notes';
 import { clientDocumentPdf, invoicePage, openClientDocument } from '../../../services/portal/documents';
 import { publishableKey } from '../../../services/stripe/account';
 import { invoiceCheckouts, lastAttempt, onlineAmount, settling } from '../../../services/stripe/checkout';
 import { pdfResponse } from '../../pdf-response';
 import { notFound, type PortalEnv, requirePortal, signedInPage } from '../context';
 import { pageNumber } from '../page-number';
+import { CreditNoteList } from './credit-notes';
 import { formatters } from './format';
 import { InvoiceCells } from './invoice-row';
 import { DocumentPreview } from './preview';
@@ -40,7 +42,10 @@ export function invoicePages(portal: Hono<PortalEnv>) {
     const status = PORTAL_STATUS_ORDER.find((s) => s === statusParam);
     const page = pageNumber(c.req.query('page'));
     const day = today(p.ctx.now);
-    const result = await invoicePage(p, { sort, order, status, page, pageSize: PAGE_SIZE });
+    const [result, creditNotes] = await Promise.all([
+      invoicePage(p, { sort, order, status, page, pageSize: PAGE_SIZE }),
+      creditNotesOfClient(p),
+    ]);
     const link = (q: Record<string, string | number | undefined>) => {
       const params = new URLSearchParams();
       for (const [k, v] of Object.entries({ sort, order, status, page: 1, ...q }))
@@ -136,6 +141,7 @@ export function invoicePages(portal: Hono<PortalEnv>) {
           {page > 1 ? <a href={link({ page: page - 1 })}>← {m.previous}</a> : null}
           {result.hasMore ? <a href={link({ page: page + 1 })}>{m.next} →</a> : null}
         </p>
+        <CreditNoteList rows={creditNotes} lang={lang} m={m} />
       </>,
     );
   });

@@ -2,7 +2,7 @@
 export const moneyEn = {
   money: {
     disputed: 'Disputed',
-    credits: 'Credit (paid beyond what was due)',
+    credits: 'The client’s credit, line by line',
     refund: 'Refund',
     refunding: 'Refunding…',
     refunded: 'Refunded',

@@ -104,6 +104,7 @@ export const settingsEn = {
       receipt: 'Payment receipt',
       ticket_reply: 'Ticket reply',
       portal_link: 'Portal sign-in link',
+      credit_note: 'Credit note',
     },
     source: { builtin: 'built-in', business: 'business', client: 'client override' },
     language: 'Template language',

@@ -3,6 +3,7 @@ import { accountEn } from './en-account';
 import { auditEn } from './en-audit';
 import { closingEn } from './en-closing';
 import { connectEn } from './en-connect';
+import { creditEn } from './en-credit';
 import { dataEn } from './en-data';
 import { moneyEn } from './en-money';
 import { settingsEn } from './en-settings';
@@ -27,6 +28,7 @@ export const adminEn = {
   ...accountEn,
   ...dataEn,
   ...connectEn,
+  ...creditEn,
   app: {
     loading: 'Loading…',
     pageNotFound: 'Page not found.',

@@ -4,7 +4,7 @@ import type { AdminMessages } from './en';
 export const moneyIt = {
   money: {
     disputed: 'Contestata',
-    credits: 'Credito (pagato oltre il dovuto)',
+    credits: 'Il credito del cliente, voce per voce',
     refund: 'Rimborsa',
     refunding: 'Rimborso…',
     refunded: 'Rimborsato',

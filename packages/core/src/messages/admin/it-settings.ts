@@ -102,6 +102,7 @@ export const settingsIt = {
       receipt: 'Ricevuta di pagamento',
       ticket_reply: 'Risposta a una richiesta',
       portal_link: 'Link di accesso al portale',
+      credit_note: 'Nota di credito',
     },
     source: { builtin: 'predefinito', business: 'dell’attività', client: 'personalizzato per il cliente' },
     language: 'Lingua del modello',

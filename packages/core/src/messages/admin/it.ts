@@ -3,6 +3,7 @@ import { accountIt } from './it-account';
 import { auditIt } from './it-audit';
 import { closingIt } from './it-closing';
 import { connectIt } from './it-connect';
+import { creditIt } from './it-credit';
 import { dataIt } from './it-data';
 import { moneyIt } from './it-money';
 import { settingsIt } from './it-settings';
@@ -19,6 +20,7 @@ export const adminIt = {
   ...accountIt,
   ...dataIt,
   ...connectIt,
+  ...creditIt,
   app: {
     loading: 'Caricamento…',
     pageNotFound: 'Pagina non trovata.',

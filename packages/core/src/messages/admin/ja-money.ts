@@ -4,7 +4,7 @@ import type { AdminMessages } from './en';
 export const moneyJa = {
   money: {
     disputed: '異議申し立て中',
-    credits: 'クレジット (請求額を超えた支払い)',
+    credits: '顧客のクレジット（明細）',
     refund: '返金',
     refunding: '返金中…',
     refunded: '返金済み',

@@ -101,6 +101,7 @@ export const settingsJa = {
       receipt: '入金確認',
       ticket_reply: '問い合わせへの返信',
       portal_link: 'ポータルのログインリンク',
+      credit_note: 'クレジットノート',
     },
     source: { builtin: '標準', business: '事業者', client: '顧客専用' },
     language: 'テンプレートの言語',

@@ -3,6 +3,7 @@ import { accountJa } from './ja-account';
 import { auditJa } from './ja-audit';
 import { closingJa } from './ja-closing';
 import { connectJa } from './ja-connect';
+import { creditJa } from './ja-credit';
 import { dataJa } from './ja-data';
 import { moneyJa } from './ja-money';
 import { settingsJa } from './ja-settings';
@@ -19,6 +20,7 @@ export const adminJa = {
   ...accountJa,
   ...dataJa,
   ...connectJa,
+  ...creditJa,
   app: {
     loading: '読み込み中…',
     pageNotFound: 'ページが見つかりません。',

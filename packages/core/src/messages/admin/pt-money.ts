@@ -4,7 +4,7 @@ import type { AdminMessages } from './en';
 export const moneyPt = {
   money: {
     disputed: 'Contestada',
-    credits: 'Crédito (pago além do devido)',
+    credits: 'O crédito do cliente, linha a linha',
     refund: 'Reembolsar',
     refunding: 'A reembolsar…',
     refunded: 'Reembolsado',

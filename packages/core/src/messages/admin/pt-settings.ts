@@ -103,6 +103,7 @@ export const settingsPt = {
       receipt: 'Recibo de pagamento',
       ticket_reply: 'Resposta a pedido de suporte',
       portal_link: 'Ligação de acesso ao portal',
+      credit_note: 'Nota de crédito',
     },
     source: { builtin: 'predefinido', business: 'da empresa', client: 'próprio do cliente' },
     language: 'Idioma do modelo',

@@ -3,6 +3,7 @@ import { accountPt } from './pt-account';
 import { auditPt } from './pt-audit';
 import { closingPt } from './pt-closing';
 import { connectPt } from './pt-connect';
+import { creditPt } from './pt-credit';
 import { dataPt } from './pt-data';
 import { moneyPt } from './pt-money';
 import { settingsPt } from './pt-settings';
@@ -19,6 +20,7 @@ export const adminPt = {
   ...accountPt,
   ...dataPt,
   ...connectPt,
+  ...creditPt,
   app: {
     loading: 'A carregar…',
     pageNotFound: 'Página não encontrada.',

@@ -4,7 +4,7 @@ import type { AdminMessages } from './en';
 export const moneyRu = {
   money: {
     disputed: 'Оспорен',
-    credits: 'Переплата (оплачено сверх суммы)',
+    credits: 'Остаток клиента по операциям',
     refund: 'Вернуть',
     refunding: 'Возврат…',
     refunded: 'Возвращено',

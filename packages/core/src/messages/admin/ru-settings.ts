@@ -104,6 +104,7 @@ export const settingsRu = {
       receipt: 'Квитанция об оплате',
       ticket_reply: 'Ответ на обращение',
       portal_link: 'Ссылка для входа на портал',
+      credit_note: 'Корректировочный счёт',
     },
     source: { builtin: 'встроенный', business: 'компании', client: 'свой для клиента' },
     language: 'Язык шаблона',

@@ -4,6 +4,7 @@ import { accountRu } from './ru-account';
 import { auditRu } from './ru-audit';
 import { closingRu } from './ru-closing';
 import { connectRu } from './ru-connect';
+import { creditRu } from './ru-credit';
 import { dataRu } from './ru-data';
 import { moneyRu } from './ru-money';
 import { settingsRu } from './ru-settings';
@@ -20,6 +21,7 @@ export const adminRu = {
   ...accountRu,
   ...dataRu,
   ...connectRu,
+  ...creditRu,
   app: {
     loading: 'Загрузка…',
     pageNotFound: 'Страница не найдена.',

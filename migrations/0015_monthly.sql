@@ -1,0 +1,61 @@
+-- Credit notes and the client's credit balance (#27)
+CREATE TABLE `credit_notes` (
+	`id` text PRIMARY KEY NOT NULL,
+	`tenant_id` text NOT NULL,
+	`client_id` text NOT NULL,
+	`invoice_id` text NOT NULL,
+	`number` text NOT NULL,
+	`currency` text NOT NULL,
+	`language` text NOT NULL,
+	`issue_date` text NOT NULL,
+	`reason` text NOT NULL,
+	`lines` text NOT NULL,
+	`subtotal` integer NOT NULL,
+	`tax_total` integer NOT NULL,
+	`total` integer NOT NULL,
+	`to_invoice` integer NOT NULL,
+	`to_credit` integer NOT NULL,
+	`snapshot` text NOT NULL,
+	`sent_at` integer,
+	`created_at` integer NOT NULL,
+	FOREIGN KEY (`tenant_id`) REFERENCES `tenants`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`client_id`) REFERENCES `clients`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`invoice_id`) REFERENCES `documents`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `credit_notes_number_idx` ON `credit_notes` (`tenant_id`,`number`);--> statement-breakpoint
+CREATE INDEX `credit_notes_client_idx` ON `credit_notes` (`tenant_id`,`client_id`,`created_at`,`id`);--> statement-breakpoint
+CREATE INDEX `credit_notes_invoice_idx` ON `credit_notes` (`tenant_id`,`invoice_id`);--> statement-breakpoint
+PRAGMA foreign_keys=OFF;--> statement-breakpoint
+CREATE TABLE `__new_client_credits` (
+	`id` text PRIMARY KEY NOT NULL,
+	`tenant_id` text NOT NULL,
+	`client_id` text NOT NULL,
+	`invoice_id` text,
+	`amount` integer NOT NULL,
+	`currency` text NOT NULL,
+	`checkout_session_id` text,
+	`payment_intent_id` text,
+	`state` text NOT NULL,
+	`refund_id` text,
+	`created_at` integer NOT NULL,
+	`refunded_at` integer,
+	`source` text DEFAULT 'stripe' NOT NULL,
+	`credit_note_id` text,
+	`payment_id` text,
+	`reference` text,
+	FOREIGN KEY (`tenant_id`) REFERENCES `tenants`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`client_id`) REFERENCES `clients`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`invoice_id`) REFERENCES `documents`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+INSERT INTO `__new_client_credits`("id", "tenant_id", "client_id", "invoice_id", "amount", "currency", "checkout_session_id", "payment_intent_id", "state", "refund_id", "created_at", "refunded_at", "source", "credit_note_id", "payment_id", "reference") SELECT "id", "tenant_id", "client_id", "invoice_id", "amount", "currency", "checkout_session_id", "payment_intent_id", "state", "refund_id", "created_at", "refunded_at", 'stripe', NULL, NULL, NULL FROM `client_credits`;--> statement-breakpoint
+DROP TABLE `client_credits`;--> statement-breakpoint
+ALTER TABLE `__new_client_credits` RENAME TO `client_credits`;--> statement-breakpoint
+PRAGMA foreign_keys=ON;--> statement-breakpoint
+CREATE UNIQUE INDEX `client_credits_session_idx` ON `client_credits` (`tenant_id`,`checkout_session_id`);--> statement-breakpoint
+CREATE INDEX `client_credits_client_idx` ON `client_credits` (`tenant_id`,`client_id`,`currency`);--> statement-breakpoint
+CREATE INDEX `client_credits_intent_idx` ON `client_credits` (`tenant_id`,`payment_intent_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `client_credits_credit_note_idx` ON `client_credits` (`tenant_id`,`credit_note_id`);--> statement-breakpoint
+CREATE UNIQUE INDEX `client_credits_payment_idx` ON `client_credits` (`tenant_id`,`payment_id`);--> statement-breakpoint
+ALTER TABLE `tenants` ADD `credit_note_number_format` text DEFAULT 'CN-{YYYY}-{seq:4}' NOT NULL;
