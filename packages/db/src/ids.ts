@@ -19,7 +19,8 @@ export type IdPrefix =
   | 'ivt'
   | 'aud'
   | 'exp'
-  | 'crd';
+  | 'crd'
+  | 'rec';
 
 /** Prefixed random id (`cli_…`): 120 random bits in lower-case Crockford base32. */
 export function newId(prefix: IdPrefix): string {

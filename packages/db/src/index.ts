@@ -21,6 +21,7 @@ export * from './queries/payments';
 export * from './queries/portal';
 export { portalAccessOpen } from './queries/portal-access';
 export * from './queries/portal-documents';
+export * from './queries/recurring';
 export * from './queries/reminders';
 export * from './queries/stripe';
 export * from './queries/stripe-connect';
@@ -53,6 +54,8 @@ export type {
   InvoiceRow,
   PaymentRow,
   PortalLinkRow,
+  RecurringRow,
+  RecurringStatus,
   Role,
   StripeAccountRow,
   StripeConnectRow,
@@ -70,6 +73,7 @@ export {
   CREDIT_STATES,
   EXPORT_STATUSES,
   OWED_DISPUTE_STATUSES,
+  RECURRING_STATUSES,
   ROLES,
   TICKET_STATUSES,
 } from './schema';

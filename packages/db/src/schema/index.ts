@@ -5,6 +5,7 @@ export * from './clients';
 export * from './documents';
 export * from './mail';
 export * from './portal';
+export * from './recurring';
 export * from './stripe';
 export * from './stripe-connect';
 export * from './tenants';
