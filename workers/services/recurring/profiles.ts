@@ -17,7 +17,6 @@ import {
   getClient,
   getRecurring,
   getTenant,
-  lastRecurringPeriod,
   listRecurring,
   type RecurringRow,
   type RecurringStatus,
@@ -202,7 +201,7 @@ export async function listRecurringFor(
 
 /**
  * Edits a profile. Only invoices still to come change; a new schedule starts after the last
- * period billed, and — once the profile has made invoices — not before today, so an edit
+ * run made or skipped, and — once the profile has made invoices — not before today, so an edit
  * never back-fills. The update holds only while the next run is the one read here, so an
  * edit racing the cron is refused (409) rather than moving a run it just made.
  */
@@ -240,8 +239,12 @@ export async function updateRecurringFor(ctx: TenantContext, id: string, patch: 
       count: schedule.count ?? null,
       timeZone,
     });
-    const last = await lastRecurringPeriod(ctx.db, ctx.tenantId, id);
-    let from = last ? addDays(last, 1) : schedule.startDate;
+    // Runs already made or skipped stay behind: the new schedule starts after the last of them.
+    let from =
+      current.nextIndex > 0
+        ? addDays(occurrence(scheduleOf(current), current.nextIndex - 1), 1)
+        : schedule.startDate;
+    if (from < schedule.startDate) from = schedule.startDate;
     if (current.invoicesCreated > 0 && from < today) from = today;
     const n = firstRunOnOrAfter(schedule, from);
     Object.assign(set, positionAt(schedule, n, current.invoicesCreated, current.status === 'paused'));
@@ -306,10 +309,7 @@ export async function resumeRecurringFor(ctx: TenantContext, id: string) {
   if (current.status === 'active') return view(ctx, current);
   if (current.status === 'ended') throw new ConflictError('recurringEnded');
   const schedule = scheduleOf(current);
-  const last = await lastRecurringPeriod(ctx.db, ctx.tenantId, id);
-  const today = todayIn(current.timeZone, ctx.now);
-  const from = last && addDays(last, 1) > today ? addDays(last, 1) : today;
-  const n = Math.max(current.nextIndex, firstRunOnOrAfter(schedule, from));
+  const n = Math.max(current.nextIndex, firstRunOnOrAfter(schedule, todayIn(current.timeZone, ctx.now)));
   return move(ctx, current, 'resumed', positionAt(schedule, n, current.invoicesCreated, false), ['paused']);
 }
 

@@ -154,16 +154,6 @@ export async function recurringInvoiceIds(
   return out;
 }
 
-/** The first day of the last period a profile billed, or null before its first invoice. */
-export async function lastRecurringPeriod(db: Db, tenantId: string, recurringId: string) {
-  const row = await db
-    .select({ last: sql<string | null>`MAX(${recurringRuns.periodStart})` })
-    .from(recurringRuns)
-    .where(and(eq(recurringRuns.tenantId, tenantId), eq(recurringRuns.recurringId, recurringId)))
-    .get();
-  return row?.last ?? null;
-}
-
 /**
  * Active profiles whose next run is on or before `until`, earliest first. The cron asks with
  * the latest date it is anywhere on Earth and checks each profile against its own zone.
