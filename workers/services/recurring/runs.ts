@@ -127,6 +127,9 @@ async function issueAndEmail(
     try {
       await sendDocument(ctx, 'invoice', run.invoiceId);
     } catch (err) {
+      // Another tick issued it a moment ago: that one emails it.
+      const now = await getDocument(ctx.db, ctx.tenantId, 'invoice', run.invoiceId);
+      if (now && now.status !== 'draft') return;
       ctx.log.warn('recurring invoice not sent yet; retried next run', {
         invoiceId: run.invoiceId,
         reason: err instanceof Error ? err.message : String(err),
