@@ -5,6 +5,7 @@ import { closingEn } from './en-closing';
 import { connectEn } from './en-connect';
 import { dataEn } from './en-data';
 import { moneyEn } from './en-money';
+import { recurringEn } from './en-recurring';
 import { settingsEn } from './en-settings';
 import { teamEn } from './en-team';
 import { twoFactorEn } from './en-two-factor';
@@ -21,6 +22,7 @@ export const adminEn = {
   ...settingsEn,
   ...closingEn,
   ...moneyEn,
+  ...recurringEn,
   ...auditEn,
   ...twoFactorEn,
   ...teamEn,

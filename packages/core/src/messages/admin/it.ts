@@ -5,6 +5,7 @@ import { closingIt } from './it-closing';
 import { connectIt } from './it-connect';
 import { dataIt } from './it-data';
 import { moneyIt } from './it-money';
+import { recurringIt } from './it-recurring';
 import { settingsIt } from './it-settings';
 import { teamIt } from './it-team';
 import { twoFactorIt } from './it-two-factor';
@@ -13,6 +14,7 @@ export const adminIt = {
   ...settingsIt,
   ...closingIt,
   ...moneyIt,
+  ...recurringIt,
   ...auditIt,
   ...twoFactorIt,
   ...teamIt,

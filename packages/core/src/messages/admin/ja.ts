@@ -5,6 +5,7 @@ import { closingJa } from './ja-closing';
 import { connectJa } from './ja-connect';
 import { dataJa } from './ja-data';
 import { moneyJa } from './ja-money';
+import { recurringJa } from './ja-recurring';
 import { settingsJa } from './ja-settings';
 import { teamJa } from './ja-team';
 import { twoFactorJa } from './ja-two-factor';
@@ -13,6 +14,7 @@ export const adminJa = {
   ...settingsJa,
   ...closingJa,
   ...moneyJa,
+  ...recurringJa,
   ...auditJa,
   ...twoFactorJa,
   ...teamJa,

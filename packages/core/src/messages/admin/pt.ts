@@ -5,6 +5,7 @@ import { closingPt } from './pt-closing';
 import { connectPt } from './pt-connect';
 import { dataPt } from './pt-data';
 import { moneyPt } from './pt-money';
+import { recurringPt } from './pt-recurring';
 import { settingsPt } from './pt-settings';
 import { teamPt } from './pt-team';
 import { twoFactorPt } from './pt-two-factor';
@@ -13,6 +14,7 @@ export const adminPt = {
   ...settingsPt,
   ...closingPt,
   ...moneyPt,
+  ...recurringPt,
   ...auditPt,
   ...twoFactorPt,
   ...teamPt,

@@ -6,6 +6,7 @@ import { closingRu } from './ru-closing';
 import { connectRu } from './ru-connect';
 import { dataRu } from './ru-data';
 import { moneyRu } from './ru-money';
+import { recurringRu } from './ru-recurring';
 import { settingsRu } from './ru-settings';
 import { teamRu } from './ru-team';
 import { twoFactorRu } from './ru-two-factor';
@@ -14,6 +15,7 @@ export const adminRu = {
   ...settingsRu,
   ...closingRu,
   ...moneyRu,
+  ...recurringRu,
   ...auditRu,
   ...twoFactorRu,
   ...teamRu,
