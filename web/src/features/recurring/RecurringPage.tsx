@@ -117,7 +117,7 @@ export function RecurringPage() {
         </p>
       ) : null}
       <div className="card">
-        <dl className="facts">
+        <dl className="meta">
           <dt>{t.recurring.repeats}</dt>
           <dd>{repeats(s)}</dd>
           <dt>{t.recurring.startDate}</dt>
