@@ -81,6 +81,20 @@ describe('the cron makes recurring invoices', () => {
     expect((await getRecurring(owner, rec.id)).invoiceIds).toHaveLength(1);
   });
 
+  it('runs now for the caller’s business alone from the development route', async () => {
+    const owner = await signUp();
+    const other = await signUp();
+    const mine = await createRecurring(owner);
+    const theirs = await createRecurring(other);
+    const res = await call('/dev/recurring-invoices/run', { method: 'POST', as: owner });
+    expect(res.status).toBe(200);
+    expect(await json(res)).toEqual({ created: 1 });
+    expect((await getRecurring(owner, mine.id)).invoiceIds).toHaveLength(1);
+    expect((await getRecurring(other, theirs.id)).invoiceIds).toHaveLength(0);
+    const again = await call('/dev/recurring-invoices/run', { method: 'POST', as: owner });
+    expect(await json(again)).toEqual({ created: 0 });
+  });
+
   it('makes one invoice per period when run twice, one after the other and at once', async () => {
     const owner = await signUp();
     const rec = await createRecurring(owner, { schedule: { frequency: 'weekly', startDate: todayUtc() } });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { runRecurringNow } from '../services/recurring/runs';
 import { call, createClient, json, line, signUp } from './helpers/api';
-import { createRecurring } from './helpers/recurring';
+import { tenantContext } from './helpers/context';
+import { createRecurring, getRecurring } from './helpers/recurring';
 import { joinAs } from './helpers/team';
 
 describe('recurring invoices stay inside their business', () => {
@@ -93,5 +95,23 @@ describe('recurring invoices stay inside their business', () => {
     });
     expect(res.status).toBe(403);
     expect((await json(await call(`/recurring-invoices/${rec.id}`, { as: owner }))).status).toBe('active');
+  });
+
+  it('the development run is for a signed-in person who may write, and only where the outbox is on', async () => {
+    const owner = await signUp();
+    const rec = await createRecurring(owner);
+    const keyRes = await call('/api-keys', { method: 'POST', body: { name: 'writer' }, as: owner });
+    const writer = { ...owner, headers: { authorization: `Bearer ${(await json(keyRes)).key}` } };
+    expect((await call('/dev/recurring-invoices/run', { method: 'POST', as: writer })).status).toBe(403);
+    const accountant = await joinAs(owner, 'accountant', `acct.${crypto.randomUUID()}@example.com`);
+    expect((await call('/dev/recurring-invoices/run', { method: 'POST', as: accountant })).status).toBe(403);
+    expect((await call('/dev/recurring-invoices/run', { method: 'POST', as: null })).status).toBe(401);
+    expect((await getRecurring(owner, rec.id)).invoiceIds).toEqual([]);
+    // Without the development outbox (production) the route is not there.
+    const off = tenantContext(owner.tenantId);
+    await expect(
+      runRecurringNow({ ...off, config: { ...off.config, mail: { ...off.config.mail, devOutbox: false } } }),
+    ).rejects.toMatchObject({ status: 404 });
+    expect((await getRecurring(owner, rec.id)).invoiceIds).toEqual([]);
   });
 });

@@ -93,8 +93,11 @@ export function toRecurringView(
 }
 
 async function view(ctx: TenantContext, row: RecurringRow): Promise<RecurringInvoice> {
-  const ids = await recurringInvoiceIds(ctx.db, ctx.tenantId, [row.id]);
-  return toRecurringView(row, ids.get(row.id) ?? []);
+  const [ids, client] = await Promise.all([
+    recurringInvoiceIds(ctx.db, ctx.tenantId, [row.id]),
+    getClient(ctx.db, ctx.tenantId, row.clientId),
+  ]);
+  return toRecurringView(client ? { ...row, clientName: client.name } : row, ids.get(row.id) ?? []);
 }
 
 async function load(ctx: TenantContext, id: string): Promise<RecurringRow> {
@@ -179,7 +182,7 @@ export async function createRecurringFor(
     ctx.now,
     (id) => [auditLine(ctx, 'recurring.created', { type: 'recurring', id }, { clientId: client.id })],
   );
-  return toRecurringView(row, []);
+  return toRecurringView({ ...row, clientName: client.name }, []);
 }
 
 export async function getRecurringFor(ctx: TenantContext, id: string) {

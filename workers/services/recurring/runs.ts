@@ -23,6 +23,7 @@ import {
 import { auditLine, auditLineIfChanged } from '../audit';
 import { type AppContext, forTenant, type TenantContext } from '../context';
 import { computeTotals, sendDocument } from '../documents/documents';
+import { NotFoundError } from '../errors';
 import { scheduleOf } from './profiles';
 
 /**
@@ -146,11 +147,14 @@ async function issueAndEmail(
  * then the auto-sends a previous tick could not finish. Two ticks at once make each
  * invoice once (`createRecurringRun`).
  */
-export async function createDueRecurringInvoices(ctx: AppContext): Promise<number> {
+export async function createDueRecurringInvoices(
+  ctx: AppContext,
+  only?: { tenantId: string },
+): Promise<number> {
   // The latest calendar date anywhere (UTC+14): each profile is then checked in its zone.
   const until = addDays(ctx.now.toISOString().slice(0, 10), 1);
   let made = 0;
-  for (const due of await dueRecurring(ctx.db, until, RECURRING_INVOICES_PER_TICK)) {
+  for (const due of await dueRecurring(ctx.db, until, RECURRING_INVOICES_PER_TICK, only?.tenantId)) {
     const tctx = forTenant(ctx, due.tenantId);
     let p: RecurringRow = due;
     while (made < RECURRING_INVOICES_PER_TICK && p.status === 'active' && p.nextRunDate) {
@@ -168,8 +172,19 @@ export async function createDueRecurringInvoices(ctx: AppContext): Promise<numbe
     }
     if (made >= RECURRING_INVOICES_PER_TICK) break;
   }
-  for (const run of await pendingRecurringSends(ctx.db, RECURRING_INVOICES_PER_TICK)) {
+  for (const run of await pendingRecurringSends(ctx.db, RECURRING_INVOICES_PER_TICK, only?.tenantId)) {
     await issueAndEmail(forTenant(ctx, run.tenantId), run);
   }
   return made;
+}
+
+/**
+ * Development only (`DEV_OUTBOX=1`, else the route is not found): runs the cron's recurring
+ * step now for the caller's business alone. `wrangler dev` cannot fire the scheduled handler
+ * of a Worker with static assets (its scheduled endpoint reaches the assets router), so local
+ * runs and browser tests use this; the step is the same one the cron runs.
+ */
+export async function runRecurringNow(ctx: TenantContext): Promise<{ created: number }> {
+  if (!ctx.config.mail.devOutbox) throw new NotFoundError('route');
+  return { created: await createDueRecurringInvoices(ctx, { tenantId: ctx.tenantId }) };
 }

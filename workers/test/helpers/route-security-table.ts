@@ -199,6 +199,7 @@ export const TABLE: Record<string, Row> = {
   'POST /recurring-invoices/{id}/pause': { seed: recurring },
   'POST /recurring-invoices/{id}/resume': { seed: recurring },
   'POST /recurring-invoices/{id}/skip': { seed: recurring },
+  'POST /dev/recurring-invoices/run': { sessionOnly: true },
   'GET /estimates': {},
   'POST /estimates': {
     seed: async (o) => ({ clientId: (await createClient(o)).id }),

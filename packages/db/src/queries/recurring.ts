@@ -158,11 +158,13 @@ export async function recurringInvoiceIds(
  * Active profiles whose next run is on or before `until`, earliest first. The cron asks with
  * the latest date it is anywhere on Earth and checks each profile against its own zone.
  */
-export async function dueRecurring(db: Db, until: string, limit: number) {
+export async function dueRecurring(db: Db, until: string, limit: number, tenantId?: string) {
+  const where: SQL[] = [eq(recurringInvoices.status, 'active'), lte(recurringInvoices.nextRunDate, until)];
+  if (tenantId) where.push(eq(recurringInvoices.tenantId, tenantId));
   return db
     .select()
     .from(recurringInvoices)
-    .where(and(eq(recurringInvoices.status, 'active'), lte(recurringInvoices.nextRunDate, until)))
+    .where(and(...where))
     .orderBy(asc(recurringInvoices.nextRunDate), asc(recurringInvoices.id))
     .limit(limit)
     .all();
@@ -241,11 +243,13 @@ export async function createRecurringRun(
 }
 
 /** Runs of auto-send profiles whose invoice is still to be issued and emailed. */
-export async function pendingRecurringSends(db: Db, limit: number) {
+export async function pendingRecurringSends(db: Db, limit: number, tenantId?: string) {
+  const where: SQL[] = [eq(recurringRuns.sendPending, true)];
+  if (tenantId) where.push(eq(recurringRuns.tenantId, tenantId));
   return db
     .select()
     .from(recurringRuns)
-    .where(eq(recurringRuns.sendPending, true))
+    .where(and(...where))
     .orderBy(asc(recurringRuns.createdAt))
     .limit(limit)
     .all();

@@ -1,7 +1,7 @@
 import { parseDecimal, parseUserNumber, toDecimalString, totals } from '@clientele/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { RecurringInvoice, RecurringInvoiceInput } from '../../api/types';
 import { useWords } from '../../i18n';
 import { todayIso } from '../../ui/dates';
@@ -36,10 +36,11 @@ const optionalNumber = (text: string) => (text.trim() === '' ? null : parseUserN
 /** Creates or edits a recurring invoice: who and what to bill, and the schedule. */
 export function RecurringFormPage() {
   const { id } = useParams();
+  const [search] = useSearchParams();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { t, money, decimal } = useWords();
-  const [clientId, setClientId] = useState('');
+  const [clientId, setClientId] = useState(search.get('clientId') ?? '');
   const [currency, setCurrency] = useState('');
   const [lines, setLines] = useState<EditableLine[]>([blankLine()]);
   const [notes, setNotes] = useState('');

@@ -5,6 +5,7 @@ import { registerGetRecurringInvoice } from './get-recurring-invoice';
 import { registerListRecurringInvoices } from './list-recurring-invoices';
 import { registerPauseRecurringInvoice } from './pause-recurring-invoice';
 import { registerResumeRecurringInvoice } from './resume-recurring-invoice';
+import { registerRunRecurringInvoicesNow } from './run-recurring-invoices-now';
 import { registerSkipRecurringInvoice } from './skip-recurring-invoice';
 import { registerUpdateRecurringInvoice } from './update-recurring-invoice';
 
@@ -17,4 +18,5 @@ export function registerRecurringInvoiceRoutes(app: Router) {
   registerPauseRecurringInvoice(app);
   registerResumeRecurringInvoice(app);
   registerSkipRecurringInvoice(app);
+  registerRunRecurringInvoicesNow(app);
 }
