@@ -17,6 +17,9 @@ import { DataPage } from './features/data/DataPage';
 import { DocumentEditorPage } from './features/documents/DocumentEditorPage';
 import { DocumentPage } from './features/documents/DocumentPage';
 import { DocumentsPage } from './features/documents/DocumentsPage';
+import { RecurringFormPage } from './features/recurring/RecurringFormPage';
+import { RecurringListPage } from './features/recurring/RecurringListPage';
+import { RecurringPage } from './features/recurring/RecurringPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { AcceptInvitationPage } from './features/team/AcceptInvitationPage';
 import { SupportPage } from './features/tickets/SupportPage';
@@ -80,6 +83,10 @@ export function App() {
             path="/invoices/:id/edit"
             element={guarded(<DocumentEditorPage key="invoice-edit" type="invoice" />)}
           />
+          <Route path="/recurring" element={guarded(<RecurringListPage />)} />
+          <Route path="/recurring/new" element={guarded(<RecurringFormPage key="new" />)} />
+          <Route path="/recurring/:id" element={guarded(<RecurringPage />)} />
+          <Route path="/recurring/:id/edit" element={guarded(<RecurringFormPage key="edit" />)} />
           <Route path="/estimates" element={guarded(<DocumentsPage key="estimate" type="estimate" />)} />
           <Route
             path="/estimates/new"

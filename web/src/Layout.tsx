@@ -23,6 +23,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </NavLink>
           <NavLink to="/clients">{t.app.nav.clients}</NavLink>
           <NavLink to="/invoices">{t.app.nav.invoices}</NavLink>
+          <NavLink to="/recurring">{t.recurring.nav}</NavLink>
           <NavLink to="/estimates">{t.app.nav.estimates}</NavLink>
           <SupportLink />
           {can('settings') || can('team') ? <NavLink to="/settings">{t.app.nav.settings}</NavLink> : null}

@@ -12,6 +12,7 @@ import {
 import { purgeClosedBusinesses } from './account/closing';
 import { type AppContext, forTenant } from './context';
 import { queueDocumentEmail } from './mail/outgoing';
+import { createDueRecurringInvoices } from './recurring/runs';
 import { reconcileStripe } from './stripe/reconcile';
 import { releaseExpiredHeldMail } from './tickets/held-mail';
 
@@ -82,13 +83,14 @@ export async function sweepExpired(ctx: AppContext): Promise<void> {
 }
 
 /**
- * Every cron tick: queue overdue reminders, apply Stripe payments whose webhook never
- * arrived, then housekeeping.
+ * Every cron tick: make the recurring invoices that are due, queue overdue reminders, apply
+ * Stripe payments whose webhook never arrived, then housekeeping.
  */
 export async function runScheduledWork(ctx: AppContext) {
+  const recurringInvoices = await createDueRecurringInvoices(ctx);
   const reminders = await queueDueReminders(ctx);
   const stripePayments = await reconcileStripe(ctx);
   await sweepExpired(ctx);
   const closed = await purgeClosedBusinesses(ctx);
-  return { reminders, stripePayments, closedBusinessesRemoved: closed.purged };
+  return { recurringInvoices, reminders, stripePayments, closedBusinessesRemoved: closed.purged };
 }

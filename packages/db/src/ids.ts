@@ -20,7 +20,8 @@ export type IdPrefix =
   | 'aud'
   | 'exp'
   | 'crd'
-  | 'crn';
+  | 'crn'
+  | 'rec';
 
 /** Prefixed random id (`cli_…`): 120 random bits in lower-case Crockford base32. */
 export function newId(prefix: IdPrefix): string {

@@ -22,6 +22,7 @@ export * from './queries/payments';
 export * from './queries/portal';
 export { portalAccessOpen } from './queries/portal-access';
 export * from './queries/portal-documents';
+export * from './queries/recurring';
 export * from './queries/reminders';
 export * from './queries/stripe';
 export * from './queries/stripe-connect';
@@ -58,6 +59,8 @@ export type {
   InvoiceRow,
   PaymentRow,
   PortalLinkRow,
+  RecurringRow,
+  RecurringStatus,
   Role,
   StripeAccountRow,
   StripeConnectRow,
@@ -76,6 +79,7 @@ export {
   CREDIT_STATES,
   EXPORT_STATUSES,
   OWED_DISPUTE_STATUSES,
+  RECURRING_STATUSES,
   ROLES,
   TICKET_STATUSES,
 } from './schema';

@@ -15,6 +15,7 @@ import { registerDataRoutes } from './data/routes';
 import { registerDocumentRoutesAll } from './documents/routes';
 import { registerEmailRoutes } from './emails/routes';
 import { registerPortalLinkRoutes } from './portal-links/routes';
+import { registerRecurringInvoiceRoutes } from './recurring-invoices/routes';
 import { createRouter } from './router';
 import { registerSettingsRoutes } from './settings/routes';
 import { registerStripeSettingsRoutes } from './settings/stripe-routes';
@@ -68,6 +69,7 @@ export function createApi() {
   registerStripeSettingsRoutes(api);
   registerClientRoutes(api);
   registerDocumentRoutesAll(api);
+  registerRecurringInvoiceRoutes(api);
   registerTemplateRoutes(api);
   registerEmailRoutes(api);
   registerPortalLinkRoutes(api);

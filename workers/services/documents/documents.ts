@@ -40,7 +40,7 @@ import { sellerOf } from './parties';
 import type { BillTo, DocumentInput, DocumentViews, LineApiInput } from './schema';
 import { toDocumentView, today } from './view';
 
-function toLines(lines: LineApiInput[]): LineInput[] {
+export function toLines(lines: LineApiInput[]): LineInput[] {
   return lines.map((l) => ({
     description: l.description,
     quantity: l.quantity,
@@ -61,7 +61,7 @@ const AMOUNT_REFUSALS: Record<AmountRefusal, WordKey> = {
 };
 
 /** Runs totals(), turning arithmetic refusals into a 422 that names the field. */
-function computeTotals(lines: LineInput[], discountPercent: number) {
+export function computeTotals(lines: LineInput[], discountPercent: number) {
   try {
     return totals(lines, discountPercent);
   } catch (err) {

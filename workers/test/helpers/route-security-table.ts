@@ -18,6 +18,7 @@ import {
 import { buildExport } from './exports';
 import { heldReply } from './inbound';
 import { newLink } from './portal';
+import { createRecurring } from './recurring';
 import { testKeys } from './stripe';
 import { openTicketInPortal, supportClient, ticketIdFrom } from './tickets';
 
@@ -88,6 +89,7 @@ const clientWithCredit = async (o: Caller) => {
   });
   return { id: client.id, currency: String(invoice.currency) };
 };
+const recurring = async (o: Caller) => ({ id: (await createRecurring(o)).id });
 const requestedExport = async (o: Caller) => ({
   id: (await json<{ id: string }>(await call('/exports', { method: 'POST', as: o }))).id,
 });
@@ -206,6 +208,22 @@ export const TABLE: Record<string, Row> = {
   'DELETE /invoices/{id}': { seed: draftInvoice },
   'GET /invoices/{id}/pdf': { seed: sentInvoice },
   'POST /invoices/{id}/send': { seed: draftInvoice },
+  'GET /recurring-invoices': {},
+  'POST /recurring-invoices': {
+    seed: async (o) => ({ clientId: (await createClient(o)).id }),
+    body: (s) => ({
+      clientId: s.clientId,
+      lines: [line()],
+      schedule: { frequency: 'monthly', startDate: '2030-01-01' },
+    }),
+  },
+  'GET /recurring-invoices/{id}': { seed: recurring },
+  'PATCH /recurring-invoices/{id}': { seed: recurring, body: () => ({ notes: 'x' }) },
+  'DELETE /recurring-invoices/{id}': { seed: recurring },
+  'POST /recurring-invoices/{id}/pause': { seed: recurring },
+  'POST /recurring-invoices/{id}/resume': { seed: recurring },
+  'POST /recurring-invoices/{id}/skip': { seed: recurring },
+  'POST /dev/recurring-invoices/run': { sessionOnly: true },
   'GET /estimates': {},
   'POST /estimates': {
     seed: async (o) => ({ clientId: (await createClient(o)).id }),

@@ -3,12 +3,13 @@ import { accountProblemsEn } from './account-problems-en';
 import { dataProblemsEn, exportMailEn } from './data-en';
 import { invitationEn } from './invitation-en';
 import { paymentsEn } from './payments-en';
+import { recurringProblemsEn } from './recurring-en';
 
 type Stamp = 'PAID' | 'VOID' | 'OVERDUE' | 'DRAFT';
 
 /**
- * English defines every key; each other language must have exactly these (`satisfies
- * Messages`), so a missing or misspelt key is a type error.
+ * English defines every key; each other language must have exactly these (`satisfies Messages`), so a
+ * missing or misspelt key is a type error.
  *
  * - `common`: words every surface shares (portal, PDF), settled once; `portal`: the portal's pages.
  * - `document`: what PDFs print besides; `email`: the built-in templates, `{{variables}}` and all.
@@ -308,6 +309,7 @@ export const en = {
     ...dataProblemsEn,
     ...accountProblemsEn,
     ...paymentsEn.problems,
+    ...recurringProblemsEn,
     noBusinessYet: 'This account has no business yet',
     idempotencyKeyTooLong: 'Idempotency-Key is longer than 255 characters',
     idempotencyKeyReused: 'This Idempotency-Key was used for another request; use a new key for each action',

@@ -3,6 +3,7 @@ import { dataProblemsIt, exportMailIt } from './data-it';
 import type { Messages } from './en';
 import { invitationIt } from './invitation-it';
 import { paymentsIt } from './payments-it';
+import { recurringProblemsIt } from './recurring-it';
 
 export const it = {
   common: {
@@ -306,6 +307,7 @@ export const it = {
     ...dataProblemsIt,
     ...accountProblemsIt,
     ...paymentsIt.problems,
+    ...recurringProblemsIt,
     noBusinessYet: 'Questo account non ha ancora un’azienda',
     idempotencyKeyTooLong: 'La Idempotency-Key supera i 255 caratteri',
     idempotencyKeyReused:

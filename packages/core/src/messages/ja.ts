@@ -3,6 +3,7 @@ import { dataProblemsJa, exportMailJa } from './data-ja';
 import type { Messages } from './en';
 import { invitationJa } from './invitation-ja';
 import { paymentsJa } from './payments-ja';
+import { recurringProblemsJa } from './recurring-ja';
 
 export const ja = {
   common: {
@@ -292,6 +293,7 @@ export const ja = {
     ...dataProblemsJa,
     ...accountProblemsJa,
     ...paymentsJa.problems,
+    ...recurringProblemsJa,
     noBusinessYet: 'このアカウントにはまだ事業者がありません',
     idempotencyKeyTooLong: 'Idempotency-Key が 255 文字を超えています',
     idempotencyKeyReused:

@@ -3,6 +3,7 @@ import { dataProblemsPt, exportMailPt } from './data-pt';
 import type { Messages } from './en';
 import { invitationPt } from './invitation-pt';
 import { paymentsPt } from './payments-pt';
+import { recurringProblemsPt } from './recurring-pt';
 
 export const pt = {
   common: {
@@ -304,6 +305,7 @@ export const pt = {
     ...dataProblemsPt,
     ...accountProblemsPt,
     ...paymentsPt.problems,
+    ...recurringProblemsPt,
     noBusinessYet: 'Esta conta ainda não tem empresa',
     idempotencyKeyTooLong: 'A Idempotency-Key tem mais de 255 caracteres',
     idempotencyKeyReused:

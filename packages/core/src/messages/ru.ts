@@ -3,6 +3,7 @@ import { dataProblemsRu, exportMailRu } from './data-ru';
 import type { Messages } from './en';
 import { invitationRu } from './invitation-ru';
 import { paymentsRu } from './payments-ru';
+import { recurringProblemsRu } from './recurring-ru';
 import { russianCount } from './russian-count';
 
 export const ru = {
@@ -299,6 +300,7 @@ export const ru = {
     ...dataProblemsRu,
     ...accountProblemsRu,
     ...paymentsRu.problems,
+    ...recurringProblemsRu,
     noBusinessYet: 'У этой учётной записи пока нет компании',
     idempotencyKeyTooLong: 'Idempotency-Key длиннее 255 символов',
     idempotencyKeyReused:

@@ -6,6 +6,7 @@ export * from './credit-notes';
 export * from './documents';
 export * from './mail';
 export * from './portal';
+export * from './recurring';
 export * from './stripe';
 export * from './stripe-connect';
 export * from './tenants';

@@ -6,6 +6,7 @@ import { connectEn } from './en-connect';
 import { creditEn } from './en-credit';
 import { dataEn } from './en-data';
 import { moneyEn } from './en-money';
+import { recurringEn } from './en-recurring';
 import { settingsEn } from './en-settings';
 import { teamEn } from './en-team';
 import { twoFactorEn } from './en-two-factor';
@@ -22,6 +23,7 @@ export const adminEn = {
   ...settingsEn,
   ...closingEn,
   ...moneyEn,
+  ...recurringEn,
   ...auditEn,
   ...twoFactorEn,
   ...teamEn,

@@ -6,6 +6,7 @@ import { connectIt } from './it-connect';
 import { creditIt } from './it-credit';
 import { dataIt } from './it-data';
 import { moneyIt } from './it-money';
+import { recurringIt } from './it-recurring';
 import { settingsIt } from './it-settings';
 import { teamIt } from './it-team';
 import { twoFactorIt } from './it-two-factor';
@@ -14,6 +15,7 @@ export const adminIt = {
   ...settingsIt,
   ...closingIt,
   ...moneyIt,
+  ...recurringIt,
   ...auditIt,
   ...twoFactorIt,
   ...teamIt,

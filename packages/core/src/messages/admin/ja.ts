@@ -6,6 +6,7 @@ import { connectJa } from './ja-connect';
 import { creditJa } from './ja-credit';
 import { dataJa } from './ja-data';
 import { moneyJa } from './ja-money';
+import { recurringJa } from './ja-recurring';
 import { settingsJa } from './ja-settings';
 import { teamJa } from './ja-team';
 import { twoFactorJa } from './ja-two-factor';
@@ -14,6 +15,7 @@ export const adminJa = {
   ...settingsJa,
   ...closingJa,
   ...moneyJa,
+  ...recurringJa,
   ...auditJa,
   ...twoFactorJa,
   ...teamJa,

@@ -6,6 +6,7 @@ import { connectPt } from './pt-connect';
 import { creditPt } from './pt-credit';
 import { dataPt } from './pt-data';
 import { moneyPt } from './pt-money';
+import { recurringPt } from './pt-recurring';
 import { settingsPt } from './pt-settings';
 import { teamPt } from './pt-team';
 import { twoFactorPt } from './pt-two-factor';
@@ -14,6 +15,7 @@ export const adminPt = {
   ...settingsPt,
   ...closingPt,
   ...moneyPt,
+  ...recurringPt,
   ...auditPt,
   ...twoFactorPt,
   ...teamPt,

@@ -7,6 +7,7 @@ import { connectRu } from './ru-connect';
 import { creditRu } from './ru-credit';
 import { dataRu } from './ru-data';
 import { moneyRu } from './ru-money';
+import { recurringRu } from './ru-recurring';
 import { settingsRu } from './ru-settings';
 import { teamRu } from './ru-team';
 import { twoFactorRu } from './ru-two-factor';
@@ -15,6 +16,7 @@ export const adminRu = {
   ...settingsRu,
   ...closingRu,
   ...moneyRu,
+  ...recurringRu,
   ...auditRu,
   ...twoFactorRu,
   ...teamRu,
