@@ -119,3 +119,30 @@ describe('invoices: bad input and wrong state', () => {
     expect((await json(await call('/emails', { as: owner }))).data).toHaveLength(0);
   });
 });
+
+describe('duplicate: errors', () => {
+  it('an unknown invoice or estimate → 404, and nothing is created', async () => {
+    const owner = await signUp();
+    for (const path of ['/invoices/inv_nope/duplicate', '/estimates/est_nope/duplicate']) {
+      const res = await call(path, { method: 'POST', as: owner });
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+    }
+    // An invoice id on the estimate path is not an estimate.
+    const { invoice } = await issuedInvoice(owner);
+    expect((await call(`/estimates/${invoice.id}/duplicate`, { method: 'POST', as: owner })).status).toBe(
+      404,
+    );
+    expect((await json(await call('/invoices?status=draft', { as: owner }))).data).toHaveLength(0);
+  });
+
+  it("an archived client's invoice → 409 naming clientId, and no draft is made", async () => {
+    const owner = await signUp();
+    const { client, invoice } = await issuedInvoice(owner);
+    expect((await call(`/clients/${client.id}`, { method: 'DELETE', as: owner })).status).toBe(200);
+    const res = await call(`/invoices/${invoice.id}/duplicate`, { method: 'POST', as: owner });
+    expect(res.status).toBe(409);
+    expect(await paths(res)).toEqual(['clientId']);
+    expect((await json(await call('/invoices?status=draft', { as: owner }))).data).toHaveLength(0);
+  });
+});

@@ -88,7 +88,7 @@ export function billToOf(c: Client): BillTo {
   };
 }
 
-function addDays(date: string, days: number): string {
+export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
@@ -103,11 +103,14 @@ async function clientFor(ctx: TenantContext, clientId: string): Promise<Client> 
 }
 
 /** A row a query returned for `type`, as that kind (`undefined` when there was none). */
-function asKind<T extends DocumentType>(type: T, row: DocumentRow | undefined): DocumentRows[T] | undefined {
+export function asKind<T extends DocumentType>(
+  type: T,
+  row: DocumentRow | undefined,
+): DocumentRows[T] | undefined {
   return row ? (documentAs(type, row) ?? undefined) : undefined;
 }
 
-async function load<T extends DocumentType>(
+export async function load<T extends DocumentType>(
   ctx: TenantContext,
   type: T,
   id: string,

@@ -234,7 +234,9 @@ export const TABLE: Record<string, Row> = {
   'DELETE /estimates/{id}': { seed: (o) => estimate(o, false) },
   'GET /estimates/{id}/pdf': { seed: estimate },
   'POST /estimates/{id}/send': { seed: (o) => estimate(o, false) },
+  'POST /estimates/{id}/duplicate': { seed: estimate },
   'POST /invoices/{id}/void': { seed: sentInvoice },
+  'POST /invoices/{id}/duplicate': { seed: sentInvoice },
   'POST /invoices/{id}/payments': {
     seed: sentInvoice,
     body: () => ({ amount: 100, date: '2026-03-01', method: 'cash' }),

@@ -8,6 +8,7 @@ import {
   sendDocument,
   updateDraftFor,
 } from '../../../services/documents/documents';
+import { duplicateDocument } from '../../../services/documents/duplicate';
 import { documentPdf } from '../../../services/documents/pdf';
 import type { DocumentInput } from '../../../services/documents/schema';
 import type { HonoEnv } from '../../hono-env';
@@ -78,3 +79,8 @@ export const sendDocumentHandler =
     });
     return c.json({ ...doc, email: email && { id: email.id, status: email.status, to: email.to } }, 202);
   };
+
+export const duplicateDocumentHandler =
+  (type: DocumentType) =>
+  async <P extends string, I extends { out: { param: Id } }>(c: Context<HonoEnv, P, I>) =>
+    c.json(await duplicateDocument(tenantContext(c), type, c.req.valid('param').id), 201);

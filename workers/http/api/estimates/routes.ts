@@ -3,6 +3,7 @@ import { registerAcceptEstimate } from './accept-estimate';
 import { registerConvertEstimate } from './convert-estimate';
 import { registerCreateEstimate } from './create-estimate';
 import { registerDeleteEstimate } from './delete-estimate';
+import { registerDuplicateEstimate } from './duplicate-estimate';
 import { registerGetEstimate } from './get-estimate';
 import { registerGetEstimatePdf } from './get-estimate-pdf';
 import { registerListEstimates } from './list-estimates';
@@ -18,6 +19,7 @@ export function registerEstimateRoutes(app: Router) {
   registerDeleteEstimate(app);
   registerGetEstimatePdf(app);
   registerSendEstimate(app);
+  registerDuplicateEstimate(app);
 }
 
 /** Estimate-only actions: convert to an invoice, accept, reject. */

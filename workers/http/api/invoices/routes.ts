@@ -2,6 +2,7 @@ import type { Router } from '../router';
 import { registerCreateInvoice } from './create-invoice';
 import { registerDeleteInvoice } from './delete-invoice';
 import { registerDeletePayment } from './delete-payment';
+import { registerDuplicateInvoice } from './duplicate-invoice';
 import { registerGetInvoice } from './get-invoice';
 import { registerGetInvoicePdf } from './get-invoice-pdf';
 import { registerListInvoicePayments } from './list-invoice-payments';
@@ -19,6 +20,7 @@ export function registerInvoiceRoutes(app: Router) {
   registerDeleteInvoice(app);
   registerGetInvoicePdf(app);
   registerSendInvoice(app);
+  registerDuplicateInvoice(app);
 }
 
 /** Payments are recorded, listed and deleted only through their own invoice's path. */
