@@ -81,7 +81,7 @@ describe('exports', () => {
     const manifest = jsonFile(out.files, 'manifest.json');
     expect(manifest).toMatchObject({
       format: 'clientele-export',
-      version: 1,
+      version: 2,
       counts: { clients: 2, documents: 2, payments: 1, tickets: 1 },
     });
     expect(manifest.files.sort()).toEqual(names.filter((n) => n.includes('/')).sort());

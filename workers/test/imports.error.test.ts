@@ -75,6 +75,15 @@ describe('imports refused', () => {
         'tickets.json[0].clientId',
       ],
       [edited(files, 'clients.json', () => ({ not: 'a list' })), 'clients.json'],
+      // A version-2 archive carries the billing files: one without them is incomplete.
+      [
+        zipSync(Object.fromEntries(Object.entries(files).filter(([n]) => n !== 'credit-notes.json'))),
+        'credit-notes.json',
+      ],
+      [
+        edited(files, 'recurring-invoices.json', () => [{ id: 'rec_0123456789abcdefghjkmnpq', runs: [] }]),
+        'recurring-invoices.json[0].clientId',
+      ],
     ];
     for (const [body, path] of cases) {
       const res = await importZip(target, body);

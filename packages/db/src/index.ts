@@ -5,6 +5,7 @@ export * from './queries/activity';
 export * from './queries/audit';
 export * from './queries/auth';
 export * from './queries/beside';
+export * from './queries/billing-exports';
 export * from './queries/checkout-claims';
 export * from './queries/clients';
 export * from './queries/closing';

@@ -2887,6 +2887,9 @@ export interface components {
                 messages: number;
                 emails: number;
                 auditLog: number;
+                creditNotes: number;
+                clientCredits: number;
+                recurringInvoices: number;
                 files: number;
             };
         };

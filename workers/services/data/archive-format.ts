@@ -7,8 +7,16 @@ import { z } from '@hono/zod-openapi';
  * same names, so the two sides cannot drift apart.
  */
 export const ARCHIVE_FORMAT = 'clientele-export';
-/** Bumped when a file's shape changes in a way an older import could not read. */
-export const ARCHIVE_VERSION = 1;
+/**
+ * Bumped when a file's shape changes in a way an older import could not read, or would
+ * read only in part: version 2 added credit notes, client credit and recurring invoices, which
+ * a version-1 import would silently leave out.
+ */
+export const ARCHIVE_VERSION = 2;
+/** Versions an import reads: a version-1 archive simply has no billing files. */
+export const READABLE_VERSIONS: readonly number[] = [1, 2];
+/** The version that first carried `BILLING_FILES`. */
+export const BILLING_SINCE = 2;
 
 export const ROW_FILES = {
   clients: 'clients.json',
@@ -18,7 +26,16 @@ export const ROW_FILES = {
   tickets: 'tickets.json',
   emails: 'emails.json',
   audit: 'audit-log.json',
+  creditNotes: 'credit-notes.json',
+  credits: 'client-credits.json',
+  recurring: 'recurring-invoices.json',
 } as const;
+/** The files an archive before `BILLING_SINCE` does not have. */
+export const BILLING_FILES: readonly string[] = [
+  ROW_FILES.creditNotes,
+  ROW_FILES.credits,
+  ROW_FILES.recurring,
+];
 export const SETTINGS_FILE = 'settings.json';
 export const MANIFEST_FILE = 'manifest.json';
 
@@ -37,7 +54,7 @@ export const logoPath = (logoKey: string) => `logos/${logoKey.split('/').pop()}`
 
 export const ManifestSchema = z.object({
   format: z.literal(ARCHIVE_FORMAT),
-  version: z.literal(ARCHIVE_VERSION),
+  version: z.union([z.literal(1), z.literal(2)]),
   createdAt: z.iso.datetime(),
   business: z.object({ id: z.string().min(1).max(64), name: z.string() }),
   counts: z.record(z.string(), z.number().int().min(0)),
@@ -94,6 +111,11 @@ export const OMITTED = { emails: ['activityId'] } as const;
 
 export const TicketFileSchema = rowSchema('tickets').extend({
   messages: z.array(rowSchema('messages')),
+});
+
+/** A recurring profile with the runs that billed its periods (what keeps a period billed once). */
+export const RecurringFileSchema = rowSchema('recurring').extend({
+  runs: z.array(rowSchema('recurringRuns')),
 });
 
 export const SettingsFileSchema = z.object({

@@ -3,6 +3,7 @@ import {
   advanceExport,
   type BusinessRows,
   businessRows,
+  creditNotesByIds,
   type DataExportRow,
   documentsByIds,
   exportRequester,
@@ -13,6 +14,7 @@ import {
 import { strToU8, unzipSync, Zip, ZipDeflate, ZipPassThrough, zipSync } from 'fflate';
 import type { AppContext, TenantContext } from '../context';
 import { forTenant } from '../context';
+import { planCreditNotePdf } from '../credit-notes/pdf';
 import { type LogoCache, pdfFromPlan, planPdf } from '../documents/pdf';
 import { errorText } from '../log';
 import { queueAccountEmail } from '../mail/account-mail';
@@ -23,6 +25,7 @@ import {
   attachmentPath,
   logoPath,
   MANIFEST_FILE,
+  pdfPath,
   ROW_FILES,
   SETTINGS_FILE,
 } from './archive-format';
@@ -55,7 +58,10 @@ const FILES_PER_STEP = 100;
 const BYTES_PER_STEP = 24 * 1024 * 1024;
 
 /** One file of the archive and where its bytes come from. */
-type PlannedFile = { path: string; documentId: string } | { path: string; key: string; size: number };
+type PlannedFile =
+  | { path: string; documentId: string }
+  | { path: string; creditNoteId: string }
+  | { path: string; key: string; size: number };
 
 const staging = (tenantId: string, exportId: string) => `exports/${tenantId}/${exportId}/`;
 const partKey = (tenantId: string, exportId: string, step: number) =>
@@ -135,12 +141,18 @@ export function archiveOf(rows: BusinessRows, createdAt: Date) {
       return rest;
     }),
     [ROW_FILES.audit]: rows.audit.map(withoutTenant),
+    [ROW_FILES.creditNotes]: rows.creditNotes.map(withoutTenant),
+    [ROW_FILES.credits]: rows.credits.map(withoutTenant),
+    [ROW_FILES.recurring]: rows.recurring.map((r) => ({
+      ...withoutTenant(r),
+      runs: rows.recurringRuns.filter((run) => run.recurringId === r.id).map(withoutTenant),
+    })),
     [SETTINGS_FILE]: { business: profile, numbering: rows.sequences.map(withoutTenant) },
   };
 
   const planned: PlannedFile[] = [];
-  for (const d of rows.documents)
-    if (d.snapshot) planned.push({ path: `pdfs/${d.id}.pdf`, documentId: d.id });
+  for (const d of rows.documents) if (d.snapshot) planned.push({ path: pdfPath(d.id), documentId: d.id });
+  for (const n of rows.creditNotes) planned.push({ path: pdfPath(n.id), creditNoteId: n.id });
   for (const m of rows.messages) {
     for (const a of m.attachments)
       planned.push({ path: attachmentPath(a.id, a.name), key: a.key, size: a.size });
@@ -148,6 +160,7 @@ export function archiveOf(rows: BusinessRows, createdAt: Date) {
   const logos = new Set<string>();
   if (business.logoKey) logos.add(business.logoKey);
   for (const d of rows.documents) if (d.snapshot?.seller.logoKey) logos.add(d.snapshot.seller.logoKey);
+  for (const n of rows.creditNotes) if (n.snapshot.seller.logoKey) logos.add(n.snapshot.seller.logoKey);
   for (const key of logos) planned.push({ path: logoPath(key), key, size: 0 });
 
   files[MANIFEST_FILE] = {
@@ -164,6 +177,10 @@ export function archiveOf(rows: BusinessRows, createdAt: Date) {
       messages: rows.messages.length,
       emails: rows.emails.length,
       auditLog: rows.audit.length,
+      creditNotes: rows.creditNotes.length,
+      clientCredits: rows.credits.length,
+      recurringInvoices: rows.recurring.length,
+      recurringRuns: rows.recurringRuns.length,
       files: planned.length,
     },
     files: planned.map((p) => p.path),
@@ -216,15 +233,22 @@ async function storeFiles(ctx: TenantContext, row: DataExportRow, steps: number)
   const chunks = (await plan.json()) as PlannedFile[][];
   const chunk = chunks[row.step - 1] ?? [];
   const docIds = chunk.flatMap((p) => ('documentId' in p ? [p.documentId] : []));
-  const docs = new Map((await documentsByIds(ctx.db, ctx.tenantId, docIds)).map((d) => [d.id, d]));
+  const noteIds = chunk.flatMap((p) => ('creditNoteId' in p ? [p.creditNoteId] : []));
+  const [docs, notes] = await Promise.all([
+    documentsByIds(ctx.db, ctx.tenantId, docIds).then((list) => new Map(list.map((d) => [d.id, d]))),
+    creditNotesByIds(ctx.db, ctx.tenantId, noteIds).then((list) => new Map(list.map((n) => [n.id, n]))),
+  ]);
   const logos: LogoCache = new Map();
   const entries: Record<string, [Uint8Array, { level: 0 }]> = {};
   for (const p of chunk) {
     let bytes: Uint8Array;
-    if ('documentId' in p) {
-      const doc = docs.get(p.documentId);
-      if (!doc) continue; // deleted since the rows were read: the JSON says what it was.
-      const pdf = await pdfFromPlan(ctx, await planPdf(ctx, doc), logos);
+    if ('documentId' in p || 'creditNoteId' in p) {
+      const doc = 'documentId' in p ? docs.get(p.documentId) : undefined;
+      const note = 'creditNoteId' in p ? notes.get(p.creditNoteId) : undefined;
+      // Deleted since the rows were read: the JSON says what it was.
+      const plan = doc ? await planPdf(ctx, doc) : note ? await planCreditNotePdf(ctx, note) : null;
+      if (!plan) continue;
+      const pdf = await pdfFromPlan(ctx, plan, logos);
       bytes =
         pdf.body instanceof Uint8Array
           ? pdf.body

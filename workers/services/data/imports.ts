@@ -3,10 +3,8 @@ import {
   businessIsEmpty,
   clearNumberingStatement,
   type DocumentRow,
-  type IdPrefix,
   type ImportTable,
   insertRowsStatements,
-  newId,
   restoreBusinessStatement,
 } from '@clientele/db';
 import { z } from '@hono/zod-openapi';
@@ -14,30 +12,28 @@ import { unzipSync } from 'fflate';
 import { auditLine } from '../audit';
 import type { TenantContext } from '../context';
 import { planPdf } from '../documents/pdf';
-import { ConflictError, type FieldRefusal, type Refusal, ValidationError } from '../errors';
+import { ConflictError, type FieldRefusal, ValidationError } from '../errors';
 import {
-  ARCHIVE_VERSION,
   attachmentFolder,
   logoPath,
   MANIFEST_FILE,
   ManifestSchema,
   OMITTED,
+  READABLE_VERSIONS,
   ROW_FILES,
   rowSchema,
   SETTINGS_FILE,
   SettingsFileSchema,
   TicketFileSchema,
 } from './archive-format';
+import { IdMap, refuse } from './id-map';
+import { billingIds, billingRowsFor, type ImportPut, readBilling } from './import-billing';
 import type { ImportCounts } from './schema';
 
 /** Larger archives are refused with 413 before they are read (a Worker holds the ZIP in memory). */
 export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 type Row = Record<string, unknown>;
-
-const refuse = (path: string, message: Refusal, detail: Refusal = 'invalidFields'): never => {
-  throw new ValidationError([{ path, message }], detail);
-};
 
 function zipEntries(bytes: Uint8Array): Record<string, Uint8Array> {
   try {
@@ -72,55 +68,6 @@ function parsed<T extends z.ZodType>(
   throw new ValidationError(errors);
 }
 
-const ID = /^([a-z]{3})_[0-9a-z]{24}$/;
-const PREFIXES = new Set<string>(['cli', 'inv', 'est', 'pay', 'tkt', 'msg', 'eml', 'att', 'aud']);
-
-/**
- * New ids for the archive's ids. Ids are global keys, so nothing keeps its old one; within
- * each prefix the new ids are handed out in the old ids' order, so every list that breaks
- * ties by id reads in the same order as in the business the archive came from.
- */
-class IdMap {
-  private readonly map = new Map<string, string>();
-
-  constructor(ids: { id: string; path: string }[]) {
-    const byPrefix = new Map<string, string[]>();
-    for (const { id, path } of ids) {
-      const prefix = ID.exec(id)?.[1];
-      if (!prefix || !PREFIXES.has(prefix)) refuse(path, 'notValidHere');
-      if (this.map.has(id)) refuse(path, 'notValidHere');
-      this.map.set(id, '');
-      byPrefix.set(prefix!, [...(byPrefix.get(prefix!) ?? []), id]);
-    }
-    for (const [prefix, old] of byPrefix) {
-      const fresh = old.map(() => newId(prefix as IdPrefix)).sort();
-      for (const [i, id] of old.sort().entries()) this.map.set(id, fresh[i]!);
-    }
-  }
-
-  /** The new id of a row the archive holds, or a 422 naming the field that points elsewhere. */
-  to(old: string, path: string): string {
-    const id = this.map.get(old);
-    if (!id) return refuse(path, 'notInArchive');
-    return id;
-  }
-
-  maybe(old: unknown, path: string): string | null {
-    return typeof old === 'string' ? this.to(old, path) : null;
-  }
-
-  /** Ids inside text (an email's idempotency key, an audit line's facts) follow their rows. */
-  inText(value: unknown): unknown {
-    if (typeof value !== 'string') return value;
-    return value.replace(/\b[a-z]{3}_[0-9a-z]{24}\b(?!@)/g, (id) => this.map.get(id) || id);
-  }
-
-  /** Audit lines may name things that no longer exist: those keep their id. */
-  ifKnown(old: unknown): unknown {
-    return typeof old === 'string' ? (this.map.get(old) ?? old) : old;
-  }
-}
-
 /**
  * Loads an export into this business, which must be empty (no clients, no documents: 409
  * otherwise). The whole archive is checked before anything is written (422 naming the file
@@ -132,7 +79,7 @@ export async function importArchive(ctx: TenantContext, bytes: Uint8Array): Prom
   if (!(await businessIsEmpty(ctx.db, ctx.tenantId))) throw new ConflictError('importNotEmpty');
   const entries = zipEntries(bytes);
   const version = (readJson(entries, MANIFEST_FILE) as { version?: unknown } | null)?.version;
-  if (version !== ARCHIVE_VERSION)
+  if (typeof version !== 'number' || !READABLE_VERSIONS.includes(version))
     refuse(`${MANIFEST_FILE}.version`, 'exportVersionUnknown', 'exportVersionUnknown');
   const manifest = parsed(entries, MANIFEST_FILE, ManifestSchema);
   const settings = parsed(entries, SETTINGS_FILE, SettingsFileSchema);
@@ -144,6 +91,7 @@ export async function importArchive(ctx: TenantContext, bytes: Uint8Array): Prom
   const tickets = parsed(entries, ROW_FILES.tickets, z.array(TicketFileSchema));
   const emails = parsed(entries, ROW_FILES.emails, z.array(rowSchema('emails', [...OMITTED.emails])));
   const audit = parsed(entries, ROW_FILES.audit, z.array(rowSchema('audit')));
+  const billing = readBilling((name, schema) => parsed(entries, name, schema), entries, manifest.version);
 
   const messages = tickets.flatMap((t, ti) =>
     (t.messages as Row[]).map((m, mi) => ({ row: m, path: `${ROW_FILES.tickets}[${ti}].messages[${mi}]` })),
@@ -159,12 +107,13 @@ export async function importArchive(ctx: TenantContext, bytes: Uint8Array): Prom
     ),
     ...emails.map((r, i) => ({ id: String(r.id), path: `${ROW_FILES.emails}[${i}].id` })),
     ...audit.map((r, i) => ({ id: String(r.id), path: `${ROW_FILES.audit}[${i}].id` })),
+    ...billingIds(billing),
   ]);
 
   const tenantId = ctx.tenantId;
   const logoKeyOf = (old: unknown): string | null =>
     typeof old === 'string' && old ? `logos/${tenantId}/${old.split('/').pop()}` : null;
-  const puts: { key: string; bytes: Uint8Array; contentType: string; meta: Record<string, string> }[] = [];
+  const puts: ImportPut[] = [];
   const logos = new Map<string, string>();
   const needLogo = (old: unknown, path: string) => {
     const key = logoKeyOf(old);
@@ -269,6 +218,8 @@ export async function importArchive(ctx: TenantContext, bytes: Uint8Array): Prom
     });
   }
 
+  const billed = await billingRowsFor(ctx, billing, ids, entries, needLogo, puts);
+
   const written: string[] = [];
   try {
     for (const p of puts) {
@@ -282,6 +233,7 @@ export async function importArchive(ctx: TenantContext, bytes: Uint8Array): Prom
       ['clients', newClients],
       ['documents', newDocuments],
       ['payments', newPayments],
+      ...billed.rows,
       ['templates', newTemplates],
       ['tickets', newTickets],
       ['messages', newMessages],
@@ -298,6 +250,7 @@ export async function importArchive(ctx: TenantContext, bytes: Uint8Array): Prom
       messages: newMessages.length,
       emails: newEmails.length,
       auditLog: newAudit.length,
+      ...billed.counts,
       files: puts.length,
     };
     const [first, ...rest] = [

@@ -33,6 +33,9 @@ export const ImportCountsSchema = z
       messages: z.number().int(),
       emails: z.number().int(),
       auditLog: z.number().int(),
+      creditNotes: z.number().int(),
+      clientCredits: z.number().int(),
+      recurringInvoices: z.number().int(),
       files: z.number().int(),
     }),
   })

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { jsonFile } from './exports';
 
 /** Ids, but not inside an email's Message-ID (`<msg_…@domain>`): those stay as they were sent. */
-const ID = /\b(?:ten|cli|inv|est|pay|tkt|msg|eml|att|aud)_[0-9a-z]{24}\b(?!@)/g;
+const ID = /\b(?:ten|cli|inv|est|pay|tkt|msg|eml|att|aud|crn|crd|rec)_[0-9a-z]{24}\b(?!@)/g;
 
 /**
  * The ids of `a` mapped onto those of `b`, position by position through the same JSON
@@ -39,6 +39,9 @@ export function comparable(files: Record<string, Uint8Array>, keep?: { audit: nu
     payments: jsonFile(files, 'payments.json'),
     templates: jsonFile(files, 'templates.json'),
     tickets: jsonFile(files, 'tickets.json'),
+    creditNotes: jsonFile(files, 'credit-notes.json'),
+    credits: jsonFile(files, 'client-credits.json'),
+    recurring: jsonFile(files, 'recurring-invoices.json'),
     emails: keep ? emails.slice(0, keep.emails) : emails,
     audit: keep ? audit.slice(0, keep.audit) : audit,
     settings,

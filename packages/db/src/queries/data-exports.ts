@@ -3,18 +3,23 @@ import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
 import {
   auditLog,
+  clientCredits,
   clients,
+  creditNotes,
   dataExports,
   documents,
   emails,
   emailTemplates,
   numberSequences,
   payments,
+  recurringInvoices,
+  recurringRuns,
   tenants,
   ticketMessages,
   tickets,
   users,
 } from '../schema';
+import { billingRows } from './billing-exports';
 
 export type DataExportRow = typeof dataExports.$inferSelect;
 
@@ -125,6 +130,7 @@ export async function businessRows(db: Db, tenantId: string) {
     emailRows,
     auditRows,
     sequenceRows,
+    billing,
   ] = await Promise.all([
     db.select().from(tenants).where(eq(tenants.id, tenantId)).get(),
     db
@@ -181,6 +187,7 @@ export async function businessRows(db: Db, tenantId: string) {
       .where(eq(numberSequences.tenantId, tenantId))
       .orderBy(asc(numberSequences.scope))
       .all(),
+    billingRows(db, tenantId),
   ]);
   return {
     business,
@@ -193,6 +200,7 @@ export async function businessRows(db: Db, tenantId: string) {
     emails: emailRows,
     audit: auditRows,
     sequences: sequenceRows,
+    ...billing,
   };
 }
 
@@ -236,6 +244,10 @@ export const IMPORT_TABLES = {
   emails,
   audit: auditLog,
   sequences: numberSequences,
+  creditNotes,
+  credits: clientCredits,
+  recurring: recurringInvoices,
+  recurringRuns,
 } as const;
 export type ImportTable = keyof typeof IMPORT_TABLES;
 
