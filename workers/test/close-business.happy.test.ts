@@ -29,6 +29,10 @@ describe('closing a business', { timeout: 60_000 }, () => {
         'portal_links',
         'stripe_accounts',
         'emails',
+        'credit_notes',
+        'client_credits',
+        'recurring_invoices',
+        'recurring_runs',
         'tenants',
       ]),
     );

@@ -12,6 +12,7 @@ import {
   withApiKey,
 } from './api';
 import { portalCookie } from './portal';
+import { createRecurring } from './recurring';
 import { connectStripe } from './stripe';
 import { openTicketInPortal, supportClient } from './tickets';
 
@@ -23,8 +24,9 @@ const PNG = Uint8Array.from(
 
 /**
  * A business with something in every corner: clients, an issued invoice with its PDF in R2,
- * a payment, a ticket with an attachment, a logo, an API key, Stripe keys and a client
- * signed into the portal.
+ * a payment, a ticket with an attachment, a logo, an API key, Stripe keys, a client
+ * signed into the portal, a credit note with the client credit it left, and a recurring
+ * invoice that has billed its first period.
  */
 export async function busyBusiness(owner: Caller) {
   const { client, cookie } = await supportClient(owner);
@@ -34,6 +36,17 @@ export async function busyBusiness(owner: Caller) {
   const pdf = await call(`/invoices/${invoice.id}/pdf`, { as: owner });
   await pdf.arrayBuffer();
   await createClient(owner, { name: 'Second client' });
+  const paid = await sendInvoice(owner, (await createInvoice(owner, client.id)).id);
+  await pay(owner, paid.id, paid.total);
+  const note = await call(`/invoices/${paid.id}/credit-notes`, {
+    method: 'POST',
+    body: { amount: 500, reason: 'Goodwill' },
+    as: owner,
+  });
+  if (note.status !== 201) throw new Error(`credit note failed: ${note.status} ${await note.text()}`);
+  await createRecurring(owner, { clientId: client.id });
+  const run = await call('/dev/recurring-invoices/run', { method: 'POST', as: owner });
+  if (run.status !== 200) throw new Error(`recurring run failed: ${run.status} ${await run.text()}`);
   const file = new File(['%PDF-1.4 receipt'], 'receipt.pdf', { type: 'application/pdf' });
   await openTicketInPortal(cookie, { subject: 'Question', message: 'Hi' }, [file]);
   await SELF.fetch(`${ORIGIN}/api/v1/settings/logo`, {
