@@ -19,6 +19,7 @@ import {
   acceptEstimate,
   convertEstimate,
   deleteDocument,
+  duplicateDocument,
   rejectEstimate,
   sendDocument,
   voidInvoice,
@@ -26,7 +27,7 @@ import {
 
 /** What the buttons of a document page do; each click is one action with its own Idempotency-Key. */
 type Command =
-  | { do: 'send' | 'resend' | 'delete' | 'void' | 'accept' | 'convert' }
+  | { do: 'send' | 'resend' | 'delete' | 'void' | 'accept' | 'convert' | 'duplicate' }
   | { do: 'reject'; reason: string | undefined }
   | { do: 'delete-payment'; paymentId: string };
 
@@ -51,6 +52,9 @@ async function perform(type: DocType, id: string, command: Command, key: string)
       return null;
     case 'convert':
       return `/invoices/${(await convertEstimate(id, key)).id}`;
+    case 'duplicate':
+      // Straight into the new draft's editor: a copy is made to be changed.
+      return `/${type}s/${(await duplicateDocument(type, id, key)).id}/edit`;
     case 'delete-payment':
       await deletePayment(id, command.paymentId, key);
       return null;
@@ -195,6 +199,11 @@ export function DocumentPage({ type }: { type: DocType }) {
         {can('write') && !isInvoice && d.status === 'accepted' && !d.invoiceId ? (
           <button disabled={busy} type="button" className="primary" onClick={() => act({ do: 'convert' })}>
             {t.document.convert}
+          </button>
+        ) : null}
+        {can('write') ? (
+          <button disabled={busy} type="button" onClick={() => act({ do: 'duplicate' })}>
+            {t.document.duplicate}
           </button>
         ) : null}
         {d.invoiceId ? <Link to={`/invoices/${d.invoiceId}`}>{t.document.invoiceFromEstimate}</Link> : null}

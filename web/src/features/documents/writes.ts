@@ -44,3 +44,9 @@ export const rejectEstimate = (id: string, reason: string | undefined, key?: str
 
 export const convertEstimate = (id: string, key?: string) =>
   unwrap(http.POST('/estimates/{id}/convert', { ...at(id), ...actionKey(key) }));
+
+/** A new draft with the document's client, lines and notes, dated today. */
+export const duplicateDocument = (type: DocType, id: string, key?: string): Promise<Doc> =>
+  type === 'invoice'
+    ? unwrap(http.POST('/invoices/{id}/duplicate', { ...at(id), ...actionKey(key) }))
+    : unwrap(http.POST('/estimates/{id}/duplicate', { ...at(id), ...actionKey(key) }));

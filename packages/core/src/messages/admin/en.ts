@@ -265,6 +265,7 @@ export const adminEn = {
     rejectTitle: 'Mark this estimate rejected?',
     reasonOptional: 'Reason (optional)',
     convert: 'Convert to invoice',
+    duplicate: 'Duplicate',
     invoiceFromEstimate: 'Invoice created from this estimate →',
     fromEstimate: 'From estimate →',
     billTo: 'Bill to',

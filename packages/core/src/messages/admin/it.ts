@@ -264,6 +264,7 @@ export const adminIt = {
     rejectTitle: 'Segnare questo preventivo come rifiutato?',
     reasonOptional: 'Motivo (facoltativo)',
     convert: 'Converti in fattura',
+    duplicate: 'Duplica',
     invoiceFromEstimate: 'Fattura creata da questo preventivo →',
     fromEstimate: 'Dal preventivo →',
     billTo: 'Intestata a',

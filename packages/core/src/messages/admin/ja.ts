@@ -254,6 +254,7 @@ export const adminJa = {
     rejectTitle: 'この見積書を辞退にしますか？',
     reasonOptional: '理由（任意）',
     convert: '請求書に変換',
+    duplicate: '複製',
     invoiceFromEstimate: 'この見積書から作成した請求書 →',
     fromEstimate: '元の見積書 →',
     billTo: '請求先',

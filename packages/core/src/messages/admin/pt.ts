@@ -260,6 +260,7 @@ export const adminPt = {
     rejectTitle: 'Marcar este orçamento como recusado?',
     reasonOptional: 'Motivo (opcional)',
     convert: 'Converter em fatura',
+    duplicate: 'Duplicar',
     invoiceFromEstimate: 'Fatura criada a partir deste orçamento →',
     fromEstimate: 'Do orçamento →',
     billTo: 'Faturar a',

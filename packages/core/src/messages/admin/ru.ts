@@ -259,6 +259,7 @@ export const adminRu = {
     rejectTitle: 'Отметить смету отклонённой?',
     reasonOptional: 'Причина (необязательно)',
     convert: 'Превратить в счёт',
+    duplicate: 'Создать копию',
     invoiceFromEstimate: 'Счёт по этой смете →',
     fromEstimate: 'По смете →',
     billTo: 'Плательщик',
