@@ -103,6 +103,53 @@ describe('invoices in the admin app', () => {
     await page.close();
   });
 
+  it('"Duplicate" on an issued invoice opens a new draft in the editor with the same lines, by keyboard at 375 px', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
+    await signUpInBrowser(page, baseUrl, 'Copia Lda', `e2e.dup.${Date.now()}@example.com`);
+    const post = apiPost(page, baseUrl);
+    const client = await post('/clients', { name: 'Inês Faria', currency: 'EUR' });
+    const original = await post('/invoices', {
+      clientId: client.id,
+      notes: 'Monthly retainer',
+      lines: [
+        { description: 'Design retainer', quantity: 1.5, unitPrice: 8000, taxRate: 23 },
+        { description: 'Hosting', quantity: 1, unitPrice: 5000, taxes: [{ rate: 23, inclusive: true }] },
+      ],
+    });
+    const issued = await post(`/invoices/${original.id}/send`, {});
+    await page.goto(`${baseUrl}/invoices/${original.id}`);
+    await page.getByRole('heading', { name: issued.number }).waitFor();
+    const duplicate = page.getByRole('button', { name: 'Duplicate' });
+    await duplicate.focus();
+    expect(await duplicate.isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
+
+    await page.waitForURL(/\/invoices\/inv_\w+\/edit$/);
+    const copyId = /\/invoices\/(inv_\w+)\/edit/.exec(page.url())![1]!;
+    expect(copyId).not.toBe(original.id);
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[aria-label="Line 1 description"]') as HTMLInputElement | null)?.value ===
+        'Design retainer',
+    );
+    expect(await page.getByLabel('Line 2 description').inputValue()).toBe('Hosting');
+    await page.screenshot({ path: join(OUTPUT, 'invoice-duplicate-375.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByRole('heading', { name: /Draft invoice/ }).waitFor();
+
+    const copy = await (await page.request.get(`${baseUrl}/api/v1/invoices/${copyId}`)).json();
+    expect(copy).toMatchObject({
+      status: 'draft',
+      number: null,
+      total: issued.total,
+      notes: 'Monthly retainer',
+    });
+    expect(copy.lines).toEqual(issued.lines);
+    const after = await (await page.request.get(`${baseUrl}/api/v1/invoices/${original.id}`)).json();
+    expect(after).toMatchObject({ status: issued.status, number: issued.number });
+    await page.close();
+  });
+
   it('a double-clicked "Send invoice" issues once and emails the client once', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signUpInBrowser(page, baseUrl, 'Double Click Lda', `e2e.dbl.${Date.now()}@example.com`);
