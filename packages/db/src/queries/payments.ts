@@ -44,11 +44,13 @@ export async function recordPayment(
       FROM documents
       WHERE id = ${invoiceId} AND tenant_id = ${tenantId} AND type = 'invoice'
         AND status IN (${PAYABLE_SQL}) AND total - amount_paid >= ${p.amount}`),
+    // Right after the payment's insert: its audit line is written only when that changed a row
+    // (the credit insert below changes none without an overpayment).
+    ...beside(id),
     // Column order follows the client_credits table; only when the payment above was written.
     db.insert(clientCredits).select(sql`
       SELECT ${newId('crd')}, tenant_id, client_id, invoice_id, ${p.excessToCredit ?? 0}, currency, NULL, NULL, 'open', NULL, ${now.getTime()}, NULL, 'overpayment', NULL, id, ${p.reference}
       FROM payments WHERE id = ${id} AND tenant_id = ${tenantId} AND ${p.excessToCredit ?? 0} > 0`),
-    ...beside(id),
     recomputeInvoice(db, tenantId, invoiceId, now),
   ]);
   return db
