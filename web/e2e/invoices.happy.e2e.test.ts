@@ -122,6 +122,10 @@ describe('invoices in the admin app', () => {
     const duplicate = page.getByRole('button', { name: 'Duplicate' });
     await duplicate.focus();
     expect(await duplicate.isVisible()).toBe(true);
+    // The actions wrap on a phone: the button is inside the page, not pushed off its right edge.
+    const box = (await duplicate.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: join(OUTPUT, 'invoice-page-375.png') });
     await page.keyboard.press('Enter');
 
     await page.waitForURL(/\/invoices\/inv_\w+\/edit$/);
