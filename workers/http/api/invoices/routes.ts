@@ -5,9 +5,11 @@ import { registerDeletePayment } from './delete-payment';
 import { registerGetInvoice } from './get-invoice';
 import { registerGetInvoicePdf } from './get-invoice-pdf';
 import { registerListInvoicePayments } from './list-invoice-payments';
+import { registerListInvoiceReminders } from './list-invoice-reminders';
 import { registerListInvoices } from './list-invoices';
 import { registerListOnlinePayments } from './list-online-payments';
 import { registerRecordPayment } from './record-payment';
+import { registerRemindInvoice } from './remind-invoice';
 import { registerSendInvoice } from './send-invoice';
 import { registerUpdateInvoice } from './update-invoice';
 
@@ -19,6 +21,8 @@ export function registerInvoiceRoutes(app: Router) {
   registerDeleteInvoice(app);
   registerGetInvoicePdf(app);
   registerSendInvoice(app);
+  registerRemindInvoice(app);
+  registerListInvoiceReminders(app);
 }
 
 /** Payments are recorded, listed and deleted only through their own invoice's path. */

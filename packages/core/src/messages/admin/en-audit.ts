@@ -43,6 +43,7 @@ export const auditEn = {
       'invoice.deleted': 'Deleted an invoice draft',
       'invoice.issued': 'Issued an invoice',
       'invoice.voided': 'Voided an invoice',
+      'invoice.reminded': 'Sent a payment reminder',
       'recurring.created': 'Created a recurring invoice',
       'recurring.updated': 'Edited a recurring invoice',
       'recurring.deleted': 'Deleted a recurring invoice',

@@ -44,6 +44,7 @@ export const auditIt = {
       'invoice.deleted': 'Ha eliminato una bozza di fattura',
       'invoice.issued': 'Ha emesso una fattura',
       'invoice.voided': 'Ha annullato una fattura',
+      'invoice.reminded': 'Ha inviato un sollecito di pagamento',
       'recurring.created': 'Ha creato una fattura ricorrente',
       'recurring.updated': 'Ha modificato una fattura ricorrente',
       'recurring.deleted': 'Ha eliminato una fattura ricorrente',

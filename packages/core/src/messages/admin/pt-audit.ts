@@ -44,6 +44,7 @@ export const auditPt = {
       'invoice.deleted': 'Apagou um rascunho de fatura',
       'invoice.issued': 'Emitiu uma fatura',
       'invoice.voided': 'Anulou uma fatura',
+      'invoice.reminded': 'Enviou um lembrete de pagamento',
       'recurring.created': 'Criou uma fatura recorrente',
       'recurring.updated': 'Editou uma fatura recorrente',
       'recurring.deleted': 'Eliminou uma fatura recorrente',

@@ -44,6 +44,7 @@ export const auditRu = {
       'invoice.deleted': 'Удалил черновик счёта',
       'invoice.issued': 'Выставил счёт',
       'invoice.voided': 'Аннулировал счёт',
+      'invoice.reminded': 'Отправил напоминание об оплате',
       'recurring.created': 'Создал регулярный счёт',
       'recurring.updated': 'Изменил регулярный счёт',
       'recurring.deleted': 'Удалил регулярный счёт',
