@@ -2200,7 +2200,7 @@ export interface components {
         } | null;
         Reminded: {
             invoiceId: string;
-            /** @description The step whose words were used; null: the general reminder template */
+            /** @description The step whose words were used: the latest step that has come on the same side of the due date, else today (`after:4`) */
             step: string | null;
             email: {
                 id: string;
