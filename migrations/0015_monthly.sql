@@ -103,3 +103,14 @@ CREATE TABLE `recurring_runs` (
 --> statement-breakpoint
 CREATE INDEX `recurring_runs_tenant_idx` ON `recurring_runs` (`tenant_id`,`recurring_id`,`created_at`);--> statement-breakpoint
 CREATE INDEX `recurring_runs_pending_idx` ON `recurring_runs` (`send_pending`);
+--> statement-breakpoint
+-- Reminders on a schedule (#27): the single "N days after due" rule becomes a list of steps.
+-- A business with reminders on gets the one step it had; its reminder_log rows keep their
+-- key (`after:N` is that step's key), so what was sent stays sent.
+ALTER TABLE `tenants` ADD `reminder_steps` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
+ALTER TABLE `tenants` ADD `reminders_pause_for_tickets` integer DEFAULT false NOT NULL;--> statement-breakpoint
+UPDATE `tenants` SET `reminder_steps` = json_array(json_object('offsetDays', `reminder_days_after_due`)) WHERE `reminders_enabled` = 1;--> statement-breakpoint
+ALTER TABLE `tenants` DROP COLUMN `reminders_enabled`;--> statement-breakpoint
+ALTER TABLE `tenants` DROP COLUMN `reminder_days_after_due`;--> statement-breakpoint
+ALTER TABLE `reminder_log` ADD `outcome` text DEFAULT 'sent' NOT NULL;--> statement-breakpoint
+ALTER TABLE `emails` ADD `variant` text;

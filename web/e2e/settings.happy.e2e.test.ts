@@ -39,17 +39,19 @@ describe('business settings in the admin app', () => {
     await page.close();
   });
 
-  it('turns reminders on, and creates (read only), uses and revokes an API key shown once', async () => {
+  it('adds a reminder step, and creates (read only), uses and revokes an API key shown once', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await signUpInBrowser(page, baseUrl, 'Keys Studio', `e2e.keys.${Date.now()}@example.com`);
     await page.goto(`${baseUrl}/settings`);
-    await page.getByLabel(/Email a reminder/).check();
-    await page.getByLabel('Days after the due date').fill('5');
-    await page.getByRole('button', { name: 'Save settings' }).click();
-    await page.getByText('Saved.').waitFor();
+    const reminders = page.getByRole('form', { name: 'Payment reminders' });
+    await reminders.getByRole('button', { name: 'Add a step' }).click();
+    await reminders.getByRole('group', { name: 'Step 1' }).getByLabel('Days').fill('5');
+    await reminders.getByRole('button', { name: 'Save reminders' }).click();
+    await reminders.getByText('Saved.').waitFor();
     await page.reload();
-    expect(await page.getByLabel(/Email a reminder/).isChecked()).toBe(true);
-    expect(await page.getByLabel('Days after the due date').inputValue()).toBe('5');
+    const step = page.getByRole('form', { name: 'Payment reminders' }).getByRole('group', { name: 'Step 1' });
+    expect(await step.getByLabel('Days').inputValue()).toBe('5');
+    expect(await step.getByLabel('When').inputValue()).toBe('after');
 
     await page.getByLabel('Key name').fill('Accounting sync');
     expect(await page.getByLabel('Access').inputValue()).toBe('write');

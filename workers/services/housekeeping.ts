@@ -1,18 +1,16 @@
 import {
-  claimReminder,
   deleteAuditLinesBefore,
   deleteExpiredIdempotencyRecords,
   deleteExpiredRateLimits,
   deleteExpiredSessions,
   deleteStalePortalRows,
-  dueReminders,
   expiredExportFiles,
   forgetExportFile,
 } from '@clientele/db';
 import { purgeClosedBusinesses } from './account/closing';
-import { type AppContext, forTenant } from './context';
-import { queueDocumentEmail } from './mail/outgoing';
+import type { AppContext } from './context';
 import { createDueRecurringInvoices } from './recurring/runs';
+import { queueDueReminders } from './reminders/schedule';
 import { reconcileStripe } from './stripe/reconcile';
 import { releaseExpiredHeldMail } from './tickets/held-mail';
 
@@ -47,27 +45,6 @@ export async function removeExpiredExportFiles(ctx: AppContext): Promise<number>
 }
 
 /**
- * Overdue reminders due today, once per invoice per rule: each is claimed before its email
- * is created, so overlapping runs cannot double-send.
- */
-export async function queueDueReminders(ctx: AppContext): Promise<number> {
-  const today = ctx.now.toISOString().slice(0, 10);
-  let queued = 0;
-  for (const r of await dueReminders(ctx.db, today)) {
-    if (!(await claimReminder(ctx.db, r, ctx.now))) continue;
-    await queueDocumentEmail(
-      forTenant(ctx, r.tenantId),
-      { id: r.invoiceId, type: 'invoice', clientId: r.clientId },
-      `reminder:${r.invoiceId}:${r.rule}`,
-      'reminder',
-      { whenCapped: 'skip' },
-    );
-    queued++;
-  }
-  return queued;
-}
-
-/**
  * Deletes what has outlived its use: expired admin and portal sessions, old sign-in links,
  * rate-limit windows, idempotency keys, held replies nobody accepted within 30 days, audit
  * lines older than a year, and export ZIPs past their download window.
@@ -83,7 +60,7 @@ export async function sweepExpired(ctx: AppContext): Promise<void> {
 }
 
 /**
- * Every cron tick: make the recurring invoices that are due, queue overdue reminders, apply
+ * Every cron tick: make the recurring invoices that are due, queue the reminder steps that have come, apply
  * Stripe payments whose webhook never arrived, then housekeeping.
  */
 export async function runScheduledWork(ctx: AppContext) {

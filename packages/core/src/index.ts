@@ -4,4 +4,5 @@ export * from './messages';
 export * from './money';
 export * from './recurring';
 export * from './reference';
+export * from './reminders';
 export * from './status';

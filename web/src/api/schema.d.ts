@@ -491,6 +491,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/invoices/{id}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email the client a reminder now, with the words of the business's step nearest today (draft, paid, void or fully credited → 409; once an hour per invoice → 429) */
+        post: operations["remindInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/invoices/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reminders an invoice has had: each step sent or skipped, and each "Send reminder now" */
+        get: operations["listInvoiceReminders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/estimates": {
         parameters: {
             query?: never;
@@ -1049,7 +1083,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Business email template of a kind, per language (built-in where not customised) */
+        /** Business email template of a kind, per language (built-in where not customised); `step` for a reminder step */
         get: operations["getTemplate"];
         /** Save the business template for one language; unknown {{variables}} → 422 */
         put: operations["saveTemplate"];
@@ -1843,10 +1877,10 @@ export interface components {
             /** @example CN-{YYYY}-{seq:4} */
             creditNoteNumberFormat: string;
             paymentTermsDays: number;
-            reminders: {
-                enabled: boolean;
-                daysAfterDue: number;
-            };
+            /** @description Reminder emails, in date order; none: reminders are off */
+            reminders: components["schemas"]["ReminderStep"][];
+            /** @description Hold reminders about an invoice while the client has a ticket about it that is not closed (open or waiting for the client) */
+            remindersPauseForOpenTickets: boolean;
             notifications: components["schemas"]["Notifications"];
             hasLogo: boolean;
             createdAt: string;
@@ -1858,6 +1892,18 @@ export interface components {
             state: string | null;
             postalCode: string | null;
             country: string | null;
+        };
+        ReminderStep: {
+            /**
+             * @description Days from the due date: negative before it, 0 on it
+             * @example 7
+             */
+            offsetDays: number;
+            /**
+             * @description The step in reminder history and in its email template (`before:3`, `after:0`, `after:7`)
+             * @example after:7
+             */
+            key: string;
         };
         Notifications: {
             /** @description Email me when a client accepts or declines an estimate */
@@ -1902,11 +1948,9 @@ export interface components {
             estimateNumberFormat?: string;
             creditNoteNumberFormat?: string;
             paymentTermsDays?: number;
-            /** @description Email a reminder once an invoice is this many days overdue */
-            reminders?: {
-                enabled?: boolean;
-                daysAfterDue?: number;
-            };
+            /** @description At most 10 steps, each a different number of days from the due date (−60 to 365); [] turns reminders off */
+            reminders?: components["schemas"]["ReminderStepInput"][];
+            remindersPauseForOpenTickets?: boolean;
             notifications?: {
                 /** @description Email me when a client accepts or declines an estimate */
                 estimateDecisions?: boolean;
@@ -1915,6 +1959,9 @@ export interface components {
                 /** @description Email me when a client opens a support ticket */
                 tickets?: boolean;
             };
+        };
+        ReminderStepInput: {
+            offsetDays: number;
         };
         StripeSettings: {
             configured: boolean;
@@ -2185,6 +2232,26 @@ export interface components {
             status: "queued" | "sent" | "failed";
             to: string;
         } | null;
+        Reminded: {
+            invoiceId: string;
+            /** @description The step whose words were used: the latest step that has come on the same side of the due date, else today (`after:4`) */
+            step: string | null;
+            email: {
+                id: string;
+                /** @enum {string} */
+                status: "queued" | "sent" | "failed";
+                to: string;
+            };
+        };
+        ReminderHistory: {
+            data: {
+                /** @description A step key, or `manual` for "Send reminder now" */
+                step: string;
+                /** @enum {string} */
+                outcome: "sent" | "skipped";
+                createdAt: string;
+            }[];
+        };
         Estimate: {
             id: string;
             /** @enum {string} */
@@ -2596,14 +2663,19 @@ export interface components {
         EmailTemplates: {
             /** @enum {string} */
             kind: "invoice" | "estimate" | "reminder" | "receipt" | "ticket_reply" | "portal_link" | "credit_note";
+            /** @description A reminder step's own template (`after:7`); null: the kind's template */
+            step: string | null;
             clientId: string | null;
             variables: string[];
             languages: {
                 [key: string]: {
                     subject: string;
                     body: string;
-                    /** @enum {string} */
-                    source: "builtin" | "business" | "client";
+                    /**
+                     * @description `general`: a step not worded yet, using the business's general reminder template
+                     * @enum {string}
+                     */
+                    source: "builtin" | "business" | "client" | "general";
                 };
             };
         };
@@ -2615,6 +2687,8 @@ export interface components {
             language: "en" | "ru" | "pt" | "it" | "ja";
             subject: string;
             body: string;
+            /** @description Reminder only: the step this wording is for (`before:3`, `after:0`, `after:7`) */
+            step?: string;
         };
         EmailPreview: {
             subject: string;
@@ -2630,6 +2704,8 @@ export interface components {
             subject?: string;
             body?: string;
             clientId?: string;
+            /** @description Reminder only: the step this wording is for (`before:3`, `after:0`, `after:7`) */
+            step?: string;
         };
         Email: {
             id: string;
@@ -6718,6 +6794,196 @@ export interface operations {
             };
         };
     };
+    remindInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reminder is queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reminded"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a write with a read-only API key, a call only a signed-in person may make (API keys, Stripe settings, dev outbox), a role that may not, or a cookie write from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed in the current status */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields; `errors` names each one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A reminder for this invoice went out less than an hour ago; `Retry-After` says when to try */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listInvoiceReminders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Reminders, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReminderHistory"];
+                };
+            };
+            /** @description Malformed request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No or invalid credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed: a write with a read-only API key, a call only a signed-in person may make (API keys, Stripe settings, dev outbox), a role that may not, or a cookie write from another site */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found, or belongs to another tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields; `errors` names each one */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listEstimates: {
         parameters: {
             query?: {
@@ -10274,7 +10540,10 @@ export interface operations {
     };
     getTemplate: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Reminder only: a step's own template (`before:3`, `after:0`, `after:7`) */
+                step?: string;
+            };
             header?: never;
             path: {
                 kind: "invoice" | "estimate" | "reminder" | "receipt" | "ticket_reply" | "portal_link" | "credit_note";

@@ -1,4 +1,4 @@
-import { isLanguage, type Language } from '@clientele/core';
+import { daysBetween, defaultTimeZone, isLanguage, type Language, todayIn } from '@clientele/core';
 import {
   createEmail,
   type DocumentType,
@@ -65,7 +65,14 @@ export interface CapOptions {
  */
 export async function queueClientEmail(
   ctx: TenantContext,
-  target: { clientId: string; documentId: string | null; kind: TemplateKind; ticketMessageId?: string },
+  target: {
+    clientId: string;
+    documentId: string | null;
+    kind: TemplateKind;
+    ticketMessageId?: string;
+    /** A reminder's step, whose own words it is sent with. */
+    variant?: string | null;
+  },
   idempotencyKey: string,
   opts: CapOptions = {},
 ): Promise<EmailRow | null> {
@@ -88,6 +95,7 @@ export async function queueClientEmail(
       documentId: target.documentId,
       ticketMessageId: target.ticketMessageId ?? null,
       kind: target.kind,
+      variant: target.variant ?? null,
       to: client.email,
       idempotencyKey,
     },
@@ -234,13 +242,22 @@ async function composeEmail(
     extraValues = note.values;
     attachments.push(note.attachment);
   }
+  if (kind === 'reminder' && document?.dueDate) {
+    // Counted in the business's day, as the cron decides which step is due.
+    const days = daysBetween(todayIn(defaultTimeZone(tenant.country), ctx.now), document.dueDate);
+    extraValues = {
+      'invoice.daysUntilDue': String(Math.max(days, 0)),
+      'invoice.daysOverdue': String(Math.max(-days, 0)),
+    };
+  }
   let ticket: TicketMail | undefined;
   if (kind === 'ticket_reply') {
     const found = email.ticketMessageId ? await ticketMail(ctx, email.ticketMessageId) : undefined;
     if (!found) return 'gone';
     ticket = found;
   }
-  const template = await effectiveTemplate(ctx, kind, language, client.id);
+  const step = kind === 'reminder' ? (email.variant ?? undefined) : undefined;
+  const template = await effectiveTemplate(ctx, kind, language, client.id, step);
   const rendered = renderTemplate(
     template,
     templateValues(language, tenant, client, {

@@ -42,9 +42,20 @@ const TextSchema = z.object({ subject: z.string(), body: z.string() });
 export const TemplateSetSchema = z
   .object({
     kind: z.enum(TEMPLATE_KINDS),
+    step: z
+      .string()
+      .nullable()
+      .openapi({ description: "A reminder step's own template (`after:7`); null: the kind's template" }),
     clientId: z.string().nullable(),
     variables: z.array(z.string()),
-    languages: z.record(z.string(), TextSchema.extend({ source: z.enum(['builtin', 'business', 'client']) })),
+    languages: z.record(
+      z.string(),
+      TextSchema.extend({
+        source: z.enum(['builtin', 'business', 'client', 'general']).openapi({
+          description: "`general`: a step not worded yet, using the business's general reminder template",
+        }),
+      }),
+    ),
   })
   .openapi('EmailTemplates');
 
@@ -53,6 +64,9 @@ export const TemplateInputSchema = z
     language: languageField,
     subject: z.string().trim().min(1).max(300),
     body: z.string().trim().min(1).max(20_000),
+    step: z.string().max(20).optional().openapi({
+      description: 'Reminder only: the step this wording is for (`before:3`, `after:0`, `after:7`)',
+    }),
   })
   .openapi('EmailTemplateInput');
 
@@ -62,6 +76,9 @@ export const PreviewInputSchema = z
     subject: z.string().max(300).optional(),
     body: z.string().max(20_000).optional(),
     clientId: z.string().max(64).optional(),
+    step: z.string().max(20).optional().openapi({
+      description: 'Reminder only: the step this wording is for (`before:3`, `after:0`, `after:7`)',
+    }),
   })
   .openapi('EmailTemplatePreviewInput');
 

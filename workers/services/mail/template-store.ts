@@ -1,4 +1,4 @@
-import { LANGUAGES, type Language } from '@clientele/core';
+import { LANGUAGES, type Language, offsetOfStepKey, REMINDER_STEP_MAIL } from '@clientele/core';
 import { deleteTemplates, getClient, saveTemplate, TENANT_SCOPE, templatesOf } from '@clientele/db';
 import { auditLine, auditLineIfChanged } from '../audit';
 import type { TenantContext } from '../context';
@@ -13,27 +13,64 @@ async function ensureClient(ctx: TenantContext, clientId: string | undefined) {
 }
 
 /**
+ * A reminder step's own template is stored under the kind `reminder@<step>` (`reminder@after:7`);
+ * 422 for a step on another kind or a step key that is not one.
+ */
+function storedKind(kind: TemplateKind, step: string | undefined): string {
+  if (step === undefined) return kind;
+  if (kind !== 'reminder') throw new ValidationError([{ path: 'step', message: 'stepOnlyForReminders' }]);
+  if (offsetOfStepKey(step) === null)
+    throw new ValidationError([{ path: 'step', message: 'reminderStepUnknown' }]);
+  return `${kind}@${step}`;
+}
+
+/** The built-in words of a step: before the due date, on it, or after it. */
+function builtInStep(step: string, language: Language): TemplateText {
+  const offset = offsetOfStepKey(step) ?? 1;
+  const words = REMINDER_STEP_MAIL[language];
+  return offset < 0 ? words.beforeDue : offset === 0 ? words.dueToday : words.overdue;
+}
+
+/**
  * What will be sent, per language: the client's override when it has one for that
  * kind and language (subject and body together), else the business template, else
- * the built-in one.
+ * the built-in one. A reminder step looks for its own template first (client, then
+ * business), then the general reminder's (client, then business), then the step's built-in
+ * words — a business that wrote one reminder keeps its words for every step until it words
+ * a step of its own.
  */
 export async function templateSet(
   ctx: TenantContext,
   kind: TemplateKind,
   clientId?: string,
+  step?: string,
 ): Promise<TemplateSet> {
+  const stepKind = storedKind(kind, step);
   await ensureClient(ctx, clientId);
   const rows = await templatesOf(ctx.db, ctx.tenantId, kind, clientId);
+  const stepRows = step ? await templatesOf(ctx.db, ctx.tenantId, stepKind, clientId) : [];
   const languages = {} as TemplateSet['languages'];
+  const pick = (from: typeof rows, language: Language) => {
+    const client = clientId ? from.find((r) => r.scope === clientId && r.language === language) : undefined;
+    const business = from.find((r) => r.scope === TENANT_SCOPE && r.language === language);
+    return { row: client ?? business, source: client ? ('client' as const) : ('business' as const) };
+  };
   for (const language of LANGUAGES) {
-    const client = clientId ? rows.find((r) => r.scope === clientId && r.language === language) : undefined;
-    const business = rows.find((r) => r.scope === TENANT_SCOPE && r.language === language);
-    const chosen = client ?? business;
-    languages[language] = chosen
-      ? { subject: chosen.subject, body: chosen.body, source: client ? 'client' : 'business' }
-      : { ...BUILT_IN[kind][language], source: 'builtin' };
+    const own = pick(stepRows, language);
+    const general = pick(rows, language);
+    languages[language] = own.row
+      ? { subject: own.row.subject, body: own.row.body, source: own.source }
+      : general.row
+        ? { subject: general.row.subject, body: general.row.body, source: step ? 'general' : general.source }
+        : { ...(step ? builtInStep(step, language) : BUILT_IN[kind][language]), source: 'builtin' };
   }
-  return { kind, clientId: clientId ?? null, variables: [...VARIABLES[kind]], languages };
+  return {
+    kind,
+    step: step ?? null,
+    clientId: clientId ?? null,
+    variables: [...VARIABLES[kind]],
+    languages,
+  };
 }
 
 export async function effectiveTemplate(
@@ -41,8 +78,9 @@ export async function effectiveTemplate(
   kind: TemplateKind,
   language: Language,
   clientId?: string,
+  step?: string,
 ) {
-  return (await templateSet(ctx, kind, clientId)).languages[language];
+  return (await templateSet(ctx, kind, clientId, step)).languages[language];
 }
 
 /** 422 naming subject or body for each {{variable}} the kind does not provide. */
@@ -64,7 +102,7 @@ function refuseUnknownVariables(kind: TemplateKind, t: TemplateText) {
  * values. Held to the same variables as saving, so a preview never shows what could not be saved.
  */
 export async function previewTemplateFor(ctx: TenantContext, kind: TemplateKind, input: PreviewInput) {
-  const saved = await effectiveTemplate(ctx, kind, input.language, input.clientId);
+  const saved = await effectiveTemplate(ctx, kind, input.language, input.clientId, input.step);
   const template = { subject: input.subject ?? saved.subject, body: input.body ?? saved.body };
   refuseUnknownVariables(kind, template);
   return renderTemplate(template, await previewValues(ctx, input.language, input.clientId));
@@ -77,6 +115,7 @@ export async function saveTemplateFor(
   input: TemplateInput,
   clientId?: string,
 ) {
+  const stored = storedKind(kind, input.step);
   await ensureClient(ctx, clientId);
   refuseUnknownVariables(kind, input);
   await saveTemplate(
@@ -84,7 +123,7 @@ export async function saveTemplateFor(
     ctx.tenantId,
     {
       scope: clientId ?? TENANT_SCOPE,
-      kind,
+      kind: stored,
       language: input.language,
       subject: input.subject,
       body: input.body,
@@ -95,11 +134,11 @@ export async function saveTemplateFor(
         ctx,
         'template.updated',
         { type: clientId ? 'client' : 'business', id: clientId ?? ctx.tenantId },
-        { kind, language: input.language },
+        { kind: stored, language: input.language },
       ),
     ],
   );
-  return templateSet(ctx, kind, clientId);
+  return templateSet(ctx, kind, clientId, input.step);
 }
 
 export async function deleteClientTemplate(

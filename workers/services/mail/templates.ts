@@ -20,7 +20,7 @@ const DOCUMENT = [
 export const VARIABLES: Record<TemplateKind, readonly string[]> = {
   invoice: [...COMMON, ...DOCUMENT],
   estimate: [...COMMON, ...DOCUMENT, 'document.validUntil'],
-  reminder: [...COMMON, ...DOCUMENT],
+  reminder: [...COMMON, ...DOCUMENT, 'invoice.daysUntilDue', 'invoice.daysOverdue'],
   receipt: [...COMMON, ...DOCUMENT, 'payment.amount', 'payment.date'],
   ticket_reply: [...COMMON, 'ticket.subject', 'message.body'],
   portal_link: [...COMMON],

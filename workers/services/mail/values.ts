@@ -83,6 +83,8 @@ export async function previewValues(
       'payment.amount': formatMoney(100000, client.currency, localeOf(language)),
       'payment.date': formatDate('2026-03-20', language),
       'invoice.number': 'INV-2026-0041',
+      'invoice.daysUntilDue': '3',
+      'invoice.daysOverdue': '7',
     },
   });
 }

@@ -7,6 +7,7 @@ import {
   languageField,
   optionalText,
 } from '../fields';
+import { ReminderStepSchema, ReminderStepsInputSchema } from '../reminders/schema';
 
 const NotificationsSchema = z
   .object({
@@ -36,7 +37,13 @@ export const SettingsSchema = z
     estimateNumberFormat: z.string().openapi({ example: 'EST-{YYYY}-{seq:4}' }),
     creditNoteNumberFormat: z.string().openapi({ example: 'CN-{YYYY}-{seq:4}' }),
     paymentTermsDays: z.number().int(),
-    reminders: z.object({ enabled: z.boolean(), daysAfterDue: z.number().int() }),
+    reminders: z.array(ReminderStepSchema).openapi({
+      description: 'Reminder emails, in date order; none: reminders are off',
+    }),
+    remindersPauseForOpenTickets: z.boolean().openapi({
+      description:
+        'Hold reminders about an invoice while the client has a ticket about it that is not closed (open or waiting for the client)',
+    }),
     notifications: NotificationsSchema,
     hasLogo: z.boolean(),
     createdAt: z.string(),
@@ -58,10 +65,8 @@ export const SettingsPatchSchema = z
     estimateNumberFormat: z.string().trim().min(1).max(40).optional(),
     creditNoteNumberFormat: z.string().trim().min(1).max(40).optional(),
     paymentTermsDays: z.number().int().min(0).max(365).optional(),
-    reminders: z
-      .object({ enabled: z.boolean().optional(), daysAfterDue: z.number().int().min(0).max(365).optional() })
-      .optional()
-      .openapi({ description: 'Email a reminder once an invoice is this many days overdue' }),
+    reminders: ReminderStepsInputSchema.optional(),
+    remindersPauseForOpenTickets: z.boolean().optional(),
     notifications: NotificationsSchema.partial().optional(),
   })
   .openapi('SettingsPatch');

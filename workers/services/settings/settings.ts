@@ -2,6 +2,7 @@ import { getTenant, type Tenant, type TenantPatch, updateTenant } from '@cliente
 import { auditLine } from '../audit';
 import type { TenantContext } from '../context';
 import { NotFoundError, ValidationError } from '../errors';
+import { checkedSteps, stepViews } from '../reminders/steps';
 import { blankToNull } from '../text';
 import { putLogo } from './logo';
 import type { SettingsPatch, SettingsView } from './schema';
@@ -21,7 +22,8 @@ export function toSettingsView(t: Tenant): SettingsView {
     estimateNumberFormat: t.estimateNumberFormat,
     creditNoteNumberFormat: t.creditNoteNumberFormat,
     paymentTermsDays: t.paymentTermsDays,
-    reminders: { enabled: t.remindersEnabled, daysAfterDue: t.reminderDaysAfterDue },
+    reminders: stepViews(t.reminderSteps),
+    remindersPauseForOpenTickets: t.remindersPauseForTickets,
     notifications: {
       estimateDecisions: t.notifyEstimateDecisions,
       onlinePayments: t.notifyOnlinePayments,
@@ -74,8 +76,8 @@ export async function updateSettings(ctx: TenantContext, patch: SettingsPatch): 
     estimateNumberFormat: patch.estimateNumberFormat,
     creditNoteNumberFormat: patch.creditNoteNumberFormat,
     paymentTermsDays: patch.paymentTermsDays,
-    remindersEnabled: patch.reminders?.enabled,
-    reminderDaysAfterDue: patch.reminders?.daysAfterDue,
+    reminderSteps: patch.reminders === undefined ? undefined : checkedSteps(patch.reminders),
+    remindersPauseForTickets: patch.remindersPauseForOpenTickets,
     notifyEstimateDecisions: patch.notifications?.estimateDecisions,
     notifyOnlinePayments: patch.notifications?.onlinePayments,
     notifyTickets: patch.notifications?.tickets,

@@ -208,6 +208,11 @@ export const TABLE: Record<string, Row> = {
   'DELETE /invoices/{id}': { seed: draftInvoice },
   'GET /invoices/{id}/pdf': { seed: sentInvoice },
   'POST /invoices/{id}/send': { seed: draftInvoice },
+  'POST /invoices/{id}/remind': {
+    // A reminder goes to the client's address on file: this client has one.
+    seed: async (o) => ({ id: (await issuedInvoice(o, {}, { email: 'late@example.com' })).invoice.id }),
+  },
+  'GET /invoices/{id}/reminders': { seed: sentInvoice },
   'GET /recurring-invoices': {},
   'POST /recurring-invoices': {
     seed: async (o) => ({ clientId: (await createClient(o)).id }),

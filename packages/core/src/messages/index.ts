@@ -41,4 +41,5 @@ export const PORTAL_WORDS: Record<Language, PortalWords> = merged((m) => m.porta
 export const DOCUMENT_WORDS: Record<Language, DocumentWords> = merged((m) => m.document);
 export * from './account-mail';
 export { CLOSING_WORDS } from './closing';
+export { REMINDER_STEP_MAIL, type ReminderStepWords } from './reminders';
 export { TWO_FACTOR_MAIL, type TwoFactorMailWords } from './two-factor-mail';

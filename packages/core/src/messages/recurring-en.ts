@@ -1,5 +1,9 @@
+import { REMINDER_PROBLEMS } from './reminders';
+
 /** Recurring invoices: refusals. */
 export const recurringProblemsEn = {
+  // Reminders on a schedule: the other half of what a business sends every month.
+  ...REMINDER_PROBLEMS.en,
   recurringNotFound: 'Recurring invoice not found',
   unknownTimeZone: 'Unknown time zone; use an IANA name such as Europe/Lisbon',
   dayOfMonthNotWeekly: 'A weekly schedule runs on the start date’s weekday; leave the day of the month empty',

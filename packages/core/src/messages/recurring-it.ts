@@ -1,7 +1,10 @@
 import type { recurringProblemsEn } from './recurring-en';
+import { REMINDER_PROBLEMS } from './reminders';
 
 /** Recurring invoices: refusals. */
 export const recurringProblemsIt = {
+  // Reminders on a schedule: the other half of what a business sends every month.
+  ...REMINDER_PROBLEMS.it,
   recurringNotFound: 'Fattura ricorrente non trovata',
   unknownTimeZone: 'Fuso orario sconosciuto; usa un nome IANA come Europe/Rome',
   dayOfMonthNotWeekly:

@@ -1,7 +1,10 @@
 import type { recurringProblemsEn } from './recurring-en';
+import { REMINDER_PROBLEMS } from './reminders';
 
 /** Recurring invoices: refusals. */
 export const recurringProblemsJa = {
+  // Reminders on a schedule: the other half of what a business sends every month.
+  ...REMINDER_PROBLEMS.ja,
   recurringNotFound: '定期請求書が見つかりません',
   unknownTimeZone: '不明なタイムゾーンです。Asia/Tokyo のような IANA 名を使ってください',
   dayOfMonthNotWeekly: '毎週のスケジュールは開始日の曜日に実行されます。日付 (日) は空欄にしてください',

@@ -1,7 +1,10 @@
 import type { recurringProblemsEn } from './recurring-en';
+import { REMINDER_PROBLEMS } from './reminders';
 
 /** Recurring invoices: refusals. */
 export const recurringProblemsPt = {
+  // Reminders on a schedule: the other half of what a business sends every month.
+  ...REMINDER_PROBLEMS.pt,
   recurringNotFound: 'Fatura recorrente não encontrada',
   unknownTimeZone: 'Fuso horário desconhecido; use um nome IANA como Europe/Lisbon',
   dayOfMonthNotWeekly:

@@ -1,7 +1,10 @@
 import type { recurringProblemsEn } from './recurring-en';
+import { REMINDER_PROBLEMS } from './reminders';
 
 /** Recurring invoices: refusals. */
 export const recurringProblemsRu = {
+  // Reminders on a schedule: the other half of what a business sends every month.
+  ...REMINDER_PROBLEMS.ru,
   recurringNotFound: 'Регулярный счёт не найден',
   unknownTimeZone: 'Неизвестный часовой пояс; укажите имя IANA, например Europe/Moscow',
   dayOfMonthNotWeekly: 'Еженедельный график идёт по дню недели даты начала; оставьте день месяца пустым',

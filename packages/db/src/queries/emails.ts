@@ -11,6 +11,7 @@ export interface NewEmail {
   ticketMessageId?: string | null;
   activityId?: string | null;
   kind: string;
+  variant?: string | null;
   to: string;
   idempotencyKey: string;
 }

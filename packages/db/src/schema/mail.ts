@@ -39,6 +39,8 @@ export const emails = sqliteTable(
     /** For a notice to the business: the client action it reports. */
     activityId: text('activity_id'),
     kind: text('kind').notNull(),
+    /** Which variant of the kind's template: a reminder's step (`after:7`), so each step has its words. */
+    variant: text('variant'),
     to: text('to_address').notNull(),
     subject: text('subject'),
     status: text('status', { enum: ['queued', 'sent', 'failed'] }).notNull(),
@@ -74,13 +76,20 @@ export const devOutbox = sqliteTable(
 
 export type EmailRow = typeof emails.$inferSelect;
 
-/** One row per reminder rule an invoice has triggered, so the cron never repeats itself. */
+/**
+ * One row per reminder step an invoice has reached, so the cron never repeats itself: `rule` is
+ * the step (`before:3`, `after:0`, `after:7`) or `manual:<hour>` for "Send reminder now";
+ * `outcome` says whether it was emailed or passed over (an earlier step overtaken by a later one).
+ */
 export const reminderLog = sqliteTable(
   'reminder_log',
   {
     tenantId: text('tenant_id').notNull(),
     invoiceId: text('invoice_id').notNull(),
     rule: text('rule').notNull(),
+    outcome: text('outcome', { enum: ['sent', 'skipped'] })
+      .notNull()
+      .default('sent'),
     createdAt: timestamp('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.invoiceId, t.rule] })],

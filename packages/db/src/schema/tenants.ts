@@ -1,3 +1,4 @@
+import type { ReminderStep } from '@clientele/core';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { addressColumns, timestamp } from './columns';
 
@@ -17,9 +18,15 @@ export const tenants = sqliteTable('tenants', {
   logoKey: text('logo_key'),
   /** Bank details and terms, printed on every invoice and shown in the portal. */
   paymentInstructions: text('payment_instructions'),
-  /** Overdue reminders: off until the business turns them on. */
-  remindersEnabled: integer('reminders_enabled', { mode: 'boolean' }).notNull().default(false),
-  reminderDaysAfterDue: integer('reminder_days_after_due').notNull().default(3),
+  /**
+   * Reminder steps, days from the due date (negative before it), sorted; none until the
+   * business adds one. A short list always read with its business, so it lives here as JSON.
+   */
+  reminderSteps: text('reminder_steps', { mode: 'json' }).$type<ReminderStep[]>().notNull().default([]),
+  /** Hold reminders about an invoice while the client has a ticket about it that is not closed. */
+  remindersPauseForTickets: integer('reminders_pause_for_tickets', { mode: 'boolean' })
+    .notNull()
+    .default(false),
   /** Which client actions email the business (all on until it turns one off). */
   notifyEstimateDecisions: integer('notify_estimate_decisions', { mode: 'boolean' }).notNull().default(true),
   notifyOnlinePayments: integer('notify_online_payments', { mode: 'boolean' }).notNull().default(true),

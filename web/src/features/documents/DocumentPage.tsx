@@ -12,6 +12,7 @@ import { InvoiceCredit } from '../credit-notes/InvoiceCredit';
 import { InvoicePayments } from '../payments/InvoicePayments';
 import { PaymentDialog } from '../payments/PaymentDialog';
 import { deletePayment } from '../payments/writes';
+import { InvoiceReminders } from '../reminders/InvoiceReminders';
 import { useCan } from '../team/can';
 import { documentActionChanges, documentQueries } from './queries';
 import { StatusBadge } from './StatusBadge';
@@ -325,6 +326,8 @@ export function DocumentPage({ type }: { type: DocType }) {
           }
         />
       ) : null}
+
+      {d.type === 'invoice' ? <InvoiceReminders invoice={d} /> : null}
 
       {d.type === 'invoice' ? <InvoiceCredit invoice={d} /> : null}
 

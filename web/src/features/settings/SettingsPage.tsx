@@ -17,6 +17,7 @@ import { useCan } from '../team/can';
 import { TeamSettings } from '../team/TeamSettings';
 import { TemplateEditor } from '../templates/TemplateEditor';
 import { settingsQueries } from './queries';
+import { ReminderSteps } from './ReminderSteps';
 import { StripeSettings } from './StripeSettings';
 import { TwoFactorRequirement } from './TwoFactorRequirement';
 import { deleteLogo, updateSettings, uploadLogo } from './writes';
@@ -81,10 +82,6 @@ export function SettingsPage() {
       estimateNumberFormat: text('estimateNumberFormat'),
       creditNoteNumberFormat: text('creditNoteNumberFormat'),
       paymentTermsDays: Number(text('paymentTermsDays')),
-      reminders: {
-        enabled: f.get('remindersEnabled') === 'on',
-        daysAfterDue: Number(text('reminderDaysAfterDue')),
-      },
       notifications: {
         estimateDecisions: f.get('notifyEstimateDecisions') === 'on',
         onlinePayments: f.get('notifyOnlinePayments') === 'on',
@@ -226,22 +223,6 @@ export function SettingsPage() {
           />
         </div>
         <fieldset>
-          <legend>{t.settings.reminders}</legend>
-          <label className="check">
-            <input type="checkbox" name="remindersEnabled" defaultChecked={s.reminders.enabled} />{' '}
-            {t.settings.remindersEnabled}
-          </label>
-          <Field
-            label={t.settings.reminderDays}
-            name="reminderDaysAfterDue"
-            type="number"
-            min={1}
-            max={365}
-            defaultValue={s.reminders.daysAfterDue}
-            error={errors['reminders.daysAfterDue']}
-          />
-        </fieldset>
-        <fieldset>
           <legend>{t.settings.notifyLegend}</legend>
           <label className="check">
             <input
@@ -271,6 +252,8 @@ export function SettingsPage() {
           </button>
         </div>
       </form>
+      <h2>{t.reminders.title}</h2>
+      <ReminderSteps />
       <h2>{t.settings.stripe}</h2>
       <StripeSettings />
       <h2>{t.twoFactor.title}</h2>

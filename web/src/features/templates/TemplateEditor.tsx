@@ -8,6 +8,7 @@ import { Field, TextAreaField } from '../../ui/Field';
 import { FormError } from '../../ui/FormError';
 import { problemText } from '../../ui/problemText';
 import { useApiForm } from '../../ui/useApiForm';
+import { settingsQueries } from '../settings/queries';
 import { templateQueries } from './queries';
 import { previewTemplate, removeClientTemplate, saveTemplate } from './writes';
 
@@ -23,14 +24,18 @@ type TemplateCommand =
 export function TemplateEditor({ clientId, language: initial }: { clientId?: string; language?: string }) {
   const { t, lang } = useWords();
   const [kind, setKind] = useState<TemplateKind>('invoice');
+  // A reminder step's own words ('' = the general reminder), for the business's templates.
+  const [stepChoice, setStepChoice] = useState('');
+  const steps = useQuery({ ...settingsQueries.business(), enabled: !clientId && kind === 'reminder' });
+  const step = !clientId && kind === 'reminder' && stepChoice ? stepChoice : undefined;
   // A client's overrides open on the language that client's mail goes out in; the
   // business's own templates on the business's language.
   const [language, setLanguage] = useState<Language>(oneOf(LANGUAGES, initial) ?? lang);
   const queryClient = useQueryClient();
-  const templates = useQuery(templateQueries.set(kind, clientId));
+  const templates = useQuery(templateQueries.set(kind, clientId, step));
   const set = templates.data ?? null;
   const setSet = (next: TemplateSet) =>
-    queryClient.setQueryData(templateQueries.set(kind, clientId).queryKey, next);
+    queryClient.setQueryData(templateQueries.set(kind, clientId, step).queryKey, next);
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
   const [preview, setPreview] = useState<{ subject: string; html: string } | null>(null);
@@ -38,7 +43,12 @@ export function TemplateEditor({ clientId, language: initial }: { clientId?: str
   const action = useApiForm({
     action: (c: TemplateCommand, key) =>
       c.do === 'save'
-        ? saveTemplate(kind, { language, subject: c.subject, body: c.body }, clientId, key)
+        ? saveTemplate(
+            kind,
+            { language, subject: c.subject, body: c.body, ...(step ? { step } : {}) },
+            clientId,
+            key,
+          )
         : removeClientTemplate(kind, c.clientId, language, key),
     onSuccess: (next, c) => {
       setSet(next);
@@ -55,23 +65,29 @@ export function TemplateEditor({ clientId, language: initial }: { clientId?: str
   }, [set, language]);
 
   // The notice and the errors belong to the template on screen.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: kind and language are the triggers
+  // biome-ignore lint/correctness/useExhaustiveDependencies: kind, step and language are the triggers
   useEffect(() => {
     setSaved(false);
     action.reset();
-  }, [kind, language]);
+  }, [kind, step, language]);
 
   // Preview as you type, debounced.
   useEffect(() => {
     if (!subject || !body) return;
     const handle = setTimeout(() => {
-      previewTemplate(kind, { language, subject, body, ...(clientId ? { clientId } : {}) }).then(
+      previewTemplate(kind, {
+        language,
+        subject,
+        body,
+        ...(clientId ? { clientId } : {}),
+        ...(step ? { step } : {}),
+      }).then(
         (p) => setPreview(p),
         () => setPreview(null),
       );
     }, 300);
     return () => clearTimeout(handle);
-  }, [kind, language, subject, body, clientId]);
+  }, [kind, step, language, subject, body, clientId]);
 
   function save() {
     setSaved(false);
@@ -93,6 +109,20 @@ export function TemplateEditor({ clientId, language: initial }: { clientId?: str
             </option>
           ))}
         </select>
+        {!clientId && kind === 'reminder' ? (
+          <select
+            aria-label={t.reminders.templateStep}
+            value={stepChoice}
+            onChange={(e) => setStepChoice(e.target.value)}
+          >
+            <option value="">{t.reminders.allSteps}</option>
+            {(steps.data?.reminders ?? []).map((s) => (
+              <option key={s.key} value={s.key}>
+                {t.reminders.describe(s.offsetDays)}
+              </option>
+            ))}
+          </select>
+        ) : null}
         <div role="tablist" aria-label={t.templates.language} className="tabs">
           {LANGUAGES.map((l) => (
             <button

@@ -6,9 +6,11 @@ import { registerDuplicateInvoice } from './duplicate-invoice';
 import { registerGetInvoice } from './get-invoice';
 import { registerGetInvoicePdf } from './get-invoice-pdf';
 import { registerListInvoicePayments } from './list-invoice-payments';
+import { registerListInvoiceReminders } from './list-invoice-reminders';
 import { registerListInvoices } from './list-invoices';
 import { registerListOnlinePayments } from './list-online-payments';
 import { registerRecordPayment } from './record-payment';
+import { registerRemindInvoice } from './remind-invoice';
 import { registerSendInvoice } from './send-invoice';
 import { registerUpdateInvoice } from './update-invoice';
 
@@ -21,6 +23,8 @@ export function registerInvoiceRoutes(app: Router) {
   registerGetInvoicePdf(app);
   registerSendInvoice(app);
   registerDuplicateInvoice(app);
+  registerRemindInvoice(app);
+  registerListInvoiceReminders(app);
 }
 
 /** Payments are recorded, listed and deleted only through their own invoice's path. */

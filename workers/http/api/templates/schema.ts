@@ -10,3 +10,15 @@ export const clientKindParams = kindParam.extend({
     .max(64)
     .openapi({ param: { name: 'id', in: 'path' }, example: 'cli_0123456789abcdefghjkmnpq' }),
 });
+
+export const stepQuery = z.object({
+  step: z
+    .string()
+    .max(20)
+    .optional()
+    .openapi({
+      param: { name: 'step', in: 'query' },
+      description: "Reminder only: a step's own template (`before:3`, `after:0`, `after:7`)",
+      example: 'after:7',
+    }),
+});

@@ -44,6 +44,7 @@ export const auditEn = {
       'invoice.issued': 'Issued an invoice',
       'invoice.voided': 'Voided an invoice',
       'invoice.duplicated': 'Duplicated an invoice as a new draft',
+      'invoice.reminded': 'Sent a payment reminder',
       'recurring.created': 'Created a recurring invoice',
       'recurring.updated': 'Edited a recurring invoice',
       'recurring.deleted': 'Deleted a recurring invoice',

@@ -7,6 +7,7 @@ import { creditEn } from './en-credit';
 import { dataEn } from './en-data';
 import { moneyEn } from './en-money';
 import { recurringEn } from './en-recurring';
+import { remindersEn } from './en-reminders';
 import { settingsEn } from './en-settings';
 import { teamEn } from './en-team';
 import { twoFactorEn } from './en-two-factor';
@@ -24,6 +25,7 @@ export const adminEn = {
   ...closingEn,
   ...moneyEn,
   ...recurringEn,
+  ...remindersEn,
   ...auditEn,
   ...twoFactorEn,
   ...teamEn,

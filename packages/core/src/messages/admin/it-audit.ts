@@ -45,6 +45,7 @@ export const auditIt = {
       'invoice.issued': 'Ha emesso una fattura',
       'invoice.voided': 'Ha annullato una fattura',
       'invoice.duplicated': 'Ha duplicato una fattura come nuova bozza',
+      'invoice.reminded': 'Ha inviato un sollecito di pagamento',
       'recurring.created': 'Ha creato una fattura ricorrente',
       'recurring.updated': 'Ha modificato una fattura ricorrente',
       'recurring.deleted': 'Ha eliminato una fattura ricorrente',

@@ -7,6 +7,7 @@ import { creditIt } from './it-credit';
 import { dataIt } from './it-data';
 import { moneyIt } from './it-money';
 import { recurringIt } from './it-recurring';
+import { remindersIt } from './it-reminders';
 import { settingsIt } from './it-settings';
 import { teamIt } from './it-team';
 import { twoFactorIt } from './it-two-factor';
@@ -16,6 +17,7 @@ export const adminIt = {
   ...closingIt,
   ...moneyIt,
   ...recurringIt,
+  ...remindersIt,
   ...auditIt,
   ...twoFactorIt,
   ...teamIt,

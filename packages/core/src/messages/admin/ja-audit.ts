@@ -45,6 +45,7 @@ export const auditJa = {
       'invoice.issued': '請求書を発行',
       'invoice.voided': '請求書を無効化',
       'invoice.duplicated': '請求書を複製して新しい下書きを作成',
+      'invoice.reminded': '支払いリマインダーを送信',
       'recurring.created': '定期請求書を作成',
       'recurring.updated': '定期請求書を編集',
       'recurring.deleted': '定期請求書を削除',

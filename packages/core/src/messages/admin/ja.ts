@@ -7,6 +7,7 @@ import { creditJa } from './ja-credit';
 import { dataJa } from './ja-data';
 import { moneyJa } from './ja-money';
 import { recurringJa } from './ja-recurring';
+import { remindersJa } from './ja-reminders';
 import { settingsJa } from './ja-settings';
 import { teamJa } from './ja-team';
 import { twoFactorJa } from './ja-two-factor';
@@ -16,6 +17,7 @@ export const adminJa = {
   ...closingJa,
   ...moneyJa,
   ...recurringJa,
+  ...remindersJa,
   ...auditJa,
   ...twoFactorJa,
   ...teamJa,

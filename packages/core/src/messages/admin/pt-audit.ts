@@ -45,6 +45,7 @@ export const auditPt = {
       'invoice.issued': 'Emitiu uma fatura',
       'invoice.voided': 'Anulou uma fatura',
       'invoice.duplicated': 'Duplicou uma fatura como novo rascunho',
+      'invoice.reminded': 'Enviou um lembrete de pagamento',
       'recurring.created': 'Criou uma fatura recorrente',
       'recurring.updated': 'Editou uma fatura recorrente',
       'recurring.deleted': 'Eliminou uma fatura recorrente',

@@ -7,6 +7,7 @@ import { creditPt } from './pt-credit';
 import { dataPt } from './pt-data';
 import { moneyPt } from './pt-money';
 import { recurringPt } from './pt-recurring';
+import { remindersPt } from './pt-reminders';
 import { settingsPt } from './pt-settings';
 import { teamPt } from './pt-team';
 import { twoFactorPt } from './pt-two-factor';
@@ -16,6 +17,7 @@ export const adminPt = {
   ...closingPt,
   ...moneyPt,
   ...recurringPt,
+  ...remindersPt,
   ...auditPt,
   ...twoFactorPt,
   ...teamPt,

@@ -45,6 +45,7 @@ export const auditRu = {
       'invoice.issued': 'Выставил счёт',
       'invoice.voided': 'Аннулировал счёт',
       'invoice.duplicated': 'Скопировал счёт в новый черновик',
+      'invoice.reminded': 'Отправил напоминание об оплате',
       'recurring.created': 'Создал регулярный счёт',
       'recurring.updated': 'Изменил регулярный счёт',
       'recurring.deleted': 'Удалил регулярный счёт',

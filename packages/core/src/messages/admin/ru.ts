@@ -8,6 +8,7 @@ import { creditRu } from './ru-credit';
 import { dataRu } from './ru-data';
 import { moneyRu } from './ru-money';
 import { recurringRu } from './ru-recurring';
+import { remindersRu } from './ru-reminders';
 import { settingsRu } from './ru-settings';
 import { teamRu } from './ru-team';
 import { twoFactorRu } from './ru-two-factor';
@@ -17,6 +18,7 @@ export const adminRu = {
   ...closingRu,
   ...moneyRu,
   ...recurringRu,
+  ...remindersRu,
   ...auditRu,
   ...twoFactorRu,
   ...teamRu,
