@@ -13,6 +13,8 @@ import { auditLine } from '../audit';
 import type { TenantContext } from '../context';
 import { planPdf } from '../documents/pdf';
 import { ConflictError, type FieldRefusal, ValidationError } from '../errors';
+import { ReminderStepsInputSchema } from '../reminders/schema';
+import { checkedSteps } from '../reminders/steps';
 import {
   attachmentFolder,
   logoPath,
@@ -287,16 +289,42 @@ function profileSchema() {
   const shape: Record<string, z.ZodType> = {};
   for (const c of BUSINESS_PROFILE_COLUMNS()) {
     const base =
-      c.kind === 'timestamp'
-        ? z.iso.datetime()
-        : c.kind === 'integer'
-          ? z.number().int()
-          : c.kind === 'boolean'
-            ? z.boolean()
-            : z.string().max(10_000);
+      c.key === 'reminderSteps'
+        ? ArchivedReminderStepsSchema
+        : c.kind === 'timestamp'
+          ? z.iso.datetime()
+          : c.kind === 'integer'
+            ? z.number().int()
+            : c.kind === 'boolean'
+              ? z.boolean()
+              : z.string().max(10_000);
     shape[c.key] = c.nullable ? base.nullable().optional() : base;
   }
-  return z.object(shape);
+  return z.preprocess(withReminderSteps, z.object(shape));
+}
+
+/** Steps as settings take them, kept in date order and one per day, as the settings page keeps them. */
+const ArchivedReminderStepsSchema = ReminderStepsInputSchema.transform((steps, ctx) => {
+  try {
+    return checkedSteps(steps);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'reminderStepTwice' });
+    return z.NEVER;
+  }
+});
+
+/**
+ * Archives made before reminder steps carry the single rule that preceded them (on, and N days
+ * after the due date): it becomes the one step the migration gave every such business.
+ */
+function withReminderSteps(business: unknown): unknown {
+  if (typeof business !== 'object' || business === null || 'reminderSteps' in business) return business;
+  const old = business as { remindersEnabled?: unknown; reminderDaysAfterDue?: unknown };
+  const steps =
+    old.remindersEnabled === true && typeof old.reminderDaysAfterDue === 'number'
+      ? [{ offsetDays: old.reminderDaysAfterDue }]
+      : [];
+  return { ...business, reminderSteps: steps };
 }
 
 /** The document as the row the PDF cache will read, times back as dates. */
