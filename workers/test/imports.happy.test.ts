@@ -213,6 +213,25 @@ describe('imports', () => {
     const old = Object.fromEntries(Object.entries(files).filter(([n]) => !billing.includes(n)));
     const manifest = jsonFile(files, 'manifest.json');
     old['manifest.json'] = strToU8(JSON.stringify({ ...manifest, version: 1 }));
+    // As version 1 wrote it: the single reminder rule, none of the columns added since.
+    const settings = jsonFile(files, 'settings.json');
+    const {
+      reminderSteps: _,
+      remindersPauseForTickets: __,
+      creditNoteNumberFormat: ___,
+      ...business
+    } = settings.business;
+    old['settings.json'] = strToU8(
+      JSON.stringify({
+        ...settings,
+        business: { ...business, remindersEnabled: true, reminderDaysAfterDue: 5 },
+      }),
+    );
+    old['emails.json'] = strToU8(
+      JSON.stringify(
+        jsonFile(files, 'emails.json').map(({ variant: _v, ...e }: Record<string, unknown>) => e),
+      ),
+    );
 
     const target = await signUp();
     const res = await importZip(target, zipSync(old));
@@ -226,6 +245,9 @@ describe('imports', () => {
     });
     const clients = (await json(await call('/clients', { as: target }))).data;
     expect(clients.map((c: { name: string }) => c.name)).toEqual([client.name]);
+    const restored = await json(await call('/settings', { as: target }));
+    expect(restored.reminders.map((r: { offsetDays: number }) => r.offsetDays)).toEqual([5]);
+    expect(restored.creditNoteNumberFormat).toBe('CN-{YYYY}-{seq:4}');
     // The same archive claiming to be a version this build does not know is refused.
     const future = { ...old, 'manifest.json': strToU8(JSON.stringify({ ...manifest, version: 3 })) };
     expect((await importZip(await signUp(), zipSync(future))).status).toBe(422);

@@ -96,7 +96,7 @@ function columnSchema(c: ColumnShape): z.ZodType {
     default:
       base = c.enumValues ? z.enum(c.enumValues as [string, ...string[]]) : z.string().max(100_000);
   }
-  return c.nullable ? base.nullable().optional() : base;
+  return c.nullable ? base.nullable().optional() : c.hasDefault ? base.optional() : base;
 }
 
 /** A row of `table` as the archive carries it: every column but the business id. */

@@ -298,7 +298,7 @@ function profileSchema() {
             : c.kind === 'boolean'
               ? z.boolean()
               : z.string().max(10_000);
-    shape[c.key] = c.nullable ? base.nullable().optional() : base;
+    shape[c.key] = c.nullable ? base.nullable().optional() : c.hasDefault ? base.optional() : base;
   }
   return z.preprocess(withReminderSteps, z.object(shape));
 }

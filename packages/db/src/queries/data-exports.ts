@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, getTableColumns, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, is, isNotNull, lte, SQL, sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db';
 import {
@@ -256,6 +256,8 @@ export interface ColumnShape {
   key: string;
   kind: 'text' | 'integer' | 'timestamp' | 'boolean' | 'json';
   nullable: boolean;
+  /** The database fills it when a row leaves it out (so an archive from before the column may too). */
+  hasDefault: boolean;
   enumValues: readonly string[] | null;
 }
 
@@ -272,7 +274,13 @@ function shapeOf(key: string, column: SQLiteColumn): ColumnShape {
             ? 'integer'
             : 'text';
   const values = column.enumValues;
-  return { key, kind, nullable: !column.notNull, enumValues: values && values.length > 0 ? values : null };
+  return {
+    key,
+    kind,
+    nullable: !column.notNull,
+    hasDefault: column.hasDefault,
+    enumValues: values && values.length > 0 ? values : null,
+  };
 }
 
 /** The columns of an import table (the business id aside: an import writes its own). */
@@ -284,6 +292,12 @@ export function importColumns(table: ImportTable): ColumnShape[] {
 
 /** D1 takes one statement of at most 100 KB; rows travel as one JSON parameter of about this size. */
 const CHUNK_CHARS = 512 * 1024;
+
+/** What the database would write for a column a row leaves out (an archive from before it). */
+function columnDefault(c: SQLiteColumn): unknown {
+  if (c.defaultFn) return c.defaultFn();
+  return is(c.default, SQL) ? undefined : c.default;
+}
 
 /**
  * Rows (already checked, with their new ids) as few INSERT statements: each carries its rows
@@ -304,7 +318,7 @@ export function insertRowsStatements(
   );
   const encoded = rows.map((row) =>
     columns.map(([key, c]) => {
-      const value = key === 'tenantId' ? tenantId : row[key];
+      const value = key === 'tenantId' ? tenantId : row[key] === undefined ? columnDefault(c) : row[key];
       if (value === null || value === undefined) return null;
       // Archives carry times as ISO text; the column keeps milliseconds.
       if (c.columnType === 'SQLiteTimestamp' && typeof value === 'string') return new Date(value).getTime();
