@@ -63,6 +63,25 @@ describe('recurring invoices in the admin app', () => {
     await page.getByRole('button', { name: 'Resume' }).click();
     await page.getByRole('button', { name: 'Pause' }).waitFor();
 
+    // A notes-only edit leaves the schedule alone: the form does not send it.
+    const profileUrl = page.url();
+    const nextDates = await page.getByTestId('next-dates').textContent();
+    await page.getByRole('link', { name: 'Edit', exact: true }).click();
+    await expect.poll(() => page.getByLabel('Notes').isVisible()).toBe(true);
+    await expect.poll(() => page.getByLabel('Line 1 unit price').inputValue()).not.toBe('');
+    await page.getByLabel('Notes').fill('Thank you, Marco');
+    const patched = page.waitForRequest(
+      (r) => r.method() === 'PATCH' && r.url().includes('/recurring-invoices/'),
+    );
+    await page.getByRole('button', { name: 'Save' }).click();
+    const sent = (await patched).postDataJSON();
+    expect(sent.notes).toBe('Thank you, Marco');
+    expect(sent).not.toHaveProperty('schedule');
+    expect(sent).not.toHaveProperty('timeZone');
+    await page.waitForURL(profileUrl);
+    await page.getByTestId('next-dates').waitFor();
+    expect(await page.getByTestId('next-dates').textContent()).toBe(nextDates);
+
     const phone = await browser.newPage({ viewport: { width: 375, height: 800 } });
     await phone.context().addCookies(await page.context().cookies());
     await phone.goto(page.url());

@@ -5,7 +5,11 @@ import {
   waitOnExecutionContext,
 } from 'cloudflare:test';
 import { addDays, formatDate, occurrence, totals } from '@clientele/core';
-import { createRecurringRun, getRecurring as getRecurringRowOf } from '@clientele/db';
+import {
+  createRecurring as createRecurringRowOf,
+  createRecurringRun,
+  getRecurring as getRecurringRowOf,
+} from '@clientele/db';
 import { describe, expect, it } from 'vitest';
 import worker from '../index';
 import { call, createClient, json, line, signUp } from './helpers/api';
@@ -295,5 +299,90 @@ describe('the cron makes recurring invoices', () => {
       await call(`/audit-log?subjectId=${rec.id}&action=recurring.paused`, { as: owner }),
     );
     expect(audit.data).toHaveLength(1);
+  });
+
+  it('two schedule edits the same day after runs: the next run is the first period after the last billed one', async () => {
+    const owner = await signUp();
+    const today = todayUtc();
+    const day = Number(today.slice(8, 10));
+    // Monthly on today's day from two months ago: three invoices, the last one today.
+    const month = new Date(`${today.slice(0, 7)}-01T00:00:00Z`);
+    month.setUTCMonth(month.getUTCMonth() - 2);
+    const start = month.toISOString().slice(0, 10);
+    const schedule = { frequency: 'monthly' as const, startDate: start, dayOfMonth: day };
+    const rec = await createRecurring(owner, { schedule });
+    await drain(new Date());
+    const made = await invoicesOf(owner, rec.id);
+    expect(made.map((i) => i.issueDate)).toEqual(
+      [0, 1, 2].map((n) => occurrence({ ...schedule, interval: 1 }, n)),
+    );
+    expect(made[2]?.issueDate).toBe(today);
+
+    for (const frequency of ['weekly', 'monthly']) {
+      const res = await call(`/recurring-invoices/${rec.id}`, {
+        method: 'PATCH',
+        body: { schedule: { frequency, ...(frequency === 'monthly' ? { dayOfMonth: day } : {}) } },
+        as: owner,
+      });
+      expect(res.status).toBe(200);
+    }
+    const after = await getRecurring(owner, rec.id);
+    const next = occurrence({ ...schedule, interval: 1 }, 3);
+    expect(after).toMatchObject({ status: 'active', invoicesCreated: 3 });
+    expect(after.nextRunDates[0]).toBe(next);
+
+    // The cron goes on billing: today makes nothing more, the next period makes its invoice.
+    await drain(new Date());
+    expect((await getRecurring(owner, rec.id)).invoiceIds).toHaveLength(3);
+    await drain(at(next));
+    expect((await invoicesOf(owner, rec.id)).map((i) => i.issueDate)).toEqual([
+      ...made.map((i) => i.issueDate),
+      next,
+    ]);
+  });
+
+  it('a profile whose period was already billed (a run row exists) moves on instead of blocking', async () => {
+    const owner = await signUp();
+    const rec = await createRecurring(owner, { schedule: { frequency: 'weekly', startDate: todayUtc() } });
+    await drain(new Date());
+    expect((await getRecurring(owner, rec.id)).invoiceIds).toHaveLength(1);
+    // Back at the period it already billed, as an older edit could leave it.
+    await env.DB.prepare('UPDATE recurring_invoices SET next_run_date = ?, next_index = 0 WHERE id = ?')
+      .bind(todayUtc(), rec.id)
+      .run();
+    await drain(new Date());
+    const moved = await getRecurring(owner, rec.id);
+    expect(moved).toMatchObject({ status: 'active', invoicesCreated: 1 });
+    expect(moved.invoiceIds).toHaveLength(1);
+    expect(moved.nextRunDates[0]).toBe(addDays(todayUtc(), 7));
+    await drain(at(addDays(todayUtc(), 7)));
+    expect((await invoicesOf(owner, rec.id)).map((i) => i.issueDate)).toEqual([
+      todayUtc(),
+      addDays(todayUtc(), 7),
+    ]);
+  });
+
+  it('profiles of a closed business are not picked, so they never take the places of others', async () => {
+    const closed = await signUp();
+    const first = await createRecurring(closed, {
+      schedule: { frequency: 'weekly', startDate: addDays(todayUtc(), -7) },
+    });
+    // More due profiles than one tick takes, all earlier than the open business's one.
+    const row = await getRecurringRow(closed.tenantId, first.id);
+    const { id: _id, tenantId: _t, createdAt: _c, updatedAt: _u, invoicesCreated: _n, ...fields } = row;
+    const db = appContext().db;
+    for (let i = 0; i < 41; i++) await createRecurringRowOf(db, closed.tenantId, fields, new Date());
+    await env.DB.prepare('UPDATE tenants SET closed_at = ? WHERE id = ?')
+      .bind(Date.now(), closed.tenantId)
+      .run();
+
+    const open = await signUp();
+    const good = await createRecurring(open, { schedule: { frequency: 'weekly', startDate: todayUtc() } });
+    await drain(new Date());
+    expect((await getRecurring(open, good.id)).invoiceIds).toHaveLength(1);
+    const billed = await env.DB.prepare('SELECT COUNT(*) AS n FROM recurring_runs WHERE tenant_id = ?')
+      .bind(closed.tenantId)
+      .first<{ n: number }>();
+    expect(billed?.n).toBe(0);
   });
 });

@@ -17,6 +17,7 @@ import {
   getClient,
   getRecurring,
   getTenant,
+  lastRecurringRunDate,
   listRecurring,
   type RecurringRow,
   type RecurringStatus,
@@ -243,10 +244,14 @@ export async function updateRecurringFor(ctx: TenantContext, id: string, patch: 
       timeZone,
     });
     // Runs already made or skipped stay behind: the new schedule starts after the last of them.
+    // The last billed period is read from the runs themselves: the current schedule's dates
+    // may be those of an earlier edit, and landing on a billed period would stop the profile.
+    const lastBilled = await lastRecurringRunDate(ctx.db, ctx.tenantId, id);
     let from =
       current.nextIndex > 0
         ? addDays(occurrence(scheduleOf(current), current.nextIndex - 1), 1)
         : schedule.startDate;
+    if (lastBilled && from <= lastBilled) from = addDays(lastBilled, 1);
     if (from < schedule.startDate) from = schedule.startDate;
     if (current.invoicesCreated > 0 && from < today) from = today;
     const n = firstRunOnOrAfter(schedule, from);

@@ -16,6 +16,7 @@ import {
   getDocument,
   getTenant,
   markRecurringSent,
+  passBilledRecurringRun,
   pendingRecurringSends,
   type RecurringRow,
   updateRecurring,
@@ -41,7 +42,29 @@ function withPeriod(text: string, period: { start: string; end: string }, langua
     .replaceAll('{{period.end}}', formatDate(period.end, lang));
 }
 
-type RunOutcome = { made: string; profile: RecurringRow } | null;
+type RunOutcome = { made: string | null; profile: RecurringRow } | null;
+
+/**
+ * The run was refused. When its period already has a run (an invoice was made for it before
+ * an edit brought the profile back to that date), the profile moves past it — left there it
+ * would stay due for ever and keep a place in every tick. When another tick made it just now,
+ * or the profile was paused or edited meanwhile, nothing changes.
+ */
+async function passBilled(
+  ctx: TenantContext,
+  p: RecurringRow,
+  schedule: ReturnType<typeof scheduleOf>,
+  runDate: string,
+): Promise<RunOutcome> {
+  const nextIndex = p.nextIndex + 1;
+  const next = runAllowed(schedule, nextIndex, p.invoicesCreated)
+    ? { nextRunDate: occurrence(schedule, nextIndex), nextIndex, status: 'active' as const }
+    : { nextRunDate: null, nextIndex, status: 'ended' as const };
+  if (!(await passBilledRecurringRun(ctx.db, { profile: p, periodStart: runDate, next }, ctx.now)))
+    return null;
+  ctx.log.warn('recurring run passed: its period was already billed', { recurringId: p.id, period: runDate });
+  return { made: null, profile: { ...p, ...next } };
+}
 
 /**
  * Makes the invoice of a profile's next run (a draft dated on the run's date) and moves the
@@ -55,6 +78,7 @@ async function runOnce(ctx: TenantContext, p: RecurringRow): Promise<RunOutcome>
     getTenant(ctx.db, ctx.tenantId),
     getClient(ctx.db, ctx.tenantId, p.clientId),
   ]);
+  // The cron leaves closed businesses out (`dueRecurring`); this is for one closed meanwhile.
   if (!tenant || tenant.closedAt) return null;
   if (!client || client.archivedAt) {
     await updateRecurring(
@@ -108,7 +132,7 @@ async function runOnce(ctx: TenantContext, p: RecurringRow): Promise<RunOutcome>
       auditLine(ctx, 'invoice.created', { type: 'invoice', id }, { recurringId: p.id, period: period.start }),
     ],
   );
-  if (!invoiceId) return null;
+  if (!invoiceId) return passBilled(ctx, p, schedule, runDate);
   if (p.autoSend) await issueAndEmail(ctx, { recurringId: p.id, periodStart: runDate, invoiceId });
   return { made: invoiceId, profile: { ...p, ...next, invoicesCreated: created } };
 }
@@ -167,7 +191,7 @@ export async function createDueRecurringInvoices(
         return null;
       });
       if (!outcome) break;
-      made++;
+      if (outcome.made) made++;
       p = outcome.profile;
     }
     if (made >= RECURRING_INVOICES_PER_TICK) break;

@@ -10,6 +10,7 @@ import {
   type RecurringStatus,
   recurringInvoices,
   recurringRuns,
+  tenants,
 } from '../schema';
 import { type Beside, NOTHING_BESIDE, writeBeside } from './beside';
 import { InvalidCursorError } from './clients';
@@ -155,19 +156,37 @@ export async function recurringInvoiceIds(
 }
 
 /**
- * Active profiles whose next run is on or before `until`, earliest first. The cron asks with
- * the latest date it is anywhere on Earth and checks each profile against its own zone.
+ * Active profiles of open businesses whose next run is on or before `until`, earliest first.
+ * A closed business bills nothing, so its profiles are left out rather than taking the
+ * places of others. The cron asks with the latest date it is anywhere on Earth and checks
+ * each profile against its own zone.
  */
 export async function dueRecurring(db: Db, until: string, limit: number, tenantId?: string) {
-  const where: SQL[] = [eq(recurringInvoices.status, 'active'), lte(recurringInvoices.nextRunDate, until)];
+  const where: SQL[] = [
+    eq(recurringInvoices.status, 'active'),
+    lte(recurringInvoices.nextRunDate, until),
+    isNull(tenants.closedAt),
+  ];
   if (tenantId) where.push(eq(recurringInvoices.tenantId, tenantId));
-  return db
-    .select()
+  const rows = await db
+    .select({ row: recurringInvoices })
     .from(recurringInvoices)
+    .innerJoin(tenants, eq(tenants.id, recurringInvoices.tenantId))
     .where(and(...where))
     .orderBy(asc(recurringInvoices.nextRunDate), asc(recurringInvoices.id))
     .limit(limit)
     .all();
+  return rows.map((r) => r.row);
+}
+
+/** The date of the last period a profile billed (a run was made for it), or null before the first. */
+export async function lastRecurringRunDate(db: Db, tenantId: string, recurringId: string) {
+  const row = await db
+    .select({ last: sql<string | null>`MAX(${recurringRuns.periodStart})` })
+    .from(recurringRuns)
+    .where(and(eq(recurringRuns.tenantId, tenantId), eq(recurringRuns.recurringId, recurringId)))
+    .get();
+  return row?.last ?? null;
 }
 
 export interface RecurringRunInput {
@@ -266,4 +285,34 @@ export async function markRecurringSent(db: Db, tenantId: string, recurringId: s
         eq(recurringRuns.periodStart, periodStart),
       ),
     );
+}
+
+/**
+ * Moves a profile past a run whose period was already billed (its run row exists, so
+ * `createRecurringRun` was refused by the run key) to `next`, without a second invoice.
+ * One guarded statement: it holds only while the profile is still active at that date and
+ * the run row is there, so a tick that lost a race to another one changes nothing.
+ * Answers whether the profile moved.
+ */
+export async function passBilledRecurringRun(
+  db: Db,
+  input: Pick<RecurringRunInput, 'profile' | 'periodStart' | 'next'>,
+  now: Date,
+): Promise<boolean> {
+  const { profile, periodStart, next } = input;
+  const billed = sql`EXISTS (SELECT 1 FROM recurring_runs WHERE tenant_id = ${profile.tenantId} AND recurring_id = ${profile.id} AND period_start = ${periodStart})`;
+  const moved = await db
+    .update(recurringInvoices)
+    .set({ nextRunDate: next.nextRunDate, nextIndex: next.nextIndex, status: next.status, updatedAt: now })
+    .where(
+      and(
+        eq(recurringInvoices.id, profile.id),
+        eq(recurringInvoices.tenantId, profile.tenantId),
+        eq(recurringInvoices.status, 'active'),
+        eq(recurringInvoices.nextRunDate, periodStart),
+        billed,
+      ),
+    )
+    .returning({ id: recurringInvoices.id });
+  return moved.length > 0;
 }

@@ -55,8 +55,12 @@ export function RecurringFormPage() {
   const [autoSend, setAutoSend] = useState(false);
 
   const save = useApiForm({
-    action: (body: RecurringInvoiceInput, key) =>
-      id ? updateRecurring(id, body, key) : createRecurring(body, key),
+    action: ({ body, keepSchedule }: { body: RecurringInvoiceInput; keepSchedule: boolean }, key) => {
+      if (!id) return createRecurring(body, key);
+      // A new schedule moves the next run; an edit that leaves it as it was (a note, a price) must not.
+      const { schedule: _schedule, timeZone: _timeZone, ...rest } = body;
+      return updateRecurring(id, keepSchedule ? rest : body, key);
+    },
     onSuccess: (rec) => {
       queryClient.setQueryData(recurringQueries.detail(rec.id).queryKey, rec);
       navigate(`/recurring/${rec.id}`, { replace: true });
@@ -121,7 +125,25 @@ export function RecurringFormPage() {
   function submit(e: FormEvent) {
     e.preventDefault();
     const weekly = frequency === 'weekly';
-    void save.submit({
+    const schedule = {
+      frequency,
+      interval: optionalNumber(interval) ?? 1,
+      dayOfMonth: weekly ? null : optionalNumber(dayOfMonth),
+      startDate,
+      endDate: endDate || null,
+      count: optionalNumber(count),
+    };
+    const was = existing?.schedule;
+    const keepSchedule =
+      !!was &&
+      schedule.frequency === was.frequency &&
+      schedule.interval === was.interval &&
+      schedule.dayOfMonth === (was.dayOfMonth ?? null) &&
+      schedule.startDate === was.startDate &&
+      schedule.endDate === (was.endDate ?? null) &&
+      schedule.count === (was.count ?? null) &&
+      (timeZone.trim() || existing?.timeZone) === existing?.timeZone;
+    const body: RecurringInvoiceInput = {
       clientId,
       ...(currency ? { currency } : {}),
       lines: lines.map((l) => ({
@@ -132,17 +154,11 @@ export function RecurringFormPage() {
       })),
       notes,
       paymentTermsDays: optionalNumber(terms),
-      schedule: {
-        frequency,
-        interval: optionalNumber(interval) ?? 1,
-        dayOfMonth: weekly ? null : optionalNumber(dayOfMonth),
-        startDate,
-        endDate: endDate || null,
-        count: optionalNumber(count),
-      },
+      schedule,
       autoSend,
       ...(timeZone.trim() ? { timeZone: timeZone.trim() } : {}),
-    });
+    };
+    void save.submit({ body, keepSchedule });
   }
 
   return (
