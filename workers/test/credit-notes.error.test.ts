@@ -1,4 +1,5 @@
 import { env } from 'cloudflare:test';
+import { deletePayment, startCreditRefund } from '@clientele/db';
 import { describe, expect, it } from 'vitest';
 import {
   type Caller,
@@ -7,11 +8,13 @@ import {
   createInvoice,
   issuedInvoice,
   json,
+  line,
   pay,
   problemOf,
   sendInvoice,
   signUp,
 } from './helpers/api';
+import { appContext } from './helpers/context';
 
 const creditNote = (owner: Caller, invoiceId: string, body: unknown) =>
   call(`/invoices/${invoiceId}/credit-notes`, { method: 'POST', body, as: owner });
@@ -89,6 +92,41 @@ describe('credit notes: refusals', () => {
     const res = await call(`/invoices/${invoice.id}/payments/${settled.id}`, { method: 'DELETE', as: owner });
     expect(res.status).toBe(409);
     expect((await json(await call(`/invoices/${invoice.id}`, { as: owner }))).amountDue).toBe(10000);
+  });
+
+  it('a line an earlier credit note took back → 422 naming lines.i.line, nothing written', async () => {
+    const owner = await signUp();
+    const lines = [line({ unitPrice: 5000 }), line({ unitPrice: 5000 }), line({ unitPrice: 10000 })];
+    const { invoice } = await issuedInvoice(owner, { lines });
+    expect((await creditNote(owner, invoice.id, { lines: [{ line: 0 }], reason: 'A' })).status).toBe(201);
+    const again = await creditNote(owner, invoice.id, {
+      lines: [{ line: 2 }, { line: 0 }],
+      reason: 'A again',
+    });
+    expect(again.status).toBe(422);
+    expect((await problemOf(again)).errors).toEqual([
+      { path: 'lines.1.line', message: 'Line 0 was already credited by an earlier credit note' },
+    ]);
+    expect(await rowsOf('credit_notes', owner.tenantId)).toBe(1);
+    // The other lines can still be credited.
+    expect((await creditNote(owner, invoice.id, { lines: [{ line: 1 }], reason: 'B' })).status).toBe(201);
+  });
+
+  it('a payment a credit note turned into credit cannot be deleted (409); invoice and credit unchanged', async () => {
+    const owner = await signUp();
+    const { invoice, client } = await issuedInvoice(owner);
+    const paid = await json(await pay(owner, invoice.id, invoice.total));
+    const note = await json(await creditNote(owner, invoice.id, { reason: 'Cancelled order' }));
+    expect(note.toCredit).toBe(12000);
+    const res = await call(`/invoices/${invoice.id}/payments/${paid.id}`, { method: 'DELETE', as: owner });
+    expect(res.status).toBe(409);
+    expect((await problemOf(res)).detail).toMatch(/credit note turned this payment/);
+    expect(await json(await call(`/invoices/${invoice.id}`, { as: owner }))).toMatchObject({
+      status: 'paid',
+      amountDue: 0,
+    });
+    const s = await json(await call(`/clients/${client.id}/summary`, { as: owner }));
+    expect(s.currencies[0]).toMatchObject({ credit: 12000, outstanding: 0 });
   });
 
   it('two credit notes at once never credit more than the invoice', async () => {
@@ -180,5 +218,39 @@ describe('client credit: refusals', () => {
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     const s = await json(await call(`/clients/${client.id}/summary`, { as: owner }));
     expect(s.currencies[0].credit).toBe(1000);
+  });
+
+  it('credit used between the check and the write is neither refunded to the card nor deleted with its payment', async () => {
+    const owner = await signUp();
+    const { db } = appContext();
+    // 30.00 of credit from a credit note on a paid invoice, then 20.00 of it used elsewhere.
+    const { invoice, client } = await issuedInvoice(owner);
+    await pay(owner, invoice.id, invoice.total);
+    await creditNote(owner, invoice.id, { amount: 3000, reason: 'After payment' });
+    const [credit] = (await json(await call(`/clients/${client.id}/credits`, { as: owner }))).data;
+    const other = await sendInvoice(owner, (await createInvoice(owner, client.id)).id);
+    const use = (amount: number) =>
+      call(`/invoices/${other.id}/apply-credit`, { method: 'POST', body: { amount }, as: owner });
+    expect((await use(2000)).status).toBe(201);
+    // The refund's own write refuses what the balance no longer covers.
+    expect(await startCreditRefund(db, owner.tenantId, credit.id)).toBe(false);
+    const after = (await json(await call(`/clients/${client.id}/credits`, { as: owner }))).data;
+    expect(after.find((c: { id: string }) => c.id === credit.id).state).toBe('open');
+    // An overpayment saved as credit, used up after the delete was checked: payment and credit stay.
+    const third = await sendInvoice(owner, (await createInvoice(owner, client.id)).id);
+    const over = await json(
+      await call(`/invoices/${third.id}/payments`, {
+        method: 'POST',
+        body: { amount: 14000, date: '2026-03-01', method: 'cash', excessAsCredit: true },
+        as: owner,
+      }),
+    );
+    expect(over.savedAsCredit).toBe(2000);
+    expect((await use(3000)).status).toBe(201);
+    const done = await deletePayment(db, owner.tenantId, third.id, over.id);
+    expect(done?.deleted).toBe(false);
+    expect((await json(await call(`/invoices/${third.id}`, { as: owner }))).amountPaid).toBe(12000);
+    const s = await json(await call(`/clients/${client.id}/summary`, { as: owner }));
+    expect(s.currencies[0].credit).toBe(0);
   });
 });

@@ -93,6 +93,32 @@ describe('dashboard', () => {
     expect(d.recentPayments[0]).toMatchObject({ invoiceId: old.id, amount: 1000 });
   });
 
+  it('credit used on an invoice is not counted again as money received', async () => {
+    const owner = await signUp();
+    const c = await createClient(owner);
+    const paidInvoice = await sendInvoice(owner, (await createInvoice(owner, c.id)).id);
+    const body = { amount: paidInvoice.total, date: daysFromToday(0), method: 'bank transfer' };
+    expect(
+      (await call(`/invoices/${paidInvoice.id}/payments`, { method: 'POST', body, as: owner })).status,
+    ).toBe(201);
+    // 30.00 of that payment becomes the client's credit, then pays part of the next invoice.
+    await call(`/invoices/${paidInvoice.id}/credit-notes`, {
+      method: 'POST',
+      body: { amount: 3000, reason: 'Discount' },
+      as: owner,
+    });
+    const next = await sendInvoice(owner, (await createInvoice(owner, c.id)).id);
+    const used = await call(`/invoices/${next.id}/apply-credit`, {
+      method: 'POST',
+      body: { amount: 3000 },
+      as: owner,
+    });
+    expect(used.status).toBe(201);
+    const d = await json(await call('/dashboard', { as: owner }));
+    const rows = d.invoicedByMonth.filter((r: { currency: string }) => r.currency === paidInvoice.currency);
+    expect(rows.reduce((s: number, r: { paid: number }) => s + r.paid, 0)).toBe(paidInvoice.total);
+  });
+
   it('needs a session; shows only this business', async () => {
     expect((await call('/dashboard')).status).toBe(401);
     const a = await signUp();

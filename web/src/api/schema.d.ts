@@ -2492,7 +2492,7 @@ export interface components {
             currencies: {
                 currency: string;
                 totalInvoiced: number;
-                /** @description Money received (credit notes taking amounts off are not payments) */
+                /** @description Money received (credit notes taking amounts off and credit used on invoices are not payments) */
                 totalPaid: number;
                 outstanding: number;
                 overdue: number;

@@ -62,7 +62,10 @@ export const ClientSummarySchema = z
         totalPaid: z
           .number()
           .int()
-          .openapi({ description: 'Money received (credit notes taking amounts off are not payments)' }),
+          .openapi({
+            description:
+              'Money received (credit notes taking amounts off and credit used on invoices are not payments)',
+          }),
         outstanding: z.number().int(),
         overdue: z.number().int(),
         credited: z.number().int().openapi({ description: 'Credit notes issued (minor units)' }),

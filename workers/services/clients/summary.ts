@@ -59,12 +59,13 @@ export async function summaryOf(ctx: TenantContext, clientId: string): Promise<C
     credited: 0,
     credit: 0,
   });
-  // What credit notes took off an invoice is settled, not paid: it leaves `totalPaid`.
+  // What credit notes took off an invoice is settled, not paid: it leaves `totalPaid`. So does
+  // credit used on an invoice: that money was counted when it was received.
   for (const c of credits) {
     const entry = byCurrency.get(c.currency) ?? blank(c.currency);
     entry.credit = c.credit;
     entry.credited = c.credited;
-    entry.totalPaid -= c.settled;
+    entry.totalPaid -= c.settled + c.applied;
     byCurrency.set(c.currency, entry);
   }
   return {

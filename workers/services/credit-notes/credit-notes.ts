@@ -5,6 +5,7 @@ import {
   type CreditNoteSnapshot,
   creditableOn,
   creditBalance,
+  creditedLinesOn,
   type EmailRow,
   getClient,
   getCreditNote,
@@ -61,14 +62,24 @@ async function issuedInvoice(ctx: TenantContext, invoiceId: string) {
   return { ...invoice, snapshot: invoice.snapshot };
 }
 
-/** The invoice lines chosen, each once and each on the invoice, or a 422 naming the entry. */
-function chosenLines(input: NonNullable<CreditNoteInput['lines']>, count: number): number[] {
+/**
+ * The invoice lines chosen, each once, each on the invoice and none an earlier credit note
+ * already took back, or a 422 naming the entry.
+ */
+function chosenLines(
+  input: NonNullable<CreditNoteInput['lines']>,
+  count: number,
+  credited: Set<number>,
+): number[] {
   const seen = new Set<number>();
   input.forEach(({ line }, i) => {
     if (line >= count) {
       throw new ValidationError([{ path: `lines.${i}.line`, message: say('noSuchInvoiceLine', line) }]);
     }
     if (seen.has(line)) throw new ValidationError([{ path: `lines.${i}.line`, message: 'lineChosenTwice' }]);
+    if (credited.has(line)) {
+      throw new ValidationError([{ path: `lines.${i}.line`, message: say('lineAlreadyCredited', line) }]);
+    }
     seen.add(line);
   });
   return [...seen];
@@ -95,7 +106,8 @@ export async function createCreditNote(
     new ValidationError([{ path, message: say('moreThanCreditable', money(left, invoice.currency)) }]);
   let lines: CreditNoteLine[];
   if (input.lines) {
-    lines = creditLines(totals, chosenLines(input.lines, totals.lines.length));
+    const credited = await creditedLinesOn(ctx.db, ctx.tenantId, invoiceId);
+    lines = creditLines(totals, chosenLines(input.lines, totals.lines.length, credited));
     if (sumLines(lines).total > left) throw tooMuch('lines');
   } else if (input.amount !== undefined) {
     if (input.amount > left) throw tooMuch('amount');

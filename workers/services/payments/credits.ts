@@ -62,7 +62,8 @@ export async function refundClientCredit(ctx: TenantContext, clientId: string, c
   if (!account) throw new ConflictError('stripeNotSetUp');
   if (!credit.paymentIntentId) throw new ConflictError(say('stripeRefundRefused', 'no payment to refund'));
   if (!(await startCreditRefund(ctx.db, ctx.tenantId, credit.id))) {
-    throw new ConflictError('creditAlreadyRefunded');
+    const now = await getClientCredit(ctx.db, ctx.tenantId, clientId, creditId);
+    throw new ConflictError(now?.state === 'open' ? 'creditInUse' : 'creditAlreadyRefunded');
   }
   let refundId: string;
   try {

@@ -6,6 +6,7 @@ import {
   getDocument,
   getPayment,
   listPayments,
+  movedToCreditOn,
   type PaymentRow,
   recordPayment,
 } from '@clientele/db';
@@ -100,6 +101,11 @@ export async function deletePaymentFor(ctx: TenantContext, invoiceId: string, pa
     // A credit note or a use of credit is a record of its own, with its own line in the ledger.
     throw new ConflictError('creditSettlementKept');
   }
+  if (existing?.invoiceId === invoiceId && (await movedToCreditOn(ctx.db, ctx.tenantId, invoiceId)) > 0) {
+    // A credit note already turned what this invoice was paid into the client's credit:
+    // deleting the payment would have the invoice owe again while the client keeps that credit.
+    throw new ConflictError('paymentMovedToCredit');
+  }
   const saved =
     existing?.invoiceId === invoiceId
       ? await creditLineOfPayment(ctx.db, ctx.tenantId, existing.id)
@@ -108,7 +114,7 @@ export async function deletePaymentFor(ctx: TenantContext, invoiceId: string, pa
     // The excess it left as credit has been used since: deleting it would overdraw the balance.
     throw new ConflictError('creditInUse');
   }
-  const p = await deletePayment(ctx.db, ctx.tenantId, invoiceId, paymentId, ctx.now, (id) => [
+  const done = await deletePayment(ctx.db, ctx.tenantId, invoiceId, paymentId, ctx.now, (id) => [
     auditLineIfChanged(
       ctx,
       'payment.deleted',
@@ -116,7 +122,9 @@ export async function deletePaymentFor(ctx: TenantContext, invoiceId: string, pa
       { invoiceId, amount: existing?.amount ?? null, currency: existing?.currency ?? null },
     ),
   ]);
-  if (!p) throw new NotFoundError('payment');
+  if (!done) throw new NotFoundError('payment');
+  // The credit it left was used between the check above and the delete.
+  if (!done.deleted) throw new ConflictError('creditInUse');
 }
 
 /** One invoice's payments; an invoice that is not this business's is not found. */

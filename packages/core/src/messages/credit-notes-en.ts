@@ -7,6 +7,9 @@ export const creditNotesEn = {
     moreThanCreditable: (left: string) => `More than can still be credited on this invoice (${left})`,
     noSuchInvoiceLine: (n: number) => `This invoice has no line ${n}`,
     lineChosenTwice: 'Choose each line once',
+    lineAlreadyCredited: (n: number) => `Line ${n} was already credited by an earlier credit note`,
+    paymentMovedToCredit:
+      "A credit note turned this payment into the client's credit: it stays, or the credit would be counted twice",
     linesOrAmount: 'Choose lines or an amount, not both',
     moreThanCredit: (left: string) => `More than the client's credit in this currency (${left})`,
     creditOnlyOpenInvoice: 'Credit can be used only on an issued invoice that still owes something',

@@ -8,6 +8,9 @@ export const creditNotesIt = {
       `Più di quanto si possa ancora stornare su questa fattura (${left})`,
     noSuchInvoiceLine: (n: number) => `Questa fattura non ha la riga ${n}`,
     lineChosenTwice: 'Scegli ogni riga una sola volta',
+    lineAlreadyCredited: (n: number) => `La riga ${n} è già stata stornata da una nota di credito precedente`,
+    paymentMovedToCredit:
+      'Una nota di credito ha trasformato questo pagamento in credito del cliente: resta, altrimenti l’importo conterebbe due volte',
     linesOrAmount: 'Scegli delle righe o un importo, non entrambi',
     moreThanCredit: (left: string) => `Più del credito del cliente in questa valuta (${left})`,
     creditOnlyOpenInvoice: 'Il credito si può usare solo su una fattura emessa con un importo ancora dovuto',

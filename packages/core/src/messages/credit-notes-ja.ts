@@ -7,6 +7,9 @@ export const creditNotesJa = {
     moreThanCreditable: (left: string) => `この請求書でまだ減額できる金額（${left}）を超えています`,
     noSuchInvoiceLine: (n: number) => `この請求書に ${n} 行目はありません`,
     lineChosenTwice: '各行は一度だけ選んでください',
+    lineAlreadyCredited: (n: number) => `${n} 行目は以前のクレジットノートですでに取り消されています`,
+    paymentMovedToCredit:
+      'クレジットノートによりこの支払いは顧客のクレジットになっています。二重に計上されるため削除できません',
     linesOrAmount: '行か金額のどちらか一方を選んでください',
     moreThanCredit: (left: string) => `この通貨の顧客クレジット残高（${left}）を超えています`,
     creditOnlyOpenInvoice: 'クレジットは未払い残高のある発行済み請求書にのみ充当できます',

@@ -7,6 +7,9 @@ export const creditNotesPt = {
     moreThanCreditable: (left: string) => `Mais do que ainda pode ser creditado nesta fatura (${left})`,
     noSuchInvoiceLine: (n: number) => `Esta fatura não tem a linha ${n}`,
     lineChosenTwice: 'Escolha cada linha uma só vez',
+    lineAlreadyCredited: (n: number) => `A linha ${n} já foi creditada por uma nota de crédito anterior`,
+    paymentMovedToCredit:
+      'Uma nota de crédito passou este pagamento para o crédito do cliente: ele fica, senão o valor contaria duas vezes',
     linesOrAmount: 'Escolha linhas ou um valor, não ambos',
     moreThanCredit: (left: string) => `Mais do que o crédito do cliente nesta moeda (${left})`,
     creditOnlyOpenInvoice: 'O crédito só pode ser usado numa fatura emitida que ainda tenha valor em dívida',

@@ -7,6 +7,9 @@ export const creditNotesRu = {
     moreThanCreditable: (left: string) => `Больше, чем ещё можно скорректировать по этому счёту (${left})`,
     noSuchInvoiceLine: (n: number) => `В этом счёте нет строки ${n}`,
     lineChosenTwice: 'Выберите каждую строку один раз',
+    lineAlreadyCredited: (n: number) => `Строка ${n} уже сторнирована предыдущей кредит-нотой`,
+    paymentMovedToCredit:
+      'Кредит-нота перевела этот платёж в остаток клиента: платёж остаётся, иначе сумма будет учтена дважды',
     linesOrAmount: 'Выберите строки или сумму, но не то и другое',
     moreThanCredit: (left: string) => `Больше, чем остаток клиента в этой валюте (${left})`,
     creditOnlyOpenInvoice: 'Остаток можно зачесть только в выставленный счёт, по которому ещё есть долг',

@@ -37,7 +37,7 @@ function creditableSql(tenantId: string, invoiceId: string): SQL {
 }
 
 /** The credit a client holds in one currency: the sum of the open lines of its ledger. */
-function balanceSql(tenantId: string, clientId: SQL | string, currency: SQL | string): SQL {
+export function balanceSql(tenantId: string, clientId: SQL | string, currency: SQL | string): SQL {
   return sql`(SELECT COALESCE(SUM(c.amount), 0) FROM client_credits c WHERE c.tenant_id = ${tenantId}
     AND c.client_id = ${clientId} AND c.currency = ${currency} AND c.state = 'open')`;
 }
@@ -47,6 +47,28 @@ export async function creditableOn(db: Db, tenantId: string, invoiceId: string):
     sql`SELECT ${creditableSql(tenantId, invoiceId)} AS "left"`,
   );
   return Math.max(0, Number(row?.left ?? 0));
+}
+
+/** What credit notes of an invoice moved to the client's credit (money it had already been paid). */
+export async function movedToCreditOn(db: Db, tenantId: string, invoiceId: string): Promise<number> {
+  const row = await db
+    .select({ moved: sql<number>`COALESCE(SUM(${creditNotes.toCredit}), 0)` })
+    .from(creditNotes)
+    .where(and(eq(creditNotes.tenantId, tenantId), eq(creditNotes.invoiceId, invoiceId)))
+    .get();
+  return Number(row?.moved ?? 0);
+}
+
+/** The invoice lines that earlier credit notes of the invoice took back whole. */
+export async function creditedLinesOn(db: Db, tenantId: string, invoiceId: string): Promise<Set<number>> {
+  const rows = await db
+    .select({ lines: creditNotes.lines })
+    .from(creditNotes)
+    .where(and(eq(creditNotes.tenantId, tenantId), eq(creditNotes.invoiceId, invoiceId)))
+    .all();
+  return new Set(
+    rows.flatMap((r) => r.lines.flatMap((l) => (l.invoiceLine === null ? [] : [l.invoiceLine]))),
+  );
 }
 
 /**
@@ -246,23 +268,34 @@ export async function stripeRefundedOn(db: Db, tenantId: string, invoiceId: stri
 
 /**
  * Per currency for one client, in one statement: the credit balance (open lines of the
- * ledger), what credit notes credited, and what of that settled invoices rather than paying
- * the client back.
+ * ledger), what credit notes credited, what of that settled invoices rather than paying
+ * the client back, and what the client's credit paid on invoices (`applied`).
  */
 export async function creditByCurrency(db: Db, tenantId: string, clientId: string) {
-  const rows = await db.all<{ currency: string; credit: number; credited: number; settled: number }>(sql`
-    SELECT currency, SUM(credit) AS credit, SUM(credited) AS credited, SUM(settled) AS settled FROM (
-      SELECT currency, amount AS credit, 0 AS credited, 0 AS settled FROM client_credits
+  const rows = await db.all<{
+    currency: string;
+    credit: number;
+    credited: number;
+    settled: number;
+    applied: number;
+  }>(sql`
+    SELECT currency, SUM(credit) AS credit, SUM(credited) AS credited, SUM(settled) AS settled,
+      SUM(applied) AS applied FROM (
+      SELECT currency, amount AS credit, 0 AS credited, 0 AS settled, 0 AS applied FROM client_credits
         WHERE tenant_id = ${tenantId} AND client_id = ${clientId} AND state = 'open'
       UNION ALL
-      SELECT currency, 0, total, to_invoice FROM credit_notes
+      SELECT currency, 0, total, to_invoice, 0 FROM credit_notes
         WHERE tenant_id = ${tenantId} AND client_id = ${clientId}
+      UNION ALL
+      SELECT currency, 0, 0, 0, amount FROM payments
+        WHERE tenant_id = ${tenantId} AND client_id = ${clientId} AND source = 'credit'
     ) GROUP BY currency`);
   return rows.map((r) => ({
     currency: r.currency,
     credit: Number(r.credit),
     credited: Number(r.credited),
     settled: Number(r.settled),
+    applied: Number(r.applied),
   }));
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, gte, ne, sql } from 'drizzle-orm';
+import { and, eq, gte, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { clientCredits, documents, payments } from '../schema';
 import { PAYABLE_SQL } from './status-sql';
@@ -87,9 +87,14 @@ export async function paidByMonth(db: Db, tenantId: string, from: string) {
         amount: sql<number>`coalesce(sum(${payments.amount} - ${payments.refunded}), 0)`,
       })
       .from(payments)
-      // A credit note taking an amount off an invoice is no money received.
+      // A credit note taking an amount off an invoice is no money received, and neither is
+      // credit used on one: that money was counted when it was received.
       .where(
-        and(eq(payments.tenantId, tenantId), gte(payments.date, from), ne(payments.source, 'credit_note')),
+        and(
+          eq(payments.tenantId, tenantId),
+          gte(payments.date, from),
+          notInArray(payments.source, ['credit_note', 'credit']),
+        ),
       )
       .groupBy(month, payments.currency)
       .all()

@@ -1,8 +1,9 @@
-import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, notExists, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { newId } from '../ids';
 import { clientCredits, documents, payments } from '../schema';
 import { type Beside, NOTHING_BESIDE } from './beside';
+import { balanceSql } from './credit-notes';
 import { recomputeInvoice } from './documents';
 import { PAYABLE_SQL } from './status-sql';
 
@@ -68,7 +69,12 @@ export async function getPayment(db: Db, tenantId: string, id: string) {
     .get();
 }
 
-/** Deletes a payment only through the invoice it paid; any other invoice id finds nothing. */
+/**
+ * Deletes a payment only through the invoice it paid; any other invoice id finds nothing.
+ * A saved overpayment's credit line goes with it, and both stay when that credit has been
+ * used meanwhile (checked inside the batch, so a use of credit at the same moment cannot
+ * leave the balance overdrawn): then `deleted` is false.
+ */
 export async function deletePayment(
   db: Db,
   tenantId: string,
@@ -79,24 +85,30 @@ export async function deletePayment(
 ) {
   const p = await getPayment(db, tenantId, id);
   if (!p || p.invoiceId !== invoiceId) return undefined;
+  const saved = and(
+    eq(clientCredits.tenantId, tenantId),
+    eq(clientCredits.paymentId, id),
+    eq(clientCredits.source, 'overpayment'),
+  );
   await db.batch([
     // A saved overpayment goes with its payment: the credit it made was never real without it.
     db
       .delete(clientCredits)
-      .where(
-        and(
-          eq(clientCredits.tenantId, tenantId),
-          eq(clientCredits.paymentId, id),
-          eq(clientCredits.source, 'overpayment'),
-        ),
-      ),
+      .where(and(saved, sql`${balanceSql(tenantId, p.clientId, p.currency)} >= ${clientCredits.amount}`)),
     db
       .delete(payments)
-      .where(and(eq(payments.tenantId, tenantId), eq(payments.invoiceId, invoiceId), eq(payments.id, id))),
+      .where(
+        and(
+          eq(payments.tenantId, tenantId),
+          eq(payments.invoiceId, invoiceId),
+          eq(payments.id, id),
+          notExists(db.select({ id: clientCredits.id }).from(clientCredits).where(saved)),
+        ),
+      ),
     ...beside(id),
     recomputeInvoice(db, tenantId, p.invoiceId, now),
   ]);
-  return p;
+  return { payment: p, deleted: !(await getPayment(db, tenantId, id)) };
 }
 
 export async function listPayments(

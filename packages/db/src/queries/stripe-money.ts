@@ -1,7 +1,8 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, or, sql } from 'drizzle-orm';
 import type { Db } from '../db';
 import { clientCredits, documents, OWED_DISPUTE_STATUSES, stripeDisputes } from '../schema';
 import { type Beside, NOTHING_BESIDE } from './beside';
+import { balanceSql } from './credit-notes';
 import { recomputeInvoice } from './documents';
 import { type StripeEventFacts, stripeEventRow } from './stripe';
 
@@ -121,7 +122,8 @@ export async function getClientCredit(db: Db, tenantId: string, clientId: string
 
 /**
  * Marks an open credit as being refunded, before Stripe is asked: true when this call moved
- * it (a refund already under way is let through again, so a retried click finishes it).
+ * it (a refund already under way is let through again, so a retried click finishes it), false
+ * when it is refunded already or the balance no longer covers it.
  */
 export async function startCreditRefund(db: Db, tenantId: string, id: string) {
   const rows = await db
@@ -131,7 +133,15 @@ export async function startCreditRefund(db: Db, tenantId: string, id: string) {
       and(
         eq(clientCredits.tenantId, tenantId),
         eq(clientCredits.id, id),
-        inArray(clientCredits.state, ['open', 'refunding']),
+        // An open credit goes only while the balance still holds all of it: a use of credit
+        // since the caller's check would otherwise be refunded to the card as well.
+        or(
+          eq(clientCredits.state, 'refunding'),
+          and(
+            eq(clientCredits.state, 'open'),
+            sql`${balanceSql(tenantId, sql`${clientCredits.clientId}`, sql`${clientCredits.currency}`)} >= ${clientCredits.amount}`,
+          ),
+        ),
       ),
     )
     .returning({ id: clientCredits.id });
