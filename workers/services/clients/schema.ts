@@ -59,13 +59,10 @@ export const ClientSummarySchema = z
       z.object({
         currency: z.string(),
         totalInvoiced: z.number().int(),
-        totalPaid: z
-          .number()
-          .int()
-          .openapi({
-            description:
-              'Money received (credit notes taking amounts off and credit used on invoices are not payments)',
-          }),
+        totalPaid: z.number().int().openapi({
+          description:
+            'Money received (credit notes taking amounts off and credit used on invoices are not payments)',
+        }),
         outstanding: z.number().int(),
         overdue: z.number().int(),
         credited: z.number().int().openapi({ description: 'Credit notes issued (minor units)' }),

@@ -295,8 +295,7 @@ const CHUNK_CHARS = 512 * 1024;
 
 /** What the database would write for a column a row leaves out (an archive from before it). */
 function columnDefault(c: SQLiteColumn): unknown {
-  if (c.defaultFn) return c.defaultFn();
-  return is(c.default, SQL) ? undefined : c.default;
+  return c.defaultFn ? c.defaultFn() : is(c.default, SQL) ? undefined : c.default;
 }
 
 /**
