@@ -7,6 +7,7 @@ import { useWords } from '../../i18n';
 import { todayIso } from '../../ui/dates';
 import { Field, TextAreaField } from '../../ui/Field';
 import { FormError } from '../../ui/FormError';
+import { LineInputCell } from '../../ui/LineInputCell';
 import { useApiForm } from '../../ui/useApiForm';
 import { ClientPicker } from '../clients/ClientPicker';
 import { clientQueries } from '../clients/queries';
@@ -209,52 +210,33 @@ export function DocumentEditorPage({ type }: { type: DocType }) {
             {lines.map((l, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: lines have no id until saved
               <tr key={i}>
-                <td>
-                  <input
-                    aria-label={t.editor.lineDescription(i + 1)}
-                    value={l.description}
-                    onChange={(e) => update(i, { description: e.target.value })}
-                  />
-                  {errors[`lines.${i}.description`] ? (
-                    <p className="field-error">{errors[`lines.${i}.description`]}</p>
-                  ) : null}
-                </td>
-                <td>
-                  <input
-                    aria-label={t.editor.lineQuantity(i + 1)}
-                    inputMode="decimal"
-                    className="num"
-                    value={l.quantity}
-                    onChange={(e) => update(i, { quantity: e.target.value })}
-                  />
-                  {errors[`lines.${i}.quantity`] ? (
-                    <p className="field-error">{errors[`lines.${i}.quantity`]}</p>
-                  ) : null}
-                </td>
-                <td>
-                  <input
-                    aria-label={t.editor.lineUnitPrice(i + 1)}
-                    inputMode="decimal"
-                    className="num"
-                    value={l.unitPrice}
-                    onChange={(e) => update(i, { unitPrice: e.target.value })}
-                  />
-                  {errors[`lines.${i}.unitPrice`] ? (
-                    <p className="field-error">{errors[`lines.${i}.unitPrice`]}</p>
-                  ) : null}
-                </td>
-                <td>
-                  <input
-                    aria-label={t.editor.lineDiscount(i + 1)}
-                    inputMode="decimal"
-                    className="num"
-                    value={l.discount}
-                    onChange={(e) => update(i, { discount: e.target.value })}
-                  />
-                  {errors[`lines.${i}.discountPercent`] ? (
-                    <p className="field-error">{errors[`lines.${i}.discountPercent`]}</p>
-                  ) : null}
-                </td>
+                <LineInputCell
+                  label={t.editor.lineDescription(i + 1)}
+                  value={l.description}
+                  onChange={(v) => update(i, { description: v })}
+                  error={errors[`lines.${i}.description`]}
+                />
+                <LineInputCell
+                  label={t.editor.lineQuantity(i + 1)}
+                  numeric
+                  value={l.quantity}
+                  onChange={(v) => update(i, { quantity: v })}
+                  error={errors[`lines.${i}.quantity`]}
+                />
+                <LineInputCell
+                  label={t.editor.lineUnitPrice(i + 1)}
+                  numeric
+                  value={l.unitPrice}
+                  onChange={(v) => update(i, { unitPrice: v })}
+                  error={errors[`lines.${i}.unitPrice`]}
+                />
+                <LineInputCell
+                  label={t.editor.lineDiscount(i + 1)}
+                  numeric
+                  value={l.discount}
+                  onChange={(v) => update(i, { discount: v })}
+                  error={errors[`lines.${i}.discountPercent`]}
+                />
                 <td>
                   <input
                     aria-label={t.editor.lineTax(i + 1)}
